@@ -1,0 +1,70 @@
+package dev.riskdesk.app.cli;
+
+import dev.riskdesk.common.UserFacingException;
+import dev.riskdesk.common.Version;
+import dev.riskdesk.db.Database;
+import dev.riskdesk.db.DatabaseLocation;
+import java.io.PrintWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * {@code riskdesk [--db PATH_OR_JDBC_URL] COMMAND}. Usage errors exit 2 with the usage; failures
+ * print one line and exit 1, the detail goes to the log file.
+ */
+@Command(name = "riskdesk",
+        mixinStandardHelpOptions = true,
+        versionProvider = RiskDeskCli.VersionProvider.class,
+        description = "RiskDesk risk-operations console and batch tools. With no command it opens the console.",
+        subcommands = {InfoCommand.class, GenerateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class RiskDeskCli {
+    private static final Logger LOG = LoggerFactory.getLogger(RiskDeskCli.class);
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_USAGE = 2;
+
+    @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "PATH_OR_JDBC_URL",
+            description = "Database file or JDBC URL (default: $RISKDESK_DB, else the user data folder).")
+    String db;
+
+    /** Opens the database the options and environment point at. */
+    Database openDatabase() {
+        return Database.open(location());
+    }
+
+    DatabaseLocation location() {
+        return DatabaseLocation.resolve(db, System.getenv());
+    }
+
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new RiskDeskCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof UserFacingException) {
+                LOG.warn("Command failed: {}", e.getMessage(), e);
+                commandLine.getErr().println("riskdesk: " + e.getMessage());
+            } else {
+                LOG.error("Command failed unexpectedly", e);
+                commandLine.getErr().println("riskdesk: " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                        + " (details in the log file)");
+            }
+            return EXIT_FAILURE;
+        });
+        return cli.execute(args);
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"RiskDesk " + Version.current()};
+        }
+    }
+}

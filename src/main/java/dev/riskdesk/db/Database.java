@@ -1,0 +1,174 @@
+package dev.riskdesk.db;
+
+import dev.riskdesk.common.UserFacingException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded H2 store: checks the location, migrates the schema with Flyway, and hands out
+ * a jOOQ {@link DSLContext}. Services own their transactions through {@link #transaction}.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    static final String MIGRATIONS = "classpath:db/migration";
+
+    private final DatabaseLocation location;
+    private final JdbcConnectionPool pool;
+    private final DSLContext dsl;
+    private final String schemaVersion;
+
+    private Database(DatabaseLocation location, JdbcConnectionPool pool, String schemaVersion) {
+        this.location = location;
+        this.pool = pool;
+        this.schemaVersion = schemaVersion;
+        Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
+        this.dsl = DSL.using(pool, SQLDialect.H2, settings);
+    }
+
+    /**
+     * Opens (and creates or migrates) the database. Every failure an operator can cause, a
+     * folder that cannot be written, a file that is not an H2 database, a schema newer than
+     * this program, arrives as one {@link UserFacingException} sentence and leaves the file as it was.
+     */
+    public static Database open(DatabaseLocation location) {
+        if (location.isFile()) {
+            checkFolder(location);
+            checkFile(location);
+        }
+        JdbcConnectionPool pool = JdbcConnectionPool.create(location.jdbcUrl(), "sa", "");
+        pool.setMaxConnections(16);
+        try {
+            Flyway flyway = Flyway.configure()
+                    .dataSource(pool)
+                    .locations(MIGRATIONS)
+                    .load();
+            checkNotNewer(flyway, location);
+            MigrateResult result = flyway.migrate();
+            if (result.migrationsExecuted > 0) {
+                LOG.info("Migrated {} to schema version {}", location.describe(), result.targetSchemaVersion);
+            }
+            MigrationInfo current = flyway.info().current();
+            return new Database(location, pool, current == null ? "0" : current.getVersion().getVersion());
+        } catch (UserFacingException e) {
+            pool.dispose();
+            throw e;
+        } catch (RuntimeException e) {
+            pool.dispose();
+            LOG.error("Cannot open database {}", location.describe(), e);
+            throw new UserFacingException(sqlSentence(location, e), e);
+        }
+    }
+
+    private static void checkFolder(DatabaseLocation location) {
+        Path folder = location.file().getParent();
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UserFacingException("Cannot create the database folder " + folder + ": " + rootMessage(e), e);
+        }
+        if (!Files.isWritable(folder) || (Files.exists(location.dataFile()) && !Files.isWritable(location.dataFile()))) {
+            throw new UserFacingException("The database folder " + folder + " cannot be written; choose another with --db or RISKDESK_DB.");
+        }
+    }
+
+    private static void checkFile(DatabaseLocation location) {
+        Path file = location.dataFile();
+        if (!Files.exists(file)) {
+            return;
+        }
+        byte[] head = new byte[3];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new UserFacingException("Cannot read the database file " + file + ": " + rootMessage(e), e);
+        }
+        if (read < 3 || !"H:2".equals(new String(head, StandardCharsets.US_ASCII))) {
+            throw new UserFacingException("The file " + file + " is not a RiskDesk (H2) database; nothing was changed.");
+        }
+    }
+
+    /** Refuses a database whose schema was written by a newer RiskDesk, before Flyway changes anything. */
+    private static void checkNotNewer(Flyway flyway, DatabaseLocation location) {
+        for (MigrationInfo info : flyway.info().all()) {
+            if (info.getState().name().startsWith("FUTURE")) {
+                throw new UserFacingException("The database " + location.describe() + " has schema version " + info.getVersion()
+                        + ", newer than this RiskDesk understands; update RiskDesk. Nothing was changed.");
+            }
+        }
+    }
+
+    private static String sqlSentence(DatabaseLocation location, Throwable e) {
+        String message = rootMessage(e);
+        if (message.contains("Wrong user name or password")) {
+            return "The database " + location.describe() + " belongs to another program (its password differs); nothing was changed.";
+        }
+        if (message.contains("File corrupted") || message.contains("not a valid") || message.contains("Unsupported database file")) {
+            return "The database file " + location.describe() + " is damaged or not a RiskDesk database; nothing was changed.";
+        }
+        if (message.contains("non-empty schema")) {
+            return "The database " + location.describe() + " holds tables of another program; nothing was changed.";
+        }
+        return "Cannot open the database " + location.describe() + ": " + message;
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage();
+        if (message == null) {
+            return t.getClass().getSimpleName();
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public DatabaseLocation location() {
+        return location;
+    }
+
+    public String schemaVersion() {
+        return schemaVersion;
+    }
+
+    /** A raw connection for bulk loads; SQL text still comes from jOOQ. */
+    public Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    public <T> T transactionResult(Function<DSLContext, T> work) {
+        return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
+    }
+
+    public void transaction(Consumer<DSLContext> work) {
+        dsl.transaction(configuration -> work.accept(configuration.dsl()));
+    }
+
+    @Override
+    public void close() {
+        pool.dispose();
+    }
+}

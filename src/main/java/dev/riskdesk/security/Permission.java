@@ -1,0 +1,32 @@
+package dev.riskdesk.security;
+
+/** What a role may do (ROLE_PERMISSION table). Services check these; the UI only hides. */
+public enum Permission {
+    CUSTOMER_VIEW,
+    /** See a customer's full name and phone number (with a typed reason). */
+    PII_REVEAL_CONTACT,
+    /** See the full resident ID number (never granted to agents). */
+    PII_REVEAL_ID_NUMBER,
+    APPEAL_HANDLE,
+    APPEAL_ASSIGN,
+    APPEAL_REOPEN,
+    APPEAL_DECIDE_FRAUD,
+    LIMIT_DECIDE,
+    LIMIT_APPROVE,
+    RULE_VIEW,
+    RULE_EDIT,
+    POLICY_SIMULATE,
+    POLICY_RUN,
+    POLICY_EDIT,
+    MODEL_VIEW,
+    MODEL_TRAIN,
+    MODEL_PROMOTE,
+    SCORE_RUN,
+    PORTFOLIO_VIEW,
+    STRESS_TEST,
+    NOTICE_VIEW,
+    NOTICE_EXPORT,
+    AUDIT_VIEW,
+    OPERATOR_ADMIN,
+    DATA_GENERATE
+}
