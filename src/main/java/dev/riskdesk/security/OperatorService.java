@@ -60,8 +60,11 @@ public final class OperatorService {
             throw new LoginFailedException("This operator is locked after too many wrong passwords; try again after "
                     + operator.getLockedUntil().toLocalTime().withNano(0) + ".", true);
         }
-        boolean ok = hasher.matches(password, operator.getPasswordHash());
-        return database.transactionResult(tx -> ok ? succeed(tx, operator, now) : fail(tx, operator, now));
+        if (hasher.matches(password, operator.getPasswordHash())) {
+            return database.transactionResult(tx -> succeed(tx, operator, now));
+        }
+        // The failure is counted and audited in its own committed transaction, then reported.
+        throw database.transactionResult(tx -> fail(tx, operator, now));
     }
 
     private Session succeed(DSLContext tx, OperatorRecord operator, LocalDateTime now) {
@@ -76,7 +79,7 @@ public final class OperatorService {
         return session;
     }
 
-    private Session fail(DSLContext tx, OperatorRecord operator, LocalDateTime now) {
+    private LoginFailedException fail(DSLContext tx, OperatorRecord operator, LocalDateTime now) {
         int failures = tx.select(OPERATOR.FAILED_LOGINS).from(OPERATOR).where(OPERATOR.ID.eq(operator.getId())).fetchOne(OPERATOR.FAILED_LOGINS) + 1;
         boolean lock = failures >= MAX_FAILED_LOGINS;
         tx.update(OPERATOR)
@@ -85,7 +88,7 @@ public final class OperatorService {
                 .where(OPERATOR.ID.eq(operator.getId()))
                 .execute();
         audit.record(tx, null, "LOGIN_FAILED", "OPERATOR", operator.getId(), null, lock ? "wrong password; locked" : "wrong password");
-        throw new LoginFailedException(lock
+        return new LoginFailedException(lock
                 ? "Too many wrong passwords: this operator is locked for " + LOCKOUT.toMinutes() + " minutes."
                 : "Unknown operator name or wrong password.", lock);
     }

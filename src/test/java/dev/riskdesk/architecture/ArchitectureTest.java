@@ -1,0 +1,48 @@
+package dev.riskdesk.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The allowed directions between packages, checked on every build. */
+@AnalyzeClasses(packages = "dev.riskdesk", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule uiHasNoSql = noClasses().that().resideInAPackage("dev.riskdesk.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "dev.riskdesk.db..")
+            .because("screens get data only through services, which own transactions, permissions and audit");
+
+    @ArchTest
+    static final ArchRule featuresHaveNoJavaFx = noClasses()
+            .that().resideInAnyPackage("dev.riskdesk.common..", "dev.riskdesk.db..", "dev.riskdesk.security..",
+                    "dev.riskdesk.portfolio..", "dev.riskdesk.scoring..", "dev.riskdesk.limits..", "dev.riskdesk.appeals..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .because("services are shared by the CLI and the console and are tested without the toolkit");
+
+    @ArchTest
+    static final ArchRule featuresDoNotKnowTheShell = noClasses()
+            .that().resideInAnyPackage("dev.riskdesk.common..", "dev.riskdesk.db..", "dev.riskdesk.security..",
+                    "dev.riskdesk.portfolio..", "dev.riskdesk.scoring..", "dev.riskdesk.limits..", "dev.riskdesk.appeals..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.riskdesk.ui..", "dev.riskdesk.app..")
+            .because("the shell composes the features, never the other way round");
+
+    @ArchTest
+    static final ArchRule uiDoesNotReachIntoTheShell = noClasses().that().resideInAPackage("dev.riskdesk.ui..")
+            .should().dependOnClassesThat().resideInAPackage("dev.riskdesk.app..")
+            .because("the composition root builds the screens; screens must not look services up");
+
+    @ArchTest
+    static final ArchRule topLevelPackagesAreFreeOfCycles = slices().matching("dev.riskdesk.(*)..")
+            .should().beFreeOfCycles()
+            .because("a successor must be able to change one feature without dragging in the others");
+
+    @ArchTest
+    static final ArchRule screensAreFreeOfCycles = slices().matching("dev.riskdesk.ui.(*)..")
+            .should().beFreeOfCycles()
+            .because("each screen is a slice that can be changed on its own");
+}

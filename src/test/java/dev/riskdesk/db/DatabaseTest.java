@@ -1,0 +1,117 @@
+package dev.riskdesk.db;
+
+import static dev.riskdesk.db.schema.Tables.ROLE;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.riskdesk.common.UserFacingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@Tag("db")
+class DatabaseTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void freshDatabaseGetsTheWholeSchemaAndReferenceData() {
+        try (Database db = TestDatabases.fresh(dir)) {
+            assertEquals("2", db.schemaVersion());
+            assertEquals(4, db.dsl().fetchCount(ROLE));
+            // the migrated database has exactly the tables jOOQ generated code for
+            var generated = new java.util.TreeSet<String>();
+            dev.riskdesk.db.schema.DefaultSchema.DEFAULT_SCHEMA.getTables().forEach(t -> generated.add(t.getName()));
+            var migrated = new java.util.TreeSet<>(db.dsl().fetchValues(
+                    "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME <> 'flyway_schema_history'")
+                    .stream().map(Object::toString).toList());
+            assertEquals(generated, migrated);
+            assertTrue(Files.exists(dir.resolve("riskdesk.mv.db")));
+        }
+    }
+
+    @Test
+    void reopeningMigratesNothingAndKeepsData() {
+        try (Database db = TestDatabases.fresh(dir)) {
+            db.dsl().execute("INSERT INTO APP_SETTING VALUES ('k', 'v', CURRENT_TIMESTAMP)");
+        }
+        try (Database db = TestDatabases.fresh(dir)) {
+            assertEquals(1, db.dsl().fetchCount(dev.riskdesk.db.schema.Tables.APP_SETTING));
+        }
+    }
+
+    @Test
+    void checkConstraintsRejectUnknownStatuses() {
+        try (Database db = TestDatabases.fresh(dir)) {
+            db.dsl().execute("INSERT INTO CUSTOMER (CUSTOMER_NO, FULL_NAME, GENDER, BIRTH_DATE, PHONE, PHONE_LAST4, ID_NUMBER, CITY, CITY_TIER,"
+                    + " INCOME_BAND, OCCUPATION, REGISTERED_AT, REAL_NAME_VERIFIED) VALUES ('C1', '张三', 'M', DATE '1990-01-01',"
+                    + " '13800001234', '1234', '110101199001011234', '北京', 1, 'I3', '职员', CURRENT_TIMESTAMP, TRUE)");
+            String account = "INSERT INTO ACCOUNT (ACCOUNT_NO, CUSTOMER_ID, PRODUCT, OPENED_AT, STATUS, CREDIT_LIMIT, AVAILABLE_AMOUNT,"
+                    + " OUTSTANDING_BALANCE) VALUES ('A1', (SELECT ID FROM CUSTOMER), 'CREDIT_PAY', CURRENT_TIMESTAMP, '%s', 1000.00, %s, 0)";
+            assertThrows(RuntimeException.class, () -> db.dsl().execute(account.formatted("BROKEN", "1000.00")));
+            assertThrows(RuntimeException.class, () -> db.dsl().execute(account.formatted("ACTIVE", "-1.00")));
+            db.dsl().execute(account.formatted("ACTIVE", "1000.00"));
+        }
+    }
+
+    @Test
+    void fileThatIsNotAnH2DatabaseIsRefusedAndLeftUnchanged() throws Exception {
+        Path file = dir.resolve("riskdesk.mv.db");
+        byte[] garbage = "this is a spreadsheet, not a database".getBytes(StandardCharsets.UTF_8);
+        Files.write(file, garbage);
+        UserFacingException e = assertThrows(UserFacingException.class, () -> TestDatabases.fresh(dir));
+        assertTrue(e.getMessage().contains("not a RiskDesk (H2) database"), e.getMessage());
+        assertArrayEquals(garbage, Files.readAllBytes(file));
+    }
+
+    @Test
+    void schemaNewerThanTheProgramIsRefusedAndNothingChanges() throws Exception {
+        TestDatabases.fresh(dir).close();
+        String url = DatabaseLocation.ofPath(dir.resolve("riskdesk")).jdbcUrl();
+        String history = "SELECT \"installed_rank\", \"version\", \"checksum\", \"success\" FROM \"flyway_schema_history\" ORDER BY 1";
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\", \"script\","
+                    + " \"checksum\", \"installed_by\", \"installed_on\", \"execution_time\", \"success\")"
+                    + " VALUES (99, '99', 'future', 'SQL', 'V99__future.sql', 0, 'sa', CURRENT_TIMESTAMP, 1, TRUE)");
+        }
+        String before = dump(url, history);
+        UserFacingException e = assertThrows(UserFacingException.class, () -> TestDatabases.fresh(dir));
+        assertTrue(e.getMessage().contains("newer than this RiskDesk"), e.getMessage());
+        assertEquals(before, dump(url, history), "schema history untouched");
+        assertTrue(before.contains("|99|"), before);
+    }
+
+    private static String dump(String url, String sql) throws Exception {
+        StringBuilder text = new StringBuilder();
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int i = 1; i <= columns; i++) {
+                    text.append('|').append(rs.getString(i));
+                }
+                text.append("|\n");
+            }
+        }
+        return text.toString();
+    }
+
+    @Test
+    void folderThatCannotBeCreatedIsRefusedWithOneSentence() throws Exception {
+        Path blocker = dir.resolve("not-a-folder");
+        Files.writeString(blocker, "x");
+        UserFacingException e = assertThrows(UserFacingException.class,
+                () -> Database.open(DatabaseLocation.ofPath(blocker.resolve("sub").resolve("riskdesk"))));
+        assertTrue(e.getMessage().startsWith("Cannot create the database folder"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+}
