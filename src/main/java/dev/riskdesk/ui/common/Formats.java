@@ -30,6 +30,7 @@ public final class Formats {
         this.integer.setGroupingUsed(true);
         this.money = new DecimalFormat("¥#,##0.00", symbols);
         this.money.setNegativePrefix("-¥");
+        this.money.setRoundingMode(java.math.RoundingMode.HALF_UP); // as Money.normalize
         this.percent = new DecimalFormat("0.0%", symbols);
         boolean chinese = "zh".equals(locale.getLanguage());
         this.date = DateTimeFormatter.ofPattern(chinese ? "yyyy年M月d日" : "d MMM yyyy", locale);
