@@ -241,7 +241,7 @@ public final class OverviewView {
         table.setId("overview-feeds");
         table.getStyleClass().addAll("feeds-table", "dense");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setFixedCellSize(30);
+        table.setFixedCellSize(28);
         table.setFocusTraversable(false);
 
         table.getColumns().add(column("overview.feeds.feed", 190, f -> i18n.getOr("common.feed." + f.code(), f.code()), false));
@@ -282,7 +282,7 @@ public final class OverviewView {
                 table.setItems(now == null ? FXCollections.observableArrayList() : FXCollections.observableArrayList(now.feeds())));
         i18n.messagesProperty().addListener((obs, old, now) -> table.refresh());
         table.prefHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> 34 + 30.0 * Math.max(1, table.getItems().size()) + 2, table.itemsProperty()));
+                () -> 38 + 28.0 * Math.max(1, table.getItems().size()) + 2, table.itemsProperty()));
         table.setMinHeight(Region.USE_PREF_SIZE);
         Label placeholder = new Label();
         placeholder.textProperty().bind(i18n.text("overview.feeds.none"));
