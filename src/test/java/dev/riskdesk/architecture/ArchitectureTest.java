@@ -20,14 +20,14 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule featuresHaveNoJavaFx = noClasses()
             .that().resideInAnyPackage("dev.riskdesk.common..", "dev.riskdesk.db..", "dev.riskdesk.security..",
-                    "dev.riskdesk.portfolio..", "dev.riskdesk.scoring..", "dev.riskdesk.limits..", "dev.riskdesk.appeals..")
+                    "dev.riskdesk.portfolio..", "dev.riskdesk.customers..", "dev.riskdesk.scoring..", "dev.riskdesk.limits..", "dev.riskdesk.appeals..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .because("services are shared by the CLI and the console and are tested without the toolkit");
 
     @ArchTest
     static final ArchRule featuresDoNotKnowTheShell = noClasses()
             .that().resideInAnyPackage("dev.riskdesk.common..", "dev.riskdesk.db..", "dev.riskdesk.security..",
-                    "dev.riskdesk.portfolio..", "dev.riskdesk.scoring..", "dev.riskdesk.limits..", "dev.riskdesk.appeals..")
+                    "dev.riskdesk.portfolio..", "dev.riskdesk.customers..", "dev.riskdesk.scoring..", "dev.riskdesk.limits..", "dev.riskdesk.appeals..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.riskdesk.ui..", "dev.riskdesk.app..")
             .because("the shell composes the features, never the other way round");
 

@@ -27,7 +27,8 @@ class DatabaseTest {
     @Test
     void freshDatabaseGetsTheWholeSchemaAndReferenceData() {
         try (Database db = TestDatabases.fresh(dir)) {
-            assertEquals("2", db.schemaVersion());
+            assertEquals(TestDatabases.latestMigration(), db.schemaVersion());
+            assertTrue(Integer.parseInt(db.schemaVersion()) >= 3);
             assertEquals(4, db.dsl().fetchCount(ROLE));
             // the migrated database has exactly the tables jOOQ generated code for
             var generated = new java.util.TreeSet<String>();

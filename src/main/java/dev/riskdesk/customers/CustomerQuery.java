@@ -1,0 +1,68 @@
+package dev.riskdesk.customers;
+
+import java.util.Set;
+
+/**
+ * What the profile browser asks for: one free-text term (name prefix, full phone, last four
+ * phone digits, ID number, account or customer number) and optional filters. Empty sets and
+ * null values mean "any".
+ */
+public record CustomerQuery(String text,
+                            Set<String> statuses,
+                            Set<String> scoreBands,
+                            String ruleCode,
+                            Set<Integer> cityTiers,
+                            Set<String> delinquencyBuckets,
+                            Boolean thinFile,
+                            SortKey sort,
+                            boolean descending) {
+
+    public CustomerQuery {
+        text = text == null ? "" : text.strip();
+        statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+        scoreBands = scoreBands == null ? Set.of() : Set.copyOf(scoreBands);
+        cityTiers = cityTiers == null ? Set.of() : Set.copyOf(cityTiers);
+        delinquencyBuckets = delinquencyBuckets == null ? Set.of() : Set.copyOf(delinquencyBuckets);
+        sort = sort == null ? SortKey.ACCOUNT : sort;
+    }
+
+    public static CustomerQuery text(String text) {
+        return new CustomerQuery(text, null, null, null, null, null, null, SortKey.ACCOUNT, false);
+    }
+
+    public CustomerQuery sortedBy(SortKey key, boolean desc) {
+        return new CustomerQuery(text, statuses, scoreBands, ruleCode, cityTiers, delinquencyBuckets, thinFile, key, desc);
+    }
+
+    /** The columns the browser sorts by; each has an index that ends in the account id, for keyset paging. */
+    public enum SortKey {
+        ACCOUNT, CREDIT_LIMIT, BALANCE, SCORE, DAYS_PAST_DUE
+    }
+
+    /** How the free text was understood, so the screen can say "searching phone ending 1234". */
+    public enum TextKind {
+        NONE, PHONE, PHONE_LAST4, ID_NUMBER, ACCOUNT_NO, CUSTOMER_NO, NAME
+    }
+
+    public TextKind textKind() {
+        if (text.isEmpty()) {
+            return TextKind.NONE;
+        }
+        if (text.matches("1\\d{10}")) {
+            return TextKind.PHONE;
+        }
+        if (text.matches("\\d{4}")) {
+            return TextKind.PHONE_LAST4;
+        }
+        if (text.matches("\\d{17}[\\dXx]")) {
+            return TextKind.ID_NUMBER;
+        }
+        if (text.matches("(?i)A\\d+")) {
+            return TextKind.ACCOUNT_NO;
+        }
+        if (text.matches("(?i)C\\d+")) {
+            return TextKind.CUSTOMER_NO;
+        }
+        return TextKind.NAME;
+    }
+}

@@ -1,0 +1,208 @@
+package dev.riskdesk.customers;
+
+import static dev.riskdesk.db.schema.Tables.ACCOUNT;
+import static dev.riskdesk.db.schema.Tables.AUDIT_EVENT;
+import static dev.riskdesk.db.schema.Tables.CUSTOMER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.riskdesk.common.UserFacingException;
+import dev.riskdesk.customers.CustomerQuery.SortKey;
+import dev.riskdesk.db.Database;
+import dev.riskdesk.db.TestDatabases;
+import dev.riskdesk.security.AccessDeniedException;
+import dev.riskdesk.security.AuditLog;
+import dev.riskdesk.security.Permission;
+import dev.riskdesk.security.Role;
+import dev.riskdesk.security.Session;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@Tag("db")
+class CustomerSearchServiceTest {
+    static final int ACCOUNTS = 257;
+    static final String[] BANDS = {"A", "B", "C", "D", "E"};
+    static final String[] BUCKETS = {"CURRENT", "CURRENT", "CURRENT", "DPD1_30", "DPD90P"};
+
+    @TempDir
+    static Path dir;
+    static Database db;
+    static CustomerSearchService search;
+
+    static final Session AGENT = new Session(1, "agent", "A", Role.AGENT,
+            EnumSet.of(Permission.CUSTOMER_VIEW, Permission.PII_REVEAL_CONTACT));
+    static final Session RISK = new Session(2, "risk", "R", Role.RISK_OPERATOR,
+            EnumSet.of(Permission.CUSTOMER_VIEW, Permission.PII_REVEAL_CONTACT, Permission.PII_REVEAL_ID_NUMBER));
+
+    @BeforeAll
+    static void book() {
+        db = TestDatabases.fresh(dir);
+        search = new CustomerSearchService(db);
+        db.dsl().execute("INSERT INTO OPERATOR (ID, USERNAME, DISPLAY_NAME, ROLE_CODE, PASSWORD_HASH, CREATED_AT) VALUES"
+                + " (1, 'agent', 'A', 'AGENT', 'x', CURRENT_TIMESTAMP), (2, 'risk', 'R', 'RISK_OPERATOR', 'x', CURRENT_TIMESTAMP)");
+        db.transaction(tx -> {
+            for (int i = 1; i <= ACCOUNTS; i++) {
+                String phone = "138" + String.format("%08d", i * 7919L % 100_000_000L);
+                tx.insertInto(CUSTOMER)
+                        .set(CUSTOMER.ID, (long) i)
+                        .set(CUSTOMER.CUSTOMER_NO, String.format("C%010d", i))
+                        .set(CUSTOMER.FULL_NAME, (i % 3 == 0 ? "张" : i % 3 == 1 ? "王" : "欧阳") + "测" + i)
+                        .set(CUSTOMER.GENDER, i % 2 == 0 ? "M" : "F")
+                        .set(CUSTOMER.BIRTH_DATE, LocalDate.of(1990, 1, 1))
+                        .set(CUSTOMER.PHONE, phone)
+                        .set(CUSTOMER.PHONE_LAST4, phone.substring(7))
+                        .set(CUSTOMER.ID_NUMBER, String.format("1101011990%08d", i))
+                        .set(CUSTOMER.CITY, "北京")
+                        .set(CUSTOMER.CITY_TIER, 1 + i % 4)
+                        .set(CUSTOMER.INCOME_BAND, "I3")
+                        .set(CUSTOMER.OCCUPATION, "职员")
+                        .set(CUSTOMER.REGISTERED_AT, LocalDateTime.of(2024, 1, 1, 0, 0))
+                        .set(CUSTOMER.REAL_NAME_VERIFIED, true)
+                        .execute();
+                tx.insertInto(ACCOUNT)
+                        .set(ACCOUNT.ID, (long) i)
+                        .set(ACCOUNT.ACCOUNT_NO, String.format("A%010d", i))
+                        .set(ACCOUNT.CUSTOMER_ID, (long) i)
+                        .set(ACCOUNT.PRODUCT, "CREDIT_PAY")
+                        .set(ACCOUNT.OPENED_AT, LocalDateTime.of(2024, 1, 1, 0, 0))
+                        .set(ACCOUNT.STATUS, i % 10 == 0 ? "SUSPENDED" : "ACTIVE")
+                        .set(ACCOUNT.CREDIT_LIMIT, BigDecimal.valueOf(1000 * (i % 20 + 1), 0).setScale(2))
+                        .set(ACCOUNT.AVAILABLE_AMOUNT, BigDecimal.valueOf(500).setScale(2))
+                        .set(ACCOUNT.OUTSTANDING_BALANCE, BigDecimal.valueOf(i).setScale(2))
+                        .set(ACCOUNT.DELINQUENCY_BUCKET, BUCKETS[i % 5])
+                        // every seventh account has no score yet: nulls must page correctly too
+                        .set(ACCOUNT.SCORE, i % 7 == 0 ? null : 500 + i % 37)
+                        .set(ACCOUNT.SCORE_BAND, i % 7 == 0 ? null : BANDS[i % 5])
+                        .set(ACCOUNT.THIN_FILE, i % 11 == 0)
+                        .execute();
+            }
+        });
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    @Test
+    void findsByEachKindOfTerm() {
+        CustomerRow one = search.search(AGENT, CustomerQuery.text("A0000000042")).rows().get(0);
+        assertEquals(42, one.accountId());
+        String phone = db.dsl().select(CUSTOMER.PHONE).from(CUSTOMER).where(CUSTOMER.ID.eq(42L)).fetchOne().value1();
+        assertEquals(List.of(42L), ids(search.search(AGENT, CustomerQuery.text(phone))));
+        assertTrue(ids(search.search(AGENT, CustomerQuery.text(phone.substring(7)))).contains(42L));
+        assertEquals(List.of(42L), ids(search.search(AGENT, CustomerQuery.text("110101199000000042"))));
+        assertEquals(List.of(42L), ids(search.search(AGENT, CustomerQuery.text("c0000000042"))));
+        CustomerPage byName = search.search(AGENT, CustomerQuery.text("欧阳"));
+        assertEquals(ACCOUNTS / 3 + (ACCOUNTS % 3 == 2 ? 1 : 0), byName.total());
+        assertTrue(byName.rows().stream().allMatch(r -> r.maskedName().startsWith("欧")));
+    }
+
+    @Test
+    void personalDataLeavesTheServiceMasked() {
+        CustomerRow row = search.search(RISK, CustomerQuery.text("A0000000042")).rows().get(0);
+        assertEquals("张**2", row.maskedName());
+        assertTrue(row.maskedPhone().matches("138\\*{4}\\d{4}"), row.maskedPhone());
+        assertEquals("110***********0042", row.maskedIdNumber());
+    }
+
+    @Test
+    void filtersCombine() {
+        CustomerQuery q = new CustomerQuery("", Set.of("ACTIVE"), Set.of("A", "B"), null, Set.of(1, 2),
+                Set.of("CURRENT"), false, SortKey.ACCOUNT, false);
+        List<CustomerRow> rows = all(AGENT, q);
+        assertFalse(rows.isEmpty());
+        for (CustomerRow r : rows) {
+            long i = r.accountId();
+            assertTrue(i % 10 != 0 && i % 7 != 0 && i % 11 != 0 && (i % 5 == 0 || i % 5 == 1) && 1 + i % 4 <= 2
+                    && BUCKETS[(int) (i % 5)].equals("CURRENT"), "account " + i);
+        }
+        long expected = java.util.stream.LongStream.rangeClosed(1, ACCOUNTS).filter(i -> i % 10 != 0 && i % 7 != 0 && i % 11 != 0
+                && (i % 5 == 0 || i % 5 == 1) && 1 + i % 4 <= 2 && BUCKETS[(int) (i % 5)].equals("CURRENT")).count();
+        assertEquals(expected, rows.size());
+    }
+
+    @Test
+    void keysetPagesCoverEveryRowOnceInOrderWithTiesAndNulls() {
+        for (boolean desc : new boolean[] {false, true}) {
+            CustomerQuery q = CustomerQuery.text("").sortedBy(SortKey.SCORE, desc);
+            List<CustomerRow> rows = all(RISK, q);
+            assertEquals(ACCOUNTS, rows.size());
+            assertEquals(ACCOUNTS, new HashSet<>(ids(rows)).size(), "no row twice");
+            Comparator<CustomerRow> byScore = Comparator.comparing(CustomerRow::score, Comparator.nullsFirst(Comparator.naturalOrder()));
+            Comparator<CustomerRow> order = byScore.thenComparing(CustomerRow::accountId);
+            if (desc) {
+                order = Comparator.comparing(CustomerRow::score, Comparator.nullsFirst(Comparator.<Integer>naturalOrder()).reversed())
+                        .thenComparing(CustomerRow::accountId, Comparator.reverseOrder());
+                // descending puts unscored accounts last
+                assertNull(rows.get(rows.size() - 1).score());
+            }
+            List<CustomerRow> sorted = new ArrayList<>(rows);
+            sorted.sort(order);
+            assertEquals(ids(sorted), ids(rows), "desc=" + desc);
+        }
+    }
+
+    @Test
+    void ruleHitFilterFindsAccountsWithAnOpenHit() {
+        db.dsl().execute("INSERT INTO RULE_SET (ID, VERSION_NO, STATUS, CREATED_AT) VALUES (1, 1, 'ACTIVE', CURRENT_TIMESTAMP)");
+        db.dsl().execute("INSERT INTO RULE (RULE_SET_ID, RULE_CODE, DESCRIPTION_ZH, DESCRIPTION_EN, SEVERITY, ACTION, PARAMETERS, FEEDS)"
+                + " VALUES (1, 'MULTI_LENDING', '多头借贷', 'Multi-lending', 'HIGH', 'DECREASE', '{}', 'INQUIRIES')");
+        db.dsl().execute("INSERT INTO RULE_HIT (ACCOUNT_ID, RULE_SET_ID, RULE_CODE, HIT_AT, SEVERITY, ACTION, EVIDENCE, FEED_AS_OF, OPEN_FLAG)"
+                + " VALUES (5, 1, 'MULTI_LENDING', CURRENT_TIMESTAMP, 'HIGH', 'DECREASE', '[]', '{}', TRUE),"
+                + " (6, 1, 'MULTI_LENDING', CURRENT_TIMESTAMP, 'HIGH', 'DECREASE', '[]', '{}', FALSE)");
+        CustomerQuery q = new CustomerQuery("", null, null, "MULTI_LENDING", null, null, null, SortKey.ACCOUNT, false);
+        assertEquals(List.of(5L), ids(search.search(RISK, q)));
+    }
+
+    @Test
+    void revealNeedsPermissionAndReasonAndIsAudited() {
+        PersonalDataService pii = new PersonalDataService(db, new AuditLog(Clock.systemDefaultZone()));
+        assertThrows(AccessDeniedException.class,
+                () -> pii.reveal(AGENT, 42, Set.of(PersonalDataService.Field.ID_NUMBER), "customer called"));
+        assertThrows(UserFacingException.class, () -> pii.reveal(AGENT, 42, Set.of(PersonalDataService.Field.PHONE), " "));
+        Map<PersonalDataService.Field, String> shown = pii.reveal(AGENT, 42, Set.of(PersonalDataService.Field.NAME), "customer called in");
+        assertEquals("张测42", shown.get(PersonalDataService.Field.NAME));
+        assertEquals(1, db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("PII_REVEALED")
+                .and(AUDIT_EVENT.ENTITY_ID.eq("42")).and(AUDIT_EVENT.REASON.eq("customer called in"))));
+        assertEquals("110101199000000042",
+                pii.reveal(RISK, 42, Set.of(PersonalDataService.Field.ID_NUMBER), "identity check").get(PersonalDataService.Field.ID_NUMBER));
+    }
+
+    private static List<CustomerRow> all(Session session, CustomerQuery q) {
+        List<CustomerRow> rows = new ArrayList<>();
+        CustomerPage page = search.search(session, q);
+        rows.addAll(page.rows());
+        while (page.next() != null) {
+            page = search.next(session, q, page.next());
+            rows.addAll(page.rows());
+        }
+        return rows;
+    }
+
+    private static List<Long> ids(CustomerPage page) {
+        return ids(page.rows());
+    }
+
+    private static List<Long> ids(List<CustomerRow> rows) {
+        return rows.stream().map(CustomerRow::accountId).toList();
+    }
+}
