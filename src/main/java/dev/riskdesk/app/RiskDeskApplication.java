@@ -9,6 +9,7 @@ import dev.riskdesk.ui.common.Appearance;
 import dev.riskdesk.ui.common.FxProgress;
 import dev.riskdesk.ui.common.FxTaskRunner;
 import dev.riskdesk.ui.common.ProgressWindow;
+import dev.riskdesk.ui.common.ErrorTexts;
 import dev.riskdesk.ui.common.Theme;
 import dev.riskdesk.ui.common.UiPreferences;
 import java.util.List;
@@ -99,7 +100,7 @@ public final class RiskDeskApplication extends Application {
     /** One sentence, no stack trace (that is in the log file), then exit. */
     private void fail(Throwable error) {
         String sentence = error instanceof UserFacingException
-                ? error.getMessage()
+                ? ErrorTexts.of(error).render(appearance.i18n())
                 : appearance.i18n().format("shell.startup.error.unexpected", error.getClass().getSimpleName());
         if (!(error instanceof UserFacingException)) {
             LOG.error("Console failed to start", error);

@@ -81,10 +81,10 @@ public final class Database implements AutoCloseable {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new UserFacingException("Cannot create the database folder " + folder + ": " + rootMessage(e), e);
+            throw UserFacingException.keyed("db.folderCreate", "Cannot create the database folder " + folder + ": " + rootMessage(e), e, folder);
         }
         if (!Files.isWritable(folder) || (Files.exists(location.dataFile()) && !Files.isWritable(location.dataFile()))) {
-            throw new UserFacingException("The database folder " + folder + " cannot be written; choose another with --db or RISKDESK_DB.");
+            throw UserFacingException.keyed("db.folderWrite", "The database folder " + folder + " cannot be written; choose another with --db or RISKDESK_DB.", folder);
         }
     }
 
@@ -98,10 +98,10 @@ public final class Database implements AutoCloseable {
         try (InputStream in = Files.newInputStream(file)) {
             read = in.readNBytes(head, 0, head.length);
         } catch (IOException e) {
-            throw new UserFacingException("Cannot read the database file " + file + ": " + rootMessage(e), e);
+            throw UserFacingException.keyed("db.fileRead", "Cannot read the database file " + file + ": " + rootMessage(e), e, file);
         }
         if (read < 3 || !"H:2".equals(new String(head, StandardCharsets.US_ASCII))) {
-            throw new UserFacingException("The file " + file + " is not a RiskDesk (H2) database; nothing was changed.");
+            throw UserFacingException.keyed("db.notH2", "The file " + file + " is not a RiskDesk (H2) database; nothing was changed.", file);
         }
     }
 
@@ -109,8 +109,9 @@ public final class Database implements AutoCloseable {
     private static void checkNotNewer(Flyway flyway, DatabaseLocation location) {
         for (MigrationInfo info : flyway.info().all()) {
             if (info.getState().name().startsWith("FUTURE")) {
-                throw new UserFacingException("The database " + location.describe() + " has schema version " + info.getVersion()
-                        + ", newer than this RiskDesk understands; update RiskDesk. Nothing was changed.");
+                throw UserFacingException.keyed("db.newerSchema", "The database " + location.describe() + " has schema version "
+                        + info.getVersion() + ", newer than this RiskDesk understands; update RiskDesk. Nothing was changed.",
+                        location.describe(), String.valueOf(info.getVersion()));
             }
         }
     }

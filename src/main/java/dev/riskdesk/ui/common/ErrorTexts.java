@@ -12,8 +12,8 @@ public final class ErrorTexts {
         if (error instanceof AccessDeniedException) {
             return UiText.of("common.error.denied");
         }
-        if (error instanceof UserFacingException) {
-            return UiText.literal(error.getMessage());
+        if (error instanceof UserFacingException e) {
+            return e.messageKey() == null ? UiText.literal(e.getMessage()) : UiText.of("error." + e.messageKey(), e.arguments());
         }
         return UiText.of("common.error.unexpected");
     }
