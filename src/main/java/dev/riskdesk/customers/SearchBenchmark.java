@@ -1,0 +1,103 @@
+package dev.riskdesk.customers;
+
+import static dev.riskdesk.db.schema.Tables.ACCOUNT;
+import static dev.riskdesk.db.schema.Tables.CUSTOMER;
+
+import dev.riskdesk.customers.CustomerQuery.SortKey;
+import dev.riskdesk.db.Database;
+import dev.riskdesk.security.Session;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jooq.Record4;
+import org.jooq.impl.DSL;
+
+/**
+ * Measures search-to-first-rows on the book in the database, with terms an operator would type:
+ * name prefixes, full phones, last four digits, ID numbers and account numbers of real
+ * customers, plus filtered and sorted browsing.
+ */
+public final class SearchBenchmark {
+
+    /** Latency percentiles in milliseconds per kind of query. */
+    public record Result(long accounts, int queriesPerKind, Map<String, double[]> percentilesByKind, double[] overall) {
+    }
+
+    private final Database database;
+    private final CustomerSearchService search;
+
+    public SearchBenchmark(Database database) {
+        this.database = database;
+        this.search = new CustomerSearchService(database);
+    }
+
+    public Result run(int queriesPerKind, long seed) {
+        Session session = Session.system();
+        long accounts = database.dsl().fetchCount(ACCOUNT);
+        if (accounts == 0) {
+            throw new dev.riskdesk.common.UserFacingException("The database has no accounts to search; generate a portfolio first.");
+        }
+        long maxId = database.dsl().select(DSL.max(ACCOUNT.ID)).from(ACCOUNT).fetchOne(0, Long.class);
+        Random random = new Random(seed);
+        List<Record4<String, String, String, String>> samples = new ArrayList<>();
+        while (samples.size() < queriesPerKind) {
+            long id = 1 + (long) (random.nextDouble() * maxId);
+            var r = database.dsl().select(CUSTOMER.FULL_NAME, CUSTOMER.PHONE, CUSTOMER.ID_NUMBER, ACCOUNT.ACCOUNT_NO)
+                    .from(ACCOUNT).join(CUSTOMER).on(CUSTOMER.ID.eq(ACCOUNT.CUSTOMER_ID))
+                    .where(ACCOUNT.ID.ge(id)).orderBy(ACCOUNT.ID).limit(1).fetchOne();
+            if (r != null) {
+                samples.add(r);
+            }
+        }
+        Map<String, List<CustomerQuery>> kinds = new TreeMap<>();
+        for (var s : samples) {
+            String name = s.value1();
+            kinds.computeIfAbsent("name prefix", k -> new ArrayList<>()).add(CustomerQuery.text(name.substring(0, Math.min(2, name.length()))));
+            kinds.computeIfAbsent("full name", k -> new ArrayList<>()).add(CustomerQuery.text(name));
+            kinds.computeIfAbsent("phone", k -> new ArrayList<>()).add(CustomerQuery.text(s.value2()));
+            kinds.computeIfAbsent("phone last 4", k -> new ArrayList<>()).add(CustomerQuery.text(s.value2().substring(7)));
+            kinds.computeIfAbsent("ID number", k -> new ArrayList<>()).add(CustomerQuery.text(s.value3()));
+            kinds.computeIfAbsent("account no", k -> new ArrayList<>()).add(CustomerQuery.text(s.value4()));
+            String band = String.valueOf("ABCDE".charAt(random.nextInt(5)));
+            kinds.computeIfAbsent("filter band+tier, by score", k -> new ArrayList<>()).add(new CustomerQuery("", null, Set.of(band), null,
+                    Set.of(1 + random.nextInt(4)), null, null, SortKey.SCORE, true));
+            kinds.computeIfAbsent("browse by balance", k -> new ArrayList<>()).add(CustomerQuery.text("").sortedBy(SortKey.BALANCE, true));
+        }
+        // warm-up: the first queries pay for class loading and H2's page cache
+        for (List<CustomerQuery> queries : kinds.values()) {
+            for (CustomerQuery q : queries.subList(0, Math.min(5, queries.size()))) {
+                search.search(session, q);
+            }
+        }
+        Map<String, double[]> byKind = new TreeMap<>();
+        List<Double> all = new ArrayList<>();
+        for (Map.Entry<String, List<CustomerQuery>> kind : kinds.entrySet()) {
+            double[] millis = new double[kind.getValue().size()];
+            int i = 0;
+            for (CustomerQuery q : kind.getValue()) {
+                long start = System.nanoTime();
+                search.search(session, q);
+                millis[i++] = (System.nanoTime() - start) / 1e6;
+                all.add(millis[i - 1]);
+            }
+            byKind.put(kind.getKey(), percentiles(millis));
+        }
+        return new Result(accounts, queriesPerKind, byKind, percentiles(all.stream().mapToDouble(Double::doubleValue).toArray()));
+    }
+
+    /** p50, p95, p99, max. */
+    static double[] percentiles(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return new double[] {at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), sorted[sorted.length - 1]};
+    }
+
+    private static double at(double[] sorted, double q) {
+        int index = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+}
