@@ -337,12 +337,6 @@ public final class PortfolioGenerator {
             List<BulkWriter> writers = new ArrayList<>();
             try (Connection connection = database.connection()) {
                 connection.setAutoCommit(false);
-                int cacheMb = Integer.getInteger("riskdesk.generator.cacheMb", 0);
-                if (cacheMb > 0) {
-                    try (var st = connection.createStatement()) {
-                        st.execute("SET CACHE_SIZE " + cacheMb * 1024);
-                    }
-                }
                 try {
                     for (GeneratedTables.Spec spec : GeneratedTables.INSERT_ORDER) {
                         writers.add(new BulkWriter(connection, spec.table(), spec.fields()));
