@@ -37,11 +37,16 @@ public final class FeatureScanner {
      * month in that range arrive with an empty history.
      */
     public long scan(long afterAccountId, int fromMonth, int toMonth, Progress progress, Consumer<AccountHistory> sink) {
+        return scanRange(afterAccountId, Long.MAX_VALUE, fromMonth, toMonth, progress, sink);
+    }
+
+    /** As {@link #scan}, limited to account ids up to {@code lastAccountId} inclusive. */
+    public long scanRange(long afterAccountId, long lastAccountId, int fromMonth, int toMonth, Progress progress, Consumer<AccountHistory> sink) {
         DSLContext dsl = database.dsl();
         String accountSql = dsl.select(ACCOUNT.ID, ACCOUNT.CUSTOMER_ID, ACCOUNT.OPENED_AT, CUSTOMER.BIRTH_DATE, CUSTOMER.CITY_TIER,
                         CUSTOMER.INCOME_BAND, CUSTOMER.REAL_NAME_VERIFIED, CUSTOMER.VERIFIED_AT, CUSTOMER.OCCUPATION)
                 .from(ACCOUNT).join(CUSTOMER).on(CUSTOMER.ID.eq(ACCOUNT.CUSTOMER_ID))
-                .where(ACCOUNT.ID.gt(0L))
+                .where(ACCOUNT.ID.gt(0L).and(ACCOUNT.ID.le(0L)))
                 .orderBy(ACCOUNT.ID)
                 .getSQL(ParamType.INDEXED);
         String monthSql = dsl.select(ACCOUNT_MONTH.ACCOUNT_ID, ACCOUNT_MONTH.MONTH_START, ACCOUNT_MONTH.CREDIT_LIMIT,
@@ -51,7 +56,7 @@ public final class FeatureScanner {
                         ACCOUNT_MONTH.DAYS_PAST_DUE, ACCOUNT_MONTH.LATE_BILL, ACCOUNT_MONTH.LOGIN_COUNT,
                         ACCOUNT_MONTH.NEW_DEVICE_COUNT, ACCOUNT_MONTH.LOGIN_CITY_COUNT, ACCOUNT_MONTH.INQUIRY_COUNT)
                 .from(ACCOUNT_MONTH)
-                .where(ACCOUNT_MONTH.ACCOUNT_ID.gt(0L))
+                .where(ACCOUNT_MONTH.ACCOUNT_ID.gt(0L).and(ACCOUNT_MONTH.ACCOUNT_ID.le(0L)))
                 .orderBy(ACCOUNT_MONTH.ACCOUNT_ID, ACCOUNT_MONTH.MONTH_START)
                 .getSQL(ParamType.INDEXED);
         long count = 0;
@@ -62,7 +67,9 @@ public final class FeatureScanner {
                 a.setFetchSize(FETCH_SIZE);
                 m.setFetchSize(FETCH_SIZE);
                 a.setLong(1, afterAccountId);
+                a.setLong(2, lastAccountId);
                 m.setLong(1, afterAccountId);
+                m.setLong(2, lastAccountId);
                 try (ResultSet ar = a.executeQuery(); ResultSet mr = m.executeQuery()) {
                     AccountHistory h = new AccountHistory();
                     boolean monthPending = mr.next();
@@ -131,6 +138,50 @@ public final class FeatureScanner {
         row.newDevices = r.getInt(17);
         row.loginCities = r.getInt(18);
         row.inquiries = r.getInt(19);
+    }
+
+    /** One account's history from {@code fromMonth} to {@code toMonth}: the same reading code as the scan. */
+    public AccountHistory loadOne(long accountId, int fromMonth, int toMonth) {
+        AccountHistory[] found = new AccountHistory[1];
+        scanRange(accountId - 1, accountId, fromMonth, toMonth, Progress.NONE, h -> {
+            AccountHistory copy = new AccountHistory();
+            copy.reset(h.accountId);
+            copy.customerId = h.customerId;
+            copy.openedMonth = h.openedMonth;
+            copy.birthDate = h.birthDate;
+            copy.cityTier = h.cityTier;
+            copy.incomeBand = h.incomeBand;
+            copy.verifiedMonth = h.verifiedMonth;
+            copy.occupation = h.occupation;
+            for (int i = 0; i < h.size(); i++) {
+                MonthRow from = h.row(i);
+                MonthRow to = copy.next();
+                copyRow(from, to);
+            }
+            found[0] = copy;
+        });
+        return found[0];
+    }
+
+    private static void copyRow(MonthRow a, MonthRow b) {
+        b.month = a.month;
+        b.limit = a.limit;
+        b.balance = a.balance;
+        b.spend = a.spend;
+        b.txnCount = a.txnCount;
+        b.essential = a.essential;
+        b.luxury = a.luxury;
+        b.festival = a.festival;
+        b.nightTxns = a.nightTxns;
+        b.bigTickets = a.bigTickets;
+        b.minimumDue = a.minimumDue;
+        b.payment = a.payment;
+        b.dpd = a.dpd;
+        b.late = a.late;
+        b.logins = a.logins;
+        b.newDevices = a.newDevices;
+        b.loginCities = a.loginCities;
+        b.inquiries = a.inquiries;
     }
 
     /** 'I1'..'I5' to 1..5: the bands are ordered, so the ordinal is the natural numeric feature. */
