@@ -180,7 +180,7 @@ class ScoringServiceTest {
 
         // single scoring of any account gives the batch's points exactly
         for (Record r : db.dsl().select(SCORE.ACCOUNT_ID, SCORE.SCORE_, SCORE.POINTS, SCORE.THIN_FILE, SCORE.CREDIT_SUB, SCORE.REASON_CODES)
-                .from(SCORE).orderBy(SCORE.ACCOUNT_ID).limit(400).fetch()) {
+                .from(SCORE).orderBy(SCORE.ACCOUNT_ID).limit(150).fetch()) {
             AccountScore single = scoring.scoreAccount(Session.system(), r.get(SCORE.ACCOUNT_ID));
             assertEquals(r.get(SCORE.SCORE_), single.result().score());
             assertArrayEquals(r.get(SCORE.POINTS), single.packedPoints());

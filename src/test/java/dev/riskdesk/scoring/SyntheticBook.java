@@ -23,6 +23,11 @@ final class SyntheticBook {
     }
 
     static void fill(Database db, int accounts, int months, long seed) {
+        fill(db, 1, accounts, months, seed);
+    }
+
+    /** Accounts (and customers) with ids {@code firstId..lastId}, so big books can be filled in slices. */
+    static void fill(Database db, int firstId, int lastId, int months, long seed) {
         Random random = new Random(seed);
         db.transaction(tx -> {
             BatchBindStep customers = tx.batch(tx.insertInto(CUSTOMER, CUSTOMER.ID, CUSTOMER.CUSTOMER_NO, CUSTOMER.FULL_NAME, CUSTOMER.GENDER,
@@ -33,9 +38,9 @@ final class SyntheticBook {
                     ACCOUNT.OPENED_AT, ACCOUNT.STATUS, ACCOUNT.CREDIT_LIMIT, ACCOUNT.AVAILABLE_AMOUNT, ACCOUNT.OUTSTANDING_BALANCE)
                     .values((Long) null, null, null, null, null, null, null, null, null));
             String[] jobs = {"ENGINEER", "TEACHER", "SALES", "STUDENT", "FREELANCE"};
-            double[] risks = new double[accounts + 1];
-            int[] opened = new int[accounts + 1];
-            for (int id = 1; id <= accounts; id++) {
+            double[] risks = new double[lastId + 1];
+            int[] opened = new int[lastId + 1];
+            for (int id = firstId; id <= lastId; id++) {
                 double z = random.nextGaussian();
                 risks[id] = z;
                 int income = clamp(3 - (int) Math.round(z + random.nextGaussian() * 0.7), 1, 5);
@@ -58,7 +63,7 @@ final class SyntheticBook {
                     ACCOUNT_MONTH.DAYS_PAST_DUE, ACCOUNT_MONTH.LATE_BILL, ACCOUNT_MONTH.LOGIN_COUNT, ACCOUNT_MONTH.NEW_DEVICE_COUNT,
                     ACCOUNT_MONTH.LOGIN_CITY_COUNT, ACCOUNT_MONTH.INQUIRY_COUNT)
                     .values((Long) null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
-            for (int id = 1; id <= accounts; id++) {
+            for (int id = firstId; id <= lastId; id++) {
                 double z = risks[id];
                 int dpd = 0;
                 boolean dormant = random.nextDouble() < 0.05;
