@@ -13,6 +13,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.conf.ParamType;
@@ -40,6 +42,56 @@ public final class FeatureScanner {
         return scanRange(afterAccountId, Long.MAX_VALUE, fromMonth, toMonth, progress, sink);
     }
 
+    /**
+     * The same pass split into {@code threads} contiguous account-id ranges scanned at once, each
+     * with its own connections and its own sink (from {@code sinks}, called once per range, in id
+     * order). H2 reads one cursor per core; this is how the pass uses both cores. For work whose
+     * order matters across the book (resumable batch scoring), use {@link #scan}.
+     */
+    public long scanParallel(int threads, int fromMonth, int toMonth, Progress progress,
+                             java.util.function.Supplier<Consumer<AccountHistory>> sinks) {
+        var bounds = database.dsl().select(org.jooq.impl.DSL.min(ACCOUNT.ID), org.jooq.impl.DSL.max(ACCOUNT.ID)).from(ACCOUNT).fetchOne();
+        if (bounds == null || bounds.value1() == null) {
+            return 0;
+        }
+        long lo = bounds.value1() - 1;
+        long hi = bounds.value2();
+        int n = (int) Math.max(1, Math.min(threads, hi - lo));
+        List<Consumer<AccountHistory>> partSinks = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            partSinks.add(sinks.get());
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "feature-scan");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<Long>> parts = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                long after = lo + (hi - lo) * i / n;
+                long last = lo + (hi - lo) * (i + 1) / n;
+                Consumer<AccountHistory> sink = partSinks.get(i);
+                parts.add(pool.submit(() -> scanRange(after, last, fromMonth, toMonth, progress, sink)));
+            }
+            long total = 0;
+            for (var f : parts) {
+                total += f.get();
+            }
+            return total;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Feature scan interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** As {@link #scan}, limited to account ids up to {@code lastAccountId} inclusive. */
     public long scanRange(long afterAccountId, long lastAccountId, int fromMonth, int toMonth, Progress progress, Consumer<AccountHistory> sink) {
         DSLContext dsl = database.dsl();
@@ -56,7 +108,8 @@ public final class FeatureScanner {
                         ACCOUNT_MONTH.DAYS_PAST_DUE, ACCOUNT_MONTH.LATE_BILL, ACCOUNT_MONTH.LOGIN_COUNT,
                         ACCOUNT_MONTH.NEW_DEVICE_COUNT, ACCOUNT_MONTH.LOGIN_CITY_COUNT, ACCOUNT_MONTH.INQUIRY_COUNT)
                 .from(ACCOUNT_MONTH)
-                .where(ACCOUNT_MONTH.ACCOUNT_ID.gt(0L).and(ACCOUNT_MONTH.ACCOUNT_ID.le(0L)))
+                .where(ACCOUNT_MONTH.ACCOUNT_ID.gt(0L).and(ACCOUNT_MONTH.ACCOUNT_ID.le(0L))
+                        .and(ACCOUNT_MONTH.MONTH_START.ge(java.time.LocalDate.of(2000, 1, 1))))
                 .orderBy(ACCOUNT_MONTH.ACCOUNT_ID, ACCOUNT_MONTH.MONTH_START)
                 .getSQL(ParamType.INDEXED);
         long count = 0;
@@ -70,6 +123,8 @@ public final class FeatureScanner {
                 a.setLong(2, lastAccountId);
                 m.setLong(1, afterAccountId);
                 m.setLong(2, lastAccountId);
+                // months before the window are not read at all (the primary-key order is kept, H2 filters)
+                m.setObject(3, MonthRow.monthStart(fromMonth));
                 try (ResultSet ar = a.executeQuery(); ResultSet mr = m.executeQuery()) {
                     AccountHistory h = new AccountHistory();
                     boolean monthPending = mr.next();
@@ -114,6 +169,10 @@ public final class FeatureScanner {
     }
 
     private static void lazy(Connection connection) throws SQLException {
+        // a read transaction pins the MVStore version the lazy cursor walks; in auto-commit H2 may
+        // free the cursor's chunks under it ("Chunk ... not found") while other work writes or compacts
+        connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         try (Statement s = connection.createStatement()) {
             s.execute("SET LAZY_QUERY_EXECUTION TRUE");
         }

@@ -11,9 +11,12 @@ public final class ScoringBenchmark {
     private final Database database;
     private final ModelRepository models;
 
-    public ScoringBenchmark(Database database, ModelRepository models) {
+    private final int threads;
+
+    public ScoringBenchmark(Database database, ModelRepository models, int threads) {
         this.database = database;
         this.models = models;
+        this.threads = threads;
     }
 
     public record Result(long accounts, long vectors, long thinFile, long millis) {
@@ -41,20 +44,23 @@ public final class ScoringBenchmark {
             throw new dev.riskdesk.common.UserFacingException("There is no monthly history to benchmark on.");
         }
         int obs = range[1];
-        long[] counts = new long[3];
-        long[] checksum = {0};
+        java.util.concurrent.atomic.AtomicLong vectors = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong thin = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong checksum = new java.util.concurrent.atomic.AtomicLong();
         long start = System.nanoTime();
-        counts[0] = scanner.scan(0, obs - FeatureCalculator.LOOKBACK_MONTHS + 1, obs, progress, h -> {
+        long accounts = scanner.scanParallel(threads, obs - FeatureCalculator.LOOKBACK_MONTHS + 1, obs, progress, () -> h -> {
             FeatureVector v = FeatureCalculator.compute(h, obs);
             if (v != null) {
-                counts[1]++;
-                counts[2] += v.thinFile() ? 1 : 0;
+                vectors.incrementAndGet();
+                if (v.thinFile()) {
+                    thin.incrementAndGet();
+                }
                 if (scorer != null) {
-                    checksum[0] += scorer.score(v).result().score(); // keeps the JIT from skipping the work
+                    checksum.addAndGet(scorer.score(v).result().score()); // keeps the JIT from skipping the work
                 }
             }
         });
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new Result(counts[0], counts[1], counts[2], millis + (checksum[0] == Long.MIN_VALUE ? 1 : 0));
+        return new Result(accounts, vectors.get(), thin.get(), millis + (checksum.get() == Long.MIN_VALUE ? 1 : 0));
     }
 }

@@ -94,35 +94,41 @@ public final class TrainingService {
         long estimated = Math.max(1, accounts * obs.size());
         int keepPerMille = (int) Math.min(1000, Math.max(1, (long) options.maxRows() * 1000 / estimated));
 
+        int firstObs = obs.get(0);
+        int lastObs = obs.get(obs.size() - 1);
+        int lastTrainObs = trainObs.get(trainObs.size() - 1);
+        // one ordered pass over the whole book (a range per core); each account yields a row per observation month
+        List<Sample> parts = new ArrayList<>();
+        new FeatureScanner(database).scanParallel(Runtime.getRuntime().availableProcessors(),
+                firstObs - FeatureCalculator.LOOKBACK_MONTHS + 1, lastObs + FeatureCalculator.OUTCOME_MONTHS, progress, () -> {
+                    Sample part = new Sample();
+                    parts.add(part);
+                    return h -> {
+                        if (keepPerMille < 1000 && Math.floorMod(mix(h.accountId), 1000) >= keepPerMille) {
+                            return;
+                        }
+                        for (int m : obs) {
+                            FeatureVector v = FeatureCalculator.compute(h, m);
+                            if (v == null) {
+                                continue;
+                            }
+                            int label = FeatureCalculator.label(h, m);
+                            if (label != FeatureCalculator.LABEL_EXCLUDED) {
+                                part.add(m <= lastTrainObs, v, label);
+                            }
+                        }
+                    };
+                });
         List<FeatureVector> train = new ArrayList<>();
         List<FeatureVector> test = new ArrayList<>();
         List<Integer> trainY = new ArrayList<>();
         List<Integer> testY = new ArrayList<>();
-        int firstObs = obs.get(0);
-        int lastObs = obs.get(obs.size() - 1);
-        // one ordered pass over the whole book; each account yields a row per observation month
-        scanner.scan(0, firstObs - FeatureCalculator.LOOKBACK_MONTHS + 1, lastObs + FeatureCalculator.OUTCOME_MONTHS, progress, h -> {
-            if (keepPerMille < 1000 && Math.floorMod(mix(h.accountId), 1000) >= keepPerMille) {
-                return;
-            }
-            for (int m : obs) {
-                FeatureVector v = FeatureCalculator.compute(h, m);
-                if (v == null) {
-                    continue;
-                }
-                int label = FeatureCalculator.label(h, m);
-                if (label == FeatureCalculator.LABEL_EXCLUDED) {
-                    continue;
-                }
-                if (m <= trainObs.get(trainObs.size() - 1)) {
-                    train.add(v);
-                    trainY.add(label);
-                } else {
-                    test.add(v);
-                    testY.add(label);
-                }
-            }
-        });
+        for (Sample part : parts) {
+            train.addAll(part.train);
+            trainY.addAll(part.trainY);
+            test.addAll(part.test);
+            testY.addAll(part.testY);
+        }
         LOG.info("Training sample: {} train rows, {} test rows (kept {} per mille of accounts)", train.size(), test.size(), keepPerMille);
         progress.update("training the scorecard", 0, 3);
 
@@ -261,6 +267,19 @@ public final class TrainingService {
             idx[j] = t;
         }
         return d.subset(Arrays.copyOf(idx, max));
+    }
+
+    /** Rows collected by one scan range; ranges are concatenated in id order so runs are repeatable. */
+    private static final class Sample {
+        final List<FeatureVector> train = new ArrayList<>();
+        final List<FeatureVector> test = new ArrayList<>();
+        final List<Integer> trainY = new ArrayList<>();
+        final List<Integer> testY = new ArrayList<>();
+
+        void add(boolean isTrain, FeatureVector v, int label) {
+            (isTrain ? train : test).add(v);
+            (isTrain ? trainY : testY).add(label);
+        }
     }
 
     static int[] ints(List<Integer> list) {

@@ -20,7 +20,7 @@ final class BenchScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Database db = ((RiskDeskCli) spec.root().userObject()).openDatabase()) {
-            ScoringBenchmark.Result r = new ScoringBenchmark(db, ModelCommand.models(db))
+            ScoringBenchmark.Result r = new ScoringBenchmark(db, ModelCommand.models(db), Runtime.getRuntime().availableProcessors())
                     .score(ModelCommand.progress(spec.commandLine().getErr()));
             spec.commandLine().getOut().printf("score: %,d accounts read, %,d scored (%,d thin-file) in %.1f s = %,.0f accounts/s on %d cores%n",
                     r.accounts(), r.vectors(), r.thinFile(), r.millis() / 1000.0, r.perSecond(), Runtime.getRuntime().availableProcessors());
