@@ -11,7 +11,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +21,13 @@ import org.jooq.conf.ParamType;
 /**
  * Streams every account's history in one ordered pass: ACCOUNT joined to CUSTOMER ordered by
  * account id, merged in Java with ACCOUNT_MONTH ordered by (ACCOUNT_ID, MONTH_START) — the
- * primary-key order, so H2 walks the index instead of sorting. Never one query per account.
- * Both cursors run lazily (H2 LAZY_QUERY_EXECUTION) so a million accounts do not sit in memory.
+ * primary-key order, so H2 walks the index instead of sorting. Never one query per account: the
+ * pass goes in key-set pages of {@link #PAGE_IDS} account ids, two range queries per page.
  */
 public final class FeatureScanner {
     private static final int FETCH_SIZE = 5000;
+    /** Account ids per page of the scan. */
+    static final long PAGE_IDS = 1000;
     private final Database database;
 
     public FeatureScanner(Database database) {
@@ -112,21 +113,27 @@ public final class FeatureScanner {
                         .and(ACCOUNT_MONTH.MONTH_START.ge(java.time.LocalDate.of(2000, 1, 1))))
                 .orderBy(ACCOUNT_MONTH.ACCOUNT_ID, ACCOUNT_MONTH.MONTH_START)
                 .getSQL(ParamType.INDEXED);
+        Long maxId = database.dsl().select(org.jooq.impl.DSL.max(ACCOUNT.ID)).from(ACCOUNT).fetchOne().value1();
+        long last = maxId == null ? afterAccountId : Math.min(lastAccountId, maxId);
         long count = 0;
-        try (Connection accounts = database.connection(); Connection months = database.connection()) {
-            lazy(accounts);
-            lazy(months);
-            try (PreparedStatement a = accounts.prepareStatement(accountSql); PreparedStatement m = months.prepareStatement(monthSql)) {
-                a.setFetchSize(FETCH_SIZE);
-                m.setFetchSize(FETCH_SIZE);
-                a.setLong(1, afterAccountId);
-                a.setLong(2, lastAccountId);
-                m.setLong(1, afterAccountId);
-                m.setLong(2, lastAccountId);
-                // months before the window are not read at all (the primary-key order is kept, H2 filters)
+        try (Connection connection = database.connection();
+             PreparedStatement a = connection.prepareStatement(accountSql);
+             PreparedStatement m = connection.prepareStatement(monthSql)) {
+            a.setFetchSize(FETCH_SIZE);
+            m.setFetchSize(FETCH_SIZE);
+            AccountHistory h = new AccountHistory();
+            // key-set pages of account ids: each page is two short index range scans, so no cursor stays
+            // open for minutes (H2 lazy cursors lose their chunks under concurrent compaction) and memory
+            // stays at one page whatever the book size
+            for (long pageAfter = afterAccountId; pageAfter < last; pageAfter += PAGE_IDS) {
+                long pageLast = Math.min(last, pageAfter + PAGE_IDS);
+                a.setLong(1, pageAfter);
+                a.setLong(2, pageLast);
+                m.setLong(1, pageAfter);
+                m.setLong(2, pageLast);
+                // months before the window are not returned (the primary-key order is kept, H2 filters)
                 m.setObject(3, MonthRow.monthStart(fromMonth));
                 try (ResultSet ar = a.executeQuery(); ResultSet mr = m.executeQuery()) {
-                    AccountHistory h = new AccountHistory();
                     boolean monthPending = mr.next();
                     while (ar.next()) {
                         long id = ar.getLong(1);
@@ -155,27 +162,15 @@ public final class FeatureScanner {
                         }
                         sink.accept(h);
                         count++;
-                        if ((count & 4095) == 0) {
-                            progress.checkCancelled();
-                            progress.update("features", count, -1);
-                        }
                     }
                 }
+                progress.checkCancelled();
+                progress.update("features", count, -1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Feature scan failed: " + e.getMessage(), e);
         }
         return count;
-    }
-
-    private static void lazy(Connection connection) throws SQLException {
-        // a read transaction pins the MVStore version the lazy cursor walks; in auto-commit H2 may
-        // free the cursor's chunks under it ("Chunk ... not found") while other work writes or compacts
-        connection.setAutoCommit(false);
-        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        try (Statement s = connection.createStatement()) {
-            s.execute("SET LAZY_QUERY_EXECUTION TRUE");
-        }
     }
 
     private static void read(ResultSet r, int month, MonthRow row) throws SQLException {
