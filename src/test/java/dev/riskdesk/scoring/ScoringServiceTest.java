@@ -4,6 +4,7 @@ import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 import static dev.riskdesk.db.schema.Tables.AUDIT_EVENT;
 import static dev.riskdesk.db.schema.Tables.BATCH_JOB;
 import static dev.riskdesk.db.schema.Tables.MODEL;
+import static dev.riskdesk.db.schema.Tables.OPERATOR;
 import static dev.riskdesk.db.schema.Tables.SCORE;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,6 +68,25 @@ class ScoringServiceTest {
     }
 
     @Test
+    @Order(0)
+    void trainingStoresThreeDraftsWithOutOfTimeMetricsAndBaselines() {
+        assertTrue(report.scorecardTest().auc() > 0.7, "out-of-time AUC " + report.scorecardTest().auc());
+        assertTrue(report.trainDates().get(report.trainDates().size() - 1).isBefore(report.testDates().get(0)), "out of time");
+        StoredModel sc = models.load(report.scorecardId());
+        assertEquals(ModelKind.SCORECARD, sc.kind());
+        assertEquals("DRAFT", sc.status());
+        for (String key : List.of("train", "test", "challenger", "baseline")) {
+            assertTrue(sc.metrics().has(key), key);
+        }
+        assertEquals(10, sc.metrics().path("test").path("calibration").size());
+        assertEquals(ModelKind.TREE_ENSEMBLE, models.load(report.forestId()).kind());
+        assertEquals(ModelKind.THIN_FILE, models.load(report.thinFileId()).kind());
+        assertTrue(models.load(report.thinFileId()).features().stream()
+                .allMatch(f -> Feature.THIN_FILE_NUMERIC.contains(f) || Feature.OCCUPATION.equals(f)), "application data only");
+        assertEquals(1, db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("MODEL_TRAIN")));
+    }
+
+    @Test
     @Order(1)
     void riskOperatorCannotPromoteAndNothingChanges() {
         Session riskOperator = operator(Role.RISK_OPERATOR, Permission.MODEL_VIEW, Permission.MODEL_TRAIN, Permission.SCORE_RUN);
@@ -87,7 +107,13 @@ class ScoringServiceTest {
         assertEquals("CHAMPION", models.load(second.scorecardId()).status());
         assertEquals(2, db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("MODEL_PROMOTE")));
         models.promote(Session.system(), report.scorecardId(), "back to the first");
-        models.promote(Session.system(), report.thinFileId(), "thin");
+        // a real manager: PROMOTED_BY and the audit event name them
+        db.dsl().insertInto(OPERATOR, OPERATOR.ID, OPERATOR.USERNAME, OPERATOR.DISPLAY_NAME, OPERATOR.ROLE_CODE, OPERATOR.PASSWORD_HASH, OPERATOR.CREATED_AT)
+                .values(42L, "manager1", "Manager One", "MANAGER", "not-a-login", java.time.LocalDateTime.now()).execute();
+        models.promote(operator(Role.MANAGER, Permission.MODEL_VIEW, Permission.MODEL_PROMOTE), report.thinFileId(), "thin");
+        assertEquals(42L, db.dsl().select(MODEL.PROMOTED_BY).from(MODEL).where(MODEL.ID.eq(report.thinFileId())).fetchOne().value1());
+        assertEquals(1, db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("MODEL_PROMOTE").and(AUDIT_EVENT.OPERATOR_ID.eq(42L))
+                .and(AUDIT_EVENT.ENTITY_ID.eq(String.valueOf(report.thinFileId())))));
         assertThrows(dev.riskdesk.common.UserFacingException.class, () -> models.promote(Session.system(), report.forestId(), "forest"));
     }
 
@@ -188,6 +214,10 @@ class ScoringServiceTest {
             assertEquals(r.get(SCORE.CREDIT_SUB), single.subScores().credit());
             assertEquals(r.get(SCORE.REASON_CODES), String.join(",", single.reasonCodes()));
         }
+        // thin files are scored by the thin-file champion and flagged
+        assertEquals(db.dsl().fetchCount(SCORE, SCORE.THIN_FILE.isTrue()),
+                db.dsl().fetchCount(SCORE, SCORE.MODEL_ID.eq(report.thinFileId())));
+        assertTrue(db.dsl().fetchCount(SCORE, SCORE.THIN_FILE.isTrue()) > 0);
         // a second run is a new job and adds history rather than replacing it
         scoring.scoreAll(Session.system(), 1000, Progress.NONE);
         assertEquals(2L * scoredAccounts, db.dsl().fetchCount(SCORE));

@@ -10,4 +10,9 @@ public final class SyntheticBooks {
     public static void fill(Database db, int accounts, int months, long seed) {
         SyntheticBook.fill(db, accounts, months, seed);
     }
+
+    /** Accounts with ids firstId..lastId, for filling big benchmark books in slices. */
+    public static void fillSlice(Database db, int firstId, int lastId, int months, long seed) {
+        SyntheticBook.fill(db, firstId, lastId, months, seed);
+    }
 }
