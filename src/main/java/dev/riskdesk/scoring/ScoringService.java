@@ -16,7 +16,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.jooq.BatchBindStep;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import org.jooq.conf.ParamType;
 import org.jooq.DSLContext;
 
 /**
@@ -193,22 +196,49 @@ public final class ScoringService {
     }
 
     private static void insertScores(DSLContext tx, long jobId, LocalDate obsDate, LocalDateTime now, List<AccountScore> chunk) {
-        BatchBindStep insert = tx.batch(tx.insertInto(SCORE, SCORE.ACCOUNT_ID, SCORE.MODEL_ID, SCORE.JOB_ID, SCORE.OBSERVATION_DATE,
+        String insertSql = tx.insertInto(SCORE, SCORE.ACCOUNT_ID, SCORE.MODEL_ID, SCORE.JOB_ID, SCORE.OBSERVATION_DATE,
                         SCORE.SCORED_AT, SCORE.SCORE_, SCORE.PD, SCORE.BAND, SCORE.THIN_FILE, SCORE.CREDIT_SUB, SCORE.CAPACITY_SUB,
                         SCORE.STABILITY_SUB, SCORE.SECURITY_SUB, SCORE.REASON_CODES, SCORE.POINTS)
-                .values((Long) null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+                .values((Long) null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)
+                .getSQL(ParamType.INDEXED);
         // ACCOUNT.VERSION is left alone: scores are not operator edits and must not break their optimistic locks
-        BatchBindStep update = tx.batch(tx.update(ACCOUNT).set(ACCOUNT.SCORE, (Integer) null).set(ACCOUNT.SCORE_BAND, (String) null)
-                .set(ACCOUNT.THIN_FILE, (Boolean) null).where(ACCOUNT.ID.eq((Long) null)));
-        for (AccountScore s : chunk) {
-            ScoreResult r = s.result();
-            SubScores sub = s.subScores();
-            insert.bind(s.features().accountId(), s.modelId(), jobId, obsDate, now, r.score(), r.pd(), r.band().name(), s.thinFile(),
-                    sub.credit(), sub.capacity(), sub.stability(), sub.security(), String.join(",", s.reasonCodes()), s.packedPoints());
-            update.bind(r.score(), r.band().name(), s.thinFile(), s.features().accountId());
-        }
-        insert.execute();
-        update.execute();
+        String updateSql = tx.update(ACCOUNT).set(ACCOUNT.SCORE, 0).set(ACCOUNT.SCORE_BAND, "E").set(ACCOUNT.THIN_FILE, false)
+                .where(ACCOUNT.ID.eq(0L)).getSQL(ParamType.INDEXED);
+        // plain JDBC batches with the SQL from jOOQ: jOOQ's batch binds byte[] through its BLOB path,
+        // which made every SCORE row a LOB write and the batch ten times slower
+        tx.connection(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(insertSql);
+                 PreparedStatement update = connection.prepareStatement(updateSql)) {
+                Date observation = Date.valueOf(obsDate);
+                Timestamp scoredAt = Timestamp.valueOf(now);
+                for (AccountScore s : chunk) {
+                    ScoreResult r = s.result();
+                    SubScores sub = s.subScores();
+                    insert.setLong(1, s.features().accountId());
+                    insert.setLong(2, s.modelId());
+                    insert.setLong(3, jobId);
+                    insert.setDate(4, observation);
+                    insert.setTimestamp(5, scoredAt);
+                    insert.setInt(6, r.score());
+                    insert.setDouble(7, r.pd());
+                    insert.setString(8, r.band().name());
+                    insert.setBoolean(9, s.thinFile());
+                    insert.setInt(10, sub.credit());
+                    insert.setInt(11, sub.capacity());
+                    insert.setInt(12, sub.stability());
+                    insert.setInt(13, sub.security());
+                    insert.setString(14, String.join(",", s.reasonCodes()));
+                    insert.setBytes(15, s.packedPoints());
+                    insert.addBatch();
+                    update.setInt(1, r.score());
+                    update.setString(2, r.band().name());
+                    update.setBoolean(3, s.thinFile());
+                    update.setLong(4, s.features().accountId());
+                    update.addBatch();
+                }
+                insert.executeBatch();
+                update.executeBatch();
+            }
+        });
     }
-
 }
