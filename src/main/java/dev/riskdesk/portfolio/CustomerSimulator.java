@@ -27,11 +27,11 @@ final class CustomerSimulator {
     static final double P_TAKEOVER = 0.003;
     static final double P_MULTI_LENDING = 0.02;
     static final double P_DELAY = 0.01;
-    static final double P_SHOCK_IN_SEGMENT = 0.22;
+    static final double P_SHOCK_IN_SEGMENT = 0.30;
     static final double SHOCK_RISK = 1.1;
     static final double MULTI_LENDING_RISK = 0.7;
-    static final double MEAN_TXN_PER_MONTH = 3.0;
-    static final double MEAN_LOGINS_PER_MONTH = 2.2;
+    static final double MEAN_TXN_PER_MONTH = 2.5;
+    static final double MEAN_LOGINS_PER_MONTH = 1.2;
     static final long BIG_TICKET_CENTS = 200_000;
     static final long[] BASE_LIMIT_CENTS = {300_000, 600_000, 1_200_000, 2_000_000, 3_500_000};
     static final double[] INCOME_RISK = {0.45, 0.2, 0.0, -0.2, -0.35};
@@ -588,6 +588,7 @@ final class CustomerSimulator {
                         } else if (historicalDelay && !historicalDelayDone && !late && t >= openMonth + 1 && t <= m - 3
                                 && b.paidSec + 10 * Timeline.DAY < tl.asOfSec && (t == m - 3 || r.nextDouble() < 0.25)) {
                             b.receivedLagSec = (2 + r.nextInt(5)) * Timeline.DAY + r.nextInt(6 * 3600);
+                            b.paid = b.amount;
                             historicalDelayDone = true;
                             delaySec = b.paidSec;
                             delayDays = (int) (b.receivedLagSec / Timeline.DAY);
