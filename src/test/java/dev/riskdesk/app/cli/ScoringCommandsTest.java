@@ -35,7 +35,7 @@ class ScoringCommandsTest {
     @Test
     void trainPromoteScoreExplainMonitor() {
         try (Database db = Database.open(DatabaseLocation.ofPath(dir.resolve("riskdesk")))) {
-            SyntheticBooks.fill(db, 1000, 20, 9);
+            SyntheticBooks.fill(db, 700, 20, 9);
         }
         String[] noChampion = run("score", "--all");
         assertEquals("1", noChampion[0]);
