@@ -1,0 +1,90 @@
+package dev.riskdesk.app.cli;
+
+import dev.riskdesk.common.UserFacingException;
+import dev.riskdesk.db.Database;
+import dev.riskdesk.scoring.AccountScore;
+import dev.riskdesk.scoring.Explanation;
+import dev.riskdesk.scoring.ScoringService;
+import dev.riskdesk.security.AuditLog;
+import dev.riskdesk.security.Session;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = "Score every account with the champion (--all; resumes an interrupted run) or explain one account (--account).")
+final class ScoreCommand implements Callable<Integer> {
+    @ParentCommand
+    RiskDeskCli root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--all", description = "Score all accounts in committed chunks.")
+    boolean all;
+
+    @Option(names = "--account", paramLabel = "ID", description = "Score and explain one account (nothing is written).")
+    Long account;
+
+    @Option(names = "--chunk", defaultValue = "" + ScoringService.DEFAULT_CHUNK, description = "Accounts per committed chunk.")
+    int chunk;
+
+    @Option(names = "--lang", defaultValue = "en", description = "Language of reasons: en or zh.")
+    String lang;
+
+    @Override
+    public Integer call() {
+        if (all == (account != null)) {
+            throw new UserFacingException("Give either --all or --account ID.");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Clock clock = Clock.systemDefaultZone();
+        try (Database db = root.openDatabase()) {
+            ScoringService scoring = new ScoringService(db, ModelCommand.models(db), new AuditLog(clock), clock);
+            if (all) {
+                ScoringService.BatchReport r = scoring.scoreAll(Session.system(), chunk, ModelCommand.progress(spec.commandLine().getErr()));
+                out.printf("Job %d%s: scored %,d accounts (%,d thin-file), %,d without recent history, in %.1f s%n", r.jobId(),
+                        r.resumed() ? " (resumed)" : "", r.scored(), r.thinFile(), r.skipped(), r.millis() / 1000.0);
+            } else {
+                explain(out, scoring.scoreAccount(Session.system(), account), "zh".equals(lang) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH);
+            }
+            out.flush();
+        }
+        return 0;
+    }
+
+    private static void explain(PrintWriter out, AccountScore s, Locale locale) {
+        if (s == null) {
+            out.println("The account has no history in the last 12 months; it is not scored.");
+            return;
+        }
+        Explanation e = Explanation.of(s.scorecard(), s.result());
+        out.printf("Account %d at %s: score %d, band %s, PD %.2f%%%s (model %d)%n", s.features().accountId(), s.features().observationDate(),
+                e.score(), e.band(), 100 * s.result().pd(), s.thinFile() ? ", thin file" : "", s.modelId());
+        out.printf("Sub-scores: credit %d (%s), capacity %d (%s), stability %d (%s), security %d (%s)%n",
+                s.subScores().credit(), s.subScores().creditBand(), s.subScores().capacity(), s.subScores().capacityBand(),
+                s.subScores().stability(), s.subScores().stabilityBand(), s.subScores().security(), s.subScores().securityBand());
+        out.printf("%-36s %-22s %6s %8s %6s%n", "characteristic", "bin", "points", "avg", "best");
+        for (Explanation.Line l : e.lines()) {
+            out.printf("%-36s %-22s %6d %8.1f %6d%n", Explanation.featureName(l.characteristic(), locale), l.bin(), l.points(),
+                    l.populationAverage(), l.bestPoints());
+        }
+        if (e.clampAdjustment() != 0) {
+            out.printf("%-36s %-22s %6d%n", "range limit 300-850", "", e.clampAdjustment());
+        }
+        out.println("Reasons:");
+        for (String code : e.reasonCodes()) {
+            out.printf("  %s  %s%n", code, Explanation.reasonText(code, locale));
+        }
+        String hint = e.hintText(locale);
+        if (hint != null) {
+            out.println("What would move this score: " + hint);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.riskdesk.scoring;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/** One account's score by the champion: points, sub-scores and reason codes. */
+public record AccountScore(FeatureVector features, long modelId, Scorecard scorecard, ScoreResult result,
+                           SubScores subScores, List<String> reasonCodes) {
+
+    public boolean thinFile() {
+        return features.thinFile();
+    }
+
+    /** SCORE.POINTS: the points of each characteristic as big-endian shorts, in model order. */
+    public byte[] packedPoints() {
+        return pack(result.points());
+    }
+
+    public static byte[] pack(int[] points) {
+        ByteBuffer buffer = ByteBuffer.allocate(points.length * 2);
+        for (int p : points) {
+            buffer.putShort((short) p);
+        }
+        return buffer.array();
+    }
+
+    public static int[] unpack(byte[] packed) {
+        ByteBuffer buffer = ByteBuffer.wrap(packed);
+        int[] points = new int[packed.length / 2];
+        for (int i = 0; i < points.length; i++) {
+            points[i] = buffer.getShort();
+        }
+        return points;
+    }
+}

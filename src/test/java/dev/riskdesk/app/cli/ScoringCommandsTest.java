@@ -1,0 +1,67 @@
+package dev.riskdesk.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.riskdesk.db.Database;
+import dev.riskdesk.db.DatabaseLocation;
+import dev.riskdesk.scoring.SyntheticBooks;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The scoring commands end to end on a real database: train, list, promote, score, explain, monitor. */
+@Tag("db")
+class ScoringCommandsTest {
+    @TempDir
+    Path dir;
+
+    String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] all = new String[args.length + 2];
+        all[0] = "--db";
+        all[1] = dir.resolve("riskdesk").toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        int exit = RiskDeskCli.run(new PrintWriter(out), new PrintWriter(err), all);
+        return new String[] {String.valueOf(exit), out.toString(), err.toString()};
+    }
+
+    @Test
+    void trainPromoteScoreExplainMonitor() {
+        try (Database db = Database.open(DatabaseLocation.ofPath(dir.resolve("riskdesk")))) {
+            SyntheticBooks.fill(db, 700, 20, 9);
+        }
+        String[] noChampion = run("score", "--all");
+        assertEquals("1", noChampion[0]);
+        assertTrue(noChampion[2].contains("No scorecard has been promoted"), noChampion[2]);
+
+        String[] train = run("model", "train");
+        assertEquals("0", train[0], train[2]);
+        assertTrue(train[1].contains("test (OOT)"), train[1]);
+        Matcher ids = Pattern.compile("riskdesk model promote (\\d+) \\(and (\\d+) for thin files\\)").matcher(train[1]);
+        assertTrue(ids.find(), train[1]);
+        assertEquals("0", run("model", "promote", ids.group(1))[0]);
+        assertEquals("0", run("model", "promote", ids.group(2))[0]);
+        String[] list = run("model", "list");
+        assertTrue(list[1].contains("CHAMPION") && list[1].contains("TREE_ENSEMBLE"), list[1]);
+
+        String[] score = run("score", "--all", "--chunk", "250");
+        assertEquals("0", score[0], score[2]);
+        assertTrue(score[1].matches("(?s)Job \\d+: scored [\\d,]+ accounts.*"), score[1]);
+
+        String[] explain = run("score", "--account", "5", "--lang", "zh");
+        assertEquals("0", explain[0], explain[2]);
+        assertTrue(explain[1].contains("Sub-scores: credit"), explain[1]);
+
+        String[] monitor = run("model", "monitor");
+        assertEquals("0", monitor[0], monitor[2]);
+        assertTrue(monitor[1].contains("Score PSI"), monitor[1]);
+        assertTrue(monitor[1].contains("UTIL_NOW"), monitor[1]);
+    }
+}

@@ -1,0 +1,225 @@
+package dev.riskdesk.scoring;
+
+import static dev.riskdesk.db.schema.Tables.ACCOUNT;
+import static dev.riskdesk.db.schema.Tables.AUDIT_EVENT;
+import static dev.riskdesk.db.schema.Tables.BATCH_JOB;
+import static dev.riskdesk.db.schema.Tables.MODEL;
+import static dev.riskdesk.db.schema.Tables.OPERATOR;
+import static dev.riskdesk.db.schema.Tables.SCORE;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.riskdesk.common.Progress;
+import dev.riskdesk.db.Database;
+import dev.riskdesk.db.TestDatabases;
+import dev.riskdesk.security.AccessDeniedException;
+import dev.riskdesk.security.AuditLog;
+import dev.riskdesk.security.Permission;
+import dev.riskdesk.security.Role;
+import dev.riskdesk.security.Session;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jooq.Record;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One trained book shared by the tests (training is the slow part); tests run in order. */
+@Tag("db")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScoringServiceTest {
+    @TempDir
+    static Path dir;
+    static Database db;
+    static ModelRepository models;
+    static ScoringService scoring;
+    static TrainingService.Report report;
+    static final Clock CLOCK = Clock.systemUTC();
+
+    @BeforeAll
+    static void trainOnSyntheticBook() {
+        db = TestDatabases.fresh(dir);
+        SyntheticBook.fill(db, 1500, 20, 5);
+        AuditLog audit = new AuditLog(CLOCK);
+        models = new ModelRepository(db, audit, CLOCK);
+        scoring = new ScoringService(db, models, audit, CLOCK);
+        report = new TrainingService(db, models, audit).train(Session.system(), TrainingService.Options.defaults(), Progress.NONE);
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    static Session operator(Role role, Permission... permissions) {
+        return new Session(42, "op", "Operator", role, permissions.length == 0 ? EnumSet.noneOf(Permission.class) : EnumSet.of(permissions[0], permissions));
+    }
+
+    @Test
+    @Order(0)
+    void trainingStoresThreeDraftsWithOutOfTimeMetricsAndBaselines() {
+        assertTrue(report.scorecardTest().auc() > 0.7, "out-of-time AUC " + report.scorecardTest().auc());
+        assertTrue(report.trainDates().get(report.trainDates().size() - 1).isBefore(report.testDates().get(0)), "out of time");
+        StoredModel sc = models.load(report.scorecardId());
+        assertEquals(ModelKind.SCORECARD, sc.kind());
+        assertEquals("DRAFT", sc.status());
+        for (String key : List.of("train", "test", "challenger", "baseline")) {
+            assertTrue(sc.metrics().has(key), key);
+        }
+        assertEquals(10, sc.metrics().path("test").path("calibration").size());
+        assertEquals(ModelKind.TREE_ENSEMBLE, models.load(report.forestId()).kind());
+        assertEquals(ModelKind.THIN_FILE, models.load(report.thinFileId()).kind());
+        assertTrue(models.load(report.thinFileId()).features().stream()
+                .allMatch(f -> Feature.THIN_FILE_NUMERIC.contains(f) || Feature.OCCUPATION.equals(f)), "application data only");
+        assertEquals(1, db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("MODEL_TRAIN")));
+    }
+
+    @Test
+    @Order(1)
+    void riskOperatorCannotPromoteAndNothingChanges() {
+        Session riskOperator = operator(Role.RISK_OPERATOR, Permission.MODEL_VIEW, Permission.MODEL_TRAIN, Permission.SCORE_RUN);
+        assertThrows(AccessDeniedException.class, () -> models.promote(riskOperator, report.scorecardId(), "try"));
+        assertEquals("DRAFT", db.dsl().select(MODEL.STATUS).from(MODEL).where(MODEL.ID.eq(report.scorecardId())).fetchOne().value1());
+        assertEquals(0, db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("MODEL_PROMOTE")));
+    }
+
+    @Test
+    @Order(2)
+    void promotionRetiresTheOldChampionWithAnAuditEvent() {
+        models.promote(Session.system(), report.scorecardId(), "first");
+        // a second scorecard: promoting it retires the first
+        TrainingService.Report second = new TrainingService(db, models, new AuditLog(CLOCK))
+                .train(Session.system(), new TrainingService.Options(2, 1, 300_000, 3), Progress.NONE);
+        models.promote(Session.system(), second.scorecardId(), "second");
+        assertEquals("RETIRED", models.load(report.scorecardId()).status());
+        assertEquals("CHAMPION", models.load(second.scorecardId()).status());
+        assertEquals(2, db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("MODEL_PROMOTE")));
+        models.promote(Session.system(), report.scorecardId(), "back to the first");
+        // a real manager: PROMOTED_BY and the audit event name them
+        db.dsl().insertInto(OPERATOR, OPERATOR.ID, OPERATOR.USERNAME, OPERATOR.DISPLAY_NAME, OPERATOR.ROLE_CODE, OPERATOR.PASSWORD_HASH, OPERATOR.CREATED_AT)
+                .values(42L, "manager1", "Manager One", "MANAGER", "not-a-login", java.time.LocalDateTime.now()).execute();
+        models.promote(operator(Role.MANAGER, Permission.MODEL_VIEW, Permission.MODEL_PROMOTE), report.thinFileId(), "thin");
+        assertEquals(42L, db.dsl().select(MODEL.PROMOTED_BY).from(MODEL).where(MODEL.ID.eq(report.thinFileId())).fetchOne().value1());
+        assertEquals(1, db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("MODEL_PROMOTE").and(AUDIT_EVENT.OPERATOR_ID.eq(42L))
+                .and(AUDIT_EVENT.ENTITY_ID.eq(String.valueOf(report.thinFileId())))));
+        assertThrows(dev.riskdesk.common.UserFacingException.class, () -> models.promote(Session.system(), report.forestId(), "forest"));
+    }
+
+    @Test
+    @Order(3)
+    void storedScorecardScoresExactlyAsTheTrainedOne() {
+        StoredModel loaded = models.load(report.scorecardId());
+        StoredModel again = models.load(report.scorecardId());
+        assertEquals(report.features(), loaded.features());
+        Scorecard.Bound a = loaded.scorecard().bindFeatures();
+        Scorecard.Bound b = again.scorecard().bindFeatures();
+        int obs = scoring.observationMonth();
+        new FeatureScanner(db).scan(0, obs - 11, obs, Progress.NONE, h -> {
+            FeatureVector v = FeatureCalculator.compute(h, obs);
+            if (v != null) {
+                assertArrayEquals(a.score(v).points(), b.score(v).points());
+                assertEquals(a.score(v).pd(), b.score(v).pd());
+            }
+        });
+        // the Weka model bytes also round-trip and reproduce the stored coefficient signs
+        assertNotNull(loaded.modelBytes());
+        assertTrue(loaded.modelBytes().length > 100);
+    }
+
+    @Test
+    @Order(4)
+    void pointsAddUpToTheScoreAndReasonsFollowPointsLost() {
+        ScoringService.Scorer scorer = new ScoringService.Scorer(scoring.champions());
+        int obs = scoring.observationMonth();
+        AtomicInteger checked = new AtomicInteger();
+        new FeatureScanner(db).scan(0, obs - 11, obs, Progress.NONE, h -> {
+            FeatureVector v = FeatureCalculator.compute(h, obs);
+            if (v == null) {
+                return;
+            }
+            AccountScore s = scorer.score(v);
+            Explanation e = Explanation.of(s.scorecard(), s.result());
+            int sum = e.lines().stream().mapToInt(Explanation.Line::points).sum() + e.clampAdjustment();
+            assertEquals(s.result().score(), sum);
+            List<Explanation.Line> byCode = e.reasonCodes().stream()
+                    .map(code -> e.lines().stream().filter(l -> l.characteristic().equals(code)).findFirst().orElseThrow()).toList();
+            for (int i = 1; i < byCode.size(); i++) {
+                assertTrue(byCode.get(i - 1).pointsLost() >= byCode.get(i).pointsLost());
+            }
+            for (Explanation.Line l : e.lines()) {
+                if (!e.reasonCodes().contains(l.characteristic()) && e.reasonCodes().size() == Explanation.MAX_REASONS) {
+                    assertTrue(l.pointsLost() <= byCode.get(byCode.size() - 1).pointsLost());
+                }
+            }
+            if (e.hint() != null) {
+                assertTrue(e.hint().newBand().ordinal() < s.result().band().ordinal());
+                assertNotNull(e.hintText(Locale.SIMPLIFIED_CHINESE));
+            }
+            checked.incrementAndGet();
+        });
+        assertTrue(checked.get() > 1000);
+    }
+
+    @Test
+    @Order(5)
+    void batchResumesAfterAStopWithoutDoubleWritingAndMatchesSingleScoring() {
+        // stop after the first committed chunk, as a crash between chunks would
+        Progress stopAfterFirstChunk = new Progress() {
+            int updates;
+
+            @Override
+            public void update(String message, long done, long total) {
+                if ("scoring".equals(message)) {
+                    updates++;
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return updates >= 1;
+            }
+        };
+        assertThrows(Progress.CancelledException.class, () -> scoring.scoreAll(Session.system(), 300, stopAfterFirstChunk));
+        Record job = db.dsl().select(BATCH_JOB.ID, BATCH_JOB.STATUS, BATCH_JOB.LAST_KEY).from(BATCH_JOB).fetchOne();
+        assertEquals("CANCELLED", job.get(BATCH_JOB.STATUS));
+        assertEquals(300, db.dsl().fetchCount(SCORE));
+
+        ScoringService.BatchReport resumed = scoring.scoreAll(Session.system(), 300, Progress.NONE);
+        assertTrue(resumed.resumed());
+        assertEquals(job.get(BATCH_JOB.ID), resumed.jobId());
+        int scoredAccounts = db.dsl().fetchCount(db.dsl().selectDistinct(SCORE.ACCOUNT_ID).from(SCORE));
+        assertEquals(scoredAccounts, db.dsl().fetchCount(SCORE), "no account scored twice in one job");
+        assertEquals(resumed.scored(), scoredAccounts);
+        assertEquals(scoredAccounts, db.dsl().fetchCount(ACCOUNT, ACCOUNT.SCORE.isNotNull()));
+
+        // single scoring of any account gives the batch's points exactly
+        for (Record r : db.dsl().select(SCORE.ACCOUNT_ID, SCORE.SCORE_, SCORE.POINTS, SCORE.THIN_FILE, SCORE.CREDIT_SUB, SCORE.REASON_CODES)
+                .from(SCORE).orderBy(SCORE.ACCOUNT_ID).limit(150).fetch()) {
+            AccountScore single = scoring.scoreAccount(Session.system(), r.get(SCORE.ACCOUNT_ID));
+            assertEquals(r.get(SCORE.SCORE_), single.result().score());
+            assertArrayEquals(r.get(SCORE.POINTS), single.packedPoints());
+            assertEquals(r.get(SCORE.THIN_FILE), single.thinFile());
+            assertEquals(r.get(SCORE.CREDIT_SUB), single.subScores().credit());
+            assertEquals(r.get(SCORE.REASON_CODES), String.join(",", single.reasonCodes()));
+        }
+        // thin files are scored by the thin-file champion and flagged
+        assertEquals(db.dsl().fetchCount(SCORE, SCORE.THIN_FILE.isTrue()),
+                db.dsl().fetchCount(SCORE, SCORE.MODEL_ID.eq(report.thinFileId())));
+        assertTrue(db.dsl().fetchCount(SCORE, SCORE.THIN_FILE.isTrue()) > 0);
+        // a second run is a new job and adds history rather than replacing it
+        scoring.scoreAll(Session.system(), 1000, Progress.NONE);
+        assertEquals(2L * scoredAccounts, db.dsl().fetchCount(SCORE));
+    }
+}
