@@ -147,7 +147,8 @@ public final class LimitEngine {
                 || hits.stream().anyMatch(h -> h.rule().code().startsWith("OVERDUE"));
         ArrayNode guardrails = Json.array();
         if (a.lastLimitChange != null && ChronoUnit.DAYS.between(a.lastLimitChange, at) < p.minDaysBetweenChanges()) {
-            return null; // cooling-off: at most one limit change per minDaysBetweenChanges; the hits stay open for review
+            // cooling-off: one permanent change per minDaysBetweenChanges; the hits stay open for review
+            return temporaryDraft(a, p, hits, flagged, delinquent, at);
         }
         BigDecimal candidate = null;
         BigDecimal ruleCandidate = null;

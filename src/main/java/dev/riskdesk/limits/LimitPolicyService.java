@@ -71,6 +71,12 @@ public final class LimitPolicyService {
         });
     }
 
+    /** The active policy, or the defaults unsaved (id 0): for read-only callers such as the simulation. */
+    public Version activeOrDefaults() {
+        Version found = readActive(database.dsl());
+        return found != null ? found : new Version(0, 0, parse(DataFolder.file("limit-policy.json")));
+    }
+
     public Version activateNewVersion(Session session, String json) {
         session.require(Permission.POLICY_EDIT);
         parse(json, "the new policy");

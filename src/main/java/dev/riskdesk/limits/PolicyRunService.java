@@ -72,8 +72,9 @@ public final class PolicyRunService {
             Map<String, Long> proposals, long autoApplied, long temporaryLimitsEnded, Duration elapsed) {
     }
 
-    public LocalDateTime defaultEvaluationTime() {
-        LocalDateTime newest = database.dsl().select(DSL.max(DATA_FEED.AS_OF)).from(DATA_FEED).fetchOne(0, LocalDateTime.class);
+    /** The newest data-feed as-of time: a generated or restored book is evaluated at its own "now". */
+    public static LocalDateTime defaultEvaluationTime(DSLContext dsl, Clock clock) {
+        LocalDateTime newest = dsl.select(DSL.max(DATA_FEED.AS_OF)).from(DATA_FEED).fetchOne(0, LocalDateTime.class);
         return newest != null ? newest : LocalDateTime.now(clock);
     }
 
@@ -105,7 +106,7 @@ public final class PolicyRunService {
                     .where(BATCH_JOB.ID.eq(jobId)).execute());
             LOG.info("Resuming policy run {} after account {}", jobId, lastKey);
         } else {
-            at = options.at() != null ? options.at() : defaultEvaluationTime();
+            at = options.at() != null ? options.at() : defaultEvaluationTime(database.dsl(), clock);
             lastKey = 0;
             if (options.dryRun()) {
                 jobId = null;

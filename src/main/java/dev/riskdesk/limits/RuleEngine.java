@@ -113,8 +113,8 @@ public final class RuleEngine {
         json.put("paidAmount", worstPaid);
         json.put("daysPastDue", dpd);
         json.put("thresholdDays", minDays);
-        // a payment made before due + grace may still be in flight: the feed must reach past that moment
-        LocalDateTime mustCover = worst.dueDate().plusDays((long) grace + minDays).atStartOfDay();
+        // a payment made by due + grace may still be in flight: the repayment feed must reach past that moment
+        LocalDateTime mustCover = worst.dueDate().plusDays(grace).atStartOfDay();
         return new Evidence(json, Map.of("REPAYMENTS", mustCover));
     }
 

@@ -85,6 +85,12 @@ public final class RuleSetService {
         });
     }
 
+    /** The active rule set, or the defaults unsaved (id null): for read-only callers such as the simulation. */
+    public RuleSet activeOrDefaults() {
+        RuleSet found = readActive(database.dsl());
+        return found != null ? found : parse(DataFolder.file("rules.json"));
+    }
+
     /** Stores {@code candidate} as the next version and makes it active. */
     public RuleSet activateNewVersion(Session session, RuleSet candidate, String source) {
         session.require(Permission.RULE_EDIT);
