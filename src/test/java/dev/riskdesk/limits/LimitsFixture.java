@@ -61,7 +61,7 @@ final class LimitsFixture implements AutoCloseable {
         operators = new OperatorService(db, new PasswordHasher(4), audit, clock);
         operators.createDemoOperatorsIfEmpty();
         operators.createOperator(Session.system(), "manager2", "王伟", Role.MANAGER, "manager2pw".toCharArray());
-        operators.createOperator(Session.system(), "risk2", "刘洋", Role.RISK_OPERATOR, "risk2pw".toCharArray());
+        operators.createOperator(Session.system(), "risk2", "刘洋", Role.RISK_OPERATOR, "risk2pass".toCharArray());
         modelId = db.dsl().insertInto(MODEL).set(MODEL.NAME, "test scorecard").set(MODEL.KIND, "SCORECARD").set(MODEL.STATUS, "CHAMPION")
                 .set(MODEL.FEATURES, "[]").set(MODEL.TRAINED_AT, NOW.minusDays(30)).returning(MODEL.ID).fetchOne().getId();
     }
