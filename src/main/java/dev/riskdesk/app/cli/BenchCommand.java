@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 /** {@code riskdesk bench SUBCOMMAND}: measured runs; each bench is its own subcommand. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks on fresh temporary databases.",
-        subcommands = {BenchGenerateCommand.class})
+        subcommands = {BenchGenerateCommand.class, BenchFeaturesCommand.class, BenchScoreCommand.class,
+                PolicyBenchCommand.class, BenchSearchCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

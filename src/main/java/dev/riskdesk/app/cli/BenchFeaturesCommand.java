@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code riskdesk bench features}: times one feature pass over the book at the latest month on
- * the database given by --db (read only). Register it in BenchCommand's subcommands.
+ * the database given by --db (read only).
  */
 @Command(name = "features", mixinStandardHelpOptions = true,
         description = "Time the feature computation for every account at the latest month (reads only).")

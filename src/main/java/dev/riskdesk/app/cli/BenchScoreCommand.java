@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code riskdesk bench score}: times features plus champion scoring of every account without
- * writing (the write path is timed by {@code riskdesk score --all}). Register it in BenchCommand.
+ * writing (the write path is timed by {@code riskdesk score --all}).
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Time features and champion scoring for every account at the latest month (reads only).")

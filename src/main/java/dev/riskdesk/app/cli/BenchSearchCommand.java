@@ -1,0 +1,45 @@
+package dev.riskdesk.app.cli;
+
+import dev.riskdesk.customers.SearchBenchmark;
+import dev.riskdesk.db.Database;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = "Measure the profile browser's search-to-first-rows on the book in the database.")
+final class BenchSearchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--queries", defaultValue = "200", description = "Queries per kind of search (default ${DEFAULT-VALUE}).")
+    int queries;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed for choosing the customers searched for.")
+    long seed;
+
+    @Override
+    public Integer call() {
+        try (Database database = ((RiskDeskCli) spec.root().userObject()).openDatabase()) {
+            SearchBenchmark.Result result = new SearchBenchmark(database).run(queries, seed);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("Search-to-first-rows (first page of %d rows, masked) on %,d accounts, %d queries per kind%n",
+                    dev.riskdesk.customers.CustomerSearchService.PAGE_SIZE, result.accounts(), result.queriesPerKind());
+            out.printf("%-28s %9s %9s %9s %9s%n", "kind", "p50 ms", "p95 ms", "p99 ms", "max ms");
+            for (Map.Entry<String, double[]> e : result.percentilesByKind().entrySet()) {
+                print(out, e.getKey(), e.getValue());
+            }
+            print(out, "all", result.overall());
+            out.flush();
+        }
+        return 0;
+    }
+
+    private static void print(PrintWriter out, String kind, double[] p) {
+        out.printf("%-28s %9.1f %9.1f %9.1f %9.1f%n", kind, p[0], p[1], p[2], p[3]);
+    }
+}

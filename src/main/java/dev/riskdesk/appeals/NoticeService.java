@@ -1,0 +1,165 @@
+package dev.riskdesk.appeals;
+
+import static dev.riskdesk.db.schema.Tables.ACCOUNT;
+import static dev.riskdesk.db.schema.Tables.CUSTOMER_NOTICE;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.riskdesk.common.UserFacingException;
+import dev.riskdesk.db.Database;
+import dev.riskdesk.db.schema.tables.records.CustomerNoticeRecord;
+import dev.riskdesk.security.AuditLog;
+import dev.riskdesk.security.Permission;
+import dev.riskdesk.security.Session;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.jooq.DSLContext;
+
+/**
+ * The customer notice outbox. Every applied decrease, freeze or suspension queues an SMS and an
+ * in-app text that names the reason in plain words and says how to appeal; an export hands the
+ * pending ones to the messaging system and marks them EXPORTED in the same transaction.
+ */
+public final class NoticeService {
+    public enum Format { CSV, JSON }
+
+    private final Database database;
+    private final NoticeTemplates templates;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final String defaultLanguage;
+
+    public NoticeService(Database database, NoticeTemplates templates, AuditLog audit, Clock clock, String defaultLanguage) {
+        this.database = database;
+        this.templates = templates;
+        this.audit = audit;
+        this.clock = clock;
+        this.defaultLanguage = NoticeTemplates.language(defaultLanguage);
+    }
+
+    public NoticeTemplates templates() {
+        return templates;
+    }
+
+    /** What a notice is about. Limits are the credit limits before and after. */
+    public record NoticeRequest(long accountId, NoticeKind kind, List<String> reasonCodes, BigDecimal oldLimit, BigDecimal newLimit,
+            Long proposalId, Long suspensionId, String language) {
+    }
+
+    /** Queues the SMS and the in-app notice inside the caller's transaction; returns their ids. */
+    public List<Long> queue(DSLContext tx, NoticeRequest request) {
+        String lang = request.language() == null ? defaultLanguage : NoticeTemplates.language(request.language());
+        String accountNo = tx.select(ACCOUNT.ACCOUNT_NO).from(ACCOUNT).where(ACCOUNT.ID.eq(request.accountId())).fetchOne(ACCOUNT.ACCOUNT_NO);
+        LocalDateTime now = LocalDateTime.now(clock);
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("accountTail", accountNo == null ? "" : accountNo.substring(Math.max(0, accountNo.length() - 4)));
+        values.put("oldLimit", request.oldLimit() == null ? "" : request.oldLimit().toPlainString());
+        values.put("newLimit", request.newLimit() == null ? "" : request.newLimit().toPlainString());
+        values.put("reason", templates.reasonText(request.reasonCodes(), lang));
+        values.put("date", now.toLocalDate().toString());
+        List<Long> ids = new ArrayList<>();
+        for (String channel : List.of("SMS", "APP")) {
+            ids.add(tx.insertInto(CUSTOMER_NOTICE)
+                    .set(CUSTOMER_NOTICE.ACCOUNT_ID, request.accountId())
+                    .set(CUSTOMER_NOTICE.KIND, request.kind().name())
+                    .set(CUSTOMER_NOTICE.CHANNEL, channel)
+                    .set(CUSTOMER_NOTICE.LANGUAGE_TAG, lang)
+                    .set(CUSTOMER_NOTICE.TEMPLATE_CODE, request.kind().name() + "_" + channel)
+                    .set(CUSTOMER_NOTICE.BODY, templates.render(request.kind(), channel, lang, values))
+                    .set(CUSTOMER_NOTICE.STATUS, "PENDING")
+                    .set(CUSTOMER_NOTICE.PROPOSAL_ID, request.proposalId())
+                    .set(CUSTOMER_NOTICE.SUSPENSION_ID, request.suspensionId())
+                    .set(CUSTOMER_NOTICE.CREATED_AT, now)
+                    .returning(CUSTOMER_NOTICE.ID).fetchOne().getId());
+        }
+        return ids;
+    }
+
+    /**
+     * Writes every PENDING notice to {@code out} and marks them EXPORTED, in one transaction: if
+     * writing fails nothing is marked. Only the account number identifies the customer (minimum
+     * necessary information); the messaging system resolves the contact itself.
+     */
+    public int exportPending(Session session, Format format, Writer out) {
+        session.require(Permission.NOTICE_EXPORT);
+        return database.transactionResult(tx -> {
+            List<Map.Entry<String, CustomerNoticeRecord>> rows = new ArrayList<>();
+            tx.select(ACCOUNT.ACCOUNT_NO, CUSTOMER_NOTICE.asterisk()).from(CUSTOMER_NOTICE).join(ACCOUNT).on(ACCOUNT.ID.eq(CUSTOMER_NOTICE.ACCOUNT_ID))
+                    .where(CUSTOMER_NOTICE.STATUS.eq("PENDING")).orderBy(CUSTOMER_NOTICE.ID)
+                    .forEach(r -> rows.add(Map.entry(r.get(ACCOUNT.ACCOUNT_NO), r.into(CUSTOMER_NOTICE))));
+            try {
+                if (format == Format.CSV) {
+                    try (CSVPrinter csv = new CSVPrinter(nonClosing(out), CSVFormat.DEFAULT.builder()
+                            .setHeader("notice_id", "account_no", "kind", "channel", "language", "template", "body", "created_at").build())) {
+                        for (var row : rows) {
+                            CustomerNoticeRecord n = row.getValue();
+                            csv.printRecord(n.getId(), row.getKey(), n.getKind(), n.getChannel(), n.getLanguageTag(), n.getTemplateCode(),
+                                    n.getBody(), n.getCreatedAt());
+                        }
+                    }
+                } else {
+                    ObjectMapper mapper = new ObjectMapper();
+                    ArrayNode array = mapper.createArrayNode();
+                    for (var row : rows) {
+                        CustomerNoticeRecord n = row.getValue();
+                        ObjectNode o = array.addObject();
+                        o.put("noticeId", n.getId());
+                        o.put("accountNo", row.getKey());
+                        o.put("kind", n.getKind());
+                        o.put("channel", n.getChannel());
+                        o.put("language", n.getLanguageTag());
+                        o.put("template", n.getTemplateCode());
+                        o.put("body", n.getBody());
+                        o.put("createdAt", n.getCreatedAt().toString());
+                    }
+                    out.write(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(array));
+                    out.write(System.lineSeparator());
+                }
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            LocalDateTime now = LocalDateTime.now(clock);
+            List<Long> ids = rows.stream().map(r -> r.getValue().getId()).toList();
+            for (int i = 0; i < ids.size(); i += 1000) {
+                tx.update(CUSTOMER_NOTICE).set(CUSTOMER_NOTICE.STATUS, "EXPORTED").set(CUSTOMER_NOTICE.EXPORTED_AT, now)
+                        .where(CUSTOMER_NOTICE.ID.in(ids.subList(i, Math.min(ids.size(), i + 1000)))).execute();
+            }
+            audit.record(tx, session, "NOTICES_EXPORTED", "CUSTOMER_NOTICE", null, null, ids.size() + " notices as " + format);
+            return ids.size();
+        });
+    }
+
+    /** The messaging system reported that these notices could not be delivered. */
+    public int markFailed(Session session, List<Long> noticeIds, String reason) {
+        session.require(Permission.NOTICE_EXPORT);
+        if (reason == null || reason.isBlank()) {
+            throw new UserFacingException("Give the reason the notices failed.");
+        }
+        return database.transactionResult(tx -> {
+            int n = tx.update(CUSTOMER_NOTICE).set(CUSTOMER_NOTICE.STATUS, "FAILED").where(CUSTOMER_NOTICE.ID.in(noticeIds)).execute();
+            audit.record(tx, session, "NOTICES_FAILED", "CUSTOMER_NOTICE", null, reason, noticeIds.toString());
+            return n;
+        });
+    }
+
+    private static Writer nonClosing(Writer out) {
+        return new java.io.FilterWriter(out) {
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
+}

@@ -1,0 +1,85 @@
+package dev.riskdesk.limits;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.MonthDay;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parameters of one limit policy version (LIMIT_POLICY.PARAMETERS, defaults in
+ * data/limit-policy.json). Every number is BigDecimal so money never passes through double.
+ */
+@JsonIgnoreProperties(value = {"comment"})
+public record LimitPolicy(
+        String name,
+        Map<String, BigDecimal> incomeMonthly,
+        BigDecimal incomeMultiple,
+        BigDecimal spendMultiple,
+        int spendMonths,
+        Map<String, BigDecimal> subScoreWeights,
+        BigDecimal scoreFactorMin,
+        BigDecimal scoreFactorMax,
+        Map<String, BigDecimal> hiddenCapMonths,
+        BigDecimal debtBurdenMax,
+        BigDecimal debtBurdenCapFactor,
+        List<UtilisationBand> utilisationBands,
+        List<MacroFactor> macroFactors,
+        BigDecimal minChangePercent,
+        BigDecimal maxStepUpPercent,
+        BigDecimal maxStepDownPercent,
+        int minDaysBetweenChanges,
+        BigDecimal roundTo,
+        BigDecimal pdWhenUnscored,
+        BigDecimal lgd,
+        BigDecimal ccf,
+        TemporaryLimit temporaryLimit,
+        Authority authority) {
+
+    public record UtilisationBand(BigDecimal below, BigDecimal factor) {
+    }
+
+    /** A macro-economic factor for one segment (city tiers × income bands) over a range of months. */
+    public record MacroFactor(String fromMonth, String toMonth, List<Integer> cityTiers, List<String> incomeBands, BigDecimal factor) {
+        boolean matches(YearMonth month, int cityTier, String incomeBand) {
+            return !month.isBefore(YearMonth.parse(fromMonth)) && (toMonth == null || !month.isAfter(YearMonth.parse(toMonth)))
+                    && (cityTiers == null || cityTiers.contains(cityTier))
+                    && (incomeBands == null || incomeBands.contains(incomeBand));
+        }
+    }
+
+    /** Festival windows (MM-dd) in which good accounts get a temporary limit that expires by itself. */
+    public record TemporaryLimit(List<Window> windows, BigDecimal percent, int days, BigDecimal maxPd) {
+        public record Window(String from, String to) {
+        }
+
+        boolean open(LocalDateTime at) {
+            if (windows == null) {
+                return false;
+            }
+            MonthDay day = MonthDay.from(at);
+            return windows.stream().anyMatch(w -> !day.isBefore(MonthDay.parse("--" + w.from())) && !day.isAfter(MonthDay.parse("--" + w.to())));
+        }
+    }
+
+    /** The authority matrix: which changes apply by themselves and which need one or two people. */
+    public record Authority(BigDecimal autoDecreaseMaxPercent, BigDecimal autoIncreaseMaxPercent, BigDecimal autoIncreaseMaxAmount,
+            BigDecimal autoIncreaseMaxPd, List<RuleAction> autoRuleActions, BigDecimal approvalAboveLimit,
+            BigDecimal approvalAboveIncreaseAmount) {
+    }
+
+    /** The product of all macro factors that match the segment in that month (1 when none does). */
+    public BigDecimal macroFactor(YearMonth month, int cityTier, String incomeBand) {
+        BigDecimal factor = BigDecimal.ONE;
+        if (macroFactors != null) {
+            for (MacroFactor m : macroFactors) {
+                if (m.matches(month, cityTier, incomeBand)) {
+                    factor = factor.multiply(m.factor());
+                }
+            }
+        }
+        return factor;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.riskdesk.limits;
+
+import static dev.riskdesk.db.schema.Tables.LIMIT_POLICY;
+
+import dev.riskdesk.common.UserFacingException;
+import dev.riskdesk.db.Database;
+import dev.riskdesk.security.AuditLog;
+import dev.riskdesk.security.Permission;
+import dev.riskdesk.security.Session;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/** Versioned limit policies (LIMIT_POLICY); defaults from data/limit-policy.json on first use. */
+public final class LimitPolicyService {
+    private final Database database;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public LimitPolicyService(Database database, AuditLog audit, Clock clock) {
+        this.database = database;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A stored policy version: its id, number and parameters. */
+    public record Version(long id, int versionNo, LimitPolicy policy) {
+    }
+
+    public static LimitPolicy parse(String json, String source) {
+        try {
+            LimitPolicy policy = Json.MAPPER.readValue(json, LimitPolicy.class);
+            if (policy.authority() == null || policy.incomeMonthly() == null || policy.subScoreWeights() == null
+                    || policy.roundTo() == null || policy.hiddenCapMonths() == null) {
+                throw new UserFacingException("The limit policy " + source + " lacks authority, incomeMonthly, subScoreWeights, hiddenCapMonths or roundTo.");
+            }
+            return policy;
+        } catch (IOException e) {
+            throw new UserFacingException("The limit policy " + source + " is not valid: " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+
+    public static LimitPolicy parse(Path file) {
+        try {
+            return parse(Files.readString(file), file.toString());
+        } catch (IOException e) {
+            throw new UserFacingException("Cannot read the limit policy " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Version active() {
+        Version found = database.transactionResult(this::readActive);
+        if (found != null) {
+            return found;
+        }
+        Path file = DataFolder.file("limit-policy.json");
+        String json;
+        try {
+            json = Files.readString(file);
+        } catch (IOException e) {
+            throw new UserFacingException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+        parse(json, file.toString());
+        return database.transactionResult(tx -> {
+            Version again = readActive(tx);
+            return again != null ? again : store(tx, null, json);
+        });
+    }
+
+    /** The active policy, or the defaults unsaved (id 0): for read-only callers such as the simulation. */
+    public Version activeOrDefaults() {
+        Version found = readActive(database.dsl());
+        return found != null ? found : new Version(0, 0, parse(DataFolder.file("limit-policy.json")));
+    }
+
+    public Version activateNewVersion(Session session, String json) {
+        session.require(Permission.POLICY_EDIT);
+        parse(json, "the new policy");
+        return database.transactionResult(tx -> {
+            Version v = store(tx, session, json);
+            audit.record(tx, session, "POLICY_ACTIVATED", "LIMIT_POLICY", v.id(), null, "version " + v.versionNo());
+            return v;
+        });
+    }
+
+    private Version store(DSLContext tx, Session session, String json) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        Integer max = tx.select(DSL.max(LIMIT_POLICY.VERSION_NO)).from(LIMIT_POLICY).fetchOne(0, Integer.class);
+        int version = max == null ? 1 : max + 1;
+        tx.update(LIMIT_POLICY).set(LIMIT_POLICY.STATUS, "RETIRED").where(LIMIT_POLICY.STATUS.eq("ACTIVE")).execute();
+        long id = tx.insertInto(LIMIT_POLICY)
+                .set(LIMIT_POLICY.VERSION_NO, version)
+                .set(LIMIT_POLICY.STATUS, "ACTIVE")
+                .set(LIMIT_POLICY.PARAMETERS, json)
+                .set(LIMIT_POLICY.CREATED_BY, session == null || session.isSystem() ? null : session.operatorId())
+                .set(LIMIT_POLICY.CREATED_AT, now)
+                .set(LIMIT_POLICY.ACTIVATED_AT, now)
+                .returning(LIMIT_POLICY.ID).fetchOne().getId();
+        return new Version(id, version, parse(json, "version " + version));
+    }
+
+    private Version readActive(DSLContext tx) {
+        var r = tx.selectFrom(LIMIT_POLICY).where(LIMIT_POLICY.STATUS.eq("ACTIVE")).orderBy(LIMIT_POLICY.VERSION_NO.desc()).limit(1).fetchOne();
+        return r == null ? null : new Version(r.getId(), r.getVersionNo(), parse(r.getParameters(), "version " + r.getVersionNo()));
+    }
+}

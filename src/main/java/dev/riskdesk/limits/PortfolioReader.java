@@ -1,0 +1,153 @@
+package dev.riskdesk.limits;
+
+import static dev.riskdesk.db.schema.Tables.ACCOUNT;
+import static dev.riskdesk.db.schema.Tables.ACCOUNT_MONTH;
+import static dev.riskdesk.db.schema.Tables.BILL;
+import static dev.riskdesk.db.schema.Tables.CREDIT_INQUIRY;
+import static dev.riskdesk.db.schema.Tables.CUSTOMER;
+import static dev.riskdesk.db.schema.Tables.DATA_FEED;
+import static dev.riskdesk.db.schema.Tables.LOGIN_EVENT;
+import static dev.riskdesk.db.schema.Tables.REPAYMENT;
+import static dev.riskdesk.db.schema.Tables.SCORE;
+import static dev.riskdesk.db.schema.Tables.TXN;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Loads accounts in key order, one chunk at a time, with a fixed number of range queries per
+ * chunk (one per table, ordered by account) instead of one query per account. Only rows received
+ * by the evaluation time are read, so a late-arriving record is invisible until it has arrived.
+ */
+public final class PortfolioReader {
+    private final int txnDays;
+    private final int loginDays;
+    private final int inquiryDays;
+
+    public PortfolioReader(RuleSet rules) {
+        int txn = 30;
+        int login = 1;
+        int inquiry = 1;
+        for (RuleDefinition r : rules.rules()) {
+            int span = r.intParam("recentDays", 0) + r.intParam("baselineDays", 0);
+            if (r.feeds().contains("TRANSACTIONS")) {
+                txn = Math.max(txn, Math.max(span, r.intParam("lookbackDays", 0) + 1));
+            }
+            if (r.feeds().contains("LOGINS")) {
+                login = Math.max(login, r.intParam("lookbackDays", 0) + 1);
+            }
+            if (r.feeds().contains("INQUIRIES")) {
+                inquiry = Math.max(inquiry, r.intParam("windowDays", 0) + 1);
+            }
+        }
+        this.txnDays = txn + 1;
+        this.loginDays = login;
+        this.inquiryDays = inquiry;
+    }
+
+    public static FeedStatus feeds(DSLContext dsl) {
+        Map<String, FeedStatus.Feed> feeds = new HashMap<>();
+        dsl.selectFrom(DATA_FEED).forEach(r -> feeds.put(r.getCode(), new FeedStatus.Feed(r.getCode(), r.getAsOf(), r.getToleranceHours())));
+        return new FeedStatus(Map.copyOf(feeds));
+    }
+
+    /** The next at most {@code size} accounts with id above {@code afterId} (and matching {@code filter}), fully loaded. */
+    public List<AccountData> readChunk(DSLContext dsl, long afterId, int size, LocalDateTime at, Condition filter) {
+        Map<Long, AccountData> byId = new LinkedHashMap<>();
+        dsl.select(ACCOUNT.ID, ACCOUNT.ACCOUNT_NO, ACCOUNT.CUSTOMER_ID, ACCOUNT.STATUS, ACCOUNT.OPENED_AT, ACCOUNT.CREDIT_LIMIT,
+                        ACCOUNT.AVAILABLE_AMOUNT, ACCOUNT.OUTSTANDING_BALANCE, ACCOUNT.TEMP_LIMIT, ACCOUNT.TEMP_LIMIT_EXPIRES,
+                        ACCOUNT.LAST_LIMIT_CHANGE, ACCOUNT.CURRENT_DPD, ACCOUNT.DELINQUENCY_BUCKET, ACCOUNT.VERSION,
+                        CUSTOMER.CITY_TIER, CUSTOMER.INCOME_BAND)
+                .from(ACCOUNT).join(CUSTOMER).on(CUSTOMER.ID.eq(ACCOUNT.CUSTOMER_ID))
+                .where(ACCOUNT.ID.gt(afterId)).and(filter == null ? DSL.noCondition() : filter)
+                .orderBy(ACCOUNT.ID).limit(size)
+                .forEach(r -> {
+                    AccountData a = new AccountData();
+                    a.accountId = r.value1();
+                    a.accountNo = r.value2();
+                    a.customerId = r.value3();
+                    a.status = r.value4();
+                    a.openedAt = r.value5();
+                    a.creditLimit = r.value6();
+                    a.availableAmount = r.value7();
+                    a.outstanding = r.value8();
+                    a.tempLimit = r.value9();
+                    a.tempLimitExpires = r.value10();
+                    a.lastLimitChange = r.value11();
+                    a.currentDpd = r.value12();
+                    a.delinquencyBucket = r.value13();
+                    a.version = r.value14();
+                    a.cityTier = r.value15();
+                    a.incomeBand = r.value16();
+                    byId.put(a.accountId, a);
+                });
+        if (byId.isEmpty()) {
+            return List.of();
+        }
+        List<AccountData> accounts = new ArrayList<>(byId.values());
+        long lo = accounts.get(0).accountId;
+        long hi = accounts.get(accounts.size() - 1).accountId;
+
+        dsl.select(SCORE.ACCOUNT_ID, SCORE.MODEL_ID, SCORE.PD, SCORE.BAND, SCORE.CREDIT_SUB, SCORE.CAPACITY_SUB, SCORE.STABILITY_SUB,
+                        SCORE.SECURITY_SUB, SCORE.REASON_CODES, SCORE.SCORED_AT)
+                .from(SCORE).where(SCORE.ACCOUNT_ID.between(lo, hi)).and(SCORE.SCORED_AT.le(at))
+                .orderBy(SCORE.ACCOUNT_ID, SCORE.SCORED_AT, SCORE.ID)
+                .forEach(r -> {
+                    AccountData a = byId.get(r.value1());
+                    if (a != null) { // ordered by time: the last one wins
+                        a.score = new AccountData.Score(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8(),
+                                r.value9(), r.value10());
+                    }
+                });
+        dsl.select(ACCOUNT_MONTH.ACCOUNT_ID, ACCOUNT_MONTH.MONTH_START, ACCOUNT_MONTH.CREDIT_LIMIT, ACCOUNT_MONTH.BALANCE,
+                        ACCOUNT_MONTH.SPEND, ACCOUNT_MONTH.MINIMUM_DUE)
+                .from(ACCOUNT_MONTH).where(ACCOUNT_MONTH.ACCOUNT_ID.between(lo, hi))
+                .and(ACCOUNT_MONTH.MONTH_START.ge(at.toLocalDate().withDayOfMonth(1).minusMonths(7)))
+                .and(ACCOUNT_MONTH.MONTH_START.le(at.toLocalDate()))
+                .orderBy(ACCOUNT_MONTH.ACCOUNT_ID, ACCOUNT_MONTH.MONTH_START)
+                .forEach(r -> add(byId, r.value1(), a -> a.months.add(new AccountData.Month(r.value2(), r.value3(), r.value4(), r.value5(), r.value6()))));
+        dsl.select(BILL.ACCOUNT_ID, BILL.ID, BILL.DUE_DATE, BILL.STATEMENT_AMOUNT, BILL.MINIMUM_DUE, BILL.PAID_AMOUNT)
+                .from(BILL).where(BILL.ACCOUNT_ID.between(lo, hi)).and(BILL.RECEIVED_AT.le(at))
+                .and(BILL.DUE_DATE.ge(at.toLocalDate().minusDays(200)))
+                .orderBy(BILL.ACCOUNT_ID, BILL.DUE_DATE)
+                .forEach(r -> add(byId, r.value1(), a -> a.bills.add(new AccountData.Bill(r.value2(), r.value3(), r.value4(), r.value5(), r.value6()))));
+        dsl.select(REPAYMENT.ACCOUNT_ID, REPAYMENT.ID, REPAYMENT.BILL_ID, REPAYMENT.AMOUNT, REPAYMENT.PAID_AT, REPAYMENT.RECEIVED_AT)
+                .from(REPAYMENT).where(REPAYMENT.ACCOUNT_ID.between(lo, hi)).and(REPAYMENT.RECEIVED_AT.le(at))
+                .and(REPAYMENT.PAID_AT.ge(at.minusDays(240)))
+                .orderBy(REPAYMENT.ACCOUNT_ID, REPAYMENT.PAID_AT)
+                .forEach(r -> add(byId, r.value1(), a -> a.repayments.add(new AccountData.Repayment(r.value2(), r.value3(), r.value4(), r.value5(), r.value6()))));
+        dsl.select(TXN.ACCOUNT_ID, TXN.ID, TXN.TXN_AT, TXN.AMOUNT, TXN.MERCHANT, TXN.CITY, TXN.DEVICE_ID)
+                .from(TXN).where(TXN.ACCOUNT_ID.between(lo, hi)).and(TXN.TXN_AT.ge(at.minusDays(txnDays))).and(TXN.TXN_AT.le(at))
+                .and(TXN.RECEIVED_AT.le(at))
+                .orderBy(TXN.ACCOUNT_ID, TXN.TXN_AT)
+                .forEach(r -> add(byId, r.value1(), a -> a.txns.add(new AccountData.Txn(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()))));
+        dsl.select(ACCOUNT.ID, LOGIN_EVENT.ID, LOGIN_EVENT.LOGIN_AT, LOGIN_EVENT.DEVICE_ID, LOGIN_EVENT.CITY, LOGIN_EVENT.NEW_DEVICE,
+                        LOGIN_EVENT.NEW_CITY, LOGIN_EVENT.SUCCESS)
+                .from(LOGIN_EVENT).join(ACCOUNT).on(ACCOUNT.CUSTOMER_ID.eq(LOGIN_EVENT.CUSTOMER_ID))
+                .where(ACCOUNT.ID.between(lo, hi)).and(LOGIN_EVENT.LOGIN_AT.ge(at.minusDays(loginDays))).and(LOGIN_EVENT.LOGIN_AT.le(at))
+                .and(LOGIN_EVENT.RECEIVED_AT.le(at))
+                .orderBy(ACCOUNT.ID, LOGIN_EVENT.LOGIN_AT)
+                .forEach(r -> add(byId, r.value1(), a -> a.logins.add(new AccountData.Login(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8()))));
+        dsl.select(ACCOUNT.ID, CREDIT_INQUIRY.ID, CREDIT_INQUIRY.INQUIRED_AT, CREDIT_INQUIRY.INSTITUTION, CREDIT_INQUIRY.INQUIRY_TYPE)
+                .from(CREDIT_INQUIRY).join(ACCOUNT).on(ACCOUNT.CUSTOMER_ID.eq(CREDIT_INQUIRY.CUSTOMER_ID))
+                .where(ACCOUNT.ID.between(lo, hi)).and(CREDIT_INQUIRY.INQUIRED_AT.ge(at.minusDays(inquiryDays)))
+                .and(CREDIT_INQUIRY.INQUIRED_AT.le(at)).and(CREDIT_INQUIRY.RECEIVED_AT.le(at))
+                .orderBy(ACCOUNT.ID, CREDIT_INQUIRY.INQUIRED_AT)
+                .forEach(r -> add(byId, r.value1(), a -> a.inquiries.add(new AccountData.Inquiry(r.value2(), r.value3(), r.value4(), r.value5()))));
+        return accounts;
+    }
+
+    private static void add(Map<Long, AccountData> byId, Long accountId, java.util.function.Consumer<AccountData> action) {
+        AccountData a = byId.get(accountId);
+        if (a != null) {
+            action.accept(a);
+        }
+    }
+}

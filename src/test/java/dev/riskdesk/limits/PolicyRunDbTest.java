@@ -1,0 +1,171 @@
+package dev.riskdesk.limits;
+
+import static dev.riskdesk.db.schema.Tables.ACCOUNT;
+import static dev.riskdesk.db.schema.Tables.BATCH_JOB;
+import static dev.riskdesk.db.schema.Tables.CUSTOMER_NOTICE;
+import static dev.riskdesk.db.schema.Tables.LIMIT_DECISION;
+import static dev.riskdesk.db.schema.Tables.LIMIT_PROPOSAL;
+import static dev.riskdesk.db.schema.Tables.RULE_HIT;
+import static dev.riskdesk.db.schema.Tables.SUSPENSION;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.riskdesk.common.Money;
+import dev.riskdesk.common.Progress;
+import dev.riskdesk.db.schema.tables.records.AccountRecord;
+import dev.riskdesk.db.schema.tables.records.SuspensionRecord;
+import dev.riskdesk.security.Session;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@Tag("db")
+class PolicyRunDbTest {
+    static final LocalDateTime NOW = LimitsFixture.NOW;
+    @TempDir
+    java.nio.file.Path dir;
+    LimitsFixture f;
+
+    @BeforeEach
+    void open() {
+        f = new LimitsFixture(dir);
+    }
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    private PolicyRunService.RunReport run(LocalDateTime at, boolean onlyAwaiting) {
+        return f.runs.run(Session.system(), new PolicyRunService.RunOptions(false, 2, at, onlyAwaiting, 0), Progress.NONE);
+    }
+
+    /** The generator's repayment-delay case: paid on time, received after the as-of; the repayment feed lags. */
+    private long repaymentDelayCase() {
+        long id = f.account("10000", "3000", "I3", 1);
+        f.score(id, 0.02, 70);
+        long bill = f.bill(id, NOW.toLocalDate().minusDays(8), "500", "0");
+        f.repayment(id, bill, "500", NOW.minusDays(9).plusHours(10), NOW.plusHours(3));
+        f.feed("REPAYMENTS", NOW.minusDays(10), 24 * 14);
+        return id;
+    }
+
+    @Test
+    void repaymentInFlightNeverSuspendsOrDecreasesAndIsReEvaluatedWhenTheFeedCatchesUp() {
+        f.feeds(NOW);
+        long delayed = repaymentDelayCase();
+        AccountRecord before = f.db.dsl().selectFrom(ACCOUNT).where(ACCOUNT.ID.eq(delayed)).fetchOne();
+        run(NOW, false);
+
+        AccountRecord after = f.db.dsl().selectFrom(ACCOUNT).where(ACCOUNT.ID.eq(delayed)).fetchOne();
+        assertEquals(before.getCreditLimit(), after.getCreditLimit());
+        assertEquals("ACTIVE", after.getStatus());
+        assertEquals(0, f.db.dsl().fetchCount(SUSPENSION, SUSPENSION.ACCOUNT_ID.eq(delayed)));
+        assertEquals(0, f.db.dsl().fetchCount(CUSTOMER_NOTICE, CUSTOMER_NOTICE.ACCOUNT_ID.eq(delayed)));
+        var proposals = f.db.dsl().selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(delayed)).fetch();
+        assertEquals(1, proposals.size(), proposals.toString());
+        assertEquals("AWAITING_DATA", proposals.get(0).getStatus());
+        assertEquals("DECREASE", proposals.get(0).getProposalType());
+        var hit = f.db.dsl().selectFrom(RULE_HIT).where(RULE_HIT.ACCOUNT_ID.eq(delayed)).and(RULE_HIT.RULE_CODE.eq("OVERDUE_DECREASE")).fetchOne();
+        assertTrue(hit.getStale());
+        assertTrue(hit.getFeedAsOf().contains("REPAYMENTS"), hit.getFeedAsOf());
+
+        // the feed catches up and the repayment arrives: re-evaluation closes the waiting proposal
+        f.feed("REPAYMENTS", NOW.plusHours(4), 48);
+        run(NOW.plusHours(4), true);
+        assertEquals("SUPERSEDED", f.db.dsl().select(LIMIT_PROPOSAL.STATUS).from(LIMIT_PROPOSAL)
+                .where(LIMIT_PROPOSAL.ID.eq(proposals.get(0).getId())).fetchOne(LIMIT_PROPOSAL.STATUS));
+        assertEquals("ACTIVE", f.db.dsl().select(ACCOUNT.STATUS).from(ACCOUNT).where(ACCOUNT.ID.eq(delayed)).fetchOne(ACCOUNT.STATUS));
+    }
+
+    @Test
+    void takeoverIsSuspendedAsFraudWithEvidenceAndAChineseNotice() {
+        f.feeds(NOW);
+        long victim = f.account("20000", "5000", "I3", 1);
+        f.score(victim, 0.02, 70);
+        f.takeover(victim);
+        run(NOW, false);
+
+        AccountRecord a = f.db.dsl().selectFrom(ACCOUNT).where(ACCOUNT.ID.eq(victim)).fetchOne();
+        assertEquals("SUSPENDED", a.getStatus());
+        assertEquals(Money.ZERO, a.getAvailableAmount());
+        assertEquals(Money.of("5000"), a.getOutstandingBalance(), "the balance is never touched");
+        SuspensionRecord s = f.db.dsl().selectFrom(SUSPENSION).where(SUSPENSION.ACCOUNT_ID.eq(victim)).fetchOne();
+        assertEquals("FRAUD", s.getKind());
+        assertEquals("ACCOUNT_TAKEOVER", s.getRuleCode());
+        assertEquals("ACTIVE", s.getPreviousStatus());
+        assertEquals(Money.of("20000"), s.getPreviousLimit());
+        assertTrue(s.getFeedAsOf().contains("LOGINS") && s.getFeedAsOf().contains("TRANSACTIONS"), s.getFeedAsOf());
+        assertTrue(s.getEvidence().contains("highValueTxns"), s.getEvidence());
+        assertEquals("AUTO_APPLY", f.db.dsl().select(LIMIT_DECISION.ACTION).from(LIMIT_DECISION).where(LIMIT_DECISION.ACCOUNT_ID.eq(victim))
+                .fetchOne(LIMIT_DECISION.ACTION));
+        var notices = f.db.dsl().selectFrom(CUSTOMER_NOTICE).where(CUSTOMER_NOTICE.ACCOUNT_ID.eq(victim)).orderBy(CUSTOMER_NOTICE.CHANNEL).fetch();
+        assertEquals(List.of("APP", "SMS"), notices.map(n -> n.getChannel()));
+        for (var n : notices) {
+            assertEquals("SUSPENSION", n.getKind());
+            assertEquals("zh_CN", n.getLanguageTag());
+            assertTrue(n.getBody().contains("新设备") && n.getBody().contains("申诉"), n.getBody());
+            assertEquals("PENDING", n.getStatus());
+        }
+
+        run(NOW.plusMinutes(5), false); // a second run does not suspend again
+        assertEquals(1, f.db.dsl().fetchCount(SUSPENSION, SUSPENSION.ACCOUNT_ID.eq(victim)));
+    }
+
+    @Test
+    void staleLoginFeedDoesNotSuspend() {
+        f.feeds(NOW);
+        f.feed("LOGINS", NOW.minusDays(3), 24);
+        long victim = f.account("20000", "5000", "I3", 1);
+        f.takeover(victim);
+        run(NOW, false);
+        assertEquals("ACTIVE", f.db.dsl().select(ACCOUNT.STATUS).from(ACCOUNT).where(ACCOUNT.ID.eq(victim)).fetchOne(ACCOUNT.STATUS));
+        assertEquals("AWAITING_DATA", f.db.dsl().select(LIMIT_PROPOSAL.STATUS).from(LIMIT_PROPOSAL)
+                .where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(victim)).fetchOne(LIMIT_PROPOSAL.STATUS));
+    }
+
+    @Test
+    void aCrashedRunResumesAfterTheLastCommittedChunkWithoutApplyingTwice() {
+        f.feeds(NOW);
+        long[] victims = new long[5];
+        for (int i = 0; i < 5; i++) {
+            victims[i] = f.account("20000", "5000", "I3", 1);
+            f.takeover(victims[i]);
+        }
+        assertThrows(IllegalStateException.class, () ->
+                f.runs.run(Session.system(), new PolicyRunService.RunOptions(false, 2, NOW, false, 1), Progress.NONE));
+        var job = f.db.dsl().selectFrom(BATCH_JOB).fetchOne();
+        assertEquals("FAILED", job.getStatus());
+        assertEquals(victims[1], job.getLastKey());
+        assertEquals(2, f.db.dsl().fetchCount(SUSPENSION));
+
+        PolicyRunService.RunReport report = run(null, false);
+        assertTrue(report.resumed());
+        assertEquals(3, report.accounts());
+        assertEquals(NOW, report.at(), "the resumed run keeps its evaluation time");
+        assertEquals("COMPLETED", f.db.dsl().select(BATCH_JOB.STATUS).from(BATCH_JOB).fetchOne(BATCH_JOB.STATUS));
+        for (long v : victims) {
+            assertEquals(1, f.db.dsl().fetchCount(SUSPENSION, SUSPENSION.ACCOUNT_ID.eq(v)));
+            assertEquals(1, f.db.dsl().fetchCount(LIMIT_DECISION, LIMIT_DECISION.ACCOUNT_ID.eq(v)));
+        }
+    }
+
+    @Test
+    void dryRunWritesNothing() {
+        f.feeds(NOW);
+        long victim = f.account("20000", "5000", "I3", 1);
+        f.takeover(victim);
+        f.rules.active();
+        f.policies.active();
+        PolicyRunService.RunReport report = f.runs.run(Session.system(), new PolicyRunService.RunOptions(true, 100, NOW, false, 0), Progress.NONE);
+        assertEquals(1, report.autoApplied());
+        assertEquals(0, f.db.dsl().fetchCount(LIMIT_PROPOSAL));
+        assertEquals(0, f.db.dsl().fetchCount(BATCH_JOB));
+        assertEquals("ACTIVE", f.db.dsl().select(ACCOUNT.STATUS).from(ACCOUNT).where(ACCOUNT.ID.eq(victim)).fetchOne(ACCOUNT.STATUS));
+    }
+}
