@@ -1,5 +1,6 @@
 package dev.riskdesk.limits;
 
+import dev.riskdesk.common.DataFolder;
 import static dev.riskdesk.db.schema.Tables.RULE;
 import static dev.riskdesk.db.schema.Tables.RULE_SET;
 

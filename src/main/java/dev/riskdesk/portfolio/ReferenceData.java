@@ -1,5 +1,6 @@
 package dev.riskdesk.portfolio;
 
+import dev.riskdesk.common.DataFolder;
 import dev.riskdesk.common.UserFacingException;
 import java.io.IOException;
 import java.io.Reader;
@@ -51,7 +52,7 @@ public record ReferenceData(
     }
 
     public static ReferenceData load() {
-        return load(ReferenceDataLocator.locate());
+        return load(DataFolder.folderWith("cities.csv"));
     }
 
     public static ReferenceData load(Path dir) {

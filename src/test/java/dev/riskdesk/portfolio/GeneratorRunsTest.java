@@ -1,5 +1,6 @@
 package dev.riskdesk.portfolio;
 
+import dev.riskdesk.common.DataFolder;
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 import static dev.riskdesk.db.schema.Tables.ACCOUNT_MONTH;
 import static dev.riskdesk.db.schema.Tables.BATCH_JOB;
@@ -139,16 +140,16 @@ class GeneratorRunsTest {
 
     @Test
     void aMissingDataFolderIsOneClearSentence() {
-        String old = System.getProperty(ReferenceDataLocator.PROPERTY);
-        System.setProperty(ReferenceDataLocator.PROPERTY, dir.resolve("nowhere").toString());
+        String old = System.getProperty(DataFolder.PROPERTY);
+        System.setProperty(DataFolder.PROPERTY, dir.resolve("nowhere").toString());
         try {
-            UserFacingException e = assertThrows(UserFacingException.class, ReferenceDataLocator::locate);
+            UserFacingException e = assertThrows(UserFacingException.class, () -> DataFolder.folderWith("cities.csv"));
             assertTrue(e.getMessage().contains("does not contain cities.csv"), e.getMessage());
         } finally {
             if (old == null) {
-                System.clearProperty(ReferenceDataLocator.PROPERTY);
+                System.clearProperty(DataFolder.PROPERTY);
             } else {
-                System.setProperty(ReferenceDataLocator.PROPERTY, old);
+                System.setProperty(DataFolder.PROPERTY, old);
             }
         }
     }

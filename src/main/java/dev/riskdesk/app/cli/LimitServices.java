@@ -4,7 +4,7 @@ import dev.riskdesk.appeals.NoticeService;
 import dev.riskdesk.appeals.NoticeTemplates;
 import dev.riskdesk.appeals.SuspensionService;
 import dev.riskdesk.db.Database;
-import dev.riskdesk.limits.DataFolder;
+import dev.riskdesk.common.DataFolder;
 import dev.riskdesk.limits.LimitChanges;
 import dev.riskdesk.limits.LimitDecisionService;
 import dev.riskdesk.limits.LimitPolicyService;

@@ -2,7 +2,7 @@ package dev.riskdesk.app.cli;
 
 import dev.riskdesk.common.Money;
 import dev.riskdesk.limits.AccountData;
-import dev.riskdesk.limits.DataFolder;
+import dev.riskdesk.common.DataFolder;
 import dev.riskdesk.limits.FeedStatus;
 import dev.riskdesk.limits.LimitEngine;
 import dev.riskdesk.limits.LimitPolicy;

@@ -1,0 +1,61 @@
+package dev.riskdesk.common;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+
+/**
+ * Finds the top-level {@code data/} folder with the reference files, rules, policy and notice
+ * templates: the system property {@code riskdesk.dataDir}, else {@code ./data} in the working
+ * directory, else the folder beside the jar (for {@code target/riskdesk.jar} that is
+ * {@code target/../data}; for an installed app, {@code app/data}).
+ */
+public final class DataFolder {
+    public static final String PROPERTY = "riskdesk.dataDir";
+
+    private DataFolder() {
+    }
+
+    /** The file {@code name} inside the data folder. */
+    public static Path file(String name) {
+        return folderWith(name).resolve(name);
+    }
+
+    /** The data folder, recognised by the file {@code marker} it must contain. */
+    public static Path folderWith(String marker) {
+        String property = System.getProperty(PROPERTY);
+        if (property != null && !property.isBlank()) {
+            Path dir = Path.of(property);
+            if (!Files.isRegularFile(dir.resolve(marker))) {
+                throw new UserFacingException("The data folder " + dir.toAbsolutePath() + " (from -D" + PROPERTY
+                        + ") does not contain " + marker + ".");
+            }
+            return dir;
+        }
+        Path cwd = Path.of("data");
+        if (Files.isRegularFile(cwd.resolve(marker))) {
+            return cwd;
+        }
+        Path code = besideCode();
+        if (code != null) {
+            for (Path candidate : new Path[] {code.resolve("data"), code.resolveSibling("data")}) {
+                if (candidate != null && Files.isRegularFile(candidate.resolve(marker))) {
+                    return candidate;
+                }
+            }
+        }
+        throw new UserFacingException("Cannot find data/" + marker + ": set -D" + PROPERTY
+                + "=FOLDER or run RiskDesk from its installation folder.");
+    }
+
+    /** The folder holding the jar (or the classes folder when run from the build). */
+    private static Path besideCode() {
+        try {
+            CodeSource source = DataFolder.class.getProtectionDomain().getCodeSource();
+            return source == null ? null : Path.of(source.getLocation().toURI()).getParent();
+        } catch (URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+}
