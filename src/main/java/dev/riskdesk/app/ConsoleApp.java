@@ -1,11 +1,13 @@
 package dev.riskdesk.app;
 
-/** Placeholder until the console shell lands. */
+import javafx.application.Application;
+
+/** Starts the JavaFX console; {@link Launcher} calls it when no CLI command is given. */
 final class ConsoleApp {
     private ConsoleApp() {
     }
 
     static void start(String[] args) {
-        throw new UnsupportedOperationException("console not yet built");
+        Application.launch(RiskDeskApplication.class, args);
     }
 }

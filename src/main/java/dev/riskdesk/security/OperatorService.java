@@ -103,6 +103,11 @@ public final class OperatorService {
                 Role.valueOf(operator.getRoleCode()), permissions);
     }
 
+    /** Records that the operator signed out of the console (audit only; sessions hold no server state). */
+    public void signOut(Session session) {
+        database.transaction(tx -> audit.record(tx, session, "LOGOUT", "OPERATOR", session.operatorId(), null, null));
+    }
+
     /** Creates the demo operators when the database has no operator yet. Returns true if it did. */
     public boolean createDemoOperatorsIfEmpty() {
         if (database.dsl().fetchCount(OPERATOR) > 0) {

@@ -1,0 +1,100 @@
+package dev.riskdesk.app;
+
+import dev.riskdesk.common.Progress;
+import dev.riskdesk.common.TaskRunner;
+import dev.riskdesk.db.Database;
+import dev.riskdesk.db.DatabaseInfo;
+import dev.riskdesk.db.DatabaseLocation;
+import dev.riskdesk.portfolio.PortfolioSummaryService;
+import dev.riskdesk.security.AuditLog;
+import dev.riskdesk.security.AuditQueryService;
+import dev.riskdesk.security.DemoOperator;
+import dev.riskdesk.security.OperatorService;
+import dev.riskdesk.security.PasswordHasher;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The composition root: every service of the console, built once by constructor. No
+ * singletons; screens get what they need from here through their constructors.
+ */
+public final class AppServices implements AutoCloseable {
+    /** Business time is China Standard Time wall-clock (see the schema's conventions). */
+    public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final Database database;
+    private final Clock clock;
+    private final TaskRunner tasks;
+    private final OperatorService operators;
+    private final PortfolioSummaryService portfolioSummary;
+    private final AuditQueryService auditQuery;
+    private final DemoPortfolio demoPortfolio;
+
+    public AppServices(Database database, Clock clock, PasswordHasher hasher, TaskRunner tasks) {
+        this.database = database;
+        this.clock = clock;
+        this.tasks = tasks;
+        AuditLog audit = new AuditLog(clock);
+        this.operators = new OperatorService(database, hasher, audit, clock);
+        this.portfolioSummary = new PortfolioSummaryService(database, clock);
+        this.auditQuery = new AuditQueryService(database);
+        // TODO(merge): plug in the generator here:
+        //   progress -> new PortfolioGenerator(database, clock).generate(new GeneratorOptions(DemoPortfolio.CUSTOMERS,
+        //       DemoPortfolio.MONTHS, seed, detailMonths, LocalDate.now(clock)), progress)
+        this.demoPortfolio = progress -> progress.update("Demo portfolio generator not yet available", 1, 1);
+    }
+
+    /** Opens the database the console was pointed at, with the production clock and hasher. Slow: call off the FX thread. */
+    public static AppServices open(DatabaseLocation location, TaskRunner tasks) {
+        return new AppServices(Database.open(location), Clock.system(BUSINESS_ZONE), new PasswordHasher(), tasks);
+    }
+
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public OperatorService operators() {
+        return operators;
+    }
+
+    public PortfolioSummaryService portfolioSummary() {
+        return portfolioSummary;
+    }
+
+    public AuditQueryService auditQuery() {
+        return auditQuery;
+    }
+
+    /** What the status bar shows as the database's location. */
+    public String databaseDescription() {
+        return database.location().describe();
+    }
+
+    /** True when the book is empty: the first start then creates the demo operators and portfolio. */
+    public boolean needsFirstStart() {
+        return portfolioSummary.isEmpty();
+    }
+
+    /** First start: demo operators, then the demo portfolio. Runs off the FX thread. */
+    public void createDemoData(Progress progress) {
+        operators.createDemoOperatorsIfEmpty();
+        progress.checkCancelled();
+        demoPortfolio.create(progress);
+    }
+
+    /** The demo operators to show on the login window: all of them on a demo database, none otherwise. */
+    public List<DemoOperator> demoOperatorsToShow() {
+        return DatabaseInfo.isDemo(database.dsl()) ? OperatorService.DEMO_OPERATORS : List.of();
+    }
+
+    @Override
+    public void close() {
+        tasks.shutdown();
+        database.close();
+    }
+}

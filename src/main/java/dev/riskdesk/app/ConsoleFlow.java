@@ -1,0 +1,86 @@
+package dev.riskdesk.app;
+
+import dev.riskdesk.security.DemoOperator;
+import dev.riskdesk.security.Permission;
+import dev.riskdesk.security.Session;
+import dev.riskdesk.ui.audit.AuditLogView;
+import dev.riskdesk.ui.audit.AuditLogViewModel;
+import dev.riskdesk.ui.common.Appearance;
+import dev.riskdesk.ui.common.Theme;
+import dev.riskdesk.ui.login.LoginView;
+import dev.riskdesk.ui.login.LoginViewModel;
+import dev.riskdesk.ui.overview.OverviewView;
+import dev.riskdesk.ui.overview.OverviewViewModel;
+import dev.riskdesk.ui.shell.MainWindow;
+import dev.riskdesk.ui.shell.ScreenEntry;
+import dev.riskdesk.ui.shell.ShellViewModel;
+import java.util.List;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/** Login window → main window → sign out → login window, in one stage. */
+public final class ConsoleFlow {
+    static final double LOGIN_WIDTH = 540;
+    static final double LOGIN_HEIGHT = 660;
+    static final double MAIN_WIDTH = 1280;
+    static final double MAIN_HEIGHT = 800;
+
+    private final Stage stage;
+    private final AppServices services;
+    private final Appearance appearance;
+    private final List<DemoOperator> demoOperators;
+
+    public ConsoleFlow(Stage stage, AppServices services, Appearance appearance, List<DemoOperator> demoOperators) {
+        this.stage = stage;
+        this.services = services;
+        this.appearance = appearance;
+        this.demoOperators = List.copyOf(demoOperators);
+        stage.titleProperty().bind(appearance.i18n().text("common.appTitle"));
+    }
+
+    public void showLogin() {
+        LoginViewModel model = new LoginViewModel(services.operators(), services.tasks(), demoOperators, this::showMain);
+        show(new LoginView(model, appearance).build(), LOGIN_WIDTH, LOGIN_HEIGHT, false);
+    }
+
+    void showMain(Session session) {
+        ShellViewModel shell = new ShellViewModel(session, screens(session), services.databaseDescription(),
+                services.portfolioSummary()::dataAsOf, services.tasks(), this::signOut);
+        show(new MainWindow(shell, appearance).build(), MAIN_WIDTH, MAIN_HEIGHT, true);
+    }
+
+    /** Every screen the console has; the shell shows those the operator's role may use. */
+    private List<ScreenEntry> screens(Session session) {
+        return List.of(
+                new ScreenEntry("overview", "shell.nav.overview", "mdi2v-view-dashboard-outline", null,
+                        () -> new OverviewView(new OverviewViewModel(services.portfolioSummary(), services.tasks()), appearance.i18n()).build()),
+                new ScreenEntry("audit", "shell.nav.audit", "mdi2c-clipboard-text-clock-outline", Permission.AUDIT_VIEW,
+                        () -> new AuditLogView(new AuditLogViewModel(services.auditQuery(), session, services.tasks()), appearance.i18n()).build()));
+    }
+
+    private void signOut(Session session) {
+        services.tasks().submit(progress -> {
+            services.operators().signOut(session);
+            return null;
+        }, done -> showLogin(), error -> showLogin());
+    }
+
+    private void show(Parent root, double width, double height, boolean resizable) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double w = Math.min(width, screen.getWidth());
+        double h = Math.min(height, screen.getHeight());
+        stage.setScene(Theme.style(new Scene(root, w, h)));
+        stage.setResizable(resizable);
+        stage.setMinWidth(resizable ? Math.min(960, w) : w);
+        stage.setMinHeight(resizable ? Math.min(600, h) : h);
+        stage.setWidth(w);
+        stage.setHeight(h);
+        stage.centerOnScreen();
+        if (!stage.isShowing()) {
+            stage.show();
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.riskdesk.app;
+
+import dev.riskdesk.common.Progress;
+import dev.riskdesk.common.TaskRunner;
+import dev.riskdesk.common.UserFacingException;
+import dev.riskdesk.db.DatabaseLocation;
+import dev.riskdesk.security.DemoOperator;
+import dev.riskdesk.ui.common.Appearance;
+import dev.riskdesk.ui.common.FxProgress;
+import dev.riskdesk.ui.common.FxTaskRunner;
+import dev.riskdesk.ui.common.ProgressWindow;
+import dev.riskdesk.ui.common.Theme;
+import dev.riskdesk.ui.common.UiPreferences;
+import java.util.List;
+import java.util.Map;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console: opens the database off the FX thread, creates the demo data on a new database,
+ * then shows the login window. A failure to start is one sentence in a dialog, then exit.
+ */
+public final class RiskDeskApplication extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(RiskDeskApplication.class);
+
+    private TaskRunner tasks;
+    private AppServices services;
+    private Appearance appearance;
+    private Stage stage;
+
+    @Override
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        // Windows come and go during start-up and sign-out; the console ends when its main stage is closed.
+        Platform.setImplicitExit(false);
+        primaryStage.setOnCloseRequest(e -> Platform.exit());
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> LOG.error("Uncaught exception on {}", thread.getName(), e));
+        appearance = Appearance.load(UiPreferences.forUser());
+        appearance.applyTheme();
+        tasks = new FxTaskRunner();
+        DatabaseLocation location = DatabaseLocation.resolve(dbOption(getParameters().getRaw()), System.getenv());
+        LOG.info("Console starting on {}", location.describe());
+
+        FxProgress opening = new FxProgress();
+        ProgressWindow window = new ProgressWindow(new Stage(StageStyle.DECORATED), appearance.i18n(),
+                "common.appTitle", "shell.startup.opening", opening, null);
+        opening.update(location.describe(), 0, 0);
+        window.show();
+        tasks.submit(progress -> AppServices.open(location, tasks),
+                opened -> {
+                    window.close();
+                    services = opened;
+                    firstStartOrLogin();
+                },
+                error -> {
+                    window.close();
+                    fail(error);
+                });
+    }
+
+    private void firstStartOrLogin() {
+        FxProgress progress = new FxProgress();
+        ProgressWindow[] window = new ProgressWindow[1];
+        tasks.submit(p -> {
+            boolean needed = services.needsFirstStart();
+            if (needed) {
+                Platform.runLater(() -> {
+                    window[0] = new ProgressWindow(new Stage(), appearance.i18n(), "common.appTitle", "shell.startup.firstStart", progress,
+                            () -> LOG.info("First start cancelled by the operator"));
+                    window[0].show();
+                });
+                progress.update(null, 0, 0);
+                services.createDemoData(progress);
+            }
+            return services.demoOperatorsToShow();
+        }, (List<DemoOperator> demo) -> {
+            if (window[0] != null) {
+                window[0].close();
+            }
+            new ConsoleFlow(stage, services, appearance, demo).showLogin();
+        }, error -> {
+            if (window[0] != null) {
+                window[0].close();
+            }
+            if (error instanceof Progress.CancelledException || progress.isCancelled()) {
+                Platform.exit();
+            } else {
+                fail(error);
+            }
+        }, progress);
+    }
+
+    /** One sentence, no stack trace (that is in the log file), then exit. */
+    private void fail(Throwable error) {
+        String sentence = error instanceof UserFacingException
+                ? error.getMessage()
+                : appearance.i18n().format("shell.startup.error.unexpected", error.getClass().getSimpleName());
+        if (!(error instanceof UserFacingException)) {
+            LOG.error("Console failed to start", error);
+        } else {
+            LOG.warn("Console cannot start: {}", error.getMessage(), error);
+        }
+        Alert alert = new Alert(Alert.AlertType.ERROR, sentence, ButtonType.CLOSE);
+        alert.setTitle(appearance.i18n().get("common.appTitle"));
+        alert.setHeaderText(appearance.i18n().get("shell.startup.error.header"));
+        alert.getDialogPane().setId("startupError");
+        alert.getDialogPane().setMinWidth(520);
+        Theme.style(alert.getDialogPane().getScene());
+        alert.showAndWait();
+        Platform.exit();
+    }
+
+    @Override
+    public void stop() {
+        if (services != null) {
+            services.close();
+        } else if (tasks != null) {
+            tasks.shutdown();
+        }
+        LOG.info("Console stopped");
+    }
+
+    /** {@code --db PATH} (Launcher passes the console's arguments through). */
+    static String dbOption(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if ("--db".equals(arg) && i + 1 < args.size()) {
+                return args.get(i + 1);
+            }
+            if (arg.startsWith("--db=")) {
+                return arg.substring("--db=".length());
+            }
+        }
+        return null;
+    }
+
+    /** For tests: the environment the location is resolved from. */
+    static DatabaseLocation location(List<String> args, Map<String, String> env) {
+        return DatabaseLocation.resolve(dbOption(args), env);
+    }
+}

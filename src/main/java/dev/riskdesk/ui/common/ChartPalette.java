@@ -1,0 +1,48 @@
+package dev.riskdesk.ui.common;
+
+import java.awt.Color;
+
+/**
+ * One colour per meaning across every chart of the console, so "late" or "limit" looks the
+ * same on the profile, the review queue and the dashboard. Chosen to stay distinguishable for
+ * the common colour-vision deficiencies and on both light and dark themes.
+ */
+public enum ChartPalette {
+    /** Good outcomes: on-time repayment, band A, lifted appeals. */
+    GOOD(new Color(0x1A, 0x7F, 0x37)),
+    /** Early warning: late but paid, 1–30 DPD, band C. */
+    WARNING(new Color(0xD9, 0x8E, 0x04)),
+    /** Bad outcomes: missed repayment, 90+ DPD, suspensions, band E. */
+    BAD(new Color(0xCF, 0x22, 0x2E)),
+    /** The credit limit line. */
+    LIMIT(new Color(0x09, 0x69, 0xDA)),
+    /** Balances and exposure. */
+    BALANCE(new Color(0x82, 0x50, 0xDF)),
+    /** Spending. */
+    SPEND(new Color(0x1B, 0x7C, 0x83)),
+    /** Population averages and reference lines. */
+    REFERENCE(new Color(0x6E, 0x77, 0x81)),
+    /** Operator decisions marked on a timeline. */
+    DECISION(new Color(0xBF, 0x39, 0x89));
+
+    private final Color color;
+
+    ChartPalette(Color color) {
+        this.color = color;
+    }
+
+    public Color color() {
+        return color;
+    }
+
+    /** Score bands A (best) to E (worst), graded from GOOD to BAD. */
+    public static Color band(char band) {
+        return switch (band) {
+            case 'A' -> GOOD.color;
+            case 'B' -> new Color(0x4A, 0xA8, 0x5C);
+            case 'C' -> WARNING.color;
+            case 'D' -> new Color(0xE0, 0x6C, 0x1F);
+            default -> BAD.color;
+        };
+    }
+}

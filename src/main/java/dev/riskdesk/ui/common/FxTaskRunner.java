@@ -1,0 +1,77 @@
+package dev.riskdesk.ui.common;
+
+import dev.riskdesk.common.Progress;
+import dev.riskdesk.common.TaskRunner;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console's {@link TaskRunner}: work runs on a small pool of named daemon threads, results
+ * and errors come back on the FX thread. A cancelled task never calls back.
+ */
+public final class FxTaskRunner implements TaskRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(FxTaskRunner.class);
+
+    private final ExecutorService executor;
+
+    public FxTaskRunner() {
+        this(2);
+    }
+
+    public FxTaskRunner(int threads) {
+        AtomicInteger counter = new AtomicInteger();
+        ThreadFactory factory = runnable -> {
+            Thread thread = new Thread(runnable, "riskdesk-worker-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        this.executor = Executors.newFixedThreadPool(threads, factory);
+    }
+
+    @Override
+    public <T> Handle submit(Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onError, Progress progress) {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Future<?> future = executor.submit(() -> {
+            try {
+                T result = work.run(progress);
+                if (!cancelled.get()) {
+                    Platform.runLater(() -> {
+                        if (!cancelled.get()) {
+                            onSuccess.accept(result);
+                        }
+                    });
+                }
+            } catch (Exception | Error e) {
+                if (!(e instanceof Progress.CancelledException) && !(e instanceof dev.riskdesk.common.UserFacingException)) {
+                    LOG.error("Background task failed", e);
+                }
+                if (!cancelled.get()) {
+                    Platform.runLater(() -> onError.accept(e));
+                }
+            }
+        });
+        return () -> {
+            cancelled.set(true);
+            future.cancel(true);
+        };
+    }
+
+    @Override
+    public void shutdown() {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

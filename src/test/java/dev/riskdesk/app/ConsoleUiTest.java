@@ -1,0 +1,118 @@
+package dev.riskdesk.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.riskdesk.common.Messages;
+import dev.riskdesk.db.TestDatabases;
+import dev.riskdesk.security.OperatorService;
+import dev.riskdesk.security.PasswordHasher;
+import dev.riskdesk.ui.common.Appearance;
+import dev.riskdesk.ui.common.FxTaskRunner;
+import dev.riskdesk.ui.common.I18n;
+import dev.riskdesk.ui.common.Theme;
+import dev.riskdesk.ui.common.UiPreferences;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Login window to main window on a real H2 file database with the demo operators. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class ConsoleUiTest {
+    @TempDir
+    Path dir;
+    AppServices services;
+    Preferences preferences;
+
+    @Start
+    void start(Stage stage) {
+        Clock clock = Clock.system(AppServices.BUSINESS_ZONE);
+        // bcrypt cost 4 keeps the tests quick; the console uses 11
+        services = new AppServices(TestDatabases.fresh(dir), clock, new PasswordHasher(4), new FxTaskRunner());
+        services.operators().createDemoOperatorsIfEmpty();
+        preferences = Preferences.userRoot().node("dev/riskdesk/test/" + UUID.randomUUID());
+        UiPreferences ui = new UiPreferences(preferences);
+        Appearance appearance = new Appearance(new I18n(Messages.ENGLISH), ui);
+        Theme.LIGHT.apply();
+        new ConsoleFlow(stage, services, appearance, OperatorService.DEMO_OPERATORS).showLogin();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        services.close();
+        preferences.removeNode();
+    }
+
+    private void signIn(FxRobot robot, String user, String password) {
+        robot.clickOn("#loginUser").write(user);
+        robot.clickOn("#loginPassword").write(password);
+        robot.type(KeyCode.ENTER);
+    }
+
+    private static void waitUntil(FxRobot robot, String query) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().filter(Node::isVisible).isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aManagerSignsInAndSeesOverviewAndAuditLog(FxRobot robot) throws Exception {
+        signIn(robot, "manager", "manager123");
+        waitUntil(robot, "#nav-overview");
+        assertTrue(robot.lookup("#nav-audit").tryQuery().isPresent());
+        assertEquals("Overview", robot.lookup("#screenTitle").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#status-operator").queryAs(Label.class).getText().contains("Manager"));
+        waitUntil(robot, "#overview-customers");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "0".equals(robot.lookup("#overview-customers").queryAs(Label.class).getText()));
+
+        robot.clickOn("#nav-audit");
+        waitUntil(robot, "#audit-table");
+        assertEquals("Audit log", robot.lookup("#screenTitle").queryAs(Label.class).getText());
+
+        robot.clickOn("#languageZh");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("审计日志", robot.lookup("#screenTitle").queryAs(Label.class).getText());
+        assertEquals("退出登录", robot.lookup("#signOut").queryAs(Labeled.class).getText());
+
+        robot.clickOn("#signOut");
+        waitUntil(robot, "#loginButton");
+        assertFalse(robot.lookup("#mainWindow").tryQuery().isPresent());
+    }
+
+    @Test
+    void anAgentHasNoAuditLog(FxRobot robot) throws Exception {
+        robot.clickOn("#demo-agent");
+        robot.clickOn("#loginButton");
+        waitUntil(robot, "#nav-overview");
+        assertFalse(robot.lookup("#nav-audit").tryQuery().isPresent());
+    }
+
+    @Test
+    void aWrongPasswordShowsASentenceAndStaysOnLogin(FxRobot robot) throws Exception {
+        signIn(robot, "manager", "not-the-password");
+        waitUntil(robot, "#loginError");
+        assertEquals("Unknown operator name or wrong password.", robot.lookup("#loginError").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#loginButton").tryQuery().isPresent());
+        assertFalse(robot.lookup("#mainWindow").tryQuery().isPresent());
+    }
+}

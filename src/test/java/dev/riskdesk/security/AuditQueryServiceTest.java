@@ -1,0 +1,100 @@
+package dev.riskdesk.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.riskdesk.db.Database;
+import dev.riskdesk.db.TestDatabases;
+import dev.riskdesk.security.AuditQueryService.AuditEntry;
+import dev.riskdesk.security.AuditQueryService.AuditFilter;
+import dev.riskdesk.security.AuditQueryService.AuditPage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@Tag("db")
+class AuditQueryServiceTest {
+    @TempDir
+    Path dir;
+    Database database;
+    AuditQueryService service;
+    Session manager = new Session(3, "manager", "陈静", Role.MANAGER, EnumSet.of(Permission.AUDIT_VIEW));
+    Session agent = new Session(1, "agent", "王芳", Role.AGENT, EnumSet.of(Permission.CUSTOMER_VIEW));
+
+    @BeforeEach
+    void open() {
+        database = TestDatabases.fresh(dir);
+        service = new AuditQueryService(database);
+        AuditLog audit = new AuditLog(Clock.systemDefaultZone());
+        // five events by two operators: ids 1..5, hand-made so no operator rows are needed
+        database.transaction(tx -> {
+            Session a = new Session(0, "agent", "", Role.AGENT, EnumSet.noneOf(Permission.class));
+            Session r = new Session(0, "risk", "", Role.RISK_OPERATOR, EnumSet.noneOf(Permission.class));
+            audit.record(tx, a, "LOGIN", "OPERATOR", 1, null, null);
+            audit.record(tx, r, "LOGIN", "OPERATOR", 2, null, null);
+            audit.record(tx, r, "LIMIT_OVERRIDE", "ACCOUNT", 77, "income verified", "20000 -> 15000");
+            audit.record(tx, a, "LOGOUT", "OPERATOR", 1, null, null);
+            audit.record(tx, r, "LOGIN", "OPERATOR", 2, null, null);
+        });
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void anAgentMayNotReadTheAuditLog() {
+        AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> service.firstPage(agent, AuditFilter.NONE));
+        assertEquals(Permission.AUDIT_VIEW, e.permission());
+        assertThrows(AccessDeniedException.class, () -> service.filterChoices(agent));
+    }
+
+    @Test
+    void pagesRunNewestFirstByKeyset() {
+        AuditPage first = service.page(manager, AuditFilter.NONE, null, 2);
+        assertEquals(List.of(5L, 4L), ids(first.entries()));
+        assertTrue(first.hasMore());
+        AuditPage second = service.page(manager, AuditFilter.NONE, first.nextBefore(), 2);
+        assertEquals(List.of(3L, 2L), ids(second.entries()));
+        AuditPage last = service.page(manager, AuditFilter.NONE, second.nextBefore(), 2);
+        assertEquals(List.of(1L), ids(last.entries()));
+        assertFalse(last.hasMore());
+        assertNull(last.nextBefore());
+
+        AuditEntry override = second.entries().get(0);
+        assertEquals("risk", override.operatorName());
+        assertEquals("ACCOUNT", override.entityType());
+        assertEquals("77", override.entityId());
+        assertEquals("income verified", override.reason());
+    }
+
+    @Test
+    void filtersByOperatorAndAction() {
+        assertEquals(List.of(5L, 3L, 2L), ids(service.firstPage(manager, new AuditFilter("risk", null)).entries()));
+        assertEquals(List.of(5L, 2L), ids(service.firstPage(manager, new AuditFilter("risk", "LOGIN")).entries()));
+        assertEquals(List.of(4L), ids(service.firstPage(manager, new AuditFilter("", "LOGOUT")).entries()));
+        AuditPage exact = service.page(manager, new AuditFilter("risk", null), null, 3);
+        assertFalse(exact.hasMore(), "a page that ends exactly at the last event has no next page");
+    }
+
+    @Test
+    void filterChoicesListWhatOccurs() {
+        AuditQueryService.FilterChoices choices = service.filterChoices(manager);
+        assertEquals(List.of("agent", "risk"), choices.operatorNames());
+        assertEquals(List.of("LIMIT_OVERRIDE", "LOGIN", "LOGOUT"), choices.actions());
+    }
+
+    private static List<Long> ids(List<AuditEntry> entries) {
+        return entries.stream().map(AuditEntry::id).toList();
+    }
+}

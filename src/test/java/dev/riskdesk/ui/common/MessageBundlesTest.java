@@ -1,0 +1,65 @@
+package dev.riskdesk.ui.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** Both languages have the same keys, no empty text, and every text is a valid MessageFormat. */
+class MessageBundlesTest {
+
+    private static Properties load(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = MessageBundlesTest.class.getResourceAsStream("/i18n/" + name)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+
+    @Test
+    void bothBundlesHaveTheSameKeys() throws IOException {
+        Set<String> en = new TreeSet<>(load("messages_en.properties").stringPropertyNames());
+        Set<String> zh = new TreeSet<>(load("messages_zh_CN.properties").stringPropertyNames());
+        Set<String> onlyEn = new TreeSet<>(en);
+        onlyEn.removeAll(zh);
+        Set<String> onlyZh = new TreeSet<>(zh);
+        onlyZh.removeAll(en);
+        assertEquals(Set.of(), onlyEn, "keys missing in messages_zh_CN");
+        assertEquals(Set.of(), onlyZh, "keys missing in messages_en");
+        assertFalse(en.isEmpty());
+    }
+
+    @Test
+    void noTextIsEmptyAndEveryTextParses() throws IOException {
+        for (String bundle : new String[] {"messages_en.properties", "messages_zh_CN.properties"}) {
+            Properties properties = load(bundle);
+            for (String key : properties.stringPropertyNames()) {
+                String value = properties.getProperty(key);
+                assertFalse(value.isBlank(), bundle + " has an empty text for " + key);
+                new MessageFormat(value); // throws on a broken pattern
+            }
+        }
+    }
+
+    @Test
+    void chineseBundleHoldsRealChineseCharacters() throws IOException {
+        assertTrue(load("messages_zh_CN.properties").getProperty("login.submit").equals("登录"));
+    }
+
+    @Test
+    void keysArePrefixedByFeature() throws IOException {
+        Set<String> prefixes = Set.of("common", "login", "shell", "overview", "audit");
+        for (String key : load("messages_en.properties").stringPropertyNames()) {
+            assertTrue(prefixes.contains(key.substring(0, key.indexOf('.'))), "unexpected prefix: " + key);
+        }
+    }
+}
