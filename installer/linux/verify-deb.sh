@@ -41,6 +41,9 @@ app="$work/root/opt/riskdesk"
 launcher="$app/bin/riskdesk"
 [ -x "$launcher" ] || fail "no launcher at /opt/riskdesk/bin/riskdesk"
 grep -q 'ln -sf /opt/riskdesk/bin/riskdesk /usr/bin/riskdesk' "$work/DEBIAN/postinst" || fail "postinst does not link /usr/bin/riskdesk"
+for script in postinst prerm postrm preinst; do
+  sh -n "$work/DEBIAN/$script" || fail "$script is not valid sh after jpackage filled it in"
+done
 [ -f "$app/lib/riskdesk-riskdesk.desktop" ] || fail "no desktop entry"
 grep -qx 'Name=RiskDesk' "$app/lib/riskdesk-riskdesk.desktop" || fail "desktop entry is not named RiskDesk"
 ok "launcher, desktop entry and /usr/bin link in postinst"
