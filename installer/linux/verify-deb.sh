@@ -53,6 +53,18 @@ for m in java.sql java.desktop java.naming java.management jdk.unsupported jdk.c
   echo "$modules" | grep -qw "$m" || fail "runtime lacks module $m"
 done
 ok "runtime modules: ${modules#MODULES=}"
+# Every module jdeps finds in the packaged jars must be in the runtime (catches a new
+# dependency that needs a module installer/common.args does not list yet).
+jdeps=${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}/bin/jdeps
+if [ -x "$jdeps" ]; then
+  needed=$("$jdeps" --print-module-deps --ignore-missing-deps --multi-release 17 \
+      -cp "$app/lib/app/lib/*" "$app/lib/app/riskdesk.jar" 2>/dev/null | tail -1)
+  [ -n "$needed" ] || fail "jdeps printed no module list"
+  for m in ${needed//,/ }; do
+    echo "$modules" | grep -qw "$m" || fail "jdeps says the app needs $m, which installer/common.args leaves out"
+  done
+  ok "runtime covers jdeps: $needed"
+fi
 # --include-locales=en,zh must have kept the Chinese CLDR data (the console's zh_CN texts and dates).
 jimage=${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}/bin/jimage
 if [ -x "$jimage" ]; then
