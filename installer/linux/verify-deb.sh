@@ -31,7 +31,8 @@ deb_version=$(dpkg-deb -f "$deb" Version)
 [ "${deb_version%-*}" = "$version" ] || fail "package version $deb_version does not start with $version"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "$depends" | tr ',' '\n' | sed 's/ //g' | grep -qx 'libgtk-3-0' || fail "Depends lacks libgtk-3-0: $depends"
-ok "control: riskdesk $deb_version, Depends has libgtk-3-0"
+dpkg-deb -f "$deb" Recommends | grep -q 'fonts-noto-cjk' || fail "Recommends lacks a Chinese font"
+ok "control: riskdesk $deb_version, Depends has libgtk-3-0, Recommends fonts-noto-cjk"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -73,7 +74,8 @@ if [ -x "$jimage" ]; then
   ok "runtime holds zh locale data"
 fi
 
-# A private home, so the check neither reads nor writes the real user's data folder.
+# A private data folder, so the check neither reads nor writes the real user's one
+# (RiskDesk honours XDG_DATA_HOME; Java's user.home comes from the passwd entry, not $HOME).
 export HOME="$work/home" XDG_DATA_HOME="$work/home/.local/share"
 unset RISKDESK_DB DISPLAY
 mkdir -p "$HOME"
