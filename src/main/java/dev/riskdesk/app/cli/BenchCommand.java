@@ -1,13 +1,21 @@
 package dev.riskdesk.app.cli;
 
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** Placeholder, replaced by the generator work. */
-@Command(name = "bench", description = "Benchmarks.")
+/** {@code riskdesk bench SUBCOMMAND}: measured runs; each bench is its own subcommand. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks on fresh temporary databases.",
+        subcommands = {BenchGenerateCommand.class})
 final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("not yet");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing bench: choose one of " + spec.subcommands().keySet());
     }
 }

@@ -1,0 +1,194 @@
+package dev.riskdesk.app.cli;
+
+import dev.riskdesk.common.Progress;
+import dev.riskdesk.common.UserFacingException;
+import dev.riskdesk.db.Database;
+import dev.riskdesk.db.DatabaseLocation;
+import dev.riskdesk.portfolio.GenerationReport;
+import dev.riskdesk.portfolio.GeneratorOptions;
+import dev.riskdesk.portfolio.PlainJdbcBaseline;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * Generates a portfolio into a fresh temporary database, then inserts the same number of rows per
+ * table with plain JDBC batches into another (the floor H2 sets), and prints both.
+ */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Time the portfolio generator against plain JDBC inserts of the same rows.")
+final class BenchGenerateCommand implements Callable<Integer> {
+    @ParentCommand
+    BenchCommand bench;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--customers", paramLabel = "N", description = "Customers (default: ${DEFAULT-VALUE}).")
+    int customers = 100_000;
+
+    @Option(names = "--months", paramLabel = "M", description = "Months (default: ${DEFAULT-VALUE}).")
+    int months = 24;
+
+    @Option(names = "--detail-months", paramLabel = "K", description = "Raw-event months (default: all).")
+    Integer detailMonths;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed = 42;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "As-of date (default: ${DEFAULT-VALUE}).")
+    LocalDate asOf = LocalDate.of(2026, 11, 22);
+
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "Where the temporary databases go (default: the system temp folder).")
+    Path workDir;
+
+    @Option(names = "--keep", description = "Keep the temporary databases.")
+    boolean keep;
+
+    @Override
+    public Integer call() throws Exception {
+        int k = detailMonths == null ? months : detailMonths;
+        if (customers < 1 || months < 1 || k < 1 || k > months) {
+            throw new ParameterException(spec.commandLine(), "--customers, --months and --detail-months must be positive, detail months at most months");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Path base = workDir != null ? Files.createDirectories(workDir) : Path.of(System.getProperty("java.io.tmpdir"));
+        Path dir = Files.createTempDirectory(base, "riskdesk-bench-");
+        HeapSampler heap = new HeapSampler();
+        heap.start();
+        try {
+            GeneratorOptions options = new GeneratorOptions(customers, months, seed, k, asOf);
+            out.printf("Machine: %d cores, max heap %,d MB, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+            out.printf("Generating %,d customers x %d months (detail %d) into %s ...%n", customers, months, k, dir.resolve("gen"));
+            out.flush();
+            GenerationReport report;
+            long genNanos;
+            long genSize;
+            Path genDb = dir.resolve("gen").resolve("riskdesk");
+            try (Database db = Database.open(DatabaseLocation.ofPath(genDb))) {
+                long t0 = System.nanoTime();
+                report = new dev.riskdesk.portfolio.PortfolioGenerator(db).generate(options, Progress.NONE);
+                genNanos = System.nanoTime() - t0;
+            }
+            genSize = size(dir.resolve("gen"));
+            long genHeap = heap.peakAndReset();
+            out.printf("Plain JDBC: inserting the same %,d rows ...%n", report.totalRows());
+            out.flush();
+            long plainNanos;
+            long plainRows;
+            Path plainDb = dir.resolve("plain").resolve("riskdesk");
+            try (Database db = Database.open(DatabaseLocation.ofPath(plainDb)); Connection c = db.connection()) {
+                long t0 = System.nanoTime();
+                plainRows = PlainJdbcBaseline.insert(c, report.rowsPerTable());
+                plainNanos = System.nanoTime() - t0;
+            } catch (SQLException e) {
+                throw new UserFacingException("The plain JDBC baseline failed: " + e.getMessage(), e);
+            }
+            long plainSize = size(dir.resolve("plain"));
+            double gen = genNanos / 1e9;
+            double plain = plainNanos / 1e9;
+            out.println();
+            out.println("Rows per table: " + report.rowsPerTable());
+            out.printf("%-12s %10s %14s %14s %12s%n", "", "wall (s)", "rows", "rows/s", "db (MB)");
+            out.printf("%-12s %10.1f %,14d %,14.0f %,12d%n", "generator", gen, report.totalRows(), report.totalRows() / gen, genSize >> 20);
+            out.printf("%-12s %10.1f %,14d %,14.0f %,12d%n", "plain JDBC", plain, plainRows, plainRows / plain, plainSize >> 20);
+            out.printf("Ratio generator / plain JDBC: %.2f%n", gen / plain);
+            out.printf("Peak heap used during generation: %,d MB (max heap %,d MB)%n", genHeap >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            out.printf("Default rate %.2f%%, scenarios %s%n", 100 * report.defaultRate(), report.scenarios());
+            out.flush();
+        } finally {
+            heap.stop();
+            if (!keep) {
+                deleteTree(dir);
+            } else {
+                out.println("Kept " + dir);
+            }
+        }
+        return 0;
+    }
+
+    static long size(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** Samples heap use every 20 ms and also reads the heap pools' own peaks after a reset. */
+    static final class HeapSampler {
+        private volatile boolean running = true;
+        private volatile long peak;
+        private Thread thread;
+
+        void start() {
+            resetPools();
+            thread = new Thread(() -> {
+                while (running) {
+                    long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                    if (used > peak) {
+                        peak = used;
+                    }
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        long peakAndReset() {
+            long pools = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                    pools += pool.getPeakUsage().getUsed();
+                }
+            }
+            long result = Math.max(peak, pools);
+            peak = 0;
+            resetPools();
+            return result;
+        }
+
+        private static void resetPools() {
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    pool.resetPeakUsage();
+                }
+            }
+        }
+
+        void stop() {
+            running = false;
+            if (thread != null) {
+                thread.interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.riskdesk.portfolio;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
+import org.jooq.Param;
+import org.jooq.SQLDialect;
+import org.jooq.Table;
+import org.jooq.conf.ParamType;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/**
+ * Set-based inserts for bulk loads: the INSERT text is rendered by jOOQ with bind placeholders
+ * (several rows per statement) and executed as a JDBC batch on one connection. Needs no
+ * {@code Database}; the caller owns the connection and its commits.
+ */
+public final class BulkWriter implements AutoCloseable {
+    /** Rows per rendered INSERT: fewer statement executions per row in H2. */
+    static final int ROWS_PER_STATEMENT = 64;
+    private static final DSLContext RENDER = DSL.using(SQLDialect.H2,
+            new Settings().withRenderSchema(false).withParamType(ParamType.INDEXED));
+
+    private final Table<?> table;
+    private final int columns;
+    private final int[] sqlTypes;
+    private final PreparedStatement multi;
+    private final PreparedStatement single;
+    private long written;
+
+    public BulkWriter(Connection connection, Table<?> table, List<Field<?>> fields) throws SQLException {
+        this.table = table;
+        this.columns = fields.size();
+        this.sqlTypes = new int[columns];
+        for (int i = 0; i < columns; i++) {
+            sqlTypes[i] = fields.get(i).getDataType().getSQLType();
+        }
+        this.multi = connection.prepareStatement(insertSql(table, fields, ROWS_PER_STATEMENT));
+        this.single = connection.prepareStatement(insertSql(table, fields, 1));
+    }
+
+    /** {@code INSERT INTO T (c1, ..) VALUES (?, ..), (?, ..)} for {@code rows} rows, rendered by jOOQ. */
+    public static String insertSql(Table<?> table, List<Field<?>> fields, int rows) {
+        InsertValuesStepN<?> insert = RENDER.insertInto(table, fields);
+        List<Param<?>> placeholders = new ArrayList<>(fields.size());
+        for (Field<?> field : fields) {
+            placeholders.add(DSL.val(null, field));
+        }
+        for (int r = 0; r < rows; r++) {
+            insert = insert.values(Collections.unmodifiableList(placeholders));
+        }
+        return RENDER.render(insert);
+    }
+
+    /** Writes all rows of the buffer; does not commit. */
+    void write(RowBuffer buffer) throws SQLException {
+        int rows = buffer.rows();
+        int row = 0;
+        int pending = 0;
+        while (rows - row >= ROWS_PER_STATEMENT) {
+            int p = 1;
+            for (int r = 0; r < ROWS_PER_STATEMENT; r++, row++) {
+                for (int c = 0; c < columns; c++) {
+                    bind(multi, p++, buffer.value(row, c), sqlTypes[c]);
+                }
+            }
+            multi.addBatch();
+            if (++pending == 16) {
+                multi.executeBatch();
+                pending = 0;
+            }
+        }
+        if (pending > 0) {
+            multi.executeBatch();
+        }
+        pending = 0;
+        for (; row < rows; row++) {
+            for (int c = 0; c < columns; c++) {
+                bind(single, c + 1, buffer.value(row, c), sqlTypes[c]);
+            }
+            single.addBatch();
+            pending++;
+        }
+        if (pending > 0) {
+            single.executeBatch();
+        }
+        written += rows;
+    }
+
+    /** Typed setters: cheaper than setObject's type inference, and null needs the SQL type. */
+    static void bind(PreparedStatement ps, int index, Object value, int sqlType) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, sqlType);
+        } else if (value instanceof Long l) {
+            ps.setLong(index, l);
+        } else if (value instanceof Integer i) {
+            ps.setInt(index, i);
+        } else if (value instanceof String s) {
+            ps.setString(index, s);
+        } else if (value instanceof BigDecimal d) {
+            ps.setBigDecimal(index, d);
+        } else if (value instanceof Boolean b) {
+            ps.setBoolean(index, b);
+        } else if (value instanceof LocalDateTime || value instanceof LocalDate) {
+            ps.setObject(index, value);
+        } else {
+            ps.setObject(index, value, sqlType == Types.OTHER ? Types.JAVA_OBJECT : sqlType);
+        }
+    }
+
+    public Table<?> table() {
+        return table;
+    }
+
+    public long written() {
+        return written;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            multi.close();
+        } finally {
+            single.close();
+        }
+    }
+}

@@ -1,0 +1,384 @@
+package dev.riskdesk.portfolio;
+
+import static dev.riskdesk.db.schema.Tables.APP_SETTING;
+import static dev.riskdesk.db.schema.Tables.BATCH_JOB;
+import static dev.riskdesk.db.schema.Tables.CUSTOMER;
+import static dev.riskdesk.db.schema.Tables.DATA_FEED;
+
+import dev.riskdesk.common.Progress;
+import dev.riskdesk.common.UserFacingException;
+import dev.riskdesk.db.Database;
+import dev.riskdesk.db.DatabaseInfo;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.jooq.DSLContext;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the demo portfolio into an empty database: customers simulated one by one on the
+ * calling thread, rows written by a second thread in JDBC batches (a bounded queue between them,
+ * so memory stays flat whatever the size). Cancelling or failing removes everything it wrote.
+ */
+public final class PortfolioGenerator {
+    private static final Logger LOG = LoggerFactory.getLogger(PortfolioGenerator.class);
+    static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
+    static final int CUSTOMERS_PER_CHUNK = 500;
+    static final int QUEUE_CHUNKS = 4;
+    static final int FEED_TOLERANCE_HOURS = 24;
+    static final List<String> FEEDS = List.of("BILLS", "REPAYMENTS", "TRANSACTIONS", "LOGINS", "INQUIRIES");
+
+    private final Database database;
+    private final Supplier<ReferenceData> referenceData;
+
+    public PortfolioGenerator(Database database) {
+        this(database, ReferenceData::load);
+    }
+
+    public PortfolioGenerator(Database database, Supplier<ReferenceData> referenceData) {
+        this.database = database;
+        this.referenceData = referenceData;
+    }
+
+    public GenerationReport generate(GeneratorOptions options, Progress progress) {
+        long started = System.nanoTime();
+        DSLContext dsl = database.dsl();
+        refuseNonEmpty(dsl);
+        ReferenceData ref = referenceData.get();
+        Timeline timeline = new Timeline(options.months(), options.detailMonths(), options.asOf(), ref.festivals());
+        progress.update("Preparing the demo portfolio", 0, options.customers());
+        long jobId = dsl.insertInto(BATCH_JOB)
+                .set(BATCH_JOB.KIND, "GENERATE")
+                .set(BATCH_JOB.STATUS, "RUNNING")
+                .set(BATCH_JOB.PARAMETERS, parameters(options))
+                .set(BATCH_JOB.STARTED_BY, "generator")
+                .set(BATCH_JOB.STARTED_AT, now())
+                .set(BATCH_JOB.TOTAL_ITEMS, (long) options.customers())
+                .returningResult(BATCH_JOB.ID).fetchOne().value1();
+        CustomerSimulator simulator = new CustomerSimulator(ref, timeline, options.seed());
+        Writer writer = new Writer(options.customers(), progress);
+        Thread writerThread = new Thread(writer, "portfolio-writer");
+        writerThread.setDaemon(true);
+        try {
+            writerThread.start();
+            int chunkSize = CUSTOMERS_PER_CHUNK;
+            Chunk chunk = null;
+            for (int i = 0; i < options.customers(); i++) {
+                if (chunk == null) {
+                    chunk = writer.emptyChunk(chunkSize);
+                    if (progress.isCancelled()) {
+                        throw new Progress.CancelledException();
+                    }
+                    writer.rethrow();
+                }
+                simulator.simulate(i, chunk);
+                if (chunk.customerCount == chunkSize) {
+                    writer.put(chunk);
+                    chunk = null;
+                }
+            }
+            if (chunk != null) {
+                writer.put(chunk);
+            }
+            writer.put(Chunk.END);
+            writerThread.join();
+            writer.rethrow();
+            if (progress.isCancelled()) {
+                throw new Progress.CancelledException();
+            }
+            progress.update("Finishing the demo portfolio", options.customers(), options.customers());
+            LocalDateTime asOfTime = timeline.time(timeline.asOfSec);
+            LocalDateTime repaymentsAsOf = simulator.earliestInFlightPaidSec == Long.MAX_VALUE ? asOfTime
+                    : timeline.time(simulator.earliestInFlightPaidSec - 60);
+            finish(dsl, options, jobId, asOfTime, repaymentsAsOf, writer.rows);
+            Map<String, Long> scenarios = new LinkedHashMap<>();
+            for (CustomerSimulator.Scenario s : CustomerSimulator.Scenario.values()) {
+                scenarios.put(s.name(), simulator.scenarioCounts[s.ordinal()]);
+            }
+            GenerationReport report = new GenerationReport(options, jobId, Map.copyOf(writer.rows), scenarios,
+                    simulator.accounts, simulator.defaulted, asOfTime, repaymentsAsOf,
+                    Duration.ofNanos(System.nanoTime() - started));
+            LOG.info("Generated {} customers x {} months: {} rows in {} ms", options.customers(), options.months(),
+                    report.totalRows(), report.elapsed().toMillis());
+            return report;
+        } catch (Progress.CancelledException e) {
+            stop(writer, writerThread);
+            undo(dsl, jobId);
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop(writer, writerThread);
+            undo(dsl, jobId);
+            throw new Progress.CancelledException();
+        } catch (RuntimeException | Error e) {
+            stop(writer, writerThread);
+            undo(dsl, jobId);
+            if (e instanceof UserFacingException) {
+                throw e;
+            }
+            LOG.error("Portfolio generation failed", e);
+            throw new UserFacingException("Generating the demo portfolio failed (" + rootMessage(e)
+                    + "); everything it wrote was removed.", e);
+        }
+    }
+
+    private static void refuseNonEmpty(DSLContext dsl) {
+        int customers = dsl.fetchCount(CUSTOMER);
+        if (customers > 0) {
+            throw new UserFacingException("The database already holds " + customers
+                    + " customers; the demo portfolio can only be generated into an empty database, so choose a new file with --db.");
+        }
+        for (GeneratedTables.Spec spec : GeneratedTables.INSERT_ORDER) {
+            if (dsl.fetchExists(spec.table())) {
+                throw new UserFacingException("The database already holds rows in " + spec.table().getName()
+                        + "; the demo portfolio can only be generated into an empty database, so choose a new file with --db.");
+            }
+        }
+    }
+
+    private void finish(DSLContext dsl, GeneratorOptions options, long jobId, LocalDateTime asOfTime,
+            LocalDateTime repaymentsAsOf, Map<String, Long> rows) {
+        LocalDateTime now = now();
+        database.transaction(tx -> {
+            for (GeneratedTables.Spec spec : GeneratedTables.INSERT_ORDER) {
+                if (spec.identity() != null) {
+                    Long max = tx.select(DSL.max(spec.identity())).from(spec.table()).fetchOne(0, Long.class);
+                    tx.query("ALTER TABLE {0} ALTER COLUMN {1} RESTART WITH {2}", spec.table(),
+                            DSL.name(spec.identity().getName()), DSL.inline(max == null ? 1 : max + 1)).execute();
+                }
+            }
+            for (String feed : FEEDS) {
+                LocalDateTime asOf = feed.equals("REPAYMENTS") ? repaymentsAsOf : asOfTime;
+                tx.mergeInto(DATA_FEED)
+                        .using(DSL.selectOne())
+                        .on(DATA_FEED.CODE.eq(feed))
+                        .whenMatchedThenUpdate().set(DATA_FEED.AS_OF, asOf).set(DATA_FEED.TOLERANCE_HOURS, FEED_TOLERANCE_HOURS)
+                        .set(DATA_FEED.UPDATED_AT, now)
+                        .whenNotMatchedThenInsert(DATA_FEED.CODE, DATA_FEED.AS_OF, DATA_FEED.TOLERANCE_HOURS, DATA_FEED.UPDATED_AT)
+                        .values(feed, asOf, FEED_TOLERANCE_HOURS, now)
+                        .execute();
+            }
+            Map<String, String> settings = new LinkedHashMap<>();
+            settings.put(DatabaseInfo.DEMO_SETTING, "true");
+            settings.put("generator.seed", Long.toString(options.seed()));
+            settings.put("generator.asOf", options.asOf().toString());
+            settings.put("generator.customers", Integer.toString(options.customers()));
+            settings.put("generator.months", Integer.toString(options.months()));
+            settings.put("generator.detailMonths", Integer.toString(options.detailMonths()));
+            settings.forEach((key, value) -> tx.mergeInto(APP_SETTING)
+                    .using(DSL.selectOne())
+                    .on(APP_SETTING.SETTING_KEY.eq(key))
+                    .whenMatchedThenUpdate().set(APP_SETTING.SETTING_VALUE, value).set(APP_SETTING.UPDATED_AT, now)
+                    .whenNotMatchedThenInsert(APP_SETTING.SETTING_KEY, APP_SETTING.SETTING_VALUE, APP_SETTING.UPDATED_AT)
+                    .values(key, value, now)
+                    .execute());
+            long total = rows.values().stream().mapToLong(Long::longValue).sum();
+            tx.update(BATCH_JOB)
+                    .set(BATCH_JOB.STATUS, "COMPLETED")
+                    .set(BATCH_JOB.FINISHED_AT, now)
+                    .set(BATCH_JOB.DONE_ITEMS, (long) options.customers())
+                    .set(BATCH_JOB.LAST_KEY, (long) options.customers())
+                    .set(BATCH_JOB.MESSAGE, "Generated " + options.customers() + " customers, " + total + " rows")
+                    .where(BATCH_JOB.ID.eq(jobId))
+                    .execute();
+        });
+    }
+
+    /** Empties the generated tables, children first, and removes the job row: the database is as it was. */
+    private void undo(DSLContext dsl, long jobId) {
+        try {
+            for (GeneratedTables.Spec spec : GeneratedTables.DELETE_ORDER) {
+                empty(dsl, spec.table());
+            }
+            dsl.deleteFrom(BATCH_JOB).where(BATCH_JOB.ID.eq(jobId)).execute();
+        } catch (RuntimeException e) {
+            LOG.error("Could not remove the partly generated portfolio", e);
+            throw new UserFacingException("Generation stopped and the partly generated portfolio could not be removed ("
+                    + rootMessage(e) + "); delete the database file and generate again.", e);
+        }
+    }
+
+    /** TRUNCATE, which H2 allows on a table others reference only while its referential checks are off. */
+    private static void empty(DSLContext dsl, Table<?> table) {
+        boolean referenced = !table.getReferences().isEmpty() || isReferenced(table);
+        if (referenced) {
+            dsl.query("ALTER TABLE {0} SET REFERENTIAL_INTEGRITY FALSE", table).execute();
+        }
+        try {
+            dsl.query("TRUNCATE TABLE {0} RESTART IDENTITY", table).execute();
+        } finally {
+            if (referenced) {
+                dsl.query("ALTER TABLE {0} SET REFERENTIAL_INTEGRITY TRUE NOCHECK", table).execute();
+            }
+        }
+    }
+
+    private static boolean isReferenced(Table<?> table) {
+        for (GeneratedTables.Spec spec : GeneratedTables.INSERT_ORDER) {
+            if (spec.table().getReferencesTo(table).size() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void stop(Writer writer, Thread thread) {
+        writer.abort();
+        try {
+            thread.join(TimeUnit.MINUTES.toMillis(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String parameters(GeneratorOptions o) {
+        return "customers=" + o.customers() + ", months=" + o.months() + ", seed=" + o.seed() + ", detailMonths="
+                + o.detailMonths() + ", asOf=" + o.asOf();
+    }
+
+    static LocalDateTime now() {
+        return LocalDateTime.now(BUSINESS_ZONE).withNano(0);
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage();
+        if (message == null) {
+            return t.getClass().getSimpleName();
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** The writing thread: one connection, autocommit off, one commit per chunk. */
+    private final class Writer implements Runnable {
+        private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
+        private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(QUEUE_CHUNKS + 2);
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private volatile boolean aborted;
+        private final long totalCustomers;
+        private final Progress progress;
+        final Map<String, Long> rows = new LinkedHashMap<>();
+
+        Writer(long totalCustomers, Progress progress) {
+            this.totalCustomers = totalCustomers;
+            this.progress = progress;
+            for (GeneratedTables.Spec spec : GeneratedTables.INSERT_ORDER) {
+                rows.put(spec.table().getName(), 0L);
+            }
+        }
+
+        Chunk emptyChunk(int size) throws InterruptedException {
+            Chunk c = free.poll();
+            if (c == null) {
+                int allocated = allocatedChunks++;
+                if (allocated < QUEUE_CHUNKS + 2) {
+                    return new Chunk(size);
+                }
+                while ((c = free.poll(200, TimeUnit.MILLISECONDS)) == null) {
+                    rethrow();
+                    if (aborted) {
+                        throw new Progress.CancelledException();
+                    }
+                }
+            }
+            return c;
+        }
+
+        private int allocatedChunks;
+
+        void put(Chunk chunk) throws InterruptedException {
+            while (!queue.offer(chunk, 200, TimeUnit.MILLISECONDS)) {
+                rethrow();
+                if (aborted) {
+                    throw new Progress.CancelledException();
+                }
+            }
+        }
+
+        void rethrow() {
+            Throwable t = failure.get();
+            if (t instanceof RuntimeException re) {
+                throw re;
+            }
+            if (t instanceof Error err) {
+                throw err;
+            }
+            if (t != null) {
+                throw new IllegalStateException(t.getMessage(), t);
+            }
+        }
+
+        void abort() {
+            aborted = true;
+            queue.clear();
+            queue.offer(Chunk.END);
+        }
+
+        @Override
+        public void run() {
+            List<BulkWriter> writers = new ArrayList<>();
+            try (Connection connection = database.connection()) {
+                connection.setAutoCommit(false);
+                int cacheMb = Integer.getInteger("riskdesk.generator.cacheMb", 0);
+                if (cacheMb > 0) {
+                    try (var st = connection.createStatement()) {
+                        st.execute("SET CACHE_SIZE " + cacheMb * 1024);
+                    }
+                }
+                try {
+                    for (GeneratedTables.Spec spec : GeneratedTables.INSERT_ORDER) {
+                        writers.add(new BulkWriter(connection, spec.table(), spec.fields()));
+                    }
+                    long done = 0;
+                    while (true) {
+                        Chunk chunk = queue.take();
+                        if (chunk == Chunk.END || aborted) {
+                            break;
+                        }
+                        RowBuffer[] buffers = chunk.inInsertOrder();
+                        for (int i = 0; i < buffers.length; i++) {
+                            writers.get(i).write(buffers[i]);
+                            rows.merge(buffers[i].table.getName(), (long) buffers[i].rows(), Long::sum);
+                        }
+                        connection.commit();
+                        done += chunk.customerCount;
+                        chunk.clear();
+                        free.offer(chunk);
+                        progress.update("Generating the demo portfolio", done, totalCustomers);
+                    }
+                } finally {
+                    for (BulkWriter w : writers) {
+                        w.close();
+                    }
+                    if (aborted) {
+                        connection.rollback();
+                    }
+                }
+            } catch (SQLException | RuntimeException | InterruptedException e) {
+                failure.set(e instanceof SQLException ? new IllegalStateException(e.getMessage(), e) : e);
+                aborted = true;
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+}
