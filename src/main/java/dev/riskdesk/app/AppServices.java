@@ -110,7 +110,12 @@ public final class AppServices implements AutoCloseable {
 
     /** The demo operators to show on the login window: all of them on a demo database, none otherwise. */
     public List<DemoOperator> demoOperatorsToShow() {
-        return DatabaseInfo.isDemo(database.dsl()) ? OperatorService.DEMO_OPERATORS : List.of();
+        if (!DatabaseInfo.isDemo(database.dsl())) {
+            return List.of();
+        }
+        // a demo book made by `riskdesk generate` has no operators yet: the ones shown must exist
+        operators.createDemoOperatorsIfEmpty();
+        return OperatorService.DEMO_OPERATORS;
     }
 
     @Override

@@ -106,7 +106,7 @@ public final class ProfilesView {
     private HBox searchBar() {
         searchField.setId("profiles-search");
         searchField.promptTextProperty().bind(i18n.text("profiles.search.prompt"));
-        searchField.setPrefColumnCount(34);
+        searchField.setPrefColumnCount(38);
         searchField.textProperty().bindBidirectional(model.textProperty());
         PauseTransition pause = new PauseTransition(DEBOUNCE);
         pause.setOnFinished(e -> model.search());
@@ -174,10 +174,11 @@ public final class ProfilesView {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.isEmpty() ? i18n.get("profiles.filter.ruleAny")
+                setText(empty && list != null ? null : item == null || item.isEmpty() ? i18n.get("profiles.filter.ruleAny")
                         : i18n.format("profiles.filter.ruleIs", item));
             }
         };
+        rule.promptTextProperty().bind(i18n.text("profiles.filter.ruleAny"));
         rule.setCellFactory(ruleCells);
         rule.setButtonCell(ruleCells.call(null));
 
@@ -190,7 +191,8 @@ public final class ProfilesView {
                     @Override
                     protected void updateItem(ProfilesViewModel.ThinFile item, boolean empty) {
                         super.updateItem(item, empty);
-                        setText(empty || item == null ? null : i18n.get("profiles.filter.thin." + item.name()));
+                        setText(empty && list != null ? null
+                                : i18n.get("profiles.filter.thin." + (item == null ? ProfilesViewModel.ThinFile.ANY : item).name()));
                     }
                 };
         thin.setCellFactory(thinCells);
@@ -213,14 +215,11 @@ public final class ProfilesView {
             model.thinFileProperty().set(ProfilesViewModel.ThinFile.ANY);
         });
 
-        Label error = new Label();
-        error.setId("profiles-error");
-        error.getStyleClass().add("error-text");
-        error.textProperty().bind(i18n.render(model.errorProperty()));
-        error.visibleProperty().bind(model.errorProperty().isNotNull());
-        error.managedProperty().bind(error.visibleProperty());
-
-        HBox bar = new HBox(8, status, band, bucket, tier, rule, thin, clear, error);
+        for (javafx.scene.layout.Region r : List.of(status, band, bucket, tier, thin, clear)) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        rule.setMinWidth(150);
+        HBox bar = new HBox(8, status, band, bucket, tier, rule, thin, clear);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -251,19 +250,19 @@ public final class ProfilesView {
 
     private TableView<CustomerRow> table() {
         TableView<CustomerRow> t = Tables.table("profiles-table", model.rows());
-        t.getColumns().add(sortable(Tables.column(i18n, "profiles.col.account", 120, CustomerRow::accountNo), SortKey.ACCOUNT));
-        t.getColumns().add(Tables.column(i18n, "profiles.col.name", 90, CustomerRow::maskedName));
-        t.getColumns().add(Tables.column(i18n, "profiles.col.phone", 110, CustomerRow::maskedPhone));
-        t.getColumns().add(Tables.column(i18n, "profiles.col.idNumber", 160, CustomerRow::maskedIdNumber));
-        t.getColumns().add(Tables.column(i18n, "profiles.col.city", 90, r -> i18n.format("profiles.cityTier", r.city(), r.cityTier())));
+        t.getColumns().add(sortable(Tables.column(i18n, "profiles.col.account", 118, CustomerRow::accountNo), SortKey.ACCOUNT));
+        t.getColumns().add(Tables.column(i18n, "profiles.col.name", 72, CustomerRow::maskedName));
+        t.getColumns().add(Tables.column(i18n, "profiles.col.phone", 102, CustomerRow::maskedPhone));
+        t.getColumns().add(Tables.column(i18n, "profiles.col.idNumber", 168, CustomerRow::maskedIdNumber));
+        t.getColumns().add(Tables.column(i18n, "profiles.col.city", 92, r -> i18n.format("profiles.cityTier", r.city(), r.cityTier())));
         t.getColumns().add(Tables.column(i18n, "profiles.col.status", 110, r -> i18n.get("common.status." + r.status())));
-        t.getColumns().add(sortable(Tables.numeric(i18n, "profiles.col.limit", 105, r -> i18n.formats().money(r.creditLimit())), SortKey.CREDIT_LIMIT));
-        t.getColumns().add(Tables.numeric(i18n, "profiles.col.available", 105, r -> i18n.formats().money(r.available())));
-        t.getColumns().add(sortable(Tables.numeric(i18n, "profiles.col.balance", 105, r -> i18n.formats().money(r.balance())), SortKey.BALANCE));
-        t.getColumns().add(sortable(Tables.numeric(i18n, "profiles.col.dpd", 60, r -> i18n.formats().integer(r.daysPastDue())), SortKey.DAYS_PAST_DUE));
-        t.getColumns().add(sortable(Tables.numeric(i18n, "profiles.col.score", 80, r -> r.score() == null ? "—"
-                : i18n.formats().integer(r.score()) + "  " + r.scoreBand()), SortKey.SCORE));
-        t.getColumns().add(Tables.column(i18n, "profiles.col.flags", 70, r -> r.thinFile() ? i18n.get("profiles.thinFile") : ""));
+        t.getColumns().add(sortable(Tables.numeric(i18n, "profiles.col.limit", 100, r -> i18n.formats().money(r.creditLimit())), SortKey.CREDIT_LIMIT));
+        t.getColumns().add(sortable(Tables.numeric(i18n, "profiles.col.balance", 100, r -> i18n.formats().money(r.balance())), SortKey.BALANCE));
+        t.getColumns().add(sortable(Tables.numeric(i18n, "profiles.col.dpd", 52, r -> i18n.formats().integer(r.daysPastDue())), SortKey.DAYS_PAST_DUE));
+        t.getColumns().add(sortable(Tables.column(i18n, "profiles.col.score", 96, r -> (r.score() == null ? "—"
+                : i18n.formats().integer(r.score()) + " · " + r.scoreBand()) + (r.thinFile() ? " · " + i18n.get("profiles.thinFile") : "")), SortKey.SCORE));
+        // nothing is clipped: every column keeps its width, the last one takes what is left
+        t.getColumns().forEach(c -> c.setMinWidth(c.getPrefWidth()));
         t.setSortPolicy(view -> {
             if (view.getSortOrder().isEmpty()) {
                 model.sortBy(SortKey.ACCOUNT, false);
@@ -321,6 +320,16 @@ public final class ProfilesView {
         keys.getStyleClass().add("text-muted");
         keys.textProperty().bind(i18n.text("profiles.keys"));
 
+        Label error = new Label();
+        error.setId("profiles-error");
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.textProperty().bind(i18n.render(model.errorProperty()));
+        error.visibleProperty().bind(model.errorProperty().isNotNull());
+        error.managedProperty().bind(error.visibleProperty());
+        keys.visibleProperty().bind(error.visibleProperty().not());
+        keys.managedProperty().bind(keys.visibleProperty());
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
@@ -341,7 +350,7 @@ public final class ProfilesView {
         open.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         open.setOnAction(e -> openSelected());
 
-        HBox bar = new HBox(10, more, keys, spacer, reveal, open);
+        HBox bar = new HBox(10, more, keys, error, spacer, reveal, open);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }

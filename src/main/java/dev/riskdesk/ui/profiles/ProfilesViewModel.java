@@ -211,7 +211,7 @@ public final class ProfilesViewModel {
         CustomerQuery query = query();
         int request = ++generation;
         if (running != null) {
-            running.cancel();
+            running.cancel(); // its answer is dropped; the query itself runs to its end (no interrupt)
         }
         current = query;
         next = null;
