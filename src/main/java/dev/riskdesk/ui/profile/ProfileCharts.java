@@ -145,6 +145,7 @@ final class ProfileCharts {
         s.setLocale(locale);
         s.setDecimalPattern("#,##0");
         s.setMarkerSize(7);
+        s.setYAxisMin(0.0); // amounts and scores read against zero, never a zoomed band
         return chart;
     }
 }

@@ -175,8 +175,7 @@ public final class ProfileView {
 
     private Node header() {
         GridPane grid = new GridPane();
-        grid.getStyleClass().add("profile-header");
-        grid.setId("profile-header");
+        grid.getStyleClass().add("profile-figures");
 
         Label status = new Label();
         status.setId("profile-status");
@@ -234,11 +233,14 @@ public final class ProfileView {
         grid.add(caption("profile.h.score"), 6, 0);
         grid.add(score, 6, 1);
 
-        grid.add(caption("profile.h.subscores"), 0, 2, 2, 1);
-        grid.add(subs, 0, 3, 3, 1);
-        grid.add(caption("profile.h.flags"), 3, 2, 4, 1);
-        grid.add(flags, 3, 3, 4, 1);
-        return grid;
+        VBox subsBox = new VBox(2, caption("profile.h.subscores"), subs);
+        VBox flagsBox = new VBox(2, caption("profile.h.flags"), flags);
+        HBox.setHgrow(flagsBox, Priority.ALWAYS);
+        HBox second = new HBox(28, subsBox, flagsBox);
+        VBox header = new VBox(8, grid, second);
+        header.getStyleClass().add("profile-header");
+        header.setId("profile-header");
+        return header;
     }
 
     private void renderSubScores(FlowPane pane, CustomerProfile p) {
@@ -310,8 +312,8 @@ public final class ProfileView {
     // ------------------------------------------------------------ timeline
 
     private Node timelineTab() {
-        HBox filters = new HBox(10);
-        filters.setAlignment(Pos.CENTER_LEFT);
+        FlowPane lanesBox = new FlowPane(14, 6);
+        lanesBox.setAlignment(Pos.CENTER_LEFT);
         for (Lane lane : Lane.values()) {
             CheckBox box = new CheckBox();
             box.setId("timeline-lane-" + lane.name());
@@ -324,7 +326,8 @@ public final class ProfileView {
                     model.lanes().remove(lane);
                 }
             });
-            filters.getChildren().add(box);
+            box.setMinWidth(Region.USE_PREF_SIZE);
+            lanesBox.getChildren().add(box);
         }
         ComboBox<ProfileViewModel.Period> period = new ComboBox<>(FXCollections.observableArrayList(ProfileViewModel.Period.values()));
         period.setId("timeline-period");
@@ -339,13 +342,16 @@ public final class ProfileView {
                 };
         period.setCellFactory(cells);
         period.setButtonCell(cells.call(null));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        filters.getChildren().addAll(spacer, period);
+        period.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(lanesBox, Priority.ALWAYS);
+        HBox filters = new HBox(12, lanesBox, period);
+        filters.setAlignment(Pos.CENTER_LEFT);
 
         TimelineChart chart = new TimelineChart();
         chart.setId("timeline-chart");
-        TableView<TimelineEvent> list = Tables.table("timeline-table", model.timeline());
+        // the list reads newest first; the chart keeps time left to right
+        TableView<TimelineEvent> list = Tables.table("timeline-table", new javafx.collections.transformation.SortedList<>(model.timeline(),
+                java.util.Comparator.comparing(TimelineEvent::at).reversed()));
         list.getColumns().add(Tables.column(i18n, "profile.col.time", 150, e -> f().dateTime(e.at())));
         list.getColumns().add(Tables.column(i18n, "profile.col.lane", 130, e -> i18n.get("profile.lane." + e.lane().name())));
         list.getColumns().add(Tables.column(i18n, "profile.col.event", 520, this::describe));
