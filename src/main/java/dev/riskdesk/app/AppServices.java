@@ -2,6 +2,9 @@ package dev.riskdesk.app;
 
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.common.TaskRunner;
+import dev.riskdesk.customers.CustomerProfileService;
+import dev.riskdesk.customers.CustomerSearchService;
+import dev.riskdesk.customers.PersonalDataService;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.DatabaseInfo;
 import dev.riskdesk.db.DatabaseLocation;
@@ -30,6 +33,9 @@ public final class AppServices implements AutoCloseable {
     private final PortfolioSummaryService portfolioSummary;
     private final AuditQueryService auditQuery;
     private final DemoPortfolio demoPortfolio;
+    private final CustomerSearchService customerSearch;
+    private final PersonalDataService personalData;
+    private final CustomerProfileService customerProfiles;
 
     public AppServices(Database database, Clock clock, PasswordHasher hasher, TaskRunner tasks) {
         this.database = database;
@@ -39,6 +45,9 @@ public final class AppServices implements AutoCloseable {
         this.operators = new OperatorService(database, hasher, audit, clock);
         this.portfolioSummary = new PortfolioSummaryService(database, clock);
         this.auditQuery = new AuditQueryService(database);
+        this.customerSearch = new CustomerSearchService(database);
+        this.personalData = new PersonalDataService(database, audit);
+        this.customerProfiles = new CustomerProfileService(database);
         // TODO(merge): plug in the generator here:
         //   progress -> new PortfolioGenerator(database, clock).generate(new GeneratorOptions(DemoPortfolio.CUSTOMERS,
         //       DemoPortfolio.MONTHS, seed, detailMonths, LocalDate.now(clock)), progress)
@@ -70,6 +79,18 @@ public final class AppServices implements AutoCloseable {
         return auditQuery;
     }
 
+    public CustomerSearchService customerSearch() {
+        return customerSearch;
+    }
+
+    public PersonalDataService personalData() {
+        return personalData;
+    }
+
+    public CustomerProfileService customerProfiles() {
+        return customerProfiles;
+    }
+
     /** What the status bar shows as the database's location. */
     public String databaseDescription() {
         return database.location().describe();
@@ -89,7 +110,12 @@ public final class AppServices implements AutoCloseable {
 
     /** The demo operators to show on the login window: all of them on a demo database, none otherwise. */
     public List<DemoOperator> demoOperatorsToShow() {
-        return DatabaseInfo.isDemo(database.dsl()) ? OperatorService.DEMO_OPERATORS : List.of();
+        if (!DatabaseInfo.isDemo(database.dsl())) {
+            return List.of();
+        }
+        // a demo book made by `riskdesk generate` has no operators yet: the ones shown must exist
+        operators.createDemoOperatorsIfEmpty();
+        return OperatorService.DEMO_OPERATORS;
     }
 
     @Override

@@ -11,11 +11,16 @@ import dev.riskdesk.ui.login.LoginView;
 import dev.riskdesk.ui.login.LoginViewModel;
 import dev.riskdesk.ui.overview.OverviewView;
 import dev.riskdesk.ui.overview.OverviewViewModel;
+import dev.riskdesk.ui.profile.ProfileView;
+import dev.riskdesk.ui.profile.ProfileViewModel;
+import dev.riskdesk.ui.profiles.ProfilesView;
+import dev.riskdesk.ui.profiles.ProfilesViewModel;
 import dev.riskdesk.ui.shell.MainWindow;
 import dev.riskdesk.ui.shell.ScreenEntry;
 import dev.riskdesk.ui.shell.ShellViewModel;
 import java.util.List;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
@@ -57,8 +62,21 @@ public final class ConsoleFlow {
         return List.of(
                 new ScreenEntry("overview", "shell.nav.overview", "mdi2v-view-dashboard-outline", null,
                         () -> new OverviewView(new OverviewViewModel(services.portfolioSummary(), services.tasks()), appearance.i18n()).build()),
+                new ScreenEntry("profiles", "shell.nav.profiles", "mdi2a-account-search-outline", Permission.CUSTOMER_VIEW,
+                        () -> new ProfilesView(new ProfilesViewModel(services.customerSearch(), services.personalData(), session,
+                                services.tasks()), appearance.i18n(), (accountId, back) -> profile(session, accountId, back)).build()),
                 new ScreenEntry("audit", "shell.nav.audit", "mdi2c-clipboard-text-clock-outline", Permission.AUDIT_VIEW,
                         () -> new AuditLogView(new AuditLogViewModel(services.auditQuery(), session, services.tasks()), appearance.i18n()).build()));
+    }
+
+    /** One customer's profile, opened from the browser (or the review queue); {@code back} returns there. */
+    private Node profile(Session session, long accountId, Runnable back) {
+        ProfileViewModel model = new ProfileViewModel(services.customerProfiles(), session, services.tasks(), services.clock(), accountId);
+        return new ProfileView(model, appearance.i18n(), services.tasks(), appearance.themeProperty(), back, profileTabs(session, accountId)).build();
+    }
+
+    private List<ProfileView.ExtraTab> profileTabs(Session session, long accountId) {
+        return List.of();
     }
 
     private void signOut(Session session) {

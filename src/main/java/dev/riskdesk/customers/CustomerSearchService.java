@@ -2,6 +2,7 @@ package dev.riskdesk.customers;
 
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 import static dev.riskdesk.db.schema.Tables.CUSTOMER;
+import static dev.riskdesk.db.schema.Tables.RULE;
 import static dev.riskdesk.db.schema.Tables.RULE_HIT;
 
 import dev.riskdesk.customers.CustomerPage.PageCursor;
@@ -43,6 +44,12 @@ public final class CustomerSearchService {
     /** The page after {@code cursor}; the total is not counted again. */
     public CustomerPage next(Session session, CustomerQuery query, PageCursor cursor) {
         return page(session, query, cursor, false);
+    }
+
+    /** The rule codes the "rule hit" filter offers: every rule of any rule set, by code. */
+    public List<String> ruleCodes(Session session) {
+        session.require(Permission.CUSTOMER_VIEW);
+        return database.dsl().selectDistinct(RULE.RULE_CODE).from(RULE).orderBy(RULE.RULE_CODE).fetch(RULE.RULE_CODE);
     }
 
     private CustomerPage page(Session session, CustomerQuery query, PageCursor cursor, boolean count) {

@@ -61,7 +61,9 @@ public final class FxTaskRunner implements TaskRunner {
         });
         return () -> {
             cancelled.set(true);
-            future.cancel(true);
+            // no interrupt: an interrupted H2 read closes the database file channel
+            // ("Reading from file … failed"), which breaks the connection for everyone
+            future.cancel(false);
         };
     }
 

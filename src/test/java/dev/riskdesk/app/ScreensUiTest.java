@@ -1,0 +1,126 @@
+package dev.riskdesk.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.riskdesk.common.Messages;
+import dev.riskdesk.customers.ProfileBook;
+import dev.riskdesk.db.Database;
+import dev.riskdesk.db.TestDatabases;
+import dev.riskdesk.security.OperatorService;
+import dev.riskdesk.security.PasswordHasher;
+import dev.riskdesk.ui.common.Appearance;
+import dev.riskdesk.ui.common.FxTaskRunner;
+import dev.riskdesk.ui.common.I18n;
+import dev.riskdesk.ui.common.Theme;
+import dev.riskdesk.ui.common.UiPreferences;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The operator screens on a small hand-made book: search, open a profile, reveal rules by role. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class ScreensUiTest {
+    @TempDir
+    Path dir;
+    AppServices services;
+    Preferences preferences;
+
+    @Start
+    void start(Stage stage) {
+        Clock clock = Clock.system(AppServices.BUSINESS_ZONE);
+        Database db = TestDatabases.fresh(dir);
+        services = new AppServices(db, clock, new PasswordHasher(4), new FxTaskRunner());
+        services.operators().createDemoOperatorsIfEmpty();
+        ProfileBook.create(db, 150);
+        preferences = Preferences.userRoot().node("dev/riskdesk/test/" + UUID.randomUUID());
+        Appearance appearance = new Appearance(new I18n(Messages.ENGLISH), new UiPreferences(preferences));
+        Theme.LIGHT.apply();
+        new ConsoleFlow(stage, services, appearance, OperatorService.DEMO_OPERATORS).showLogin();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        services.close();
+        preferences.removeNode();
+    }
+
+    private static void waitUntil(FxRobot robot, String query) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().filter(Node::isVisible).isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void signIn(FxRobot robot, String demo) throws Exception {
+        robot.clickOn("#demo-" + demo);
+        robot.clickOn("#loginButton");
+        waitUntil(robot, "#nav-profiles");
+        robot.clickOn("#nav-profiles");
+        waitUntil(robot, "#profiles-table");
+    }
+
+    @Test
+    void aRiskOperatorSearchesAndOpensAProfileWithTheKeyboard(FxRobot robot) throws Exception {
+        signIn(robot, "risk");
+        TableView<?> table = robot.lookup("#profiles-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 100);
+        assertEquals("100 shown of 150", robot.lookup("#profiles-count").queryAs(Label.class).getText());
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
+        robot.write("A0000000001");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        robot.type(KeyCode.DOWN);
+        robot.type(KeyCode.ENTER);
+        waitUntil(robot, "#profile-header");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#profile-status").queryAs(Label.class).getText().equals("Risk-suspended"));
+        assertEquals("¥8,000.00", robot.lookup("#profile-limit").queryAs(Label.class).getText());
+        assertEquals("90.0%", robot.lookup("#profile-utilisation").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#profile-open-appeal").tryQuery().isPresent());
+        assertFalse(robot.lookup("#timeline-table").queryAs(TableView.class).getItems().isEmpty());
+
+        robot.clickOn("#profile-back");
+        waitUntil(robot, "#profiles-table");
+        assertEquals(1, table.getItems().size(), "back to the same results");
+    }
+
+    @Test
+    void anAgentRevealsContactDataButIsNeverOfferedTheIdNumber(FxRobot robot) throws Exception {
+        signIn(robot, "agent");
+        TableView<?> table = robot.lookup("#profiles-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.clickOn("#profiles-reveal");
+        waitUntil(robot, "#revealDialog");
+        assertTrue(robot.lookup("#reveal-NAME").tryQuery().isPresent());
+        assertFalse(robot.lookup("#reveal-ID_NUMBER").tryQuery().isPresent(), "agents never reveal ID numbers");
+        assertTrue(robot.lookup("#reveal-ok").queryButton().isDisabled(), "a field and a reason first");
+        robot.clickOn("#reveal-NAME");
+        robot.clickOn("#reveal-reason").write("customer called about the appeal");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#reveal-ok").queryButton().isDisabled());
+        robot.clickOn("#reveal-ok");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#revealDialog").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> ((dev.riskdesk.customers.CustomerRow) table.getItems().get(0)).maskedName().equals("王测1"));
+    }
+}
