@@ -8,7 +8,12 @@ import dev.riskdesk.customers.PersonalDataService;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.DatabaseInfo;
 import dev.riskdesk.db.DatabaseLocation;
+import dev.riskdesk.limits.LimitServices;
+import dev.riskdesk.portfolio.PortfolioGenerator;
 import dev.riskdesk.portfolio.PortfolioSummaryService;
+import dev.riskdesk.scoring.ModelRepository;
+import dev.riskdesk.scoring.ScoringService;
+import dev.riskdesk.scoring.TrainingService;
 import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.AuditQueryService;
 import dev.riskdesk.security.DemoOperator;
@@ -36,6 +41,9 @@ public final class AppServices implements AutoCloseable {
     private final CustomerSearchService customerSearch;
     private final PersonalDataService personalData;
     private final CustomerProfileService customerProfiles;
+    private final ModelRepository models;
+    private final ScoringService scoring;
+    private final LimitServices limits;
 
     public AppServices(Database database, Clock clock, PasswordHasher hasher, TaskRunner tasks) {
         this.database = database;
@@ -48,10 +56,11 @@ public final class AppServices implements AutoCloseable {
         this.customerSearch = new CustomerSearchService(database);
         this.personalData = new PersonalDataService(database, audit);
         this.customerProfiles = new CustomerProfileService(database);
-        // TODO(merge): plug in the generator here:
-        //   progress -> new PortfolioGenerator(database, clock).generate(new GeneratorOptions(DemoPortfolio.CUSTOMERS,
-        //       DemoPortfolio.MONTHS, seed, detailMonths, LocalDate.now(clock)), progress)
-        this.demoPortfolio = progress -> progress.update("Demo portfolio generator not yet available", 1, 1);
+        this.models = new ModelRepository(database, audit, clock);
+        this.scoring = new ScoringService(database, models, audit, clock);
+        this.limits = new LimitServices(database, clock);
+        this.demoPortfolio = new DemoSetup(new PortfolioGenerator(database), new TrainingService(database, models, audit), models, scoring,
+                limits, clock);
     }
 
     /** Opens the database the console was pointed at, with the production clock and hasher. Slow: call off the FX thread. */
@@ -89,6 +98,18 @@ public final class AppServices implements AutoCloseable {
 
     public CustomerProfileService customerProfiles() {
         return customerProfiles;
+    }
+
+    public ModelRepository models() {
+        return models;
+    }
+
+    public ScoringService scoring() {
+        return scoring;
+    }
+
+    public LimitServices limits() {
+        return limits;
     }
 
     /** What the status bar shows as the database's location. */

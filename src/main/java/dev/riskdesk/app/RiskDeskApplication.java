@@ -77,7 +77,7 @@ public final class RiskDeskApplication extends Application {
                     window[0].show();
                 });
                 progress.update(null, 0, 0);
-                services.createDemoData(progress);
+                services.createDemoData(translated(progress));
             }
             return services.demoOperatorsToShow();
         }, (List<DemoOperator> demo) -> {
@@ -95,6 +95,21 @@ public final class RiskDeskApplication extends Application {
                 fail(error);
             }
         }, progress);
+    }
+
+    /** The first start reports bundle keys ({@code demo.step.*}); the window shows them in the operator's language. */
+    private Progress translated(FxProgress progress) {
+        return new Progress() {
+            @Override
+            public void update(String message, long done, long total) {
+                progress.update(message == null ? null : appearance.i18n().get(message), done, total);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return progress.isCancelled();
+            }
+        };
     }
 
     /** One sentence, no stack trace (that is in the log file), then exit. */

@@ -1,5 +1,6 @@
 package dev.riskdesk.app.cli;
 
+import dev.riskdesk.limits.LimitServices;
 import dev.riskdesk.appeals.NoticeService;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.security.Session;

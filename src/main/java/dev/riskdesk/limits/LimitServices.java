@@ -1,30 +1,24 @@
-package dev.riskdesk.app.cli;
+package dev.riskdesk.limits;
 
 import dev.riskdesk.appeals.NoticeService;
 import dev.riskdesk.appeals.NoticeTemplates;
 import dev.riskdesk.appeals.SuspensionService;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.common.DataFolder;
-import dev.riskdesk.limits.LimitChanges;
-import dev.riskdesk.limits.LimitDecisionService;
-import dev.riskdesk.limits.LimitPolicyService;
-import dev.riskdesk.limits.PolicyRunService;
-import dev.riskdesk.limits.PolicySimulationService;
-import dev.riskdesk.limits.RuleSetService;
 import dev.riskdesk.security.AuditLog;
 import java.time.Clock;
 
-/** Wires the limit and notice services for CLI commands, as the console's composition root will. */
-final class LimitServices {
-    final RuleSetService rules;
-    final LimitPolicyService policies;
-    final NoticeService notices;
-    final LimitChanges changes;
-    final PolicyRunService runs;
-    final PolicySimulationService simulations;
-    final LimitDecisionService decisions;
+/** The limit engine's services wired together once; the console's composition root and the CLI both use it. */
+public final class LimitServices {
+    public final RuleSetService rules;
+    public final LimitPolicyService policies;
+    public final NoticeService notices;
+    public final LimitChanges changes;
+    public final PolicyRunService runs;
+    public final PolicySimulationService simulations;
+    public final LimitDecisionService decisions;
 
-    LimitServices(Database database, Clock clock) {
+    public LimitServices(Database database, Clock clock) {
         AuditLog audit = new AuditLog(clock);
         rules = new RuleSetService(database, audit, clock);
         policies = new LimitPolicyService(database, audit, clock);
