@@ -12,6 +12,8 @@ import dev.riskdesk.security.Session;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * First start on a new database: generate the demo book, train the models and make the
@@ -19,6 +21,8 @@ import java.util.List;
  * work. Each step reports under a bundle key ({@code demo.step.*}) with the overall fraction.
  */
 final class DemoSetup implements DemoPortfolio {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoSetup.class);
+
     /** One step of the first start, with its share of the total time as measured on 2 cores. */
     record Step(String key, int weight, Work work) {
     }
@@ -32,9 +36,15 @@ final class DemoSetup implements DemoPortfolio {
 
     DemoSetup(PortfolioGenerator generator, TrainingService training, ModelRepository models, ScoringService scoring,
             LimitServices limits, Clock clock) {
+        this(GeneratorOptions.demo(LocalDate.now(clock)), generator, training, models, scoring, limits);
+    }
+
+    /** The same steps on another book size (tests use a small one). */
+    DemoSetup(GeneratorOptions book, PortfolioGenerator generator, TrainingService training, ModelRepository models,
+            ScoringService scoring, LimitServices limits) {
         Session system = Session.system();
         this.steps = List.of(
-                new Step("demo.step.generate", 55, p -> generator.generate(GeneratorOptions.demo(LocalDate.now(clock)), p)),
+                new Step("demo.step.generate", 55, p -> generator.generate(book, p)),
                 new Step("demo.step.train", 25, p -> {
                     TrainingService.Report report = training.train(system, TrainingService.Options.defaults(), p);
                     models.promote(system, report.scorecardId(), "Demo portfolio: first scorecard");
@@ -50,7 +60,9 @@ final class DemoSetup implements DemoPortfolio {
         int before = 0;
         for (Step step : steps) {
             progress.checkCancelled();
+            long started = System.nanoTime();
             step.work().run(within(progress, step.key(), before, step.weight(), total));
+            LOG.info("First start: {} took {} ms", step.key(), (System.nanoTime() - started) / 1_000_000);
             before += step.weight();
         }
         progress.update(null, total, total);

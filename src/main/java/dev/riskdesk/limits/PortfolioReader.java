@@ -97,8 +97,11 @@ public final class PortfolioReader {
 
         dsl.select(SCORE.ACCOUNT_ID, SCORE.MODEL_ID, SCORE.PD, SCORE.BAND, SCORE.CREDIT_SUB, SCORE.CAPACITY_SUB, SCORE.STABILITY_SUB,
                         SCORE.SECURITY_SUB, SCORE.REASON_CODES, SCORE.SCORED_AT)
-                .from(SCORE).where(SCORE.ACCOUNT_ID.between(lo, hi)).and(SCORE.SCORED_AT.le(at))
-                .orderBy(SCORE.ACCOUNT_ID, SCORE.SCORED_AT, SCORE.ID)
+                .from(SCORE).where(SCORE.ACCOUNT_ID.between(lo, hi))
+                // scores are computed after the data arrive, so the run uses the newest score observed
+                // for the evaluation month or earlier, not one "scored before `at`" (that excluded today's batch)
+                .and(SCORE.OBSERVATION_DATE.le(at.toLocalDate().withDayOfMonth(1).plusMonths(1).minusDays(1)))
+                .orderBy(SCORE.ACCOUNT_ID, SCORE.OBSERVATION_DATE, SCORE.SCORED_AT, SCORE.ID)
                 .forEach(r -> {
                     AccountData a = byId.get(r.value1());
                     if (a != null) { // ordered by time: the last one wins

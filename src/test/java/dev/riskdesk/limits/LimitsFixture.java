@@ -109,8 +109,12 @@ final class LimitsFixture implements AutoCloseable {
     }
 
     void score(long accountId, double pd, int sub) {
-        db.dsl().insertInto(SCORE).set(SCORE.ACCOUNT_ID, accountId).set(SCORE.MODEL_ID, modelId).set(SCORE.OBSERVATION_DATE, NOW.toLocalDate())
-                .set(SCORE.SCORED_AT, NOW.minusDays(1)).set(SCORE.SCORE_, 600).set(SCORE.PD, pd).set(SCORE.BAND, "B").set(SCORE.THIN_FILE, false)
+        score(accountId, pd, sub, NOW.toLocalDate(), NOW.minusDays(1));
+    }
+
+    void score(long accountId, double pd, int sub, LocalDate observed, LocalDateTime scoredAt) {
+        db.dsl().insertInto(SCORE).set(SCORE.ACCOUNT_ID, accountId).set(SCORE.MODEL_ID, modelId).set(SCORE.OBSERVATION_DATE, observed)
+                .set(SCORE.SCORED_AT, scoredAt).set(SCORE.SCORE_, 600).set(SCORE.PD, pd).set(SCORE.BAND, "B").set(SCORE.THIN_FILE, false)
                 .set(SCORE.CREDIT_SUB, sub).set(SCORE.CAPACITY_SUB, sub).set(SCORE.STABILITY_SUB, sub).set(SCORE.SECURITY_SUB, sub)
                 .set(SCORE.REASON_CODES, "R01,R02").execute();
     }

@@ -84,6 +84,25 @@ class PolicyRunDbTest {
     }
 
     @Test
+    void theNightlyScoreComputedAfterTheDataCutDrivesTheTargetButAFutureMonthsScoreDoesNot() {
+        f.feeds(NOW);
+        long scoredTonight = f.account("10000", "3000", "I3", 1);
+        // the batch scores the month's data a few hours after the cut the run evaluates at
+        f.score(scoredTonight, 0.01, 90, NOW.toLocalDate().withDayOfMonth(1).plusMonths(1).minusDays(1), NOW.plusHours(7));
+        long scoredNextMonth = f.account("10000", "3000", "I3", 1);
+        f.score(scoredNextMonth, 0.01, 90, NOW.toLocalDate().withDayOfMonth(1).plusMonths(2).minusDays(1), NOW.plusMonths(1));
+        run(NOW, false);
+
+        var tonight = f.db.dsl().selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(scoredTonight)).fetch();
+        assertEquals(1, tonight.size(), tonight.toString());
+        assertEquals("INCREASE", tonight.get(0).getProposalType());
+        assertTrue(tonight.get(0).getReasonCodes().contains("POLICY_"), tonight.get(0).getReasonCodes());
+        assertTrue(tonight.get(0).getProposedLimit().compareTo(Money.of("3000")) > 0);
+        assertEquals(0, f.db.dsl().fetchCount(LIMIT_PROPOSAL, LIMIT_PROPOSAL.ACCOUNT_ID.eq(scoredNextMonth)
+                .and(LIMIT_PROPOSAL.REASON_CODES.contains("POLICY_"))));
+    }
+
+    @Test
     void takeoverIsSuspendedAsFraudWithEvidenceAndAChineseNotice() {
         f.feeds(NOW);
         long victim = f.account("20000", "5000", "I3", 1);

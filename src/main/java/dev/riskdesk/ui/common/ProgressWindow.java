@@ -29,6 +29,7 @@ public final class ProgressWindow {
         heading.textProperty().bind(i18n.text(headingKey));
         heading.getStyleClass().add("title-4");
         heading.setWrapText(true);
+        heading.setMinHeight(Region.USE_PREF_SIZE);
 
         Label message = new Label();
         message.setId("progressMessage");

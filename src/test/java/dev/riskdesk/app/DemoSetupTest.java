@@ -1,0 +1,100 @@
+package dev.riskdesk.app;
+
+import static dev.riskdesk.db.schema.Tables.ACCOUNT;
+import static dev.riskdesk.db.schema.Tables.LIMIT_PROPOSAL;
+import static dev.riskdesk.db.schema.Tables.MODEL;
+import static dev.riskdesk.db.schema.Tables.SCORE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.riskdesk.common.Progress;
+import dev.riskdesk.db.Database;
+import dev.riskdesk.db.TestDatabases;
+import dev.riskdesk.limits.LimitServices;
+import dev.riskdesk.portfolio.GeneratorOptions;
+import dev.riskdesk.portfolio.PortfolioGenerator;
+import dev.riskdesk.scoring.ModelRepository;
+import dev.riskdesk.scoring.ScoringService;
+import dev.riskdesk.scoring.TrainingService;
+import dev.riskdesk.security.AuditLog;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The first start's steps on a small book: a usable console afterwards, progress that only grows, cancel that stops. */
+@Tag("db")
+class DemoSetupTest {
+    static final LocalDate AS_OF = LocalDate.of(2026, 11, 22);
+    static final Clock CLOCK = Clock.fixed(AS_OF.atTime(9, 0).atZone(AppServices.BUSINESS_ZONE).toInstant(), AppServices.BUSINESS_ZONE);
+
+    @TempDir
+    Path dir;
+
+    private static DemoSetup setup(Database db, int customers) {
+        AuditLog audit = new AuditLog(CLOCK);
+        ModelRepository models = new ModelRepository(db, audit, CLOCK);
+        return new DemoSetup(GeneratorOptions.of(customers, GeneratorOptions.DEFAULT_MONTHS, 42, AS_OF), new PortfolioGenerator(db),
+                new TrainingService(db, models, audit), models, new ScoringService(db, models, audit, CLOCK), new LimitServices(db, CLOCK));
+    }
+
+    @Test
+    void firstStartLeavesChampionsScoresAndAReviewQueue() {
+        try (Database db = TestDatabases.fresh(dir)) {
+            List<String> keys = new ArrayList<>();
+            List<Double> fractions = new ArrayList<>();
+            setup(db, 1500).create(new Progress() {
+                @Override
+                public synchronized void update(String message, long done, long total) {
+                    if (message != null && (keys.isEmpty() || !keys.get(keys.size() - 1).equals(message))) {
+                        keys.add(message);
+                    }
+                    fractions.add((double) done / total);
+                }
+            });
+
+            assertEquals(List.of("demo.step.generate", "demo.step.train", "demo.step.score", "demo.step.policy"), keys);
+            for (int i = 1; i < fractions.size(); i++) {
+                assertTrue(fractions.get(i) >= fractions.get(i - 1) - 1e-9, "progress went back at update " + i);
+            }
+            assertEquals(1.0, fractions.get(fractions.size() - 1), 1e-9);
+            int accounts = db.dsl().fetchCount(ACCOUNT);
+            assertEquals(1500, accounts);
+            assertEquals(2, db.dsl().fetchCount(MODEL, MODEL.STATUS.eq("CHAMPION")), "scorecard and thin-file champions");
+            assertEquals(accounts, db.dsl().fetchCount(db.dsl().selectDistinct(SCORE.ACCOUNT_ID).from(SCORE)));
+            Set<String> types = Set.copyOf(db.dsl().selectDistinct(LIMIT_PROPOSAL.PROPOSAL_TYPE).from(LIMIT_PROPOSAL)
+                    .where(LIMIT_PROPOSAL.STATUS.eq("PENDING")).fetch(LIMIT_PROPOSAL.PROPOSAL_TYPE));
+            assertTrue(types.containsAll(Set.of("INCREASE", "DECREASE")), "the review queue has both directions: " + types);
+        }
+    }
+
+    @Test
+    void cancelStopsBeforeTheNextStep() {
+        try (Database db = TestDatabases.fresh(dir)) {
+            AtomicBoolean cancel = new AtomicBoolean();
+            Progress progress = new Progress() {
+                @Override
+                public void update(String message, long done, long total) {
+                    if ("demo.step.train".equals(message)) {
+                        cancel.set(true);
+                    }
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return cancel.get();
+                }
+            };
+            assertThrows(Progress.CancelledException.class, () -> setup(db, 300).create(progress));
+            assertEquals(0, db.dsl().fetchCount(SCORE), "scoring never started");
+        }
+    }
+}
