@@ -68,13 +68,17 @@ final class DemoSetup implements DemoPortfolio {
         progress.update(null, total, total);
     }
 
-    /** Maps a step's own progress onto its share of the whole, under the step's key. */
+    /** Maps a step's own progress onto its share of the whole, under the step's key, never backwards. */
     private static Progress within(Progress outer, String key, int before, int weight, int total) {
         return new Progress() {
+            private long last;
+
             @Override
-            public void update(String message, long done, long of) {
+            public synchronized void update(String message, long done, long of) {
+                // a step may restart its own count per phase; the overall bar only moves forward
                 double inside = of > 0 ? Math.min(1.0, (double) done / of) : 0.0;
-                outer.update(key, Math.round((before + inside * weight) * 1000), total * 1000L);
+                last = Math.max(last, Math.round((before + inside * weight) * 1000));
+                outer.update(key, last, total * 1000L);
             }
 
             @Override

@@ -44,6 +44,18 @@ public final class LimitEngine {
         } else if ("ACTIVE".equals(a.status)) {
             fresh = amountDraft(a, policy, target, hits, flagged, at);
         }
+        if (freshTop == null && fresh != null && fresh.type() == ProposalType.DECREASE) {
+            if (staleTop != null) {
+                // a policy-driven cut (from a score that read the same lagging feed) waits with the stale evidence
+                fresh = null;
+            } else {
+                AccountData.Bill unpaid = RuleEngine.oldestUnpaidPastDue(a, at);
+                if (unpaid != null && !repaymentsCover(feeds, unpaid.dueDate().plusDays(1).atStartOfDay(), at)) {
+                    // arrears below every rule's threshold, but unconfirmed: the repayment may be in flight
+                    fresh = awaitingData(fresh, "REPAYMENTS feed does not yet cover the bill due " + unpaid.dueDate());
+                }
+            }
+        }
         RuleAction freshAction = fresh == null ? null : switch (fresh.type()) {
             case SUSPEND -> RuleAction.SUSPEND;
             case FREEZE -> RuleAction.FREEZE;
@@ -65,6 +77,20 @@ public final class LimitEngine {
             drafts.add(0, fresh);
         }
         return new AccountEvaluation(a, hits, target, drafts);
+    }
+
+    /** True when the repayment feed is within its tolerance and reaches past {@code mustCover}. */
+    private static boolean repaymentsCover(FeedStatus feeds, LocalDateTime mustCover, LocalDateTime at) {
+        FeedStatus.Feed feed = feeds.feed("REPAYMENTS");
+        return feed != null && feed.fresh(at) && !feed.asOf().isBefore(mustCover);
+    }
+
+    private static ProposalDraft awaitingData(ProposalDraft d, String reason) {
+        ObjectNode evidence = (ObjectNode) Json.read(d.evidenceJson());
+        evidence.put("awaitingData", reason);
+        return new ProposalDraft(d.accountId(), d.type(), "AWAITING_DATA", "REVIEW", d.oldLimit(), d.proposedLimit(), d.hiddenCap(),
+                d.exposure(), d.pd(), d.priority(), d.reasonCodes(), Json.write(evidence), d.primaryHit(), d.temporary(), d.expiresAt(),
+                d.suspensionKind());
     }
 
     private static boolean actionPossible(RuleAction action, String status) {

@@ -87,21 +87,11 @@ public final class RuleEngine {
         int minDays = rule.intParam("minDaysPastDue", 30);
         int grace = rule.intParam("graceDays", 1);
         LocalDate today = at.toLocalDate();
-        AccountData.Bill worst = null;
-        BigDecimal worstPaid = null;
-        for (AccountData.Bill bill : a.bills) {
-            if (!bill.dueDate().isBefore(today)) {
-                continue;
-            }
-            BigDecimal paid = paidTowards(a, bill, at);
-            if (paid.compareTo(bill.minimumDue()) < 0 && (worst == null || bill.dueDate().isBefore(worst.dueDate()))) {
-                worst = bill;
-                worstPaid = paid;
-            }
-        }
+        AccountData.Bill worst = oldestUnpaidPastDue(a, at);
         if (worst == null) {
             return null;
         }
+        BigDecimal worstPaid = paidTowards(a, worst, at);
         long dpd = ChronoUnit.DAYS.between(worst.dueDate(), today);
         if (dpd < minDays) {
             return null;
@@ -116,6 +106,19 @@ public final class RuleEngine {
         // a payment made by due + grace may still be in flight: the repayment feed must reach past that moment
         LocalDateTime mustCover = worst.dueDate().plusDays(grace).atStartOfDay();
         return new Evidence(json, Map.of("REPAYMENTS", mustCover));
+    }
+
+    /** The oldest bill past its due date whose minimum due has not been received by {@code at}, or null. */
+    static AccountData.Bill oldestUnpaidPastDue(AccountData a, LocalDateTime at) {
+        LocalDate today = at.toLocalDate();
+        AccountData.Bill worst = null;
+        for (AccountData.Bill bill : a.bills) {
+            if (bill.dueDate().isBefore(today) && paidTowards(a, bill, at).compareTo(bill.minimumDue()) < 0
+                    && (worst == null || bill.dueDate().isBefore(worst.dueDate()))) {
+                worst = bill;
+            }
+        }
+        return worst;
     }
 
     private static BigDecimal paidTowards(AccountData a, AccountData.Bill bill, LocalDateTime at) {

@@ -1,9 +1,11 @@
 package dev.riskdesk.app;
 
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
+import static dev.riskdesk.db.schema.Tables.GENERATOR_TRUTH;
 import static dev.riskdesk.db.schema.Tables.LIMIT_PROPOSAL;
 import static dev.riskdesk.db.schema.Tables.MODEL;
 import static dev.riskdesk.db.schema.Tables.SCORE;
+import static dev.riskdesk.db.schema.Tables.SUSPENSION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,7 +53,7 @@ class DemoSetupTest {
         try (Database db = TestDatabases.fresh(dir)) {
             List<String> keys = new ArrayList<>();
             List<Double> fractions = new ArrayList<>();
-            setup(db, 1500).create(new Progress() {
+            setup(db, 2000).create(new Progress() {
                 @Override
                 public synchronized void update(String message, long done, long total) {
                     if (message != null && (keys.isEmpty() || !keys.get(keys.size() - 1).equals(message))) {
@@ -67,13 +69,31 @@ class DemoSetupTest {
             }
             assertEquals(1.0, fractions.get(fractions.size() - 1), 1e-9);
             int accounts = db.dsl().fetchCount(ACCOUNT);
-            assertEquals(1500, accounts);
+            assertEquals(2000, accounts);
             assertEquals(2, db.dsl().fetchCount(MODEL, MODEL.STATUS.eq("CHAMPION")), "scorecard and thin-file champions");
             assertEquals(accounts, db.dsl().fetchCount(db.dsl().selectDistinct(SCORE.ACCOUNT_ID).from(SCORE)));
             Set<String> types = Set.copyOf(db.dsl().selectDistinct(LIMIT_PROPOSAL.PROPOSAL_TYPE).from(LIMIT_PROPOSAL)
                     .where(LIMIT_PROPOSAL.STATUS.eq("PENDING")).fetch(LIMIT_PROPOSAL.PROPOSAL_TYPE));
             assertTrue(types.containsAll(Set.of("INCREASE", "DECREASE")), "the review queue has both directions: " + types);
+
+            // against the generator's truth: takeovers suspended; repayment delays never suspended nor cut for
+            // being overdue, and while the repayment is still in flight not cut at all
+            List<Long> takeovers = truth(db, "ACCOUNT_TAKEOVER", "%");
+            List<Long> delays = truth(db, "REPAYMENT_DELAY", "%");
+            List<Long> inFlight = truth(db, "REPAYMENT_DELAY", "in flight%");
+            assertTrue(!takeovers.isEmpty() && !inFlight.isEmpty(), "the book has both scenarios");
+            assertEquals(takeovers.size(), db.dsl().fetchCount(SUSPENSION, SUSPENSION.ACCOUNT_ID.in(takeovers)));
+            assertEquals(0, db.dsl().fetchCount(SUSPENSION, SUSPENSION.ACCOUNT_ID.in(delays)));
+            assertEquals(0, db.dsl().fetchCount(LIMIT_PROPOSAL, LIMIT_PROPOSAL.ACCOUNT_ID.in(delays)
+                    .and(LIMIT_PROPOSAL.STATUS.eq("AUTO_APPLIED")).and(LIMIT_PROPOSAL.REASON_CODES.contains("OVERDUE"))));
+            assertEquals(0, db.dsl().fetchCount(LIMIT_PROPOSAL, LIMIT_PROPOSAL.ACCOUNT_ID.in(inFlight)
+                    .and(LIMIT_PROPOSAL.STATUS.eq("AUTO_APPLIED")).and(LIMIT_PROPOSAL.PROPOSAL_TYPE.in("DECREASE", "FREEZE", "SUSPEND"))));
         }
+    }
+
+    private static List<Long> truth(Database db, String scenario, String detailsLike) {
+        return db.dsl().selectDistinct(GENERATOR_TRUTH.ACCOUNT_ID).from(GENERATOR_TRUTH).where(GENERATOR_TRUTH.SCENARIO.eq(scenario))
+                .and(GENERATOR_TRUTH.DETAILS.like(detailsLike)).fetch(GENERATOR_TRUTH.ACCOUNT_ID);
     }
 
     @Test

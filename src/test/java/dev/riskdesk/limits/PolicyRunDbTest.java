@@ -84,6 +84,40 @@ class PolicyRunDbTest {
     }
 
     @Test
+    void aPolicyCutOnAnAccountWhoseEvidenceWaitsForDataWaitsToo() {
+        f.feeds(NOW);
+        long id = f.account("10000", "3000", "I3", 1);
+        f.score(id, 0.02, 20); // a low score (it read the same late repayment) puts the target 10 % under the limit
+        long bill = f.bill(id, NOW.toLocalDate().minusDays(8), "500", "0");
+        f.repayment(id, bill, "500", NOW.minusDays(9).plusHours(10), NOW.plusHours(3));
+        f.feed("REPAYMENTS", NOW.minusDays(10), 24 * 14);
+        run(NOW, false);
+
+        assertEquals(0, Money.of("10000").compareTo(f.db.dsl().select(ACCOUNT.CREDIT_LIMIT).from(ACCOUNT).where(ACCOUNT.ID.eq(id))
+                .fetchOne(ACCOUNT.CREDIT_LIMIT)), "limit untouched");
+        var proposals = f.db.dsl().selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(id)).fetch();
+        assertEquals(List.of("AWAITING_DATA"), proposals.map(p -> p.getStatus()), proposals.toString());
+    }
+
+    @Test
+    void arrearsBelowEveryRuleButOnALaggingFeedDoNotLetTheScoreCutTheLimit() {
+        f.feeds(NOW);
+        long id = f.account("10000", "3000", "I3", 1);
+        f.score(id, 0.02, 20);
+        long bill = f.bill(id, NOW.toLocalDate().minusDays(2), "500", "0"); // 2 days: under every overdue rule
+        f.repayment(id, bill, "500", NOW.minusDays(3), NOW.plusHours(3));
+        f.feed("REPAYMENTS", NOW.minusDays(10), 24 * 14);
+        run(NOW, false);
+
+        assertEquals(0, f.db.dsl().fetchCount(RULE_HIT, RULE_HIT.ACCOUNT_ID.eq(id).and(RULE_HIT.RULE_CODE.startsWith("OVERDUE"))));
+        assertEquals(0, Money.of("10000").compareTo(f.db.dsl().select(ACCOUNT.CREDIT_LIMIT).from(ACCOUNT).where(ACCOUNT.ID.eq(id))
+                .fetchOne(ACCOUNT.CREDIT_LIMIT)), "limit untouched");
+        var proposals = f.db.dsl().selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(id)).fetch();
+        assertEquals(List.of("AWAITING_DATA"), proposals.map(p -> p.getStatus()), proposals.toString());
+        assertEquals(List.of("DECREASE"), proposals.map(p -> p.getProposalType()));
+    }
+
+    @Test
     void theNightlyScoreComputedAfterTheDataCutDrivesTheTargetButAFutureMonthsScoreDoesNot() {
         f.feeds(NOW);
         long scoredTonight = f.account("10000", "3000", "I3", 1);
