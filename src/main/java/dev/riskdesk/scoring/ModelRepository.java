@@ -83,6 +83,11 @@ public final class ModelRepository {
         return r == null ? null : read(r);
     }
 
+    /** The ids of the current champions (one per kind at most), in id order: cheap, for caches to compare. */
+    public List<Long> championIds() {
+        return database.dsl().select(MODEL.ID).from(MODEL).where(MODEL.STATUS.eq("CHAMPION")).orderBy(MODEL.ID).fetch(MODEL.ID);
+    }
+
     /** Every model, newest first, without the model bytes. */
     public List<StoredModel> list() {
         return database.dsl().selectFrom(MODEL).orderBy(MODEL.ID.desc()).fetch().map(this::read);

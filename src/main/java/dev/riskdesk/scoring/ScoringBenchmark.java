@@ -1,7 +1,13 @@
 package dev.riskdesk.scoring;
 
+import static dev.riskdesk.db.schema.Tables.ACCOUNT;
+
 import dev.riskdesk.common.Progress;
+import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.db.Database;
+import dev.riskdesk.security.Session;
+import java.util.List;
+import java.util.Random;
 
 /**
  * Timed passes over the book without writing anything: the feature scan alone, and the scan
@@ -25,6 +31,56 @@ public final class ScoringBenchmark {
         }
     }
 
+    /** Latencies in milliseconds of single-account scoring: with the database read, and the in-process part alone. */
+    public record Single(double[] withRead, double[] inProcess) {
+    }
+
+    /**
+     * One account at a time as the console does it: read its history, compute the features, score
+     * and explain ({@code withRead}); and the same account again from its already-read history,
+     * features + points + sub-scores + explanation only ({@code inProcess}). {@code warmUp}
+     * unmeasured accounts first.
+     */
+    public Single single(ScoringService scoring, int warmUp, int count, long seed) {
+        List<Long> ids = database.dsl().select(ACCOUNT.ID).from(ACCOUNT).fetch(ACCOUNT.ID);
+        if (ids.isEmpty()) {
+            throw new UserFacingException("The database has no accounts to score.");
+        }
+        ScoringService.Scorer scorer = new ScoringService.Scorer(scoring.champions());
+        FeatureScanner scanner = new FeatureScanner(database);
+        int obs = scoring.observationMonth();
+        Random random = new Random(seed);
+        Session system = Session.system();
+        double[] withRead = new double[count];
+        double[] inProcess = new double[count];
+        long checksum = 0;
+        for (int i = -warmUp; i < count; i++) {
+            long id = ids.get(random.nextInt(ids.size()));
+            long start = System.nanoTime();
+            AccountScore s = scoring.scoreAccount(system, id);
+            if (s != null) {
+                checksum += Explanation.of(s.scorecard(), s.result()).reasonCodes().size();
+            }
+            long read = System.nanoTime();
+            AccountHistory h = scanner.loadOne(id, obs - FeatureCalculator.LOOKBACK_MONTHS + 1, obs);
+            long computeStart = System.nanoTime();
+            FeatureVector v = FeatureCalculator.compute(h, obs);
+            if (v != null) {
+                AccountScore again = scorer.score(v);
+                checksum += Explanation.of(again.scorecard(), again.result()).reasonCodes().size();
+            }
+            long end = System.nanoTime();
+            if (i >= 0) {
+                withRead[i] = (read - start) / 1e6;
+                inProcess[i] = (end - computeStart) / 1e6;
+            }
+        }
+        if (checksum < 0) {
+            throw new IllegalStateException();
+        }
+        return new Single(withRead, inProcess);
+    }
+
     public Result features(Progress progress) {
         return run(null, progress);
     }
@@ -32,7 +88,7 @@ public final class ScoringBenchmark {
     public Result score(Progress progress) {
         StoredModel champion = models.champion(ModelKind.SCORECARD);
         if (champion == null) {
-            throw new dev.riskdesk.common.UserFacingException("No champion scorecard; promote one before benchmarking scoring.");
+            throw new UserFacingException("No champion scorecard; promote one before benchmarking scoring.");
         }
         return run(new ScoringService.Scorer(new ScoringService.Champions(champion, models.champion(ModelKind.THIN_FILE))), progress);
     }
@@ -41,7 +97,7 @@ public final class ScoringBenchmark {
         FeatureScanner scanner = new FeatureScanner(database);
         int[] range = scanner.monthRange();
         if (range == null) {
-            throw new dev.riskdesk.common.UserFacingException("There is no monthly history to benchmark on.");
+            throw new UserFacingException("There is no monthly history to benchmark on.");
         }
         int obs = range[1];
         java.util.concurrent.atomic.AtomicLong vectors = new java.util.concurrent.atomic.AtomicLong();

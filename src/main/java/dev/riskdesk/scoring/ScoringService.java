@@ -49,12 +49,31 @@ public final class ScoringService {
         }
     }
 
+    private volatile CachedScorer cached;
+
     public Champions champions() {
         StoredModel sc = models.champion(ModelKind.SCORECARD);
         if (sc == null) {
             throw new UserFacingException("No scorecard has been promoted to champion yet; train one (riskdesk model train) and promote it.");
         }
         return new Champions(sc, models.champion(ModelKind.THIN_FILE));
+    }
+
+    /**
+     * The scorer of the current champions, bound once and kept while they stay champions: binding
+     * reads and deserialises the models, which costs more than scoring one account.
+     */
+    private Scorer currentScorer() {
+        List<Long> ids = models.championIds();
+        CachedScorer cached = this.cached;
+        if (cached == null || !cached.championIds().equals(ids)) {
+            cached = new CachedScorer(ids, new Scorer(champions()));
+            this.cached = cached;
+        }
+        return cached.scorer();
+    }
+
+    private record CachedScorer(List<Long> championIds, Scorer scorer) {
     }
 
     /** The month scores are computed at: the latest month with history. */
@@ -90,7 +109,7 @@ public final class ScoringService {
     /** Scores one account now (nothing is written). Null when it has no history in the lookback. */
     public AccountScore scoreAccount(Session session, long accountId) {
         session.require(Permission.MODEL_VIEW);
-        Scorer scorer = new Scorer(champions());
+        Scorer scorer = currentScorer();
         int obs = observationMonth();
         AccountHistory h = new FeatureScanner(database).loadOne(accountId, obs - FeatureCalculator.LOOKBACK_MONTHS + 1, obs);
         if (h == null) {

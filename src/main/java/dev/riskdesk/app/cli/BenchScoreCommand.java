@@ -1,10 +1,17 @@
 package dev.riskdesk.app.cli;
 
+import dev.riskdesk.common.Percentiles;
 import dev.riskdesk.db.Database;
+import dev.riskdesk.scoring.ModelRepository;
+import dev.riskdesk.scoring.ScoringService;
+import dev.riskdesk.security.AuditLog;
+import java.io.PrintWriter;
+import java.time.Clock;
 import dev.riskdesk.scoring.ScoringBenchmark;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -17,15 +24,33 @@ final class BenchScoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--single", paramLabel = "N", defaultValue = "0",
+            description = "Instead of the book pass, score and explain N random accounts one at a time (as the console does) and print percentiles.")
+    int single;
+
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
         try (Database db = ((RiskDeskCli) spec.root().userObject()).openDatabase()) {
-            ScoringBenchmark.Result r = new ScoringBenchmark(db, ModelCommand.models(db), Runtime.getRuntime().availableProcessors())
-                    .score(ModelCommand.progress(spec.commandLine().getErr()));
-            spec.commandLine().getOut().printf("score: %,d accounts read, %,d scored (%,d thin-file) in %.1f s = %,.0f accounts/s on %d cores%n",
-                    r.accounts(), r.vectors(), r.thinFile(), r.millis() / 1000.0, r.perSecond(), Runtime.getRuntime().availableProcessors());
-            spec.commandLine().getOut().flush();
+            ModelRepository models = ModelCommand.models(db);
+            ScoringBenchmark bench = new ScoringBenchmark(db, models, Runtime.getRuntime().availableProcessors());
+            if (single > 0) {
+                Clock clock = Clock.systemDefaultZone();
+                ScoringBenchmark.Single r = bench.single(new ScoringService(db, models, new AuditLog(clock), clock), Math.min(200, single), single, 1);
+                print(out, "single account, read from the database + features + score + explanation", r.withRead());
+                print(out, "single account in process (history already read): features + score + explanation", r.inProcess());
+            } else {
+                ScoringBenchmark.Result r = bench.score(ModelCommand.progress(spec.commandLine().getErr()));
+                out.printf("score: %,d accounts read, %,d scored (%,d thin-file) in %.1f s = %,.0f accounts/s on %d cores%n",
+                        r.accounts(), r.vectors(), r.thinFile(), r.millis() / 1000.0, r.perSecond(), Runtime.getRuntime().availableProcessors());
+            }
+            out.flush();
         }
         return 0;
+    }
+
+    private static void print(PrintWriter out, String what, double[] millis) {
+        double[] p = Percentiles.of(millis);
+        out.printf("%s, %,d accounts: p50 %.3f ms, p95 %.3f ms, p99 %.3f ms, max %.3f ms%n", what, millis.length, p[0], p[1], p[2], p[3]);
     }
 }
