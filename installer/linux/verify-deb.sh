@@ -49,6 +49,11 @@ done
 grep -qx 'Name=RiskDesk' "$app/lib/riskdesk-riskdesk.desktop" || fail "desktop entry is not named RiskDesk"
 ok "launcher, desktop entry and /usr/bin link in postinst"
 
+for f in cities.csv rules.json limit-policy.json notice-templates.json; do
+  [ -f "$app/lib/app/data/$f" ] || fail "the app lacks data/$f (the first start and the limit engine read it)"
+done
+ok "reference data, rules, policy and notice templates in lib/app/data"
+
 modules=$(grep '^MODULES=' "$app/lib/runtime/release")
 for m in java.sql java.desktop java.naming java.management jdk.unsupported jdk.crypto.ec jdk.localedata jdk.charsets jdk.zipfs; do
   echo "$modules" | grep -qw "$m" || fail "runtime lacks module $m"
