@@ -287,7 +287,8 @@ public final class ProposalQueueService {
         Map<String, String> map = new java.util.LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            map.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
+            JsonNode v = e.getValue();
+            map.put(e.getKey(), v.isNumber() ? v.decimalValue().toPlainString() : v.isValueNode() ? v.asText() : v.toString());
         }
         return map;
     }

@@ -98,11 +98,13 @@ final class DecisionDialog {
         hint.setGraphic(new FontIcon("mdi2a-account-multiple-check-outline"));
         hint.setWrapText(true);
         hint.textProperty().bind(i18n.render(form.approvalHintProperty()));
-        hint.visibleProperty().bind(form.approvalHintProperty().isNotNull());
+        hint.visibleProperty().bind(form.approvalHintProperty().isNotNull().and(form.problemProperty().isNull()));
         hint.managedProperty().bind(hint.visibleProperty());
         VBox content = new VBox(10, grid, hint, problem);
-        content.getStyleClass().add("dialog-form");
+        content.getStyleClass().addAll("dialog-form", "decision-form");
         content.setPrefWidth(480);
+        hint.setMaxWidth(460);
+        problem.setMaxWidth(460);
         dialog.getDialogPane().setContent(content);
 
         Button ok = (Button) dialog.getDialogPane().lookupButton(okType);
@@ -139,7 +141,7 @@ final class DecisionDialog {
         note.setPrefRowCount(2);
         note.setPromptText(i18n.get("review.dialog.noteOptional"));
         VBox content = new VBox(10, summary, rule, note, result);
-        content.getStyleClass().add("dialog-form");
+        content.getStyleClass().addAll("dialog-form", "decision-form");
         content.setPrefWidth(460);
         dialog.getDialogPane().setContent(content);
         Button ok = (Button) dialog.getDialogPane().lookupButton(okType);

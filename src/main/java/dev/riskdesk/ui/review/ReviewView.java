@@ -24,7 +24,6 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.FXCollections;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -34,7 +33,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -57,6 +55,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * approval; a decision the operator made is shown but cannot be approved by them.
  */
 public final class ReviewView {
+    private static final double SIDE_WIDTH = 300;
     private final ReviewViewModel model;
     private final I18n i18n;
     private final BiFunction<Long, Runnable, Node> profiles;
@@ -130,15 +129,14 @@ public final class ReviewView {
     private Node queueTab() {
         table = Tables.table("review-table", model.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.getColumns().add(Tables.column(i18n, "review.col.account", 110, Row::accountNo));
+        table.getColumns().add(Tables.column(i18n, "review.col.account", 140, Row::accountNo));
         table.getColumns().add(Tables.column(i18n, "review.col.type", 80, r -> i18n.get("review.type." + r.type().name())));
-        table.getColumns().add(Tables.numeric(i18n, "review.col.old", 95, r -> f().money(r.oldLimit())));
-        table.getColumns().add(Tables.numeric(i18n, "review.col.proposed", 95, r -> f().money(r.proposedLimit())));
-        table.getColumns().add(Tables.numeric(i18n, "review.col.change", 70, this::changeText));
-        table.getColumns().add(Tables.numeric(i18n, "review.col.score", 60, r -> r.score() == null ? "—" : r.score() + " " + r.band()));
-        table.getColumns().add(Tables.numeric(i18n, "review.col.priority", 80, r -> f().money(r.priority())));
-        table.getColumns().add(Tables.column(i18n, "review.col.status", 90, r -> i18n.get("review.status." + r.status())));
-        table.getColumns().add(Tables.column(i18n, "review.col.reasons", 150, r -> String.join(", ", r.reasonCodes())));
+        table.getColumns().add(Tables.numeric(i18n, "review.col.proposed", 84, r -> limit(r.proposedLimit())));
+        table.getColumns().add(Tables.numeric(i18n, "review.col.change", 62, this::changeText));
+        table.getColumns().add(Tables.numeric(i18n, "review.col.score", 58, r -> r.score() == null ? "\u2014" : r.score() + " " + r.band()));
+        table.getColumns().add(Tables.numeric(i18n, "review.col.priority", 66, r -> f().integer(r.priority().setScale(0, RoundingMode.HALF_UP).longValue())));
+        table.getColumns().add(Tables.column(i18n, "review.col.status", 76, r -> i18n.get("review.statusShort." + r.status())));
+        table.getColumns().add(Tables.column(i18n, "review.col.reasons", 100, r -> String.join(", ", r.reasonCodes())));
         table.setPlaceholder(Tables.placeholder(i18n, "review.empty", model.loadingProperty()));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null && now != model.selectedProperty().get()) {
@@ -166,15 +164,22 @@ public final class ReviewView {
         side.setId("review-side");
         side.setFitToWidth(true);
         side.getStyleClass().add("review-side");
-        SplitPane split = new SplitPane(left, side);
-        split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.64);
-        SplitPane.setResizableWithParent(side, false);
+        side.setMinWidth(SIDE_WIDTH);
+        side.setPrefWidth(SIDE_WIDTH);
+        side.setMaxWidth(SIDE_WIDTH);
+        HBox.setHgrow(left, Priority.ALWAYS);
+        left.setMinWidth(0);
+        HBox split = new HBox(12, left, side);
         VBox box = new VBox(split);
         VBox.setVgrow(split, Priority.ALWAYS);
         box.getStyleClass().add("tab-body");
         box.addEventHandler(KeyEvent.KEY_PRESSED, this::shortcut);
         return box;
+    }
+
+    /** A limit in whole yuan when it has no fen (limits are rounded to ¥100 by the policy), else with them. */
+    private String limit(BigDecimal amount) {
+        return amount.stripTrailingZeros().scale() <= 0 ? "\u00a5" + f().integer(amount.longValueExact()) : f().money(amount);
     }
 
     private String changeText(Row r) {
@@ -202,7 +207,6 @@ public final class ReviewView {
         };
         box.setCellFactory(cells);
         box.setButtonCell(cells.call(null));
-        box.setMinWidth(Region.USE_PREF_SIZE);
         return box;
     }
 
@@ -216,10 +220,14 @@ public final class ReviewView {
                 model.sizeFilterProperty(), s -> i18n.get("review.size." + s.name()));
         ComboBox<String> reason = choice("review-filter-reason", model.reasonChoices(), model.reasonFilterProperty(),
                 r -> r == null || r.isEmpty() ? i18n.get("review.filter.anyReason") : reasonWords(r, null));
-        reason.setPrefWidth(220);
-        reason.setMinWidth(160);
+        reason.setMinWidth(130);
+        reason.setPrefWidth(170);
         ComboBox<Age> age = choice("review-filter-age", FXCollections.observableArrayList(Age.values()), model.ageFilterProperty(),
                 a -> i18n.get("review.age." + a.name()));
+        for (ComboBox<?> box : List.of(type, size, age)) {
+            box.setMinWidth(110);
+            box.setPrefWidth(130);
+        }
         Label count = new Label();
         count.setId("review-count");
         count.getStyleClass().add("text-muted");
@@ -263,15 +271,14 @@ public final class ReviewView {
         more.visibleProperty().bind(model.hasMoreProperty());
         more.managedProperty().bind(more.visibleProperty());
         more.setOnAction(e -> model.loadMore());
+        more.setMinWidth(Region.USE_PREF_SIZE);
         Label keys = new Label();
         keys.getStyleClass().add("text-muted");
         keys.textProperty().bind(i18n.text("review.keys"));
-        keys.setWrapText(true);
-        HBox.setHgrow(keys, Priority.ALWAYS);
-        keys.setMaxWidth(Double.MAX_VALUE);
-        HBox bar = new HBox(8, confirm, override, reject, bulk, more, keys);
+        HBox bar = new HBox(8, confirm, override, reject, bulk, more);
         bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
+        keys.getStyleClass().add("review-keys");
+        return new VBox(4, bar, keys);
     }
 
     private Button actionButton(String id, String key, String icon, javafx.beans.value.ObservableBooleanValue disabled, Runnable action) {
@@ -431,9 +438,11 @@ public final class ReviewView {
     private int figure(GridPane grid, int row, String key, String value, String id) {
         Label caption = new Label(i18n.get(key));
         caption.getStyleClass().add("header-caption");
+        caption.setMinWidth(Region.USE_PREF_SIZE);
         Label v = new Label(value);
         v.setId(id);
         v.getStyleClass().add("review-figure");
+        v.setWrapText(true);
         grid.add(caption, 0, row);
         grid.add(v, 1, row);
         return row + 1;
