@@ -38,7 +38,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
  */
 public final class ScoreView {
     /** One line of the breakdown table: a characteristic, or the range adjustment, or the total. */
-    record Line(String name, String bin, int points, String average, String best, boolean total) {
+    public record Line(String name, String bin, int points, String average, String best, boolean total) {
     }
 
     private static final int CHART_HEIGHT = 300;
