@@ -59,6 +59,8 @@ final class DecisionDialog {
             amount.setPromptText(i18n.format("review.dialog.amountPrompt", i18n.formats().money(detail.maxOverride())));
             Label bounds = new Label(i18n.format("review.dialog.bounds", i18n.formats().money(detail.maxOverride())));
             bounds.getStyleClass().add("text-muted");
+            bounds.setWrapText(true);
+            bounds.setMaxWidth(340);
             grid.addRow(row++, label(i18n, "review.dialog.amount", amount), amount);
             grid.add(bounds, 1, row++);
         }
@@ -103,8 +105,11 @@ final class DecisionDialog {
         VBox content = new VBox(10, grid, hint, problem);
         content.getStyleClass().addAll("dialog-form", "decision-form");
         content.setPrefWidth(480);
-        hint.setMaxWidth(460);
-        problem.setMaxWidth(460);
+        for (Label l : new Label[] {hint, problem}) {
+            l.setMaxWidth(460);
+            l.setPrefWidth(460);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         dialog.getDialogPane().setContent(content);
 
         Button ok = (Button) dialog.getDialogPane().lookupButton(okType);
@@ -116,6 +121,10 @@ final class DecisionDialog {
         });
         Theme.style(dialog.getDialogPane().getScene());
         dialog.show();
+        // a wrapped hint or problem takes more lines: grow the window rather than cut the buttons off
+        javafx.beans.InvalidationListener resize = o -> javafx.application.Platform.runLater(() -> dialog.getDialogPane().getScene().getWindow().sizeToScene());
+        form.problemProperty().addListener(resize);
+        form.approvalHintProperty().addListener(resize);
         (form.action().hasAmount() ? amount : note).requestFocus();
     }
 

@@ -55,7 +55,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * approval; a decision the operator made is shown but cannot be approved by them.
  */
 public final class ReviewView {
-    private static final double SIDE_WIDTH = 300;
+    private static final double SIDE_WIDTH = 276;
     private final ReviewViewModel model;
     private final I18n i18n;
     private final BiFunction<Long, Runnable, Node> profiles;
@@ -63,6 +63,7 @@ public final class ReviewView {
     private VBox queueScreen;
     private TableView<Row> table;
     private TabPane tabs;
+    private Label count;
 
     public ReviewView(ReviewViewModel model, I18n i18n, BiFunction<Long, Runnable, Node> profiles) {
         this.model = model;
@@ -134,8 +135,8 @@ public final class ReviewView {
         table.getColumns().add(Tables.numeric(i18n, "review.col.proposed", 84, r -> limit(r.proposedLimit())));
         table.getColumns().add(Tables.numeric(i18n, "review.col.change", 62, this::changeText));
         table.getColumns().add(Tables.numeric(i18n, "review.col.score", 58, r -> r.score() == null ? "\u2014" : r.score() + " " + r.band()));
-        table.getColumns().add(Tables.numeric(i18n, "review.col.priority", 66, r -> f().integer(r.priority().setScale(0, RoundingMode.HALF_UP).longValue())));
-        table.getColumns().add(Tables.column(i18n, "review.col.status", 76, r -> i18n.get("review.statusShort." + r.status())));
+        table.getColumns().add(Tables.numeric(i18n, "review.col.priority", 76, r -> f().integer(r.priority().setScale(0, RoundingMode.HALF_UP).longValue())));
+        table.getColumns().add(Tables.column(i18n, "review.col.status", 86, r -> i18n.get("review.statusShort." + r.status())));
         table.getColumns().add(Tables.column(i18n, "review.col.reasons", 100, r -> String.join(", ", r.reasonCodes())));
         table.setPlaceholder(Tables.placeholder(i18n, "review.empty", model.loadingProperty()));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
@@ -159,7 +160,8 @@ public final class ReviewView {
             return row;
         });
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox left = new VBox(8, filters(), table, actions());
+        Node filters = filters();
+        VBox left = new VBox(8, filters, table, actions());
         ScrollPane side = new ScrollPane(sidePanel());
         side.setId("review-side");
         side.setFitToWidth(true);
@@ -225,8 +227,8 @@ public final class ReviewView {
         ComboBox<Age> age = choice("review-filter-age", FXCollections.observableArrayList(Age.values()), model.ageFilterProperty(),
                 a -> i18n.get("review.age." + a.name()));
         for (ComboBox<?> box : List.of(type, size, age)) {
-            box.setMinWidth(110);
-            box.setPrefWidth(130);
+            box.setMinWidth(120);
+            box.setPrefWidth(140);
         }
         Label count = new Label();
         count.setId("review-count");
@@ -243,7 +245,8 @@ public final class ReviewView {
         refresh.setTooltip(new javafx.scene.control.Tooltip());
         refresh.getTooltip().textProperty().bind(i18n.text("common.refresh"));
         refresh.setOnAction(e -> model.reload());
-        HBox bar = new HBox(8, type, size, reason, age, spacer, count, refresh);
+        this.count = count;
+        HBox bar = new HBox(8, type, size, reason, age, spacer, refresh);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -275,10 +278,14 @@ public final class ReviewView {
         Label keys = new Label();
         keys.getStyleClass().add("text-muted");
         keys.textProperty().bind(i18n.text("review.keys"));
-        HBox bar = new HBox(8, confirm, override, reject, bulk, more);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(8, confirm, override, reject, bulk);
         bar.setAlignment(Pos.CENTER_LEFT);
         keys.getStyleClass().add("review-keys");
-        return new VBox(4, bar, keys);
+        HBox second = new HBox(8, keys, gap, count, more);
+        second.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, bar, second);
     }
 
     private Button actionButton(String id, String key, String icon, javafx.beans.value.ObservableBooleanValue disabled, Runnable action) {
@@ -376,7 +383,9 @@ public final class ReviewView {
         profile.setGraphic(new FontIcon("mdi2a-account-details-outline"));
         profile.getStyleClass().add("flat");
         profile.setOnAction(e -> openProfile(r.accountId()));
-        HBox head = new HBox(8, status, profile);
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        profile.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane head = new FlowPane(8, 4, status, profile);
         head.setAlignment(Pos.CENTER_LEFT);
 
         GridPane grid = new GridPane();
@@ -455,8 +464,7 @@ public final class ReviewView {
     }
 
     private Node ruleHit(ProposalQueueService.RuleHit hit) {
-        boolean zh = "zh".equals(i18n.locale().getLanguage());
-        Label name = new Label(hit.ruleCode() + " — " + (zh ? hit.descriptionZh() : hit.descriptionEn()));
+        Label name = new Label(hit.ruleCode());
         name.getStyleClass().add("text-bold");
         name.setWrapText(true);
         VBox box = new VBox(2, name);
@@ -464,6 +472,8 @@ public final class ReviewView {
             Label stale = new Label(i18n.get("review.detail.stale"));
             stale.getStyleClass().add("flag-chip");
             stale.setGraphic(new FontIcon("mdi2c-clock-alert-outline"));
+            stale.setWrapText(true);
+            stale.setMaxWidth(SIDE_WIDTH - 60);
             box.getChildren().add(stale);
         }
         for (Map.Entry<String, String> e : hit.evidence().entrySet()) {
@@ -500,16 +510,15 @@ public final class ReviewView {
 
     private Node approvalsTab() {
         TableView<Pending> t = Tables.table("approvals-table", model.approvals());
-        t.getColumns().add(Tables.column(i18n, "review.col.decided", 130, p -> f().dateTime(p.decidedAt())));
-        t.getColumns().add(Tables.column(i18n, "review.col.account", 110, Pending::accountNo));
-        t.getColumns().add(Tables.column(i18n, "review.col.action", 80, p -> i18n.get("review.action." + p.action())));
-        t.getColumns().add(Tables.numeric(i18n, "review.col.old", 95, p -> f().money(p.oldLimit())));
-        t.getColumns().add(Tables.numeric(i18n, "review.col.new", 95, p -> f().money(p.newLimit())));
-        t.getColumns().add(Tables.numeric(i18n, "review.col.proposed", 95, p -> f().money(p.proposedLimit())));
-        t.getColumns().add(Tables.column(i18n, "review.col.maker", 90, p -> p.mine() ? i18n.format("review.maker.me", p.makerName()) : p.makerName()));
+        t.getColumns().add(Tables.column(i18n, "review.col.decided", 160, p -> f().dateTime(p.decidedAt())));
+        t.getColumns().add(Tables.column(i18n, "review.col.account", 150, Pending::accountNo));
+        t.getColumns().add(Tables.numeric(i18n, "review.col.old", 100, p -> f().money(p.oldLimit())));
+        t.getColumns().add(Tables.numeric(i18n, "review.col.new", 90, p -> f().money(p.newLimit())));
+        t.getColumns().add(Tables.numeric(i18n, "review.col.proposed", 90, p -> f().money(p.proposedLimit())));
+        t.getColumns().add(Tables.column(i18n, "review.col.maker", 70, p -> p.mine() ? i18n.format("review.maker.me", p.makerName()) : p.makerName()));
         t.getColumns().add(Tables.column(i18n, "review.col.reason", 120, p -> p.reasonCode() == null ? "—"
                 : i18n.getOr("review.decisionReason." + p.reasonCode(), p.reasonCode())));
-        t.getColumns().add(Tables.column(i18n, "review.col.note", 160, p -> p.note() == null ? "" : p.note()));
+        t.getColumns().add(Tables.column(i18n, "review.col.note", 150, p -> p.note() == null ? "" : p.note()));
         t.setPlaceholder(Tables.placeholder(i18n, "review.approvals.empty", null));
         t.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedApprovalProperty().set(now));
         model.selectedApprovalProperty().addListener((obs, old, now) -> {

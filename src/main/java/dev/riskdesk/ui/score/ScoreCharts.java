@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
@@ -37,17 +36,18 @@ final class ScoreCharts {
      * Points of each characteristic against the population average: bars above zero where the
      * account earns more than the average account, below where it earns less.
      */
-    static CategoryChart pointsAgainstAverage(Explanation e, Function<String, String> names, Texts t, boolean dark) {
+    static CategoryChart pointsAgainstAverage(Explanation e, Texts t, boolean dark) {
         CategoryChart chart = new CategoryChartBuilder().title(t.title()).xAxisTitle(t.xAxis()).yAxisTitle(t.yAxis()).build();
         style(chart.getStyler(), dark);
         chart.getStyler().setOverlapped(true);
-        chart.getStyler().setXAxisLabelRotation(50);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setDecimalPattern("+#,##0.0;-#,##0.0");
         List<String> labels = new ArrayList<>();
         List<Double> above = new ArrayList<>();
         List<Double> below = new ArrayList<>();
+        int n = 0;
         for (Explanation.Line l : e.lines()) {
-            labels.add(names.apply(l.characteristic()));
+            labels.add(String.valueOf(++n)); // the breakdown table's line numbers: 20 names do not fit under bars
             double d = l.points() - l.populationAverage();
             above.add(d >= 0 ? d : 0.0);
             below.add(d < 0 ? d : 0.0);

@@ -38,7 +38,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
  */
 public final class ScoreView {
     /** One line of the breakdown table: a characteristic, or the range adjustment, or the total. */
-    public record Line(String name, String bin, int points, String average, String best, boolean total) {
+    public record Line(String number, String name, String bin, int points, String average, String best, boolean total) {
     }
 
     private static final int CHART_HEIGHT = 300;
@@ -94,14 +94,14 @@ public final class ScoreView {
             Label none = new Label(i18n.get("profile.score.notScored"));
             none.setId("score-not-scored");
             none.getStyleClass().add("text-muted");
-            page.getChildren().addAll(none, chartHost("score-history-chart", () -> historyChart(b), 1.0));
+            page.getChildren().addAll(none, chartHost("score-history-chart", () -> historyChart(b)));
             return;
         }
         Explanation e = b.explanation();
         page.getChildren().add(summary(b));
-        HBox middle = new HBox(16, breakdownTable(b), chartHost("score-points-chart", () -> pointsChart(e), 0.56));
+        HBox middle = new HBox(16, breakdownTable(b), chartHost("score-points-chart", () -> pointsChart(e)));
         HBox.setHgrow(middle.getChildren().get(1), Priority.ALWAYS);
-        HBox bottom = new HBox(16, reasons(e), chartHost("score-history-chart", () -> historyChart(b), 0.56));
+        HBox bottom = new HBox(16, reasons(e), chartHost("score-history-chart", () -> historyChart(b)));
         HBox.setHgrow(bottom.getChildren().get(1), Priority.ALWAYS);
         page.getChildren().addAll(middle, bottom);
     }
@@ -146,21 +146,23 @@ public final class ScoreView {
         Explanation e = b.explanation();
         DecimalFormat avg = new DecimalFormat("0.0");
         List<Line> list = new ArrayList<>();
+        int n = 0;
         for (Explanation.Line l : e.lines()) {
-            list.add(new Line(Explanation.featureName(l.characteristic(), locale()), l.bin(), l.points(), avg.format(l.populationAverage()),
+            list.add(new Line(String.valueOf(++n), Explanation.featureName(l.characteristic(), locale()), l.bin(), l.points(), avg.format(l.populationAverage()),
                     String.valueOf(l.bestPoints()), false));
         }
         if (e.clampAdjustment() != 0) {
-            list.add(new Line(i18n.get("profile.score.clamp"), "", e.clampAdjustment(), "", "", false));
+            list.add(new Line("", i18n.get("profile.score.clamp"), "", e.clampAdjustment(), "", "", false));
         }
-        list.add(new Line(i18n.get("profile.score.total"), "", b.pointsTotal(), "", "", true));
+        list.add(new Line("", i18n.get("profile.score.total"), "", b.pointsTotal(), "", "", true));
         lines.setAll(list);
         TableView<Line> table = Tables.table("score-breakdown-table", lines);
-        table.getColumns().add(Tables.column(i18n, "profile.score.col.characteristic", 190, Line::name));
-        table.getColumns().add(Tables.column(i18n, "profile.score.col.bin", 120, Line::bin));
-        table.getColumns().add(Tables.numeric(i18n, "profile.score.col.points", 60, l -> String.valueOf(l.points())));
-        table.getColumns().add(Tables.numeric(i18n, "profile.score.col.average", 60, Line::average));
-        table.getColumns().add(Tables.numeric(i18n, "profile.score.col.best", 50, Line::best));
+        table.getColumns().add(Tables.numeric(i18n, "profile.score.col.number", 34, Line::number));
+        table.getColumns().add(Tables.column(i18n, "profile.score.col.characteristic", 200, Line::name));
+        table.getColumns().add(Tables.column(i18n, "profile.score.col.bin", 110, Line::bin));
+        table.getColumns().add(Tables.numeric(i18n, "profile.score.col.points", 64, l -> String.valueOf(l.points())));
+        table.getColumns().add(Tables.numeric(i18n, "profile.score.col.average", 70, Line::average));
+        table.getColumns().add(Tables.numeric(i18n, "profile.score.col.best", 52, Line::best));
         table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(Line item, boolean empty) {
@@ -168,8 +170,8 @@ public final class ScoreView {
                 pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("total"), !empty && item != null && item.total());
             }
         });
-        table.setPrefWidth(500);
-        table.setMinWidth(460);
+        table.setPrefWidth(600);
+        table.setMinWidth(600);
         table.setPrefHeight(CHART_HEIGHT + 30);
         Label total = new Label(i18n.format("profile.score.sum", b.pointsTotal(), e.score()));
         total.setId("score-points-total");
@@ -180,8 +182,8 @@ public final class ScoreView {
 
     private Node reasons(Explanation e) {
         VBox box = new VBox(6);
-        box.setPrefWidth(500);
-        box.setMinWidth(460);
+        box.setPrefWidth(600);
+        box.setMinWidth(600);
         Label title = new Label(i18n.get("profile.score.reasons"));
         title.getStyleClass().add("section-title");
         box.getChildren().add(title);
@@ -211,8 +213,7 @@ public final class ScoreView {
     private Chart<?, ?> pointsChart(Explanation e) {
         ScoreCharts.Texts texts = new ScoreCharts.Texts(i18n.get("profile.score.chart.points.title"), i18n.get("profile.score.chart.points.x"),
                 i18n.get("profile.score.chart.points.y"), i18n.get("profile.score.chart.points.above"), i18n.get("profile.score.chart.points.below"), "");
-        Locale locale = locale();
-        return ScoreCharts.pointsAgainstAverage(e, code -> Explanation.featureName(code, locale), texts, theme.getValue() == Theme.DARK);
+        return ScoreCharts.pointsAgainstAverage(e, texts, theme.getValue() == Theme.DARK);
     }
 
     private Chart<?, ?> historyChart(ScoreBreakdown b) {
@@ -223,7 +224,7 @@ public final class ScoreView {
     }
 
     /** A chart drawn off the FX thread at the host's width once it is laid out. */
-    private Node chartHost(String id, Supplier<Chart<?, ?>> chart, double share) {
+    private Node chartHost(String id, Supplier<Chart<?, ?>> chart) {
         StackPane host = new StackPane();
         host.setId(id);
         host.getStyleClass().add("chart-host");
