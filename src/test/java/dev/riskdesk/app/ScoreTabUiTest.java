@@ -8,6 +8,8 @@ import dev.riskdesk.common.Messages;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.TestDatabases;
+import dev.riskdesk.scoring.ModelRepository;
+import dev.riskdesk.scoring.ScoringService;
 import dev.riskdesk.scoring.SyntheticBooks;
 import dev.riskdesk.scoring.TrainingService;
 import dev.riskdesk.security.AuditLog;
@@ -36,6 +38,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,21 +54,30 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ScoreTabUiTest {
     @TempDir
-    Path dir;
+    static Path dir;
     AppServices services;
     Preferences preferences;
+
+    /** The trained, scored book is made once and outside the TestFX start (which has a time limit). */
+    @BeforeAll
+    static void trainAndScore() {
+        Clock clock = Clock.system(AppServices.BUSINESS_ZONE);
+        try (Database db = TestDatabases.fresh(dir)) {
+            SyntheticBooks.fill(db, 800, 20, 11);
+            AuditLog audit = new AuditLog(clock);
+            ModelRepository models = new ModelRepository(db, audit, clock);
+            TrainingService.Report report = new TrainingService(db, models, audit)
+                    .train(Session.system(), TrainingService.Options.defaults(), Progress.NONE);
+            models.promote(Session.system(), report.scorecardId(), "test champion");
+            new ScoringService(db, models, audit, clock).scoreAll(Session.system(), 2000, Progress.NONE);
+        }
+    }
 
     @Start
     void start(Stage stage) {
         Clock clock = Clock.system(AppServices.BUSINESS_ZONE);
-        Database db = TestDatabases.fresh(dir);
-        services = new AppServices(db, clock, new PasswordHasher(4), new FxTaskRunner());
+        services = new AppServices(TestDatabases.fresh(dir), clock, new PasswordHasher(4), new FxTaskRunner());
         services.operators().createDemoOperatorsIfEmpty();
-        SyntheticBooks.fill(db, 800, 20, 11);
-        TrainingService.Report report = new TrainingService(db, services.models(), new AuditLog(clock))
-                .train(Session.system(), TrainingService.Options.defaults(), Progress.NONE);
-        services.models().promote(Session.system(), report.scorecardId(), "test champion");
-        services.scoring().scoreAll(Session.system(), 2000, Progress.NONE);
         preferences = Preferences.userRoot().node("dev/riskdesk/test/" + UUID.randomUUID());
         Appearance appearance = new Appearance(new I18n(Messages.ENGLISH), new UiPreferences(preferences));
         Theme.LIGHT.apply();

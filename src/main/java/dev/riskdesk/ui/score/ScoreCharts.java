@@ -4,9 +4,8 @@ import dev.riskdesk.scoring.Explanation;
 import dev.riskdesk.scoring.ScoreBand;
 import dev.riskdesk.scoring.ScoreBreakdown;
 import dev.riskdesk.ui.common.ChartPalette;
+import dev.riskdesk.ui.common.ChartStyle;
 import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
@@ -98,29 +97,8 @@ final class ScoreCharts {
         return chart;
     }
 
-    private static void style(Styler s, boolean dark) {
-        Color bg = dark ? new Color(0x0d, 0x11, 0x17) : Color.WHITE;
-        Color fg = dark ? new Color(0xc9, 0xd1, 0xd9) : new Color(0x24, 0x29, 0x2f);
-        Color grid = dark ? new Color(0x30, 0x36, 0x3d) : new Color(0xd0, 0xd7, 0xde);
-        s.setChartBackgroundColor(bg);
-        s.setPlotBackgroundColor(bg);
-        s.setPlotBorderVisible(false);
-        s.setChartFontColor(fg);
-        s.setLegendBackgroundColor(bg);
-        s.setLegendBorderColor(grid);
-        s.setLegendPosition(Styler.LegendPosition.InsideNW);
-        s.setLegendLayout(Styler.LegendLayout.Horizontal);
-        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-        s.setChartTitleFont(font.deriveFont(Font.BOLD, 14f));
-        s.setLegendFont(font);
-        s.setChartTitleBoxVisible(false);
+    private static void style(org.knowm.xchart.style.AxesChartStyler s, boolean dark) {
+        ChartStyle.apply(s, dark);
         s.setMarkerSize(6);
-        if (s instanceof org.knowm.xchart.style.AxesChartStyler a) {
-            a.setPlotGridLinesColor(grid);
-            a.setAxisTickLabelsColor(fg);
-            a.setAxisTickMarksColor(grid);
-            a.setAxisTitleFont(font);
-            a.setAxisTickLabelsFont(font.deriveFont(11f));
-        }
     }
 }
