@@ -15,6 +15,10 @@ import dev.riskdesk.ui.profile.ProfileView;
 import dev.riskdesk.ui.profile.ProfileViewModel;
 import dev.riskdesk.ui.profiles.ProfilesView;
 import dev.riskdesk.ui.profiles.ProfilesViewModel;
+import dev.riskdesk.ui.review.ReviewView;
+import dev.riskdesk.ui.review.ReviewViewModel;
+import dev.riskdesk.ui.score.ScoreView;
+import dev.riskdesk.ui.score.ScoreViewModel;
 import dev.riskdesk.ui.shell.MainWindow;
 import dev.riskdesk.ui.shell.ScreenEntry;
 import dev.riskdesk.ui.shell.ShellViewModel;
@@ -65,6 +69,9 @@ public final class ConsoleFlow {
                 new ScreenEntry("profiles", "shell.nav.profiles", "mdi2a-account-search-outline", Permission.CUSTOMER_VIEW,
                         () -> new ProfilesView(new ProfilesViewModel(services.customerSearch(), services.personalData(), session,
                                 services.tasks()), appearance.i18n(), (accountId, back) -> profile(session, accountId, back)).build()),
+                new ScreenEntry("review", "shell.nav.review", "mdi2c-clipboard-check-outline", Permission.LIMIT_DECIDE,
+                        () -> new ReviewView(new ReviewViewModel(services.limits().queue, services.limits().decisions, session, services.tasks()),
+                                appearance.i18n(), (accountId, back) -> profile(session, accountId, back)).build()),
                 new ScreenEntry("audit", "shell.nav.audit", "mdi2c-clipboard-text-clock-outline", Permission.AUDIT_VIEW,
                         () -> new AuditLogView(new AuditLogViewModel(services.auditQuery(), session, services.tasks()), appearance.i18n()).build()));
     }
@@ -75,8 +82,14 @@ public final class ConsoleFlow {
         return new ProfileView(model, appearance.i18n(), services.tasks(), appearance.themeProperty(), back, profileTabs(session, accountId)).build();
     }
 
+    /** Tabs of the profile that come from other features: the score breakdown, for roles that may see models. */
     private List<ProfileView.ExtraTab> profileTabs(Session session, long accountId) {
-        return List.of();
+        if (!session.has(Permission.MODEL_VIEW)) {
+            return List.of();
+        }
+        return List.of(new ProfileView.ExtraTab("profile.tab.score", "profile-tab-score",
+                () -> new ScoreView(new ScoreViewModel(services.scoring(), session, services.tasks(), accountId), appearance.i18n(),
+                        services.tasks(), appearance.themeProperty()).build()));
     }
 
     private void signOut(Session session) {

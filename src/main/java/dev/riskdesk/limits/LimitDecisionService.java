@@ -209,13 +209,18 @@ public final class LimitDecisionService {
         if ("LIFT_SUSPENSION".equals(p.getProposalType())) {
             return "FRAUD".equals(Json.read(p.getEvidence()).path("suspensionKind").asText());
         }
-        boolean raising = newLimit.compareTo(p.getOldLimit()) > 0;
-        if (!raising) {
+        return needsSecondApproval(p.getOldLimit(), p.getProposedLimit(), newLimit, "OVERRIDE".equals(action), authority);
+    }
+
+    /** Raising a limit above the proposal by override, above the policy's limit threshold or by more than its increase threshold. */
+    static boolean needsSecondApproval(BigDecimal oldLimit, BigDecimal proposedLimit, BigDecimal newLimit, boolean override,
+            LimitPolicy.Authority authority) {
+        if (newLimit.compareTo(oldLimit) <= 0) {
             return false;
         }
-        return ("OVERRIDE".equals(action) && newLimit.compareTo(p.getProposedLimit()) > 0)
+        return (override && newLimit.compareTo(proposedLimit) > 0)
                 || newLimit.compareTo(authority.approvalAboveLimit()) > 0
-                || newLimit.subtract(p.getOldLimit()).compareTo(authority.approvalAboveIncreaseAmount()) > 0;
+                || newLimit.subtract(oldLimit).compareTo(authority.approvalAboveIncreaseAmount()) > 0;
     }
 
     private void applyDecision(DSLContext tx, Session session, LimitProposalRecord p, BigDecimal newLimit, long decisionId, String reasonCode) {
@@ -358,15 +363,14 @@ public final class LimitDecisionService {
         var last = database.dsl().select(AUDIT_EVENT.OPERATOR_NAME, AUDIT_EVENT.OCCURRED_AT).from(AUDIT_EVENT)
                 .where(AUDIT_EVENT.ENTITY_TYPE.eq(entityType)).and(AUDIT_EVENT.ENTITY_ID.eq(String.valueOf(id)))
                 .orderBy(AUDIT_EVENT.OCCURRED_AT.desc(), AUDIT_EVENT.ID.desc()).limit(1).fetchOne();
-        String what = switch (entityType) {
-            case "LIMIT_PROPOSAL" -> "Proposal " + id;
-            case "LIMIT_DECISION" -> "Decision " + id;
-            case "ACCOUNT" -> "Account " + id;
-            case "SUSPENSION" -> "Suspension " + id;
-            default -> entityType + " " + id;
-        };
         String who = last == null ? "another operator" : last.value1();
         String when = last == null ? "just now" : last.value2().format(TIME);
-        return new UserFacingException(what + " was changed by " + who + " at " + when + "; reload it and decide again.", cause);
+        String tail = " was changed by " + who + " at " + when + "; reload it and decide again.";
+        return switch (entityType) {
+            case "LIMIT_PROPOSAL" -> UserFacingException.keyed("limits.proposalChangedBy", "Proposal " + id + tail, cause, String.valueOf(id), who, when);
+            case "LIMIT_DECISION" -> UserFacingException.keyed("limits.decisionChangedBy", "Decision " + id + tail, cause, String.valueOf(id), who, when);
+            case "ACCOUNT" -> UserFacingException.keyed("limits.accountChangedBy", "Account " + id + tail, cause, String.valueOf(id), who, when);
+            default -> new UserFacingException(entityType + " " + id + tail, cause);
+        };
     }
 }

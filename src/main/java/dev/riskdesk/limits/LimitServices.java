@@ -17,6 +17,7 @@ public final class LimitServices {
     public final PolicyRunService runs;
     public final PolicySimulationService simulations;
     public final LimitDecisionService decisions;
+    public final ProposalQueueService queue;
 
     public LimitServices(Database database, Clock clock) {
         AuditLog audit = new AuditLog(clock);
@@ -27,5 +28,6 @@ public final class LimitServices {
         runs = new PolicyRunService(database, rules, policies, changes, audit, clock);
         simulations = new PolicySimulationService(database, rules, policies);
         decisions = new LimitDecisionService(database, policies, changes, audit, clock);
+        queue = new ProposalQueueService(database, policies, clock);
     }
 }

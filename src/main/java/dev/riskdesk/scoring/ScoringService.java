@@ -119,6 +119,27 @@ public final class ScoringService {
         return v == null ? null : scorer.score(v);
     }
 
+    /** At most this many stored scores are read for an account's history (the newest). */
+    public static final int HISTORY_LIMIT = 60;
+
+    /** The account's score now with its explanation, and its stored scores oldest first. */
+    public ScoreBreakdown breakdown(Session session, long accountId) {
+        AccountScore now = scoreAccount(session, accountId);
+        Explanation explanation = now == null ? null : Explanation.of(now.scorecard(), now.result());
+        return new ScoreBreakdown(now, explanation, history(session, accountId));
+    }
+
+    /** The account's stored scores (SCORE table), oldest first, the newest {@link #HISTORY_LIMIT}. */
+    public List<ScoreBreakdown.HistoryPoint> history(Session session, long accountId) {
+        session.require(Permission.MODEL_VIEW);
+        List<ScoreBreakdown.HistoryPoint> points = new ArrayList<>(database.dsl()
+                .select(SCORE.SCORED_AT, SCORE.OBSERVATION_DATE, SCORE.SCORE_, SCORE.BAND).from(SCORE)
+                .where(SCORE.ACCOUNT_ID.eq(accountId)).orderBy(SCORE.SCORED_AT.desc(), SCORE.ID.desc()).limit(HISTORY_LIMIT)
+                .fetch(r -> new ScoreBreakdown.HistoryPoint(r.value1(), r.value2(), r.value3(), ScoreBand.valueOf(r.value4().trim()))));
+        java.util.Collections.reverse(points);
+        return points;
+    }
+
     public record BatchReport(long jobId, boolean resumed, long scored, long thinFile, long skipped, long millis) {
     }
 

@@ -1,0 +1,174 @@
+package dev.riskdesk.ui.review;
+
+import dev.riskdesk.limits.ProposalQueueService;
+import dev.riskdesk.limits.ProposalQueueService.Detail;
+import dev.riskdesk.limits.ProposalQueueService.Pending;
+import dev.riskdesk.ui.common.I18n;
+import dev.riskdesk.ui.common.Theme;
+import dev.riskdesk.ui.common.UiText;
+import javafx.collections.FXCollections;
+import javafx.event.ActionEvent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The dialogs of the review queue. A decision dialog validates as the operator types (the first
+ * problem in words, OK disabled until there is none) and closes when the service has answered;
+ * a failure (another operator was first, a rule the service enforces) is shown on the queue,
+ * which reads the item again. Bulk confirmation shows what it will do before it applies.
+ */
+final class DecisionDialog {
+    private DecisionDialog() {
+    }
+
+    static void show(Window owner, I18n i18n, ReviewViewModel model, DecisionForm form, Detail detail, Pending pending) {
+        String action = form.action().name();
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(i18n.get("review.dialog." + action + ".title"));
+        dialog.getDialogPane().setId("decisionDialog");
+        dialog.getDialogPane().getStyleClass().add("decision-dialog-" + action.toLowerCase(java.util.Locale.ROOT));
+        if (detail != null) {
+            dialog.setHeaderText(i18n.format("review.dialog.header", i18n.get("review.type." + detail.row().type().name()), detail.row().accountNo(),
+                    i18n.formats().money(detail.row().oldLimit()), i18n.formats().money(detail.row().proposedLimit())));
+        } else {
+            dialog.setHeaderText(i18n.format("review.dialog.approvalHeader", pending.accountNo(), i18n.formats().money(pending.oldLimit()),
+                    i18n.formats().money(pending.newLimit()), pending.makerName()));
+        }
+        ButtonType okType = new ButtonType(i18n.get("review.dialog." + action + ".ok"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(okType, new ButtonType(i18n.get("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
+
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("dialog-grid");
+        int row = 0;
+        TextField amount = new TextField();
+        if (form.action().hasAmount()) {
+            amount.setId("decision-amount");
+            amount.textProperty().bindBidirectional(form.amountProperty());
+            amount.setPromptText(i18n.format("review.dialog.amountPrompt", i18n.formats().money(detail.maxOverride())));
+            Label bounds = new Label(i18n.format("review.dialog.bounds", i18n.formats().money(detail.maxOverride())));
+            bounds.getStyleClass().add("text-muted");
+            bounds.setWrapText(true);
+            bounds.setMaxWidth(340);
+            grid.addRow(row++, label(i18n, "review.dialog.amount", amount), amount);
+            grid.add(bounds, 1, row++);
+        }
+        if (form.action().needsReason()) {
+            ComboBox<String> reason = new ComboBox<>(FXCollections.observableArrayList(ProposalQueueService.DECISION_REASONS));
+            reason.setId("decision-reason");
+            reason.valueProperty().bindBidirectional(form.reasonProperty());
+            javafx.util.Callback<javafx.scene.control.ListView<String>, ListCell<String>> cells = l -> new ListCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty || item == null || item.isEmpty() ? null : i18n.get("review.decisionReason." + item));
+                }
+            };
+            reason.setCellFactory(cells);
+            reason.setButtonCell(cells.call(null));
+            reason.setPromptText(i18n.get("review.dialog.reasonPrompt"));
+            reason.setMaxWidth(Double.MAX_VALUE);
+            grid.addRow(row++, label(i18n, "review.dialog.reason", reason), reason);
+        }
+        TextArea note = new TextArea();
+        note.setId("decision-note");
+        note.setPrefRowCount(3);
+        note.setWrapText(true);
+        note.textProperty().bindBidirectional(form.noteProperty());
+        note.setPromptText(i18n.get(form.action().needsNote() ? "review.dialog.notePrompt" : "review.dialog.noteOptional"));
+        grid.addRow(row++, label(i18n, "review.dialog.note", note), note);
+
+        Label problem = new Label();
+        problem.setId("decision-problem");
+        problem.getStyleClass().add("error-text");
+        problem.setWrapText(true);
+        problem.textProperty().bind(i18n.render(form.problemProperty()));
+        Label hint = new Label();
+        hint.setId("decision-approval-hint");
+        hint.getStyleClass().add("text-muted");
+        hint.setGraphic(new FontIcon("mdi2a-account-multiple-check-outline"));
+        hint.setWrapText(true);
+        hint.textProperty().bind(i18n.render(form.approvalHintProperty()));
+        hint.visibleProperty().bind(form.approvalHintProperty().isNotNull().and(form.problemProperty().isNull()));
+        hint.managedProperty().bind(hint.visibleProperty());
+        VBox content = new VBox(10, grid, hint, problem);
+        content.getStyleClass().addAll("dialog-form", "decision-form");
+        content.setPrefWidth(480);
+        for (Label l : new Label[] {hint, problem}) {
+            l.setMaxWidth(460);
+            l.setPrefWidth(460);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        dialog.getDialogPane().setContent(content);
+
+        Button ok = (Button) dialog.getDialogPane().lookupButton(okType);
+        ok.setId("decision-ok");
+        ok.disableProperty().bind(form.problemProperty().isNotNull().or(model.busyProperty()));
+        ok.addEventFilter(ActionEvent.ACTION, event -> {
+            event.consume(); // close when the service has answered
+            model.decide(form, (UiText failure) -> dialog.close());
+        });
+        Theme.style(dialog.getDialogPane().getScene());
+        dialog.show();
+        // a wrapped hint or problem takes more lines: grow the window rather than cut the buttons off
+        javafx.beans.InvalidationListener resize = o -> javafx.application.Platform.runLater(() -> dialog.getDialogPane().getScene().getWindow().sizeToScene());
+        form.problemProperty().addListener(resize);
+        form.approvalHintProperty().addListener(resize);
+        (form.action().hasAmount() ? amount : note).requestFocus();
+    }
+
+    static void showBulk(Window owner, I18n i18n, ReviewViewModel model, ReviewViewModel.BulkPlan plan) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(i18n.get("review.bulk.title"));
+        dialog.getDialogPane().setId("bulkDialog");
+        dialog.setHeaderText(i18n.format("review.bulk.header", plan.lowRisk().size()));
+        ButtonType okType = new ButtonType(i18n.format("review.bulk.ok", plan.lowRisk().size()), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(okType, new ButtonType(i18n.get("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        Label summary = new Label(i18n.format("review.bulk.summary", plan.lowRisk().size(), i18n.formats().money(plan.limitChange()), plan.skipped()));
+        summary.setId("bulk-summary");
+        summary.setWrapText(true);
+        Label rule = new Label(i18n.get("review.bulk.rule"));
+        rule.getStyleClass().add("text-muted");
+        rule.setWrapText(true);
+        Label result = new Label();
+        result.setId("bulk-result");
+        result.setWrapText(true);
+        TextArea note = new TextArea();
+        note.setId("bulk-note");
+        note.setPrefRowCount(2);
+        note.setPromptText(i18n.get("review.dialog.noteOptional"));
+        VBox content = new VBox(10, summary, rule, note, result);
+        content.getStyleClass().addAll("dialog-form", "decision-form");
+        content.setPrefWidth(460);
+        dialog.getDialogPane().setContent(content);
+        Button ok = (Button) dialog.getDialogPane().lookupButton(okType);
+        ok.setId("bulk-ok");
+        ok.setDisable(plan.lowRisk().isEmpty());
+        ok.addEventFilter(ActionEvent.ACTION, event -> {
+            event.consume();
+            ok.setDisable(true);
+            model.bulkConfirm(plan, note.getText() == null ? "" : note.getText().strip(), done -> dialog.close());
+        });
+        Theme.style(dialog.getDialogPane().getScene());
+        dialog.show();
+    }
+
+    private static Label label(I18n i18n, String key, javafx.scene.Node target) {
+        Label label = new Label(i18n.get(key));
+        label.setLabelFor(target);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return label;
+    }
+}

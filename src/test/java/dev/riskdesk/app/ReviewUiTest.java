@@ -1,0 +1,231 @@
+package dev.riskdesk.app;
+
+import static dev.riskdesk.db.schema.Tables.ACCOUNT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.riskdesk.common.Messages;
+import dev.riskdesk.common.Money;
+import dev.riskdesk.db.Database;
+import dev.riskdesk.db.TestDatabases;
+import dev.riskdesk.limits.ProposalQueueService;
+import dev.riskdesk.limits.QueueBook;
+import dev.riskdesk.security.OperatorService;
+import dev.riskdesk.security.PasswordHasher;
+import dev.riskdesk.security.Session;
+import dev.riskdesk.ui.common.Appearance;
+import dev.riskdesk.ui.common.FxTaskRunner;
+import dev.riskdesk.ui.common.I18n;
+import dev.riskdesk.ui.common.Theme;
+import dev.riskdesk.ui.common.UiPreferences;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The review queue on a small hand-made queue: override with validation, maker-checker, conflicts, roles. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class ReviewUiTest {
+    @TempDir
+    Path dir;
+    AppServices services;
+    Database db;
+    Preferences preferences;
+
+    @Start
+    void start(Stage stage) {
+        Clock clock = Clock.system(AppServices.BUSINESS_ZONE);
+        db = TestDatabases.fresh(dir);
+        services = new AppServices(db, clock, new PasswordHasher(4), new FxTaskRunner());
+        services.operators().createDemoOperatorsIfEmpty();
+        QueueBook.fill(db, LocalDateTime.now(clock));
+        preferences = Preferences.userRoot().node("dev/riskdesk/test/" + UUID.randomUUID());
+        Appearance appearance = new Appearance(new I18n(Messages.ENGLISH), new UiPreferences(preferences));
+        Theme.LIGHT.apply();
+        new ConsoleFlow(stage, services, appearance, OperatorService.DEMO_OPERATORS).showLogin();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        services.close();
+        preferences.removeNode();
+    }
+
+    private static void waitUntil(FxRobot robot, String query) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().filter(Node::isVisible).isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private TableView<?> openQueue(FxRobot robot, String demo, int expectedRows) throws Exception {
+        robot.clickOn("#demo-" + demo);
+        robot.clickOn("#loginButton");
+        waitUntil(robot, "#nav-review");
+        robot.clickOn("#nav-review");
+        waitUntil(robot, "#review-table");
+        TableView<?> table = robot.lookup("#review-table").queryAs(TableView.class);
+        waitFor(() -> table.getItems().size() == expectedRows);
+        return table;
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    private static void select(FxRobot robot, TableView<?> table, int index) throws Exception {
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(index));
+        robot.clickOn(table); // focus for the shortcuts
+        waitUntil(robot, "#review-detail-title");
+    }
+
+    private void signOut(FxRobot robot) throws Exception {
+        robot.clickOn("#signOut");
+        waitUntil(robot, "#loginButton");
+    }
+
+    @Test
+    void anOverrideIsValidatedAsTypedThenWaitsForASecondManagerWhoApprovesIt(FxRobot robot) throws Exception {
+        TableView<?> table = openQueue(robot, "risk", 4);
+        assertTrue(robot.lookup("#approvals-table").tryQuery().isEmpty(), "a risk operator has no approvals queue");
+        select(robot, table, 0);
+        assertEquals("Decrease · QA0000000001", text(robot, "#review-detail-title"));
+        long proposalId = ((ProposalQueueService.Row) table.getItems().get(0)).proposalId();
+
+        robot.type(KeyCode.O);
+        waitUntil(robot, "#decisionDialog");
+        Button ok = robot.lookup("#decision-ok").queryButton();
+        assertTrue(ok.isDisabled());
+        assertEquals("Enter the new limit.", text(robot, "#decision-problem"));
+        robot.clickOn("#decision-amount").write("12,000.005");
+        assertEquals("The new limit must be an amount in yuan with at most two decimals.", text(robot, "#decision-problem"));
+        TextField amount = robot.lookup("#decision-amount").queryAs(TextField.class);
+        robot.interact(amount::clear);
+        robot.write("16000");
+        assertEquals("The new limit is above ¥15,000.00, the most this account may have.", text(robot, "#decision-problem"));
+        robot.interact(amount::clear);
+        robot.write("12000");
+        assertEquals("Choose a reason code.", text(robot, "#decision-problem"));
+        @SuppressWarnings("unchecked")
+        ComboBox<String> reason = robot.lookup("#decision-reason").queryAs(ComboBox.class);
+        robot.interact(() -> reason.setValue("INCOME_VERIFIED"));
+        assertEquals("Write a note.", text(robot, "#decision-problem"));
+        assertTrue(ok.isDisabled());
+        robot.clickOn("#decision-note").write("Payslips checked; income is higher than declared.");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", text(robot, "#decision-problem"));
+        assertFalse(ok.isDisabled());
+        assertTrue(robot.lookup("#decision-approval-hint").queryAs(Label.class).isVisible(), "above authority: says a manager approves");
+        robot.clickOn(ok);
+        waitFor(() -> robot.lookup("#decisionDialog").tryQuery().isEmpty());
+        waitFor(() -> text(robot, "#review-message").equals("Proposal " + proposalId + " overridden; it waits for a manager to approve."));
+        waitFor(() -> table.getItems().size() == 3);
+        assertEquals(Money.of("10000"), limitOf(1), "nothing applied before the approval");
+        signOut(robot);
+
+        openQueue(robot, "manager", 3);
+        robot.interact(() -> robot.lookup("#review-tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        waitUntil(robot, "#approvals-table");
+        TableView<?> approvals = robot.lookup("#approvals-table").queryAs(TableView.class);
+        waitFor(() -> approvals.getItems().size() == 1);
+        robot.interact(() -> approvals.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#approval-own").queryAs(Label.class).isVisible());
+        robot.clickOn("#approval-approve");
+        waitUntil(robot, "#decisionDialog");
+        robot.clickOn("#decision-note").write("Payslips seen.");
+        robot.clickOn("#decision-ok");
+        waitFor(() -> approvals.getItems().isEmpty());
+        assertEquals("Decision on proposal " + proposalId + " approved and applied.", text(robot, "#review-message"));
+        assertEquals(Money.of("12000"), limitOf(1));
+    }
+
+    @Test
+    void aManagerSeesTheirOwnOverrideInTheApprovalsQueueButCannotApproveIt(FxRobot robot) throws Exception {
+        TableView<?> table = openQueue(robot, "manager", 4);
+        select(robot, table, 3); // the increase 10,000 → 13,000, cap 20,000
+        robot.clickOn("#review-override");
+        waitUntil(robot, "#decisionDialog");
+        robot.clickOn("#decision-amount").write("15000");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> reason = robot.lookup("#decision-reason").queryAs(ComboBox.class);
+        robot.interact(() -> reason.setValue("RISK_JUDGEMENT"));
+        robot.clickOn("#decision-note").write("Long relationship, no delinquency.");
+        robot.clickOn("#decision-ok");
+        waitFor(() -> robot.lookup("#decisionDialog").tryQuery().isEmpty());
+        robot.interact(() -> robot.lookup("#review-tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        TableView<?> approvals = robot.lookup("#approvals-table").queryAs(TableView.class);
+        waitFor(() -> approvals.getItems().size() == 1);
+        robot.interact(() -> approvals.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#approval-approve").queryButton().isDisabled(), "four eyes: never the maker");
+        assertTrue(robot.lookup("#approval-decline").queryButton().isDisabled());
+        assertTrue(robot.lookup("#approval-own").queryAs(Label.class).isVisible());
+    }
+
+    @Test
+    void whenAnotherOperatorDecidedFirstTheQueueSaysWhoAndReloads(FxRobot robot) throws Exception {
+        TableView<?> table = openQueue(robot, "risk", 4);
+        select(robot, table, 0);
+        ProposalQueueService.Row row = (ProposalQueueService.Row) table.getItems().get(0);
+        Session manager = services.operators().authenticate("manager", "manager123".toCharArray());
+        services.limits().decisions.confirm(manager, row.proposalId(), row.version(), "done by phone");
+        robot.type(KeyCode.C);
+        waitUntil(robot, "#decisionDialog");
+        robot.clickOn("#decision-ok");
+        waitUntil(robot, "#review-error");
+        assertTrue(text(robot, "#review-error").startsWith("Proposal " + row.proposalId() + " was changed by manager at "),
+                text(robot, "#review-error"));
+        waitFor(() -> table.getItems().size() == 3);
+        assertEquals(Money.of("7000"), limitOf(1), "the first decision stands; nothing overwritten");
+    }
+
+    @Test
+    void anAgentHasNoReviewQueueAndNoScoreTab(FxRobot robot) throws Exception {
+        robot.clickOn("#demo-agent");
+        robot.clickOn("#loginButton");
+        waitUntil(robot, "#nav-profiles");
+        assertTrue(robot.lookup("#nav-review").tryQuery().isEmpty(), "the review queue is not offered to agents");
+        robot.clickOn("#nav-profiles");
+        waitUntil(robot, "#profiles-table");
+        TableView<?> profiles = robot.lookup("#profiles-table").queryAs(TableView.class);
+        waitFor(() -> !profiles.getItems().isEmpty());
+        robot.interact(() -> profiles.getSelectionModel().select(0));
+        robot.clickOn("#profiles-open");
+        waitUntil(robot, "#profile-tabs");
+        TabPane tabs = robot.lookup("#profile-tabs").queryAs(TabPane.class);
+        assertTrue(tabs.getTabs().stream().noneMatch(t -> "profile-tab-score".equals(t.getId())), "agents do not see model scores");
+    }
+
+    private java.math.BigDecimal limitOf(int accountNumber) {
+        return db.dsl().select(ACCOUNT.CREDIT_LIMIT).from(ACCOUNT)
+                .where(ACCOUNT.ACCOUNT_NO.eq(String.format("QA%010d", accountNumber))).fetchOne(ACCOUNT.CREDIT_LIMIT);
+    }
+}
