@@ -180,6 +180,7 @@ public final class ProfileView {
         Label status = new Label();
         status.setId("profile-status");
         status.getStyleClass().add("status-chip");
+        status.setMinWidth(Region.USE_PREF_SIZE);
         status.textProperty().bind(text(p -> i18n.get("common.status." + p.header().status())));
         model.profileProperty().addListener((obs, old, p) -> {
             status.getStyleClass().removeIf(c -> c.startsWith("status-chip-"));
@@ -191,7 +192,8 @@ public final class ProfileView {
         ProgressBar util = new ProgressBar(0);
         util.setId("profile-utilisation-bar");
         util.getStyleClass().add("utilisation-bar");
-        util.setPrefWidth(150);
+        util.setPrefWidth(110);
+        util.setMinWidth(80);
         model.profileProperty().addListener((obs, old, p) -> {
             double u = p == null ? 0 : Math.min(1, p.header().utilisation());
             util.setProgress(u);
@@ -298,6 +300,7 @@ public final class ProfileView {
         Label label = new Label();
         label.textProperty().bind(i18n.text(key));
         label.getStyleClass().add("header-caption");
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 
@@ -306,6 +309,7 @@ public final class ProfileView {
         label.setId(id);
         label.getStyleClass().add("header-value");
         label.textProperty().bind(text);
+        label.setMinWidth(Region.USE_PREF_SIZE); // figures are never cut short: the gaps give way first
         return label;
     }
 
