@@ -1,5 +1,6 @@
 package dev.riskdesk.limits;
 
+import dev.riskdesk.appeals.AppealService;
 import dev.riskdesk.appeals.NoticeService;
 import dev.riskdesk.appeals.NoticeTemplates;
 import dev.riskdesk.appeals.SuspensionService;
@@ -17,6 +18,7 @@ public final class LimitServices {
     public final PolicyRunService runs;
     public final PolicySimulationService simulations;
     public final LimitDecisionService decisions;
+    public final AppealService appeals;
 
     public LimitServices(Database database, Clock clock) {
         AuditLog audit = new AuditLog(clock);
@@ -27,5 +29,6 @@ public final class LimitServices {
         runs = new PolicyRunService(database, rules, policies, changes, audit, clock);
         simulations = new PolicySimulationService(database, rules, policies);
         decisions = new LimitDecisionService(database, policies, changes, audit, clock);
+        appeals = new AppealService(database, new AppealRemedies(decisions), notices, audit, clock);
     }
 }
