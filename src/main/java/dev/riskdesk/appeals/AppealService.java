@@ -335,7 +335,7 @@ public final class AppealService {
             if (to == AppealStatus.CLOSED) {
                 update = update.set(APPEAL.CLOSED_AT, now);
             }
-            if (from == AppealStatus.DECIDED || from == AppealStatus.CLOSED) {
+            if (to == AppealStatus.IN_REVIEW && (from == AppealStatus.DECIDED || from == AppealStatus.CLOSED)) {
                 // reopened: the outcome stays in the notes and the audit log, the case is open again
                 update = update.set(APPEAL.OUTCOME, (String) null).set(APPEAL.OUTCOME_LIMIT, (BigDecimal) null)
                         .set(APPEAL.OUTCOME_REASON, (String) null).set(APPEAL.DECIDED_AT, (LocalDateTime) null)
