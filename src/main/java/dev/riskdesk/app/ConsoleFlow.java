@@ -3,6 +3,12 @@ package dev.riskdesk.app;
 import dev.riskdesk.security.DemoOperator;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Session;
+import dev.riskdesk.ui.appeals.AppealCaseView;
+import dev.riskdesk.ui.appeals.AppealCaseViewModel;
+import dev.riskdesk.ui.appeals.AppealsInboxView;
+import dev.riskdesk.ui.appeals.AppealsInboxViewModel;
+import dev.riskdesk.ui.appeals.RuleQualityView;
+import dev.riskdesk.ui.appeals.RuleQualityViewModel;
 import dev.riskdesk.ui.audit.AuditLogView;
 import dev.riskdesk.ui.audit.AuditLogViewModel;
 import dev.riskdesk.ui.common.Appearance;
@@ -65,6 +71,11 @@ public final class ConsoleFlow {
                 new ScreenEntry("profiles", "shell.nav.profiles", "mdi2a-account-search-outline", Permission.CUSTOMER_VIEW,
                         () -> new ProfilesView(new ProfilesViewModel(services.customerSearch(), services.personalData(), session,
                                 services.tasks()), appearance.i18n(), (accountId, back) -> profile(session, accountId, back)).build()),
+                new ScreenEntry("appeals", "shell.nav.appeals", "mdi2s-scale-balance", Permission.APPEAL_HANDLE,
+                        () -> new AppealsInboxView(new AppealsInboxViewModel(services.appeals(), session, services.tasks()), appearance.i18n(),
+                                (appealId, back) -> appealCase(session, appealId, back)).build()),
+                new ScreenEntry("ruleQuality", "shell.nav.ruleQuality", "mdi2c-chart-box-outline", Permission.RULE_VIEW,
+                        () -> new RuleQualityView(new RuleQualityViewModel(services.appeals(), session, services.tasks()), appearance.i18n()).build()),
                 new ScreenEntry("audit", "shell.nav.audit", "mdi2c-clipboard-text-clock-outline", Permission.AUDIT_VIEW,
                         () -> new AuditLogView(new AuditLogViewModel(services.auditQuery(), session, services.tasks()), appearance.i18n()).build()));
     }
@@ -73,6 +84,12 @@ public final class ConsoleFlow {
     private Node profile(Session session, long accountId, Runnable back) {
         ProfileViewModel model = new ProfileViewModel(services.customerProfiles(), session, services.tasks(), services.clock(), accountId);
         return new ProfileView(model, appearance.i18n(), services.tasks(), appearance.themeProperty(), back, profileTabs(session, accountId)).build();
+    }
+
+    /** One appeal, opened from the inbox; {@code back} returns there. */
+    private Node appealCase(Session session, long appealId, Runnable back) {
+        AppealCaseViewModel model = new AppealCaseViewModel(services.appeals(), services.scoring(), session, services.tasks(), appealId);
+        return new AppealCaseView(model, appearance.i18n(), back).build();
     }
 
     private List<ProfileView.ExtraTab> profileTabs(Session session, long accountId) {
