@@ -73,6 +73,7 @@ public final class AppealsInboxView {
                         () -> figure(f -> i18n.format("appeals.fig.overturnCaption", f.overturned(), f.decided()))));
         for (Node n : tiles.getChildren()) {
             HBox.setHgrow(n, Priority.ALWAYS);
+            ((Region) n).setPrefWidth(0); // equal widths
         }
         return tiles;
     }
@@ -92,6 +93,7 @@ public final class AppealsInboxView {
         v.textProperty().bind(i18n.bind(value::get, model.figuresProperty()));
         Label c = new Label();
         c.getStyleClass().add("tile-caption");
+        c.setWrapText(true);
         c.textProperty().bind(i18n.bind(caption::get, model.figuresProperty()));
         VBox box = new VBox(2, title, v, c);
         box.getStyleClass().add("tile");
@@ -157,17 +159,16 @@ public final class AppealsInboxView {
 
     private TableView<Appeals.InboxRow> table() {
         TableView<Appeals.InboxRow> t = Tables.table("appeals-table", model.rows());
-        t.getColumns().add(Tables.column(i18n, "appeals.col.no", 90, Appeals.InboxRow::appealNo));
-        t.getColumns().add(Tables.column(i18n, "appeals.col.sla", 110, r -> AppealTexts.remaining(i18n, r)));
-        t.getColumns().add(Tables.column(i18n, "appeals.col.status", 120, r -> AppealTexts.status(i18n, r.status())
-                + (r.awaitingApproval() ? " · " + i18n.get("appeals.awaitingApprovalShort") : "")));
-        t.getColumns().add(Tables.column(i18n, "appeals.col.type", 110, r -> AppealTexts.type(i18n, r.type())));
-        t.getColumns().add(Tables.column(i18n, "appeals.col.rule", 190, r -> AppealTexts.reason(i18n, r.ruleCode())));
-        t.getColumns().add(Tables.column(i18n, "appeals.col.account", 130, Appeals.InboxRow::accountNo));
-        t.getColumns().add(Tables.column(i18n, "appeals.col.customer", 80, Appeals.InboxRow::customerName));
-        t.getColumns().add(Tables.column(i18n, "appeals.col.assignee", 80, r -> r.assignee() == null ? "—" : r.assignee()));
-        t.getColumns().add(Tables.column(i18n, "appeals.col.received", 130, r -> i18n.formats().dateTime(r.createdAt())));
-        t.getColumns().add(Tables.column(i18n, "appeals.col.outcome", 110, r -> AppealTexts.outcome(i18n, r.outcome())));
+        t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.no", 92, Appeals.InboxRow::appealNo)));
+        t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.sla", 112, r -> AppealTexts.remaining(i18n, r))));
+        t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.status", 150, r -> r.awaitingApproval()
+                ? i18n.get("appeals.awaitingApprovalShort") : AppealTexts.status(i18n, r.status()))));
+        t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.type", 116, r -> AppealTexts.type(i18n, r.type()))));
+        t.getColumns().add(Tables.column(i18n, "appeals.col.rule", 200, r -> AppealTexts.reason(i18n, r.ruleCode())));
+        t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.account", 136, Appeals.InboxRow::accountNo)));
+        t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.customer", 72, Appeals.InboxRow::customerName)));
+        t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.assignee", 76, r -> r.assignee() == null ? "—" : r.assignee())));
+        t.getColumns().add(Tables.column(i18n, "appeals.col.outcome", 110, r -> r.awaitingApproval() ? "" : AppealTexts.outcome(i18n, r.outcome())));
         t.setPlaceholder(Tables.placeholder(i18n, "appeals.empty", model.loadingProperty()));
         t.setRowFactory(tv -> {
             TableRow<Appeals.InboxRow> row = new TableRow<>() {
@@ -192,6 +193,11 @@ public final class AppealsInboxView {
             return row;
         });
         return t;
+    }
+
+    private static <T> javafx.scene.control.TableColumn<T, String> fixed(javafx.scene.control.TableColumn<T, String> column) {
+        column.setMinWidth(column.getPrefWidth());
+        return column;
     }
 
     private HBox actions() {
