@@ -50,10 +50,12 @@ public final class AppealCaseView {
     public Parent build() {
         Button backButton = new Button();
         backButton.setId("appeal-back");
+        backButton.setMinWidth(Region.USE_PREF_SIZE);
         backButton.textProperty().bind(i18n.text("appeals.case.back"));
         backButton.setGraphic(new FontIcon("mdi2a-arrow-left"));
         backButton.setOnAction(e -> back.run());
         Label title = new Label();
+        title.setMinWidth(Region.USE_PREF_SIZE);
         title.setId("appeal-title");
         title.getStyleClass().add("card-title");
         title.textProperty().bind(i18n.bind(() -> {
@@ -64,8 +66,10 @@ public final class AppealCaseView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         actions.setAlignment(Pos.CENTER_RIGHT);
-        HBox top = new HBox(12, backButton, title, spacer, actions);
-        top.setAlignment(Pos.CENTER_LEFT);
+        HBox titleRow = new HBox(12, backButton, title);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(8, titleRow, actions);
 
         Label error = new Label();
         error.setId("appeal-error");
@@ -166,6 +170,7 @@ public final class AppealCaseView {
 
     private Button action(String id, String key, String icon, Runnable run) {
         Button b = new Button(i18n.get(key));
+        b.setMinWidth(Region.USE_PREF_SIZE);
         b.setId(id);
         b.setGraphic(new FontIcon(icon));
         b.setOnAction(e -> run.run());
@@ -184,21 +189,21 @@ public final class AppealCaseView {
         if (r.breached()) {
             sla.getStyleClass().add("error-text");
         }
-        addHeader(g, 0, "appeals.case.status", status);
-        addHeader(g, 1, "appeals.case.sla", sla);
-        addHeader(g, 2, "appeals.case.customer", value(r.customerName() + " · " + r.accountNo()));
-        addHeader(g, 3, "appeals.case.account", value(i18n.getOr("common.status." + c.accountStatus(), c.accountStatus()) + " · "
+        addHeader(g, 0, 0, "appeals.case.status", status);
+        addHeader(g, 1, 0, "appeals.case.sla", sla);
+        addHeader(g, 2, 0, "appeals.case.assignee", value(r.assignee() == null ? "—" : r.assignee()));
+        addHeader(g, 0, 2, "appeals.case.customer", value(r.customerName() + " · " + r.accountNo()));
+        addHeader(g, 1, 2, "appeals.case.account", value(i18n.getOr("common.status." + c.accountStatus(), c.accountStatus()) + " · "
                 + i18n.formats().money(c.currentLimit())));
-        addHeader(g, 4, "appeals.case.assignee", value(r.assignee() == null ? "—" : r.assignee()));
-        addHeader(g, 5, "appeals.case.received", value(i18n.formats().dateTime(r.createdAt()) + " · " + AppealTexts.channel(i18n, c.channel())));
+        addHeader(g, 2, 2, "appeals.case.received", value(i18n.formats().dateTime(r.createdAt()) + " · " + AppealTexts.channel(i18n, c.channel())));
         return g;
     }
 
-    private void addHeader(GridPane g, int col, String key, Node value) {
+    private void addHeader(GridPane g, int col, int row, String key, Node value) {
         Label caption = new Label(i18n.get(key));
         caption.getStyleClass().add("header-caption");
-        g.add(caption, col, 0);
-        g.add(value, col, 1);
+        g.add(caption, col, row);
+        g.add(value, col, row + 1);
     }
 
     private Label value(String text) {
@@ -337,6 +342,7 @@ public final class AppealCaseView {
             ResourceBundle names = ResourceBundle.getBundle(Explanation.BUNDLE, i18n.formats().locale());
             List<Explanation.Line> worst = e.lines().stream().sorted(Comparator.comparingInt(Explanation.Line::pointsLost).reversed()).limit(6).toList();
             int row = 1;
+            lines.getColumnConstraints().setAll(new ColumnConstraints(), fixedColumn(), fixedColumn());
             for (Explanation.Line line : worst) {
                 String name = names.containsKey("feature." + line.characteristic()) ? names.getString("feature." + line.characteristic()) : line.characteristic();
                 Label n = new Label(name + " (" + line.bin() + ")");
@@ -354,6 +360,13 @@ public final class AppealCaseView {
         }
         box.setId("appeal-score-panel");
         return box;
+    }
+
+    private static ColumnConstraints fixedColumn() {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setMinWidth(Region.USE_PREF_SIZE);
+        c.setHalignment(javafx.geometry.HPos.RIGHT);
+        return c;
     }
 
     private VBox earlier(Appeals.AppealCase c) {

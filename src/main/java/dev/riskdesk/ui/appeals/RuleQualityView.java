@@ -40,7 +40,10 @@ public final class RuleQualityView {
         refresh.setOnAction(e -> model.reload());
         HBox top = new HBox(8, intro, error, spacer, refresh);
         top.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(intro, Priority.SOMETIMES);
+        HBox.setHgrow(intro, Priority.ALWAYS);
+        intro.setMaxWidth(Double.MAX_VALUE);
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
+        top.getChildren().remove(spacer);
 
         TableView<Appeals.RuleQuality> rules = Tables.table("rule-quality-table", model.rules());
         rules.getColumns().add(Tables.column(i18n, "ruleQuality.col.rule", 240, q -> AppealTexts.reason(i18n, q.ruleCode()) + " (" + q.ruleCode() + ")"));
@@ -66,7 +69,8 @@ public final class RuleQualityView {
         appeals.getColumns().add(Tables.column(i18n, "appeals.col.account", 130, Appeals.InboxRow::accountNo));
         appeals.getColumns().add(Tables.column(i18n, "appeals.col.type", 110, r -> AppealTexts.type(i18n, r.type())));
         appeals.getColumns().add(Tables.column(i18n, "appeals.col.status", 110, r -> AppealTexts.status(i18n, r.status())));
-        appeals.getColumns().add(Tables.column(i18n, "appeals.col.outcome", 120, r -> AppealTexts.outcome(i18n, r.outcome())));
+        appeals.getColumns().add(Tables.column(i18n, "appeals.col.outcome", 120, r -> r.awaitingApproval()
+                ? i18n.get("appeals.awaitingApprovalShort") : AppealTexts.outcome(i18n, r.outcome())));
         appeals.getColumns().add(Tables.column(i18n, "appeals.col.received", 140, r -> i18n.formats().dateTime(r.createdAt())));
         appeals.getColumns().add(Tables.column(i18n, "appeals.col.assignee", 90, r -> r.assignee() == null ? "—" : r.assignee()));
         appeals.setPlaceholder(Tables.placeholder(i18n, "ruleQuality.pick", null));
