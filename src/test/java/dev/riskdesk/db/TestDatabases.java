@@ -10,10 +10,13 @@ public final class TestDatabases {
     /** The highest migration version the program ships, read from the migration folder. */
     public static String latestMigration() {
         try (var files = java.nio.file.Files.list(Path.of(TestDatabases.class.getResource("/db/migration").toURI()))) {
-            return String.valueOf(files.map(f -> f.getFileName().toString())
-                    .filter(n -> n.matches("V\\d+__.*\\.sql"))
-                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
-                    .max().orElseThrow());
+            // Flyway versions: V5_1__x.sql is version "5.1", after 5 and before 6
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.matches("V\\d+(_\\d+)*__.*\\.sql"))
+                    .map(n -> n.substring(1, n.indexOf("__")).replace('_', '.'))
+                    .max(java.util.Comparator.comparing(v -> java.util.Arrays.stream(v.split("\\.")).mapToInt(Integer::parseInt).toArray(),
+                            java.util.Arrays::compare))
+                    .orElseThrow();
         } catch (java.io.IOException | java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -32,81 +32,72 @@ final class AppealsCommand {
         return new LimitServices(database, Clock.system(AppServices.BUSINESS_ZONE)).appeals;
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Open appeals by SLA deadline (or all with --all).")
-    static final class ListAppeals implements Callable<Integer> {
+    /** A subcommand that prints what the appeal service answers, as the system. */
+    abstract static class Report implements Callable<Integer> {
         @ParentCommand
         AppealsCommand parent;
         @Spec
         CommandSpec spec;
+
+        abstract void print(AppealService appeals, PrintWriter out);
+
+        @Override
+        public Integer call() {
+            try (Database database = parent.root.openDatabase()) {
+                PrintWriter out = spec.commandLine().getOut();
+                print(service(database), out);
+                out.flush();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Open appeals by SLA deadline (or all with --all).")
+    static final class ListAppeals extends Report {
         @Option(names = "--all", description = "Include decided and closed appeals.")
         boolean all;
         @Option(names = "--status", description = "Only this status: ${COMPLETION-CANDIDATES}.")
         AppealStatus status;
 
         @Override
-        public Integer call() {
-            try (Database database = parent.root.openDatabase()) {
-                PrintWriter out = spec.commandLine().getOut();
-                var rows = service(database).inbox(Session.system(), new Appeals.InboxFilter(status, null, null, null, !all));
-                out.printf("%-10s %-14s %-15s %-18s %-18s %-10s %9s  %s%n", "appeal", "account", "type", "status", "rule", "assignee",
-                        "SLA left", "outcome");
-                for (Appeals.InboxRow r : rows) {
-                    String left = r.remaining() == null ? "" : (r.breached() ? "-" : "") + Math.abs(r.remaining().toHours()) + " h";
-                    out.printf("%-10s %-14s %-15s %-18s %-18s %-10s %9s  %s%n", r.appealNo(), r.accountNo(), r.type(),
-                            r.status() + (r.awaitingApproval() ? "*" : ""), r.ruleCode() == null ? "" : r.ruleCode(),
-                            r.assignee() == null ? "-" : r.assignee(), left, r.outcome() == null ? "" : r.outcome());
-                }
-                out.printf("%,d appeals (* a lift waits for a manager's approval)%n", rows.size());
-                out.flush();
+        void print(AppealService appeals, PrintWriter out) {
+            var rows = appeals.inbox(Session.system(), new Appeals.InboxFilter(status, null, null, null, !all));
+            out.printf("%-10s %-14s %-15s %-18s %-18s %-10s %9s  %s%n", "appeal", "account", "type", "status", "rule", "assignee",
+                    "SLA left", "outcome");
+            for (Appeals.InboxRow r : rows) {
+                String left = r.remaining() == null ? "" : (r.breached() ? "-" : "") + Math.abs(r.remaining().toHours()) + " h";
+                out.printf("%-10s %-14s %-15s %-18s %-18s %-10s %9s  %s%n", r.appealNo(), r.accountNo(), r.type(),
+                        r.status() + (r.awaitingApproval() ? "*" : ""), r.ruleCode() == null ? "" : r.ruleCode(),
+                        r.assignee() == null ? "-" : r.assignee(), left, r.outcome() == null ? "" : r.outcome());
             }
-            return 0;
+            out.printf("%,d appeals (* a lift waits for a manager's approval)%n", rows.size());
         }
     }
 
     @Command(name = "figures", mixinStandardHelpOptions = true, description = "Open appeals by age, handling time, SLA compliance, overturn rate.")
-    static final class Figures implements Callable<Integer> {
-        @ParentCommand
-        AppealsCommand parent;
-        @Spec
-        CommandSpec spec;
-
+    static final class Figures extends Report {
         @Override
-        public Integer call() {
-            try (Database database = parent.root.openDatabase()) {
-                Appeals.InboxFigures f = service(database).figures(Session.system());
-                PrintWriter out = spec.commandLine().getOut();
-                out.printf("open appeals          %d (under 24 h %d, 24-48 h %d, 2-7 days %d, over 7 days %d; SLA breached %d)%n", f.open(),
-                        f.openUnder24h(), f.open24to48h(), f.open2to7d(), f.openOver7d(), f.openBreached());
-                out.printf("decided               %d%n", f.decided());
-                out.printf("median handling time  %s%n", f.medianHandlingHours() == null ? "-" : String.format("%.1f h", f.medianHandlingHours()));
-                out.printf("SLA compliance        %s%n", percent(f.slaCompliance()));
-                out.printf("overturn rate         %s%n", percent(f.overturnRate()));
-                out.flush();
-            }
-            return 0;
+        void print(AppealService appeals, PrintWriter out) {
+            Appeals.InboxFigures f = appeals.figures(Session.system());
+            out.printf("open appeals          %d (under 24 h %d, 24-48 h %d, 2-7 days %d, over 7 days %d; SLA breached %d)%n", f.open(),
+                    f.openUnder24h(), f.open24to48h(), f.open2to7d(), f.openOver7d(), f.openBreached());
+            out.printf("decided               %d%n", f.decided());
+            out.printf("median handling time  %s%n", f.medianHandlingHours() == null ? "-" : String.format("%.1f h", f.medianHandlingHours()));
+            out.printf("SLA compliance        %s%n", percent(f.slaCompliance()));
+            out.printf("overturn rate         %s%n", percent(f.overturnRate()));
         }
     }
 
     @Command(name = "rules", mixinStandardHelpOptions = true, description = "Overturn rate per rule and rule version (likely false positives).")
-    static final class Rules implements Callable<Integer> {
-        @ParentCommand
-        AppealsCommand parent;
-        @Spec
-        CommandSpec spec;
-
+    static final class Rules extends Report {
         @Override
-        public Integer call() {
-            try (Database database = parent.root.openDatabase()) {
-                PrintWriter out = spec.commandLine().getOut();
-                out.printf("%-18s %7s %9s %8s %8s %11s %11s %10s%n", "rule", "version", "triggers", "appeals", "decided", "overturned",
-                        "stale data", "overturn");
-                for (Appeals.RuleQuality q : service(database).ruleQuality(Session.system())) {
-                    out.printf("%-18s %7s %,9d %8d %8d %11d %11d %10s%n", q.ruleCode(), q.ruleVersion() == null ? "-" : "v" + q.ruleVersion(),
-                            q.triggers(), q.appeals(), q.decided(), q.overturned(), q.staleData(), percent(q.overturnRate()));
-                }
-                out.flush();
+        void print(AppealService appeals, PrintWriter out) {
+            out.printf("%-18s %7s %9s %8s %8s %11s %11s %10s%n", "rule", "version", "triggers", "appeals", "decided", "overturned",
+                    "stale data", "overturn");
+            for (Appeals.RuleQuality q : appeals.ruleQuality(Session.system())) {
+                out.printf("%-18s %7s %,9d %8d %8d %11d %11d %10s%n", q.ruleCode(), q.ruleVersion() == null ? "-" : "v" + q.ruleVersion(),
+                        q.triggers(), q.appeals(), q.decided(), q.overturned(), q.staleData(), percent(q.overturnRate()));
             }
-            return 0;
         }
     }
 

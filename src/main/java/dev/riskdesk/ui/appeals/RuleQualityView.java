@@ -26,7 +26,7 @@ public final class RuleQualityView {
 
     public Parent build() {
         Label intro = new Label();
-        intro.textProperty().bind(i18n.text("ruleQuality.intro"));
+        intro.textProperty().bind(i18n.text("appeals.quality.intro"));
         intro.setWrapText(true);
         intro.getStyleClass().add("text-muted");
         Label error = new Label();
@@ -46,23 +46,23 @@ public final class RuleQualityView {
         top.getChildren().remove(spacer);
 
         TableView<Appeals.RuleQuality> rules = Tables.table("rule-quality-table", model.rules());
-        rules.getColumns().add(Tables.column(i18n, "ruleQuality.col.rule", 240, q -> AppealTexts.reason(i18n, q.ruleCode()) + " (" + q.ruleCode() + ")"));
-        rules.getColumns().add(Tables.column(i18n, "ruleQuality.col.version", 70, q -> q.ruleVersion() == null ? "—" : "v" + q.ruleVersion()));
-        rules.getColumns().add(Tables.numeric(i18n, "ruleQuality.col.triggers", 80, q -> i18n.formats().integer(q.triggers())));
-        rules.getColumns().add(Tables.numeric(i18n, "ruleQuality.col.appeals", 80, q -> i18n.formats().integer(q.appeals())));
-        rules.getColumns().add(Tables.numeric(i18n, "ruleQuality.col.appealRate", 100, q -> q.triggers() == 0 ? "—"
+        rules.getColumns().add(Tables.column(i18n, "appeals.quality.col.rule", 240, q -> AppealTexts.reason(i18n, q.ruleCode()) + " (" + q.ruleCode() + ")"));
+        rules.getColumns().add(Tables.column(i18n, "appeals.quality.col.version", 70, q -> q.ruleVersion() == null ? "—" : "v" + q.ruleVersion()));
+        rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.triggers", 80, q -> i18n.formats().integer(q.triggers())));
+        rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.appeals", 80, q -> i18n.formats().integer(q.appeals())));
+        rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.appealRate", 100, q -> q.triggers() == 0 ? "—"
                 : i18n.formats().percent((double) q.appeals() / q.triggers())));
-        rules.getColumns().add(Tables.numeric(i18n, "ruleQuality.col.decided", 80, q -> i18n.formats().integer(q.decided())));
-        rules.getColumns().add(Tables.numeric(i18n, "ruleQuality.col.overturned", 90, q -> i18n.formats().integer(q.overturned())));
-        rules.getColumns().add(Tables.numeric(i18n, "ruleQuality.col.stale", 90, q -> i18n.formats().integer(q.staleData())));
-        rules.getColumns().add(Tables.numeric(i18n, "ruleQuality.col.rate", 130, q -> q.overturnRate() == null ? "—"
+        rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.decided", 80, q -> i18n.formats().integer(q.decided())));
+        rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.overturned", 90, q -> i18n.formats().integer(q.overturned())));
+        rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.stale", 90, q -> i18n.formats().integer(q.staleData())));
+        rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.rate", 130, q -> q.overturnRate() == null ? "—"
                 : i18n.formats().percent(q.overturnRate())));
-        rules.setPlaceholder(Tables.placeholder(i18n, "ruleQuality.empty", model.loadingProperty()));
+        rules.setPlaceholder(Tables.placeholder(i18n, "appeals.quality.empty", model.loadingProperty()));
         rules.setPrefHeight(220);
         rules.getSelectionModel().selectedItemProperty().addListener((o, a, q) -> model.select(q));
 
         Label behind = new Label();
-        behind.textProperty().bind(i18n.text("ruleQuality.behind"));
+        behind.textProperty().bind(i18n.text("appeals.quality.behind"));
         behind.getStyleClass().add("card-title");
         TableView<Appeals.InboxRow> appeals = Tables.table("rule-quality-appeals", model.appeals());
         appeals.getColumns().add(Tables.column(i18n, "appeals.col.no", 90, Appeals.InboxRow::appealNo));
@@ -73,7 +73,7 @@ public final class RuleQualityView {
                 ? i18n.get("appeals.awaitingApprovalShort") : AppealTexts.outcome(i18n, r.outcome())));
         appeals.getColumns().add(Tables.column(i18n, "appeals.col.received", 140, r -> i18n.formats().dateTime(r.createdAt())));
         appeals.getColumns().add(Tables.column(i18n, "appeals.col.assignee", 90, r -> r.assignee() == null ? "—" : r.assignee()));
-        appeals.setPlaceholder(Tables.placeholder(i18n, "ruleQuality.pick", null));
+        appeals.setPlaceholder(Tables.placeholder(i18n, "appeals.quality.pick", null));
         VBox.setVgrow(appeals, Priority.ALWAYS);
         VBox page = new VBox(10, top, rules, behind, appeals);
         page.getStyleClass().add("screen");
