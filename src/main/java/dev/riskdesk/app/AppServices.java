@@ -8,6 +8,8 @@ import dev.riskdesk.customers.PersonalDataService;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.DatabaseInfo;
 import dev.riskdesk.db.DatabaseLocation;
+import dev.riskdesk.appeals.AppealService;
+import dev.riskdesk.limits.DemoAppeals;
 import dev.riskdesk.limits.LimitServices;
 import dev.riskdesk.portfolio.PortfolioGenerator;
 import dev.riskdesk.portfolio.PortfolioSummaryService;
@@ -60,7 +62,7 @@ public final class AppServices implements AutoCloseable {
         this.scoring = new ScoringService(database, models, audit, clock);
         this.limits = new LimitServices(database, clock);
         this.demoPortfolio = new DemoSetup(new PortfolioGenerator(database), new TrainingService(database, models, audit), models, scoring,
-                limits, clock);
+                limits, new DemoAppeals(database, clock), clock);
     }
 
     /** Opens the database the console was pointed at, with the production clock and hasher. Slow: call off the FX thread. */
@@ -110,6 +112,10 @@ public final class AppServices implements AutoCloseable {
 
     public LimitServices limits() {
         return limits;
+    }
+
+    public AppealService appeals() {
+        return limits.appeals;
     }
 
     /** What the status bar shows as the database's location. */

@@ -3,6 +3,12 @@ package dev.riskdesk.app;
 import dev.riskdesk.security.DemoOperator;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Session;
+import dev.riskdesk.ui.appeals.AppealCaseView;
+import dev.riskdesk.ui.appeals.AppealCaseViewModel;
+import dev.riskdesk.ui.appeals.AppealsInboxView;
+import dev.riskdesk.ui.appeals.AppealsInboxViewModel;
+import dev.riskdesk.ui.appeals.RuleQualityView;
+import dev.riskdesk.ui.appeals.RuleQualityViewModel;
 import dev.riskdesk.ui.audit.AuditLogView;
 import dev.riskdesk.ui.audit.AuditLogViewModel;
 import dev.riskdesk.ui.common.Appearance;
@@ -72,6 +78,11 @@ public final class ConsoleFlow {
                 new ScreenEntry("review", "shell.nav.review", "mdi2c-clipboard-check-outline", Permission.LIMIT_DECIDE,
                         () -> new ReviewView(new ReviewViewModel(services.limits().queue, services.limits().decisions, session, services.tasks()),
                                 appearance.i18n(), (accountId, back) -> profile(session, accountId, back)).build()),
+                new ScreenEntry("appeals", "shell.nav.appeals", "mdi2s-scale-balance", Permission.APPEAL_HANDLE,
+                        () -> new AppealsInboxView(new AppealsInboxViewModel(services.appeals(), session, services.tasks()), appearance.i18n(),
+                                (appealId, back) -> appealCase(session, appealId, back)).build()),
+                new ScreenEntry("ruleQuality", "shell.nav.ruleQuality", "mdi2c-chart-box-outline", Permission.RULE_VIEW,
+                        () -> new RuleQualityView(new RuleQualityViewModel(services.appeals(), session, services.tasks()), appearance.i18n()).build()),
                 new ScreenEntry("audit", "shell.nav.audit", "mdi2c-clipboard-text-clock-outline", Permission.AUDIT_VIEW,
                         () -> new AuditLogView(new AuditLogViewModel(services.auditQuery(), session, services.tasks()), appearance.i18n()).build()));
     }
@@ -83,6 +94,12 @@ public final class ConsoleFlow {
     }
 
     /** Tabs of the profile that come from other features: the score breakdown, for roles that may see models. */
+    /** One appeal, opened from the inbox; {@code back} returns there. */
+    private Node appealCase(Session session, long appealId, Runnable back) {
+        AppealCaseViewModel model = new AppealCaseViewModel(services.appeals(), services.scoring(), session, services.tasks(), appealId);
+        return new AppealCaseView(model, appearance.i18n(), back).build();
+    }
+
     private List<ProfileView.ExtraTab> profileTabs(Session session, long accountId) {
         if (!session.has(Permission.MODEL_VIEW)) {
             return List.of();

@@ -1,6 +1,7 @@
 package dev.riskdesk.app;
 
 import dev.riskdesk.common.Progress;
+import dev.riskdesk.limits.DemoAppeals;
 import dev.riskdesk.limits.LimitServices;
 import dev.riskdesk.limits.PolicyRunService;
 import dev.riskdesk.portfolio.GeneratorOptions;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * First start on a new database: generate the demo book, train the models and make the
  * scorecards champions, score every account, then run the limit policy so the review queue has
- * work. Each step reports under a bundle key ({@code demo.step.*}) with the overall fraction.
+ * work, then register the customers' appeals. Each step reports under a bundle key ({@code demo.step.*}) with the overall fraction.
  */
 final class DemoSetup implements DemoPortfolio {
     private static final Logger LOG = LoggerFactory.getLogger(DemoSetup.class);
@@ -35,13 +36,13 @@ final class DemoSetup implements DemoPortfolio {
     private final List<Step> steps;
 
     DemoSetup(PortfolioGenerator generator, TrainingService training, ModelRepository models, ScoringService scoring,
-            LimitServices limits, Clock clock) {
-        this(GeneratorOptions.demo(LocalDate.now(clock)), generator, training, models, scoring, limits);
+            LimitServices limits, DemoAppeals appeals, Clock clock) {
+        this(GeneratorOptions.demo(LocalDate.now(clock)), generator, training, models, scoring, limits, appeals);
     }
 
     /** The same steps on another book size (tests use a small one). */
     DemoSetup(GeneratorOptions book, PortfolioGenerator generator, TrainingService training, ModelRepository models,
-            ScoringService scoring, LimitServices limits) {
+            ScoringService scoring, LimitServices limits, DemoAppeals appeals) {
         Session system = Session.system();
         this.steps = List.of(
                 new Step("demo.step.generate", 55, p -> generator.generate(book, p)),
@@ -51,7 +52,8 @@ final class DemoSetup implements DemoPortfolio {
                     models.promote(system, report.thinFileId(), "Demo portfolio: first thin-file scorecard");
                 }),
                 new Step("demo.step.score", 8, p -> scoring.scoreAll(system, ScoringService.DEFAULT_CHUNK, p)),
-                new Step("demo.step.policy", 12, p -> limits.runs.run(system, PolicyRunService.RunOptions.defaults(), p)));
+                new Step("demo.step.policy", 12, p -> limits.runs.run(system, PolicyRunService.RunOptions.defaults(), p)),
+                new Step("demo.step.appeals", 2, appeals::create));
     }
 
     @Override

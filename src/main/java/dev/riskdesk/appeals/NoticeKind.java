@@ -2,5 +2,5 @@ package dev.riskdesk.appeals;
 
 /** CUSTOMER_NOTICE.KIND values this package writes. */
 public enum NoticeKind {
-    LIMIT_DECREASE, LIMIT_INCREASE, FREEZE, SUSPENSION, LIFT
+    LIMIT_DECREASE, LIMIT_INCREASE, FREEZE, SUSPENSION, LIFT, APPEAL_OUTCOME
 }

@@ -86,6 +86,37 @@ public final class NoticeService {
         return ids;
     }
 
+    /** The outcome of an appeal for the customer: decision, reason in plain words and the limit now. */
+    public record AppealOutcomeNotice(long accountId, long appealId, String appealNo, String channel, String outcome, String reasonCode,
+            BigDecimal limit, String language) {
+    }
+
+    /** Queues the appeal outcome notice on the customer's preferred channel inside the caller's transaction; returns its id. */
+    public long queueAppealOutcome(DSLContext tx, AppealOutcomeNotice n) {
+        String lang = n.language() == null ? defaultLanguage : NoticeTemplates.language(n.language());
+        String accountNo = tx.select(ACCOUNT.ACCOUNT_NO).from(ACCOUNT).where(ACCOUNT.ID.eq(n.accountId())).fetchOne(ACCOUNT.ACCOUNT_NO);
+        LocalDateTime now = LocalDateTime.now(clock);
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("accountTail", accountNo == null ? "" : accountNo.substring(Math.max(0, accountNo.length() - 4)));
+        values.put("appealNo", n.appealNo());
+        values.put("decision", templates.outcomeText(n.outcome(), lang));
+        values.put("reason", templates.reasonText(List.of(n.reasonCode()), lang));
+        values.put("newLimit", n.limit() == null ? "" : n.limit().toPlainString());
+        values.put("date", now.toLocalDate().toString());
+        String templateChannel = "EMAIL".equals(n.channel()) ? "APP" : n.channel(); // an e-mail carries the in-app text
+        return tx.insertInto(CUSTOMER_NOTICE)
+                .set(CUSTOMER_NOTICE.ACCOUNT_ID, n.accountId())
+                .set(CUSTOMER_NOTICE.KIND, NoticeKind.APPEAL_OUTCOME.name())
+                .set(CUSTOMER_NOTICE.CHANNEL, n.channel())
+                .set(CUSTOMER_NOTICE.LANGUAGE_TAG, lang)
+                .set(CUSTOMER_NOTICE.TEMPLATE_CODE, NoticeKind.APPEAL_OUTCOME.name() + "_" + n.outcome() + "_" + templateChannel)
+                .set(CUSTOMER_NOTICE.BODY, templates.render(NoticeKind.APPEAL_OUTCOME, templateChannel, lang, values))
+                .set(CUSTOMER_NOTICE.STATUS, "PENDING")
+                .set(CUSTOMER_NOTICE.APPEAL_ID, n.appealId())
+                .set(CUSTOMER_NOTICE.CREATED_AT, now)
+                .returning(CUSTOMER_NOTICE.ID).fetchOne().getId();
+    }
+
     /**
      * Writes every PENDING notice to {@code out} and marks them EXPORTED, in one transaction: if
      * writing fails nothing is marked. Only the account number identifies the customer (minimum

@@ -61,6 +61,11 @@ public final class NoticeTemplates {
         return String.join(ZH_CN.equals(lang) ? "；" : "; ", texts);
     }
 
+    /** The decision in plain words (LIFTED, PARTIALLY_LIFTED, UPHELD). */
+    public String outcomeText(String outcome, String language) {
+        return root.path("outcomes").path(outcome).path(language(language)).asText(outcome);
+    }
+
     public String render(NoticeKind kind, String channel, String language, Map<String, String> values) {
         String lang = language(language);
         String text = root.path("templates").path(kind.name()).path(channel).path(lang).asText();

@@ -64,7 +64,7 @@ public final class LimitDecisionService {
         LimitPolicy.Authority authority = policies.active().policy().authority();
         return guarded("LIMIT_PROPOSAL", proposalId, tx -> {
             LimitProposalRecord p = claim(tx, proposalId, expectedVersion);
-            return decide(tx, session, p, "CONFIRM", p.getProposedLimit(), null, note, authority);
+            return decide(tx, session, p, "CONFIRM", p.getProposedLimit(), null, note, authority, "OPERATOR");
         });
     }
 
@@ -91,7 +91,7 @@ public final class LimitDecisionService {
             if (amount.compareTo(p.getOldLimit()) == 0) {
                 throw new UserFacingException("The new limit equals the current limit; reject the proposal instead.");
             }
-            return decide(tx, session, p, "OVERRIDE", amount, reasonCode.trim(), note.trim(), authority);
+            return decide(tx, session, p, "OVERRIDE", amount, reasonCode.trim(), note.trim(), authority, "OPERATOR");
         });
     }
 
@@ -111,18 +111,22 @@ public final class LimitDecisionService {
     /** A second person (LIMIT_APPROVE, never the maker) approves a decision that waits for approval; it applies now. */
     public Outcome approve(Session session, long decisionId, int expectedVersion, String note) {
         session.require(Permission.LIMIT_APPROVE);
-        return guarded("LIMIT_DECISION", decisionId, tx -> {
-            LimitDecisionRecord d = claimDecision(tx, session, decisionId, expectedVersion);
-            LocalDateTime now = LocalDateTime.now(clock);
-            tx.update(LIMIT_DECISION).set(LIMIT_DECISION.STATUS, "APPROVED").set(LIMIT_DECISION.CHECKER_ID, checkerId(session))
-                    .set(LIMIT_DECISION.CHECKED_AT, now).where(LIMIT_DECISION.ID.eq(decisionId)).execute();
-            LimitProposalRecord p = tx.selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ID.eq(d.getProposalId())).fetchOne();
-            String proposalStatus = "OVERRIDE".equals(d.getAction()) ? "OVERRIDDEN" : "CONFIRMED";
-            applyDecision(tx, session, p, d.getNewLimit(), decisionId, d.getReasonCode());
-            setProposalStatus(tx, p, proposalStatus);
-            audit.record(tx, session, "DECISION_APPROVED", "LIMIT_DECISION", decisionId, note, "proposal " + p.getId());
-            return new Outcome(p.getId(), decisionId, "APPROVED", proposalStatus);
-        });
+        return guarded("LIMIT_DECISION", decisionId, tx -> approveIn(tx, session, decisionId, expectedVersion, note, "OPERATOR"));
+    }
+
+    /** {@link #approve} inside the caller's transaction (an appeal's lift); {@code source} goes to LIMIT_CHANGE. */
+    Outcome approveIn(DSLContext tx, Session session, long decisionId, int expectedVersion, String note, String source) {
+        session.require(Permission.LIMIT_APPROVE);
+        LimitDecisionRecord d = claimDecision(tx, session, decisionId, expectedVersion);
+        LocalDateTime now = LocalDateTime.now(clock);
+        tx.update(LIMIT_DECISION).set(LIMIT_DECISION.STATUS, "APPROVED").set(LIMIT_DECISION.CHECKER_ID, checkerId(session))
+                .set(LIMIT_DECISION.CHECKED_AT, now).where(LIMIT_DECISION.ID.eq(decisionId)).execute();
+        LimitProposalRecord p = tx.selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ID.eq(d.getProposalId())).fetchOne();
+        String proposalStatus = "OVERRIDE".equals(d.getAction()) ? "OVERRIDDEN" : "CONFIRMED";
+        applyDecision(tx, session, p, d.getNewLimit(), decisionId, d.getReasonCode(), source);
+        setProposalStatus(tx, p, proposalStatus);
+        audit.record(tx, session, "DECISION_APPROVED", "LIMIT_DECISION", decisionId, note, "proposal " + p.getId());
+        return new Outcome(p.getId(), decisionId, "APPROVED", proposalStatus);
     }
 
     /** A second person declines; the proposal goes back to the review queue. */
@@ -145,48 +149,75 @@ public final class LimitDecisionService {
      */
     public Outcome liftSuspension(Session session, long suspensionId, String reasonCode, String note) {
         session.require(Permission.LIMIT_DECIDE);
+        return guarded("SUSPENSION", suspensionId, tx -> liftSuspensionIn(tx, session, suspensionId, reasonCode, note, "OPERATOR"));
+    }
+
+    /**
+     * {@link #liftSuspension} inside the caller's transaction. The caller checked the operator may
+     * decide (LIMIT_DECIDE, or APPEAL_HANDLE for an appeal); FRAUD still needs APPEAL_DECIDE_FRAUD here.
+     */
+    Outcome liftSuspensionIn(DSLContext tx, Session session, long suspensionId, String reasonCode, String note, String source) {
         if (reasonCode == null || reasonCode.isBlank() || note == null || note.isBlank()) {
             throw new UserFacingException("Lifting a suspension needs a reason code and a note.");
         }
         LimitPolicy.Authority authority = policies.active().policy().authority();
-        return guarded("SUSPENSION", suspensionId, tx -> {
-            SuspensionRecord s = tx.selectFrom(SUSPENSION).where(SUSPENSION.ID.eq(suspensionId)).fetchOne();
-            if (s == null) {
-                throw new UserFacingException("Suspension " + suspensionId + " does not exist.");
-            }
-            if (!"ACTIVE".equals(s.getStatus())) {
-                throw new ConcurrentChangeException("SUSPENSION", suspensionId);
-            }
-            if ("FRAUD".equals(s.getKind())) {
-                session.require(Permission.APPEAL_DECIDE_FRAUD);
-            }
-            boolean pendingLift = tx.fetchExists(tx.selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(s.getAccountId()))
-                    .and(LIMIT_PROPOSAL.PROPOSAL_TYPE.in("UNFREEZE", "LIFT_SUSPENSION")).and(LIMIT_PROPOSAL.STATUS.eq("AWAITING_APPROVAL")));
-            if (pendingLift) {
-                throw new UserFacingException("A lift of this suspension already waits for approval.");
-            }
-            AccountRecord a = tx.selectFrom(ACCOUNT).where(ACCOUNT.ID.eq(s.getAccountId())).fetchOne();
-            ObjectNode evidence = Json.object();
-            evidence.put("suspensionId", suspensionId);
-            evidence.put("suspensionKind", s.getKind());
-            evidence.put("suspensionReasons", s.getReasonCodes());
-            LocalDateTime now = LocalDateTime.now(clock);
-            long proposalId = tx.insertInto(LIMIT_PROPOSAL)
-                    .set(LIMIT_PROPOSAL.ACCOUNT_ID, a.getId())
-                    .set(LIMIT_PROPOSAL.PROPOSAL_TYPE, "FREEZE".equals(s.getKind()) ? "UNFREEZE" : "LIFT_SUSPENSION")
-                    .set(LIMIT_PROPOSAL.STATUS, "PENDING").set(LIMIT_PROPOSAL.ROUTE, "REVIEW")
-                    .set(LIMIT_PROPOSAL.OLD_LIMIT, a.getCreditLimit()).set(LIMIT_PROPOSAL.PROPOSED_LIMIT, a.getCreditLimit())
-                    .set(LIMIT_PROPOSAL.EXPOSURE, a.getOutstandingBalance()).set(LIMIT_PROPOSAL.PRIORITY, BigDecimal.ZERO)
-                    .set(LIMIT_PROPOSAL.REASON_CODES, reasonCode.trim()).set(LIMIT_PROPOSAL.EVIDENCE, Json.write(evidence))
-                    .set(LIMIT_PROPOSAL.CREATED_AT, now)
-                    .returning(LIMIT_PROPOSAL.ID).fetchOne().getId();
-            LimitProposalRecord p = tx.selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ID.eq(proposalId)).fetchOne();
-            return decide(tx, session, p, "CONFIRM", a.getCreditLimit(), reasonCode.trim(), note.trim(), authority);
-        });
+        SuspensionRecord s = tx.selectFrom(SUSPENSION).where(SUSPENSION.ID.eq(suspensionId)).fetchOne();
+        if (s == null) {
+            throw new UserFacingException("Suspension " + suspensionId + " does not exist.");
+        }
+        if (!"ACTIVE".equals(s.getStatus())) {
+            throw new ConcurrentChangeException("SUSPENSION", suspensionId);
+        }
+        if ("FRAUD".equals(s.getKind())) {
+            session.require(Permission.APPEAL_DECIDE_FRAUD);
+        }
+        boolean pendingLift = tx.fetchExists(tx.selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(s.getAccountId()))
+                .and(LIMIT_PROPOSAL.PROPOSAL_TYPE.in("UNFREEZE", "LIFT_SUSPENSION")).and(LIMIT_PROPOSAL.STATUS.eq("AWAITING_APPROVAL")));
+        if (pendingLift) {
+            throw new UserFacingException("A lift of this suspension already waits for approval.");
+        }
+        AccountRecord a = tx.selectFrom(ACCOUNT).where(ACCOUNT.ID.eq(s.getAccountId())).fetchOne();
+        ObjectNode evidence = Json.object();
+        evidence.put("suspensionId", suspensionId);
+        evidence.put("suspensionKind", s.getKind());
+        evidence.put("suspensionReasons", s.getReasonCodes());
+        LimitProposalRecord p = reviewProposal(tx, a, "FREEZE".equals(s.getKind()) ? "UNFREEZE" : "LIFT_SUSPENSION", a.getCreditLimit(),
+                reasonCode.trim(), Json.write(evidence));
+        return decide(tx, session, p, "CONFIRM", a.getCreditLimit(), reasonCode.trim(), note.trim(), authority, source);
+    }
+
+    /**
+     * Sets an account's credit limit as an operator's decision inside the caller's transaction (an
+     * appeal restoring a decrease): a REVIEW proposal confirmed at once, or waiting for a second
+     * approval when it raises above the policy's thresholds.
+     */
+    Outcome setLimitIn(DSLContext tx, Session session, long accountId, BigDecimal newLimit, String reasonCode, String note, String source) {
+        LimitPolicy.Authority authority = policies.active().policy().authority();
+        AccountRecord a = tx.selectFrom(ACCOUNT).where(ACCOUNT.ID.eq(accountId)).fetchOne();
+        BigDecimal amount = Money.normalize(newLimit);
+        if (amount.compareTo(a.getCreditLimit()) == 0) {
+            throw new UserFacingException("The new limit equals the current limit.");
+        }
+        String type = amount.compareTo(a.getCreditLimit()) > 0 ? "INCREASE" : "DECREASE";
+        LimitProposalRecord p = reviewProposal(tx, a, type, amount, reasonCode, null);
+        return decide(tx, session, p, "CONFIRM", amount, reasonCode, note, authority, source);
+    }
+
+    private LimitProposalRecord reviewProposal(DSLContext tx, AccountRecord a, String type, BigDecimal proposed, String reasonCodes, String evidence) {
+        long proposalId = tx.insertInto(LIMIT_PROPOSAL)
+                .set(LIMIT_PROPOSAL.ACCOUNT_ID, a.getId())
+                .set(LIMIT_PROPOSAL.PROPOSAL_TYPE, type)
+                .set(LIMIT_PROPOSAL.STATUS, "PENDING").set(LIMIT_PROPOSAL.ROUTE, "REVIEW")
+                .set(LIMIT_PROPOSAL.OLD_LIMIT, a.getCreditLimit()).set(LIMIT_PROPOSAL.PROPOSED_LIMIT, proposed)
+                .set(LIMIT_PROPOSAL.EXPOSURE, a.getOutstandingBalance()).set(LIMIT_PROPOSAL.PRIORITY, BigDecimal.ZERO)
+                .set(LIMIT_PROPOSAL.REASON_CODES, reasonCodes).set(LIMIT_PROPOSAL.EVIDENCE, evidence)
+                .set(LIMIT_PROPOSAL.CREATED_AT, LocalDateTime.now(clock))
+                .returning(LIMIT_PROPOSAL.ID).fetchOne().getId();
+        return tx.selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ID.eq(proposalId)).fetchOne();
     }
 
     private Outcome decide(DSLContext tx, Session session, LimitProposalRecord p, String action, BigDecimal newLimit, String reasonCode,
-            String note, LimitPolicy.Authority authority) {
+            String note, LimitPolicy.Authority authority, String source) {
         LocalDateTime now = LocalDateTime.now(clock);
         if (needsSecondApproval(tx, p, action, newLimit, authority)) {
             long decisionId = insertDecision(tx, p, action, "AWAITING_APPROVAL", newLimit, reasonCode, note, session, now);
@@ -196,7 +227,7 @@ public final class LimitDecisionService {
             return new Outcome(p.getId(), decisionId, "AWAITING_APPROVAL", "AWAITING_APPROVAL");
         }
         long decisionId = insertDecision(tx, p, action, "APPLIED", newLimit, reasonCode, note, session, now);
-        applyDecision(tx, session, p, newLimit, decisionId, reasonCode);
+        applyDecision(tx, session, p, newLimit, decisionId, reasonCode, source);
         String status = "OVERRIDE".equals(action) ? "OVERRIDDEN" : "CONFIRMED";
         setProposalStatus(tx, p, status);
         audit.record(tx, session, "PROPOSAL_" + status, "LIMIT_PROPOSAL", p.getId(), note, action + " to " + newLimit + "; decision " + decisionId);
@@ -223,7 +254,8 @@ public final class LimitDecisionService {
                 || newLimit.subtract(oldLimit).compareTo(authority.approvalAboveIncreaseAmount()) > 0;
     }
 
-    private void applyDecision(DSLContext tx, Session session, LimitProposalRecord p, BigDecimal newLimit, long decisionId, String reasonCode) {
+    private void applyDecision(DSLContext tx, Session session, LimitProposalRecord p, BigDecimal newLimit, long decisionId, String reasonCode,
+            String source) {
         AccountRecord a = tx.selectFrom(ACCOUNT).where(ACCOUNT.ID.eq(p.getAccountId())).fetchOne();
         ProposalType type = ProposalType.valueOf(p.getProposalType());
         String reasons = reasonCode == null ? p.getReasonCodes() : reasonCode + ",OPERATOR," + p.getReasonCodes();
@@ -263,7 +295,7 @@ public final class LimitDecisionService {
         }
         changes.apply(tx, session, new LimitChanges.Change(a.getId(), p.getId(), type, newLimit, p.getTemporaryLimit(), p.getExpiresAt(),
                 reasons, p.getEvidence(), feedAsOf, p.getRuleSetId(), ruleCode, p.getRuleHitId(), kind, suspensionId),
-                decisionId, "OPERATOR", a.getVersion(), LocalDateTime.now(clock));
+                decisionId, source, a.getVersion(), LocalDateTime.now(clock));
     }
 
     private static String suspensionKindOf(LimitProposalRecord p) {

@@ -1,5 +1,6 @@
 package dev.riskdesk.limits;
 
+import dev.riskdesk.appeals.AppealService;
 import dev.riskdesk.appeals.NoticeService;
 import dev.riskdesk.appeals.NoticeTemplates;
 import dev.riskdesk.appeals.SuspensionService;
@@ -18,6 +19,7 @@ public final class LimitServices {
     public final PolicySimulationService simulations;
     public final LimitDecisionService decisions;
     public final ProposalQueueService queue;
+    public final AppealService appeals;
 
     public LimitServices(Database database, Clock clock) {
         AuditLog audit = new AuditLog(clock);
@@ -29,5 +31,6 @@ public final class LimitServices {
         simulations = new PolicySimulationService(database, rules, policies);
         decisions = new LimitDecisionService(database, policies, changes, audit, clock);
         queue = new ProposalQueueService(database, policies, clock);
+        appeals = new AppealService(database, new AppealRemedies(decisions), notices, audit, clock);
     }
 }

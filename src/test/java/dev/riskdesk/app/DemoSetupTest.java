@@ -1,6 +1,7 @@
 package dev.riskdesk.app;
 
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
+import static dev.riskdesk.db.schema.Tables.APPEAL;
 import static dev.riskdesk.db.schema.Tables.GENERATOR_TRUTH;
 import static dev.riskdesk.db.schema.Tables.LIMIT_PROPOSAL;
 import static dev.riskdesk.db.schema.Tables.MODEL;
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.TestDatabases;
+import dev.riskdesk.limits.DemoAppeals;
 import dev.riskdesk.limits.LimitServices;
 import dev.riskdesk.portfolio.GeneratorOptions;
 import dev.riskdesk.portfolio.PortfolioGenerator;
@@ -45,7 +47,8 @@ class DemoSetupTest {
         AuditLog audit = new AuditLog(CLOCK);
         ModelRepository models = new ModelRepository(db, audit, CLOCK);
         return new DemoSetup(GeneratorOptions.of(customers, GeneratorOptions.DEFAULT_MONTHS, 42, AS_OF), new PortfolioGenerator(db),
-                new TrainingService(db, models, audit), models, new ScoringService(db, models, audit, CLOCK), new LimitServices(db, CLOCK));
+                new TrainingService(db, models, audit), models, new ScoringService(db, models, audit, CLOCK), new LimitServices(db, CLOCK),
+                new DemoAppeals(db, CLOCK));
     }
 
     @Test
@@ -63,7 +66,7 @@ class DemoSetupTest {
                 }
             });
 
-            assertEquals(List.of("demo.step.generate", "demo.step.train", "demo.step.score", "demo.step.policy"), keys);
+            assertEquals(List.of("demo.step.generate", "demo.step.train", "demo.step.score", "demo.step.policy", "demo.step.appeals"), keys);
             for (int i = 1; i < fractions.size(); i++) {
                 assertTrue(fractions.get(i) >= fractions.get(i - 1) - 1e-9, "progress went back at update " + i);
             }
@@ -75,6 +78,7 @@ class DemoSetupTest {
             Set<String> types = Set.copyOf(db.dsl().selectDistinct(LIMIT_PROPOSAL.PROPOSAL_TYPE).from(LIMIT_PROPOSAL)
                     .where(LIMIT_PROPOSAL.STATUS.eq("PENDING")).fetch(LIMIT_PROPOSAL.PROPOSAL_TYPE));
             assertTrue(types.containsAll(Set.of("INCREASE", "DECREASE")), "the review queue has both directions: " + types);
+            assertTrue(db.dsl().fetchCount(APPEAL) > 0, "the appeals inbox has work");
 
             // against the generator's truth: takeovers suspended; repayment delays never suspended nor cut for
             // being overdue, and while the repayment is still in flight not cut at all

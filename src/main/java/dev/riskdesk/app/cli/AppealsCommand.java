@@ -1,0 +1,128 @@
+package dev.riskdesk.app.cli;
+
+import dev.riskdesk.app.AppServices;
+import dev.riskdesk.appeals.AppealService;
+import dev.riskdesk.appeals.AppealStatus;
+import dev.riskdesk.appeals.Appeals;
+import dev.riskdesk.common.Progress;
+import dev.riskdesk.db.Database;
+import dev.riskdesk.limits.DemoAppeals;
+import dev.riskdesk.limits.LimitServices;
+import dev.riskdesk.security.AuditLog;
+import dev.riskdesk.security.OperatorService;
+import dev.riskdesk.security.PasswordHasher;
+import dev.riskdesk.security.Session;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code riskdesk appeals list|figures|rules|demo}: the appeal inbox from the command line. */
+@Command(name = "appeals", mixinStandardHelpOptions = true, description = "Suspension and limit-decrease appeals.",
+        subcommands = {AppealsCommand.ListAppeals.class, AppealsCommand.Figures.class, AppealsCommand.Rules.class, AppealsCommand.Demo.class})
+final class AppealsCommand {
+    @ParentCommand
+    RiskDeskCli root;
+
+    static AppealService service(Database database) {
+        return new LimitServices(database, Clock.system(AppServices.BUSINESS_ZONE)).appeals;
+    }
+
+    /** A subcommand that prints what the appeal service answers, as the system. */
+    abstract static class Report implements Callable<Integer> {
+        @ParentCommand
+        AppealsCommand parent;
+        @Spec
+        CommandSpec spec;
+
+        abstract void print(AppealService appeals, PrintWriter out);
+
+        @Override
+        public Integer call() {
+            try (Database database = parent.root.openDatabase()) {
+                PrintWriter out = spec.commandLine().getOut();
+                print(service(database), out);
+                out.flush();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Open appeals by SLA deadline (or all with --all).")
+    static final class ListAppeals extends Report {
+        @Option(names = "--all", description = "Include decided and closed appeals.")
+        boolean all;
+        @Option(names = "--status", description = "Only this status: ${COMPLETION-CANDIDATES}.")
+        AppealStatus status;
+
+        @Override
+        void print(AppealService appeals, PrintWriter out) {
+            var rows = appeals.inbox(Session.system(), new Appeals.InboxFilter(status, null, null, null, !all));
+            out.printf("%-10s %-14s %-15s %-18s %-18s %-10s %9s  %s%n", "appeal", "account", "type", "status", "rule", "assignee",
+                    "SLA left", "outcome");
+            for (Appeals.InboxRow r : rows) {
+                String left = r.remaining() == null ? "" : (r.breached() ? "-" : "") + Math.abs(r.remaining().toHours()) + " h";
+                out.printf("%-10s %-14s %-15s %-18s %-18s %-10s %9s  %s%n", r.appealNo(), r.accountNo(), r.type(),
+                        r.status() + (r.awaitingApproval() ? "*" : ""), r.ruleCode() == null ? "" : r.ruleCode(),
+                        r.assignee() == null ? "-" : r.assignee(), left, r.outcome() == null ? "" : r.outcome());
+            }
+            out.printf("%,d appeals (* a lift waits for a manager's approval)%n", rows.size());
+        }
+    }
+
+    @Command(name = "figures", mixinStandardHelpOptions = true, description = "Open appeals by age, handling time, SLA compliance, overturn rate.")
+    static final class Figures extends Report {
+        @Override
+        void print(AppealService appeals, PrintWriter out) {
+            Appeals.InboxFigures f = appeals.figures(Session.system());
+            out.printf("open appeals          %d (under 24 h %d, 24-48 h %d, 2-7 days %d, over 7 days %d; SLA breached %d)%n", f.open(),
+                    f.openUnder24h(), f.open24to48h(), f.open2to7d(), f.openOver7d(), f.openBreached());
+            out.printf("decided               %d%n", f.decided());
+            out.printf("median handling time  %s%n", f.medianHandlingHours() == null ? "-" : String.format("%.1f h", f.medianHandlingHours()));
+            out.printf("SLA compliance        %s%n", percent(f.slaCompliance()));
+            out.printf("overturn rate         %s%n", percent(f.overturnRate()));
+        }
+    }
+
+    @Command(name = "rules", mixinStandardHelpOptions = true, description = "Overturn rate per rule and rule version (likely false positives).")
+    static final class Rules extends Report {
+        @Override
+        void print(AppealService appeals, PrintWriter out) {
+            out.printf("%-18s %7s %9s %8s %8s %11s %11s %10s%n", "rule", "version", "triggers", "appeals", "decided", "overturned",
+                    "stale data", "overturn");
+            for (Appeals.RuleQuality q : appeals.ruleQuality(Session.system())) {
+                out.printf("%-18s %7s %,9d %8d %8d %11d %11d %10s%n", q.ruleCode(), q.ruleVersion() == null ? "-" : "v" + q.ruleVersion(),
+                        q.triggers(), q.appeals(), q.decided(), q.overturned(), q.staleData(), percent(q.overturnRate()));
+            }
+        }
+    }
+
+    @Command(name = "demo", mixinStandardHelpOptions = true, description = "Register the demo appeals on a demo book that has none.")
+    static final class Demo implements Callable<Integer> {
+        @ParentCommand
+        AppealsCommand parent;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (Database database = parent.root.openDatabase()) {
+                Clock clock = Clock.system(AppServices.BUSINESS_ZONE);
+                // the demo appeals are assigned to the demo agents, who exist once the console showed its login
+                new OperatorService(database, new PasswordHasher(), new AuditLog(clock), clock).createDemoOperatorsIfEmpty();
+                int n = new DemoAppeals(database, clock).create(Progress.NONE);
+                spec.commandLine().getOut().printf("Registered %d demo appeals%n", n);
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
+    }
+
+    static String percent(Double ratio) {
+        return ratio == null ? "-" : String.format("%.1f %%", ratio * 100);
+    }
+}

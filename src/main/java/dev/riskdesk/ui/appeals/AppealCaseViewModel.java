@@ -1,0 +1,188 @@
+package dev.riskdesk.ui.appeals;
+
+import dev.riskdesk.appeals.AppealService;
+import dev.riskdesk.appeals.AppealStatus;
+import dev.riskdesk.appeals.Appeals;
+import dev.riskdesk.common.TaskRunner;
+import dev.riskdesk.scoring.AccountScore;
+import dev.riskdesk.scoring.Explanation;
+import dev.riskdesk.scoring.ScoringService;
+import dev.riskdesk.security.Permission;
+import dev.riskdesk.security.Session;
+import dev.riskdesk.ui.common.ErrorTexts;
+import dev.riskdesk.ui.common.UiText;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * One appeal: the case with its data check, notes and earlier appeals, the score breakdown
+ * (re-scored on demand), and the moves, decision, approval, notes and attachments. After each
+ * change the case is read again, so the screen shows what the database holds.
+ */
+public final class AppealCaseViewModel {
+    private final AppealService service;
+    private final ScoringService scoring;
+    private final Session session;
+    private final TaskRunner tasks;
+    private final long appealId;
+    private final ObjectProperty<Appeals.AppealCase> appeal = new SimpleObjectProperty<>(this, "appeal");
+    private final ObjectProperty<Explanation> score = new SimpleObjectProperty<>(this, "score");
+    private final ObjectProperty<UiText> scoreMessage = new SimpleObjectProperty<>(this, "scoreMessage");
+    private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
+    private final ObjectProperty<UiText> error = new SimpleObjectProperty<>(this, "error");
+    private final ObjectProperty<UiText> info = new SimpleObjectProperty<>(this, "info");
+
+    public AppealCaseViewModel(AppealService service, ScoringService scoring, Session session, TaskRunner tasks, long appealId) {
+        this.service = service;
+        this.scoring = scoring;
+        this.session = session;
+        this.tasks = tasks;
+        this.appealId = appealId;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public ReadOnlyObjectProperty<Appeals.AppealCase> appealProperty() {
+        return appeal;
+    }
+
+    public ReadOnlyObjectProperty<Explanation> scoreProperty() {
+        return score;
+    }
+
+    public ReadOnlyObjectProperty<UiText> scoreMessageProperty() {
+        return scoreMessage;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    public ReadOnlyObjectProperty<UiText> errorProperty() {
+        return error;
+    }
+
+    public ReadOnlyObjectProperty<UiText> infoProperty() {
+        return info;
+    }
+
+    /** The moves the operator's role may make from the current status (besides deciding). */
+    public List<AppealStatus> moves() {
+        Appeals.AppealCase c = appeal.get();
+        if (c == null || c.pendingDecisionId() != null) {
+            return List.of();
+        }
+        AppealStatus from = c.row().status();
+        return from.next().stream().filter(to -> to != AppealStatus.DECIDED)
+                .filter(to -> session.has(from.permissionTo(to))).sorted().toList();
+    }
+
+    public boolean canDecide() {
+        Appeals.AppealCase c = appeal.get();
+        if (c == null || c.pendingDecisionId() != null) {
+            return false;
+        }
+        AppealStatus from = c.row().status();
+        return from.canMoveTo(AppealStatus.DECIDED) && session.has(from.permissionTo(AppealStatus.DECIDED));
+    }
+
+    public boolean canApprove() {
+        Appeals.AppealCase c = appeal.get();
+        return c != null && c.pendingDecisionId() != null && session.has(Permission.LIMIT_APPROVE);
+    }
+
+    public boolean canClaim() {
+        Appeals.AppealCase c = appeal.get();
+        return c != null && c.row().status().open() && !session.isSystem()
+                && (c.row().assigneeId() == null || c.row().assigneeId() != session.operatorId());
+    }
+
+    public boolean mayDecideFraud() {
+        return session.has(Permission.APPEAL_DECIDE_FRAUD);
+    }
+
+    public void reload() {
+        loading.set(true);
+        tasks.submit(p -> service.detail(session, appealId), c -> {
+            loading.set(false);
+            appeal.set(c);
+            if (score.get() == null && scoreMessage.get() == null) {
+                rescore();
+            }
+        }, failure -> {
+            loading.set(false);
+            error.set(ErrorTexts.of(failure));
+        });
+    }
+
+    /** Scores the account now with the champion (nothing is written). */
+    public void rescore() {
+        Appeals.AppealCase c = appeal.get();
+        if (c == null) {
+            return;
+        }
+        if (!session.has(Permission.MODEL_VIEW)) {
+            scoreMessage.set(UiText.of("appeals.case.scoreNoPermission"));
+            return;
+        }
+        scoreMessage.set(UiText.of("common.loading"));
+        long accountId = c.row().accountId();
+        tasks.submit(p -> {
+            AccountScore s = scoring.scoreAccount(session, accountId);
+            return s == null ? null : Explanation.of(s.scorecard(), s.result());
+        }, e -> {
+            score.set(e);
+            scoreMessage.set(e == null ? UiText.of("appeals.case.scoreNone") : null);
+        }, failure -> scoreMessage.set(ErrorTexts.of(failure)));
+    }
+
+    private int version() {
+        return appeal.get().row().version();
+    }
+
+    public void claim() {
+        act(() -> service.claim(session, appealId, version()), null);
+    }
+
+    public void move(AppealStatus to, String note) {
+        act(() -> service.move(session, appealId, version(), to, note), null);
+    }
+
+    public void decide(Appeals.Decision decision) {
+        tasks.submit(p -> service.decide(session, appealId, version(), decision), done -> {
+            error.set(null);
+            info.set(UiText.of(done ? "appeals.case.decided" : "appeals.case.awaitingApproval"));
+            reload();
+        }, failure -> error.set(ErrorTexts.of(failure)));
+    }
+
+    public void approve(String note, String language) {
+        act(() -> service.approveLift(session, appealId, version(), note, language), "appeals.case.decided");
+    }
+
+    public void addNote(String body) {
+        act(() -> service.addNote(session, appealId, body), null);
+    }
+
+    public void addAttachment(Appeals.Attachment attachment) {
+        act(() -> service.addAttachment(session, appealId, attachment), null);
+    }
+
+    private void act(Runnable change, String infoKey) {
+        tasks.submit(p -> {
+            change.run();
+            return null;
+        }, done -> {
+            error.set(null);
+            info.set(infoKey == null ? null : UiText.of(infoKey));
+            reload();
+        }, failure -> error.set(ErrorTexts.of(failure)));
+    }
+}

@@ -1,0 +1,298 @@
+package dev.riskdesk.ui.appeals;
+
+import dev.riskdesk.appeals.AppealOutcome;
+import dev.riskdesk.appeals.AppealService;
+import dev.riskdesk.appeals.Appeals;
+import dev.riskdesk.common.TaskRunner;
+import dev.riskdesk.common.UserFacingException;
+import dev.riskdesk.security.Session;
+import dev.riskdesk.ui.common.ErrorTexts;
+import dev.riskdesk.ui.common.I18n;
+import java.io.File;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** The appeal dialogs: register, decide, assign, and a note or reason for a move. */
+final class AppealDialogs {
+    private AppealDialogs() {
+    }
+
+    record Registered(Appeals.Registration registration, List<Appeals.Attachment> attachments) {
+    }
+
+    record Assignment(Appeals.Handler handler, String reason) {
+    }
+
+    private static <T> Dialog<T> dialog(I18n i18n, Window owner, String titleKey, String id) {
+        Dialog<T> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle(i18n.get(titleKey));
+        d.setHeaderText(i18n.get(titleKey));
+        d.getDialogPane().setId(id);
+        ButtonType ok = new ButtonType(i18n.get("appeals.ok"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(i18n.get("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        d.getDialogPane().getButtonTypes().setAll(ok, cancel);
+        return d;
+    }
+
+    private static Node okButton(Dialog<?> d) {
+        return d.getDialogPane().lookupButton(d.getDialogPane().getButtonTypes().get(0));
+    }
+
+    private static boolean isOk(ButtonType b) {
+        return b != null && b.getButtonData() == ButtonBar.ButtonData.OK_DONE;
+    }
+
+    private static GridPane form() {
+        GridPane g = new GridPane();
+        g.setHgap(10);
+        g.setVgap(8);
+        g.getStyleClass().add("dialog-form");
+        return g;
+    }
+
+    private static Label label(I18n i18n, String key) {
+        return new Label(i18n.get(key));
+    }
+
+    static <T> void cells(ComboBox<T> box, Function<T, String> text) {
+        javafx.util.Callback<ListView<T>, ListCell<T>> f = list -> new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
+            }
+        };
+        box.setCellFactory(f);
+        box.setButtonCell(f.call(null));
+    }
+
+    /** Registers an appeal; {@code accountNo} pre-fills the account (from a profile). */
+    static Optional<Registered> register(I18n i18n, AppealService service, Session session, TaskRunner tasks, String accountNo, Window owner) {
+        Dialog<Registered> d = dialog(i18n, owner, "appeals.register.title", "appeal-register-dialog");
+        TextField account = new TextField(accountNo == null ? "" : accountNo);
+        account.setId("appeal-register-account");
+        account.setPromptText(i18n.get("appeals.register.accountPrompt"));
+        Button find = new Button(i18n.get("appeals.register.find"));
+        find.setId("appeal-register-find");
+        ListView<Appeals.Contestable> contested = new ListView<>();
+        contested.setId("appeal-register-contested");
+        contested.setPrefHeight(110);
+        contested.setPlaceholder(new Label(i18n.get("appeals.register.nothing")));
+        contested.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Appeals.Contestable c, boolean empty) {
+                super.updateItem(c, empty);
+                setText(empty || c == null ? null : AppealTexts.type(i18n, c.type()) + " · " + i18n.formats().dateTime(c.since()) + " · "
+                        + AppealTexts.reasons(i18n, List.of(c.reasonCodes().split(",")))
+                        + (c.decisionId() == null ? "" : " · " + i18n.formats().money(c.oldLimit()) + " → " + i18n.formats().money(c.newLimit())));
+            }
+        });
+        long[] accountId = {-1};
+        Label error = new Label();
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.setMaxWidth(520);
+        Runnable lookup = () -> {
+            error.setText("");
+            String no = account.getText().trim();
+            tasks.submit(p -> {
+                long id = service.accountIdOf(session, no);
+                return new Object[] {id, service.contestable(session, id)};
+            }, r -> {
+                accountId[0] = (Long) r[0];
+                @SuppressWarnings("unchecked")
+                List<Appeals.Contestable> list = (List<Appeals.Contestable>) r[1];
+                contested.getItems().setAll(list);
+                if (!list.isEmpty()) {
+                    contested.getSelectionModel().select(0);
+                }
+            }, failure -> error.setText(ErrorTexts.of(failure).render(i18n)));
+        };
+        find.setOnAction(e -> lookup.run());
+        account.setOnAction(e -> lookup.run());
+        ComboBox<String> channel = new ComboBox<>(FXCollections.observableArrayList(AppealService.CHANNELS));
+        channel.setId("appeal-register-channel");
+        cells(channel, c -> AppealTexts.channel(i18n, c));
+        channel.setValue("PHONE");
+        ComboBox<String> contact = new ComboBox<>(FXCollections.observableArrayList(AppealService.CONTACT_PREFERENCES));
+        contact.setId("appeal-register-contact");
+        cells(contact, c -> AppealTexts.channel(i18n, c));
+        contact.setValue("SMS");
+        TextArea statement = new TextArea();
+        statement.setId("appeal-register-statement");
+        statement.setPromptText(i18n.get("appeals.register.statementPrompt"));
+        statement.setPrefRowCount(4);
+        statement.setWrapText(true);
+        ObservableList<Appeals.Attachment> files = FXCollections.observableArrayList();
+        Label fileList = new Label();
+        fileList.textProperty().bind(Bindings.createStringBinding(() -> files.isEmpty() ? i18n.get("appeals.register.noFiles")
+                : String.join(", ", files.stream().map(f -> f.fileName() + " (" + (f.content().length + 1023) / 1024 + " KB)").toList()), files));
+        Button addFile = new Button(i18n.get("appeals.register.addFile"));
+        addFile.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF, JPEG, PNG", "*.pdf", "*.jpg", "*.jpeg", "*.png"));
+            File file = chooser.showOpenDialog(d.getDialogPane().getScene().getWindow());
+            if (file != null) {
+                try {
+                    Appeals.Attachment a = readAttachment(file);
+                    AppealService.checkAttachment(a);
+                    files.add(a);
+                } catch (UserFacingException | IOException ex) {
+                    error.setText(ErrorTexts.of(ex).render(i18n));
+                }
+            }
+        });
+        GridPane g = form();
+        g.addRow(0, label(i18n, "appeals.register.account"), new HBox(8, account, find));
+        g.addRow(1, label(i18n, "appeals.register.contested"), contested);
+        g.addRow(2, label(i18n, "appeals.register.channel"), channel);
+        g.addRow(3, label(i18n, "appeals.register.contact"), contact);
+        g.addRow(4, label(i18n, "appeals.register.statement"), statement);
+        g.addRow(5, label(i18n, "appeals.register.files"), new HBox(8, addFile, fileList));
+        g.add(error, 1, 6);
+        contested.setPrefWidth(520);
+        d.getDialogPane().setContent(g);
+        okButton(d).disableProperty().bind(contested.getSelectionModel().selectedItemProperty().isNull()
+                .or(statement.textProperty().isEmpty()));
+        if (accountNo != null) {
+            lookup.run();
+        }
+        d.setResultConverter(b -> {
+            if (!isOk(b)) {
+                return null;
+            }
+            Appeals.Contestable c = contested.getSelectionModel().getSelectedItem();
+            return new Registered(new Appeals.Registration(accountId[0], c.type(), c.suspensionId(), c.decisionId(), channel.getValue(),
+                    contact.getValue(), statement.getText()), new ArrayList<>(files));
+        });
+        return d.showAndWait();
+    }
+
+    static Appeals.Attachment readAttachment(File file) throws IOException {
+        if (file.length() > AppealService.MAX_ATTACHMENT_BYTES) {
+            throw UserFacingException.keyed("appeal.attachmentTooLarge", "The file " + file.getName() + " is larger than 5 MB.", file.getName());
+        }
+        String type = AppealService.contentTypeOf(file.getName());
+        return new Appeals.Attachment(file.getName(), type == null ? "application/octet-stream" : type, Files.readAllBytes(file.toPath()));
+    }
+
+    /** The decision: outcome, new limit for a partial lift, reason, note, identity re-verification for fraud, notice language. */
+    static Optional<Appeals.Decision> decide(I18n i18n, Appeals.AppealCase c, Window owner) {
+        Dialog<Appeals.Decision> d = dialog(i18n, owner, "appeals.decide.title", "appeal-decide-dialog");
+        ComboBox<AppealOutcome> outcome = new ComboBox<>(FXCollections.observableArrayList(AppealOutcome.values()));
+        outcome.setId("appeal-decide-outcome");
+        cells(outcome, o -> AppealTexts.outcome(i18n, o));
+        TextField limit = new TextField();
+        limit.setId("appeal-decide-limit");
+        limit.setPromptText(i18n.format("appeals.decide.limitPrompt", i18n.formats().money(c.currentLimit()), i18n.formats().money(c.contestedOldLimit())));
+        limit.disableProperty().bind(outcome.valueProperty().isNotEqualTo(AppealOutcome.PARTIALLY_LIFTED));
+        ComboBox<String> reason = new ComboBox<>(FXCollections.observableArrayList(AppealOutcome.REASON_CODES));
+        reason.setId("appeal-decide-reason");
+        cells(reason, r -> AppealTexts.reason(i18n, r));
+        if (c.dataCheck().stale()) {
+            reason.setValue("APPEAL_STALE_DATA");
+        }
+        TextArea note = new TextArea();
+        note.setId("appeal-decide-note");
+        note.setPrefRowCount(3);
+        note.setWrapText(true);
+        note.setPromptText(i18n.get("appeals.decide.notePrompt"));
+        CheckBox identity = new CheckBox(i18n.get("appeals.decide.identity"));
+        identity.setId("appeal-decide-identity");
+        identity.setVisible(c.fraud());
+        identity.setManaged(c.fraud());
+        ComboBox<String> language = new ComboBox<>(FXCollections.observableArrayList("zh_CN", "en"));
+        language.setId("appeal-decide-language");
+        cells(language, l -> i18n.get("appeals.decide.language." + l));
+        language.setValue("zh_CN");
+        Label fraudHint = new Label(i18n.get("appeals.decide.fraudHint"));
+        fraudHint.setWrapText(true);
+        fraudHint.setMaxWidth(460);
+        fraudHint.getStyleClass().add("text-muted");
+        fraudHint.setVisible(c.fraud());
+        fraudHint.setManaged(c.fraud());
+        GridPane g = form();
+        g.addRow(0, label(i18n, "appeals.decide.outcome"), outcome);
+        g.addRow(1, label(i18n, "appeals.decide.limit"), limit);
+        g.addRow(2, label(i18n, "appeals.decide.reason"), reason);
+        g.addRow(3, label(i18n, "appeals.decide.note"), note);
+        g.addRow(4, label(i18n, "appeals.decide.languageLabel"), language);
+        g.add(identity, 1, 5);
+        g.add(fraudHint, 1, 6);
+        d.getDialogPane().setContent(g);
+        okButton(d).disableProperty().bind(outcome.valueProperty().isNull().or(reason.valueProperty().isNull()).or(note.textProperty().isEmpty())
+                .or(outcome.valueProperty().isEqualTo(AppealOutcome.PARTIALLY_LIFTED).and(limit.textProperty().isEmpty())));
+        d.setResultConverter(b -> {
+            if (!isOk(b)) {
+                return null;
+            }
+            BigDecimal newLimit = null;
+            if (outcome.getValue() == AppealOutcome.PARTIALLY_LIFTED) {
+                try {
+                    newLimit = new BigDecimal(limit.getText().trim().replace(",", ""));
+                } catch (NumberFormatException e) {
+                    newLimit = BigDecimal.valueOf(-1); // the service refuses it with a sentence
+                }
+            }
+            return new Appeals.Decision(outcome.getValue(), newLimit, reason.getValue(), note.getText(), identity.isSelected(), language.getValue());
+        });
+        return d.showAndWait();
+    }
+
+    static Optional<Assignment> assign(I18n i18n, List<Appeals.Handler> handlers, Window owner) {
+        Dialog<Assignment> d = dialog(i18n, owner, "appeals.assign.title", "appeal-assign-dialog");
+        ComboBox<Appeals.Handler> who = new ComboBox<>(FXCollections.observableArrayList(handlers));
+        who.setId("appeal-assign-handler");
+        cells(who, h -> h.username() + " · " + h.displayName() + " · " + i18n.getOr("common.role." + h.role(), h.role()));
+        TextField reason = new TextField();
+        reason.setPromptText(i18n.get("appeals.assign.reasonPrompt"));
+        GridPane g = form();
+        g.addRow(0, label(i18n, "appeals.assign.handler"), who);
+        g.addRow(1, label(i18n, "appeals.assign.reason"), reason);
+        d.getDialogPane().setContent(g);
+        okButton(d).disableProperty().bind(who.valueProperty().isNull());
+        d.setResultConverter(b -> isOk(b) ? new Assignment(who.getValue(), reason.getText()) : null);
+        return d.showAndWait();
+    }
+
+    /** A note for a move (required when {@code required}); empty Optional when cancelled. */
+    static Optional<String> note(I18n i18n, String titleKey, boolean required, Window owner) {
+        Dialog<String> d = dialog(i18n, owner, titleKey, "appeal-note-dialog");
+        TextArea note = new TextArea();
+        note.setId("appeal-note-text");
+        note.setPrefRowCount(3);
+        note.setPrefColumnCount(40);
+        note.setWrapText(true);
+        d.getDialogPane().setContent(note);
+        if (required) {
+            okButton(d).disableProperty().bind(note.textProperty().isEmpty());
+        }
+        d.setResultConverter(b -> isOk(b) ? note.getText() : null);
+        return d.showAndWait();
+    }
+}
