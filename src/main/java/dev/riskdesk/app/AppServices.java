@@ -5,6 +5,7 @@ import dev.riskdesk.common.TaskRunner;
 import dev.riskdesk.customers.CustomerProfileService;
 import dev.riskdesk.customers.CustomerSearchService;
 import dev.riskdesk.customers.PersonalDataService;
+import dev.riskdesk.dashboard.DashboardServices;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.DatabaseInfo;
 import dev.riskdesk.db.DatabaseLocation;
@@ -44,6 +45,7 @@ public final class AppServices implements AutoCloseable {
     private final ModelRepository models;
     private final ScoringService scoring;
     private final LimitServices limits;
+    private final DashboardServices dashboard;
 
     public AppServices(Database database, Clock clock, PasswordHasher hasher, TaskRunner tasks) {
         this.database = database;
@@ -59,8 +61,9 @@ public final class AppServices implements AutoCloseable {
         this.models = new ModelRepository(database, audit, clock);
         this.scoring = new ScoringService(database, models, audit, clock);
         this.limits = new LimitServices(database, clock);
+        this.dashboard = new DashboardServices(database, models, limits, clock);
         this.demoPortfolio = new DemoSetup(new PortfolioGenerator(database), new TrainingService(database, models, audit), models, scoring,
-                limits, clock);
+                limits, dashboard, clock);
     }
 
     /** Opens the database the console was pointed at, with the production clock and hasher. Slow: call off the FX thread. */
@@ -110,6 +113,10 @@ public final class AppServices implements AutoCloseable {
 
     public LimitServices limits() {
         return limits;
+    }
+
+    public DashboardServices dashboard() {
+        return dashboard;
     }
 
     /** What the status bar shows as the database's location. */

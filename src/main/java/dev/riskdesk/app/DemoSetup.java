@@ -1,6 +1,7 @@
 package dev.riskdesk.app;
 
 import dev.riskdesk.common.Progress;
+import dev.riskdesk.dashboard.DashboardServices;
 import dev.riskdesk.limits.LimitServices;
 import dev.riskdesk.limits.PolicyRunService;
 import dev.riskdesk.portfolio.GeneratorOptions;
@@ -15,8 +16,8 @@ import java.util.List;
 
 /**
  * First start on a new database: generate the demo book, train the models and make the
- * scorecards champions, score every account, then run the limit policy so the review queue has
- * work. Each step reports under a bundle key ({@code demo.step.*}) with the overall fraction.
+ * scorecards champions, score every account, run the limit policy so the review queue has
+ * work, then build the dashboard's aggregates. Each step reports under a bundle key ({@code demo.step.*}) with the overall fraction.
  */
 final class DemoSetup implements DemoPortfolio {
     /** One step of the first start, with its share of the total time as measured on 2 cores. */
@@ -31,7 +32,7 @@ final class DemoSetup implements DemoPortfolio {
     private final List<Step> steps;
 
     DemoSetup(PortfolioGenerator generator, TrainingService training, ModelRepository models, ScoringService scoring,
-            LimitServices limits, Clock clock) {
+            LimitServices limits, DashboardServices dashboard, Clock clock) {
         Session system = Session.system();
         this.steps = List.of(
                 new Step("demo.step.generate", 55, p -> generator.generate(GeneratorOptions.demo(LocalDate.now(clock)), p)),
@@ -41,7 +42,8 @@ final class DemoSetup implements DemoPortfolio {
                     models.promote(system, report.thinFileId(), "Demo portfolio: first thin-file scorecard");
                 }),
                 new Step("demo.step.score", 8, p -> scoring.scoreAll(system, ScoringService.DEFAULT_CHUNK, p)),
-                new Step("demo.step.policy", 12, p -> limits.runs.run(system, PolicyRunService.RunOptions.defaults(), p)));
+                new Step("demo.step.policy", 12, p -> limits.runs.run(system, PolicyRunService.RunOptions.defaults(), p)),
+                new Step("demo.step.dashboard", 3, p -> dashboard.refresh.refresh(system, p)));
     }
 
     @Override

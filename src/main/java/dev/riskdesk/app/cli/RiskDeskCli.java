@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = RiskDeskCli.VersionProvider.class,
         description = "RiskDesk risk-operations console and batch tools. With no command it opens the console.",
         subcommands = {InfoCommand.class, GenerateCommand.class, BenchCommand.class, ModelCommand.class, ScoreCommand.class,
-                PolicyCommand.class, NoticesCommand.class,
+                PolicyCommand.class, NoticesCommand.class, DashboardCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RiskDeskCli {
     private static final Logger LOG = LoggerFactory.getLogger(RiskDeskCli.class);

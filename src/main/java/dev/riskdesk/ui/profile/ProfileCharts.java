@@ -6,6 +6,7 @@ import dev.riskdesk.customers.CustomerProfile.LimitPoint;
 import dev.riskdesk.customers.CustomerProfile.MonthPoint;
 import dev.riskdesk.customers.CustomerProfile.ScorePoint;
 import dev.riskdesk.ui.common.ChartPalette;
+import dev.riskdesk.ui.common.ChartStyle;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -121,28 +122,8 @@ final class ProfileCharts {
     static XYChart base(Texts t, boolean dark, Locale locale) {
         XYChart chart = new XYChartBuilder().title(t.title()).xAxisTitle(t.xAxis()).yAxisTitle(t.yAxis()).build();
         var s = chart.getStyler();
-        Color bg = dark ? new Color(0x0d, 0x11, 0x17) : Color.WHITE;
-        Color fg = dark ? new Color(0xc9, 0xd1, 0xd9) : new Color(0x24, 0x29, 0x2f);
-        Color grid = dark ? new Color(0x30, 0x36, 0x3d) : new Color(0xd0, 0xd7, 0xde);
-        s.setChartBackgroundColor(bg);
-        s.setPlotBackgroundColor(bg);
-        s.setPlotBorderVisible(false);
-        s.setPlotGridLinesColor(grid);
-        s.setChartFontColor(fg);
-        s.setAxisTickLabelsColor(fg);
-        s.setAxisTickMarksColor(grid);
-        s.setLegendBackgroundColor(bg);
-        s.setLegendBorderColor(grid);
-        s.setLegendPosition(Styler.LegendPosition.InsideNW);
-        s.setLegendLayout(Styler.LegendLayout.Horizontal);
-        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-        s.setChartTitleFont(font.deriveFont(Font.BOLD, 14f));
-        s.setAxisTitleFont(font);
-        s.setAxisTickLabelsFont(font.deriveFont(11f));
-        s.setLegendFont(font);
-        s.setChartTitleBoxVisible(false);
+        ChartStyle.apply(s, dark, locale);
         s.setDatePattern("zh".equals(locale.getLanguage()) ? "yyyy年M月" : "MMM yyyy");
-        s.setLocale(locale);
         s.setDecimalPattern("#,##0");
         s.setMarkerSize(7);
         s.setYAxisMin(0.0); // amounts and scores read against zero, never a zoomed band
