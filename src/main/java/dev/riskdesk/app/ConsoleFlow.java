@@ -6,6 +6,8 @@ import dev.riskdesk.security.Session;
 import dev.riskdesk.ui.audit.AuditLogView;
 import dev.riskdesk.ui.audit.AuditLogViewModel;
 import dev.riskdesk.ui.common.Appearance;
+import dev.riskdesk.ui.dashboard.DashboardView;
+import dev.riskdesk.ui.dashboard.DashboardViewModel;
 import dev.riskdesk.ui.common.Theme;
 import dev.riskdesk.ui.login.LoginView;
 import dev.riskdesk.ui.login.LoginViewModel;
@@ -62,6 +64,9 @@ public final class ConsoleFlow {
         return List.of(
                 new ScreenEntry("overview", "shell.nav.overview", "mdi2v-view-dashboard-outline", null,
                         () -> new OverviewView(new OverviewViewModel(services.portfolioSummary(), services.tasks()), appearance.i18n()).build()),
+                new ScreenEntry("dashboard", "shell.nav.dashboard", "mdi2c-chart-box-outline", Permission.PORTFOLIO_VIEW,
+                        () -> new DashboardView(new DashboardViewModel(services.dashboard(), session, services.tasks()), appearance.i18n(),
+                                services.tasks(), appearance.themeProperty()).build()),
                 new ScreenEntry("profiles", "shell.nav.profiles", "mdi2a-account-search-outline", Permission.CUSTOMER_VIEW,
                         () -> new ProfilesView(new ProfilesViewModel(services.customerSearch(), services.personalData(), session,
                                 services.tasks()), appearance.i18n(), (accountId, back) -> profile(session, accountId, back)).build()),
