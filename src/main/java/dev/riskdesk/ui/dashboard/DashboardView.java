@@ -671,14 +671,15 @@ public final class DashboardView {
             results.getColumns().clear();
             TableColumn<String, String> metric = new TableColumn<>(i18n.get("dashboard.stress.metric"));
             metric.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(i18n.get("dashboard.stress.metric." + r.getValue())));
-            metric.setPrefWidth(260);
+            metric.setPrefWidth(235);
             metric.setSortable(false);
             results.getColumns().add(metric);
             for (StressResult r : model.results()) {
                 TableColumn<String, String> col = new TableColumn<>(i18n.getOr("dashboard.stress.builtIn." + r.scenario(), r.scenario()));
                 col.getStyleClass().add("numeric");
                 col.setSortable(false);
-                col.setPrefWidth(140);
+                col.setPrefWidth(112);
+                col.setMinWidth(112);
                 col.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(metricValue(r, x.getValue())));
                 results.getColumns().add(col);
             }
@@ -703,15 +704,20 @@ public final class DashboardView {
             case "accounts" -> f.integer(r.accounts());
             case "baselineBadRate" -> f.percent(r.baselineBadRate());
             case "badRate" -> f.percent(r.badRate());
-            case "baselineExpectedLoss" -> f.money(r.baselineExpectedLoss());
-            case "expectedLoss" -> f.money(r.expectedLoss());
-            case "exposure" -> f.money(r.exposure());
-            case "stressedExposure" -> f.money(r.stressedExposure());
+            case "baselineExpectedLoss" -> yuan(r.baselineExpectedLoss());
+            case "expectedLoss" -> yuan(r.expectedLoss());
+            case "exposure" -> yuan(r.exposure());
+            case "stressedExposure" -> yuan(r.stressedExposure());
             case "cutAccounts" -> f.integer(r.cutAccounts());
             case "decreases" -> f.integer(r.decreases());
             case "freezes" -> f.integer(r.freezes());
             case "suspensions" -> f.integer(r.suspensions());
-            default -> f.money(r.policyExposureChange());
+            default -> yuan(r.policyExposureChange());
         };
+    }
+
+    /** Whole yuan: the side-by-side columns are narrow; the CSV keeps the cents. */
+    private String yuan(BigDecimal amount) {
+        return "¥" + i18n.formats().integer(amount.setScale(0, java.math.RoundingMode.HALF_UP).longValue());
     }
 }
