@@ -5,6 +5,7 @@ import dev.riskdesk.common.TaskRunner;
 import dev.riskdesk.customers.CustomerProfileService;
 import dev.riskdesk.customers.CustomerSearchService;
 import dev.riskdesk.customers.PersonalDataService;
+import dev.riskdesk.dashboard.DashboardServices;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.DatabaseInfo;
 import dev.riskdesk.db.DatabaseLocation;
@@ -46,6 +47,7 @@ public final class AppServices implements AutoCloseable {
     private final ModelRepository models;
     private final ScoringService scoring;
     private final LimitServices limits;
+    private final DashboardServices dashboard;
 
     public AppServices(Database database, Clock clock, PasswordHasher hasher, TaskRunner tasks) {
         this.database = database;
@@ -61,8 +63,9 @@ public final class AppServices implements AutoCloseable {
         this.models = new ModelRepository(database, audit, clock);
         this.scoring = new ScoringService(database, models, audit, clock);
         this.limits = new LimitServices(database, clock);
+        this.dashboard = new DashboardServices(database, models, limits, clock);
         this.demoPortfolio = new DemoSetup(new PortfolioGenerator(database), new TrainingService(database, models, audit), models, scoring,
-                limits, new DemoAppeals(database, clock), clock);
+                limits, new DemoAppeals(database, clock), dashboard, clock);
     }
 
     /** Opens the database the console was pointed at, with the production clock and hasher. Slow: call off the FX thread. */
@@ -116,6 +119,10 @@ public final class AppServices implements AutoCloseable {
 
     public AppealService appeals() {
         return limits.appeals;
+    }
+
+    public DashboardServices dashboard() {
+        return dashboard;
     }
 
     /** What the status bar shows as the database's location. */

@@ -12,6 +12,8 @@ import dev.riskdesk.ui.appeals.RuleQualityViewModel;
 import dev.riskdesk.ui.audit.AuditLogView;
 import dev.riskdesk.ui.audit.AuditLogViewModel;
 import dev.riskdesk.ui.common.Appearance;
+import dev.riskdesk.ui.dashboard.DashboardView;
+import dev.riskdesk.ui.dashboard.DashboardViewModel;
 import dev.riskdesk.ui.common.Theme;
 import dev.riskdesk.ui.login.LoginView;
 import dev.riskdesk.ui.login.LoginViewModel;
@@ -72,6 +74,9 @@ public final class ConsoleFlow {
         return List.of(
                 new ScreenEntry("overview", "shell.nav.overview", "mdi2v-view-dashboard-outline", null,
                         () -> new OverviewView(new OverviewViewModel(services.portfolioSummary(), services.tasks()), appearance.i18n()).build()),
+                new ScreenEntry("dashboard", "shell.nav.dashboard", "mdi2c-chart-box-outline", Permission.PORTFOLIO_VIEW,
+                        () -> new DashboardView(new DashboardViewModel(services.dashboard(), session, services.tasks()), appearance.i18n(),
+                                services.tasks(), appearance.themeProperty()).build()),
                 new ScreenEntry("profiles", "shell.nav.profiles", "mdi2a-account-search-outline", Permission.CUSTOMER_VIEW,
                         () -> new ProfilesView(new ProfilesViewModel(services.customerSearch(), services.personalData(), session,
                                 services.tasks()), appearance.i18n(), (accountId, back) -> profile(session, accountId, back)).build()),
@@ -81,7 +86,7 @@ public final class ConsoleFlow {
                 new ScreenEntry("appeals", "shell.nav.appeals", "mdi2s-scale-balance", Permission.APPEAL_HANDLE,
                         () -> new AppealsInboxView(new AppealsInboxViewModel(services.appeals(), session, services.tasks()), appearance.i18n(),
                                 (appealId, back) -> appealCase(session, appealId, back)).build()),
-                new ScreenEntry("ruleQuality", "shell.nav.ruleQuality", "mdi2c-chart-box-outline", Permission.RULE_VIEW,
+                new ScreenEntry("ruleQuality", "shell.nav.ruleQuality", "mdi2f-filter-check-outline", Permission.RULE_VIEW,
                         () -> new RuleQualityView(new RuleQualityViewModel(services.appeals(), session, services.tasks()), appearance.i18n()).build()),
                 new ScreenEntry("audit", "shell.nav.audit", "mdi2c-clipboard-text-clock-outline", Permission.AUDIT_VIEW,
                         () -> new AuditLogView(new AuditLogViewModel(services.auditQuery(), session, services.tasks()), appearance.i18n()).build()));

@@ -1,6 +1,7 @@
 package dev.riskdesk.app;
 
 import dev.riskdesk.common.Progress;
+import dev.riskdesk.dashboard.DashboardServices;
 import dev.riskdesk.limits.DemoAppeals;
 import dev.riskdesk.limits.LimitServices;
 import dev.riskdesk.limits.PolicyRunService;
@@ -18,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * First start on a new database: generate the demo book, train the models and make the
- * scorecards champions, score every account, then run the limit policy so the review queue has
- * work, then register the customers' appeals. Each step reports under a bundle key ({@code demo.step.*}) with the overall fraction.
+ * scorecards champions, score every account, run the limit policy so the review queue has
+ * work, register the customers' appeals, then build the dashboard's aggregates. Each step reports under a bundle key ({@code demo.step.*}) with the overall fraction.
  */
 final class DemoSetup implements DemoPortfolio {
     private static final Logger LOG = LoggerFactory.getLogger(DemoSetup.class);
@@ -36,13 +37,13 @@ final class DemoSetup implements DemoPortfolio {
     private final List<Step> steps;
 
     DemoSetup(PortfolioGenerator generator, TrainingService training, ModelRepository models, ScoringService scoring,
-            LimitServices limits, DemoAppeals appeals, Clock clock) {
-        this(GeneratorOptions.demo(LocalDate.now(clock)), generator, training, models, scoring, limits, appeals);
+            LimitServices limits, DemoAppeals appeals, DashboardServices dashboard, Clock clock) {
+        this(GeneratorOptions.demo(LocalDate.now(clock)), generator, training, models, scoring, limits, appeals, dashboard);
     }
 
     /** The same steps on another book size (tests use a small one). */
     DemoSetup(GeneratorOptions book, PortfolioGenerator generator, TrainingService training, ModelRepository models,
-            ScoringService scoring, LimitServices limits, DemoAppeals appeals) {
+            ScoringService scoring, LimitServices limits, DemoAppeals appeals, DashboardServices dashboard) {
         Session system = Session.system();
         this.steps = List.of(
                 new Step("demo.step.generate", 55, p -> generator.generate(book, p)),
@@ -53,7 +54,8 @@ final class DemoSetup implements DemoPortfolio {
                 }),
                 new Step("demo.step.score", 8, p -> scoring.scoreAll(system, ScoringService.DEFAULT_CHUNK, p)),
                 new Step("demo.step.policy", 12, p -> limits.runs.run(system, PolicyRunService.RunOptions.defaults(), p)),
-                new Step("demo.step.appeals", 2, appeals::create));
+                new Step("demo.step.appeals", 2, appeals::create),
+                new Step("demo.step.dashboard", 3, p -> dashboard.refresh.refresh(system, p)));
     }
 
     @Override

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.TestDatabases;
+import dev.riskdesk.dashboard.DashboardServices;
 import dev.riskdesk.limits.DemoAppeals;
 import dev.riskdesk.limits.LimitServices;
 import dev.riskdesk.portfolio.GeneratorOptions;
@@ -46,9 +47,10 @@ class DemoSetupTest {
     private static DemoSetup setup(Database db, int customers) {
         AuditLog audit = new AuditLog(CLOCK);
         ModelRepository models = new ModelRepository(db, audit, CLOCK);
+        LimitServices limits = new LimitServices(db, CLOCK);
         return new DemoSetup(GeneratorOptions.of(customers, GeneratorOptions.DEFAULT_MONTHS, 42, AS_OF), new PortfolioGenerator(db),
-                new TrainingService(db, models, audit), models, new ScoringService(db, models, audit, CLOCK), new LimitServices(db, CLOCK),
-                new DemoAppeals(db, CLOCK));
+                new TrainingService(db, models, audit), models, new ScoringService(db, models, audit, CLOCK), limits,
+                new DemoAppeals(db, CLOCK), new DashboardServices(db, models, limits, CLOCK));
     }
 
     @Test
@@ -66,7 +68,8 @@ class DemoSetupTest {
                 }
             });
 
-            assertEquals(List.of("demo.step.generate", "demo.step.train", "demo.step.score", "demo.step.policy", "demo.step.appeals"), keys);
+            assertEquals(List.of("demo.step.generate", "demo.step.train", "demo.step.score", "demo.step.policy", "demo.step.appeals",
+                    "demo.step.dashboard"), keys);
             for (int i = 1; i < fractions.size(); i++) {
                 assertTrue(fractions.get(i) >= fractions.get(i - 1) - 1e-9, "progress went back at update " + i);
             }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks on fresh temporary databases.",
         subcommands = {BenchGenerateCommand.class, BenchFeaturesCommand.class, BenchScoreCommand.class,
-                PolicyBenchCommand.class, BenchSearchCommand.class})
+                PolicyBenchCommand.class, BenchSearchCommand.class, BenchDashboardCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -2,18 +2,22 @@ package dev.riskdesk.ui.common;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.util.Locale;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 
-/** The console's look for XChart axes charts, light or dark, so every chart reads the same. */
+/** The console's chart look on both themes: background, grid, fonts, legend; shared by every screen's charts. */
 public final class ChartStyle {
     private ChartStyle() {
     }
 
-    /** Background, text and grid colours of the theme, fonts, and a horizontal legend at the top left. */
-    public static void apply(AxesChartStyler s, boolean dark) {
+    public static Color foreground(boolean dark) {
+        return dark ? new Color(0xc9, 0xd1, 0xd9) : new Color(0x24, 0x29, 0x2f);
+    }
+
+    public static void apply(AxesChartStyler s, boolean dark, Locale locale) {
         Color bg = dark ? new Color(0x0d, 0x11, 0x17) : Color.WHITE;
-        Color fg = dark ? new Color(0xc9, 0xd1, 0xd9) : new Color(0x24, 0x29, 0x2f);
+        Color fg = foreground(dark);
         Color grid = dark ? new Color(0x30, 0x36, 0x3d) : new Color(0xd0, 0xd7, 0xde);
         s.setChartBackgroundColor(bg);
         s.setPlotBackgroundColor(bg);
@@ -32,5 +36,6 @@ public final class ChartStyle {
         s.setAxisTickLabelsFont(font.deriveFont(11f));
         s.setLegendFont(font);
         s.setChartTitleBoxVisible(false);
+        s.setLocale(locale);
     }
 }

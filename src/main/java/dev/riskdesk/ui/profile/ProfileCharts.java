@@ -119,9 +119,8 @@ final class ProfileCharts {
     static XYChart base(Texts t, boolean dark, Locale locale) {
         XYChart chart = new XYChartBuilder().title(t.title()).xAxisTitle(t.xAxis()).yAxisTitle(t.yAxis()).build();
         var s = chart.getStyler();
-        ChartStyle.apply(s, dark);
+        ChartStyle.apply(s, dark, locale);
         s.setDatePattern("zh".equals(locale.getLanguage()) ? "yyyy年M月" : "MMM yyyy");
-        s.setLocale(locale);
         s.setDecimalPattern("#,##0");
         s.setMarkerSize(7);
         s.setYAxisMin(0.0); // amounts and scores read against zero, never a zoomed band

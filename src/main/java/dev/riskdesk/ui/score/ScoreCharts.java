@@ -35,9 +35,9 @@ final class ScoreCharts {
      * Points of each characteristic against the population average: bars above zero where the
      * account earns more than the average account, below where it earns less.
      */
-    static CategoryChart pointsAgainstAverage(Explanation e, Texts t, boolean dark) {
+    static CategoryChart pointsAgainstAverage(Explanation e, Texts t, boolean dark, Locale locale) {
         CategoryChart chart = new CategoryChartBuilder().title(t.title()).xAxisTitle(t.xAxis()).yAxisTitle(t.yAxis()).build();
-        style(chart.getStyler(), dark);
+        style(chart.getStyler(), dark, locale);
         chart.getStyler().setOverlapped(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setDecimalPattern("+#,##0.0;-#,##0.0");
@@ -61,9 +61,8 @@ final class ScoreCharts {
     /** The stored scores over time, with the band thresholds as reference lines. */
     static XYChart history(List<ScoreBreakdown.HistoryPoint> points, Texts t, boolean dark, Locale locale) {
         XYChart chart = new XYChartBuilder().title(t.title()).xAxisTitle(t.xAxis()).yAxisTitle(t.yAxis()).build();
-        style(chart.getStyler(), dark);
+        style(chart.getStyler(), dark, locale);
         chart.getStyler().setDatePattern("zh".equals(locale.getLanguage()) ? "yyyy年M月d日" : "d MMM yyyy");
-        chart.getStyler().setLocale(locale);
         chart.getStyler().setYAxisMin(300.0);
         chart.getStyler().setYAxisMax(850.0);
         if (points.isEmpty()) {
@@ -97,8 +96,8 @@ final class ScoreCharts {
         return chart;
     }
 
-    private static void style(org.knowm.xchart.style.AxesChartStyler s, boolean dark) {
-        ChartStyle.apply(s, dark);
+    private static void style(org.knowm.xchart.style.AxesChartStyler s, boolean dark, Locale locale) {
+        ChartStyle.apply(s, dark, locale);
         s.setMarkerSize(6);
     }
 }

@@ -213,7 +213,7 @@ public final class ScoreView {
     private Chart<?, ?> pointsChart(Explanation e) {
         ScoreCharts.Texts texts = new ScoreCharts.Texts(i18n.get("profile.score.chart.points.title"), i18n.get("profile.score.chart.points.x"),
                 i18n.get("profile.score.chart.points.y"), i18n.get("profile.score.chart.points.above"), i18n.get("profile.score.chart.points.below"), "");
-        return ScoreCharts.pointsAgainstAverage(e, texts, theme.getValue() == Theme.DARK);
+        return ScoreCharts.pointsAgainstAverage(e, texts, theme.getValue() == Theme.DARK, locale());
     }
 
     private Chart<?, ?> historyChart(ScoreBreakdown b) {

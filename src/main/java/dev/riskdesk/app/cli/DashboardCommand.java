@@ -1,0 +1,54 @@
+package dev.riskdesk.app.cli;
+
+import dev.riskdesk.common.Progress;
+import dev.riskdesk.dashboard.DashboardRefreshService;
+import dev.riskdesk.dashboard.DashboardServices;
+import dev.riskdesk.db.Database;
+import dev.riskdesk.limits.LimitServices;
+import dev.riskdesk.scoring.ModelRepository;
+import dev.riskdesk.security.AuditLog;
+import dev.riskdesk.security.Session;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code riskdesk dashboard refresh}: rebuilds the dashboard's pre-aggregated tables. */
+@Command(name = "dashboard", mixinStandardHelpOptions = true, description = "The manager dashboard's aggregates.",
+        subcommands = DashboardCommand.Refresh.class)
+final class DashboardCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of " + spec.subcommands().keySet());
+    }
+
+    static DashboardServices services(Database database) {
+        Clock clock = Clock.system(dev.riskdesk.app.AppServices.BUSINESS_ZONE);
+        return new DashboardServices(database, new ModelRepository(database, new AuditLog(clock), clock), new LimitServices(database, clock), clock);
+    }
+
+    @Command(name = "refresh", mixinStandardHelpOptions = true,
+            description = "Rebuild the dashboard tables (DASH_*) from ACCOUNT_MONTH, scores and the active policy.")
+    static final class Refresh implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (Database database = ((RiskDeskCli) spec.root().userObject()).openDatabase()) {
+                DashboardRefreshService.Report r = services(database).refresh.refresh(Session.system(), Progress.NONE);
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf("Dashboard refreshed from %,d account-months in %,d ms: %,d segment rows, %,d roll-rate rows, %,d vintage rows, %,d score bins%n",
+                        r.accountMonths(), r.millis(), r.segmentRows(), r.rollRows(), r.vintageRows(), r.scoreBins());
+                out.flush();
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,441 @@
+package dev.riskdesk.dashboard;
+
+import static dev.riskdesk.db.schema.Tables.ACCOUNT;
+import static dev.riskdesk.db.schema.Tables.APPEAL;
+import static dev.riskdesk.db.schema.Tables.CUSTOMER;
+import static dev.riskdesk.db.schema.Tables.DASH_BUCKET_MONTH;
+import static dev.riskdesk.db.schema.Tables.DASH_REFRESH;
+import static dev.riskdesk.db.schema.Tables.DASH_ROLL_MONTH;
+import static dev.riskdesk.db.schema.Tables.DASH_SCORE_BIN;
+import static dev.riskdesk.db.schema.Tables.DASH_SEGMENT_MONTH;
+import static dev.riskdesk.db.schema.Tables.DASH_VINTAGE;
+import static dev.riskdesk.db.schema.Tables.LIMIT_DECISION;
+import static dev.riskdesk.db.schema.Tables.OPERATOR;
+import static dev.riskdesk.db.schema.Tables.SUSPENSION;
+
+import dev.riskdesk.db.Database;
+import dev.riskdesk.security.Permission;
+import dev.riskdesk.security.Session;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/**
+ * The dashboard's charts for a filter, read from the pre-aggregated DASH_* tables (and from the
+ * small decision, suspension and appeal tables); never from ACCOUNT_MONTH or raw events.
+ */
+public final class DashboardQueryService {
+    /** Chart ids in display order; each is also its table's id and its bundle key under {@code dashboard.chart.}. */
+    public static final List<String> CHARTS = List.of("exposureByBand", "utilisation", "delinquency", "rollRate", "vintage30", "vintage90",
+            "scoreDistribution", "badRateByBand", "decisions", "overridesByOperator", "overridesByReason", "overridePerformance",
+            "suspensionsByRule", "appeals", "expectedLoss");
+
+    private final Database database;
+
+    public DashboardQueryService(Database database) {
+        this.database = database;
+    }
+
+    public DashboardData load(Session session, DashboardFilter filter) {
+        session.require(Permission.PORTFOLIO_VIEW);
+        DSLContext dsl = database.dsl();
+        // min and max of the primary key's first column are index look-ups; the refresh writes every month in between
+        var range = dsl.select(DSL.min(DASH_SEGMENT_MONTH.MONTH_START), DSL.max(DASH_SEGMENT_MONTH.MONTH_START)).from(DASH_SEGMENT_MONTH).fetchOne();
+        List<YearMonth> months = new ArrayList<>();
+        if (range.value1() != null) {
+            for (YearMonth m = YearMonth.from(range.value1()); !m.isAfter(YearMonth.from(range.value2())); m = m.plusMonths(1)) {
+                months.add(m);
+            }
+        }
+        YearMonth from = filter.from() != null ? filter.from() : months.isEmpty() ? null : months.get(0);
+        YearMonth to = filter.to() != null ? filter.to() : months.isEmpty() ? null : months.get(months.size() - 1);
+        YearMonth snapshot = null;
+        for (YearMonth m : months) {
+            if ((from == null || !m.isBefore(from)) && (to == null || !m.isAfter(to))) {
+                snapshot = m;
+            }
+        }
+        var refresh = dsl.selectFrom(DASH_REFRESH).orderBy(DASH_REFRESH.ID.desc()).limit(1).fetchOne();
+        Map<String, ChartTable> charts = new LinkedHashMap<>();
+        Map<String, Long> timings = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        Condition segment = segment(filter, DASH_SEGMENT_MONTH.CITY_TIER, DASH_SEGMENT_MONTH.INCOME_BAND, DASH_SEGMENT_MONTH.PRODUCT);
+        Snapshot snap = snapshot(dsl, segment, snapshot);
+        t0 = lap(timings, "snapshot", t0);
+        charts.put("exposureByBand", snap.byBand());
+        charts.put("utilisation", snap.utilisation());
+        charts.put("delinquency", delinquency(dsl, segment(filter, DASH_BUCKET_MONTH.CITY_TIER, DASH_BUCKET_MONTH.INCOME_BAND,
+                DASH_BUCKET_MONTH.PRODUCT), from, to));
+        t0 = lap(timings, "delinquency", t0);
+        charts.put("rollRate", rollRate(dsl, filter, from, to));
+        t0 = lap(timings, "rollRate", t0);
+        ChartTable[] vintages = vintages(dsl, filter);
+        t0 = lap(timings, "vintages", t0);
+        charts.put("vintage30", vintages[0]);
+        charts.put("vintage90", vintages[1]);
+        double[] cuts = refresh == null ? new double[0] : DashboardRefreshService.parse(refresh.getScoreCuts());
+        double[] train = refresh == null ? new double[0] : DashboardRefreshService.parse(refresh.getTrainShares());
+        charts.put("scoreDistribution", scoreDistribution(dsl, filter, cuts, train));
+        t0 = lap(timings, "scores", t0);
+        charts.put("badRateByBand", snap.badRate());
+        LocalDateTime start = from == null ? LocalDateTime.of(1970, 1, 1, 0, 0) : from.atDay(1).atStartOfDay();
+        LocalDateTime end = to == null ? LocalDateTime.of(9999, 1, 1, 0, 0) : to.plusMonths(1).atDay(1).atStartOfDay();
+        decisions(dsl, inSegment(filter, LIMIT_DECISION.ACCOUNT_ID), start, end, charts);
+        t0 = lap(timings, "decisions", t0);
+        charts.put("suspensionsByRule", suspensions(dsl, inSegment(filter, SUSPENSION.ACCOUNT_ID), start, end));
+        t0 = lap(timings, "suspensions", t0);
+        charts.put("appeals", appeals(dsl, inSegment(filter, APPEAL.ACCOUNT_ID), start, end, LocalDateTime.now()));
+        t0 = lap(timings, "appeals", t0);
+        charts.put("expectedLoss", snap.expectedLoss());
+        long openAppeals = dsl.fetchCount(APPEAL, inSegment(filter, APPEAL.ACCOUNT_ID).and(APPEAL.STATUS.notIn("DECIDED", "CLOSED")));
+        lap(timings, "openAppeals", t0);
+        double psi = train.length == 0 ? Double.NaN : psi(charts.get("scoreDistribution"));
+        return new DashboardData(new DashboardFilter(from, to, filter.cityTier(), filter.incomeBand(), filter.product()), snapshot, months,
+                snap.figures(openAppeals), charts, psi, refresh == null ? null : refresh.getRefreshedAt(), timings);
+    }
+
+    private static long lap(Map<String, Long> timings, String name, long since) {
+        long now = System.nanoTime();
+        timings.put(name, (now - since) / 1_000);
+        return now;
+    }
+
+    /**
+     * The segment filter as a per-row look-up of the account: the decision, suspension and appeal
+     * tables are small, so the database must drive from them and never scan the book.
+     */
+    private static Condition inSegment(DashboardFilter f, Field<Long> accountId) {
+        Condition c = segment(f, CUSTOMER.CITY_TIER, CUSTOMER.INCOME_BAND, ACCOUNT.PRODUCT);
+        if (c.equals(DSL.noCondition())) {
+            return c;
+        }
+        return DSL.exists(DSL.selectOne().from(ACCOUNT).join(CUSTOMER).on(CUSTOMER.ID.eq(ACCOUNT.CUSTOMER_ID)).where(ACCOUNT.ID.eq(accountId)).and(c));
+    }
+
+    static Condition segment(DashboardFilter f, Field<Integer> tier, Field<String> income, Field<String> product) {
+        Condition c = DSL.noCondition();
+        if (f.cityTier() != null) {
+            c = c.and(tier.eq(f.cityTier()));
+        }
+        if (f.incomeBand() != null) {
+            c = c.and(income.eq(f.incomeBand()));
+        }
+        if (f.product() != null) {
+            c = c.and(product.eq(f.product()));
+        }
+        return c;
+    }
+
+    /** One month of the segment cube, grouped finely enough for every snapshot chart. */
+    private record Snapshot(List<org.jooq.Record> rows) {
+        private static final Field<String> BAND = DASH_SEGMENT_MONTH.SCORE_BAND;
+
+        ChartTable byBand() {
+            Map<String, Object[]> m = new LinkedHashMap<>();
+            for (String b : Buckets.SCORE_BANDS) {
+                m.put(b, new Object[] {0L, BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2)});
+            }
+            for (var r : rows) {
+                Object[] a = m.get(r.get(BAND));
+                a[0] = (Long) a[0] + r.get("N", Long.class);
+                a[1] = ((BigDecimal) a[1]).add(r.get("LIM", BigDecimal.class));
+                a[2] = ((BigDecimal) a[2]).add(r.get("EXP", BigDecimal.class));
+                a[3] = ((BigDecimal) a[3]).add(r.get("BAL", BigDecimal.class));
+            }
+            List<List<Object>> out = new ArrayList<>();
+            m.forEach((b, a) -> {
+                if ((Long) a[0] > 0) {
+                    out.add(List.of(b, a[0], a[1], a[2], a[3]));
+                }
+            });
+            return new ChartTable("exposureByBand", List.of("band", "accounts", "limit", "exposure", "balance"), out);
+        }
+
+        ChartTable utilisation() {
+            long[] n = new long[Buckets.UTILISATION.size()];
+            long total = 0;
+            for (var r : rows) {
+                long c = r.get("N", Long.class);
+                n[r.get(DASH_SEGMENT_MONTH.UTIL_BAND)] += c;
+                total += c;
+            }
+            List<List<Object>> out = new ArrayList<>();
+            for (int i = 0; i < n.length; i++) {
+                out.add(List.of(Buckets.UTILISATION.get(i), n[i], total == 0 ? 0.0 : (double) n[i] / total));
+            }
+            return new ChartTable("utilisation", List.of("utilisation", "accounts", "share"), total == 0 ? List.of() : out);
+        }
+
+        ChartTable badRate() {
+            Map<String, long[]> m = new LinkedHashMap<>();
+            for (String b : Buckets.SCORE_BANDS) {
+                m.put(b, new long[3]);
+            }
+            for (var r : rows) {
+                long[] a = m.get(r.get(BAND));
+                long c = r.get("N", Long.class);
+                int bucket = Buckets.DELINQUENCY.indexOf(r.get(DASH_SEGMENT_MONTH.DELINQUENCY_BUCKET));
+                a[0] += c;
+                a[1] += bucket >= 2 ? c : 0;
+                a[2] += bucket >= 4 ? c : 0;
+            }
+            List<List<Object>> out = new ArrayList<>();
+            m.forEach((b, a) -> {
+                if (a[0] > 0) {
+                    out.add(List.of(b, a[0], (double) a[1] / a[0], (double) a[2] / a[0]));
+                }
+            });
+            return new ChartTable("badRateByBand", List.of("band", "accounts", "rate30", "rate90"), out);
+        }
+
+        ChartTable expectedLoss() {
+            Map<String, BigDecimal[]> m = new TreeMap<>();
+            for (var r : rows) {
+                BigDecimal[] a = m.computeIfAbsent(r.get(DASH_SEGMENT_MONTH.INCOME_BAND), k -> {
+                    BigDecimal[] z = new BigDecimal[Buckets.CITY_TIERS.size()];
+                    Arrays.fill(z, BigDecimal.ZERO.setScale(2));
+                    return z;
+                });
+                int t = r.get(DASH_SEGMENT_MONTH.CITY_TIER) - 1;
+                a[t] = a[t].add(r.get("EL", BigDecimal.class));
+            }
+            List<List<Object>> out = new ArrayList<>();
+            m.forEach((income, a) -> {
+                List<Object> row = new ArrayList<>();
+                row.add(income);
+                row.addAll(Arrays.asList(a));
+                row.add(Arrays.stream(a).reduce(BigDecimal.ZERO, BigDecimal::add));
+                out.add(row);
+            });
+            return new ChartTable("expectedLoss", List.of("incomeBand", "tier1", "tier2", "tier3", "tier4", "tier5", "total"), out);
+        }
+
+        DashboardData.KeyFigures figures(long openAppeals) {
+            long n = 0;
+            long n30 = 0;
+            long n90 = 0;
+            BigDecimal lim = BigDecimal.ZERO.setScale(2);
+            BigDecimal exp = BigDecimal.ZERO.setScale(2);
+            BigDecimal el = BigDecimal.ZERO.setScale(2);
+            for (var r : rows) {
+                long c = r.get("N", Long.class);
+                int bucket = Buckets.DELINQUENCY.indexOf(r.get(DASH_SEGMENT_MONTH.DELINQUENCY_BUCKET));
+                n += c;
+                n30 += bucket >= 2 ? c : 0;
+                n90 += bucket >= 4 ? c : 0;
+                lim = lim.add(r.get("LIM", BigDecimal.class));
+                exp = exp.add(r.get("EXP", BigDecimal.class));
+                el = el.add(r.get("EL", BigDecimal.class));
+            }
+            return new DashboardData.KeyFigures(n, lim, exp, el, n == 0 ? 0 : (double) n30 / n, n == 0 ? 0 : (double) n90 / n, openAppeals);
+        }
+    }
+
+    private static Snapshot snapshot(DSLContext dsl, Condition segment, YearMonth month) {
+        if (month == null) {
+            return new Snapshot(List.of());
+        }
+        var t = DASH_SEGMENT_MONTH;
+        List<org.jooq.Record> rows = new ArrayList<>(dsl.select(t.SCORE_BAND, t.DELINQUENCY_BUCKET, t.UTIL_BAND, t.CITY_TIER, t.INCOME_BAND,
+                        DSL.sum(t.ACCOUNT_COUNT).cast(Long.class).as("N"), DSL.sum(t.TOTAL_LIMIT).as("LIM"), DSL.sum(t.EXPOSURE).as("EXP"),
+                        DSL.sum(t.TOTAL_BALANCE).as("BAL"), DSL.sum(t.EXPECTED_LOSS).as("EL"))
+                .from(t).where(t.MONTH_START.eq(month.atDay(1)).and(segment))
+                .groupBy(t.SCORE_BAND, t.DELINQUENCY_BUCKET, t.UTIL_BAND, t.CITY_TIER, t.INCOME_BAND).fetch());
+        return new Snapshot(rows);
+    }
+
+    private static Condition months(Field<LocalDate> month, YearMonth from, YearMonth to) {
+        Condition c = DSL.noCondition();
+        if (from != null) {
+            c = c.and(month.ge(from.atDay(1)));
+        }
+        if (to != null) {
+            c = c.and(month.le(to.atDay(1)));
+        }
+        return c;
+    }
+
+    private static ChartTable delinquency(DSLContext dsl, Condition segment, YearMonth from, YearMonth to) {
+        var t = DASH_BUCKET_MONTH;
+        Map<LocalDate, long[]> m = new TreeMap<>();
+        dsl.select(t.MONTH_START, t.DELINQUENCY_BUCKET, DSL.sum(t.ACCOUNT_COUNT).cast(Long.class))
+                .from(t).where(segment.and(months(t.MONTH_START, from, to)))
+                .groupBy(t.MONTH_START, t.DELINQUENCY_BUCKET)
+                .forEach(r -> m.computeIfAbsent(r.value1(), k -> new long[5])[Buckets.DELINQUENCY.indexOf(r.value2())] += r.value3());
+        List<List<Object>> out = new ArrayList<>();
+        m.forEach((month, n) -> {
+            List<Object> row = new ArrayList<>();
+            row.add(YearMonth.from(month).toString());
+            for (long c : n) {
+                row.add(c);
+            }
+            out.add(row);
+        });
+        List<String> cols = new ArrayList<>(List.of("month"));
+        cols.addAll(Buckets.DELINQUENCY);
+        return new ChartTable("delinquency", cols, out);
+    }
+
+    private static ChartTable rollRate(DSLContext dsl, DashboardFilter f, YearMonth from, YearMonth to) {
+        var t = DASH_ROLL_MONTH;
+        long[][] n = new long[5][5];
+        dsl.select(t.FROM_BUCKET, t.TO_BUCKET, DSL.sum(t.ACCOUNT_COUNT).cast(Long.class))
+                .from(t).where(segment(f, t.CITY_TIER, t.INCOME_BAND, t.PRODUCT).and(months(t.MONTH_START, from, to)))
+                .groupBy(t.FROM_BUCKET, t.TO_BUCKET)
+                .forEach(r -> n[Buckets.DELINQUENCY.indexOf(r.value1())][Buckets.DELINQUENCY.indexOf(r.value2())] += r.value3());
+        List<List<Object>> out = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long total = Arrays.stream(n[i]).sum();
+            for (int j = 0; j < 5; j++) {
+                if (total > 0) {
+                    out.add(List.of(Buckets.DELINQUENCY.get(i), Buckets.DELINQUENCY.get(j), n[i][j], (double) n[i][j] / total));
+                }
+            }
+        }
+        return new ChartTable("rollRate", List.of("fromBucket", "toBucket", "accounts", "rate"), out);
+    }
+
+    private static ChartTable[] vintages(DSLContext dsl, DashboardFilter f) {
+        var t = DASH_VINTAGE;
+        List<List<Object>> r30 = new ArrayList<>();
+        List<List<Object>> r90 = new ArrayList<>();
+        dsl.select(t.ORIGIN_QUARTER, t.MONTHS_ON_BOOK, DSL.sum(t.ACCOUNT_COUNT).cast(Long.class), DSL.sum(t.EVER30_COUNT).cast(Long.class),
+                        DSL.sum(t.EVER90_COUNT).cast(Long.class))
+                .from(t).where(segment(f, t.CITY_TIER, t.INCOME_BAND, t.PRODUCT))
+                .groupBy(t.ORIGIN_QUARTER, t.MONTHS_ON_BOOK).orderBy(t.ORIGIN_QUARTER, t.MONTHS_ON_BOOK)
+                .forEach(r -> {
+                    long n = r.value3();
+                    r30.add(List.of(r.value1(), (long) r.value2(), n, r.value4(), n == 0 ? 0.0 : (double) r.value4() / n));
+                    r90.add(List.of(r.value1(), (long) r.value2(), n, r.value5(), n == 0 ? 0.0 : (double) r.value5() / n));
+                });
+        return new ChartTable[] {
+            new ChartTable("vintage30", List.of("quarter", "monthsOnBook", "accounts", "ever30", "rate30"), r30),
+            new ChartTable("vintage90", List.of("quarter", "monthsOnBook", "accounts", "ever90", "rate90"), r90)};
+    }
+
+    private static ChartTable scoreDistribution(DSLContext dsl, DashboardFilter f, double[] cuts, double[] train) {
+        var t = DASH_SCORE_BIN;
+        long[] n = new long[Math.max(train.length, cuts.length + 2)];
+        dsl.select(t.BIN_NO, DSL.sum(t.ACCOUNT_COUNT).cast(Long.class)).from(t)
+                .where(segment(f, t.CITY_TIER, t.INCOME_BAND, t.PRODUCT)).groupBy(t.BIN_NO)
+                .forEach(r -> {
+                    if (r.value1() < n.length) {
+                        n[r.value1()] += r.value2();
+                    }
+                });
+        long total = Arrays.stream(n).sum();
+        List<List<Object>> out = new ArrayList<>();
+        if (train.length > 0) {
+            // the last training bin holds missing values: a score is never missing, so it is left out
+            for (int i = 0; i < cuts.length + 1; i++) {
+                String label = i == 0 ? "<" + fmt(cuts[0]) : i == cuts.length ? "≥" + fmt(cuts[i - 1]) : fmt(cuts[i - 1]) + "–" + fmt(cuts[i]);
+                out.add(List.of(label, train[i], total == 0 ? 0.0 : (double) n[i] / total, n[i]));
+            }
+        }
+        return new ChartTable("scoreDistribution", List.of("scoreBin", "trainShare", "currentShare", "accounts"), out);
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    /** PSI of the table's current shares against its training shares. */
+    public static double psi(ChartTable scoreDistribution) {
+        int k = scoreDistribution.rows().size();
+        double[] e = new double[k];
+        double[] a = new double[k];
+        for (int i = 0; i < k; i++) {
+            e[i] = scoreDistribution.number(i, "trainShare");
+            a[i] = scoreDistribution.number(i, "currentShare");
+        }
+        return Buckets.psi(e, a);
+    }
+
+    private static void decisions(DSLContext dsl, Condition accounts, LocalDateTime start, LocalDateTime end, Map<String, ChartTable> charts) {
+        var d = LIMIT_DECISION;
+        Condition when = d.DECIDED_AT.ge(start).and(d.DECIDED_AT.lt(end)).and(accounts);
+        var joined = d;
+        Map<String, Long> byAction = new LinkedHashMap<>();
+        for (String a : List.of("AUTO_APPLY", "CONFIRM", "OVERRIDE", "REJECT")) {
+            byAction.put(a, 0L);
+        }
+        dsl.select(d.ACTION, DSL.count()).from(joined).where(when).groupBy(d.ACTION).forEach(r -> byAction.put(r.value1(), (long) r.value2()));
+        long all = byAction.values().stream().mapToLong(Long::longValue).sum();
+        List<List<Object>> actions = new ArrayList<>();
+        if (all > 0) {
+            byAction.forEach((a, n) -> actions.add(List.of(a, "AUTO_APPLY".equals(a) ? "AUTO" : "MANUAL", n, (double) n / all)));
+        }
+        charts.put("decisions", new ChartTable("decisions", List.of("action", "route", "decisions", "share"), actions));
+
+        List<List<Object>> byOperator = new ArrayList<>();
+        Field<Integer> overrides = DSL.count().filterWhere(d.ACTION.eq("OVERRIDE"));
+        dsl.select(OPERATOR.USERNAME, DSL.count(), overrides).from(joined.join(OPERATOR).on(OPERATOR.ID.eq(d.MAKER_ID)))
+                .where(when.and(d.ACTION.ne("AUTO_APPLY"))).groupBy(OPERATOR.USERNAME).orderBy(OPERATOR.USERNAME)
+                .forEach(r -> byOperator.add(List.of(r.value1(), (long) r.value2(), (long) r.value3(), (double) r.value3() / r.value2())));
+        charts.put("overridesByOperator", new ChartTable("overridesByOperator", List.of("operator", "decisions", "overrides", "rate"), byOperator));
+
+        List<List<Object>> byReason = new ArrayList<>();
+        var reasons = dsl.select(DSL.coalesce(d.REASON_CODE, "—"), DSL.count()).from(joined).where(when.and(d.ACTION.eq("OVERRIDE")))
+                .groupBy(DSL.coalesce(d.REASON_CODE, "—")).orderBy(DSL.count().desc()).fetch();
+        long overridden = reasons.stream().mapToLong(r -> r.value2()).sum();
+        reasons.forEach(r -> byReason.add(List.of(r.value1(), (long) r.value2(), (double) r.value2() / overridden)));
+        charts.put("overridesByReason", new ChartTable("overridesByReason", List.of("reason", "overrides", "share"), byReason));
+
+        // how the accounts behave now, by what was decided: the current bucket of each decided account
+        List<List<Object>> perf = new ArrayList<>();
+        Field<Integer> late30 = DSL.count().filterWhere(ACCOUNT.DELINQUENCY_BUCKET.in("DPD31_60", "DPD61_90", "DPD90P"));
+        Field<Integer> late90 = DSL.count().filterWhere(ACCOUNT.DELINQUENCY_BUCKET.eq("DPD90P"));
+        dsl.select(d.ACTION, DSL.countDistinct(d.ACCOUNT_ID), late30, late90).from(d.join(ACCOUNT).on(ACCOUNT.ID.eq(d.ACCOUNT_ID))).where(when).groupBy(d.ACTION).orderBy(d.ACTION)
+                .forEach(r -> perf.add(List.of(r.value1(), (long) r.value2(), (double) r.value3() / r.value2(), (double) r.value4() / r.value2())));
+        charts.put("overridePerformance", new ChartTable("overridePerformance", List.of("action", "accounts", "rate30", "rate90"), perf));
+    }
+
+    private static ChartTable suspensions(DSLContext dsl, Condition accounts, LocalDateTime start, LocalDateTime end) {
+        var s = SUSPENSION;
+        Field<String> rule = DSL.coalesce(s.RULE_CODE, s.KIND);
+        Field<Integer> appealed = DSL.countDistinct(APPEAL.SUSPENSION_ID);
+        Field<Integer> overturned = DSL.countDistinct(APPEAL.SUSPENSION_ID).filterWhere(APPEAL.OUTCOME.in("LIFTED", "PARTIALLY_LIFTED"));
+        List<List<Object>> out = new ArrayList<>();
+        dsl.select(rule, DSL.countDistinct(s.ID), appealed, overturned)
+                .from(s.leftJoin(APPEAL).on(APPEAL.SUSPENSION_ID.eq(s.ID)))
+                .where(s.STARTED_AT.ge(start).and(s.STARTED_AT.lt(end)).and(accounts)).groupBy(rule).orderBy(rule)
+                .forEach(r -> out.add(List.of(r.value1(), (long) r.value2(), (long) r.value3(), (long) r.value4(),
+                        r.value3() == 0 ? 0.0 : (double) r.value4() / r.value3())));
+        return new ChartTable("suspensionsByRule", List.of("rule", "suspensions", "appealed", "overturned", "overturnRate"), out);
+    }
+
+    /** Appeals by SLA state: open within / past the SLA, decided within / after it (DECIDED_AT against SLA_DUE_AT). */
+    static ChartTable appeals(DSLContext dsl, Condition accounts, LocalDateTime start, LocalDateTime end, LocalDateTime now) {
+        var a = APPEAL;
+        Map<String, long[]> m = new LinkedHashMap<>();
+        for (String k : List.of("OPEN_WITHIN_SLA", "OPEN_OVERDUE", "DECIDED_WITHIN_SLA", "DECIDED_LATE")) {
+            m.put(k, new long[1]);
+        }
+        dsl.select(a.STATUS, a.SLA_DUE_AT, a.DECIDED_AT)
+                .from(a)
+                .where(a.CREATED_AT.ge(start).and(a.CREATED_AT.lt(end)).and(accounts))
+                .forEach(r -> {
+                    boolean open = r.value3() == null && !"CLOSED".equals(r.value1()) && !"DECIDED".equals(r.value1());
+                    String k = open ? (now.isAfter(r.value2()) ? "OPEN_OVERDUE" : "OPEN_WITHIN_SLA")
+                            : r.value3() != null && r.value3().isAfter(r.value2()) ? "DECIDED_LATE" : "DECIDED_WITHIN_SLA";
+                    m.get(k)[0]++;
+                });
+        long total = m.values().stream().mapToLong(v -> v[0]).sum();
+        List<List<Object>> out = new ArrayList<>();
+        if (total > 0) {
+            m.forEach((k, v) -> out.add(List.of(k, v[0], (double) v[0] / total)));
+        }
+        return new ChartTable("appeals", List.of("slaState", "appeals", "share"), out);
+    }
+}

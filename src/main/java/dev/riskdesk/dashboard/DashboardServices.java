@@ -1,0 +1,20 @@
+package dev.riskdesk.dashboard;
+
+import dev.riskdesk.db.Database;
+import dev.riskdesk.limits.LimitServices;
+import dev.riskdesk.scoring.ModelRepository;
+import dev.riskdesk.security.AuditLog;
+import java.time.Clock;
+
+/** The dashboard's services wired once; the console's composition root and the CLI both use it. */
+public final class DashboardServices {
+    public final DashboardRefreshService refresh;
+    public final DashboardQueryService query;
+    public final StressTestService stress;
+
+    public DashboardServices(Database database, ModelRepository models, LimitServices limits, Clock clock) {
+        refresh = new DashboardRefreshService(database, models, limits.policies, clock);
+        query = new DashboardQueryService(database);
+        stress = new StressTestService(database, limits.policies, limits.simulations, new AuditLog(clock), clock);
+    }
+}

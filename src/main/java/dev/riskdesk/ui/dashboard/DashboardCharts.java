@@ -1,0 +1,227 @@
+package dev.riskdesk.ui.dashboard;
+
+import dev.riskdesk.dashboard.Buckets;
+import dev.riskdesk.dashboard.ChartTable;
+import dev.riskdesk.ui.common.ChartPalette;
+import dev.riskdesk.ui.common.ChartStyle;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The dashboard's XChart charts, built from the chart tables. Same meaning, same colour:
+ * limit blue, exposure purple, buckets from green (current) to red (90+), score bands A–E.
+ * Returns null for an empty table: the view shows a "no data" text instead of a blank chart.
+ */
+final class DashboardCharts {
+    static final int WIDTH = 460;
+    static final int HEIGHT = 250;
+    private static final double MILLION = 1_000_000.0;
+
+    private DashboardCharts() {
+    }
+
+    static Color bucket(String bucket) {
+        return switch (bucket) {
+            case "CURRENT" -> ChartPalette.GOOD.color();
+            case "DPD1_30" -> ChartPalette.WARNING.color();
+            case "DPD31_60" -> ChartPalette.band('D');
+            case "DPD61_90" -> new Color(0xB0, 0x3A, 0x2E);
+            default -> ChartPalette.BAD.color();
+        };
+    }
+
+    /** {@code withTitle}: the screen and the PDF print the title above the image; a PNG on its own carries it. */
+    static Chart<?, ?> build(ChartTable t, Function<String, String> text, double psi, boolean dark, Locale locale, boolean withTitle) {
+        Chart<?, ?> chart = build(t, text, psi, dark, locale);
+        if (chart != null && !withTitle) {
+            chart.setTitle("");
+            chart.getStyler().setChartTitleVisible(false);
+        }
+        return chart;
+    }
+
+    private static Chart<?, ?> build(ChartTable t, Function<String, String> text, double psi, boolean dark, Locale locale) {
+        if (t == null || t.isEmpty()) {
+            return null;
+        }
+        String title = text.apply("dashboard.chart." + t.id());
+        return switch (t.id()) {
+            case "exposureByBand" -> bars(text, t, title, "band", text.apply("dashboard.axis.band"), text.apply("dashboard.axis.cnyMillion"), dark, locale,
+                    series(text, "limit", ChartPalette.LIMIT.color(), MILLION), series(text, "exposure", ChartPalette.BALANCE.color(), MILLION));
+            case "utilisation" -> percentBars(bars(text, t, title, "utilisation", text.apply("dashboard.axis.utilisation"), text.apply("dashboard.axis.shareOfAccounts"),
+                    dark, locale, series(text, "share", ChartPalette.BALANCE.color(), 1)));
+            case "delinquency" -> delinquency(t, title, text, dark, locale);
+            case "rollRate" -> rollRate(t, title, text, dark, locale);
+            case "vintage30" -> vintage(t, title, "rate30", text, dark, locale);
+            case "vintage90" -> vintage(t, title, "rate90", text, dark, locale);
+            case "scoreDistribution" -> percentBars(bars(text, t, Double.isNaN(psi) ? title : title + " · PSI " + String.format(Locale.ROOT, "%.3f", psi),
+                    "scoreBin", text.apply("dashboard.axis.score"), text.apply("dashboard.axis.shareOfAccounts"), dark, locale,
+                    series(text, "trainShare", ChartPalette.REFERENCE.color(), 1), series(text, "currentShare", ChartPalette.LIMIT.color(), 1)));
+            case "badRateByBand" -> percentBars(bars(text, t, title, "band", text.apply("dashboard.axis.band"), text.apply("dashboard.axis.rate"), dark, locale,
+                    series(text, "rate30", ChartPalette.WARNING.color(), 1), series(text, "rate90", ChartPalette.BAD.color(), 1)));
+            case "decisions" -> bars(text, t, title, "action", text.apply("dashboard.axis.action"), text.apply("dashboard.axis.decisions"), dark, locale,
+                    series(text, "decisions", ChartPalette.DECISION.color(), 1));
+            case "overridesByOperator" -> percentBars(bars(text, t, title, "operator", text.apply("dashboard.axis.operator"), text.apply("dashboard.axis.overrideRate"),
+                    dark, locale, series(text, "rate", ChartPalette.DECISION.color(), 1)));
+            case "overridesByReason" -> bars(text, t, title, "reason", text.apply("dashboard.axis.reason"), text.apply("dashboard.axis.decisions"), dark, locale,
+                    series(text, "overrides", ChartPalette.DECISION.color(), 1));
+            case "overridePerformance" -> percentBars(bars(text, t, title, "action", text.apply("dashboard.axis.action"), text.apply("dashboard.axis.rate"), dark, locale,
+                    series(text, "rate30", ChartPalette.WARNING.color(), 1), series(text, "rate90", ChartPalette.BAD.color(), 1)));
+            case "suspensionsByRule" -> bars(text, t, title, "rule", text.apply("dashboard.axis.rule"), text.apply("dashboard.axis.count"), dark, locale,
+                    series(text, "suspensions", ChartPalette.BAD.color(), 1), series(text, "appealed", ChartPalette.REFERENCE.color(), 1),
+                    series(text, "overturned", ChartPalette.GOOD.color(), 1));
+            case "appeals" -> bars(text, t, title, "slaState", text.apply("dashboard.axis.slaState"), text.apply("dashboard.axis.count"), dark, locale,
+                    series(text, "appeals", ChartPalette.LIMIT.color(), 1));
+            case "expectedLoss" -> expectedLoss(t, title, text, dark, locale);
+            default -> throw new IllegalArgumentException("No chart for " + t.id());
+        };
+    }
+
+    record Series(String column, String name, Color color, double divisor) {
+    }
+
+    private static Series series(Function<String, String> text, String column, Color color, double divisor) {
+        return new Series(column, text.apply("dashboard.col." + column), color, divisor);
+    }
+
+    private static CategoryChart category(String title, String x, String y, boolean dark, Locale locale) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x).yAxisTitle(y).build();
+        var s = chart.getStyler();
+        ChartStyle.apply(s, dark, locale);
+        s.setLegendPosition(Styler.LegendPosition.OutsideS);
+        s.setDecimalPattern("#,##0.#");
+        s.setYAxisMin(0.0);
+        s.setAvailableSpaceFill(0.7);
+        s.setOverlapped(false);
+        return chart;
+    }
+
+    /** Category labels: localised bucket, action and state codes where the bundle has them. */
+    private static List<String> labels(ChartTable t, String column, Function<String, String> text) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < t.rows().size(); i++) {
+            out.add(text.apply("dashboard.value." + t.text(i, column)));
+        }
+        return out;
+    }
+
+    private static CategoryChart bars(Function<String, String> text, ChartTable t, String title, String xColumn, String x, String y, boolean dark, Locale locale, Series... series) {
+        CategoryChart chart = category(title, x, y, dark, locale);
+        List<String> xs = labels(t, xColumn, text);
+        for (Series s : series) {
+            List<Double> ys = new ArrayList<>();
+            for (int i = 0; i < t.rows().size(); i++) {
+                ys.add(t.number(i, s.column()) / s.divisor());
+            }
+            chart.addSeries(s.name(), xs, ys).setFillColor(s.color());
+        }
+        chart.getStyler().setLegendVisible(series.length > 1);
+        return chart;
+    }
+
+    private static CategoryChart percentBars(CategoryChart chart) {
+        chart.getStyler().setYAxisDecimalPattern("0%");
+        return chart;
+    }
+
+    private static CategoryChart delinquency(ChartTable t, String title, Function<String, String> text, boolean dark, Locale locale) {
+        CategoryChart chart = category(title, text.apply("dashboard.axis.month"), text.apply("dashboard.axis.accounts"), dark, locale);
+        chart.getStyler().setStacked(true);
+        chart.getStyler().setXAxisLabelRotation(45);
+        List<String> months = new ArrayList<>();
+        for (int i = 0; i < t.rows().size(); i++) {
+            months.add(t.text(i, "month").substring(2));
+        }
+        // CURRENT is most of the book and would flatten the rest: the chart stacks the delinquent buckets, the data view has all
+        for (String b : Buckets.DELINQUENCY.subList(1, 5)) {
+            List<Double> ys = new ArrayList<>();
+            for (int i = 0; i < t.rows().size(); i++) {
+                ys.add(t.number(i, b));
+            }
+            chart.addSeries(text.apply("common.bucket." + b), months, ys).setFillColor(bucket(b));
+        }
+        return chart;
+    }
+
+    private static CategoryChart rollRate(ChartTable t, String title, Function<String, String> text, boolean dark, Locale locale) {
+        CategoryChart chart = category(title, text.apply("dashboard.axis.fromBucket"), text.apply("dashboard.axis.share"), dark, locale);
+        chart.getStyler().setStacked(true);
+        chart.getStyler().setYAxisMax(1.0);
+        chart.getStyler().setYAxisDecimalPattern("0%");
+        Map<String, Map<String, Double>> rates = new LinkedHashMap<>();
+        for (int i = 0; i < t.rows().size(); i++) {
+            rates.computeIfAbsent(t.text(i, "fromBucket"), k -> new LinkedHashMap<>()).put(t.text(i, "toBucket"), t.number(i, "rate"));
+        }
+        List<String> froms = new ArrayList<>(rates.keySet());
+        List<String> fromLabels = froms.stream().map(b -> text.apply("common.bucket." + b)).toList();
+        for (String to : Buckets.DELINQUENCY) {
+            List<Double> ys = froms.stream().map(f -> rates.get(f).getOrDefault(to, 0.0)).toList();
+            CategorySeries s = chart.addSeries(text.apply("common.bucket." + to), fromLabels, ys);
+            s.setFillColor(bucket(to));
+        }
+        return chart;
+    }
+
+    private static XYChart vintage(ChartTable t, String title, String rate, Function<String, String> text, boolean dark, Locale locale) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(text.apply("dashboard.axis.monthsOnBook"))
+                .yAxisTitle(text.apply("dashboard.axis.cumulativeRate")).build();
+        var s = chart.getStyler();
+        ChartStyle.apply(s, dark, locale);
+        s.setLegendPosition(Styler.LegendPosition.OutsideE);
+        s.setLegendLayout(Styler.LegendLayout.Vertical);
+        s.setYAxisDecimalPattern("0.0%");
+        s.setXAxisDecimalPattern("0");
+        s.setYAxisMin(0.0);
+        s.setMarkerSize(4);
+        Map<String, List<double[]>> byQuarter = new LinkedHashMap<>();
+        for (int i = 0; i < t.rows().size(); i++) {
+            byQuarter.computeIfAbsent(t.text(i, "quarter"), k -> new ArrayList<>()).add(new double[] {t.number(i, "monthsOnBook"), t.number(i, rate)});
+        }
+        int n = byQuarter.size();
+        int k = 0;
+        for (Map.Entry<String, List<double[]>> e : byQuarter.entrySet()) {
+            double[] xs = e.getValue().stream().mapToDouble(p -> p[0]).toArray();
+            double[] ys = e.getValue().stream().mapToDouble(p -> p[1]).toArray();
+            XYSeries series = chart.addSeries(e.getKey(), xs, ys);
+            // older vintages lighter, the newest the full limit blue: the eye follows the latest quarter
+            series.setLineColor(blend(ChartPalette.REFERENCE.color(), ChartPalette.LIMIT.color(), n == 1 ? 1 : (double) k / (n - 1)));
+            series.setMarker(SeriesMarkers.NONE);
+            k++;
+        }
+        return chart;
+    }
+
+    private static Color blend(Color a, Color b, double f) {
+        return new Color((int) (a.getRed() + (b.getRed() - a.getRed()) * f), (int) (a.getGreen() + (b.getGreen() - a.getGreen()) * f),
+                (int) (a.getBlue() + (b.getBlue() - a.getBlue()) * f));
+    }
+
+    private static CategoryChart expectedLoss(ChartTable t, String title, Function<String, String> text, boolean dark, Locale locale) {
+        CategoryChart chart = category(title, text.apply("dashboard.axis.incomeBand"), text.apply("dashboard.axis.cnyThousand"), dark, locale);
+        chart.getStyler().setStacked(true);
+        List<String> xs = labels(t, "incomeBand", text);
+        for (int tier = 1; tier <= 5; tier++) {
+            List<Double> ys = new ArrayList<>();
+            for (int i = 0; i < t.rows().size(); i++) {
+                ys.add(t.number(i, "tier" + tier) / 1000.0);
+            }
+            chart.addSeries(text.apply("dashboard.col.tier" + tier), xs, ys)
+                    .setFillColor(blend(ChartPalette.BALANCE.color(), ChartPalette.REFERENCE.color(), (tier - 1) / 5.0));
+        }
+        return chart;
+    }
+}

@@ -1,0 +1,723 @@
+package dev.riskdesk.ui.dashboard;
+
+import dev.riskdesk.common.Messages;
+import dev.riskdesk.common.TaskRunner;
+import dev.riskdesk.dashboard.Buckets;
+import dev.riskdesk.dashboard.ChartTable;
+import dev.riskdesk.dashboard.DashboardData;
+import dev.riskdesk.dashboard.DashboardExports;
+import dev.riskdesk.dashboard.DashboardFilter;
+import dev.riskdesk.dashboard.DashboardQueryService;
+import dev.riskdesk.dashboard.StressResult;
+import dev.riskdesk.dashboard.StressScenario;
+import dev.riskdesk.dashboard.StressTestService;
+import dev.riskdesk.ui.common.ChartImages;
+import dev.riskdesk.ui.common.ErrorTexts;
+import dev.riskdesk.ui.common.FxProgress;
+import dev.riskdesk.ui.common.I18n;
+import dev.riskdesk.ui.common.Tables;
+import dev.riskdesk.ui.common.Theme;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.CheckBoxListCell;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The manager dashboard: filters, key figures, a grid of charts with their data, exports, and stress tests. */
+public final class DashboardView {
+    private static final double SCALE = 1.5;
+    private final DashboardViewModel model;
+    private final I18n i18n;
+    private final TaskRunner tasks;
+    private final ObservableValue<Theme> theme;
+    private final Map<String, ImageView> images = new HashMap<>();
+    private final Map<String, Label> placeholders = new HashMap<>();
+    private final Map<String, TableView<List<Object>>> dataTables = new HashMap<>();
+    private final Map<StressScenario, SimpleBooleanProperty> chosen = new LinkedHashMap<>();
+    private final Label status = new Label();
+
+    public DashboardView(DashboardViewModel model, I18n i18n, TaskRunner tasks, ObservableValue<Theme> theme) {
+        this.model = model;
+        this.i18n = i18n;
+        this.tasks = tasks;
+        this.theme = theme;
+    }
+
+    public Parent build() {
+        TabPane tabs = new TabPane();
+        tabs.setId("dashboard");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Tab portfolio = new Tab();
+        portfolio.textProperty().bind(i18n.text("dashboard.tab.portfolio"));
+        portfolio.setContent(portfolio());
+        tabs.getTabs().add(portfolio);
+        if (model.canStressTest()) {
+            Tab stress = new Tab();
+            stress.setId("dashboard-stress-tab");
+            stress.textProperty().bind(i18n.text("dashboard.tab.stress"));
+            stress.setContent(stress());
+            tabs.getTabs().add(stress);
+            model.loadScenarios();
+        }
+        model.loadedProperty().addListener((o, old, now) -> show(now));
+        theme.addListener((o, old, now) -> reload());
+        i18n.messagesProperty().addListener((o, old, now) -> reload());
+        reload();
+        return tabs;
+    }
+
+    private void reload() {
+        boolean dark = theme.getValue() == Theme.DARK;
+        Function<String, String> text = this::text;
+        Locale locale = i18n.locale();
+        model.load(data -> render(data, text, dark, locale, SCALE));
+    }
+
+    /** A bundle text, or the code itself for values the bundle does not name (an operator, a rule code). */
+    private String text(String key) {
+        return i18n.getOr(key, key.substring(key.lastIndexOf('.') + 1));
+    }
+
+    static Map<String, BufferedImage> render(DashboardData data, Function<String, String> text, boolean dark, Locale locale, double scale) {
+        Map<String, BufferedImage> out = new HashMap<>();
+        for (String id : DashboardQueryService.CHARTS) {
+            var chart = DashboardCharts.build(data.chart(id), text, data.psi(), dark, locale, false);
+            out.put(id, chart == null ? null : ChartImages.render(chart, DashboardCharts.WIDTH, DashboardCharts.HEIGHT, scale));
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ portfolio tab
+
+    private Node portfolio() {
+        VBox page = new VBox(12, filterBar(), tiles(), charts());
+        page.getStyleClass().add("screen");
+        ScrollPane scroll = new ScrollPane(page);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
+    }
+
+    private Node filterBar() {
+        ComboBox<YearMonth> from = new ComboBox<>();
+        from.setId("dashboard-from");
+        ComboBox<YearMonth> to = new ComboBox<>();
+        to.setId("dashboard-to");
+        ComboBox<Integer> tier = choice("dashboard-tier", new ArrayList<>(Buckets.CITY_TIERS), t -> i18n.format("dashboard.filter.tierValue", t));
+        ComboBox<String> income = choice("dashboard-income", new ArrayList<>(Buckets.INCOME_BANDS), b -> b);
+        ComboBox<String> channel = choice("dashboard-channel", new ArrayList<>(Buckets.PRODUCTS), p -> i18n.get("dashboard.value." + p));
+        model.loadedProperty().addListener((o, old, now) -> {
+            if (now != null && from.getItems().size() != now.data().months().size()) {
+                from.getItems().setAll(now.data().months());
+                to.getItems().setAll(now.data().months());
+            }
+            if (now != null) {
+                from.setValue(now.data().filter().from());
+                to.setValue(now.data().filter().to());
+            }
+        });
+        Runnable apply = () -> {
+            DashboardFilter f = new DashboardFilter(from.getValue(), to.getValue(), tier.getValue(), income.getValue(), channel.getValue());
+            if (!f.equals(model.filterProperty().get()) && !model.loadingProperty().get()) {
+                model.filterProperty().set(f);
+                reload();
+            }
+        };
+        from.setOnAction(e -> apply.run());
+        to.setOnAction(e -> apply.run());
+        tier.setOnAction(e -> apply.run());
+        income.setOnAction(e -> apply.run());
+        channel.setOnAction(e -> apply.run());
+
+        status.setId("dashboard-status");
+        status.getStyleClass().add("text-muted");
+        Label error = new Label();
+        error.getStyleClass().add("error-text");
+        error.textProperty().bind(i18n.render(model.errorProperty()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ProgressBar busy = new ProgressBar();
+        busy.setPrefWidth(80);
+        busy.visibleProperty().bind(model.loadingProperty());
+        Button rebuild = button("dashboard-rebuild", "dashboard.rebuild", "mdi2d-database-refresh-outline");
+        rebuild.setTooltip(new Tooltip());
+        rebuild.getTooltip().textProperty().bind(i18n.text("dashboard.rebuild.tip"));
+        rebuild.disableProperty().bind(model.loadingProperty());
+        FxProgress progress = new FxProgress();
+        busy.progressProperty().bind(progress.fractionProperty());
+        rebuild.setOnAction(e -> {
+            boolean dark = theme.getValue() == Theme.DARK;
+            Locale locale = i18n.locale();
+            Function<String, String> text = this::text;
+            model.refreshAggregates(progress, data -> render(data, text, dark, locale, SCALE));
+        });
+        Button pdf = button("dashboard-pdf", "dashboard.export.pdf", "mdi2f-file-pdf-box");
+        pdf.disableProperty().bind(model.loadedProperty().isNull());
+        pdf.setOnAction(e -> exportPdf(pdf));
+        from.setPrefWidth(120);
+        to.setPrefWidth(120);
+        HBox bar = new HBox(8, label("dashboard.filter.months"), from, label("dashboard.filter.to"), to, gap(), label("dashboard.filter.tier"), tier,
+                gap(), label("dashboard.filter.income"), income, gap(), label("dashboard.filter.channel"), channel);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox line = new HBox(12, status, error, spacer, busy, rebuild, pdf);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(8, bar, line);
+    }
+
+    private <T> ComboBox<T> choice(String id, List<T> values, Function<T, String> name) {
+        List<T> items = new ArrayList<>();
+        items.add(null);
+        items.addAll(values);
+        ComboBox<T> box = new ComboBox<>(FXCollections.observableArrayList(items));
+        box.setId(id);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? i18n.get("dashboard.filter.all") : name.apply(value);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        });
+        box.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(box.getConverter().toString(item));
+            }
+        });
+        box.setValue(null);
+        return box;
+    }
+
+    private static Region gap() {
+        Region r = new Region();
+        r.setMinWidth(8);
+        return r;
+    }
+
+    private Label label(String key) {
+        Label l = new Label();
+        l.textProperty().bind(i18n.text(key));
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private Button button(String id, String key, String icon) {
+        Button b = new Button();
+        b.setId(id);
+        b.textProperty().bind(i18n.text(key));
+        b.setGraphic(new FontIcon(icon));
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        return b;
+    }
+
+    private GridPane tiles() {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("tile-grid");
+        String[] ids = {"exposure", "expectedLoss", "rate30", "rate90", "psi", "openAppeals"};
+        for (int i = 0; i < ids.length; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(100.0 / ids.length);
+            grid.getColumnConstraints().add(c);
+            String id = ids[i];
+            Label title = new Label();
+            title.textProperty().bind(i18n.text("dashboard.tile." + id));
+            title.getStyleClass().add("tile-title");
+            Label value = new Label("—");
+            value.setId("dashboard-tile-" + id);
+            value.getStyleClass().add("tile-value");
+            Label caption = new Label();
+            caption.getStyleClass().add("tile-caption");
+            value.textProperty().bind(i18n.bind(() -> tileValue(id), model.loadedProperty()));
+            caption.textProperty().bind(i18n.bind(() -> tileCaption(id), model.loadedProperty()));
+            VBox tile = new VBox(4, title, value, caption);
+            tile.getStyleClass().add("tile");
+            tile.setMaxWidth(Double.MAX_VALUE);
+            grid.add(tile, i, 0);
+        }
+        return grid;
+    }
+
+    private String tileValue(String id) {
+        var l = model.loadedProperty().get();
+        if (l == null) {
+            return "—";
+        }
+        var f = l.data().figures();
+        var fmt = i18n.formats();
+        return switch (id) {
+            case "exposure" -> millions(f.exposure());
+            case "expectedLoss" -> millions(f.expectedLoss());
+            case "rate30" -> fmt.percent(f.rate30Plus());
+            case "rate90" -> fmt.percent(f.rate90Plus());
+            case "psi" -> Double.isNaN(l.data().psi()) ? "—" : String.format(Locale.ROOT, "%.3f", l.data().psi());
+            default -> fmt.integer(f.openAppeals());
+        };
+    }
+
+    /** Tiles are narrow: amounts in millions with two decimals (the data views show them to the cent). */
+    private String millions(BigDecimal amount) {
+        return i18n.format("dashboard.tile.millions", String.format(i18n.locale(), "%,.2f", amount.doubleValue() / 1_000_000));
+    }
+
+    private String tileCaption(String id) {
+        var l = model.loadedProperty().get();
+        if (l == null || l.data().snapshotMonth() == null) {
+            return "";
+        }
+        var f = l.data().figures();
+        return switch (id) {
+            case "exposure" -> i18n.format("dashboard.tile.exposure.sub", i18n.formats().integer(f.accounts()));
+            case "expectedLoss" -> i18n.format("dashboard.tile.expectedLoss.sub",
+                    i18n.formats().percent(f.exposure().signum() == 0 ? 0 : f.expectedLoss().doubleValue() / f.exposure().doubleValue()));
+            case "psi" -> i18n.get(Double.isNaN(l.data().psi()) ? "dashboard.tile.psi.none"
+                    : l.data().psi() >= 0.25 ? "dashboard.tile.psi.alert" : l.data().psi() >= 0.10 ? "dashboard.tile.psi.warning" : "dashboard.tile.psi.ok");
+            case "openAppeals" -> i18n.get("dashboard.tile.openAppeals.sub");
+            default -> i18n.get("dashboard.tile." + id + ".sub");
+        };
+    }
+
+    private GridPane charts() {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(12);
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(50);
+            grid.getColumnConstraints().add(c);
+        }
+        int i = 0;
+        for (String id : DashboardQueryService.CHARTS) {
+            grid.add(chartCard(id), i % 2, i / 2);
+            i++;
+        }
+        return grid;
+    }
+
+    private VBox chartCard(String id) {
+        Label title = new Label();
+        title.textProperty().bind(i18n.text("dashboard.chart." + id));
+        title.getStyleClass().add("card-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToggleButton data = new ToggleButton();
+        data.setId("dashboard-data-" + id);
+        data.setGraphic(new FontIcon("mdi2t-table"));
+        data.setTooltip(new Tooltip());
+        data.getTooltip().textProperty().bind(i18n.text("dashboard.data.tip"));
+        Button png = new Button(null, new FontIcon("mdi2i-image-outline"));
+        png.setTooltip(new Tooltip());
+        png.getTooltip().textProperty().bind(i18n.text("dashboard.export.png"));
+        png.setOnAction(e -> exportPng(id, png));
+        Button csv = new Button(null, new FontIcon("mdi2f-file-delimited-outline"));
+        csv.setId("dashboard-csv-" + id);
+        csv.setTooltip(new Tooltip());
+        csv.getTooltip().textProperty().bind(i18n.text("dashboard.export.csv"));
+        csv.setOnAction(e -> exportCsv(id, csv));
+        for (var b : List.of(data, png, csv)) {
+            b.getStyleClass().addAll("flat", "button-icon");
+        }
+        HBox header = new HBox(4, title, spacer, data, png, csv);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        ImageView image = new ImageView();
+        image.setId("dashboard-chart-" + id);
+        image.setPreserveRatio(true);
+        image.setFitWidth(DashboardCharts.WIDTH);
+        image.setFitHeight(DashboardCharts.HEIGHT);
+        image.setPickOnBounds(true);
+        image.setOnMouseClicked(e -> data.setSelected(!data.isSelected()));
+        Tooltip.install(image, new Tooltip(i18n.get("dashboard.data.tip")));
+        images.put(id, image);
+        Label empty = new Label();
+        empty.getStyleClass().add("text-muted");
+        empty.setWrapText(true);
+        empty.setId("dashboard-empty-" + id);
+        placeholders.put(id, empty);
+        StackPane body = new StackPane(image, empty);
+        body.setMinHeight(DashboardCharts.HEIGHT);
+        body.setAlignment(Pos.CENTER);
+
+        TableView<List<Object>> table = Tables.table("dashboard-table-" + id, FXCollections.observableArrayList());
+        table.setPrefHeight(180);
+        table.visibleProperty().bind(data.selectedProperty());
+        table.managedProperty().bind(table.visibleProperty());
+        dataTables.put(id, table);
+        VBox card = new VBox(6, header, body, table);
+        card.getStyleClass().add("panel");
+        card.setId("dashboard-card-" + id);
+        return card;
+    }
+
+    private void show(DashboardViewModel.Loaded loaded) {
+        if (loaded == null) {
+            return;
+        }
+        DashboardData data = loaded.data();
+        status.setText(data.refreshedAt() == null ? i18n.get("dashboard.status.never")
+                : i18n.format("dashboard.status", i18n.formats().dateTime(data.refreshedAt()),
+                        data.snapshotMonth() == null ? "—" : data.snapshotMonth().toString()));
+        for (String id : DashboardQueryService.CHARTS) {
+            BufferedImage img = loaded.images().get(id);
+            images.get(id).setImage(img == null ? null : ChartImages.toFxImage(img));
+            Label empty = placeholders.get(id);
+            empty.setText(img != null ? "" : i18n.getOr("dashboard.empty." + id, i18n.get("dashboard.empty")));
+            empty.setVisible(img == null);
+            fillTable(dataTables.get(id), data.chart(id));
+        }
+    }
+
+    private void fillTable(TableView<List<Object>> table, ChartTable t) {
+        table.getColumns().clear();
+        for (int c = 0; c < t.columns().size(); c++) {
+            int col = c;
+            String key = t.columns().get(c);
+            TableColumn<List<Object>, String> column = new TableColumn<>(text("dashboard.col." + key));
+            column.setSortable(false);
+            column.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(cell(key, r.getValue().get(col))));
+            if (c > 0) {
+                column.getStyleClass().add("numeric");
+            }
+            table.getColumns().add(column);
+        }
+        table.setItems(FXCollections.observableArrayList(t.rows()));
+        table.setPlaceholder(new Label(i18n.get("dashboard.empty")));
+    }
+
+    private String cell(String column, Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof BigDecimal d) {
+            return i18n.formats().money(d);
+        }
+        if (value instanceof Double d) {
+            return column.toLowerCase(Locale.ROOT).contains("rate") || column.toLowerCase(Locale.ROOT).contains("share")
+                    ? i18n.formats().percent(d) : String.format(i18n.locale(), "%.4f", d);
+        }
+        if (value instanceof Long l) {
+            return i18n.formats().integer(l);
+        }
+        return text("dashboard.value." + value);
+    }
+
+    // ------------------------------------------------------------------ exports
+
+    private File choose(Node owner, String name, String extension) {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(name + "." + extension);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(Locale.ROOT), "*." + extension));
+        return chooser.showSaveDialog(owner.getScene() == null ? null : owner.getScene().getWindow());
+    }
+
+    private void write(File file, ThrowingWriter work) {
+        if (file == null) {
+            return;
+        }
+        tasks.submit(p -> {
+            work.write(file);
+            return file;
+        }, f -> status.setText(i18n.format("dashboard.export.done", f.getName())),
+                failure -> model.errorProperty().set(ErrorTexts.of(failure)));
+    }
+
+    @FunctionalInterface
+    private interface ThrowingWriter {
+        void write(File file) throws Exception;
+    }
+
+    private void exportPng(String id, Node owner) {
+        var l = model.loadedProperty().get();
+        if (l == null || l.data().chart(id).isEmpty()) {
+            return;
+        }
+        boolean dark = theme.getValue() == Theme.DARK;
+        Locale locale = i18n.locale();
+        Function<String, String> text = this::text;
+        write(choose(owner, id, "png"), f -> {
+            try (OutputStream out = Files.newOutputStream(f.toPath())) {
+                DashboardExports.png(DashboardCharts.build(l.data().chart(id), text, l.data().psi(), dark, locale, true), out);
+            }
+        });
+    }
+
+    private void exportCsv(String id, Node owner) {
+        var l = model.loadedProperty().get();
+        if (l == null) {
+            return;
+        }
+        ChartTable t = l.data().chart(id);
+        List<String> headers = t.columns().stream().map(c -> text("dashboard.col." + c)).toList();
+        write(choose(owner, id, "csv"), f -> {
+            try (Writer out = Files.newBufferedWriter(f.toPath(), StandardCharsets.UTF_8)) {
+                out.write('\uFEFF'); // so spreadsheet programs read the Chinese headers as UTF-8
+                DashboardExports.csv(t, headers, out);
+            }
+        });
+    }
+
+    private void exportPdf(Node owner) {
+        var l = model.loadedProperty().get();
+        if (l == null) {
+            return;
+        }
+        write(choose(owner, "riskdesk-dashboard", "pdf"), f -> {
+            try (OutputStream out = Files.newOutputStream(f.toPath())) {
+                DashboardExports.pdf(report(l.data(), LocalDateTime.now()), out);
+            }
+        });
+    }
+
+    /** The PDF report, in English: the report's font is Helvetica, which has no Chinese glyphs. */
+    static DashboardExports.Report report(DashboardData data, LocalDateTime now) {
+        Messages en = new Messages(Messages.ENGLISH);
+        Function<String, String> text = key -> en.bundle().containsKey(key) ? en.get(key) : key.substring(key.lastIndexOf('.') + 1);
+        var f = data.figures();
+        List<String[]> figures = List.of(
+                new String[] {text.apply("dashboard.tile.exposure"), "CNY " + f.exposure().toPlainString()},
+                new String[] {text.apply("dashboard.tile.expectedLoss"), "CNY " + f.expectedLoss().toPlainString()},
+                new String[] {text.apply("dashboard.col.accounts"), String.format(Locale.ROOT, "%,d", f.accounts())},
+                new String[] {text.apply("dashboard.tile.rate30"), String.format(Locale.ROOT, "%.2f %%", 100 * f.rate30Plus())},
+                new String[] {text.apply("dashboard.tile.rate90"), String.format(Locale.ROOT, "%.2f %%", 100 * f.rate90Plus())},
+                new String[] {text.apply("dashboard.tile.psi"), Double.isNaN(data.psi()) ? "-" : String.format(Locale.ROOT, "%.3f", data.psi())},
+                new String[] {text.apply("dashboard.tile.openAppeals"), String.valueOf(f.openAppeals())});
+        List<DashboardExports.ReportChart> charts = new ArrayList<>();
+        Map<String, BufferedImage> images = render(data, text, false, Locale.ENGLISH, 2.0);
+        for (String id : DashboardQueryService.CHARTS) {
+            if (images.get(id) != null) {
+                charts.add(new DashboardExports.ReportChart(text.apply("dashboard.chart." + id), images.get(id)));
+            }
+        }
+        List<String> lines = List.of("Generated " + now.withNano(0), "Filters: " + data.filter().describe(),
+                "Snapshot month: " + data.snapshotMonth() + "; aggregates refreshed " + data.refreshedAt(),
+                "Charts without data for these filters are left out.");
+        return new DashboardExports.Report(text.apply("dashboard.report.title"), lines, figures, charts);
+    }
+
+    // ------------------------------------------------------------------ stress tests
+
+    private Node stress() {
+        ListView<StressScenario> list = new ListView<>(model.scenarios());
+        list.setId("dashboard-scenarios");
+        list.setPrefHeight(170);
+        list.setCellFactory(CheckBoxListCell.forListView(s -> chosen.computeIfAbsent(s, k -> new SimpleBooleanProperty(k.builtIn())),
+                new StringConverter<>() {
+                    @Override
+                    public String toString(StressScenario s) {
+                        return s == null ? "" : s.builtIn() ? i18n.getOr("dashboard.stress.builtIn." + s.name(), s.name()) : s.name();
+                    }
+
+                    @Override
+                    public StressScenario fromString(String string) {
+                        return null;
+                    }
+                }));
+        model.scenarios().addListener((javafx.collections.ListChangeListener<StressScenario>) c -> {
+            Map<String, Boolean> before = new HashMap<>();
+            chosen.forEach((s, p) -> before.put(s.name(), p.get()));
+            chosen.clear();
+            for (StressScenario s : model.scenarios()) {
+                chosen.put(s, new SimpleBooleanProperty(before.getOrDefault(s.name(), s.builtIn())));
+            }
+            list.refresh();
+        });
+
+        // the editor: a selected scenario is its template; saving under a new name keeps a user-defined one
+        TextField name = new TextField();
+        name.setId("dashboard-stress-name");
+        Map<String, TextField> pd = new LinkedHashMap<>();
+        GridPane editor = new GridPane();
+        editor.setHgap(8);
+        editor.setVgap(6);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setHgrow(Priority.ALWAYS);
+        ColumnConstraints fields = new ColumnConstraints(90);
+        editor.getColumnConstraints().addAll(labels, fields);
+        editor.addRow(0, label("dashboard.stress.name"), name);
+        int row = 1;
+        for (String band : Buckets.INCOME_BANDS) {
+            TextField f = new TextField("1");
+            f.setPrefColumnCount(5);
+            pd.put(band, f);
+            editor.addRow(row++, new Label(i18n.format("dashboard.stress.pdMultiplier", band)), f);
+        }
+        name.setPrefColumnCount(8);
+        TextField util = new TextField("0");
+        TextField lgd = new TextField("0");
+        TextField income = new TextField("0");
+        editor.addRow(row++, label("dashboard.stress.utilisationRise"), util);
+        editor.addRow(row++, label("dashboard.stress.lgdChange"), lgd);
+        editor.addRow(row, label("dashboard.stress.incomeShock"), income);
+        list.getSelectionModel().selectedItemProperty().addListener((o, old, s) -> {
+            if (s != null) {
+                name.setText(s.builtIn() ? "" : s.name());
+                Buckets.INCOME_BANDS.forEach(b -> pd.get(b).setText(s.parameters().pdMultiplier(b).toPlainString()));
+                util.setText(s.parameters().utilisationRise().toPlainString());
+                lgd.setText(s.parameters().lgdChange().toPlainString());
+                income.setText(s.parameters().incomeShock().toPlainString());
+            }
+        });
+        Button save = button("dashboard-stress-save", "dashboard.stress.save", "mdi2c-content-save-outline");
+        save.setOnAction(e -> {
+            try {
+                Map<String, BigDecimal> m = new LinkedHashMap<>();
+                pd.forEach((b, f) -> m.put(b, new BigDecimal(f.getText().strip())));
+                model.saveScenario(name.getText(), new StressScenario.Parameters(m, new BigDecimal(util.getText().strip()),
+                        new BigDecimal(lgd.getText().strip()), new BigDecimal(income.getText().strip())));
+            } catch (NumberFormatException ex) {
+                model.stressErrorProperty().set(dev.riskdesk.ui.common.UiText.of("dashboard.stress.notANumber"));
+            }
+        });
+        Label hint = label("dashboard.stress.hint");
+        hint.setWrapText(true);
+        hint.setMinWidth(0);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        hint.getStyleClass().add("text-muted");
+        VBox left = new VBox(8, label("dashboard.stress.scenarios"), list, editor, save, hint);
+        left.getStyleClass().add("panel");
+        left.setPrefWidth(400);
+        left.setMinWidth(400);
+
+        FxProgress progress = new FxProgress();
+        Button run = button("dashboard-stress-run", "dashboard.stress.run", "mdi2p-play-outline");
+        run.getStyleClass().add("accent");
+        run.disableProperty().bind(model.stressRunningProperty());
+        run.setOnAction(e -> model.runStress(chosen.entrySet().stream().filter(x -> x.getValue().get()).map(Map.Entry::getKey).toList(), progress));
+        Button cancel = button("dashboard-stress-cancel", "common.cancel", "mdi2c-close");
+        cancel.visibleProperty().bind(model.stressRunningProperty());
+        cancel.setOnAction(e -> model.cancelStress());
+        ProgressBar bar = new ProgressBar();
+        bar.progressProperty().bind(progress.fractionProperty());
+        bar.visibleProperty().bind(model.stressRunningProperty());
+        bar.setPrefWidth(160);
+        Label message = new Label();
+        message.getStyleClass().add("text-muted");
+        message.textProperty().bind(progress.messageProperty());
+        message.visibleProperty().bind(model.stressRunningProperty());
+        Button csv = button("dashboard-stress-csv", "dashboard.export.csv", "mdi2f-file-delimited-outline");
+        csv.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.results()));
+        csv.setOnAction(e -> {
+            ChartTable t = StressTestService.table(List.copyOf(model.results()));
+            List<String> headers = t.columns().stream().map(c -> text("dashboard.col." + c)).toList();
+            write(choose(csv, "stress-test", "csv"), f -> {
+                try (Writer out = Files.newBufferedWriter(f.toPath(), StandardCharsets.UTF_8)) {
+                    out.write('\uFEFF');
+                    DashboardExports.csv(t, headers, out);
+                }
+            });
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox actions = new HBox(8, run, cancel, bar, message, spacer, csv);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        Label error = new Label();
+        error.getStyleClass().add("error-text");
+        error.textProperty().bind(i18n.render(model.stressErrorProperty()));
+        error.setWrapText(true);
+
+        TableView<String> results = new TableView<>();
+        results.setId("dashboard-stress-results");
+        results.getStyleClass().add("dense");
+        results.setPlaceholder(Tables.placeholder(i18n, "dashboard.stress.none", model.stressRunningProperty()));
+        List<String> metrics = List.of("accounts", "baselineBadRate", "badRate", "baselineExpectedLoss", "expectedLoss", "exposure",
+                "stressedExposure", "cutAccounts", "decreases", "freezes", "suspensions", "policyExposureChange");
+        model.results().addListener((javafx.collections.ListChangeListener<StressResult>) c -> {
+            results.getColumns().clear();
+            TableColumn<String, String> metric = new TableColumn<>(i18n.get("dashboard.stress.metric"));
+            metric.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(i18n.get("dashboard.stress.metric." + r.getValue())));
+            metric.setPrefWidth(235);
+            metric.setSortable(false);
+            results.getColumns().add(metric);
+            for (StressResult r : model.results()) {
+                TableColumn<String, String> col = new TableColumn<>(i18n.getOr("dashboard.stress.builtIn." + r.scenario(), r.scenario()));
+                col.getStyleClass().add("numeric");
+                col.setSortable(false);
+                col.setPrefWidth(112);
+                col.setMinWidth(112);
+                col.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(metricValue(r, x.getValue())));
+                results.getColumns().add(col);
+            }
+            results.setItems(FXCollections.observableArrayList(model.results().isEmpty() ? List.of() : metrics));
+        });
+        VBox.setVgrow(results, Priority.ALWAYS);
+        Label note = label("dashboard.stress.note");
+        note.setWrapText(true);
+        note.setMinWidth(0);
+        note.getStyleClass().add("text-muted");
+        VBox right = new VBox(8, actions, error, results, note);
+        right.getStyleClass().add("panel");
+        HBox.setHgrow(right, Priority.ALWAYS);
+        HBox page = new HBox(12, left, right);
+        page.getStyleClass().add("screen");
+        return page;
+    }
+
+    private String metricValue(StressResult r, String metric) {
+        var f = i18n.formats();
+        return switch (metric) {
+            case "accounts" -> f.integer(r.accounts());
+            case "baselineBadRate" -> f.percent(r.baselineBadRate());
+            case "badRate" -> f.percent(r.badRate());
+            case "baselineExpectedLoss" -> yuan(r.baselineExpectedLoss());
+            case "expectedLoss" -> yuan(r.expectedLoss());
+            case "exposure" -> yuan(r.exposure());
+            case "stressedExposure" -> yuan(r.stressedExposure());
+            case "cutAccounts" -> f.integer(r.cutAccounts());
+            case "decreases" -> f.integer(r.decreases());
+            case "freezes" -> f.integer(r.freezes());
+            case "suspensions" -> f.integer(r.suspensions());
+            default -> yuan(r.policyExposureChange());
+        };
+    }
+
+    /** Whole yuan: the side-by-side columns are narrow; the CSV keeps the cents. */
+    private String yuan(BigDecimal amount) {
+        return "¥" + i18n.formats().integer(amount.setScale(0, java.math.RoundingMode.HALF_UP).longValue());
+    }
+}

@@ -1,0 +1,72 @@
+package dev.riskdesk.ui.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.riskdesk.common.Progress;
+import dev.riskdesk.dashboard.DashboardBook;
+import dev.riskdesk.dashboard.DashboardData;
+import dev.riskdesk.dashboard.DashboardExports;
+import dev.riskdesk.dashboard.DashboardFilter;
+import dev.riskdesk.dashboard.DashboardServices;
+import dev.riskdesk.db.Database;
+import dev.riskdesk.db.TestDatabases;
+import dev.riskdesk.limits.LimitServices;
+import dev.riskdesk.scoring.ModelRepository;
+import dev.riskdesk.security.AuditLog;
+import dev.riskdesk.security.Session;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The exports are valid files: the PDF opens with PDFBox and has the expected pages, the PNGs decode. */
+@Tag("db")
+class DashboardExportsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void pdfAndPngExportsOpen() throws Exception {
+        try (Database db = TestDatabases.fresh(dir)) {
+            Clock clock = Clock.systemDefaultZone();
+            DashboardServices services = new DashboardServices(db, new ModelRepository(db, new AuditLog(clock), clock), new LimitServices(db, clock), clock);
+            DashboardBook.create(db);
+            services.refresh.refresh(Session.system(), Progress.NONE);
+            DashboardData data = services.query.load(Session.system(), DashboardFilter.all());
+
+            DashboardExports.Report report = DashboardView.report(data, LocalDateTime.of(2025, 4, 1, 9, 0));
+            // charts with data in the three-account book: all but the four decision charts and the score distribution (no baseline)
+            assertEquals(10, report.charts().size());
+            ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+            DashboardExports.pdf(report, pdf);
+            try (PDDocument doc = Loader.loadPDF(pdf.toByteArray())) {
+                assertEquals(DashboardExports.pages(10), doc.getNumberOfPages());
+                assertEquals(6, doc.getNumberOfPages());
+                String cover = new PDFTextStripper() {{ setEndPage(1); }}.getText(doc);
+                assertTrue(cover.contains("RiskDesk portfolio dashboard"), cover);
+                assertTrue(cover.contains("Filters: months 2025-01"), cover);
+                assertTrue(cover.contains("Key figures"), cover);
+            }
+
+            for (String id : new String[] {"exposureByBand", "delinquency", "vintage30", "rollRate", "appeals"}) {
+                ByteArrayOutputStream png = new ByteArrayOutputStream();
+                DashboardExports.png(DashboardCharts.build(data.chart(id), k -> k, data.psi(), false, Locale.ENGLISH, true), png);
+                BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.toByteArray()));
+                assertNotNull(image, id + " decodes");
+                assertEquals(DashboardCharts.WIDTH, image.getWidth());
+            }
+        }
+    }
+}

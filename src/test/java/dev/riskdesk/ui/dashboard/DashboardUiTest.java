@@ -1,0 +1,87 @@
+package dev.riskdesk.ui.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import dev.riskdesk.common.Messages;
+import dev.riskdesk.common.Progress;
+import dev.riskdesk.dashboard.DashboardBook;
+import dev.riskdesk.db.Database;
+import dev.riskdesk.db.TestDatabases;
+import dev.riskdesk.security.Session;
+import dev.riskdesk.ui.common.FxTaskRunner;
+import dev.riskdesk.ui.common.I18n;
+import dev.riskdesk.ui.common.Theme;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Opens the dashboard on the three-account book and narrows it with a filter. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class DashboardUiTest {
+    @TempDir
+    Path dir;
+    Database db;
+    FxTaskRunner tasks;
+
+    @Start
+    void start(Stage stage) {
+        Clock clock = Clock.systemDefaultZone();
+        db = TestDatabases.fresh(dir);
+        DashboardBook.create(db);
+        var services = new dev.riskdesk.dashboard.DashboardServices(db,
+                new dev.riskdesk.scoring.ModelRepository(db, new dev.riskdesk.security.AuditLog(clock), clock),
+                new dev.riskdesk.limits.LimitServices(db, clock), clock);
+        services.refresh.refresh(Session.system(), Progress.NONE);
+        tasks = new FxTaskRunner();
+        Theme.LIGHT.apply();
+        DashboardView view = new DashboardView(new DashboardViewModel(services, Session.system(), tasks), new I18n(Messages.ENGLISH), tasks,
+                new SimpleObjectProperty<>(Theme.LIGHT));
+        stage.setScene(Theme.style(new Scene(view.build(), 1280, 800)));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        tasks.shutdown();
+        db.close();
+    }
+
+    @Test
+    void aManagerNarrowsTheDashboardToOneCityTier(FxRobot robot) throws Exception {
+        Label exposureCaption = robot.lookup("#dashboard-tile-exposure").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !"—".equals(exposureCaption.getText()));
+        Label rate30 = robot.lookup("#dashboard-tile-rate30").queryAs(Label.class);
+        assertEquals("33.3%", rate30.getText());
+        assertNotNull(robot.lookup("#dashboard-chart-delinquency").queryAs(ImageView.class).getImage(), "charts are drawn");
+        assertEquals("No limit decisions in these months.", robot.lookup("#dashboard-empty-decisions").queryAs(Label.class).getText());
+
+        @SuppressWarnings("unchecked")
+        ComboBox<Integer> tier = robot.lookup("#dashboard-tier").queryAs(ComboBox.class);
+        robot.interact(() -> tier.setValue(2));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "0.0%".equals(rate30.getText()));
+        assertEquals("0.0%", robot.lookup("#dashboard-tile-rate90").queryAs(Label.class).getText());
+
+        robot.clickOn("#dashboard-data-utilisation");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(6, robot.lookup("#dashboard-table-utilisation").queryAs(javafx.scene.control.TableView.class).getItems().size());
+    }
+}
