@@ -41,7 +41,12 @@ public record CustomerQuery(String text,
 
     /** How the free text was understood, so the screen can say "searching phone ending 1234". */
     public enum TextKind {
-        NONE, PHONE, PHONE_LAST4, ID_NUMBER, ACCOUNT_NO, CUSTOMER_NO, NAME
+        NONE, PHONE, PHONE_LAST4, ID_NUMBER, ACCOUNT_NO, CUSTOMER_NO, NAME;
+
+        /** Terms looked up by an index on an exact value; they match a handful of rows, never a large part of the book. */
+        public boolean exactLookup() {
+            return this != NONE && this != NAME;
+        }
     }
 
     public TextKind textKind() {

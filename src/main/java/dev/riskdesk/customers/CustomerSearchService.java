@@ -7,6 +7,7 @@ import static dev.riskdesk.db.schema.Tables.RULE_HIT;
 
 import dev.riskdesk.customers.CustomerPage.PageCursor;
 import dev.riskdesk.db.Database;
+import dev.riskdesk.db.schema.tables.Customer;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.PersonalDataMasker;
 import dev.riskdesk.security.Session;
@@ -18,6 +19,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SortField;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
@@ -30,10 +32,26 @@ public final class CustomerSearchService {
     /** Counting stops here: an exact count of a million rows would cost more than the page itself. */
     public static final int COUNT_CAP = 10_000;
 
+    /**
+     * Up to this many matches the page is read through the most selective index and sorted;
+     * beyond it the page walks the sort column's index and checks each row, which finds a page
+     * quickly exactly because matches are then dense.
+     */
+    public static final int SORT_MATCHES_MAX = 2_000;
+    private static final Customer MATCH = CUSTOMER.as("MC");
+
     private final Database database;
 
+    private final int sortMatchesMax;
+
     public CustomerSearchService(Database database) {
+        this(database, SORT_MATCHES_MAX);
+    }
+
+    /** With another threshold between sorting the matches and walking the sort index (tests use 0 to walk always). */
+    CustomerSearchService(Database database, int sortMatchesMax) {
         this.database = database;
+        this.sortMatchesMax = sortMatchesMax;
     }
 
     /** The first page. */
@@ -57,15 +75,45 @@ public final class CustomerSearchService {
         DSLContext dsl = database.dsl();
         Condition where = conditions(query);
         Field<?> sortField = sortField(query.sort());
+        long total = -1;
+        boolean capped = false;
+        boolean sortIndexDriven = false;
+        if (!query.textKind().exactLookup()) {
+            // a name prefix or filters alone may match most of the book: count (capped), and when
+            // there are too many matches to sort, walk the sort column's index instead
+            long matches = countUpTo(dsl, where, count ? Math.max(COUNT_CAP, sortMatchesMax) : sortMatchesMax);
+            sortIndexDriven = matches > sortMatchesMax;
+            if (count) {
+                capped = matches > COUNT_CAP;
+                total = Math.min(matches, COUNT_CAP);
+            }
+        } else if (count) {
+            // exact terms match a handful of rows (a last-four search about one customer in 10,000)
+            total = countUpTo(dsl, where, COUNT_CAP);
+            capped = total > COUNT_CAP;
+            total = Math.min(total, COUNT_CAP);
+        }
+        Table<?> account = ACCOUNT;
+        List<Field<?>> leading = List.of();
         Condition page = where;
+        if (sortIndexDriven) {
+            SortIndex index = sortIndex(query);
+            account = DSL.table("{0} USE INDEX ({1})", ACCOUNT, index.name() == null ? DSL.sql("") : DSL.name(index.name()));
+            leading = index.leading();
+            page = accountConditions(query).and(DSL.exists(DSL.selectOne().from(MATCH)
+                    .where(MATCH.ID.eq(ACCOUNT.CUSTOMER_ID)).and(customerConditions(query, MATCH))));
+        }
         if (cursor != null) {
             page = page.and(after(sortField, query.descending(), cursor));
         }
-        List<SortField<?>> order = List.of(
-                query.descending() ? sortField.desc().nullsLast() : sortField.asc().nullsFirst(),
-                query.descending() ? ACCOUNT.ID.desc() : ACCOUNT.ID.asc());
+        List<SortField<?>> order = new ArrayList<>();
+        for (Field<?> f : leading) {
+            order.add(query.descending() ? f.desc() : f.asc());
+        }
+        order.add(query.descending() ? sortField.desc().nullsLast() : sortField.asc().nullsFirst());
+        order.add(query.descending() ? ACCOUNT.ID.desc() : ACCOUNT.ID.asc());
         List<Record> records = new ArrayList<>(dsl.select(columns())
-                .from(ACCOUNT).join(CUSTOMER).on(CUSTOMER.ID.eq(ACCOUNT.CUSTOMER_ID))
+                .from(account).join(CUSTOMER).on(CUSTOMER.ID.eq(ACCOUNT.CUSTOMER_ID))
                 .where(page)
                 .orderBy(order)
                 .limit(PAGE_SIZE + 1)
@@ -80,17 +128,38 @@ public final class CustomerSearchService {
             Record last = records.get(records.size() - 1);
             next = new PageCursor(last.get(sortField), last.get(ACCOUNT.ID));
         }
-        long total = -1;
-        boolean capped = false;
-        if (count) {
-            total = dsl.fetchCount(dsl.select(ACCOUNT.ID)
-                    .from(ACCOUNT).join(CUSTOMER).on(CUSTOMER.ID.eq(ACCOUNT.CUSTOMER_ID))
-                    .where(where)
-                    .limit(COUNT_CAP + 1));
-            capped = total > COUNT_CAP;
-            total = Math.min(total, COUNT_CAP);
-        }
         return new CustomerPage(rows, next, total, capped);
+    }
+
+    /** Matches, counted no further than {@code cap + 1}, so the count costs at most cap + 1 rows. */
+    private static long countUpTo(DSLContext dsl, Condition where, int cap) {
+        return dsl.fetchCount(dsl.select(ACCOUNT.ID)
+                .from(ACCOUNT).join(CUSTOMER).on(CUSTOMER.ID.eq(ACCOUNT.CUSTOMER_ID))
+                .where(where)
+                .limit(cap + 1));
+    }
+
+    /**
+     * The index a many-match page walks: the sort column's (value, id) index, or, when the one
+     * band or bucket filtered on decides the sort column (bands are score ranges, buckets DPD
+     * ranges), the (band, score, id) or (bucket, dpd, id) index, so "band E by score, highest
+     * first" does not pass over every A to D account first. A null name is the primary key.
+     */
+    record SortIndex(String name, List<Field<?>> leading) {
+    }
+
+    static SortIndex sortIndex(CustomerQuery q) {
+        return switch (q.sort()) {
+            case ACCOUNT -> new SortIndex(null, List.of());
+            case CREDIT_LIMIT -> new SortIndex("IX_ACCOUNT_LIMIT_ID", List.of());
+            case BALANCE -> new SortIndex("IX_ACCOUNT_BALANCE_ID", List.of());
+            case SCORE -> q.scoreBands().size() == 1
+                    ? new SortIndex("IX_ACCOUNT_BAND_SCORE_ID", List.of(ACCOUNT.SCORE_BAND))
+                    : new SortIndex("IX_ACCOUNT_SCORE_ID", List.of());
+            case DAYS_PAST_DUE -> q.delinquencyBuckets().size() == 1
+                    ? new SortIndex("IX_ACCOUNT_BUCKET_DPD_ID", List.of(ACCOUNT.DELINQUENCY_BUCKET))
+                    : new SortIndex("IX_ACCOUNT_DPD_ID", List.of());
+        };
     }
 
     private static List<Field<?>> columns() {
@@ -141,26 +210,20 @@ public final class CustomerSearchService {
     }
 
     static Condition conditions(CustomerQuery q) {
+        return accountConditions(q).and(customerConditions(q, CUSTOMER));
+    }
+
+    /** The conditions on the account row: account number, status, band, bucket, thin file, rule hit. */
+    static Condition accountConditions(CustomerQuery q) {
         Condition c = DSL.noCondition();
-        String text = q.text();
-        c = switch (q.textKind()) {
-            case NONE -> c;
-            case PHONE -> c.and(CUSTOMER.PHONE.eq(text));
-            case PHONE_LAST4 -> c.and(CUSTOMER.PHONE_LAST4.eq(text));
-            case ID_NUMBER -> c.and(CUSTOMER.ID_NUMBER.eq(text.toUpperCase(Locale.ROOT)));
-            case ACCOUNT_NO -> c.and(ACCOUNT.ACCOUNT_NO.eq(text.toUpperCase(Locale.ROOT)));
-            case CUSTOMER_NO -> c.and(CUSTOMER.CUSTOMER_NO.eq(text.toUpperCase(Locale.ROOT)));
-            // a prefix match uses the name index; % and _ typed by the operator are literal
-            case NAME -> c.and(CUSTOMER.FULL_NAME.startsWith(text));
-        };
+        if (q.textKind() == CustomerQuery.TextKind.ACCOUNT_NO) {
+            c = c.and(ACCOUNT.ACCOUNT_NO.eq(q.text().toUpperCase(Locale.ROOT)));
+        }
         if (!q.statuses().isEmpty()) {
             c = c.and(ACCOUNT.STATUS.in(q.statuses()));
         }
         if (!q.scoreBands().isEmpty()) {
             c = c.and(ACCOUNT.SCORE_BAND.in(q.scoreBands()));
-        }
-        if (!q.cityTiers().isEmpty()) {
-            c = c.and(CUSTOMER.CITY_TIER.in(q.cityTiers()));
         }
         if (!q.delinquencyBuckets().isEmpty()) {
             c = c.and(ACCOUNT.DELINQUENCY_BUCKET.in(q.delinquencyBuckets()));
@@ -173,6 +236,24 @@ public final class CustomerSearchService {
                     .where(RULE_HIT.ACCOUNT_ID.eq(ACCOUNT.ID))
                     .and(RULE_HIT.RULE_CODE.eq(q.ruleCode()))
                     .and(RULE_HIT.OPEN_FLAG.isTrue())));
+        }
+        return c;
+    }
+
+    /** The conditions on the customer row {@code customer}: the search text (other than account number) and city tier. */
+    static Condition customerConditions(CustomerQuery q, Customer customer) {
+        String text = q.text();
+        Condition c = switch (q.textKind()) {
+            case NONE, ACCOUNT_NO -> DSL.noCondition();
+            case PHONE -> customer.PHONE.eq(text);
+            case PHONE_LAST4 -> customer.PHONE_LAST4.eq(text);
+            case ID_NUMBER -> customer.ID_NUMBER.eq(text.toUpperCase(Locale.ROOT));
+            case CUSTOMER_NO -> customer.CUSTOMER_NO.eq(text.toUpperCase(Locale.ROOT));
+            // a prefix match uses the name index; % and _ typed by the operator are literal
+            case NAME -> customer.FULL_NAME.startsWith(text);
+        };
+        if (!q.cityTiers().isEmpty()) {
+            c = c.and(customer.CITY_TIER.in(q.cityTiers()));
         }
         return c;
     }

@@ -187,7 +187,46 @@ class CustomerSearchServiceTest {
                 pii.reveal(RISK, 42, Set.of(PersonalDataService.Field.ID_NUMBER), "identity check").get(PersonalDataService.Field.ID_NUMBER));
     }
 
+    @Test
+    void walkingTheSortIndexGivesTheSamePagesAsSortingTheMatches() {
+        // the test book is small, so the service sorts the matches; with a threshold of 0 it
+        // walks the sort column's index as it does for a name or filter matching much of a large book
+        CustomerSearchService walking = new CustomerSearchService(db, 0);
+        List<CustomerQuery> queries = new ArrayList<>();
+        for (SortKey key : SortKey.values()) {
+            for (boolean desc : new boolean[] {false, true}) {
+                queries.add(CustomerQuery.text("").sortedBy(key, desc));
+                queries.add(CustomerQuery.text("王").sortedBy(key, desc));
+                queries.add(new CustomerQuery("欧阳", null, Set.of("C"), null, Set.of(1, 3), null, null, key, desc));
+                queries.add(new CustomerQuery("", Set.of("ACTIVE"), Set.of("A", "E"), null, null, Set.of("CURRENT", "DPD90P"), false, key, desc));
+                queries.add(new CustomerQuery("", null, Set.of("B"), null, null, Set.of("CURRENT"), null, key, desc));
+            }
+        }
+        for (CustomerQuery q : queries) {
+            List<CustomerRow> sorted = all(RISK, q);
+            assertFalse(sorted.isEmpty(), q.toString());
+            assertEquals(ids(sorted), ids(all(walking, RISK, q)), q.toString());
+            assertEquals(search.search(RISK, q).total(), walking.search(RISK, q).total(), q.toString());
+        }
+    }
+
+    @Test
+    void theSearchTextIsReadAsTheKindOfTermItLooksLike() {
+        assertEquals(CustomerQuery.TextKind.PHONE_LAST4, CustomerQuery.text("1234").textKind());
+        assertEquals(CustomerQuery.TextKind.PHONE, CustomerQuery.text("13812345678").textKind());
+        assertEquals(CustomerQuery.TextKind.ID_NUMBER, CustomerQuery.text("11010119900101123x").textKind());
+        assertEquals(CustomerQuery.TextKind.ACCOUNT_NO, CustomerQuery.text("a0000000042").textKind());
+        assertEquals(CustomerQuery.TextKind.NAME, CustomerQuery.text("王").textKind());
+        assertTrue(CustomerQuery.TextKind.PHONE_LAST4.exactLookup());
+        assertFalse(CustomerQuery.TextKind.NAME.exactLookup());
+        assertFalse(CustomerQuery.TextKind.NONE.exactLookup());
+    }
+
     private static List<CustomerRow> all(Session session, CustomerQuery q) {
+        return all(search, session, q);
+    }
+
+    private static List<CustomerRow> all(CustomerSearchService search, Session session, CustomerQuery q) {
         List<CustomerRow> rows = new ArrayList<>();
         CustomerPage page = search.search(session, q);
         rows.addAll(page.rows());

@@ -4,6 +4,7 @@ import dev.riskdesk.customers.SearchBenchmark;
 import dev.riskdesk.db.Database;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,10 +23,14 @@ final class BenchSearchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed for choosing the customers searched for.")
     long seed;
 
+    @Option(names = "--kinds", split = ",", description = "Only the kinds of search whose name contains one of these words"
+            + " (e.g. --kinds phone,surname); all kinds when not given.")
+    Set<String> kinds = Set.of();
+
     @Override
     public Integer call() {
         try (Database database = ((RiskDeskCli) spec.root().userObject()).openDatabase()) {
-            SearchBenchmark.Result result = new SearchBenchmark(database).run(queries, seed);
+            SearchBenchmark.Result result = new SearchBenchmark(database).run(queries, seed, kinds);
             PrintWriter out = spec.commandLine().getOut();
             out.printf("Search-to-first-rows (first page of %d rows, masked) on %,d accounts, %d queries per kind%n",
                     dev.riskdesk.customers.CustomerSearchService.PAGE_SIZE, result.accounts(), result.queriesPerKind());
