@@ -3,11 +3,11 @@ package dev.riskdesk.customers;
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 import static dev.riskdesk.db.schema.Tables.CUSTOMER;
 
+import dev.riskdesk.common.Percentiles;
 import dev.riskdesk.customers.CustomerQuery.SortKey;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.security.Session;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -117,23 +117,11 @@ public final class SearchBenchmark {
                 millis[i++] = (System.nanoTime() - start) / 1e6;
                 all.add(millis[i - 1]);
             }
-            byKind.put(kind.getKey(), percentiles(millis));
+            byKind.put(kind.getKey(), Percentiles.of(millis));
         }
         if (all.isEmpty()) {
             all.add(Double.NaN);
         }
-        return new Result(accounts, queriesPerKind, byKind, percentiles(all.stream().mapToDouble(Double::doubleValue).toArray()));
-    }
-
-    /** p50, p95, p99, max. */
-    static double[] percentiles(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return new double[] {at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), sorted[sorted.length - 1]};
-    }
-
-    private static double at(double[] sorted, double q) {
-        int index = (int) Math.ceil(q * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+        return new Result(accounts, queriesPerKind, byKind, Percentiles.of(all.stream().mapToDouble(Double::doubleValue).toArray()));
     }
 }
