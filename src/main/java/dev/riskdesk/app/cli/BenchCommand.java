@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code riskdesk bench SUBCOMMAND}: measured runs; each bench is its own subcommand. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks on fresh temporary databases.",
+        description = "Benchmarks: generate on a fresh temporary database, features/score/search/dashboard on the book in --db, policy on synthetic accounts.",
         subcommands = {BenchGenerateCommand.class, BenchFeaturesCommand.class, BenchScoreCommand.class,
                 PolicyBenchCommand.class, BenchSearchCommand.class, BenchDashboardCommand.class})
 final class BenchCommand implements Callable<Integer> {
