@@ -249,8 +249,9 @@ public final class CustomerSearchService {
             case PHONE_LAST4 -> customer.PHONE_LAST4.eq(text);
             case ID_NUMBER -> customer.ID_NUMBER.eq(text.toUpperCase(Locale.ROOT));
             case CUSTOMER_NO -> customer.CUSTOMER_NO.eq(text.toUpperCase(Locale.ROOT));
-            // a prefix match uses the name index; % and _ typed by the operator are literal
-            case NAME -> customer.FULL_NAME.startsWith(text);
+            // a prefix match as a range of the name index: H2 cannot use the index for LIKE with a
+            // bound pattern (it scanned every customer: 6 s on 1,000,000); % and _ stay literal
+            case NAME -> customer.FULL_NAME.ge(text).and(customer.FULL_NAME.lt(text + Character.MAX_VALUE));
         };
         if (!q.cityTiers().isEmpty()) {
             c = c.and(customer.CITY_TIER.in(q.cityTiers()));

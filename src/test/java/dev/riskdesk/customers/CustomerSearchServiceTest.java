@@ -114,6 +114,13 @@ class CustomerSearchServiceTest {
         CustomerPage byName = search.search(AGENT, CustomerQuery.text("欧阳"));
         assertEquals(ACCOUNTS / 3 + (ACCOUNTS % 3 == 2 ? 1 : 0), byName.total());
         assertTrue(byName.rows().stream().allMatch(r -> r.maskedName().startsWith("欧")));
+        // a name is a prefix: the whole name finds the one customer, a name that merely
+        // contains the text does not match, and % or _ typed by the operator are literal
+        assertEquals(1, search.search(AGENT, CustomerQuery.text("王测4")).rows().stream()
+                .filter(r -> r.accountId() == 4).count());
+        assertEquals(0, search.search(AGENT, CustomerQuery.text("测4")).total());
+        assertEquals(0, search.search(AGENT, CustomerQuery.text("王%")).total());
+        assertEquals(0, search.search(AGENT, CustomerQuery.text("王_4")).total());
     }
 
     @Test
