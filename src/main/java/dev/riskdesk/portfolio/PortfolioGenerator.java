@@ -131,7 +131,7 @@ public final class PortfolioGenerator {
                 throw e;
             }
             LOG.error("Portfolio generation failed", e);
-            throw new UserFacingException("Generating the demo portfolio failed (" + rootMessage(e)
+            throw new UserFacingException("Generating the demo portfolio failed (" + Database.rootMessage(e)
                     + "); everything it wrote was removed.", e);
         }
     }
@@ -233,7 +233,7 @@ public final class PortfolioGenerator {
         } catch (RuntimeException e) {
             LOG.error("Could not remove the partly generated portfolio", e);
             throw new UserFacingException("Generation stopped and the partly generated portfolio could not be removed ("
-                    + rootMessage(e) + "); delete the database file and generate again.", e);
+                    + Database.rootMessage(e) + "); delete the database file and generate again.", e);
         }
     }
 
@@ -279,18 +279,6 @@ public final class PortfolioGenerator {
         return LocalDateTime.now(BUSINESS_ZONE).withNano(0);
     }
 
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String message = t.getMessage();
-        if (message == null) {
-            return t.getClass().getSimpleName();
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
 
     /** The writing thread: one connection, autocommit off, one commit per chunk. */
     private final class Writer implements Runnable {
