@@ -6,6 +6,7 @@ import dev.riskdesk.customers.CustomerProfileService;
 import dev.riskdesk.customers.CustomerSearchService;
 import dev.riskdesk.customers.PersonalDataService;
 import dev.riskdesk.dashboard.DashboardServices;
+import dev.riskdesk.db.AppSettings;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.DatabaseInfo;
 import dev.riskdesk.db.DatabaseLocation;
@@ -40,7 +41,7 @@ public final class AppServices implements AutoCloseable {
     private final OperatorService operators;
     private final PortfolioSummaryService portfolioSummary;
     private final AuditQueryService auditQuery;
-    private final DemoPortfolio demoPortfolio;
+    private final DemoSetup demoSetup;
     private final CustomerSearchService customerSearch;
     private final PersonalDataService personalData;
     private final CustomerProfileService customerProfiles;
@@ -64,8 +65,8 @@ public final class AppServices implements AutoCloseable {
         this.scoring = new ScoringService(database, models, audit, clock);
         this.limits = new LimitServices(database, clock);
         this.dashboard = new DashboardServices(database, models, limits, clock);
-        this.demoPortfolio = new DemoSetup(new PortfolioGenerator(database), new TrainingService(database, models, audit), models, scoring,
-                limits, new DemoAppeals(database, clock), dashboard, clock);
+        this.demoSetup = new DemoSetup(new AppSettings(database), new PortfolioGenerator(database), new TrainingService(database, models, audit),
+                models, scoring, limits, new DemoAppeals(database, clock), dashboard, clock);
     }
 
     /** Opens the database the console was pointed at, with the production clock and hasher. Slow: call off the FX thread. */
@@ -130,16 +131,24 @@ public final class AppServices implements AutoCloseable {
         return database.location().describe();
     }
 
-    /** True when the book is empty: the first start then creates the demo operators and portfolio. */
+    /**
+     * True when the book is empty, or when a first start began and stopped part-way (cancelled or
+     * killed): the first start then creates the demo operators and portfolio, or finishes them.
+     */
     public boolean needsFirstStart() {
-        return portfolioSummary.isEmpty();
+        return portfolioSummary.isEmpty() || demoSetup.unfinished();
     }
 
     /** First start: demo operators, then the demo portfolio. Runs off the FX thread. */
     public void createDemoData(Progress progress) {
         operators.createDemoOperatorsIfEmpty();
         progress.checkCancelled();
-        demoPortfolio.create(progress);
+        demoSetup.create(progress);
+    }
+
+    /** The first start's steps, for {@code riskdesk demo}. */
+    public DemoSetup demoSetup() {
+        return demoSetup;
     }
 
     /** The demo operators to show on the login window: all of them on a demo database, none otherwise. */

@@ -98,13 +98,13 @@ public final class ConsoleFlow {
         return new ProfileView(model, appearance.i18n(), services.tasks(), appearance.themeProperty(), back, profileTabs(session, accountId)).build();
     }
 
-    /** Tabs of the profile that come from other features: the score breakdown, for roles that may see models. */
     /** One appeal, opened from the inbox; {@code back} returns there. */
     private Node appealCase(Session session, long appealId, Runnable back) {
         AppealCaseViewModel model = new AppealCaseViewModel(services.appeals(), services.scoring(), session, services.tasks(), appealId);
         return new AppealCaseView(model, appearance.i18n(), back).build();
     }
 
+    /** Tabs of the profile that come from other features: the score breakdown, for roles that may see models. */
     private List<ProfileView.ExtraTab> profileTabs(Session session, long accountId) {
         if (!session.has(Permission.MODEL_VIEW)) {
             return List.of();

@@ -2,6 +2,8 @@ package dev.riskdesk.app;
 
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.dashboard.DashboardServices;
+import dev.riskdesk.db.AppSettings;
+import dev.riskdesk.db.Database;
 import dev.riskdesk.limits.DemoAppeals;
 import dev.riskdesk.limits.LimitServices;
 import dev.riskdesk.limits.PolicyRunService;
@@ -10,8 +12,10 @@ import dev.riskdesk.portfolio.PortfolioGenerator;
 import dev.riskdesk.scoring.ModelRepository;
 import dev.riskdesk.scoring.ScoringService;
 import dev.riskdesk.scoring.TrainingService;
+import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Session;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.slf4j.Logger;
@@ -21,9 +25,16 @@ import org.slf4j.LoggerFactory;
  * First start on a new database: generate the demo book, train the models and make the
  * scorecards champions, score every account, run the limit policy so the review queue has
  * work, register the customers' appeals, then build the dashboard's aggregates. Each step reports under a bundle key ({@code demo.step.*}) with the overall fraction.
+ *
+ * <p>Resumable: the start is marked in APP_SETTING ({@value #STARTED}), each finished step under its
+ * own key (value {@code done}), and the end as {@value #DONE}. A start that was cancelled or killed
+ * part-way skips its finished steps the next time; a generation that was killed is removed and redone.
  */
-final class DemoSetup implements DemoPortfolio {
+public final class DemoSetup implements DemoPortfolio {
     private static final Logger LOG = LoggerFactory.getLogger(DemoSetup.class);
+    static final String STARTED = "demo.setup.started";
+    static final String DONE = "demo.setup.done";
+    static final String STEP_DONE = "done";
 
     /** One step of the first start, with its share of the total time as measured on 2 cores. */
     record Step(String key, int weight, Work work) {
@@ -31,44 +42,92 @@ final class DemoSetup implements DemoPortfolio {
 
     @FunctionalInterface
     interface Work {
-        void run(Progress progress);
+        void run(GeneratorOptions book, Progress progress);
     }
 
+    /** Told after each step: how long it took, or that it was already done by an earlier start. */
+    @FunctionalInterface
+    public interface StepListener {
+        StepListener NONE = (key, took, skipped) -> {
+        };
+
+        void stepFinished(String key, Duration took, boolean skipped);
+    }
+
+    private final AppSettings settings;
+    private final Clock clock;
     private final List<Step> steps;
 
-    DemoSetup(PortfolioGenerator generator, TrainingService training, ModelRepository models, ScoringService scoring,
+    DemoSetup(AppSettings settings, PortfolioGenerator generator, TrainingService training, ModelRepository models, ScoringService scoring,
             LimitServices limits, DemoAppeals appeals, DashboardServices dashboard, Clock clock) {
-        this(GeneratorOptions.demo(LocalDate.now(clock)), generator, training, models, scoring, limits, appeals, dashboard);
-    }
-
-    /** The same steps on another book size (tests use a small one). */
-    DemoSetup(GeneratorOptions book, PortfolioGenerator generator, TrainingService training, ModelRepository models,
-            ScoringService scoring, LimitServices limits, DemoAppeals appeals, DashboardServices dashboard) {
+        this.settings = settings;
+        this.clock = clock;
         Session system = Session.system();
         this.steps = List.of(
-                new Step("demo.step.generate", 55, p -> generator.generate(book, p)),
-                new Step("demo.step.train", 25, p -> {
+                new Step("demo.step.generate", 55, (book, p) -> {
+                    if (!generator.finishedBookExists()) {
+                        // a generation killed part-way left its rows behind (a cancelled one removed them itself)
+                        generator.discardUnfinished();
+                        generator.generate(book, p);
+                    }
+                }),
+                new Step("demo.step.train", 25, (book, p) -> {
                     TrainingService.Report report = training.train(system, TrainingService.Options.defaults(), p);
                     models.promote(system, report.scorecardId(), "Demo portfolio: first scorecard");
                     models.promote(system, report.thinFileId(), "Demo portfolio: first thin-file scorecard");
                 }),
-                new Step("demo.step.score", 8, p -> scoring.scoreAll(system, ScoringService.DEFAULT_CHUNK, p)),
-                new Step("demo.step.policy", 12, p -> limits.runs.run(system, PolicyRunService.RunOptions.defaults(), p)),
-                new Step("demo.step.appeals", 2, appeals::create),
-                new Step("demo.step.dashboard", 3, p -> dashboard.refresh.refresh(system, p)));
+                new Step("demo.step.score", 8, (book, p) -> scoring.scoreAll(system, ScoringService.DEFAULT_CHUNK, p)),
+                new Step("demo.step.policy", 12, (book, p) -> limits.runs.run(system, PolicyRunService.RunOptions.defaults(), p)),
+                new Step("demo.step.appeals", 2, (book, p) -> appeals.create(p)),
+                new Step("demo.step.dashboard", 3, (book, p) -> dashboard.refresh.refresh(system, p)));
+    }
+
+    /** The first start's steps on {@code database}, each with services of its own (the CLI and tests). */
+    public static DemoSetup on(Database database, Clock clock) {
+        AuditLog audit = new AuditLog(clock);
+        ModelRepository models = new ModelRepository(database, audit, clock);
+        LimitServices limits = new LimitServices(database, clock);
+        return new DemoSetup(new AppSettings(database), new PortfolioGenerator(database), new TrainingService(database, models, audit), models,
+                new ScoringService(database, models, audit, clock), limits, new DemoAppeals(database, clock),
+                new DashboardServices(database, models, limits, clock), clock);
     }
 
     @Override
     public void create(Progress progress) {
+        run(GeneratorOptions.demo(LocalDate.now(clock)), progress, StepListener.NONE);
+    }
+
+    @Override
+    public boolean unfinished() {
+        return settings.get(STARTED) != null && !finished();
+    }
+
+    /** True when every step ran to its end on this database. */
+    public boolean finished() {
+        return settings.get(DONE) != null;
+    }
+
+    /** Runs the steps not yet done on {@code book}; a step already done by an earlier start is skipped. */
+    public void run(GeneratorOptions book, Progress progress, StepListener listener) {
+        settings.put(STARTED, book.toString());
         int total = steps.stream().mapToInt(Step::weight).sum();
         int before = 0;
         for (Step step : steps) {
             progress.checkCancelled();
-            long started = System.nanoTime();
-            step.work().run(within(progress, step.key(), before, step.weight(), total));
-            LOG.info("First start: {} took {} ms", step.key(), (System.nanoTime() - started) / 1_000_000);
+            if (STEP_DONE.equals(settings.get(step.key()))) {
+                LOG.info("First start: {} already done", step.key());
+                listener.stepFinished(step.key(), Duration.ZERO, true);
+            } else {
+                long started = System.nanoTime();
+                step.work().run(book, within(progress, step.key(), before, step.weight(), total));
+                settings.put(step.key(), STEP_DONE);
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                LOG.info("First start: {} took {} ms", step.key(), took.toMillis());
+                listener.stepFinished(step.key(), took, false);
+            }
             before += step.weight();
         }
+        settings.put(DONE, "true");
         progress.update(null, total, total);
     }
 

@@ -20,9 +20,10 @@ public final class Launcher {
         System.exit(RiskDeskCli.run(args));
     }
 
-    /** {@code riskdesk --db X} with nothing else still opens the console on X. */
-    private static boolean isConsoleOnly(String[] args) {
-        return args.length == 2 && "--db".equals(args[0]);
+    /** {@code riskdesk --db X} or {@code riskdesk --db=X} with nothing else still opens the console on X. */
+    static boolean isConsoleOnly(String[] args) {
+        return args.length == 2 && "--db".equals(args[0])
+                || args.length == 1 && args[0].startsWith("--db=") && args[0].length() > "--db=".length();
     }
 
     /** The log file lives in the user data folder, never in the current directory. */

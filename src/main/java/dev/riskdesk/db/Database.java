@@ -130,7 +130,8 @@ public final class Database implements AutoCloseable {
         return "Cannot open the database " + location.describe() + ": " + message;
     }
 
-    static String rootMessage(Throwable e) {
+    /** The first line of the innermost cause's message (H2 and jOOQ messages run over several lines). */
+    public static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();

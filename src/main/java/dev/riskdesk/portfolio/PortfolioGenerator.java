@@ -1,12 +1,12 @@
 package dev.riskdesk.portfolio;
 
-import static dev.riskdesk.db.schema.Tables.APP_SETTING;
 import static dev.riskdesk.db.schema.Tables.BATCH_JOB;
 import static dev.riskdesk.db.schema.Tables.CUSTOMER;
 import static dev.riskdesk.db.schema.Tables.DATA_FEED;
 
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.common.UserFacingException;
+import dev.riskdesk.db.AppSettings;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.DatabaseInfo;
 import java.sql.Connection;
@@ -131,9 +131,40 @@ public final class PortfolioGenerator {
                 throw e;
             }
             LOG.error("Portfolio generation failed", e);
-            throw new UserFacingException("Generating the demo portfolio failed (" + rootMessage(e)
+            throw new UserFacingException("Generating the demo portfolio failed (" + Database.rootMessage(e)
                     + "); everything it wrote was removed.", e);
         }
+    }
+
+    /** True when a generation ran to its end on this database (its GENERATE job is COMPLETED). */
+    public boolean finishedBookExists() {
+        return database.dsl().fetchExists(BATCH_JOB, BATCH_JOB.KIND.eq("GENERATE").and(BATCH_JOB.STATUS.eq("COMPLETED")));
+    }
+
+    /**
+     * After a generation that never finished (the process was killed, so its job is still RUNNING and
+     * nothing was undone): empties the generated tables and removes the job rows, so generation can
+     * start again. Does nothing when a finished book exists or nothing was written. Returns whether
+     * anything was removed.
+     */
+    public boolean discardUnfinished() {
+        DSLContext dsl = database.dsl();
+        if (finishedBookExists()) {
+            return false;
+        }
+        boolean partial = dsl.fetchExists(BATCH_JOB, BATCH_JOB.KIND.eq("GENERATE"));
+        for (GeneratedTables.Spec spec : GeneratedTables.INSERT_ORDER) {
+            partial |= dsl.fetchExists(spec.table());
+        }
+        if (!partial) {
+            return false;
+        }
+        LOG.warn("Removing a partly generated portfolio left by an interrupted generation");
+        for (GeneratedTables.Spec spec : GeneratedTables.DELETE_ORDER) {
+            empty(dsl, spec.table());
+        }
+        dsl.deleteFrom(BATCH_JOB).where(BATCH_JOB.KIND.eq("GENERATE")).execute();
+        return true;
     }
 
     private static void refuseNonEmpty(DSLContext dsl) {
@@ -179,13 +210,7 @@ public final class PortfolioGenerator {
             settings.put("generator.customers", Integer.toString(options.customers()));
             settings.put("generator.months", Integer.toString(options.months()));
             settings.put("generator.detailMonths", Integer.toString(options.detailMonths()));
-            settings.forEach((key, value) -> tx.mergeInto(APP_SETTING)
-                    .using(DSL.selectOne())
-                    .on(APP_SETTING.SETTING_KEY.eq(key))
-                    .whenMatchedThenUpdate().set(APP_SETTING.SETTING_VALUE, value).set(APP_SETTING.UPDATED_AT, now)
-                    .whenNotMatchedThenInsert(APP_SETTING.SETTING_KEY, APP_SETTING.SETTING_VALUE, APP_SETTING.UPDATED_AT)
-                    .values(key, value, now)
-                    .execute());
+            settings.forEach((key, value) -> AppSettings.put(tx, key, value, now));
             long total = rows.values().stream().mapToLong(Long::longValue).sum();
             tx.update(BATCH_JOB)
                     .set(BATCH_JOB.STATUS, "COMPLETED")
@@ -208,7 +233,7 @@ public final class PortfolioGenerator {
         } catch (RuntimeException e) {
             LOG.error("Could not remove the partly generated portfolio", e);
             throw new UserFacingException("Generation stopped and the partly generated portfolio could not be removed ("
-                    + rootMessage(e) + "); delete the database file and generate again.", e);
+                    + Database.rootMessage(e) + "); delete the database file and generate again.", e);
         }
     }
 
@@ -254,18 +279,6 @@ public final class PortfolioGenerator {
         return LocalDateTime.now(BUSINESS_ZONE).withNano(0);
     }
 
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String message = t.getMessage();
-        if (message == null) {
-            return t.getClass().getSimpleName();
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
 
     /** The writing thread: one connection, autocommit off, one commit per chunk. */
     private final class Writer implements Runnable {

@@ -2,27 +2,25 @@ package dev.riskdesk.app;
 
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 import static dev.riskdesk.db.schema.Tables.APPEAL;
+import static dev.riskdesk.db.schema.Tables.BATCH_JOB;
+import static dev.riskdesk.db.schema.Tables.CUSTOMER;
 import static dev.riskdesk.db.schema.Tables.GENERATOR_TRUTH;
 import static dev.riskdesk.db.schema.Tables.LIMIT_PROPOSAL;
 import static dev.riskdesk.db.schema.Tables.MODEL;
 import static dev.riskdesk.db.schema.Tables.SCORE;
 import static dev.riskdesk.db.schema.Tables.SUSPENSION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.riskdesk.common.Progress;
+import dev.riskdesk.common.SameThreadTaskRunner;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.TestDatabases;
-import dev.riskdesk.dashboard.DashboardServices;
-import dev.riskdesk.limits.DemoAppeals;
-import dev.riskdesk.limits.LimitServices;
 import dev.riskdesk.portfolio.GeneratorOptions;
 import dev.riskdesk.portfolio.PortfolioGenerator;
-import dev.riskdesk.scoring.ModelRepository;
-import dev.riskdesk.scoring.ScoringService;
-import dev.riskdesk.scoring.TrainingService;
-import dev.riskdesk.security.AuditLog;
+import dev.riskdesk.security.PasswordHasher;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -44,13 +42,13 @@ class DemoSetupTest {
     @TempDir
     Path dir;
 
-    private static DemoSetup setup(Database db, int customers) {
-        AuditLog audit = new AuditLog(CLOCK);
-        ModelRepository models = new ModelRepository(db, audit, CLOCK);
-        LimitServices limits = new LimitServices(db, CLOCK);
-        return new DemoSetup(GeneratorOptions.of(customers, GeneratorOptions.DEFAULT_MONTHS, 42, AS_OF), new PortfolioGenerator(db),
-                new TrainingService(db, models, audit), models, new ScoringService(db, models, audit, CLOCK), limits,
-                new DemoAppeals(db, CLOCK), new DashboardServices(db, models, limits, CLOCK));
+    private static void create(Database db, int customers, Progress progress) {
+        DemoSetup.on(db, CLOCK).run(GeneratorOptions.of(customers, GeneratorOptions.DEFAULT_MONTHS, 42, AS_OF), progress,
+                DemoSetup.StepListener.NONE);
+    }
+
+    private static AppServices services(Database db) {
+        return new AppServices(db, CLOCK, new PasswordHasher(), new SameThreadTaskRunner());
     }
 
     @Test
@@ -58,7 +56,7 @@ class DemoSetupTest {
         try (Database db = TestDatabases.fresh(dir)) {
             List<String> keys = new ArrayList<>();
             List<Double> fractions = new ArrayList<>();
-            setup(db, 2000).create(new Progress() {
+            create(db, 2000, new Progress() {
                 @Override
                 public synchronized void update(String message, long done, long total) {
                     if (message != null && (keys.isEmpty() || !keys.get(keys.size() - 1).equals(message))) {
@@ -67,6 +65,7 @@ class DemoSetupTest {
                     fractions.add((double) done / total);
                 }
             });
+            assertFalse(services(db).needsFirstStart(), "a finished first start is not repeated");
 
             assertEquals(List.of("demo.step.generate", "demo.step.train", "demo.step.score", "demo.step.policy", "demo.step.appeals",
                     "demo.step.dashboard"), keys);
@@ -103,25 +102,65 @@ class DemoSetupTest {
                 .and(GENERATOR_TRUTH.DETAILS.like(detailsLike)).fetch(GENERATOR_TRUTH.ACCOUNT_ID);
     }
 
-    @Test
-    void cancelStopsBeforeTheNextStep() {
-        try (Database db = TestDatabases.fresh(dir)) {
-            AtomicBoolean cancel = new AtomicBoolean();
-            Progress progress = new Progress() {
-                @Override
-                public void update(String message, long done, long total) {
-                    if ("demo.step.train".equals(message)) {
-                        cancel.set(true);
-                    }
+    /** Cancels as soon as the step {@code key} reports, as the operator's Cancel button would. */
+    private static Progress cancelAt(String key) {
+        AtomicBoolean cancel = new AtomicBoolean();
+        return new Progress() {
+            @Override
+            public void update(String message, long done, long total) {
+                if (key.equals(message)) {
+                    cancel.set(true);
                 }
+            }
 
-                @Override
-                public boolean isCancelled() {
-                    return cancel.get();
-                }
-            };
-            assertThrows(Progress.CancelledException.class, () -> setup(db, 300).create(progress));
-            assertEquals(0, db.dsl().fetchCount(SCORE), "scoring never started");
+            @Override
+            public boolean isCancelled() {
+                return cancel.get();
+            }
+        };
+    }
+
+    @Test
+    void aFirstStartCancelledPartWayIsFinishedByTheNextStart() {
+        try (Database db = TestDatabases.fresh(dir)) {
+            List<String> keys = new ArrayList<>();
+            Progress cancelAtTraining = cancelAt("demo.step.train");
+            DemoSetup.StepListener record = (key, took, skipped) -> keys.add(skipped ? "skipped " + key : key);
+            GeneratorOptions book = GeneratorOptions.of(2000, GeneratorOptions.DEFAULT_MONTHS, 42, AS_OF);
+            assertThrows(Progress.CancelledException.class, () -> DemoSetup.on(db, CLOCK).run(book, cancelAtTraining, record));
+            assertEquals(List.of("demo.step.generate"), keys, "cancelled once the book was generated");
+            assertEquals(0, db.dsl().fetchCount(MODEL, MODEL.STATUS.eq("CHAMPION")));
+            assertEquals(0, db.dsl().fetchCount(SCORE), "cancel stops before the next step: scoring never started");
+            assertTrue(services(db).needsFirstStart(), "the book is not empty, but the first start is unfinished");
+
+            keys.clear();
+            DemoSetup.on(db, CLOCK).run(book, Progress.NONE, record);
+            assertEquals(List.of("skipped demo.step.generate", "demo.step.train", "demo.step.score", "demo.step.policy",
+                    "demo.step.appeals", "demo.step.dashboard"), keys);
+            assertEquals(2000, db.dsl().fetchCount(ACCOUNT), "the book was not generated twice");
+            assertEquals(2, db.dsl().fetchCount(MODEL, MODEL.STATUS.eq("CHAMPION")));
+            assertEquals(2000, db.dsl().fetchCount(db.dsl().selectDistinct(SCORE.ACCOUNT_ID).from(SCORE)));
+            assertFalse(services(db).needsFirstStart());
+        }
+    }
+
+    @Test
+    void aGenerationKilledPartWayIsRemovedBeforeGeneratingAgain() {
+        try (Database db = TestDatabases.fresh(dir)) {
+            PortfolioGenerator generator = new PortfolioGenerator(db);
+            GeneratorOptions book = GeneratorOptions.of(60, 13, 42, AS_OF);
+            generator.generate(book, Progress.NONE);
+            // what a kill leaves: rows written, the job still RUNNING, nothing undone
+            db.dsl().update(BATCH_JOB).set(BATCH_JOB.STATUS, "RUNNING").where(BATCH_JOB.KIND.eq("GENERATE")).execute();
+            assertFalse(generator.finishedBookExists());
+
+            assertTrue(generator.discardUnfinished());
+            assertEquals(0, db.dsl().fetchCount(CUSTOMER));
+            assertEquals(0, db.dsl().fetchCount(BATCH_JOB, BATCH_JOB.KIND.eq("GENERATE")));
+            generator.generate(book, Progress.NONE);
+            assertEquals(60, db.dsl().fetchCount(CUSTOMER));
+            assertTrue(generator.finishedBookExists());
+            assertFalse(generator.discardUnfinished(), "a finished book is never removed");
         }
     }
 }

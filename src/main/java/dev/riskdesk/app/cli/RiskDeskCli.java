@@ -22,7 +22,7 @@ import picocli.CommandLine.ScopeType;
         description = "RiskDesk risk-operations console and batch tools. With no command it opens the console.",
         subcommands = {InfoCommand.class, GenerateCommand.class, BenchCommand.class, ModelCommand.class, ScoreCommand.class,
                 PolicyCommand.class, NoticesCommand.class, AppealsCommand.class,
-                DashboardCommand.class,
+                DashboardCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RiskDeskCli {
     private static final Logger LOG = LoggerFactory.getLogger(RiskDeskCli.class);
@@ -53,15 +53,27 @@ public final class RiskDeskCli {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof UserFacingException) {
                 LOG.warn("Command failed: {}", e.getMessage(), e);
-                commandLine.getErr().println("riskdesk: " + e.getMessage());
             } else {
                 LOG.error("Command failed unexpectedly", e);
-                commandLine.getErr().println("riskdesk: " + e.getClass().getSimpleName() + ": " + e.getMessage()
-                        + " (details in the log file)");
             }
+            commandLine.getErr().println(failureLine(e));
             return EXIT_FAILURE;
         });
         return cli.execute(args);
+    }
+
+    /** One line, whatever the exception: H2 and jOOQ messages run over several lines (SQL text, codes). */
+    static String failureLine(Exception e) {
+        if (e instanceof UserFacingException) {
+            String message = e.getMessage() == null ? "" : e.getMessage().strip();
+            int newline = message.indexOf('\n');
+            return "riskdesk: " + (newline < 0 ? message : message.substring(0, newline).strip());
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return "riskdesk: " + root.getClass().getSimpleName() + ": " + Database.rootMessage(e) + " (details in the log file)";
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

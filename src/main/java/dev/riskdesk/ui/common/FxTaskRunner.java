@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class FxTaskRunner implements TaskRunner {
     private static final Logger LOG = LoggerFactory.getLogger(FxTaskRunner.class);
 
+    private static final int SHUTDOWN_WAIT_SECONDS = 5;
+
     private final ExecutorService executor;
 
     public FxTaskRunner() {
@@ -67,11 +69,17 @@ public final class FxTaskRunner implements TaskRunner {
         };
     }
 
+    /**
+     * Lets running work finish for a few seconds, without interrupting it (see {@link #submit}: an
+     * interrupted H2 read breaks the file channel); the workers are daemons, so none keeps the JVM up.
+     */
     @Override
     public void shutdown() {
-        executor.shutdownNow();
+        executor.shutdown();
         try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
+            if (!executor.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("Background work still running at shutdown; it ends with the program");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

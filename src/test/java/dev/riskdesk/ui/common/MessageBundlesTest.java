@@ -25,27 +25,34 @@ class MessageBundlesTest {
         return properties;
     }
 
+    /** Every bundle family of the console: the screens' messages and the scoring reason texts. */
+    private static final String[] FAMILIES = {"messages", "scoring"};
+
     @Test
-    void bothBundlesHaveTheSameKeys() throws IOException {
-        Set<String> en = new TreeSet<>(load("messages_en.properties").stringPropertyNames());
-        Set<String> zh = new TreeSet<>(load("messages_zh_CN.properties").stringPropertyNames());
-        Set<String> onlyEn = new TreeSet<>(en);
-        onlyEn.removeAll(zh);
-        Set<String> onlyZh = new TreeSet<>(zh);
-        onlyZh.removeAll(en);
-        assertEquals(Set.of(), onlyEn, "keys missing in messages_zh_CN");
-        assertEquals(Set.of(), onlyZh, "keys missing in messages_en");
-        assertFalse(en.isEmpty());
+    void bothLanguagesHaveTheSameKeys() throws IOException {
+        for (String family : FAMILIES) {
+            Set<String> en = new TreeSet<>(load(family + "_en.properties").stringPropertyNames());
+            Set<String> zh = new TreeSet<>(load(family + "_zh_CN.properties").stringPropertyNames());
+            Set<String> onlyEn = new TreeSet<>(en);
+            onlyEn.removeAll(zh);
+            Set<String> onlyZh = new TreeSet<>(zh);
+            onlyZh.removeAll(en);
+            assertEquals(Set.of(), onlyEn, "keys missing in " + family + "_zh_CN");
+            assertEquals(Set.of(), onlyZh, "keys missing in " + family + "_en");
+            assertFalse(en.isEmpty(), family + " is empty");
+        }
     }
 
     @Test
     void noTextIsEmptyAndEveryTextParses() throws IOException {
-        for (String bundle : new String[] {"messages_en.properties", "messages_zh_CN.properties"}) {
-            Properties properties = load(bundle);
-            for (String key : properties.stringPropertyNames()) {
-                String value = properties.getProperty(key);
-                assertFalse(value.isBlank(), bundle + " has an empty text for " + key);
-                new MessageFormat(value); // throws on a broken pattern
+        for (String family : FAMILIES) {
+            for (String bundle : new String[] {family + "_en.properties", family + "_zh_CN.properties"}) {
+                Properties properties = load(bundle);
+                for (String key : properties.stringPropertyNames()) {
+                    String value = properties.getProperty(key);
+                    assertFalse(value.isBlank(), bundle + " has an empty text for " + key);
+                    new MessageFormat(value); // throws on a broken pattern
+                }
             }
         }
     }

@@ -1,0 +1,79 @@
+package dev.riskdesk.app.cli;
+
+import dev.riskdesk.app.AppServices;
+import dev.riskdesk.common.Progress;
+import dev.riskdesk.common.SameThreadTaskRunner;
+import dev.riskdesk.common.UserFacingException;
+import dev.riskdesk.db.Database;
+import dev.riskdesk.portfolio.GeneratorOptions;
+import dev.riskdesk.security.PasswordHasher;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code riskdesk demo}: the console's first start without the console (demo operators, book, models,
+ * scores, policy run, appeals, dashboard), with each step's time; finishes a first start that stopped part-way.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the console's first start on the database: demo operators, demo book, champion models, scores, "
+                + "limit policy run, appeals and dashboard, printing each step's time. Finishes a first start that stopped part-way.")
+final class DemoCommand implements Callable<Integer> {
+    private static final String STEP_PREFIX = "demo.step.";
+
+    @ParentCommand
+    RiskDeskCli root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--customers", paramLabel = "N", description = "Customers in the demo book, 1..5,000,000 (default: ${DEFAULT-VALUE}, as the console).")
+    int customers = GeneratorOptions.DEFAULT_CUSTOMERS;
+
+    @Override
+    public Integer call() {
+        if (customers < 1 || customers > GeneratorOptions.MAX_CUSTOMERS) {
+            throw new ParameterException(spec.commandLine(), "--customers must be between 1 and " + GeneratorOptions.MAX_CUSTOMERS + " (was " + customers + ")");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Clock clock = Clock.system(AppServices.BUSINESS_ZONE);
+        try (Database database = root.openDatabase()) {
+            AppServices services = new AppServices(database, clock, new PasswordHasher(), new SameThreadTaskRunner());
+            if (!services.needsFirstStart()) {
+                throw new UserFacingException("The database " + database.location().describe()
+                        + " already holds a book whose first start is done; choose a new file with --db.");
+            }
+            long started = System.nanoTime();
+            services.operators().createDemoOperatorsIfEmpty();
+            Progress progress = stepNames(new GenerateCommand.CliProgress(err, System.console() != null));
+            services.demoSetup().run(GeneratorOptions.of(customers, GeneratorOptions.DEFAULT_MONTHS, GeneratorOptions.DEFAULT_SEED,
+                    LocalDate.now(clock)), progress, (key, took, skipped) -> {
+                        out.printf(skipped ? "  %-10s already done%n" : "  %-10s %7.1f s%n", name(key), took.toMillis() / 1000.0);
+                        out.flush();
+                    });
+            out.printf("First start finished on %s in %.1f s.%n", database.location().describe(), (System.nanoTime() - started) / 1e9);
+            out.flush();
+        }
+        return 0;
+    }
+
+    private static String name(String key) {
+        if (key == null) {
+            return "finished";
+        }
+        return key.startsWith(STEP_PREFIX) ? key.substring(STEP_PREFIX.length()) : key;
+    }
+
+    /** The steps report bundle keys; the console shows them translated, the CLI by their short name. */
+    private static Progress stepNames(Progress cli) {
+        return (message, done, total) -> cli.update(name(message), done, total);
+    }
+}
