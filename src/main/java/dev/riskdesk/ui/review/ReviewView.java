@@ -477,7 +477,7 @@ public final class ReviewView {
             box.getChildren().add(stale);
         }
         for (Map.Entry<String, String> e : hit.evidence().entrySet()) {
-            Label line = new Label(i18n.getOr("review.evidence." + e.getKey(), e.getKey()) + ": " + e.getValue());
+            Label line = new Label(i18n.getOr("review.evidence." + e.getKey(), e.getKey()) + ": " + EvidenceTexts.value(f(), e.getKey(), e.getValue()));
             line.getStyleClass().add("text-muted");
             line.setWrapText(true);
             box.getChildren().add(line);
