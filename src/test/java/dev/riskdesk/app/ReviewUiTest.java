@@ -115,8 +115,12 @@ class ReviewUiTest {
     void anOverrideIsValidatedAsTypedThenWaitsForASecondManagerWhoApprovesIt(FxRobot robot) throws Exception {
         TableView<?> table = openQueue(robot, "risk", 4);
         assertTrue(robot.lookup("#approvals-table").tryQuery().isEmpty(), "a risk operator has no approvals queue");
+        assertEquals("Several credit applications with other lenders.; The limit policy target for this score and income is different from the current limit.",
+                table.getColumns().get(7).getCellData(2), "reason codes read as words in the queue");
         select(robot, table, 0);
         assertEquals("Decrease · QA0000000001", text(robot, "#review-detail-title"));
+        assertTrue(robot.lookup(".rule-hit .label").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().equals("Outstanding: ¥36,600.00")),
+                "evidence amounts read as money");
         long proposalId = ((ProposalQueueService.Row) table.getItems().get(0)).proposalId();
 
         robot.type(KeyCode.O);

@@ -9,6 +9,7 @@ import dev.riskdesk.limits.ProposalQueueService.Row;
 import dev.riskdesk.limits.ProposalType;
 import dev.riskdesk.ui.common.Formats;
 import dev.riskdesk.ui.common.I18n;
+import dev.riskdesk.ui.common.ReasonTexts;
 import dev.riskdesk.ui.common.Tables;
 import dev.riskdesk.ui.common.UiText;
 import java.math.BigDecimal;
@@ -137,7 +138,8 @@ public final class ReviewView {
         table.getColumns().add(Tables.numeric(i18n, "review.col.score", 58, r -> r.score() == null ? "\u2014" : r.score() + " " + r.band()));
         table.getColumns().add(Tables.numeric(i18n, "review.col.priority", 76, r -> f().integer(r.priority().setScale(0, RoundingMode.HALF_UP).longValue())));
         table.getColumns().add(Tables.column(i18n, "review.col.status", 86, r -> i18n.get("review.statusShort." + r.status())));
-        table.getColumns().add(Tables.column(i18n, "review.col.reasons", 100, r -> String.join(", ", r.reasonCodes())));
+        table.getColumns().add(Tables.column(i18n, "review.col.reasons", 100, r -> ReasonTexts.words(i18n, r.reasonCodes()),
+                r -> ReasonTexts.tooltip(i18n, r.reasonCodes())));
         table.setPlaceholder(Tables.placeholder(i18n, "review.empty", model.loadingProperty()));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null && now != model.selectedProperty().get()) {
@@ -495,7 +497,7 @@ public final class ReviewView {
                 }
             }
         }
-        return i18n.getOr("review.reason." + code, code);
+        return ReasonTexts.words(i18n, code);
     }
 
     private String dateText(String isoTime) {
