@@ -212,6 +212,27 @@ class ReviewUiTest {
     }
 
     @Test
+    void aBulkConfirmationAppliesTheLowRiskProposalsAndSaysWhatItDid(FxRobot robot) throws Exception {
+        TableView<?> table = openQueue(robot, "risk", 4);
+        robot.interact(() -> table.getSelectionModel().selectAll());
+        robot.clickOn("#review-bulk");
+        waitUntil(robot, "#bulkDialog");
+        assertTrue(text(robot, "#bulk-summary").startsWith("2 proposals will be confirmed"), text(robot, "#bulk-summary"));
+        robot.clickOn("#bulk-ok");
+        waitUntil(robot, "#bulk-result");
+        assertEquals("Bulk confirmation: 2 confirmed, 0 not applied (changed by someone else or refused).\n"
+                + "2 selected proposals are not low-risk and were left in the queue.", text(robot, "#bulk-result"));
+        assertFalse(robot.lookup("#bulk-ok").queryButton().isVisible(), "done: only Close is left");
+        assertEquals("Close", robot.lookup("#bulk-close").queryButton().getText());
+        waitFor(() -> table.getItems().size() == 2);
+        robot.clickOn("#bulk-close");
+        waitFor(() -> robot.lookup("#bulkDialog").tryQuery().isEmpty());
+        assertEquals(Money.of("7000"), limitOf(1));
+        assertEquals(Money.of("18000"), limitOf(2));
+        assertEquals(Money.of("10000"), limitOf(4), "the increase is not low-risk and waits in the queue");
+    }
+
+    @Test
     void anAgentHasNoReviewQueueAndNoScoreTab(FxRobot robot) throws Exception {
         robot.clickOn("#demo-agent");
         robot.clickOn("#loginButton");

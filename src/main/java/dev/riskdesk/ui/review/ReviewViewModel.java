@@ -330,11 +330,16 @@ public final class ReviewViewModel {
         return new BulkPlan(low, chosen.size() - low.size(), change);
     }
 
+    /** What a bulk confirmation did: how many were confirmed, how many were not and why (the first few reasons). */
     public record BulkResult(int confirmed, int conflicts, List<UiText> problems) {
     }
 
-    /** Confirms each proposal of the plan in its own transaction; one lost race does not stop the others. */
-    public void bulkConfirm(BulkPlan plan, String note, Consumer<BulkResult> done) {
+    /**
+     * Confirms each proposal of the plan in its own transaction; one lost race does not stop the
+     * others. {@code done} receives the summary; {@code failed} the sentence when the whole task
+     * failed (nothing more was confirmed after that point).
+     */
+    public void bulkConfirm(BulkPlan plan, String note, Consumer<BulkResult> done, Consumer<UiText> failed) {
         busy.set(true);
         tasks.submit(progress -> {
             int ok = 0;
@@ -360,8 +365,10 @@ public final class ReviewViewModel {
             done.accept(summary);
         }, failure -> {
             busy.set(false);
-            error.set(ErrorTexts.of(failure));
+            UiText text = ErrorTexts.of(failure);
+            error.set(text);
             reload();
+            failed.accept(text);
         });
     }
 
