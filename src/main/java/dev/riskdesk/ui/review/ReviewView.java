@@ -136,7 +136,7 @@ public final class ReviewView {
         table.getColumns().add(Tables.numeric(i18n, "review.col.proposed", 84, r -> limit(r.proposedLimit())));
         table.getColumns().add(Tables.numeric(i18n, "review.col.change", 62, this::changeText));
         table.getColumns().add(Tables.numeric(i18n, "review.col.score", 58, r -> r.score() == null ? "\u2014" : r.score() + " " + r.band()));
-        table.getColumns().add(Tables.numeric(i18n, "review.col.priority", 76, r -> f().integer(r.priority().setScale(0, RoundingMode.HALF_UP).longValue())));
+        table.getColumns().add(Tables.numeric(i18n, "review.col.priority", 84, r -> f().money(r.priority())));
         table.getColumns().add(Tables.column(i18n, "review.col.status", 86, r -> i18n.get("review.statusShort." + r.status())));
         table.getColumns().add(Tables.column(i18n, "review.col.reasons", 100, r -> ReasonTexts.words(i18n, r.reasonCodes()),
                 r -> ReasonTexts.tooltip(i18n, r.reasonCodes())));
