@@ -330,7 +330,7 @@ public final class ReviewView {
         if (d == null) {
             return;
         }
-        DecisionDialog.show(root.getScene().getWindow(), i18n, model, new DecisionForm(action, d), d, null);
+        DecisionDialog.show(root.getScene().getWindow(), i18n, model, new DecisionForm(action, d, f()), d, null);
     }
 
     private void bulkConfirm() {
@@ -537,11 +537,11 @@ public final class ReviewView {
         BooleanBinding notAllowed = Bindings.createBooleanBinding(() -> model.selectedApprovalProperty().get() == null
                 || model.selectedApprovalProperty().get().mine(), model.selectedApprovalProperty()).or(model.busyProperty());
         Button approve = actionButton("approval-approve", "review.action.approve", "mdi2c-check-decagram-outline", notAllowed,
-                () -> DecisionDialog.show(root.getScene().getWindow(), i18n, model, new DecisionForm(DecisionForm.Action.APPROVE, null), null,
+                () -> DecisionDialog.show(root.getScene().getWindow(), i18n, model, new DecisionForm(DecisionForm.Action.APPROVE, null, f()), null,
                         model.selectedApprovalProperty().get()));
         approve.getStyleClass().add("success");
         Button decline = actionButton("approval-decline", "review.action.decline", "mdi2u-undo-variant", notAllowed,
-                () -> DecisionDialog.show(root.getScene().getWindow(), i18n, model, new DecisionForm(DecisionForm.Action.DECLINE, null), null,
+                () -> DecisionDialog.show(root.getScene().getWindow(), i18n, model, new DecisionForm(DecisionForm.Action.DECLINE, null, f()), null,
                         model.selectedApprovalProperty().get()));
         Button profile = actionButton("approval-profile", "review.openProfile", "mdi2a-account-details-outline",
                 model.selectedApprovalProperty().isNull(), () -> openProfile(model.selectedApprovalProperty().get().accountId()));
