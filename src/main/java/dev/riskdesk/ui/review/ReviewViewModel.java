@@ -273,9 +273,11 @@ public final class ReviewViewModel {
     }
 
     /**
-     * Sends the form's decision on the selected proposal (or approval). {@code done} receives null
-     * on success, or the sentence to show in the still-open dialog. On a conflict the queue is read
-     * again so the operator sees the proposal as it is now.
+     * Sends the form's decision on the selected proposal (or approval). {@code done} is called
+     * when the service has answered: with null on success, or with the failure's sentence, which
+     * is also set as {@link #errorProperty()} so the queue shows it after the dialog has closed
+     * (the dialog closes either way). On a failure the queue is read again so the operator sees
+     * the proposal as it is now (on a conflict: who changed it and when).
      */
     public void decide(DecisionForm form, Consumer<UiText> done) {
         Detail d = detail.get();
