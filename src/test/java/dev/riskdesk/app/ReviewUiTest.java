@@ -117,6 +117,8 @@ class ReviewUiTest {
         assertTrue(robot.lookup("#approvals-table").tryQuery().isEmpty(), "a risk operator has no approvals queue");
         assertEquals("Several credit applications with other lenders.; The limit policy target for this score and income is different from the current limit.",
                 table.getColumns().get(7).getCellData(2), "reason codes read as words in the queue");
+        assertTrue(robot.lookup("#review-table .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .anyMatch(c -> c.getTooltip() != null && c.getTooltip().getText().startsWith("MULTI_LENDING: ")), "the codes stay in a tooltip");
         select(robot, table, 0);
         assertEquals("Decrease · QA0000000001", text(robot, "#review-detail-title"));
         assertTrue(robot.lookup(".rule-hit .label").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().equals("Outstanding: ¥36,600.00")),

@@ -42,7 +42,9 @@ public final class Tables {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                T row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                int index = getIndex();
+                T row = empty || getTableView() == null || index < 0 || index >= getTableView().getItems().size() ? null
+                        : getTableView().getItems().get(index);
                 String tip = tooltip == null || row == null ? item : tooltip.apply(row);
                 setTooltip(empty || tip == null || tip.isEmpty() || (tooltip == null && tip.length() < 24) ? null : new Tooltip(tip));
             }
