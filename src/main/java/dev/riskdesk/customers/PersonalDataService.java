@@ -51,20 +51,21 @@ public final class PersonalDataService {
 
     public Map<Field, String> reveal(Session session, long customerId, Set<Field> fields, String reason) {
         if (fields.isEmpty()) {
-            throw new UserFacingException("Choose what to reveal.");
+            throw UserFacingException.keyed("personal.nothingChosen", "Choose what to reveal.");
         }
         for (Field field : fields) {
             session.require(field.permission());
         }
         String why = reason == null ? "" : reason.strip();
         if (why.length() < MIN_REASON_LENGTH) {
-            throw new UserFacingException("Type the reason for revealing personal data (at least " + MIN_REASON_LENGTH + " characters).");
+            throw UserFacingException.keyed("personal.reasonTooShort",
+                    "Type the reason for revealing personal data (at least " + MIN_REASON_LENGTH + " characters).", String.valueOf(MIN_REASON_LENGTH));
         }
         return database.transactionResult(tx -> {
             Record3<String, String, String> r = tx.select(CUSTOMER.FULL_NAME, CUSTOMER.PHONE, CUSTOMER.ID_NUMBER)
                     .from(CUSTOMER).where(CUSTOMER.ID.eq(customerId)).fetchOne();
             if (r == null) {
-                throw new UserFacingException("Customer " + customerId + " does not exist.");
+                throw UserFacingException.keyed("personal.noCustomer", "Customer " + customerId + " does not exist.", String.valueOf(customerId));
             }
             Map<Field, String> values = new EnumMap<>(Field.class);
             for (Field field : fields) {

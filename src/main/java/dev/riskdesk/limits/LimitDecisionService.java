@@ -72,24 +72,25 @@ public final class LimitDecisionService {
     public Outcome override(Session session, long proposalId, int expectedVersion, BigDecimal newLimit, String reasonCode, String note) {
         session.require(Permission.LIMIT_DECIDE);
         if (reasonCode == null || reasonCode.isBlank() || note == null || note.isBlank()) {
-            throw new UserFacingException("An override needs a reason code and a note.");
+            throw UserFacingException.keyed("limits.overrideNeedsReason", "An override needs a reason code and a note.");
         }
         if (newLimit == null || newLimit.signum() < 0) {
-            throw new UserFacingException("The new limit must be zero or more.");
+            throw UserFacingException.keyed("limits.negativeLimit", "The new limit must be zero or more.");
         }
         BigDecimal amount = Money.normalize(newLimit);
         LimitPolicy.Authority authority = policies.active().policy().authority();
         return guarded("LIMIT_PROPOSAL", proposalId, tx -> {
             LimitProposalRecord p = claim(tx, proposalId, expectedVersion);
             if (p.getProposalType().equals("UNFREEZE") || p.getProposalType().equals("LIFT_SUSPENSION")) {
-                throw new UserFacingException("Lifting a suspension has no amount to override; confirm or reject it.");
+                throw UserFacingException.keyed("limits.liftHasNoAmount", "Lifting a suspension has no amount to override; confirm or reject it.");
             }
             BigDecimal cap = p.getHiddenCap() != null ? p.getHiddenCap() : p.getOldLimit().max(p.getProposedLimit());
             if (amount.compareTo(cap) > 0) {
-                throw new UserFacingException("The new limit " + amount + " is above the hidden cap " + cap + " of this account.");
+                throw UserFacingException.keyed("limits.aboveCap", "The new limit " + amount + " is above the hidden cap " + cap + " of this account.",
+                        amount, cap);
             }
             if (amount.compareTo(p.getOldLimit()) == 0) {
-                throw new UserFacingException("The new limit equals the current limit; reject the proposal instead.");
+                throw UserFacingException.keyed("limits.unchangedOverride", "The new limit equals the current limit; reject the proposal instead.");
             }
             return decide(tx, session, p, "OVERRIDE", amount, reasonCode.trim(), note.trim(), authority, "OPERATOR");
         });
@@ -158,12 +159,12 @@ public final class LimitDecisionService {
      */
     Outcome liftSuspensionIn(DSLContext tx, Session session, long suspensionId, String reasonCode, String note, String source) {
         if (reasonCode == null || reasonCode.isBlank() || note == null || note.isBlank()) {
-            throw new UserFacingException("Lifting a suspension needs a reason code and a note.");
+            throw UserFacingException.keyed("limits.liftNeedsReason", "Lifting a suspension needs a reason code and a note.");
         }
         LimitPolicy.Authority authority = policies.active().policy().authority();
         SuspensionRecord s = tx.selectFrom(SUSPENSION).where(SUSPENSION.ID.eq(suspensionId)).fetchOne();
         if (s == null) {
-            throw new UserFacingException("Suspension " + suspensionId + " does not exist.");
+            throw UserFacingException.keyed("limits.noSuspension", "Suspension " + suspensionId + " does not exist.", String.valueOf(suspensionId));
         }
         if (!"ACTIVE".equals(s.getStatus())) {
             throw new ConcurrentChangeException("SUSPENSION", suspensionId);
@@ -174,7 +175,7 @@ public final class LimitDecisionService {
         boolean pendingLift = tx.fetchExists(tx.selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(s.getAccountId()))
                 .and(LIMIT_PROPOSAL.PROPOSAL_TYPE.in("UNFREEZE", "LIFT_SUSPENSION")).and(LIMIT_PROPOSAL.STATUS.eq("AWAITING_APPROVAL")));
         if (pendingLift) {
-            throw new UserFacingException("A lift of this suspension already waits for approval.");
+            throw UserFacingException.keyed("limits.liftAwaitingApproval", "A lift of this suspension already waits for approval.");
         }
         AccountRecord a = tx.selectFrom(ACCOUNT).where(ACCOUNT.ID.eq(s.getAccountId())).fetchOne();
         ObjectNode evidence = Json.object();
@@ -196,7 +197,7 @@ public final class LimitDecisionService {
         AccountRecord a = tx.selectFrom(ACCOUNT).where(ACCOUNT.ID.eq(accountId)).fetchOne();
         BigDecimal amount = Money.normalize(newLimit);
         if (amount.compareTo(a.getCreditLimit()) == 0) {
-            throw new UserFacingException("The new limit equals the current limit.");
+            throw UserFacingException.keyed("limits.unchangedLimit", "The new limit equals the current limit.");
         }
         String type = amount.compareTo(a.getCreditLimit()) > 0 ? "INCREASE" : "DECREASE";
         LimitProposalRecord p = reviewProposal(tx, a, type, amount, reasonCode, null);
@@ -315,11 +316,12 @@ public final class LimitDecisionService {
         String[] statuses = allowed.length == 0 ? new String[] {"PENDING"} : allowed;
         LimitProposalRecord p = tx.selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ID.eq(proposalId)).fetchOne();
         if (p == null) {
-            throw new UserFacingException("Proposal " + proposalId + " does not exist.");
+            throw UserFacingException.keyed("review.noProposal", "Proposal " + proposalId + " does not exist.", String.valueOf(proposalId));
         }
         if ("AWAITING_DATA".equals(p.getStatus()) && !java.util.Arrays.asList(statuses).contains("AWAITING_DATA")
                 && p.getVersion() == expectedVersion) {
-            throw new UserFacingException("Proposal " + proposalId + " waits for a data feed to catch up; it cannot be applied yet, only rejected.");
+            throw UserFacingException.keyed("limits.awaitingData",
+                    "Proposal " + proposalId + " waits for a data feed to catch up; it cannot be applied yet, only rejected.", String.valueOf(proposalId));
         }
         int updated = tx.update(LIMIT_PROPOSAL).set(LIMIT_PROPOSAL.VERSION, LIMIT_PROPOSAL.VERSION.plus(1))
                 .where(LIMIT_PROPOSAL.ID.eq(proposalId)).and(LIMIT_PROPOSAL.VERSION.eq(expectedVersion))
@@ -334,10 +336,11 @@ public final class LimitDecisionService {
     private static LimitDecisionRecord claimDecision(DSLContext tx, Session session, long decisionId, int expectedVersion) {
         LimitDecisionRecord d = tx.selectFrom(LIMIT_DECISION).where(LIMIT_DECISION.ID.eq(decisionId)).fetchOne();
         if (d == null) {
-            throw new UserFacingException("Decision " + decisionId + " does not exist.");
+            throw UserFacingException.keyed("limits.noDecision", "Decision " + decisionId + " does not exist.", String.valueOf(decisionId));
         }
         if (d.getMakerId() != null && !session.isSystem() && d.getMakerId() == session.operatorId()) {
-            throw new UserFacingException("You made this decision yourself; another manager must approve or decline it (four eyes).");
+            throw UserFacingException.keyed("limits.ownDecision",
+                    "You made this decision yourself; another manager must approve or decline it (four eyes).");
         }
         int updated = tx.update(LIMIT_DECISION).set(LIMIT_DECISION.VERSION, LIMIT_DECISION.VERSION.plus(1))
                 .where(LIMIT_DECISION.ID.eq(decisionId)).and(LIMIT_DECISION.VERSION.eq(expectedVersion))

@@ -54,7 +54,8 @@ public final class ScoringService {
     public Champions champions() {
         StoredModel sc = models.champion(ModelKind.SCORECARD);
         if (sc == null) {
-            throw new UserFacingException("No scorecard has been promoted to champion yet; train one (riskdesk model train) and promote it.");
+            throw UserFacingException.keyed("scoring.noChampion",
+                    "No scorecard has been promoted to champion yet; train one (riskdesk model train) and promote it.");
         }
         return new Champions(sc, models.champion(ModelKind.THIN_FILE));
     }
@@ -80,7 +81,7 @@ public final class ScoringService {
     public int observationMonth() {
         int[] range = new FeatureScanner(database).monthRange();
         if (range == null) {
-            throw new UserFacingException("There is no monthly history to score.");
+            throw UserFacingException.keyed("scoring.noHistory", "There is no monthly history to score.");
         }
         return range[1];
     }
@@ -113,7 +114,7 @@ public final class ScoringService {
         int obs = observationMonth();
         AccountHistory h = new FeatureScanner(database).loadOne(accountId, obs - FeatureCalculator.LOOKBACK_MONTHS + 1, obs);
         if (h == null) {
-            throw new UserFacingException("There is no account " + accountId + ".");
+            throw UserFacingException.keyed("scoring.noAccount", "There is no account " + accountId + ".", String.valueOf(accountId));
         }
         FeatureVector v = FeatureCalculator.compute(h, obs);
         return v == null ? null : scorer.score(v);

@@ -115,8 +115,17 @@ class ReviewUiTest {
     void anOverrideIsValidatedAsTypedThenWaitsForASecondManagerWhoApprovesIt(FxRobot robot) throws Exception {
         TableView<?> table = openQueue(robot, "risk", 4);
         assertTrue(robot.lookup("#approvals-table").tryQuery().isEmpty(), "a risk operator has no approvals queue");
+        assertEquals("Several credit applications with other lenders.; The limit policy target for this score and income is different from the current limit.",
+                table.getColumns().get(7).getCellData(2), "reason codes read as words in the queue");
+        assertTrue(robot.lookup("#review-table .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .anyMatch(c -> c.getTooltip() != null && c.getTooltip().getText().startsWith("MULTI_LENDING: ")), "the codes stay in a tooltip");
         select(robot, table, 0);
         assertEquals("Decrease · QA0000000001", text(robot, "#review-detail-title"));
+        assertTrue(robot.lookup(".rule-hit .label").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().equals("Outstanding: ¥36,600.00")),
+                "evidence amounts read as money");
+        assertEquals("¥900.00", text(robot, "#review-detail-priority"));
+        assertEquals("¥900.00", table.getColumns().get(5).getCellData(0), "the queue shows the priority as the side panel does");
+        assertTrue(robot.lookup(".header-caption").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().equals("PD at proposal")));
         long proposalId = ((ProposalQueueService.Row) table.getItems().get(0)).proposalId();
 
         robot.type(KeyCode.O);
@@ -205,6 +214,27 @@ class ReviewUiTest {
                 text(robot, "#review-error"));
         waitFor(() -> table.getItems().size() == 3);
         assertEquals(Money.of("7000"), limitOf(1), "the first decision stands; nothing overwritten");
+    }
+
+    @Test
+    void aBulkConfirmationAppliesTheLowRiskProposalsAndSaysWhatItDid(FxRobot robot) throws Exception {
+        TableView<?> table = openQueue(robot, "risk", 4);
+        robot.interact(() -> table.getSelectionModel().selectAll());
+        robot.clickOn("#review-bulk");
+        waitUntil(robot, "#bulkDialog");
+        assertTrue(text(robot, "#bulk-summary").startsWith("2 proposals will be confirmed"), text(robot, "#bulk-summary"));
+        robot.clickOn("#bulk-ok");
+        waitUntil(robot, "#bulk-result");
+        assertEquals("Bulk confirmation: 2 confirmed, 0 not applied (changed by someone else or refused).\n"
+                + "2 selected proposals are not low-risk and were left in the queue.", text(robot, "#bulk-result"));
+        assertFalse(robot.lookup("#bulk-ok").queryButton().isVisible(), "done: only Close is left");
+        assertEquals("Close", robot.lookup("#bulk-close").queryButton().getText());
+        waitFor(() -> table.getItems().size() == 2);
+        robot.clickOn("#bulk-close");
+        waitFor(() -> robot.lookup("#bulkDialog").tryQuery().isEmpty());
+        assertEquals(Money.of("7000"), limitOf(1));
+        assertEquals(Money.of("18000"), limitOf(2));
+        assertEquals(Money.of("10000"), limitOf(4), "the increase is not low-risk and waits in the queue");
     }
 
     @Test

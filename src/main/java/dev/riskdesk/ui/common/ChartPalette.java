@@ -16,6 +16,8 @@ public enum ChartPalette {
     BAD(new Color(0xCF, 0x22, 0x2E)),
     /** The credit limit line. */
     LIMIT(new Color(0x09, 0x69, 0xDA)),
+    /** Credit scores over time (never the limit's blue: a score is not an amount). */
+    SCORE(new Color(0x4F, 0x46, 0xE5)),
     /** Balances and exposure. */
     BALANCE(new Color(0x82, 0x50, 0xDF)),
     /** Spending. */

@@ -7,6 +7,7 @@ import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -22,6 +23,7 @@ public final class Formats {
     private final DateTimeFormatter dateTime;
     private final DateTimeFormatter dateTimeSeconds;
     private final DateTimeFormatter date;
+    private final DateTimeFormatter month;
 
     public Formats(Locale locale) {
         this.locale = locale;
@@ -34,6 +36,7 @@ public final class Formats {
         this.percent = new DecimalFormat("0.0%", symbols);
         boolean chinese = "zh".equals(locale.getLanguage());
         this.date = DateTimeFormatter.ofPattern(chinese ? "yyyy年M月d日" : "d MMM yyyy", locale);
+        this.month = DateTimeFormatter.ofPattern(chinese ? "yyyy年M月" : "MMM yyyy", locale);
         this.dateTime = DateTimeFormatter.ofPattern(chinese ? "yyyy年M月d日 HH:mm" : "d MMM yyyy, HH:mm", locale);
         this.dateTimeSeconds = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", locale);
     }
@@ -57,6 +60,11 @@ public final class Formats {
 
     public String date(LocalDate value) {
         return value == null ? "—" : date.format(value);
+    }
+
+    /** A calendar month ("Mar 2025", "2025年3月"). */
+    public String month(YearMonth value) {
+        return value == null ? "—" : month.format(value);
     }
 
     public String dateTime(LocalDateTime value) {

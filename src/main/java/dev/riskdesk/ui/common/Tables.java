@@ -22,6 +22,15 @@ public final class Tables {
 
     /** A text column; long texts show in full on hover. */
     public static <T> TableColumn<T, String> column(I18n i18n, String key, double width, Function<T, String> text) {
+        return column(i18n, key, width, text, null);
+    }
+
+    /**
+     * A text column whose cells have a tooltip of their own (e.g. the codes behind words); with a
+     * null {@code tooltip}, long texts show in full on hover.
+     */
+    public static <T> TableColumn<T, String> column(I18n i18n, String key, double width, Function<T, String> text,
+            Function<T, String> tooltip) {
         TableColumn<T, String> column = new TableColumn<>();
         column.textProperty().bind(i18n.text(key));
         column.setPrefWidth(width);
@@ -33,7 +42,11 @@ public final class Tables {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                setTooltip(empty || item == null || item.length() < 24 ? null : new Tooltip(item));
+                int index = getIndex();
+                T row = empty || getTableView() == null || index < 0 || index >= getTableView().getItems().size() ? null
+                        : getTableView().getItems().get(index);
+                String tip = tooltip == null || row == null ? item : tooltip.apply(row);
+                setTooltip(empty || tip == null || tip.isEmpty() || (tooltip == null && tip.length() < 24) ? null : new Tooltip(tip));
             }
         });
         return column;

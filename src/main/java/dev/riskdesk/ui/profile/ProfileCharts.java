@@ -4,7 +4,6 @@ import dev.riskdesk.customers.CustomerProfile;
 import dev.riskdesk.customers.CustomerProfile.Decision;
 import dev.riskdesk.customers.CustomerProfile.LimitPoint;
 import dev.riskdesk.customers.CustomerProfile.MonthPoint;
-import dev.riskdesk.customers.CustomerProfile.ScorePoint;
 import dev.riskdesk.ui.common.ChartPalette;
 import dev.riskdesk.ui.common.ChartStyle;
 import java.awt.BasicStroke;
@@ -87,32 +86,6 @@ final class ProfileCharts {
         if (lx.isEmpty() && p.months().isEmpty() && decided.isEmpty()) {
             chart.setTitle(t.empty());
         }
-        return chart;
-    }
-
-    /** The score over time; band thresholds are the scoring engine's, so only the line is drawn here. */
-    static XYChart scoreHistory(List<ScorePoint> points, Texts t, boolean dark, Locale locale) {
-        XYChart chart = base(t, dark, locale);
-        if (points.isEmpty()) {
-            chart.setTitle(t.empty());
-            return chart;
-        }
-        List<Date> x = new ArrayList<>();
-        List<Integer> y = new ArrayList<>();
-        for (ScorePoint s : points) {
-            x.add(date(s.scoredAt()));
-            y.add(s.score());
-        }
-        if (x.size() == 1) {
-            // a single score still shows as a point with some room around it
-            chart.getStyler().setXAxisMin((double) x.get(0).getTime() - 86_400_000L * 15);
-            chart.getStyler().setXAxisMax((double) x.get(0).getTime() + 86_400_000L * 15);
-        }
-        XYSeries s = chart.addSeries(t.limit(), x, y);
-        s.setLineColor(ChartPalette.LIMIT.color());
-        s.setMarkerColor(ChartPalette.LIMIT.color());
-        s.setMarker(SeriesMarkers.CIRCLE);
-        chart.getStyler().setLegendVisible(false);
         return chart;
     }
 

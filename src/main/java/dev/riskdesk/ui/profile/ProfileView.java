@@ -8,6 +8,7 @@ import dev.riskdesk.customers.CustomerProfile.TimelineEvent;
 import dev.riskdesk.ui.common.ChartImages;
 import dev.riskdesk.ui.common.Formats;
 import dev.riskdesk.ui.common.I18n;
+import dev.riskdesk.ui.common.ReasonTexts;
 import dev.riskdesk.ui.common.Tables;
 import dev.riskdesk.ui.common.Theme;
 import java.math.BigDecimal;
@@ -279,8 +280,11 @@ public final class ProfileView {
             none.getStyleClass().add("text-muted");
             pane.getChildren().add(none);
         }
-        p.flags().stream().filter(CustomerProfile.Flag::open).map(CustomerProfile.Flag::ruleCode).distinct().forEach(code -> {
-            Label chip = new Label(code);
+        java.util.Map<String, CustomerProfile.Flag> open = new java.util.LinkedHashMap<>();
+        p.flags().stream().filter(CustomerProfile.Flag::open).forEach(x -> open.putIfAbsent(x.ruleCode(), x));
+        open.forEach((code, flag) -> {
+            Label chip = new Label(flagWords(flag));
+            chip.setTooltip(new javafx.scene.control.Tooltip(code));
             chip.getStyleClass().addAll("flag-chip");
             chip.setGraphic(new FontIcon("mdi2f-flag-outline"));
             pane.getChildren().add(chip);
@@ -456,7 +460,8 @@ public final class ProfileView {
         pt.getColumns().add(Tables.numeric(i18n, "profile.col.oldLimit", 100, p -> f().money(p.oldLimit())));
         pt.getColumns().add(Tables.numeric(i18n, "profile.col.proposed", 100, p -> f().money(p.proposedLimit())));
         pt.getColumns().add(Tables.column(i18n, "profile.col.status", 110, p -> i18n.get("profile.proposalStatus." + p.status())));
-        pt.getColumns().add(Tables.column(i18n, "profile.col.reasons", 120, p -> p.reasonCodes()));
+        pt.getColumns().add(Tables.column(i18n, "profile.col.reasons", 120, p -> ReasonTexts.wordsOf(i18n, p.reasonCodes()),
+                p -> ReasonTexts.tooltip(i18n, ReasonTexts.codes(p.reasonCodes()))));
         pt.setPlaceholder(Tables.placeholder(i18n, "profile.proposals.empty", model.loadingProperty()));
 
         TableView<CustomerProfile.Decision> dt = Tables.table("limits-decisions", decisions);
@@ -635,12 +640,17 @@ public final class ProfileView {
         return box;
     }
 
+    /** A rule hit in words: the rule set's description in the operator's language, else the bundle's text, else the code. */
+    private String flagWords(CustomerProfile.Flag x) {
+        String description = "zh".equals(i18n.locale().getLanguage()) ? x.descriptionZh() : x.descriptionEn();
+        return description == null || description.isBlank() ? ReasonTexts.words(i18n, x.ruleCode()) : description;
+    }
+
     private Node flagsTab() {
         TableView<CustomerProfile.Flag> t = Tables.table("flags-table", listOf(CustomerProfile::flags));
         t.getColumns().add(Tables.column(i18n, "profile.col.time", 140, x -> f().dateTime(x.hitAt())));
         t.getColumns().add(Tables.column(i18n, "profile.col.rule", 120, CustomerProfile.Flag::ruleCode));
-        t.getColumns().add(Tables.column(i18n, "profile.col.description", 260, x -> "zh".equals(i18n.locale().getLanguage())
-                ? nz(x.descriptionZh()) : nz(x.descriptionEn())));
+        t.getColumns().add(Tables.column(i18n, "profile.col.description", 260, this::flagWords));
         t.getColumns().add(Tables.column(i18n, "profile.col.severity", 80, x -> i18n.get("profile.severity." + x.severity())));
         t.getColumns().add(Tables.column(i18n, "profile.col.flagState", 120, x -> i18n.get(x.open() ? "profile.flag.open" : "profile.flag.closed")
                 + (x.stale() ? " · " + i18n.get("profile.flag.stale") : "")));
@@ -655,7 +665,8 @@ public final class ProfileView {
         t.getColumns().add(Tables.column(i18n, "profile.col.kind", 100, x -> i18n.get("profile.suspensionKind." + x.kind())));
         t.getColumns().add(Tables.column(i18n, "profile.col.status", 90, x -> i18n.get("profile.suspensionStatus." + x.status())));
         t.getColumns().add(Tables.column(i18n, "profile.col.lifted", 140, x -> f().dateTime(x.liftedAt())));
-        t.getColumns().add(Tables.column(i18n, "profile.col.reasons", 140, CustomerProfile.Suspension::reasonCodes));
+        t.getColumns().add(Tables.column(i18n, "profile.col.reasons", 140, x -> ReasonTexts.wordsOf(i18n, x.reasonCodes()),
+                x -> ReasonTexts.tooltip(i18n, ReasonTexts.codes(x.reasonCodes()))));
         t.getColumns().add(Tables.column(i18n, "profile.col.evidence", 300, x -> nz(x.evidence())));
         t.setPlaceholder(Tables.placeholder(i18n, "profile.suspensions.empty", model.loadingProperty()));
         return wrap(t);

@@ -26,7 +26,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * The dialogs of the review queue. A decision dialog validates as the operator types (the first
  * problem in words, OK disabled until there is none) and closes when the service has answered;
  * a failure (another operator was first, a rule the service enforces) is shown on the queue,
- * which reads the item again. Bulk confirmation shows what it will do before it applies.
+ * which reads the item again. Bulk confirmation shows what it will do before it applies, and
+ * afterwards what it did (confirmed, not applied and why, left as not low-risk); when the whole
+ * task fails it says why and OK can be pressed again.
  */
 final class DecisionDialog {
     private DecisionDialog() {
@@ -135,7 +137,8 @@ final class DecisionDialog {
         dialog.getDialogPane().setId("bulkDialog");
         dialog.setHeaderText(i18n.format("review.bulk.header", plan.lowRisk().size()));
         ButtonType okType = new ButtonType(i18n.format("review.bulk.ok", plan.lowRisk().size()), ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(okType, new ButtonType(i18n.get("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        ButtonType cancelType = new ButtonType(i18n.get("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().addAll(okType, cancelType);
         Label summary = new Label(i18n.format("review.bulk.summary", plan.lowRisk().size(), i18n.formats().money(plan.limitChange()), plan.skipped()));
         summary.setId("bulk-summary");
         summary.setWrapText(true);
@@ -145,6 +148,8 @@ final class DecisionDialog {
         Label result = new Label();
         result.setId("bulk-result");
         result.setWrapText(true);
+        result.setVisible(false);
+        result.managedProperty().bind(result.visibleProperty());
         TextArea note = new TextArea();
         note.setId("bulk-note");
         note.setPrefRowCount(2);
@@ -156,13 +161,47 @@ final class DecisionDialog {
         Button ok = (Button) dialog.getDialogPane().lookupButton(okType);
         ok.setId("bulk-ok");
         ok.setDisable(plan.lowRisk().isEmpty());
+        Button cancel = (Button) dialog.getDialogPane().lookupButton(cancelType);
+        cancel.setId("bulk-close");
         ok.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume();
             ok.setDisable(true);
-            model.bulkConfirm(plan, note.getText() == null ? "" : note.getText().strip(), done -> dialog.close());
+            note.setEditable(false);
+            model.bulkConfirm(plan, note.getText() == null ? "" : note.getText().strip(), done -> {
+                // the outcome stays in front of the operator until they close the dialog
+                result.getStyleClass().remove("error-text");
+                result.setText(bulkOutcome(i18n, plan, done));
+                result.setVisible(true);
+                ok.setVisible(false);
+                ok.setManaged(false);
+                cancel.setText(i18n.get("review.bulk.close"));
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }, failure -> {
+                result.getStyleClass().add("error-text");
+                result.setText(failure.render(i18n));
+                result.setVisible(true);
+                ok.setDisable(false);
+                note.setEditable(true);
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            });
         });
         Theme.style(dialog.getDialogPane().getScene());
         dialog.show();
+    }
+
+    /** "2 confirmed, 1 not applied", then why each was not applied and how many were left as not low-risk. */
+    static String bulkOutcome(I18n i18n, ReviewViewModel.BulkPlan plan, ReviewViewModel.BulkResult done) {
+        StringBuilder text = new StringBuilder(i18n.format("review.bulk.done", done.confirmed(), done.conflicts()));
+        for (UiText problem : done.problems()) {
+            text.append("\n\u2022 ").append(problem.render(i18n));
+        }
+        if (done.conflicts() > done.problems().size()) {
+            text.append("\n\u2022 ").append(i18n.format("review.bulk.more", done.conflicts() - done.problems().size()));
+        }
+        if (plan.skipped() > 0) {
+            text.append("\n").append(i18n.format("review.bulk.skipped", plan.skipped()));
+        }
+        return text.toString();
     }
 
     private static Label label(I18n i18n, String key, javafx.scene.Node target) {

@@ -1,6 +1,7 @@
 package dev.riskdesk.ui.review;
 
 import dev.riskdesk.limits.ProposalQueueService.Detail;
+import dev.riskdesk.ui.common.Formats;
 import dev.riskdesk.ui.common.UiText;
 import java.math.BigDecimal;
 import javafx.beans.binding.Bindings;
@@ -32,16 +33,18 @@ public final class DecisionForm {
 
     private final Action action;
     private final Detail detail;
+    private final Formats formats;
     private final StringProperty amount = new SimpleStringProperty(this, "amount", "");
     private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
     private final ObjectBinding<UiText> problem;
     private final ObjectBinding<UiText> approvalHint;
 
-    /** {@code detail} is the proposal decided on (null for approve and decline). */
-    public DecisionForm(Action action, Detail detail) {
+    /** {@code detail} is the proposal decided on (null for approve and decline); amounts in messages use {@code formats}. */
+    public DecisionForm(Action action, Detail detail, Formats formats) {
         this.action = action;
         this.detail = detail;
+        this.formats = formats;
         this.problem = Bindings.createObjectBinding(this::validate, amount, reason, note);
         this.approvalHint = Bindings.createObjectBinding(this::hint, amount);
     }
@@ -99,7 +102,7 @@ public final class DecisionForm {
                 return UiText.of("review.form.amountNegative");
             }
             if (value.compareTo(detail.maxOverride()) > 0) {
-                return UiText.of("review.form.amountAboveCap", String.format(java.util.Locale.ROOT, "¥%,.2f", detail.maxOverride()));
+                return UiText.of("review.form.amountAboveCap", formats.money(detail.maxOverride()));
             }
             if (value.compareTo(detail.row().oldLimit()) == 0) {
                 return UiText.of("review.form.amountUnchanged");

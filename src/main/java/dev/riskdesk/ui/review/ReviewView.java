@@ -9,6 +9,7 @@ import dev.riskdesk.limits.ProposalQueueService.Row;
 import dev.riskdesk.limits.ProposalType;
 import dev.riskdesk.ui.common.Formats;
 import dev.riskdesk.ui.common.I18n;
+import dev.riskdesk.ui.common.ReasonTexts;
 import dev.riskdesk.ui.common.Tables;
 import dev.riskdesk.ui.common.UiText;
 import java.math.BigDecimal;
@@ -135,9 +136,10 @@ public final class ReviewView {
         table.getColumns().add(Tables.numeric(i18n, "review.col.proposed", 84, r -> limit(r.proposedLimit())));
         table.getColumns().add(Tables.numeric(i18n, "review.col.change", 62, this::changeText));
         table.getColumns().add(Tables.numeric(i18n, "review.col.score", 58, r -> r.score() == null ? "\u2014" : r.score() + " " + r.band()));
-        table.getColumns().add(Tables.numeric(i18n, "review.col.priority", 76, r -> f().integer(r.priority().setScale(0, RoundingMode.HALF_UP).longValue())));
+        table.getColumns().add(Tables.numeric(i18n, "review.col.priority", 84, r -> f().money(r.priority())));
         table.getColumns().add(Tables.column(i18n, "review.col.status", 86, r -> i18n.get("review.statusShort." + r.status())));
-        table.getColumns().add(Tables.column(i18n, "review.col.reasons", 100, r -> String.join(", ", r.reasonCodes())));
+        table.getColumns().add(Tables.column(i18n, "review.col.reasons", 100, r -> ReasonTexts.words(i18n, r.reasonCodes()),
+                r -> ReasonTexts.tooltip(i18n, r.reasonCodes())));
         table.setPlaceholder(Tables.placeholder(i18n, "review.empty", model.loadingProperty()));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null && now != model.selectedProperty().get()) {
@@ -328,7 +330,7 @@ public final class ReviewView {
         if (d == null) {
             return;
         }
-        DecisionDialog.show(root.getScene().getWindow(), i18n, model, new DecisionForm(action, d), d, null);
+        DecisionDialog.show(root.getScene().getWindow(), i18n, model, new DecisionForm(action, d, f()), d, null);
     }
 
     private void bulkConfirm() {
@@ -477,7 +479,7 @@ public final class ReviewView {
             box.getChildren().add(stale);
         }
         for (Map.Entry<String, String> e : hit.evidence().entrySet()) {
-            Label line = new Label(i18n.getOr("review.evidence." + e.getKey(), e.getKey()) + ": " + e.getValue());
+            Label line = new Label(i18n.getOr("review.evidence." + e.getKey(), e.getKey()) + ": " + EvidenceTexts.value(f(), e.getKey(), e.getValue()));
             line.getStyleClass().add("text-muted");
             line.setWrapText(true);
             box.getChildren().add(line);
@@ -495,7 +497,7 @@ public final class ReviewView {
                 }
             }
         }
-        return i18n.getOr("review.reason." + code, code);
+        return ReasonTexts.words(i18n, code);
     }
 
     private String dateText(String isoTime) {
@@ -535,11 +537,11 @@ public final class ReviewView {
         BooleanBinding notAllowed = Bindings.createBooleanBinding(() -> model.selectedApprovalProperty().get() == null
                 || model.selectedApprovalProperty().get().mine(), model.selectedApprovalProperty()).or(model.busyProperty());
         Button approve = actionButton("approval-approve", "review.action.approve", "mdi2c-check-decagram-outline", notAllowed,
-                () -> DecisionDialog.show(root.getScene().getWindow(), i18n, model, new DecisionForm(DecisionForm.Action.APPROVE, null), null,
+                () -> DecisionDialog.show(root.getScene().getWindow(), i18n, model, new DecisionForm(DecisionForm.Action.APPROVE, null, f()), null,
                         model.selectedApprovalProperty().get()));
         approve.getStyleClass().add("success");
         Button decline = actionButton("approval-decline", "review.action.decline", "mdi2u-undo-variant", notAllowed,
-                () -> DecisionDialog.show(root.getScene().getWindow(), i18n, model, new DecisionForm(DecisionForm.Action.DECLINE, null), null,
+                () -> DecisionDialog.show(root.getScene().getWindow(), i18n, model, new DecisionForm(DecisionForm.Action.DECLINE, null, f()), null,
                         model.selectedApprovalProperty().get()));
         Button profile = actionButton("approval-profile", "review.openProfile", "mdi2a-account-details-outline",
                 model.selectedApprovalProperty().isNull(), () -> openProfile(model.selectedApprovalProperty().get().accountId()));

@@ -273,9 +273,11 @@ public final class ReviewViewModel {
     }
 
     /**
-     * Sends the form's decision on the selected proposal (or approval). {@code done} receives null
-     * on success, or the sentence to show in the still-open dialog. On a conflict the queue is read
-     * again so the operator sees the proposal as it is now.
+     * Sends the form's decision on the selected proposal (or approval). {@code done} is called
+     * when the service has answered: with null on success, or with the failure's sentence, which
+     * is also set as {@link #errorProperty()} so the queue shows it after the dialog has closed
+     * (the dialog closes either way). On a failure the queue is read again so the operator sees
+     * the proposal as it is now (on a conflict: who changed it and when).
      */
     public void decide(DecisionForm form, Consumer<UiText> done) {
         Detail d = detail.get();
@@ -330,11 +332,16 @@ public final class ReviewViewModel {
         return new BulkPlan(low, chosen.size() - low.size(), change);
     }
 
+    /** What a bulk confirmation did: how many were confirmed, how many were not and why (the first few reasons). */
     public record BulkResult(int confirmed, int conflicts, List<UiText> problems) {
     }
 
-    /** Confirms each proposal of the plan in its own transaction; one lost race does not stop the others. */
-    public void bulkConfirm(BulkPlan plan, String note, Consumer<BulkResult> done) {
+    /**
+     * Confirms each proposal of the plan in its own transaction; one lost race does not stop the
+     * others. {@code done} receives the summary; {@code failed} the sentence when the whole task
+     * failed (nothing more was confirmed after that point).
+     */
+    public void bulkConfirm(BulkPlan plan, String note, Consumer<BulkResult> done, Consumer<UiText> failed) {
         busy.set(true);
         tasks.submit(progress -> {
             int ok = 0;
@@ -360,8 +367,10 @@ public final class ReviewViewModel {
             done.accept(summary);
         }, failure -> {
             busy.set(false);
-            error.set(ErrorTexts.of(failure));
+            UiText text = ErrorTexts.of(failure);
+            error.set(text);
             reload();
+            failed.accept(text);
         });
     }
 

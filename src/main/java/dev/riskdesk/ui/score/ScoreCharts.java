@@ -89,8 +89,8 @@ final class ScoreCharts {
             line.setShowInLegend(false);
         }
         XYSeries s = chart.addSeries(t.below(), x, y);
-        s.setLineColor(ChartPalette.LIMIT.color());
-        s.setMarkerColor(ChartPalette.LIMIT.color());
+        s.setLineColor(ChartPalette.SCORE.color());
+        s.setMarkerColor(ChartPalette.SCORE.color());
         s.setMarker(SeriesMarkers.CIRCLE);
         s.setLineStyle(new BasicStroke(2f));
         return chart;

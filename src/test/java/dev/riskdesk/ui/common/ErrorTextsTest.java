@@ -26,6 +26,14 @@ class ErrorTextsTest {
     }
 
     @Test
+    void amountsInKeyedFailuresReadAsMoney() {
+        UserFacingException e = UserFacingException.keyed("limits.aboveCap", "The new limit 16000.00 is above the hidden cap 15000.00 of this account.",
+                new java.math.BigDecimal("16000.00"), new java.math.BigDecimal("15000.00"));
+        assertEquals("The new limit ¥16,000.00 is above the hidden cap ¥15,000.00 of this account.", ErrorTexts.of(e).render(new I18n(Messages.ENGLISH)));
+        assertEquals("新额度 ¥16,000.00 高于该账户的隐藏上限 ¥15,000.00。", ErrorTexts.of(e).render(new I18n(Messages.CHINESE)));
+    }
+
+    @Test
     void plainFailuresFallBackToTheirEnglishSentence() {
         assertEquals("Plain.", ErrorTexts.of(new UserFacingException("Plain.")).render(new I18n(Messages.CHINESE)));
     }

@@ -7,6 +7,8 @@ import dev.riskdesk.common.Money;
 import dev.riskdesk.limits.LimitPolicy;
 import dev.riskdesk.limits.ProposalQueueService;
 import dev.riskdesk.limits.ProposalType;
+import dev.riskdesk.common.Messages;
+import dev.riskdesk.ui.common.Formats;
 import dev.riskdesk.ui.common.UiText;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** The dialogs' validation as the operator types, without a toolkit. */
 class DecisionFormTest {
+    private static final Formats EN = new Formats(Messages.ENGLISH);
     static ProposalQueueService.Detail decrease() {
         ProposalQueueService.Row row = new ProposalQueueService.Row(7, 0, 1, "QA1", ProposalType.DECREASE, "PENDING", Money.of("10000"),
                 Money.of("7000"), Money.of("9000"), 0.05, new BigDecimal("450"), List.of("UTILISATION_JUMP"), 600, "C", LocalDateTime.now());
@@ -26,14 +29,14 @@ class DecisionFormTest {
 
     @Test
     void anOverrideNeedsAValidAmountWithinTheCapAReasonAndANote() {
-        DecisionForm form = new DecisionForm(DecisionForm.Action.OVERRIDE, decrease());
+        DecisionForm form = new DecisionForm(DecisionForm.Action.OVERRIDE, decrease(), EN);
         assertEquals(UiText.of("review.form.amountMissing"), form.problemProperty().get());
         form.amountProperty().set("8,000.555");
         assertEquals(UiText.of("review.form.amountInvalid"), form.problemProperty().get());
         form.amountProperty().set("-1");
         assertEquals(UiText.of("review.form.amountNegative"), form.problemProperty().get());
         form.amountProperty().set("15000.01");
-        assertEquals("review.form.amountAboveCap", form.problemProperty().get().key());
+        assertEquals(UiText.of("review.form.amountAboveCap", "¥15,000.00"), form.problemProperty().get(), "the cap as the console shows money");
         form.amountProperty().set("10000");
         assertEquals(UiText.of("review.form.amountUnchanged"), form.problemProperty().get());
         form.amountProperty().set("¥8,000");
@@ -50,12 +53,12 @@ class DecisionFormTest {
 
     @Test
     void aConfirmNeedsNothingAndARejectOnlyAReason() {
-        assertNull(new DecisionForm(DecisionForm.Action.CONFIRM, decrease()).problemProperty().get());
-        DecisionForm reject = new DecisionForm(DecisionForm.Action.REJECT, decrease());
+        assertNull(new DecisionForm(DecisionForm.Action.CONFIRM, decrease(), EN).problemProperty().get());
+        DecisionForm reject = new DecisionForm(DecisionForm.Action.REJECT, decrease(), EN);
         assertEquals(UiText.of("review.form.reasonMissing"), reject.problemProperty().get());
         reject.reasonProperty().set("DATA_CORRECTED");
         assertNull(reject.problemProperty().get());
-        DecisionForm decline = new DecisionForm(DecisionForm.Action.DECLINE, null);
+        DecisionForm decline = new DecisionForm(DecisionForm.Action.DECLINE, null, EN);
         assertEquals(UiText.of("review.form.noteMissing"), decline.problemProperty().get());
     }
 }

@@ -1,0 +1,37 @@
+package dev.riskdesk.ui.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.riskdesk.common.Messages;
+import dev.riskdesk.ui.common.Formats;
+import org.junit.jupiter.api.Test;
+
+/** Rule evidence as the operator reads it in the review side panel. */
+class EvidenceTextsTest {
+    private final Formats en = new Formats(Messages.ENGLISH);
+    private final Formats zh = new Formats(Messages.CHINESE);
+
+    @Test
+    void amountsAreMoneyAndRatiosArePercentages() {
+        assertEquals("¥36,600.00", EvidenceTexts.value(en, "limit", "36600"));
+        assertEquals("¥1,234.50", EvidenceTexts.value(en, "outstanding", "1234.5"));
+        assertEquals("5.4%", EvidenceTexts.value(en, "utilisationThen", "0.0543"));
+        assertEquals("1,200", EvidenceTexts.value(en, "windowHours", "1200"));
+        assertEquals("\u00d70.85", EvidenceTexts.value(en, "macroFactor", "0.8500"));
+    }
+
+    @Test
+    void datesAndMonthsFollowTheLanguage() {
+        assertEquals("Mar 2025", EvidenceTexts.value(en, "thenMonth", "2025-03"));
+        assertEquals("2025年3月", EvidenceTexts.value(zh, "thenMonth", "2025-03"));
+        assertEquals("5 Apr 2025", EvidenceTexts.value(en, "dueDate", "2025-04-05"));
+        assertEquals("2025年4月5日", EvidenceTexts.value(zh, "dueDate", "2025-04-05"));
+    }
+
+    @Test
+    void unknownKeysAndUnexpectedValuesAreShownAsStored() {
+        assertEquals("B-17", EvidenceTexts.value(en, "billId", "B-17"));
+        assertEquals("soon", EvidenceTexts.value(en, "dueDate", "soon"));
+        assertEquals("—", EvidenceTexts.value(en, "limit", ""));
+    }
+}
