@@ -29,8 +29,12 @@ import org.jooq.impl.DSL;
  */
 public final class CustomerSearchService {
     public static final int PAGE_SIZE = 100;
-    /** Counting stops here: an exact count of a million rows would cost more than the page itself. */
-    public static final int COUNT_CAP = 10_000;
+    /**
+     * Counting stops here ("2,000+"): counting is most of a broad search's cost on a large book
+     * (to 10,000 it took 1.3 s of a surname-and-band search on 1,000,000 accounts), and an
+     * operator narrows a search long before an exact count matters.
+     */
+    public static final int COUNT_CAP = 2_000;
 
     /**
      * Up to this many matches the page is read through the most selective index and sorted;

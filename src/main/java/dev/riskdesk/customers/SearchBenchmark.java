@@ -24,7 +24,8 @@ import org.jooq.impl.DSL;
 public final class SearchBenchmark {
 
     /** Latency percentiles in milliseconds per kind of query. */
-    public record Result(long accounts, int queriesPerKind, Map<String, double[]> percentilesByKind, double[] overall) {
+    public record Result(long accounts, int queriesPerKind, Map<String, double[]> percentilesByKind, double[] overall,
+            java.util.Set<String> gaveUp) {
     }
 
     private static final String[] STATUSES = {"ACTIVE", "FROZEN", "SUSPENDED", "DORMANT", "CANCELLED"};
@@ -93,6 +94,7 @@ public final class SearchBenchmark {
         // warm-up: the first queries pay for class loading and H2's page cache; a kind whose
         // warm-up query takes longer than GIVE_UP_MILLIS is reported as such, not measured
         Map<String, double[]> byKind = new TreeMap<>();
+        List<String> gaveUp = new ArrayList<>();
         for (Map.Entry<String, List<CustomerQuery>> kind : kinds.entrySet()) {
             for (CustomerQuery q : kind.getValue().subList(0, Math.min(5, kind.getValue().size()))) {
                 long start = System.nanoTime();
@@ -100,6 +102,7 @@ public final class SearchBenchmark {
                 double millis = (System.nanoTime() - start) / 1e6;
                 if (millis > GIVE_UP_MILLIS) {
                     byKind.put(kind.getKey(), new double[] {millis, millis, millis, millis});
+                    gaveUp.add(kind.getKey());
                     break;
                 }
             }
@@ -122,6 +125,7 @@ public final class SearchBenchmark {
         if (all.isEmpty()) {
             all.add(Double.NaN);
         }
-        return new Result(accounts, queriesPerKind, byKind, Percentiles.of(all.stream().mapToDouble(Double::doubleValue).toArray()));
+        return new Result(accounts, queriesPerKind, byKind, Percentiles.of(all.stream().mapToDouble(Double::doubleValue).toArray()),
+                new java.util.TreeSet<>(gaveUp));
     }
 }
