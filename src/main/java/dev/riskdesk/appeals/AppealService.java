@@ -461,7 +461,9 @@ public final class AppealService {
             }
             AppealOutcome outcome = AppealOutcome.valueOf(a.getOutcome());
             String reasonCode = a.getOutcomeReason().split(":")[0];
-            if (outcome == AppealOutcome.PARTIALLY_LIFTED) {
+            if (outcome == AppealOutcome.PARTIALLY_LIFTED && AppealType.valueOf(a.getAppealType()) != AppealType.LIMIT_DECREASE) {
+                // the approved decision lifted a suspension; the partial limit follows. A decrease
+                // appeal's pending decision is the restored limit itself, applied by the approval.
                 remedy.setLimit(tx, session, a.getAccountId(), a.getOutcomeLimit(), reasonCode, "appeal " + a.getAppealNo());
             }
             tx.update(APPEAL).set(APPEAL.PENDING_DECISION_ID, (Long) null).where(APPEAL.ID.eq(appealId)).execute();

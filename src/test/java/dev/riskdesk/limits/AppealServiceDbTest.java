@@ -256,15 +256,50 @@ class AppealServiceDbTest {
         assertTrue(body.contains("撤销原决定"), "the default notice language is Simplified Chinese: " + body);
     }
 
-    @Test
-    void aLimitDecreaseAppealRestoresTheLimitOrPartOfIt() {
-        long account = f.account("20000.00", "1000.00", "I3", 2);
+    /** An account whose limit the engine decreased from {@code from} to {@code to}; returns {account, decision}. */
+    long[] decreased(String from, String to) {
+        long account = f.account(from, "1000.00", "I3", 2);
         long proposal = f.db.dsl().insertInto(LIMIT_PROPOSAL).set(LIMIT_PROPOSAL.ACCOUNT_ID, account).set(LIMIT_PROPOSAL.PROPOSAL_TYPE, "DECREASE")
-                .set(LIMIT_PROPOSAL.STATUS, "PENDING").set(LIMIT_PROPOSAL.ROUTE, "REVIEW").set(LIMIT_PROPOSAL.OLD_LIMIT, Money.of("20000.00"))
-                .set(LIMIT_PROPOSAL.PROPOSED_LIMIT, Money.of("12000.00")).set(LIMIT_PROPOSAL.EXPOSURE, Money.of("1000.00"))
+                .set(LIMIT_PROPOSAL.STATUS, "PENDING").set(LIMIT_PROPOSAL.ROUTE, "REVIEW").set(LIMIT_PROPOSAL.OLD_LIMIT, Money.of(from))
+                .set(LIMIT_PROPOSAL.PROPOSED_LIMIT, Money.of(to)).set(LIMIT_PROPOSAL.EXPOSURE, Money.of("1000.00"))
                 .set(LIMIT_PROPOSAL.PRIORITY, java.math.BigDecimal.ONE).set(LIMIT_PROPOSAL.REASON_CODES, "UTILISATION_JUMP")
                 .set(LIMIT_PROPOSAL.CREATED_AT, LimitsFixture.NOW).returning(LIMIT_PROPOSAL.ID).fetchOne().getId();
-        long decision = f.decisions.confirm(system, proposal, 0, "queue").decisionId();
+        return new long[] {account, f.decisions.confirm(system, proposal, 0, "queue").decisionId()};
+    }
+
+    java.math.BigDecimal limitOf(long account) {
+        return f.db.dsl().select(ACCOUNT.CREDIT_LIMIT).from(ACCOUNT).where(ACCOUNT.ID.eq(account)).fetchOne(ACCOUNT.CREDIT_LIMIT);
+    }
+
+    @Test
+    void aPartialLiftAboveTheAuthorityMatrixWaitsForASecondManagerAndThenApplies() {
+        long[] d = decreased("80000.00", "40000.00");
+        long account = d[0];
+        Session manager = f.login("manager", "manager123");
+        long id = appeals.register(manager, new Appeals.Registration(account, AppealType.LIMIT_DECREASE, null, d[1], "PHONE", "SMS",
+                "My income rose."), List.of());
+        appeals.claim(manager, id, version(id));
+        assertFalse(appeals.decide(manager, id, version(id),
+                new Appeals.Decision(AppealOutcome.PARTIALLY_LIFTED, Money.of("60000.00"), "APPEAL_PARTIAL_RISK", "part", false, "en")),
+                "60,000 lies above the authority matrix: awaits approval");
+        assertEquals(0, Money.of("40000.00").compareTo(limitOf(account)));
+        assertTrue(appeals.detail(system, id).row().awaitingApproval());
+
+        appeals.approveLift(f.login("manager2", "manager2pw"), id, version(id), "income checked", null);
+        assertEquals(0, Money.of("60000.00").compareTo(limitOf(account)));
+        Appeals.AppealCase c = appeals.detail(system, id);
+        assertEquals(AppealStatus.DECIDED, c.row().status());
+        assertEquals(AppealOutcome.PARTIALLY_LIFTED, c.row().outcome());
+        assertFalse(c.row().awaitingApproval());
+        var notice = f.db.dsl().selectFrom(CUSTOMER_NOTICE).where(CUSTOMER_NOTICE.APPEAL_ID.eq(id)).fetchOne();
+        assertEquals("APPEAL_OUTCOME", notice.getKind(), "the outcome notice is queued");
+    }
+
+    @Test
+    void aLimitDecreaseAppealRestoresTheLimitOrPartOfIt() {
+        long[] d = decreased("20000.00", "12000.00");
+        long account = d[0];
+        long decision = d[1];
         Session agent = f.login("agent", "agent123");
         List<Appeals.Contestable> contestable = appeals.contestable(agent, account);
         assertEquals(1, contestable.size());
