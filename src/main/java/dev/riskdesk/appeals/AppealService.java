@@ -383,7 +383,8 @@ public final class AppealService {
                 if (!"DECLINED".equals(remedy.decisionStatus(tx, a.getPendingDecisionId()))) {
                     throw UserFacingException.keyed("appeal.awaitingApproval", "A lift of this appeal waits for a manager's approval.");
                 }
-                tx.update(APPEAL).set(APPEAL.PENDING_DECISION_ID, (Long) null).where(APPEAL.ID.eq(appealId)).execute();
+                tx.update(APPEAL).set(APPEAL.PENDING_DECISION_ID, (Long) null).set(APPEAL.NOTICE_LANGUAGE, (String) null)
+                        .where(APPEAL.ID.eq(appealId)).execute();
             }
             AppealType type = AppealType.valueOf(a.getAppealType());
             BigDecimal current = tx.select(ACCOUNT.CREDIT_LIMIT).from(ACCOUNT).where(ACCOUNT.ID.eq(a.getAccountId())).fetchOne(ACCOUNT.CREDIT_LIMIT);
@@ -434,7 +435,8 @@ public final class AppealService {
             tx.update(APPEAL).set(APPEAL.OUTCOME, d.outcome().name()).set(APPEAL.OUTCOME_LIMIT, outcomeLimit)
                     .set(APPEAL.OUTCOME_REASON, d.reasonCode() + ": " + note).where(APPEAL.ID.eq(appealId)).execute();
             if (result != null && !result.applied()) {
-                tx.update(APPEAL).set(APPEAL.PENDING_DECISION_ID, result.decisionId()).where(APPEAL.ID.eq(appealId)).execute();
+                tx.update(APPEAL).set(APPEAL.PENDING_DECISION_ID, result.decisionId()).set(APPEAL.NOTICE_LANGUAGE, d.language())
+                        .where(APPEAL.ID.eq(appealId)).execute();
                 note(tx, session, appealId, "STATUS", d.outcome() + " proposed (" + d.reasonCode() + "); waits for a manager's approval, decision "
                         + result.decisionId() + ": " + note, now);
                 audit.record(tx, session, "APPEAL_LIFT_REQUESTED", "APPEAL", appealId, note, d.outcome() + "; decision " + result.decisionId());
@@ -445,7 +447,10 @@ public final class AppealService {
         });
     }
 
-    /** A manager approves the lift an appeal waits for; the appeal is decided and the customer notified. */
+    /**
+     * A manager approves the lift an appeal waits for; the appeal is decided and the customer
+     * notified in {@code language}, or when null in the language chosen with the decision.
+     */
     public void approveLift(Session session, long appealId, int expectedVersion, String note, String language) {
         session.require(Permission.LIMIT_APPROVE);
         database.transaction(tx -> {
@@ -466,9 +471,11 @@ public final class AppealService {
                 // appeal's pending decision is the restored limit itself, applied by the approval.
                 remedy.setLimit(tx, session, a.getAccountId(), a.getOutcomeLimit(), reasonCode, "appeal " + a.getAppealNo());
             }
-            tx.update(APPEAL).set(APPEAL.PENDING_DECISION_ID, (Long) null).where(APPEAL.ID.eq(appealId)).execute();
+            tx.update(APPEAL).set(APPEAL.PENDING_DECISION_ID, (Long) null).set(APPEAL.NOTICE_LANGUAGE, (String) null)
+                    .where(APPEAL.ID.eq(appealId)).execute();
             finish(tx, session, a, AppealStatus.valueOf(a.getStatus()), outcome, reasonCode, a.getOutcomeLimit(),
-                    note == null || note.isBlank() ? "approved" : note.trim(), language, LocalDateTime.now(clock));
+                    note == null || note.isBlank() ? "approved" : note.trim(), language != null ? language : a.getNoticeLanguage(),
+                    LocalDateTime.now(clock));
         });
     }
 

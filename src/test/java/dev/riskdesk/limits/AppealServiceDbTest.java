@@ -293,6 +293,7 @@ class AppealServiceDbTest {
         assertFalse(c.row().awaitingApproval());
         var notice = f.db.dsl().selectFrom(CUSTOMER_NOTICE).where(CUSTOMER_NOTICE.APPEAL_ID.eq(id)).fetchOne();
         assertEquals("APPEAL_OUTCOME", notice.getKind(), "the outcome notice is queued");
+        assertTrue(notice.getBody().contains("partly withdrawn"), "in the language chosen with the decision: " + notice.getBody());
     }
 
     @Test
