@@ -263,7 +263,11 @@ public final class AppealService {
 
     // ------------------------------------------------------------------ workflow
 
-    /** Takes the appeal: it is assigned to the caller and a new one moves to review. */
+    /**
+     * Takes the appeal: it is assigned to the caller and a new one moves to review. Someone else's
+     * appeal needs APPEAL_ASSIGN, except that a risk operator (APPEAL_DECIDE_FRAUD) takes an
+     * escalated appeal from the agent who escalated it.
+     */
     public void claim(Session session, long appealId, int expectedVersion) {
         session.require(Permission.APPEAL_HANDLE);
         if (session.isSystem()) {
@@ -275,7 +279,11 @@ public final class AppealService {
             if (!status.open()) {
                 throw refused(status, AppealStatus.IN_REVIEW);
             }
-            if (a.getAssigneeId() != null && a.getAssigneeId() != session.operatorId() && !session.has(Permission.APPEAL_ASSIGN)) {
+            // a risk operator takes an escalated appeal from the agent who escalated it, not from another risk operator
+            boolean takesEscalation = status == AppealStatus.ESCALATED && session.has(Permission.APPEAL_DECIDE_FRAUD)
+                    && a.getAssigneeId() != null && operatorWith(tx, a.getAssigneeId(), Permission.APPEAL_DECIDE_FRAUD) == null;
+            if (a.getAssigneeId() != null && a.getAssigneeId() != session.operatorId() && !session.has(Permission.APPEAL_ASSIGN)
+                    && !takesEscalation) {
                 throw UserFacingException.keyed("appeal.claimedByOther", "Another agent already has this appeal; a supervisor can reassign it.");
             }
             AppealStatus to = status == AppealStatus.NEW ? AppealStatus.IN_REVIEW : status;
@@ -294,9 +302,7 @@ public final class AppealService {
             if (!AppealStatus.valueOf(a.getStatus()).open()) {
                 throw refused(AppealStatus.valueOf(a.getStatus()), AppealStatus.IN_REVIEW);
             }
-            String name = tx.select(OPERATOR.USERNAME).from(OPERATOR).join(ROLE_PERMISSION).on(ROLE_PERMISSION.ROLE_CODE.eq(OPERATOR.ROLE_CODE))
-                    .where(OPERATOR.ID.eq(operatorId)).and(OPERATOR.ACTIVE.isTrue()).and(ROLE_PERMISSION.PERMISSION.eq(Permission.APPEAL_HANDLE.name()))
-                    .fetchOne(OPERATOR.USERNAME);
+            String name = operatorWith(tx, operatorId, Permission.APPEAL_HANDLE);
             if (name == null) {
                 throw UserFacingException.keyed("appeal.noHandler", "That operator cannot handle appeals.");
             }
@@ -783,6 +789,13 @@ public final class AppealService {
             throw UserFacingException.keyed("appeal.changed", "Appeal " + a.getAppealNo() + " was changed meanwhile; reload it.", a.getAppealNo());
         }
         return a;
+    }
+
+    /** The user name of an active operator whose role has {@code permission}, or null. */
+    private static String operatorWith(DSLContext tx, long operatorId, Permission permission) {
+        return tx.select(OPERATOR.USERNAME).from(OPERATOR).join(ROLE_PERMISSION).on(ROLE_PERMISSION.ROLE_CODE.eq(OPERATOR.ROLE_CODE))
+                .where(OPERATOR.ID.eq(operatorId)).and(OPERATOR.ACTIVE.isTrue()).and(ROLE_PERMISSION.PERMISSION.eq(permission.name()))
+                .fetchOne(OPERATOR.USERNAME);
     }
 
     private static UserFacingException refused(AppealStatus from, AppealStatus to) {

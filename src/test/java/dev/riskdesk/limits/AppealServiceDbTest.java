@@ -205,6 +205,22 @@ class AppealServiceDbTest {
     }
 
     @Test
+    void aRiskOperatorTakesAnEscalatedAppealFromTheAgentButNotFromAnotherRiskOperator() {
+        long id = appealIn(AppealStatus.NEW);
+        Session agent = f.login("agent", "agent123");
+        Session risk = f.login("risk", "risk123");
+        Session risk2 = f.login("risk2", "risk2pass");
+        appeals.claim(agent, id, version(id));
+        assertThrows(UserFacingException.class, () -> appeals.claim(risk, id, version(id)), "not escalated: still the agent's");
+        appeals.move(agent, id, version(id), AppealStatus.ESCALATED, "fraud pattern, please check");
+        appeals.claim(risk, id, version(id));
+        assertEquals("risk", appeals.detail(system, id).row().assignee());
+        assertEquals(AppealStatus.ESCALATED, status(id), "claiming does not change the escalation");
+        assertThrows(UserFacingException.class, () -> appeals.claim(risk2, id, version(id)), "another risk operator's appeal");
+        assertThrows(UserFacingException.class, () -> appeals.claim(agent, id, version(id)), "the agent cannot take it back");
+    }
+
+    @Test
     void anAgentCannotLiftAFraudSuspensionAloneAndAManagerApprovesTheRiskOperatorsLift() {
         long suspension = suspended("FRAUD", null, "ACCOUNT_TAKEOVER");
         long account = accountOf(suspension);
