@@ -176,9 +176,11 @@ public final class AppealService {
             }
             int slaHours = tx.select(APPEAL_SLA.SLA_HOURS).from(APPEAL_SLA).where(APPEAL_SLA.APPEAL_TYPE.eq(r.type().name()))
                     .fetchOne(APPEAL_SLA.SLA_HOURS);
-            long next = tx.select(DSL.coalesce(DSL.max(APPEAL.ID), 0L)).from(APPEAL).fetchOne().value1() + 1;
+            // the number derives from the generated identity, so two operators registering at once
+            // never compute the same one; a unique placeholder holds the NOT NULL column until then
+            String placeholder = "AP-T" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 16);
             long id = tx.insertInto(APPEAL)
-                    .set(APPEAL.APPEAL_NO, String.format("AP-%06d", next))
+                    .set(APPEAL.APPEAL_NO, placeholder)
                     .set(APPEAL.ACCOUNT_ID, r.accountId())
                     .set(APPEAL.APPEAL_TYPE, r.type().name())
                     .set(APPEAL.SUSPENSION_ID, r.type() == AppealType.LIMIT_DECREASE ? null : r.suspensionId())
@@ -194,6 +196,7 @@ public final class AppealService {
                     .set(APPEAL.RULE_SET_ID, ruleSetId)
                     .set(APPEAL.TRIGGERED_AT, triggeredAt)
                     .returning(APPEAL.ID).fetchOne().getId();
+            tx.update(APPEAL).set(APPEAL.APPEAL_NO, String.format("AP-%06d", id)).where(APPEAL.ID.eq(id)).execute();
             for (Attachment a : attachments) {
                 insertAttachment(tx, session, id, a, now);
             }

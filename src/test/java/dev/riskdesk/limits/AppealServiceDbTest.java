@@ -422,6 +422,27 @@ class AppealServiceDbTest {
     }
 
     @Test
+    void twoOperatorsRegisteringAtOnceGetDistinctAppealNumbers() throws Exception {
+        long first = suspended("RISK", null, "SPENDING_SPIKE");
+        long second = suspended("RISK", null, "SPENDING_SPIKE");
+        // another operator's registration, inserted but not yet committed, holds the next number
+        try (java.sql.Connection other = f.db.connection()) {
+            other.setAutoCommit(false);
+            org.jooq.DSLContext tx = org.jooq.impl.DSL.using(other, org.jooq.SQLDialect.H2);
+            long otherId = tx.insertInto(APPEAL).set(APPEAL.APPEAL_NO, "AP-000001").set(APPEAL.ACCOUNT_ID, accountOf(first))
+                    .set(APPEAL.APPEAL_TYPE, "SUSPENSION").set(APPEAL.SUSPENSION_ID, first).set(APPEAL.CHANNEL, "PHONE")
+                    .set(APPEAL.CONTACT_PREFERENCE, "SMS").set(APPEAL.STATEMENT, "first").set(APPEAL.STATUS, "NEW")
+                    .set(APPEAL.CREATED_AT, LimitsFixture.NOW).set(APPEAL.SLA_DUE_AT, LimitsFixture.NOW.plusHours(48))
+                    .returning(APPEAL.ID).fetchOne().getId();
+            assertEquals(1, otherId);
+            long id = appealSuspension(second, "RISK");
+            other.commit();
+            assertEquals("AP-000002", appeals.detail(system, id).row().appealNo());
+        }
+        assertEquals(2, f.db.dsl().fetchCount(APPEAL));
+    }
+
+    @Test
     void notesAreAppendOnlyAndAttachmentsAreChecked() {
         long id = appealIn(AppealStatus.NEW);
         Session agent = f.login("agent", "agent123");
