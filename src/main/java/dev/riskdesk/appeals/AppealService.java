@@ -534,7 +534,7 @@ public final class AppealService {
 
     // ------------------------------------------------------------------ reading
 
-    /** The inbox: open appeals by SLA deadline (nearest first); decided ones newest first. */
+    /** The inbox: open appeals first, by SLA deadline (nearest first); then decided and closed ones, also by SLA deadline. */
     public List<InboxRow> inbox(Session session, InboxFilter filter) {
         session.require(Permission.APPEAL_HANDLE);
         Condition where = DSL.trueCondition();
