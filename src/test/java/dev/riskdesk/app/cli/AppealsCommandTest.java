@@ -9,8 +9,6 @@ import dev.riskdesk.db.DatabaseLocation;
 import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.OperatorService;
 import dev.riskdesk.security.PasswordHasher;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.Tag;
@@ -24,14 +22,7 @@ class AppealsCommandTest {
     Path dir;
 
     String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 2];
-        all[0] = "--db";
-        all[1] = dir.resolve("riskdesk").toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int exit = RiskDeskCli.run(new PrintWriter(out), new PrintWriter(err), all);
-        return new String[] {String.valueOf(exit), out.toString(), err.toString()};
+        return CliRuns.run(dir.resolve("riskdesk"), args);
     }
 
     @Test
