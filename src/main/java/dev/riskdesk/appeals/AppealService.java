@@ -176,9 +176,11 @@ public final class AppealService {
             }
             int slaHours = tx.select(APPEAL_SLA.SLA_HOURS).from(APPEAL_SLA).where(APPEAL_SLA.APPEAL_TYPE.eq(r.type().name()))
                     .fetchOne(APPEAL_SLA.SLA_HOURS);
-            long next = tx.select(DSL.coalesce(DSL.max(APPEAL.ID), 0L)).from(APPEAL).fetchOne().value1() + 1;
+            // the number derives from the generated identity, so two operators registering at once
+            // never compute the same one; a unique placeholder holds the NOT NULL column until then
+            String placeholder = "AP-T" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 16);
             long id = tx.insertInto(APPEAL)
-                    .set(APPEAL.APPEAL_NO, String.format("AP-%06d", next))
+                    .set(APPEAL.APPEAL_NO, placeholder)
                     .set(APPEAL.ACCOUNT_ID, r.accountId())
                     .set(APPEAL.APPEAL_TYPE, r.type().name())
                     .set(APPEAL.SUSPENSION_ID, r.type() == AppealType.LIMIT_DECREASE ? null : r.suspensionId())
@@ -194,6 +196,7 @@ public final class AppealService {
                     .set(APPEAL.RULE_SET_ID, ruleSetId)
                     .set(APPEAL.TRIGGERED_AT, triggeredAt)
                     .returning(APPEAL.ID).fetchOne().getId();
+            tx.update(APPEAL).set(APPEAL.APPEAL_NO, String.format("AP-%06d", id)).where(APPEAL.ID.eq(id)).execute();
             for (Attachment a : attachments) {
                 insertAttachment(tx, session, id, a, now);
             }
@@ -263,7 +266,11 @@ public final class AppealService {
 
     // ------------------------------------------------------------------ workflow
 
-    /** Takes the appeal: it is assigned to the caller and a new one moves to review. */
+    /**
+     * Takes the appeal: it is assigned to the caller and a new one moves to review. Someone else's
+     * appeal needs APPEAL_ASSIGN, except that a risk operator (APPEAL_DECIDE_FRAUD) takes an
+     * escalated appeal from the agent who escalated it.
+     */
     public void claim(Session session, long appealId, int expectedVersion) {
         session.require(Permission.APPEAL_HANDLE);
         if (session.isSystem()) {
@@ -275,7 +282,11 @@ public final class AppealService {
             if (!status.open()) {
                 throw refused(status, AppealStatus.IN_REVIEW);
             }
-            if (a.getAssigneeId() != null && a.getAssigneeId() != session.operatorId() && !session.has(Permission.APPEAL_ASSIGN)) {
+            // a risk operator takes an escalated appeal from the agent who escalated it, not from another risk operator
+            boolean takesEscalation = status == AppealStatus.ESCALATED && session.has(Permission.APPEAL_DECIDE_FRAUD)
+                    && a.getAssigneeId() != null && operatorWith(tx, a.getAssigneeId(), Permission.APPEAL_DECIDE_FRAUD) == null;
+            if (a.getAssigneeId() != null && a.getAssigneeId() != session.operatorId() && !session.has(Permission.APPEAL_ASSIGN)
+                    && !takesEscalation) {
                 throw UserFacingException.keyed("appeal.claimedByOther", "Another agent already has this appeal; a supervisor can reassign it.");
             }
             AppealStatus to = status == AppealStatus.NEW ? AppealStatus.IN_REVIEW : status;
@@ -294,9 +305,7 @@ public final class AppealService {
             if (!AppealStatus.valueOf(a.getStatus()).open()) {
                 throw refused(AppealStatus.valueOf(a.getStatus()), AppealStatus.IN_REVIEW);
             }
-            String name = tx.select(OPERATOR.USERNAME).from(OPERATOR).join(ROLE_PERMISSION).on(ROLE_PERMISSION.ROLE_CODE.eq(OPERATOR.ROLE_CODE))
-                    .where(OPERATOR.ID.eq(operatorId)).and(OPERATOR.ACTIVE.isTrue()).and(ROLE_PERMISSION.PERMISSION.eq(Permission.APPEAL_HANDLE.name()))
-                    .fetchOne(OPERATOR.USERNAME);
+            String name = operatorWith(tx, operatorId, Permission.APPEAL_HANDLE);
             if (name == null) {
                 throw UserFacingException.keyed("appeal.noHandler", "That operator cannot handle appeals.");
             }
@@ -383,7 +392,8 @@ public final class AppealService {
                 if (!"DECLINED".equals(remedy.decisionStatus(tx, a.getPendingDecisionId()))) {
                     throw UserFacingException.keyed("appeal.awaitingApproval", "A lift of this appeal waits for a manager's approval.");
                 }
-                tx.update(APPEAL).set(APPEAL.PENDING_DECISION_ID, (Long) null).where(APPEAL.ID.eq(appealId)).execute();
+                tx.update(APPEAL).set(APPEAL.PENDING_DECISION_ID, (Long) null).set(APPEAL.NOTICE_LANGUAGE, (String) null)
+                        .where(APPEAL.ID.eq(appealId)).execute();
             }
             AppealType type = AppealType.valueOf(a.getAppealType());
             BigDecimal current = tx.select(ACCOUNT.CREDIT_LIMIT).from(ACCOUNT).where(ACCOUNT.ID.eq(a.getAccountId())).fetchOne(ACCOUNT.CREDIT_LIMIT);
@@ -434,7 +444,8 @@ public final class AppealService {
             tx.update(APPEAL).set(APPEAL.OUTCOME, d.outcome().name()).set(APPEAL.OUTCOME_LIMIT, outcomeLimit)
                     .set(APPEAL.OUTCOME_REASON, d.reasonCode() + ": " + note).where(APPEAL.ID.eq(appealId)).execute();
             if (result != null && !result.applied()) {
-                tx.update(APPEAL).set(APPEAL.PENDING_DECISION_ID, result.decisionId()).where(APPEAL.ID.eq(appealId)).execute();
+                tx.update(APPEAL).set(APPEAL.PENDING_DECISION_ID, result.decisionId()).set(APPEAL.NOTICE_LANGUAGE, d.language())
+                        .where(APPEAL.ID.eq(appealId)).execute();
                 note(tx, session, appealId, "STATUS", d.outcome() + " proposed (" + d.reasonCode() + "); waits for a manager's approval, decision "
                         + result.decisionId() + ": " + note, now);
                 audit.record(tx, session, "APPEAL_LIFT_REQUESTED", "APPEAL", appealId, note, d.outcome() + "; decision " + result.decisionId());
@@ -445,7 +456,10 @@ public final class AppealService {
         });
     }
 
-    /** A manager approves the lift an appeal waits for; the appeal is decided and the customer notified. */
+    /**
+     * A manager approves the lift an appeal waits for; the appeal is decided and the customer
+     * notified in {@code language}, or when null in the language chosen with the decision.
+     */
     public void approveLift(Session session, long appealId, int expectedVersion, String note, String language) {
         session.require(Permission.LIMIT_APPROVE);
         database.transaction(tx -> {
@@ -461,12 +475,16 @@ public final class AppealService {
             }
             AppealOutcome outcome = AppealOutcome.valueOf(a.getOutcome());
             String reasonCode = a.getOutcomeReason().split(":")[0];
-            if (outcome == AppealOutcome.PARTIALLY_LIFTED) {
+            if (outcome == AppealOutcome.PARTIALLY_LIFTED && AppealType.valueOf(a.getAppealType()) != AppealType.LIMIT_DECREASE) {
+                // the approved decision lifted a suspension; the partial limit follows. A decrease
+                // appeal's pending decision is the restored limit itself, applied by the approval.
                 remedy.setLimit(tx, session, a.getAccountId(), a.getOutcomeLimit(), reasonCode, "appeal " + a.getAppealNo());
             }
-            tx.update(APPEAL).set(APPEAL.PENDING_DECISION_ID, (Long) null).where(APPEAL.ID.eq(appealId)).execute();
+            tx.update(APPEAL).set(APPEAL.PENDING_DECISION_ID, (Long) null).set(APPEAL.NOTICE_LANGUAGE, (String) null)
+                    .where(APPEAL.ID.eq(appealId)).execute();
             finish(tx, session, a, AppealStatus.valueOf(a.getStatus()), outcome, reasonCode, a.getOutcomeLimit(),
-                    note == null || note.isBlank() ? "approved" : note.trim(), language, LocalDateTime.now(clock));
+                    note == null || note.isBlank() ? "approved" : note.trim(), language != null ? language : a.getNoticeLanguage(),
+                    LocalDateTime.now(clock));
         });
     }
 
@@ -516,7 +534,7 @@ public final class AppealService {
 
     // ------------------------------------------------------------------ reading
 
-    /** The inbox: open appeals by SLA deadline (nearest first); decided ones newest first. */
+    /** The inbox: open appeals first, by SLA deadline (nearest first); then decided and closed ones, also by SLA deadline. */
     public List<InboxRow> inbox(Session session, InboxFilter filter) {
         session.require(Permission.APPEAL_HANDLE);
         Condition where = DSL.trueCondition();
@@ -774,6 +792,13 @@ public final class AppealService {
             throw UserFacingException.keyed("appeal.changed", "Appeal " + a.getAppealNo() + " was changed meanwhile; reload it.", a.getAppealNo());
         }
         return a;
+    }
+
+    /** The user name of an active operator whose role has {@code permission}, or null. */
+    private static String operatorWith(DSLContext tx, long operatorId, Permission permission) {
+        return tx.select(OPERATOR.USERNAME).from(OPERATOR).join(ROLE_PERMISSION).on(ROLE_PERMISSION.ROLE_CODE.eq(OPERATOR.ROLE_CODE))
+                .where(OPERATOR.ID.eq(operatorId)).and(OPERATOR.ACTIVE.isTrue()).and(ROLE_PERMISSION.PERMISSION.eq(permission.name()))
+                .fetchOne(OPERATOR.USERNAME);
     }
 
     private static UserFacingException refused(AppealStatus from, AppealStatus to) {

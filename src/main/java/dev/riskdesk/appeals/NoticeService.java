@@ -1,6 +1,7 @@
 package dev.riskdesk.appeals;
 
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
+import static dev.riskdesk.db.schema.Tables.APPEAL_SLA;
 import static dev.riskdesk.db.schema.Tables.CUSTOMER_NOTICE;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,6 +69,7 @@ public final class NoticeService {
         values.put("newLimit", request.newLimit() == null ? "" : request.newLimit().toPlainString());
         values.put("reason", templates.reasonText(request.reasonCodes(), lang));
         values.put("date", now.toLocalDate().toString());
+        values.put("slaHours", slaHours(tx, request.kind()));
         List<Long> ids = new ArrayList<>();
         for (String channel : List.of("SMS", "APP")) {
             ids.add(tx.insertInto(CUSTOMER_NOTICE)
@@ -84,6 +86,12 @@ public final class NoticeService {
                     .returning(CUSTOMER_NOTICE.ID).fetchOne().getId());
         }
         return ids;
+    }
+
+    /** The SLA hours of an appeal against a notice of this kind (for the appeal line); empty for kinds nobody appeals against. */
+    private static String slaHours(DSLContext tx, NoticeKind kind) {
+        Integer hours = tx.select(APPEAL_SLA.SLA_HOURS).from(APPEAL_SLA).where(APPEAL_SLA.APPEAL_TYPE.eq(kind.name())).fetchOne(APPEAL_SLA.SLA_HOURS);
+        return hours == null ? "" : hours.toString();
     }
 
     /** The outcome of an appeal for the customer: decision, reason in plain words and the limit now. */

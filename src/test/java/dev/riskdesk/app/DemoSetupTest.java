@@ -81,6 +81,8 @@ class DemoSetupTest {
                     .where(LIMIT_PROPOSAL.STATUS.eq("PENDING")).fetch(LIMIT_PROPOSAL.PROPOSAL_TYPE));
             assertTrue(types.containsAll(Set.of("INCREASE", "DECREASE")), "the review queue has both directions: " + types);
             assertTrue(db.dsl().fetchCount(APPEAL) > 0, "the appeals inbox has work");
+            assertTrue(db.dsl().fetchCount(APPEAL, APPEAL.STATUS.notIn("DECIDED", "CLOSED")) > 0, "the demo has open appeals");
+            assertTrue(db.dsl().fetchCount(APPEAL, APPEAL.STATUS.in("DECIDED", "CLOSED")) > 0, "the demo has decided or closed appeals");
 
             // against the generator's truth: takeovers suspended; repayment delays never suspended nor cut for
             // being overdue, and while the repayment is still in flight not cut at all

@@ -205,6 +205,22 @@ class AppealServiceDbTest {
     }
 
     @Test
+    void aRiskOperatorTakesAnEscalatedAppealFromTheAgentButNotFromAnotherRiskOperator() {
+        long id = appealIn(AppealStatus.NEW);
+        Session agent = f.login("agent", "agent123");
+        Session risk = f.login("risk", "risk123");
+        Session risk2 = f.login("risk2", "risk2pass");
+        appeals.claim(agent, id, version(id));
+        assertThrows(UserFacingException.class, () -> appeals.claim(risk, id, version(id)), "not escalated: still the agent's");
+        appeals.move(agent, id, version(id), AppealStatus.ESCALATED, "fraud pattern, please check");
+        appeals.claim(risk, id, version(id));
+        assertEquals("risk", appeals.detail(system, id).row().assignee());
+        assertEquals(AppealStatus.ESCALATED, status(id), "claiming does not change the escalation");
+        assertThrows(UserFacingException.class, () -> appeals.claim(risk2, id, version(id)), "another risk operator's appeal");
+        assertThrows(UserFacingException.class, () -> appeals.claim(agent, id, version(id)), "the agent cannot take it back");
+    }
+
+    @Test
     void anAgentCannotLiftAFraudSuspensionAloneAndAManagerApprovesTheRiskOperatorsLift() {
         long suspension = suspended("FRAUD", null, "ACCOUNT_TAKEOVER");
         long account = accountOf(suspension);
@@ -256,15 +272,51 @@ class AppealServiceDbTest {
         assertTrue(body.contains("撤销原决定"), "the default notice language is Simplified Chinese: " + body);
     }
 
-    @Test
-    void aLimitDecreaseAppealRestoresTheLimitOrPartOfIt() {
-        long account = f.account("20000.00", "1000.00", "I3", 2);
+    /** An account whose limit the engine decreased from {@code from} to {@code to}; returns {account, decision}. */
+    long[] decreased(String from, String to) {
+        long account = f.account(from, "1000.00", "I3", 2);
         long proposal = f.db.dsl().insertInto(LIMIT_PROPOSAL).set(LIMIT_PROPOSAL.ACCOUNT_ID, account).set(LIMIT_PROPOSAL.PROPOSAL_TYPE, "DECREASE")
-                .set(LIMIT_PROPOSAL.STATUS, "PENDING").set(LIMIT_PROPOSAL.ROUTE, "REVIEW").set(LIMIT_PROPOSAL.OLD_LIMIT, Money.of("20000.00"))
-                .set(LIMIT_PROPOSAL.PROPOSED_LIMIT, Money.of("12000.00")).set(LIMIT_PROPOSAL.EXPOSURE, Money.of("1000.00"))
+                .set(LIMIT_PROPOSAL.STATUS, "PENDING").set(LIMIT_PROPOSAL.ROUTE, "REVIEW").set(LIMIT_PROPOSAL.OLD_LIMIT, Money.of(from))
+                .set(LIMIT_PROPOSAL.PROPOSED_LIMIT, Money.of(to)).set(LIMIT_PROPOSAL.EXPOSURE, Money.of("1000.00"))
                 .set(LIMIT_PROPOSAL.PRIORITY, java.math.BigDecimal.ONE).set(LIMIT_PROPOSAL.REASON_CODES, "UTILISATION_JUMP")
                 .set(LIMIT_PROPOSAL.CREATED_AT, LimitsFixture.NOW).returning(LIMIT_PROPOSAL.ID).fetchOne().getId();
-        long decision = f.decisions.confirm(system, proposal, 0, "queue").decisionId();
+        return new long[] {account, f.decisions.confirm(system, proposal, 0, "queue").decisionId()};
+    }
+
+    java.math.BigDecimal limitOf(long account) {
+        return f.db.dsl().select(ACCOUNT.CREDIT_LIMIT).from(ACCOUNT).where(ACCOUNT.ID.eq(account)).fetchOne(ACCOUNT.CREDIT_LIMIT);
+    }
+
+    @Test
+    void aPartialLiftAboveTheAuthorityMatrixWaitsForASecondManagerAndThenApplies() {
+        long[] d = decreased("80000.00", "40000.00");
+        long account = d[0];
+        Session manager = f.login("manager", "manager123");
+        long id = appeals.register(manager, new Appeals.Registration(account, AppealType.LIMIT_DECREASE, null, d[1], "PHONE", "SMS",
+                "My income rose."), List.of());
+        appeals.claim(manager, id, version(id));
+        assertFalse(appeals.decide(manager, id, version(id),
+                new Appeals.Decision(AppealOutcome.PARTIALLY_LIFTED, Money.of("60000.00"), "APPEAL_PARTIAL_RISK", "part", false, "en")),
+                "60,000 lies above the authority matrix: awaits approval");
+        assertEquals(0, Money.of("40000.00").compareTo(limitOf(account)));
+        assertTrue(appeals.detail(system, id).row().awaitingApproval());
+
+        appeals.approveLift(f.login("manager2", "manager2pw"), id, version(id), "income checked", null);
+        assertEquals(0, Money.of("60000.00").compareTo(limitOf(account)));
+        Appeals.AppealCase c = appeals.detail(system, id);
+        assertEquals(AppealStatus.DECIDED, c.row().status());
+        assertEquals(AppealOutcome.PARTIALLY_LIFTED, c.row().outcome());
+        assertFalse(c.row().awaitingApproval());
+        var notice = f.db.dsl().selectFrom(CUSTOMER_NOTICE).where(CUSTOMER_NOTICE.APPEAL_ID.eq(id)).fetchOne();
+        assertEquals("APPEAL_OUTCOME", notice.getKind(), "the outcome notice is queued");
+        assertTrue(notice.getBody().contains("partly withdrawn"), "in the language chosen with the decision: " + notice.getBody());
+    }
+
+    @Test
+    void aLimitDecreaseAppealRestoresTheLimitOrPartOfIt() {
+        long[] d = decreased("20000.00", "12000.00");
+        long account = d[0];
+        long decision = d[1];
         Session agent = f.login("agent", "agent123");
         List<Appeals.Contestable> contestable = appeals.contestable(agent, account);
         assertEquals(1, contestable.size());
@@ -367,6 +419,27 @@ class AppealServiceDbTest {
         clock.set(start.plusHours(hours));
         appeals.decide(system, id, version(id), new Appeals.Decision(outcome, null, reason, "n", false, null));
         clock.set(start);
+    }
+
+    @Test
+    void twoOperatorsRegisteringAtOnceGetDistinctAppealNumbers() throws Exception {
+        long first = suspended("RISK", null, "SPENDING_SPIKE");
+        long second = suspended("RISK", null, "SPENDING_SPIKE");
+        // another operator's registration, inserted but not yet committed, holds the next number
+        try (java.sql.Connection other = f.db.connection()) {
+            other.setAutoCommit(false);
+            org.jooq.DSLContext tx = org.jooq.impl.DSL.using(other, org.jooq.SQLDialect.H2);
+            long otherId = tx.insertInto(APPEAL).set(APPEAL.APPEAL_NO, "AP-000001").set(APPEAL.ACCOUNT_ID, accountOf(first))
+                    .set(APPEAL.APPEAL_TYPE, "SUSPENSION").set(APPEAL.SUSPENSION_ID, first).set(APPEAL.CHANNEL, "PHONE")
+                    .set(APPEAL.CONTACT_PREFERENCE, "SMS").set(APPEAL.STATEMENT, "first").set(APPEAL.STATUS, "NEW")
+                    .set(APPEAL.CREATED_AT, LimitsFixture.NOW).set(APPEAL.SLA_DUE_AT, LimitsFixture.NOW.plusHours(48))
+                    .returning(APPEAL.ID).fetchOne().getId();
+            assertEquals(1, otherId);
+            long id = appealSuspension(second, "RISK");
+            other.commit();
+            assertEquals("AP-000002", appeals.detail(system, id).row().appealNo());
+        }
+        assertEquals(2, f.db.dsl().fetchCount(APPEAL));
     }
 
     @Test

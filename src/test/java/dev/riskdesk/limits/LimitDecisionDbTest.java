@@ -210,6 +210,7 @@ class LimitDecisionDbTest {
         var sms = f.db.dsl().selectFrom(CUSTOMER_NOTICE).where(CUSTOMER_NOTICE.CHANNEL.eq("SMS")).fetchOne();
         assertEquals("en", sms.getLanguageTag());
         assertTrue(sms.getBody().contains("several other lenders") && sms.getBody().contains("appeal"), sms.getBody());
+        assertTrue(sms.getBody().contains("we answer within 72 hours"), "the SLA of a decrease appeal: " + sms.getBody());
         assertThrows(AccessDeniedException.class, () -> f.notices.exportPending(risk, NoticeService.Format.CSV, new StringWriter()));
         StringWriter out = new StringWriter();
         assertEquals(2, f.notices.exportPending(manager, NoticeService.Format.JSON, out));

@@ -162,7 +162,7 @@ class PolicyRunDbTest {
         for (var n : notices) {
             assertEquals("SUSPENSION", n.getKind());
             assertEquals("zh_CN", n.getLanguageTag());
-            assertTrue(n.getBody().contains("新设备") && n.getBody().contains("申诉"), n.getBody());
+            assertTrue(n.getBody().contains("新设备") && n.getBody().contains("申诉") && n.getBody().contains("48 小时内答复"), n.getBody());
             assertEquals("PENDING", n.getStatus());
         }
 

@@ -3,6 +3,7 @@ package dev.riskdesk.app.cli;
 import dev.riskdesk.app.AppServices;
 import dev.riskdesk.appeals.AppealService;
 import dev.riskdesk.appeals.AppealStatus;
+import dev.riskdesk.appeals.AppealType;
 import dev.riskdesk.appeals.Appeals;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.db.Database;
@@ -18,12 +19,14 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code riskdesk appeals list|figures|rules|demo}: the appeal inbox from the command line. */
+/** {@code riskdesk appeals list|figures|rules|sla|demo}: the appeal inbox from the command line. */
 @Command(name = "appeals", mixinStandardHelpOptions = true, description = "Suspension and limit-decrease appeals.",
-        subcommands = {AppealsCommand.ListAppeals.class, AppealsCommand.Figures.class, AppealsCommand.Rules.class, AppealsCommand.Demo.class})
+        subcommands = {AppealsCommand.ListAppeals.class, AppealsCommand.Figures.class, AppealsCommand.Rules.class, AppealsCommand.Sla.class,
+                AppealsCommand.Demo.class})
 final class AppealsCommand {
     @ParentCommand
     RiskDeskCli root;
@@ -98,6 +101,46 @@ final class AppealsCommand {
                 out.printf("%-18s %7s %,9d %8d %8d %11d %11d %10s%n", q.ruleCode(), q.ruleVersion() == null ? "-" : "v" + q.ruleVersion(),
                         q.triggers(), q.appeals(), q.decided(), q.overturned(), q.staleData(), percent(q.overturnRate()));
             }
+        }
+    }
+
+    @Command(name = "sla", mixinStandardHelpOptions = true,
+            description = "The SLA hours per appeal type; with --type and --hours a supervisor sets it for appeals registered from now on.")
+    static final class Sla implements Callable<Integer> {
+        @ParentCommand
+        AppealsCommand parent;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--type", description = "The appeal type: ${COMPLETION-CANDIDATES}.")
+        AppealType type;
+        @Option(names = "--hours", description = "The new SLA in hours (1 to 720).")
+        Integer hours;
+        @Option(names = "--user", description = "The supervisor who sets it (needs APPEAL_ASSIGN).")
+        String user;
+        @Option(names = "--password", arity = "0..1", interactive = true, description = "The supervisor's password (asked when not given).")
+        char[] password;
+
+        @Override
+        public Integer call() {
+            if ((type == null) != (hours == null)) {
+                throw new ParameterException(spec.commandLine(), "Give both --type and --hours, or neither to list the SLAs.");
+            }
+            if (type != null && (user == null || user.isBlank())) {
+                throw new ParameterException(spec.commandLine(), "Setting an SLA needs the supervisor's --user and --password.");
+            }
+            try (Database database = parent.root.openDatabase()) {
+                AppealService appeals = service(database);
+                PrintWriter out = spec.commandLine().getOut();
+                if (type != null) {
+                    Clock clock = Clock.system(AppServices.BUSINESS_ZONE);
+                    Session session = new OperatorService(database, new PasswordHasher(), new AuditLog(clock), clock).authenticate(user, password);
+                    appeals.setSlaHours(session, type, hours);
+                    out.printf("The SLA of %s appeals is now %d hours for appeals registered from now on.%n", type, hours);
+                }
+                appeals.slaHours(Session.system()).forEach((t, h) -> out.printf("%-15s %4d h%n", t, h));
+                out.flush();
+            }
+            return 0;
         }
     }
 

@@ -115,8 +115,10 @@ public final class AppealsInboxView {
         cells(rule, r -> r == null || r.isEmpty() ? i18n.get("appeals.filter.any") : AppealTexts.reason(i18n, r) + " (" + r + ")");
         rule.valueProperty().bindBidirectional(model.ruleFilterProperty());
         rule.setPrefWidth(200);
-        ComboBox<AppealsInboxViewModel.Assignee> assignee = combo("appeals-filter-assignee",
-                java.util.List.of(AppealsInboxViewModel.Assignee.values()), a -> i18n.get("appeals.filter.assignee." + a));
+        ComboBox<AppealsInboxViewModel.AssigneeChoice> assignee = new ComboBox<>(model.assigneeChoices());
+        assignee.setId("appeals-filter-assignee");
+        cells(assignee, a -> a.handler() != null ? a.handler().username() + " · " + a.handler().displayName()
+                : i18n.get("appeals.filter.assignee." + a.kind()));
         assignee.valueProperty().bindBidirectional(model.assigneeFilterProperty());
 
         Label error = new Label();

@@ -29,8 +29,21 @@ import javafx.collections.ObservableList;
  * runs off the FX thread; an answer older than the newest request is dropped.
  */
 public final class AppealsInboxViewModel {
-    /** Assignee filter choices. */
-    public enum Assignee { ANY, MINE, UNASSIGNED }
+    /** Kinds of assignee filter choice; HANDLER is one named handler. */
+    public enum Assignee { ANY, MINE, UNASSIGNED, HANDLER }
+
+    /** An assignee filter choice: anyone, mine, unassigned, or (for supervisors) one named handler. */
+    public record AssigneeChoice(Assignee kind, Appeals.Handler handler) {
+        public static final AssigneeChoice ANY = new AssigneeChoice(Assignee.ANY, null);
+        public static final AssigneeChoice MINE = new AssigneeChoice(Assignee.MINE, null);
+        public static final AssigneeChoice UNASSIGNED = new AssigneeChoice(Assignee.UNASSIGNED, null);
+
+        public static AssigneeChoice of(Appeals.Handler handler) {
+            return new AssigneeChoice(Assignee.HANDLER, handler);
+        }
+    }
+
+    private static final List<AssigneeChoice> FIXED_ASSIGNEES = List.of(AssigneeChoice.ANY, AssigneeChoice.MINE, AssigneeChoice.UNASSIGNED);
 
     /** Status filter choices: the open ones (default), all, or one status. */
     public static final String OPEN = "OPEN";
@@ -45,7 +58,8 @@ public final class AppealsInboxViewModel {
     private final StringProperty statusFilter = new SimpleStringProperty(this, "statusFilter", OPEN);
     private final ObjectProperty<AppealType> typeFilter = new SimpleObjectProperty<>(this, "typeFilter");
     private final StringProperty ruleFilter = new SimpleStringProperty(this, "ruleFilter", "");
-    private final ObjectProperty<Assignee> assigneeFilter = new SimpleObjectProperty<>(this, "assigneeFilter", Assignee.ANY);
+    private final ObservableList<AssigneeChoice> assigneeChoices = FXCollections.observableArrayList(FIXED_ASSIGNEES);
+    private final ObjectProperty<AssigneeChoice> assigneeFilter = new SimpleObjectProperty<>(this, "assigneeFilter", AssigneeChoice.ANY);
     private final ObjectProperty<Appeals.InboxFigures> figures = new SimpleObjectProperty<>(this, "figures");
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
     private final ObjectProperty<UiText> error = new SimpleObjectProperty<>(this, "error");
@@ -101,7 +115,12 @@ public final class AppealsInboxViewModel {
         return ruleFilter;
     }
 
-    public ObjectProperty<Assignee> assigneeFilterProperty() {
+    /** Anyone, mine, unassigned, then the named handlers for a supervisor. */
+    public ObservableList<AssigneeChoice> assigneeChoices() {
+        return assigneeChoices;
+    }
+
+    public ObjectProperty<AssigneeChoice> assigneeFilterProperty() {
         return assigneeFilter;
     }
 
@@ -129,10 +148,12 @@ public final class AppealsInboxViewModel {
     Appeals.InboxFilter filter() {
         String s = statusFilter.get();
         AppealStatus status = s == null || OPEN.equals(s) || ALL.equals(s) ? null : AppealStatus.valueOf(s);
-        Long assignee = switch (assigneeFilter.get() == null ? Assignee.ANY : assigneeFilter.get()) {
+        AssigneeChoice choice = assigneeFilter.get() == null ? AssigneeChoice.ANY : assigneeFilter.get();
+        Long assignee = switch (choice.kind()) {
             case MINE -> session.operatorId();
             case UNASSIGNED -> 0L;
-            default -> null;
+            case HANDLER -> choice.handler().id();
+            case ANY -> null;
         };
         return new Appeals.InboxFilter(status, typeFilter.get(), ruleFilter.get(), assignee, OPEN.equals(s));
     }
@@ -162,6 +183,14 @@ public final class AppealsInboxViewModel {
                         ruleChoices.setAll(rules);
                     }
                     handlers.setAll(answer.handlers());
+                    List<AssigneeChoice> assignees = new ArrayList<>(FIXED_ASSIGNEES);
+                    answer.handlers().forEach(h -> assignees.add(AssigneeChoice.of(h)));
+                    if (assigneeFilter.get() != null && !assignees.contains(assigneeFilter.get())) {
+                        assignees.add(assigneeFilter.get());
+                    }
+                    if (!assigneeChoices.equals(assignees)) {
+                        assigneeChoices.setAll(assignees);
+                    }
                 },
                 failure -> {
                     if (request != generation) {

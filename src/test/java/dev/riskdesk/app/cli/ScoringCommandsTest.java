@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.DatabaseLocation;
 import dev.riskdesk.scoring.SyntheticBooks;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,14 +20,7 @@ class ScoringCommandsTest {
     Path dir;
 
     String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 2];
-        all[0] = "--db";
-        all[1] = dir.resolve("riskdesk").toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int exit = RiskDeskCli.run(new PrintWriter(out), new PrintWriter(err), all);
-        return new String[] {String.valueOf(exit), out.toString(), err.toString()};
+        return CliRuns.run(dir.resolve("riskdesk"), args);
     }
 
     @Test
