@@ -123,8 +123,8 @@ class ReviewUiTest {
         assertEquals("Decrease · QA0000000001", text(robot, "#review-detail-title"));
         assertTrue(robot.lookup(".rule-hit .label").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().equals("Outstanding: ¥36,600.00")),
                 "evidence amounts read as money");
-        assertEquals("¥900.00", text(robot, "#review-detail-priority"));
-        assertEquals("¥900.00", table.getColumns().get(5).getCellData(0), "the queue shows the priority as the side panel does");
+        assertEquals("¥900", text(robot, "#review-detail-priority"));
+        assertEquals("¥900", table.getColumns().get(5).getCellData(0), "the queue shows the priority as the side panel does");
         assertTrue(robot.lookup(".header-caption").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().equals("PD at proposal")));
         long proposalId = ((ProposalQueueService.Row) table.getItems().get(0)).proposalId();
 

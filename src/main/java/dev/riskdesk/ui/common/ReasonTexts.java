@@ -1,14 +1,18 @@
 package dev.riskdesk.ui.common;
 
+import dev.riskdesk.scoring.Explanation;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
 import java.util.stream.Collectors;
 
 /**
  * Rule and reason codes (OVERDUE_DECREASE, POLICY_SCORE…) in plain words, for every screen that
- * lists them: the review queue's text, else the appeals' text, else the code itself. Screens keep
- * the code in a tooltip for operators who talk in codes.
+ * lists them: the review queue's text, else the appeals' text, else the scorecard's reason text, else the code itself. Screens keep
+ * the code in a tooltip for operators who talk in codes. Scorecard reason codes read as the
+ * scoring texts ("Several credit applications with other lenders…").
  */
 public final class ReasonTexts {
     private ReasonTexts() {
@@ -18,7 +22,17 @@ public final class ReasonTexts {
         if (code == null || code.isBlank()) {
             return "";
         }
-        return i18n.getOr("review.reason." + code, i18n.getOr("appeals.reason." + code, code));
+        return i18n.getOr("review.reason." + code, i18n.getOr("appeals.reason." + code, scorecardReason(i18n, code)));
+    }
+
+    /** A scorecard reason code (a characteristic such as INQUIRIES_3M) in the scoring texts, else the code. */
+    private static String scorecardReason(I18n i18n, String code) {
+        try {
+            ResourceBundle scoring = ResourceBundle.getBundle(Explanation.BUNDLE, i18n.formats().locale());
+            return scoring.containsKey("reason." + code) ? scoring.getString("reason." + code) : code;
+        } catch (MissingResourceException e) {
+            return code;
+        }
     }
 
     public static String words(I18n i18n, Collection<String> codes) {

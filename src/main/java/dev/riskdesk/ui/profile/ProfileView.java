@@ -474,26 +474,26 @@ public final class ProfileView {
         dt.getColumns().add(Tables.column(i18n, "profile.col.note", 160, d -> d.note() == null ? "" : d.note()));
         dt.setPlaceholder(Tables.placeholder(i18n, "profile.decisions.empty", model.loadingProperty()));
 
-        VBox left = titled("profile.proposals.title", pt);
-        VBox right = titled("profile.decisions.title", dt);
-        HBox.setHgrow(left, Priority.ALWAYS);
-        HBox.setHgrow(right, Priority.ALWAYS);
-        left.setPrefWidth(500);
-        right.setPrefWidth(600);
-        HBox tables = new HBox(12, left, right);
+        // side by side, six columns each were cut to "Old …", "Pro…"; one table at a time keeps
+        // every column readable, and the tab titles say how many rows each holds
+        TabPane tables = new TabPane(countedTab("profile.proposals.title", "limits-tab-proposals", pt, proposals),
+                countedTab("profile.decisions.title", "limits-tab-decisions", dt, decisions));
+        tables.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tables.getStyleClass().add("floating");
+        tables.setPrefHeight(200);
         VBox.setVgrow(tables, Priority.ALWAYS);
-        VBox box = new VBox(10, chartHost, tables);
+        VBox box = new VBox(6, chartHost, tables);
         box.getStyleClass().add("tab-body");
         return box;
     }
 
-    private VBox titled(String key, TableView<?> table) {
-        Label title = new Label();
-        title.textProperty().bind(i18n.text(key));
-        title.getStyleClass().add("section-title");
-        VBox.setVgrow(table, Priority.ALWAYS);
-        table.setPrefHeight(160);
-        return new VBox(4, title, table);
+    private Tab countedTab(String key, String id, TableView<?> table, ObservableList<?> rows) {
+        Tab t = new Tab();
+        t.setId(id);
+        t.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> i18n.get(key) + " (" + rows.size() + ")", rows, i18n.messagesProperty()));
+        t.setContent(table);
+        return t;
     }
 
     private void drawLimits(StackPane host) {

@@ -131,13 +131,13 @@ public final class ReviewView {
     private Node queueTab() {
         table = Tables.table("review-table", model.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.getColumns().add(Tables.column(i18n, "review.col.account", 140, Row::accountNo));
+        table.getColumns().add(Tables.column(i18n, "review.col.account", 146, Row::accountNo));
         table.getColumns().add(Tables.column(i18n, "review.col.type", 80, r -> i18n.get("review.type." + r.type().name())));
-        table.getColumns().add(Tables.numeric(i18n, "review.col.proposed", 84, r -> limit(r.proposedLimit())));
+        table.getColumns().add(Tables.numeric(i18n, "review.col.proposed", 92, r -> limit(r.proposedLimit())));
         table.getColumns().add(Tables.numeric(i18n, "review.col.change", 62, this::changeText));
         table.getColumns().add(Tables.numeric(i18n, "review.col.score", 58, r -> r.score() == null ? "\u2014" : r.score() + " " + r.band()));
-        table.getColumns().add(Tables.numeric(i18n, "review.col.priority", 84, r -> f().money(r.priority())));
-        table.getColumns().add(Tables.column(i18n, "review.col.status", 86, r -> i18n.get("review.statusShort." + r.status())));
+        table.getColumns().add(Tables.numeric(i18n, "review.col.priority", 84, r -> priority(r.priority())));
+        table.getColumns().add(Tables.column(i18n, "review.col.status", 80, r -> i18n.get("review.statusShort." + r.status())));
         table.getColumns().add(Tables.column(i18n, "review.col.reasons", 100, r -> ReasonTexts.words(i18n, r.reasonCodes()),
                 r -> ReasonTexts.tooltip(i18n, r.reasonCodes())));
         table.setPlaceholder(Tables.placeholder(i18n, "review.empty", model.loadingProperty()));
@@ -184,6 +184,11 @@ public final class ReviewView {
     /** A limit in whole yuan when it has no fen (limits are rounded to ¥100 by the policy), else with them. */
     private String limit(BigDecimal amount) {
         return amount.stripTrailingZeros().scale() <= 0 ? "\u00a5" + f().integer(amount.longValueExact()) : f().money(amount);
+    }
+
+    /** Priority is expected loss in whole yuan: the cents of an estimate are noise in a queue. */
+    private String priority(BigDecimal amount) {
+        return "\u00a5" + f().integer(amount.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact());
     }
 
     private String changeText(Row r) {
@@ -399,7 +404,7 @@ public final class ReviewView {
         row = figure(grid, row, "review.detail.exposure", f().money(r.exposure()), "review-detail-exposure");
         row = figure(grid, row, "review.detail.score", r.score() == null ? "—" : r.score() + " (" + r.band() + ")", "review-detail-score");
         row = figure(grid, row, "review.detail.pd", r.pd() == null ? i18n.get("review.detail.pdUnknown") : f().percent(r.pd()), "review-detail-pd");
-        row = figure(grid, row, "review.detail.priority", f().money(r.priority()), "review-detail-priority");
+        row = figure(grid, row, "review.detail.priority", priority(r.priority()), "review-detail-priority");
         row = figure(grid, row, "review.detail.created", f().dateTime(r.createdAt()), "review-detail-created");
         if (d.temporary()) {
             figure(grid, row, "review.detail.expires", f().dateTime(d.expiresAt()), "review-detail-expires");

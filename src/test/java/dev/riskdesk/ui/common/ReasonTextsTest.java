@@ -24,5 +24,12 @@ class ReasonTextsTest {
     void wordsFollowTheLanguage() {
         I18n zh = new I18n(Messages.CHINESE);
         assertEquals(zh.get("review.reason.SPENDING_SPIKE"), ReasonTexts.words(zh, "SPENDING_SPIKE"));
+        assertEquals("近3个月在其他机构多次申请借贷。", ReasonTexts.words(zh, "INQUIRIES_3M"));
+    }
+
+    @Test
+    void scorecardReasonCodesReadAsTheScoringTexts() {
+        I18n en = new I18n(Messages.ENGLISH);
+        assertEquals("Several credit applications with other lenders in the last 3 months.", ReasonTexts.words(en, "INQUIRIES_3M"));
     }
 }
