@@ -29,7 +29,8 @@ final class AppealTexts {
 
     /** A rule or reason code in plain words (the code itself when the bundle does not know it). */
     static String reason(I18n i18n, String code) {
-        return code == null ? "" : i18n.getOr("appeals.reason." + code, code);
+        // the appeals' own wording first, then the words every screen uses (rules, scorecard reasons)
+        return code == null ? "" : i18n.getOr("appeals.reason." + code, dev.riskdesk.ui.common.ReasonTexts.words(i18n, code));
     }
 
     static String reasons(I18n i18n, List<String> codes) {

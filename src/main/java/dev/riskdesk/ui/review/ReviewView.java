@@ -216,6 +216,8 @@ public final class ReviewView {
         };
         box.setCellFactory(cells);
         box.setButtonCell(cells.call(null));
+        // a new button cell redraws the chosen value in the new language
+        i18n.messagesProperty().addListener((obs, old, now) -> box.setButtonCell(cells.call(null)));
         return box;
     }
 
@@ -405,7 +407,7 @@ public final class ReviewView {
         row = figure(grid, row, "review.detail.score", r.score() == null ? "—" : r.score() + " (" + r.band() + ")", "review-detail-score");
         row = figure(grid, row, "review.detail.pd", r.pd() == null ? i18n.get("review.detail.pdUnknown") : f().percent(r.pd()), "review-detail-pd");
         row = figure(grid, row, "review.detail.priority", priority(r.priority()), "review-detail-priority");
-        row = figure(grid, row, "review.detail.created", f().dateTime(r.createdAt()), "review-detail-created");
+        row = figure(grid, row, "review.detail.created", f().dateTime(r.createdAt()), "review-detail-created", true);
         if (d.temporary()) {
             figure(grid, row, "review.detail.expires", f().dateTime(d.expiresAt()), "review-detail-expires");
         }
@@ -452,13 +454,25 @@ public final class ReviewView {
     }
 
     private int figure(GridPane grid, int row, String key, String value, String id) {
+        return figure(grid, row, key, value, id, false);
+    }
+
+    /** {@code wrap}: a long figure (a date and time) may break; amounts never do. */
+    private int figure(GridPane grid, int row, String key, String value, String id, boolean wrap) {
         Label caption = new Label(i18n.get(key));
         caption.getStyleClass().add("header-caption");
-        caption.setMinWidth(Region.USE_PREF_SIZE);
+        // the caption wraps, the figure never does: "¥15,300.\n00" is unreadable, and Chinese
+        // captions such as 优先级（敞口 × 违约概率） are long
+        caption.setWrapText(true);
+        caption.setMinWidth(70);
         Label v = new Label(value);
         v.setId(id);
         v.getStyleClass().add("review-figure");
-        v.setWrapText(true);
+        if (wrap) {
+            v.setWrapText(true);
+        } else {
+            v.setMinWidth(Region.USE_PREF_SIZE);
+        }
         grid.add(caption, 0, row);
         grid.add(v, 1, row);
         return row + 1;
