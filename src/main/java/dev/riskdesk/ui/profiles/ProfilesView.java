@@ -250,16 +250,16 @@ public final class ProfilesView {
 
     private TableView<CustomerRow> table() {
         TableView<CustomerRow> t = Tables.table("profiles-table", model.rows());
-        t.getColumns().add(sortable(Tables.column(i18n, "profiles.col.account", 134, CustomerRow::accountNo), SortKey.ACCOUNT));
+        t.getColumns().add(sortable(Tables.column(i18n, "profiles.col.account", 146, CustomerRow::accountNo), SortKey.ACCOUNT));
         t.getColumns().add(Tables.column(i18n, "profiles.col.name", 60, CustomerRow::maskedName));
-        t.getColumns().add(Tables.column(i18n, "profiles.col.phone", 104, CustomerRow::maskedPhone));
-        t.getColumns().add(Tables.column(i18n, "profiles.col.idNumber", 150, CustomerRow::maskedIdNumber));
-        t.getColumns().add(Tables.column(i18n, "profiles.col.city", 92, r -> i18n.format("profiles.cityTier", r.city(), r.cityTier())));
-        t.getColumns().add(Tables.column(i18n, "profiles.col.status", 80, r -> i18n.getOr("profiles.status." + r.status(), i18n.get("common.status." + r.status()))));
-        t.getColumns().add(sortable(Tables.numeric(i18n, "profiles.col.limit", 104, r -> i18n.formats().money(r.creditLimit())), SortKey.CREDIT_LIMIT));
-        t.getColumns().add(sortable(Tables.numeric(i18n, "profiles.col.balance", 100, r -> i18n.formats().money(r.balance())), SortKey.BALANCE));
-        t.getColumns().add(sortable(Tables.numeric(i18n, "profiles.col.dpd", 58, r -> i18n.formats().integer(r.daysPastDue())), SortKey.DAYS_PAST_DUE));
-        t.getColumns().add(sortable(Tables.column(i18n, "profiles.col.score", 120, r -> (r.score() == null ? "—"
+        t.getColumns().add(Tables.column(i18n, "profiles.col.phone", 110, CustomerRow::maskedPhone));
+        t.getColumns().add(Tables.column(i18n, "profiles.col.idNumber", 156, CustomerRow::maskedIdNumber));
+        t.getColumns().add(Tables.column(i18n, "profiles.col.city", 96, r -> i18n.format("profiles.cityTier", r.city(), r.cityTier())));
+        t.getColumns().add(Tables.column(i18n, "profiles.col.status", 76, r -> i18n.getOr("profiles.status." + r.status(), i18n.get("common.status." + r.status()))));
+        t.getColumns().add(sortable(Tables.numeric(i18n, "profiles.col.limit", 100, r -> i18n.formats().money(r.creditLimit())), SortKey.CREDIT_LIMIT));
+        t.getColumns().add(sortable(Tables.numeric(i18n, "profiles.col.balance", 96, r -> i18n.formats().money(r.balance())), SortKey.BALANCE));
+        t.getColumns().add(sortable(Tables.numeric(i18n, "profiles.col.dpd", 52, r -> i18n.formats().integer(r.daysPastDue())), SortKey.DAYS_PAST_DUE));
+        t.getColumns().add(sortable(Tables.column(i18n, "profiles.col.score", 116, r -> (r.score() == null ? "—"
                 : i18n.formats().integer(r.score()) + " · " + r.scoreBand()) + (r.thinFile() ? " · " + i18n.get("profiles.thinFile") : "")), SortKey.SCORE));
         // nothing is clipped: every column keeps its width, the last one takes what is left
         t.getColumns().forEach(c -> c.setMinWidth(c.getPrefWidth()));
