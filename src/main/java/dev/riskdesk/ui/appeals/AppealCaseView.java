@@ -1,6 +1,5 @@
 package dev.riskdesk.ui.appeals;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.riskdesk.appeals.AppealStatus;
 import dev.riskdesk.appeals.Appeals;
 import dev.riskdesk.scoring.Explanation;
@@ -282,25 +281,12 @@ public final class AppealCaseView {
         since.setWrapText(true);
         since.setId("appeal-data-changed");
         facts.addRow(row, muted("appeals.case.dataSince"), since);
-        TextArea evidence = new TextArea(pretty(c.evidence()));
+        TextArea evidence = new TextArea(dev.riskdesk.ui.common.EvidenceTexts.lines(i18n, c.evidence()));
         evidence.setId("appeal-evidence");
         evidence.setEditable(false);
         evidence.setWrapText(true);
         evidence.setPrefRowCount(7);
-        evidence.getStyleClass().add("number");
         return panel("appeals.case.why", reasons, facts, muted("appeals.case.evidence"), evidence);
-    }
-
-    private static String pretty(String json) {
-        if (json == null || json.isBlank()) {
-            return "";
-        }
-        try {
-            ObjectMapper m = new ObjectMapper();
-            return m.writerWithDefaultPrettyPrinter().writeValueAsString(m.readTree(json));
-        } catch (java.io.IOException e) {
-            return json;
-        }
     }
 
     private VBox statement(Appeals.AppealCase c) {

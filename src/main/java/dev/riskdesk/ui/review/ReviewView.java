@@ -8,6 +8,7 @@ import dev.riskdesk.limits.ProposalQueueService.Pending;
 import dev.riskdesk.limits.ProposalQueueService.Row;
 import dev.riskdesk.limits.ProposalType;
 import dev.riskdesk.ui.common.Formats;
+import dev.riskdesk.ui.common.EvidenceTexts;
 import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.ReasonTexts;
 import dev.riskdesk.ui.common.Tables;

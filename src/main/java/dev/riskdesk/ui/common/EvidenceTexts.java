@@ -1,6 +1,5 @@
-package dev.riskdesk.ui.review;
+package dev.riskdesk.ui.common;
 
-import dev.riskdesk.ui.common.Formats;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -13,7 +12,7 @@ import java.util.Set;
  * The engine stores plain values (numbers as plain decimals, dates as ISO text); a value that
  * does not parse as expected is shown as stored.
  */
-final class EvidenceTexts {
+public final class EvidenceTexts {
     private static final Set<String> MONEY = Set.of("limit", "outstanding", "minimumDue", "paidAmount", "recentSpend",
             "baselineSpendSamePeriod", "minTxnAmount", "amount");
     private static final Set<String> RATIOS = Set.of("utilisationNow", "utilisationThen");
@@ -27,7 +26,45 @@ final class EvidenceTexts {
     private EvidenceTexts() {
     }
 
-    static String value(Formats f, String key, String raw) {
+    /**
+     * Stored evidence (the engine's JSON: rule hits, each with the events behind it) as lines an
+     * operator reads: one heading per object, then "label: value" per field, indented by depth.
+     * Text that is not JSON is returned as it is.
+     */
+    public static String lines(I18n i18n, String json) {
+        if (json == null || json.isBlank()) {
+            return "";
+        }
+        try {
+            StringBuilder out = new StringBuilder();
+            walk(i18n, null, new com.fasterxml.jackson.databind.ObjectMapper().readTree(json), 0, out);
+            return out.toString().stripTrailing();
+        } catch (java.io.IOException e) {
+            return json;
+        }
+    }
+
+    private static void walk(I18n i18n, String key, com.fasterxml.jackson.databind.JsonNode node, int depth, StringBuilder out) {
+        String indent = "  ".repeat(Math.max(0, depth - 1));
+        if (node.isObject()) {
+            if (key != null) {
+                out.append(indent).append(label(i18n, key)).append('\n');
+            }
+            node.fields().forEachRemaining(e -> walk(i18n, e.getKey(), e.getValue(), key == null ? depth : depth + 1, out));
+        } else if (node.isArray()) {
+            for (com.fasterxml.jackson.databind.JsonNode item : node) {
+                walk(i18n, key, item, depth, out);
+            }
+        } else if (!node.isNull()) {
+            out.append(indent).append(label(i18n, key)).append(": ").append(value(i18n.formats(), key, node.asText())).append('\n');
+        }
+    }
+
+    private static String label(I18n i18n, String key) {
+        return key == null ? "" : i18n.getOr("review.evidence." + key, key);
+    }
+
+    public static String value(Formats f, String key, String raw) {
         if (raw == null || raw.isEmpty()) {
             return "—";
         }

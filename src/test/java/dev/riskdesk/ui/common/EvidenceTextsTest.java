@@ -1,9 +1,8 @@
-package dev.riskdesk.ui.review;
+package dev.riskdesk.ui.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.riskdesk.common.Messages;
-import dev.riskdesk.ui.common.Formats;
 import org.junit.jupiter.api.Test;
 
 /** Rule evidence as the operator reads it in the review side panel. */
@@ -33,5 +32,16 @@ class EvidenceTextsTest {
         assertEquals("B-17", EvidenceTexts.value(en, "billId", "B-17"));
         assertEquals("soon", EvidenceTexts.value(en, "dueDate", "soon"));
         assertEquals("—", EvidenceTexts.value(en, "limit", ""));
+    }
+
+    @Test
+    void storedEvidenceReadsAsLabelledLinesNotJson() {
+        I18n i18n = new I18n(Messages.ENGLISH);
+        String json = "{\"ruleHits\":[{\"rule\":\"OVERDUE_FREEZE\",\"evidence\":{\"bill\":{\"limit\":36600,\"daysPastDue\":37}}}]}";
+        String lines = EvidenceTexts.lines(i18n, json);
+        assertEquals(false, lines.contains("{"), lines);
+        assertEquals(true, lines.contains(i18n.getOr("review.evidence.limit", "limit") + ": ¥36,600.00"), lines);
+        assertEquals(true, lines.contains("OVERDUE_FREEZE"), lines);
+        assertEquals("not json", EvidenceTexts.lines(i18n, "not json"));
     }
 }
