@@ -11,18 +11,10 @@ import dev.riskdesk.common.Messages;
 import dev.riskdesk.customers.ProfileBook;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.TestDatabases;
-import dev.riskdesk.security.OperatorService;
-import dev.riskdesk.security.PasswordHasher;
-import dev.riskdesk.ui.common.Appearance;
-import dev.riskdesk.ui.common.FxTaskRunner;
 import dev.riskdesk.ui.common.I18n;
-import dev.riskdesk.ui.common.Theme;
-import dev.riskdesk.ui.common.UiPreferences;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -33,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -46,30 +37,25 @@ class AppealsUiTest {
     Path dir;
     AppServices services;
     Database db;
-    Preferences preferences;
+    TestConsole console;
 
     @Start
     void start(Stage stage) {
         Clock clock = Clock.system(AppServices.BUSINESS_ZONE);
         db = TestDatabases.fresh(dir);
-        services = new AppServices(db, clock, new PasswordHasher(4), new FxTaskRunner());
-        services.operators().createDemoOperatorsIfEmpty();
+        console = new TestConsole(db, clock);
+        services = console.services;
         ProfileBook.create(db, 20);
         // the hand-made book inserts explicit ids; new rows must not collide with them
         for (String table : new String[] {"LIMIT_PROPOSAL", "LIMIT_DECISION", "SUSPENSION", "APPEAL", "RULE_HIT"}) {
             db.dsl().execute("ALTER TABLE " + table + " ALTER COLUMN ID RESTART WITH 1000");
         }
-        preferences = Preferences.userRoot().node("dev/riskdesk/test/" + UUID.randomUUID());
-        Appearance appearance = new Appearance(new I18n(Messages.ENGLISH), new UiPreferences(preferences));
-        Theme.LIGHT.apply();
-        new ConsoleFlow(stage, services, appearance, OperatorService.DEMO_OPERATORS).showLogin();
+        console.showLogin(stage);
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupStages();
-        services.close();
-        preferences.removeNode();
+        console.close();
     }
 
     private static void waitUntil(FxRobot robot, String query) throws Exception {

@@ -11,20 +11,12 @@ import dev.riskdesk.db.Database;
 import dev.riskdesk.db.TestDatabases;
 import dev.riskdesk.limits.ProposalQueueService;
 import dev.riskdesk.limits.QueueBook;
-import dev.riskdesk.security.OperatorService;
-import dev.riskdesk.security.PasswordHasher;
 import dev.riskdesk.security.Session;
-import dev.riskdesk.ui.common.Appearance;
-import dev.riskdesk.ui.common.FxTaskRunner;
 import dev.riskdesk.ui.common.I18n;
-import dev.riskdesk.ui.common.Theme;
-import dev.riskdesk.ui.common.UiPreferences;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -40,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -53,31 +44,25 @@ class ReviewUiTest {
     Path dir;
     AppServices services;
     Database db;
-    Preferences preferences;
+    TestConsole console;
 
     @Start
     void start(Stage stage) {
         Clock clock = Clock.system(AppServices.BUSINESS_ZONE);
         db = TestDatabases.fresh(dir);
-        services = new AppServices(db, clock, new PasswordHasher(4), new FxTaskRunner());
-        services.operators().createDemoOperatorsIfEmpty();
+        console = new TestConsole(db, clock);
+        services = console.services;
         QueueBook.fill(db, LocalDateTime.now(clock));
-        preferences = Preferences.userRoot().node("dev/riskdesk/test/" + UUID.randomUUID());
-        Appearance appearance = new Appearance(new I18n(Messages.ENGLISH), new UiPreferences(preferences));
-        Theme.LIGHT.apply();
-        new ConsoleFlow(stage, services, appearance, OperatorService.DEMO_OPERATORS).showLogin();
+        console.showLogin(stage);
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupStages();
-        services.close();
-        preferences.removeNode();
+        console.close();
     }
 
     private static void waitUntil(FxRobot robot, String query) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().filter(Node::isVisible).isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
+        TestConsole.waitUntilVisible(robot, query, 10);
     }
 
     private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {

@@ -13,21 +13,13 @@ import dev.riskdesk.scoring.ScoringService;
 import dev.riskdesk.scoring.SyntheticBooks;
 import dev.riskdesk.scoring.TrainingService;
 import dev.riskdesk.security.AuditLog;
-import dev.riskdesk.security.OperatorService;
-import dev.riskdesk.security.PasswordHasher;
 import dev.riskdesk.security.Session;
-import dev.riskdesk.ui.common.Appearance;
-import dev.riskdesk.ui.common.FxTaskRunner;
 import dev.riskdesk.ui.common.I18n;
-import dev.riskdesk.ui.common.Theme;
-import dev.riskdesk.ui.common.UiPreferences;
 import dev.riskdesk.ui.score.ScoreView;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -44,7 +36,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -56,7 +47,7 @@ class ScoreTabUiTest {
     @TempDir
     static Path dir;
     AppServices services;
-    Preferences preferences;
+    TestConsole console;
 
     /** The trained, scored book is made once and outside the TestFX start (which has a time limit). */
     @BeforeAll
@@ -76,24 +67,18 @@ class ScoreTabUiTest {
     @Start
     void start(Stage stage) {
         Clock clock = Clock.system(AppServices.BUSINESS_ZONE);
-        services = new AppServices(TestDatabases.fresh(dir), clock, new PasswordHasher(4), new FxTaskRunner());
-        services.operators().createDemoOperatorsIfEmpty();
-        preferences = Preferences.userRoot().node("dev/riskdesk/test/" + UUID.randomUUID());
-        Appearance appearance = new Appearance(new I18n(Messages.ENGLISH), new UiPreferences(preferences));
-        Theme.LIGHT.apply();
-        new ConsoleFlow(stage, services, appearance, OperatorService.DEMO_OPERATORS).showLogin();
+        console = new TestConsole(TestDatabases.fresh(dir), clock);
+        services = console.services;
+        console.showLogin(stage);
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupStages();
-        services.close();
-        preferences.removeNode();
+        console.close();
     }
 
     private static void waitUntil(FxRobot robot, String query) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().filter(Node::isVisible).isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
+        TestConsole.waitUntilVisible(robot, query, 20);
     }
 
     @Test

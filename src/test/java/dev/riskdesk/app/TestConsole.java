@@ -1,0 +1,55 @@
+package dev.riskdesk.app;
+
+import dev.riskdesk.common.Messages;
+import dev.riskdesk.db.Database;
+import dev.riskdesk.security.OperatorService;
+import dev.riskdesk.ui.common.Appearance;
+import dev.riskdesk.security.PasswordHasher;
+import dev.riskdesk.ui.common.FxTaskRunner;
+import dev.riskdesk.ui.common.I18n;
+import dev.riskdesk.ui.common.Theme;
+import dev.riskdesk.ui.common.UiPreferences;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.prefs.Preferences;
+import javafx.scene.Node;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The console as an operator meets it, for the TestFX tests: the real services on a test
+ * database with the demo operators, a throw-away preferences node, English, the light theme and
+ * the login window. {@link #close()} undoes all of it.
+ */
+final class TestConsole {
+    final AppServices services;
+    final Preferences preferences;
+
+    TestConsole(Database db, Clock clock) {
+        services = new AppServices(db, clock, new PasswordHasher(4), new FxTaskRunner());
+        services.operators().createDemoOperatorsIfEmpty();
+        preferences = Preferences.userRoot().node("dev/riskdesk/test/" + UUID.randomUUID());
+    }
+
+    void showLogin(Stage stage) {
+        Appearance appearance = new Appearance(new I18n(Messages.ENGLISH), new UiPreferences(preferences));
+        Theme.LIGHT.apply();
+        new ConsoleFlow(stage, services, appearance, OperatorService.DEMO_OPERATORS).showLogin();
+    }
+
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        services.close();
+        preferences.removeNode();
+    }
+
+    /** Waits until a node matching {@code query} is visible, then for pending FX events. */
+    static void waitUntilVisible(FxRobot robot, String query, int seconds) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().filter(Node::isVisible).isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
