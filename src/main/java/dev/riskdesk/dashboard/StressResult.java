@@ -7,8 +7,11 @@ import java.math.BigDecimal;
  *
  * @param runAt          ISO local date-time of the run (business time)
  * @param badRate        expected default rate: mean PD (stressed PD capped at 1)
- * @param cutAccounts    accounts the current policy would cut (decrease, freeze or suspend) under the scenario's income shock
- * @param policyExposureChange net change of exposure if every proposal of the policy run were carried out (increases included); nothing is applied
+ * @param cutAccounts    extra cuts (decrease, freeze or suspend) the current policy would make because of the scenario's income
+ *                       shock: the simulated run with the shock minus the same run without it (decreases, freezes and
+ *                       suspensions likewise)
+ * @param policyExposureChange how much the shock changes the exposure change of the policy run if every proposal were
+ *                       carried out (with shock minus without); nothing is applied
  */
 public record StressResult(String scenario, String runAt, long accounts, BigDecimal exposure, BigDecimal stressedExposure,
         double baselineBadRate, double badRate, BigDecimal baselineExpectedLoss, BigDecimal expectedLoss, long cutAccounts,

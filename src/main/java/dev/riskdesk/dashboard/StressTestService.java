@@ -23,7 +23,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jooq.impl.DSL;
 
 /**
@@ -108,13 +107,14 @@ public final class StressTestService {
         LimitPolicy stressed = stressedPolicy(policy, p.incomeShock());
         var report = simulation.simulate(session,
                 new PolicySimulationService.Options(stressed, null, 0, 0, null, 2_000, null), progress);
-        Map<String, Long> actions = report.candidate().actions();
-        long decreases = actions.getOrDefault("DECREASE", 0L);
-        long freezes = actions.getOrDefault("FREEZE", 0L);
-        long suspensions = actions.getOrDefault("SUSPEND", 0L);
+        // the same policy without the shock already proposes cuts; report only the ones the shock adds
+        long decreases = extra(report, "DECREASE");
+        long freezes = extra(report, "FREEZE");
+        long suspensions = extra(report, "SUSPEND");
+        BigDecimal exposureChange = report.candidate().exposureChange().subtract(report.current().exposureChange());
         StressResult result = new StressResult(scenario.name(), LocalDateTime.now(clock).toString(), projected.accounts(), projected.exposure(),
                 projected.stressedExposure(), projected.baselineBadRate(), projected.badRate(), projected.baselineExpectedLoss(),
-                projected.expectedLoss(), decreases + freezes + suspensions, decreases, freezes, suspensions, report.candidate().exposureChange());
+                projected.expectedLoss(), decreases + freezes + suspensions, decreases, freezes, suspensions, exposureChange);
         if (scenario.id() != null) {
             String json = Json.write(result);
             database.transaction(tx -> {
@@ -125,6 +125,10 @@ public final class StressTestService {
             });
         }
         return result;
+    }
+
+    private static long extra(PolicySimulationService.Report report, String action) {
+        return report.candidate().actions().getOrDefault(action, 0L) - report.current().actions().getOrDefault(action, 0L);
     }
 
     /** The current policy with the scenario's income shock applied to its assumed monthly income per band. */

@@ -175,6 +175,22 @@ class DashboardAggregatesTest {
     }
 
     @Test
+    void aLargerIncomeShockCutsMoreLimitsThanNone() {
+        DashboardBook.scores(db);
+        StressResult none = services.stress.run(system, new StressScenario(null, "none", false,
+                new StressScenario.Parameters(Map.of(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO)), DashboardFilter.all(), Progress.NONE);
+        StressResult hard = services.stress.run(system, new StressScenario(null, "hard", false,
+                new StressScenario.Parameters(Map.of(), BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("0.95"))), DashboardFilter.all(), Progress.NONE);
+        // without a shock the stressed policy is the current one: nothing extra
+        assertEquals(0, none.decreases());
+        assertEquals(0, none.cutAccounts());
+        assertEquals(0, none.policyExposureChange().signum());
+        assertTrue(hard.decreases() > none.decreases(), hard.toString());
+        assertEquals(hard.decreases() + hard.freezes() + hard.suspensions(), hard.cutAccounts());
+        assertTrue(hard.policyExposureChange().signum() < 0, hard.toString());
+    }
+
+    @Test
     void scenariosAreSavedAndBuiltInsProtected() {
         List<StressScenario> built = services.stress.scenarios(system);
         assertEquals(List.of("baseline", "mild", "severe"), built.stream().map(StressScenario::name).toList());

@@ -2,6 +2,7 @@ package dev.riskdesk.dashboard;
 
 import dev.riskdesk.db.Database;
 import java.time.LocalDate;
+import org.jooq.impl.DSL;
 
 /**
  * A three-account book with known answers for the dashboard (March 2025 is the latest month):
@@ -40,6 +41,23 @@ public final class DashboardBook {
             tx.execute("INSERT INTO APPEAL (APPEAL_NO, ACCOUNT_ID, APPEAL_TYPE, SUSPENSION_ID, CHANNEL, CONTACT_PREFERENCE, STATEMENT, STATUS,"
                     + " OUTCOME, CREATED_AT, SLA_DUE_AT, DECIDED_AT) VALUES ('AP1', 1, 'SUSPENSION', 1, 'PHONE', 'SMS', '=cmd|calc', 'DECIDED',"
                     + " 'LIFTED', TIMESTAMP '2025-03-06 09:00:00', TIMESTAMP '2025-03-08 09:00:00', TIMESTAMP '2025-03-07 09:00:00')");
+        });
+    }
+
+    /**
+     * Gives the three accounts a scorecard score (model 'DASHBOOK', band B, PD 2 %, sub-scores 60) so the limit engine
+     * computes a policy target for them; the dashboard cube is not refreshed.
+     */
+    public static void scores(Database db) {
+        db.transaction(tx -> {
+            long model = tx.insertInto(DSL.table("MODEL"), DSL.field("NAME"), DSL.field("KIND"), DSL.field("STATUS"), DSL.field("FEATURES"),
+                    DSL.field("TRAINED_AT")).values("DASHBOOK", "SCORECARD", "DRAFT", "[]", LocalDate.parse("2025-01-01").atStartOfDay())
+                    .returningResult(DSL.field("ID", Long.class)).fetchOne().value1();
+            for (long id = 1; id <= 3; id++) {
+                tx.execute("INSERT INTO SCORE (ACCOUNT_ID, MODEL_ID, OBSERVATION_DATE, SCORED_AT, SCORE, PD, BAND, THIN_FILE, CREDIT_SUB,"
+                        + " CAPACITY_SUB, STABILITY_SUB, SECURITY_SUB) VALUES (?, ?, DATE '2025-03-31', TIMESTAMP '2025-03-31 12:00:00', 700,"
+                        + " 0.02, 'B', FALSE, 60, 60, 60, 60)", id, model);
+            }
         });
     }
 

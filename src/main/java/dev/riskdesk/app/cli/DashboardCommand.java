@@ -33,6 +33,15 @@ final class DashboardCommand implements Callable<Integer> {
         return new DashboardServices(database, new ModelRepository(database, new AuditLog(clock), clock), new LimitServices(database, clock), clock);
     }
 
+    /**
+     * The batch jobs ({@code score --all}, {@code policy run}) end with this, so the dashboard shows their results: the
+     * dashboard depends on scoring and limits, never the reverse, so the two are composed here.
+     */
+    static void refreshAfterBatch(Database database, PrintWriter out) {
+        DashboardRefreshService.Report r = services(database).refresh.refresh(Session.system(), Progress.NONE);
+        out.printf("Dashboard aggregates refreshed in %.1f s (--no-dashboard skips this)%n", r.millis() / 1000.0);
+    }
+
     @Command(name = "refresh", mixinStandardHelpOptions = true,
             description = "Rebuild the dashboard tables (DASH_*) from ACCOUNT_MONTH, scores and the active policy.")
     static final class Refresh implements Callable<Integer> {

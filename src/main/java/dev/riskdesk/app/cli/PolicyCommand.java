@@ -47,6 +47,8 @@ final class PolicyCommand {
         LocalDateTime at;
         @Option(names = "--awaiting-data", description = "Re-evaluate only accounts whose proposals wait for data.")
         boolean awaitingData;
+        @Option(names = "--no-dashboard", description = "Do not refresh the dashboard aggregates after the run.")
+        boolean noDashboard;
 
         @Override
         public Integer call() {
@@ -60,6 +62,9 @@ final class PolicyCommand {
                 out.printf("Rule hits: %,d (stale, not acted on: %,d); applied automatically: %,d; temporary limits ended: %,d%n", r.hits(),
                         r.staleHits(), r.autoApplied(), r.temporaryLimitsEnded());
                 r.proposals().forEach((k, v) -> out.printf("  %-32s %,10d%n", k, v));
+                if (!dryRun && !noDashboard) {
+                    DashboardCommand.refreshAfterBatch(database, out);
+                }
                 out.flush();
             }
             return 0;

@@ -35,6 +35,9 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--chunk", defaultValue = "" + ScoringService.DEFAULT_CHUNK, description = "Accounts per committed chunk.")
     int chunk;
 
+    @Option(names = "--no-dashboard", description = "With --all: do not refresh the dashboard aggregates afterwards.")
+    boolean noDashboard;
+
     @Option(names = "--lang", defaultValue = "en", description = "Language of reasons: en or zh.")
     String lang;
 
@@ -51,6 +54,9 @@ final class ScoreCommand implements Callable<Integer> {
                 ScoringService.BatchReport r = scoring.scoreAll(Session.system(), chunk, ModelCommand.progress(spec.commandLine().getErr()));
                 out.printf("Job %d%s: scored %,d accounts (%,d thin-file), %,d without recent history, in %.1f s%n", r.jobId(),
                         r.resumed() ? " (resumed)" : "", r.scored(), r.thinFile(), r.skipped(), r.millis() / 1000.0);
+                if (!noDashboard) {
+                    DashboardCommand.refreshAfterBatch(db, out);
+                }
             } else {
                 explain(out, scoring.scoreAccount(Session.system(), account), "zh".equals(lang) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH);
             }

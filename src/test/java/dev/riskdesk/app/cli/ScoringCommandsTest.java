@@ -45,6 +45,10 @@ class ScoringCommandsTest {
         String[] score = run("score", "--all", "--chunk", "250");
         assertEquals("0", score[0], score[2]);
         assertTrue(score[1].matches("(?s)Job \\d+: scored [\\d,]+ accounts.*"), score[1]);
+        assertTrue(score[1].matches("(?s).*Dashboard aggregates refreshed in [\\d.]+ s.*"), score[1]);
+        try (Database db = Database.open(DatabaseLocation.ofPath(dir.resolve("riskdesk")))) {
+            assertEquals(1, db.dsl().fetchCount(dev.riskdesk.db.schema.Tables.DASH_REFRESH));
+        }
 
         String[] explain = run("score", "--account", "5", "--lang", "zh");
         assertEquals("0", explain[0], explain[2]);
