@@ -52,10 +52,15 @@ public final class TrainingService {
         }
     }
 
+    /**
+     * What a training run stored, with its metrics; {@code scorecard} and {@code thinFile} are the
+     * trained in-memory scorecards (before any save), so callers can check that the stored rows
+     * score exactly as they do.
+     */
     public record Report(long scorecardId, long forestId, long thinFileId, List<LocalDate> trainDates, List<LocalDate> testDates,
                          int trainRows, int testRows, List<String> features,
                          Metrics scorecardTrain, Metrics scorecardTest, Metrics forestTrain, Metrics forestTest,
-                         Metrics thinFileTrain, Metrics thinFileTest, long millis) {
+                         Metrics thinFileTrain, Metrics thinFileTest, long millis, Scorecard scorecard, Scorecard thinFile) {
     }
 
     /** Observation month indexes eligible in a month range: six months of history, twelve of outcome. */
@@ -206,7 +211,7 @@ public final class TrainingService {
         return new Report(ids[0], ids[1], ids[2], trainObs.stream().map(MonthRow::monthEnd).toList(),
                 testObs.stream().map(MonthRow::monthEnd).toList(), trainSet.size(), testSet.size(),
                 scorecard.scorecard().featureNames(), scTrain, scTest, rfTrain, rfTest, thinTrainM, thinTestM,
-                System.currentTimeMillis() - start);
+                System.currentTimeMillis() - start, scorecard.scorecard(), thin.scorecard());
     }
 
     public static Metrics evaluate(Scorecard scorecard, Dataset data) {

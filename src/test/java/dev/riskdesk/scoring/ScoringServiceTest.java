@@ -120,22 +120,44 @@ class ScoringServiceTest {
     @Test
     @Order(3)
     void storedScorecardScoresExactlyAsTheTrainedOne() {
+        // the in-memory scorecards straight from training against the ones read back from MODEL
         StoredModel loaded = models.load(report.scorecardId());
-        StoredModel again = models.load(report.scorecardId());
+        StoredModel loadedThin = models.load(report.thinFileId());
         assertEquals(report.features(), loaded.features());
-        Scorecard.Bound a = loaded.scorecard().bindFeatures();
-        Scorecard.Bound b = again.scorecard().bindFeatures();
+        assertEquals(report.scorecard().scaling(), loaded.scorecard().scaling());
+        assertEquals(report.thinFile().scaling(), loadedThin.scorecard().scaling());
+        Scorecard.Bound trained = report.scorecard().bindFeatures();
+        Scorecard.Bound stored = loaded.scorecard().bindFeatures();
+        Scorecard.Bound trainedThin = report.thinFile().bindFeatures();
+        Scorecard.Bound storedThin = loadedThin.scorecard().bindFeatures();
         int obs = scoring.observationMonth();
+        AtomicInteger compared = new AtomicInteger();
+        AtomicInteger notScored = new AtomicInteger();
         new FeatureScanner(db).scan(0, obs - 11, obs, Progress.NONE, h -> {
             FeatureVector v = FeatureCalculator.compute(h, obs);
-            if (v != null) {
-                assertArrayEquals(a.score(v).points(), b.score(v).points());
-                assertEquals(a.score(v).pd(), b.score(v).pd());
+            if (v == null) {
+                notScored.incrementAndGet();
+                return;
             }
+            assertSameScore(trained.score(v), stored.score(v), h.accountId);
+            assertSameScore(trainedThin.score(v), storedThin.score(v), h.accountId);
+            compared.incrementAndGet();
         });
-        // the Weka model bytes also round-trip and reproduce the stored coefficient signs
+        // every account of the book was visited; all but those without recent history were compared
+        assertEquals(db.dsl().fetchCount(ACCOUNT), compared.get() + notScored.get());
+        assertTrue(compared.get() > 1000, "compared " + compared.get());
+        // the Weka model bytes are stored too
         assertNotNull(loaded.modelBytes());
         assertTrue(loaded.modelBytes().length > 100);
+    }
+
+    private static void assertSameScore(ScoreResult trained, ScoreResult stored, long accountId) {
+        assertArrayEquals(trained.bins(), stored.bins(), "bins of account " + accountId);
+        assertArrayEquals(trained.points(), stored.points(), "points per characteristic of account " + accountId);
+        assertEquals(trained.rawScore(), stored.rawScore(), "points total of account " + accountId);
+        assertEquals(trained.score(), stored.score(), "score of account " + accountId);
+        assertEquals(trained.pd(), stored.pd(), "PD of account " + accountId);
+        assertEquals(trained.band(), stored.band(), "band of account " + accountId);
     }
 
     @Test
