@@ -577,7 +577,7 @@ public final class DashboardView {
         editor.setVgap(6);
         ColumnConstraints labels = new ColumnConstraints();
         labels.setHgrow(Priority.ALWAYS);
-        ColumnConstraints fields = new ColumnConstraints(90);
+        ColumnConstraints fields = new ColumnConstraints(72);
         editor.getColumnConstraints().addAll(labels, fields);
         editor.addRow(0, label("dashboard.stress.name"), name);
         int row = 1;
@@ -621,8 +621,8 @@ public final class DashboardView {
         hint.getStyleClass().add("text-muted");
         VBox left = new VBox(8, label("dashboard.stress.scenarios"), list, editor, save, hint);
         left.getStyleClass().add("panel");
-        left.setPrefWidth(400);
-        left.setMinWidth(400);
+        left.setPrefWidth(350);
+        left.setMinWidth(350);
 
         FxProgress progress = new FxProgress();
         Button run = button("dashboard-stress-run", "dashboard.stress.run", "mdi2p-play-outline");
@@ -671,15 +671,15 @@ public final class DashboardView {
             results.getColumns().clear();
             TableColumn<String, String> metric = new TableColumn<>(i18n.get("dashboard.stress.metric"));
             metric.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(i18n.get("dashboard.stress.metric." + r.getValue())));
-            metric.setPrefWidth(235);
+            metric.setPrefWidth(214);
             metric.setSortable(false);
             results.getColumns().add(metric);
             for (StressResult r : model.results()) {
                 TableColumn<String, String> col = new TableColumn<>(i18n.getOr("dashboard.stress.builtIn." + r.scenario(), r.scenario()));
                 col.getStyleClass().add("numeric");
                 col.setSortable(false);
-                col.setPrefWidth(112);
-                col.setMinWidth(112);
+                col.setPrefWidth(132);
+                col.setMinWidth(132);
                 col.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(metricValue(r, x.getValue())));
                 results.getColumns().add(col);
             }
@@ -718,6 +718,7 @@ public final class DashboardView {
 
     /** Whole yuan: the side-by-side columns are narrow; the CSV keeps the cents. */
     private String yuan(BigDecimal amount) {
-        return "¥" + i18n.formats().integer(amount.setScale(0, java.math.RoundingMode.HALF_UP).longValue());
+        long whole = amount.setScale(0, java.math.RoundingMode.HALF_UP).longValue();
+        return (whole < 0 ? "\u2212¥" : "¥") + i18n.formats().integer(Math.abs(whole));
     }
 }
