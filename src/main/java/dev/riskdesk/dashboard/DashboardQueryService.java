@@ -394,8 +394,9 @@ public final class DashboardQueryService {
 
         // how the accounts behave now, by what was decided: the current bucket of each decided account
         List<List<Object>> perf = new ArrayList<>();
-        Field<Integer> late30 = DSL.count().filterWhere(ACCOUNT.DELINQUENCY_BUCKET.in("DPD31_60", "DPD61_90", "DPD90P"));
-        Field<Integer> late90 = DSL.count().filterWhere(ACCOUNT.DELINQUENCY_BUCKET.eq("DPD90P"));
+        // accounts, not decisions: an account decided twice counts once in both the rate and its base
+        Field<Integer> late30 = DSL.countDistinct(ACCOUNT.ID).filterWhere(ACCOUNT.DELINQUENCY_BUCKET.in("DPD31_60", "DPD61_90", "DPD90P"));
+        Field<Integer> late90 = DSL.countDistinct(ACCOUNT.ID).filterWhere(ACCOUNT.DELINQUENCY_BUCKET.eq("DPD90P"));
         dsl.select(d.ACTION, DSL.countDistinct(d.ACCOUNT_ID), late30, late90).from(d.join(ACCOUNT).on(ACCOUNT.ID.eq(d.ACCOUNT_ID))).where(when).groupBy(d.ACTION).orderBy(d.ACTION)
                 .forEach(r -> perf.add(List.of(r.value1(), (long) r.value2(), (double) r.value3() / r.value2(), (double) r.value4() / r.value2())));
         charts.put("overridePerformance", new ChartTable("overridePerformance", List.of("action", "accounts", "rate30", "rate90"), perf));

@@ -144,6 +144,18 @@ class DashboardAggregatesTest {
     }
 
     @Test
+    void decisionPerformanceCountsAccountsNotDecisions() {
+        // one account decided twice, now 90+ days past due: its rates are 100 %, never 200 %
+        db.dsl().execute("UPDATE ACCOUNT SET DELINQUENCY_BUCKET = 'DPD90P', CURRENT_DPD = 95 WHERE ID = 1");
+        for (String at : new String[] {"2025-03-02 10:00:00", "2025-03-20 10:00:00"}) {
+            db.dsl().execute("INSERT INTO LIMIT_DECISION (ACCOUNT_ID, ACTION, STATUS, OLD_LIMIT, NEW_LIMIT, DECIDED_AT)"
+                    + " VALUES (1, 'AUTO_APPLY', 'APPLIED', 1000, 800, TIMESTAMP '" + at + "')");
+        }
+        DashboardData d = services.query.load(system, DashboardFilter.all());
+        assertEquals(List.of("AUTO_APPLY", 1L, 1.0, 1.0), d.chart("overridePerformance").rows().get(0));
+    }
+
+    @Test
     void psiAgainstAHandComputation() {
         // expected 50/50, actual 25/75: (0.25-0.5)ln(0.5) + (0.75-0.5)ln(1.5)
         double hand = -0.25 * Math.log(0.5) + 0.25 * Math.log(1.5);
