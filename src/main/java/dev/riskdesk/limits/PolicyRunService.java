@@ -81,8 +81,9 @@ public final class PolicyRunService {
     public RunReport run(Session session, RunOptions options, Progress progress) {
         session.require(Permission.POLICY_RUN);
         long started = System.nanoTime();
-        RuleSet rules = ruleSets.active();
-        LimitPolicyService.Version policy = policies.active();
+        // a dry run reads the stored rules and policy, or the defaults without storing them
+        RuleSet rules = options.dryRun() ? ruleSets.activeOrDefaults() : ruleSets.active();
+        LimitPolicyService.Version policy = options.dryRun() ? policies.activeOrDefaults() : policies.active();
         PortfolioReader reader = new PortfolioReader(rules);
         FeedStatus feeds = PortfolioReader.feeds(database.dsl());
         Condition filter = options.onlyAwaitingData()

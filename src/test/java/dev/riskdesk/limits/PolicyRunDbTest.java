@@ -21,6 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -213,12 +214,13 @@ class PolicyRunDbTest {
         f.feeds(NOW);
         long victim = f.account("20000", "5000", "I3", 1);
         f.takeover(victim);
-        f.rules.active();
-        f.policies.active();
+        // a database that has never stored its rules or policy: the dry run must not store them either
         PolicyRunService.RunReport report = f.runs.run(Session.system(), new PolicyRunService.RunOptions(true, 100, NOW, false, 0), Progress.NONE);
         assertEquals(1, report.autoApplied());
         assertEquals(0, f.db.dsl().fetchCount(LIMIT_PROPOSAL));
         assertEquals(0, f.db.dsl().fetchCount(BATCH_JOB));
+        assertEquals(0, f.db.dsl().fetchCount(DSL.table(DSL.name("RULE_SET"))), "no rule set stored");
+        assertEquals(0, f.db.dsl().fetchCount(DSL.table(DSL.name("LIMIT_POLICY"))), "no policy stored");
         assertEquals("ACTIVE", f.db.dsl().select(ACCOUNT.STATUS).from(ACCOUNT).where(ACCOUNT.ID.eq(victim)).fetchOne(ACCOUNT.STATUS));
     }
 }
