@@ -76,6 +76,10 @@ class DemoSetupTest {
             int accounts = db.dsl().fetchCount(ACCOUNT);
             assertEquals(2000, accounts);
             assertEquals(2, db.dsl().fetchCount(MODEL, MODEL.STATUS.eq("CHAMPION")), "scorecard and thin-file champions");
+            // the floor for the generated book, and "real, not perfect": out-of-time AUC in [0.75, 0.95)
+            double auc = new dev.riskdesk.scoring.ModelRepository(db, new dev.riskdesk.security.AuditLog(CLOCK), CLOCK).champion(dev.riskdesk.scoring.ModelKind.SCORECARD)
+                    .metrics().path("test").path("auc").asDouble();
+            assertTrue(auc >= 0.75 && auc < 0.95, "champion scorecard out-of-time AUC " + auc);
             assertEquals(accounts, db.dsl().fetchCount(db.dsl().selectDistinct(SCORE.ACCOUNT_ID).from(SCORE)));
             Set<String> types = Set.copyOf(db.dsl().selectDistinct(LIMIT_PROPOSAL.PROPOSAL_TYPE).from(LIMIT_PROPOSAL)
                     .where(LIMIT_PROPOSAL.STATUS.eq("PENDING")).fetch(LIMIT_PROPOSAL.PROPOSAL_TYPE));
