@@ -42,9 +42,11 @@ public final class DashboardQueryService {
             "suspensionsByRule", "appeals", "expectedLoss");
 
     private final Database database;
+    private final java.time.Clock clock;
 
-    public DashboardQueryService(Database database) {
+    public DashboardQueryService(Database database, java.time.Clock clock) {
         this.database = database;
+        this.clock = clock;
     }
 
     public DashboardData load(Session session, DashboardFilter filter) {
@@ -95,7 +97,9 @@ public final class DashboardQueryService {
         t0 = lap(timings, "decisions", t0);
         charts.put("suspensionsByRule", suspensions(dsl, inSegment(filter, SUSPENSION.ACCOUNT_ID), start, end));
         t0 = lap(timings, "suspensions", t0);
-        charts.put("appeals", appeals(dsl, inSegment(filter, APPEAL.ACCOUNT_ID), start, end, LocalDateTime.now()));
+        LocalDateTime now = LocalDateTime.now(clock);
+        charts.put("appeals", appeals(dsl, inSegment(filter, APPEAL.ACCOUNT_ID), start, end, now));
+        charts.put("appealFigures", appealFigures(dsl, inSegment(filter, APPEAL.ACCOUNT_ID), start, end, now));
         t0 = lap(timings, "appeals", t0);
         charts.put("expectedLoss", snap.expectedLoss());
         long openAppeals = dsl.fetchCount(APPEAL, inSegment(filter, APPEAL.ACCOUNT_ID).and(APPEAL.STATUS.notIn("DECIDED", "CLOSED")));
@@ -438,5 +442,29 @@ public final class DashboardQueryService {
             m.forEach((k, v) -> out.add(List.of(k, v[0], (double) v[0] / total)));
         }
         return new ChartTable("appeals", List.of("slaState", "appeals", "share"), out);
+    }
+
+    /**
+     * The inbox's figures for the open-appeals tile: open appeals by age (under 1 day, 1–2, 2–7,
+     * over 7 days, as of now) and the median hours from registration to decision of the appeals
+     * decided in the period (NaN when none was).
+     */
+    static ChartTable appealFigures(DSLContext dsl, Condition accounts, LocalDateTime start, LocalDateTime end, LocalDateTime now) {
+        var a = APPEAL;
+        long[] ages = new long[4];
+        dsl.select(a.CREATED_AT).from(a).where(accounts.and(a.STATUS.notIn("DECIDED", "CLOSED"))).forEach(r -> {
+            long hours = java.time.Duration.between(r.value1(), now).toHours();
+            ages[hours < 24 ? 0 : hours < 48 ? 1 : hours < 168 ? 2 : 3]++;
+        });
+        double[] handling = dsl.select(a.CREATED_AT, a.DECIDED_AT).from(a)
+                .where(accounts.and(a.DECIDED_AT.ge(start)).and(a.DECIDED_AT.lt(end)))
+                .fetch(r -> java.time.Duration.between(r.value1(), r.value2()).toMinutes() / 60.0)
+                .stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double median = handling.length == 0 ? Double.NaN : handling.length % 2 == 1 ? handling[handling.length / 2]
+                : (handling[handling.length / 2 - 1] + handling[handling.length / 2]) / 2;
+        return new ChartTable("appealFigures", List.of("figure", "value"), List.of(
+                List.of("openUnder1Day", (double) ages[0]), List.of("open1To2Days", (double) ages[1]),
+                List.of("open2To7Days", (double) ages[2]), List.of("openOver7Days", (double) ages[3]),
+                List.of("medianHandlingHours", median)));
     }
 }

@@ -14,7 +14,7 @@ public final class DashboardServices {
 
     public DashboardServices(Database database, ModelRepository models, LimitServices limits, Clock clock) {
         refresh = new DashboardRefreshService(database, models, limits.policies, clock);
-        query = new DashboardQueryService(database);
+        query = new DashboardQueryService(database, clock);
         stress = new StressTestService(database, limits.policies, limits.simulations, new AuditLog(clock), clock);
     }
 }

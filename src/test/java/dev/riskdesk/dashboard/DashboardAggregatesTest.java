@@ -20,6 +20,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.EnumSet;
 import java.util.List;
@@ -75,7 +76,10 @@ class DashboardAggregatesTest {
         // unscored accounts carry the policy's PD: EL = PD x exposure x LGD
         BigDecimal el = exposure.multiply(policy.pdWhenUnscored()).multiply(policy.lgd());
         assertEquals(el.doubleValue(), d.figures().expectedLoss().doubleValue(), 0.02);
-        assertEquals(0L, d.figures().openAppeals()); // the one appeal is decided
+        assertEquals(0L, d.figures().openAppeals());
+        // the inbox's figures on the tile: no open appeal; the one decided took 24 hours
+        assertEquals(List.of(List.of("openUnder1Day", 0.0), List.of("open1To2Days", 0.0), List.of("open2To7Days", 0.0),
+                List.of("openOver7Days", 0.0), List.of("medianHandlingHours", 24.0)), d.chart("appealFigures").rows()); // the one appeal is decided
 
         ChartTable util = d.chart("utilisation");
         assertEquals(List.of(0L, 1L, 0L, 0L, 0L, 2L), util.rows().stream().map(r -> r.get(1)).toList());
@@ -139,6 +143,9 @@ class DashboardAggregatesTest {
         assertEquals(List.of("DPD30", 1L, 1L, 1L, 1.0), d.chart("suspensionsByRule").rows().get(0));
         assertEquals(List.of("DECIDED_WITHIN_SLA", 1L, 1.0), d.chart("appeals").rows().get(2));
         assertEquals(0L, d.figures().openAppeals());
+        // the inbox's figures on the tile: no open appeal; the one decided took 24 hours
+        assertEquals(List.of(List.of("openUnder1Day", 0.0), List.of("open1To2Days", 0.0), List.of("open2To7Days", 0.0),
+                List.of("openOver7Days", 0.0), List.of("medianHandlingHours", 24.0)), d.chart("appealFigures").rows());
         assertTrue(d.chart("decisions").isEmpty(), "no limit decisions in this book");
         assertTrue(d.chart("overridesByOperator").isEmpty());
     }
@@ -153,6 +160,19 @@ class DashboardAggregatesTest {
         }
         DashboardData d = services.query.load(system, DashboardFilter.all());
         assertEquals(List.of("AUTO_APPLY", 1L, 1.0, 1.0), d.chart("overridePerformance").rows().get(0));
+    }
+
+    @Test
+    void openAppealsAreCountedByAgeOnTheBusinessClock() {
+        LocalDateTime now = LocalDateTime.now(Clock.systemDefaultZone());
+        int n = 2;
+        for (long hoursAgo : new long[] {30, 100, 200}) {
+            db.dsl().execute("INSERT INTO APPEAL (APPEAL_NO, ACCOUNT_ID, APPEAL_TYPE, SUSPENSION_ID, CHANNEL, CONTACT_PREFERENCE, STATEMENT,"
+                    + " STATUS, CREATED_AT, SLA_DUE_AT) VALUES (?, 1, 'SUSPENSION', 1, 'PHONE', 'SMS', 'x', 'NEW', ?, ?)",
+                    "AP" + n++, now.minusHours(hoursAgo), now.plusHours(1));
+        }
+        List<List<Object>> rows = services.query.load(system, DashboardFilter.all()).chart("appealFigures").rows();
+        assertEquals(List.of(0.0, 1.0, 1.0, 1.0), rows.subList(0, 4).stream().map(r -> r.get(1)).toList());
     }
 
     @Test

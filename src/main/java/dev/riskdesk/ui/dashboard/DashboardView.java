@@ -318,7 +318,7 @@ public final class DashboardView {
                     i18n.formats().percent(f.exposure().signum() == 0 ? 0 : f.expectedLoss().doubleValue() / f.exposure().doubleValue()));
             case "psi" -> i18n.get(Double.isNaN(l.data().psi()) ? "dashboard.tile.psi.none"
                     : l.data().psi() >= 0.25 ? "dashboard.tile.psi.alert" : l.data().psi() >= 0.10 ? "dashboard.tile.psi.warning" : "dashboard.tile.psi.ok");
-            case "openAppeals" -> i18n.get("dashboard.tile.openAppeals.sub");
+            case "openAppeals" -> openAppealsText(l.data().chart("appealFigures"));
             default -> i18n.get("dashboard.tile." + id + ".sub");
         };
     }
@@ -720,5 +720,18 @@ public final class DashboardView {
     private String yuan(BigDecimal amount) {
         long whole = amount.setScale(0, java.math.RoundingMode.HALF_UP).longValue();
         return (whole < 0 ? "\u2212¥" : "¥") + i18n.formats().integer(Math.abs(whole));
+    }
+
+    /** "<1 d 3 · 1–2 d 2 · 2–7 d 0 · >7 d 0; median handling 6.2 h": the inbox's figures on the tile. */
+    private String openAppealsText(ChartTable figures) {
+        if (figures == null || figures.rows().size() < 5) {
+            return i18n.get("dashboard.tile.openAppeals.sub");
+        }
+        var f = i18n.formats();
+        double median = ((Number) figures.rows().get(4).get(1)).doubleValue();
+        return i18n.format("dashboard.tile.openAppeals.ages", f.integer(((Number) figures.rows().get(0).get(1)).longValue()),
+                f.integer(((Number) figures.rows().get(1).get(1)).longValue()), f.integer(((Number) figures.rows().get(2).get(1)).longValue()),
+                f.integer(((Number) figures.rows().get(3).get(1)).longValue()),
+                Double.isNaN(median) ? "\u2014" : String.format(f.locale(), "%.1f", median));
     }
 }
