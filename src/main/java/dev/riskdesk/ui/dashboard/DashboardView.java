@@ -274,6 +274,13 @@ public final class DashboardView {
             value.getStyleClass().add("tile-value");
             Label caption = new Label();
             caption.getStyleClass().add("tile-caption");
+            if (id.equals("openAppeals")) { // the inbox's figures on two lines; the hint says what they are
+                Tooltip hint = new Tooltip();
+                hint.textProperty().bind(i18n.text("dashboard.tile.openAppeals.agesHint"));
+                hint.setWrapText(true);
+                hint.setMaxWidth(320);
+                caption.setTooltip(hint);
+            }
             value.textProperty().bind(i18n.bind(() -> tileValue(id), model.loadedProperty()));
             caption.textProperty().bind(i18n.bind(() -> tileCaption(id), model.loadedProperty()));
             VBox tile = new VBox(4, title, value, caption);
@@ -722,7 +729,7 @@ public final class DashboardView {
         return (whole < 0 ? "\u2212¥" : "¥") + i18n.formats().integer(Math.abs(whole));
     }
 
-    /** "<1 d 3 · 1–2 d 2 · 2–7 d 0 · >7 d 0; median handling 6.2 h": the inbox's figures on the tile. */
+    /** "median 6.2 h to decide / by age: 3 · 2 · 0 · 0": the inbox's figures on the tile. */
     private String openAppealsText(ChartTable figures) {
         if (figures == null || figures.rows().size() < 5) {
             return i18n.get("dashboard.tile.openAppeals.sub");
