@@ -34,7 +34,9 @@ import java.util.Map;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record5;
-import org.jooq.TableRecord;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.BatchBindStep;
 import org.jooq.impl.DSL;
 
 /**
@@ -46,6 +48,7 @@ import org.jooq.impl.DSL;
  */
 public final class DashboardRefreshService {
     private static final int FETCH = 5_000;
+    private static final int BATCH = 2_000;
     private final Database database;
     private final ModelRepository models;
     private final LimitPolicyService policies;
@@ -69,6 +72,7 @@ public final class DashboardRefreshService {
         byte[] band; // index into Buckets.SCORE_BANDS, 5 = unscored
         int[] openedMonth;
         double[] pd;
+        BigDecimal[] loss; // PD × LGD, to multiply each month's exposure in money
         int[] scoreBin; // -1 when no scorecard score
     }
 
@@ -81,27 +85,23 @@ public final class DashboardRefreshService {
         JsonNode baseline = champion == null || champion.metrics() == null ? null : champion.metrics().path("baseline").get("SCORE");
         double[] cuts = baseline == null ? new double[0] : doubles(baseline.get("cuts"));
         Accounts acc = loadAccounts(dsl, policy, champion == null ? null : champion.id(), cuts);
-        Integer firstMonth = dsl.select(DSL.min(ACCOUNT_MONTH.MONTH_START)).from(ACCOUNT_MONTH).fetchOptional()
-                .map(r -> r.value1() == null ? null : Buckets.monthIndex(r.value1())).orElse(null);
+        var range = dsl.select(DSL.min(ACCOUNT_MONTH.MONTH_START), DSL.max(ACCOUNT_MONTH.MONTH_START)).from(ACCOUNT_MONTH).fetchOne();
+        int firstMonth = range.value1() == null ? 0 : Buckets.monthIndex(range.value1());
+        int span = range.value1() == null ? 0 : Buckets.monthIndex(range.value2()) - firstMonth + 1;
         long total = dsl.fetchCount(ACCOUNT_MONTH);
         long ccfBp = policy.ccf().movePointRight(4).longValue();
-        double lgd = policy.lgd().doubleValue();
 
         Map<Long, long[]> money = new HashMap<>(); // count, limit, balance, exposure (cents)
         Map<Long, double[]> pds = new HashMap<>(); // pd, pd×exposure, pd×limit (yuan)
-        Map<Long, long[]> roll = new HashMap<>();
-        Map<Long, long[]> vintage = new HashMap<>(); // accounts, ever30, ever90
+        Map<Long, BigDecimal> losses = new HashMap<>(); // Σ PD × exposure × LGD (yuan, unrounded)
+        // each account's bucket per month (-1: no row), for roll rates and vintages after the scan
+        byte[][] history = new byte[acc.tier.length][];
         long rows = 0;
-        long lastAccount = -1;
-        int lastMonth = -1;
-        int lastBucket = 0;
-        boolean ever30 = false;
-        boolean ever90 = false;
+        // one unordered scan: reading ACCOUNT_MONTH in key order costs a secondary-index look-up per row
         try (Cursor<Record5<Long, LocalDate, BigDecimal, BigDecimal, Integer>> cursor = dsl
                 .select(ACCOUNT_MONTH.ACCOUNT_ID, ACCOUNT_MONTH.MONTH_START, ACCOUNT_MONTH.CREDIT_LIMIT, ACCOUNT_MONTH.BALANCE,
                         ACCOUNT_MONTH.DAYS_PAST_DUE)
-                .from(ACCOUNT_MONTH).orderBy(ACCOUNT_MONTH.ACCOUNT_ID, ACCOUNT_MONTH.MONTH_START)
-                .fetchSize(FETCH).fetchLazy()) {
+                .from(ACCOUNT_MONTH).fetchSize(FETCH).fetchLazy()) {
             for (Record5<Long, LocalDate, BigDecimal, BigDecimal, Integer> r : cursor) {
                 int id = r.value1().intValue();
                 int month = Buckets.monthIndex(r.value2());
@@ -109,12 +109,6 @@ public final class DashboardRefreshService {
                 long balance = r.value4().movePointRight(2).longValueExact();
                 int bucket = Buckets.delinquency(r.value5());
                 int util = Buckets.utilisation(balance, limit);
-                if (id != lastAccount) {
-                    lastAccount = id;
-                    lastMonth = -1;
-                    ever30 = false;
-                    ever90 = false;
-                }
                 long segment = segment(month, acc.tier[id], acc.income[id], acc.product[id]);
                 long key = ((segment * 8 + acc.band[id]) * 8 + bucket) * 8 + util;
                 long undrawn = Math.max(0, limit - balance);
@@ -129,24 +123,48 @@ public final class DashboardRefreshService {
                 p[0] += pd;
                 p[1] += pd * exposure / 100.0;
                 p[2] += pd * limit / 100.0;
-                if (lastMonth == month - 1) {
-                    roll.computeIfAbsent((segment * 8 + lastBucket) * 8 + bucket, k -> new long[1])[0]++;
+                losses.merge(key, acc.loss[id].multiply(BigDecimal.valueOf(exposure, 2)), BigDecimal::add);
+                if (history[id] == null) {
+                    history[id] = new byte[span];
+                    Arrays.fill(history[id], (byte) -1);
+                }
+                history[id][month - firstMonth] = (byte) bucket;
+                if (++rows % 50_000 == 0) {
+                    progress.checkCancelled();
+                    progress.update("Aggregated " + rows + " account-months", rows, total);
+                }
+            }
+        }
+        Map<Long, long[]> roll = new HashMap<>();
+        Map<Long, long[]> vintage = new HashMap<>(); // accounts, ever30, ever90
+        for (int id = 0; id < history.length; id++) {
+            byte[] h = history[id];
+            if (h == null) {
+                continue;
+            }
+            boolean ever30 = false;
+            boolean ever90 = false;
+            for (int i = 0; i < span; i++) {
+                int bucket = h[i];
+                if (bucket < 0) {
+                    continue;
+                }
+                int month = firstMonth + i;
+                long segment = segment(month, acc.tier[id], acc.income[id], acc.product[id]);
+                if (i > 0 && h[i - 1] >= 0) {
+                    roll.computeIfAbsent((segment * 8 + h[i - 1]) * 8 + bucket, k -> new long[1])[0]++;
                 }
                 ever30 |= bucket >= 2;
                 ever90 |= bucket >= 4;
                 int opened = acc.openedMonth[id];
-                if (firstMonth != null && opened >= firstMonth && month >= opened) {
-                    long v = ((long) opened * 64 + (month - opened)) * 1000 + acc.tier[id] * 100 + acc.income[id] * 10 + acc.product[id];
+                if (opened >= firstMonth && month >= opened) {
+                    // keyed by origination quarter, so the opening months of one quarter merge
+                    long v = ((long) (opened - opened % 12 % 3) * 64 + (month - opened)) * 1000
+                            + acc.tier[id] * 100 + acc.income[id] * 10 + acc.product[id];
                     long[] c = vintage.computeIfAbsent(v, k -> new long[3]);
                     c[0]++;
                     c[1] += ever30 ? 1 : 0;
                     c[2] += ever90 ? 1 : 0;
-                }
-                lastMonth = month;
-                lastBucket = bucket;
-                if (++rows % 50_000 == 0) {
-                    progress.checkCancelled();
-                    progress.update("Aggregated " + rows + " account-months", rows, total);
                 }
             }
         }
@@ -158,91 +176,38 @@ public final class DashboardRefreshService {
             }
         }
         long count = rows;
-        int[] written = new int[4];
+        List<Object[]> segments = new ArrayList<>();
+        Map<Long, long[]> buckets = new HashMap<>();
+        money.forEach((k, m) -> {
+            double[] p = pds.get(k);
+            segments.add(row(segmentValues(k / 512), Buckets.SCORE_BANDS.get((int) (k / 64 % 8)), Buckets.DELINQUENCY.get((int) (k / 8 % 8)),
+                    (int) (k % 8), (int) m[0], BigDecimal.valueOf(m[1], 2), BigDecimal.valueOf(m[2], 2), BigDecimal.valueOf(m[3], 2), p[0], p[1], p[2],
+                    losses.get(k).setScale(2, RoundingMode.HALF_UP)));
+            buckets.computeIfAbsent(k / 512 * 8 + k / 8 % 8, x -> new long[1])[0] += m[0];
+        });
+        List<Object[]> bucketRows = new ArrayList<>();
+        buckets.forEach((k, c) -> bucketRows.add(row(segmentValues(k / 8), Buckets.DELINQUENCY.get((int) (k % 8)), (int) c[0])));
+        List<Object[]> rollRows = new ArrayList<>();
+        roll.forEach((k, c) -> rollRows.add(row(segmentValues(k / 64), Buckets.DELINQUENCY.get((int) (k / 8 % 8)),
+                Buckets.DELINQUENCY.get((int) (k % 8)), (int) c[0])));
+        List<Object[]> vintageRows = new ArrayList<>();
+        vintage.forEach((k, c) -> vintageRows.add(new Object[] {Buckets.quarter(Buckets.monthStart((int) (k / 1000 / 64))), (int) (k / 1000 % 64),
+            (int) (k % 1000 / 100), Buckets.INCOME_BANDS.get((int) (k % 100 / 10)), Buckets.PRODUCTS.get((int) (k % 10)), (int) c[0], (int) c[1],
+            (int) c[2]}));
+        List<Object[]> binRows = new ArrayList<>();
+        bins.forEach((k, c) -> binRows.add(new Object[] {(int) (k % 1000 / 100), Buckets.INCOME_BANDS.get((int) (k % 100 / 10)),
+            Buckets.PRODUCTS.get((int) (k % 10)), (int) (k / 1000), (int) c[0]}));
         database.transaction(tx -> {
             tx.deleteFrom(DASH_SEGMENT_MONTH).execute();
             tx.deleteFrom(DASH_BUCKET_MONTH).execute();
             tx.deleteFrom(DASH_ROLL_MONTH).execute();
             tx.deleteFrom(DASH_VINTAGE).execute();
             tx.deleteFrom(DASH_SCORE_BIN).execute();
-            List<TableRecord<?>> batch = new ArrayList<>();
-            for (Map.Entry<Long, long[]> e : money.entrySet()) {
-                long k = e.getKey();
-                long[] m = e.getValue();
-                double[] p = pds.get(k);
-                var rec = tx.newRecord(DASH_SEGMENT_MONTH);
-                int util = (int) (k % 8);
-                int bucket = (int) (k / 8 % 8);
-                int band = (int) (k / 64 % 8);
-                long segment = k / 512;
-                setSegment(segment, rec);
-                rec.setScoreBand(Buckets.SCORE_BANDS.get(band));
-                rec.setDelinquencyBucket(Buckets.DELINQUENCY.get(bucket));
-                rec.setUtilBand(util);
-                rec.setAccountCount((int) m[0]);
-                rec.setTotalLimit(BigDecimal.valueOf(m[1], 2));
-                rec.setTotalBalance(BigDecimal.valueOf(m[2], 2));
-                rec.setExposure(BigDecimal.valueOf(m[3], 2));
-                rec.setPdSum(p[0]);
-                rec.setPdExposure(p[1]);
-                rec.setPdLimit(p[2]);
-                rec.setExpectedLoss(BigDecimal.valueOf(p[1] * lgd).setScale(2, RoundingMode.HALF_UP));
-                batch.add(rec);
-                written[0]++;
-                flush(tx, batch);
-            }
-            Map<Long, long[]> buckets = new HashMap<>();
-            money.forEach((k, m) -> buckets.computeIfAbsent(k / 512 * 8 + k / 8 % 8, x -> new long[1])[0] += m[0]);
-            for (Map.Entry<Long, long[]> e : buckets.entrySet()) {
-                var rec = tx.newRecord(DASH_BUCKET_MONTH);
-                setSegment(e.getKey() / 8, rec);
-                rec.setDelinquencyBucket(Buckets.DELINQUENCY.get((int) (e.getKey() % 8)));
-                rec.setAccountCount((int) e.getValue()[0]);
-                batch.add(rec);
-                flush(tx, batch);
-            }
-            for (Map.Entry<Long, long[]> e : roll.entrySet()) {
-                long k = e.getKey();
-                var rec = tx.newRecord(DASH_ROLL_MONTH);
-                setSegment(k / 64, rec);
-                rec.setFromBucket(Buckets.DELINQUENCY.get((int) (k / 8 % 8)));
-                rec.setToBucket(Buckets.DELINQUENCY.get((int) (k % 8)));
-                rec.setAccountCount((int) e.getValue()[0]);
-                batch.add(rec);
-                written[1]++;
-                flush(tx, batch);
-            }
-            flushAll(tx, batch);
-            for (Map.Entry<Long, long[]> e : vintage.entrySet()) {
-                long k = e.getKey();
-                long[] c = e.getValue();
-                var rec = tx.newRecord(DASH_VINTAGE);
-                int opened = (int) (k / 1000 / 64);
-                rec.setOriginQuarter(Buckets.quarter(Buckets.monthStart(opened)));
-                rec.setMonthsOnBook((int) (k / 1000 % 64));
-                rec.setCityTier((int) (k % 1000 / 100));
-                rec.setIncomeBand(Buckets.INCOME_BANDS.get((int) (k % 100 / 10)));
-                rec.setProduct(Buckets.PRODUCTS.get((int) (k % 10)));
-                rec.setAccountCount((int) c[0]);
-                rec.setEver30Count((int) c[1]);
-                rec.setEver90Count((int) c[2]);
-                batch.add(rec);
-            }
-            // several opening months fall into one quarter: merge them before writing
-            written[2] = writeVintages(tx, batch);
-            for (Map.Entry<Long, long[]> e : bins.entrySet()) {
-                long k = e.getKey();
-                var rec = tx.newRecord(DASH_SCORE_BIN);
-                rec.setBinNo((int) (k / 1000));
-                rec.setCityTier((int) (k % 1000 / 100));
-                rec.setIncomeBand(Buckets.INCOME_BANDS.get((int) (k % 100 / 10)));
-                rec.setProduct(Buckets.PRODUCTS.get((int) (k % 10)));
-                rec.setAccountCount((int) e.getValue()[0]);
-                batch.add(rec);
-                written[3]++;
-                flush(tx, batch);
-            }
-            flushAll(tx, batch);
+            insert(tx, DASH_SEGMENT_MONTH, segments);
+            insert(tx, DASH_BUCKET_MONTH, bucketRows);
+            insert(tx, DASH_ROLL_MONTH, rollRows);
+            insert(tx, DASH_VINTAGE, vintageRows);
+            insert(tx, DASH_SCORE_BIN, binRows);
             tx.insertInto(DASH_REFRESH, DASH_REFRESH.REFRESHED_AT, DASH_REFRESH.ACCOUNT_ROWS, DASH_REFRESH.MODEL_ID,
                             DASH_REFRESH.SCORE_CUTS, DASH_REFRESH.TRAIN_SHARES, DASH_REFRESH.MILLIS)
                     .values(LocalDateTime.now(clock), count, champion == null ? null : champion.id(), join(cuts),
@@ -250,58 +215,35 @@ public final class DashboardRefreshService {
                     .execute();
         });
         progress.update("Dashboard tables refreshed", total, total);
-        return new Report(rows, written[0], written[1], written[2], written[3], (System.nanoTime() - started) / 1_000_000);
+        return new Report(rows, segments.size(), rollRows.size(), vintageRows.size(), binRows.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
-    private static int writeVintages(DSLContext tx, List<TableRecord<?>> records) {
-        Map<String, dev.riskdesk.db.schema.tables.records.DashVintageRecord> merged = new HashMap<>();
-        for (TableRecord<?> r : records) {
-            var v = (dev.riskdesk.db.schema.tables.records.DashVintageRecord) r;
-            String key = v.getOriginQuarter() + "|" + v.getMonthsOnBook() + "|" + v.getCityTier() + "|" + v.getIncomeBand() + "|" + v.getProduct();
-            var m = merged.get(key);
-            if (m == null) {
-                merged.put(key, v);
-            } else {
-                m.setAccountCount(m.getAccountCount() + v.getAccountCount());
-                m.setEver30Count(m.getEver30Count() + v.getEver30Count());
-                m.setEver90Count(m.getEver90Count() + v.getEver90Count());
+    /** The segment's four leading columns followed by the rest, in the table's column order. */
+    private static Object[] row(Object[] segment, Object... rest) {
+        Object[] out = Arrays.copyOf(segment, segment.length + rest.length);
+        System.arraycopy(rest, 0, out, segment.length, rest.length);
+        return out;
+    }
+
+    private static Object[] segmentValues(long segment) {
+        return new Object[] {Buckets.monthStart((int) (segment / 512)), (int) (segment / 64 % 8), Buckets.INCOME_BANDS.get((int) (segment / 8 % 8)),
+            Buckets.PRODUCTS.get((int) (segment % 8))};
+    }
+
+    /** One prepared statement, bound once per row and sent in JDBC batches (rows in the table's column order). */
+    private static void insert(DSLContext tx, Table<?> table, List<Object[]> rows) {
+        Field<?>[] fields = table.fields();
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            BatchBindStep batch = tx.batch(tx.insertInto(table).columns(fields).values(new Object[fields.length]));
+            for (Object[] r : rows.subList(from, Math.min(rows.size(), from + BATCH))) {
+                batch.bind(r);
             }
+            batch.execute();
         }
-        records.clear();
-        for (var v : merged.values()) {
-            records.add(v);
-            flush(tx, records);
-        }
-        flushAll(tx, records);
-        return merged.size();
     }
 
     private static long segment(int month, int tier, int income, int product) {
         return ((long) month * 8 + tier) * 8 * 8 + income * 8 + product;
-    }
-
-    private static void setSegment(long segment, org.jooq.Record rec) {
-        int product = (int) (segment % 8);
-        int income = (int) (segment / 8 % 8);
-        int tier = (int) (segment / 64 % 8);
-        int month = (int) (segment / 512);
-        rec.set(DSL.field(DSL.name("MONTH_START"), LocalDate.class), Buckets.monthStart(month));
-        rec.set(DSL.field(DSL.name("CITY_TIER"), Integer.class), tier);
-        rec.set(DSL.field(DSL.name("INCOME_BAND"), String.class), Buckets.INCOME_BANDS.get(income));
-        rec.set(DSL.field(DSL.name("PRODUCT"), String.class), Buckets.PRODUCTS.get(product));
-    }
-
-    private static void flush(DSLContext tx, List<TableRecord<?>> batch) {
-        if (batch.size() >= 1_000) {
-            flushAll(tx, batch);
-        }
-    }
-
-    private static void flushAll(DSLContext tx, List<TableRecord<?>> batch) {
-        if (!batch.isEmpty()) {
-            tx.batchInsert(batch).execute();
-            batch.clear();
-        }
     }
 
     private Accounts loadAccounts(DSLContext dsl, LimitPolicy policy, Long championId, double[] cuts) {
@@ -338,6 +280,10 @@ public final class DashboardRefreshService {
                 boolean scorecard = !r.value5() && championId != null && championId.equals(r.value6());
                 a.scoreBin[id] = scorecard ? Buckets.bin(cuts, r.value4()) : -1;
             }
+        }
+        a.loss = new BigDecimal[n];
+        for (int id = 0; id < n; id++) {
+            a.loss[id] = BigDecimal.valueOf(a.pd[id]).multiply(policy.lgd());
         }
         return a;
     }
