@@ -41,8 +41,16 @@ public final class FxTaskRunner implements TaskRunner {
 
     @Override
     public <T> Handle submit(Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onError, Progress progress) {
+        if (executor.isShutdown()) {
+            // the console is closing: a late redraw or refresh (a pause transition firing after the
+            // window went away) has nobody to show its result to, so it is dropped, not thrown
+            LOG.debug("Work submitted after shutdown dropped");
+            return () -> { };
+        }
         AtomicBoolean cancelled = new AtomicBoolean();
-        Future<?> future = executor.submit(() -> {
+        Future<?> future;
+        try {
+            future = executor.submit(() -> {
             try {
                 T result = work.run(progress);
                 if (!cancelled.get()) {
@@ -60,7 +68,11 @@ public final class FxTaskRunner implements TaskRunner {
                     Platform.runLater(() -> onError.accept(e));
                 }
             }
-        });
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+            LOG.debug("Work submitted during shutdown dropped");
+            return () -> { };
+        }
         return () -> {
             cancelled.set(true);
             // no interrupt: an interrupted H2 read closes the database file channel

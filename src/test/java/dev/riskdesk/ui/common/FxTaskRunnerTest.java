@@ -31,4 +31,17 @@ class FxTaskRunnerTest {
         assertFalse(interrupted.get(), "the worker was interrupted");
         assertTrue(finished.get(), "shutdown waited for the running work");
     }
+
+    @Test
+    void workSubmittedAfterShutdownIsDroppedNotThrown() {
+        // a chart redraw timer of a closed window fires after the console shut its runner down
+        FxTaskRunner runner = new FxTaskRunner(1);
+        runner.shutdown();
+        AtomicBoolean ran = new AtomicBoolean();
+        runner.submit(progress -> {
+            ran.set(true);
+            return null;
+        }, result -> { }, error -> { }).cancel();
+        assertFalse(ran.get());
+    }
 }
