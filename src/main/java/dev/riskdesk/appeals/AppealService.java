@@ -189,7 +189,7 @@ public final class AppealService {
                     .set(APPEAL.CONTACT_PREFERENCE, r.contactPreference())
                     .set(APPEAL.STATEMENT, r.statement().trim())
                     .set(APPEAL.STATUS, AppealStatus.NEW.name())
-                    .set(APPEAL.CREATED_BY, operatorId(session))
+                    .set(APPEAL.CREATED_BY, Session.actorId(session))
                     .set(APPEAL.CREATED_AT, now)
                     .set(APPEAL.SLA_DUE_AT, now.plusHours(slaHours))
                     .set(APPEAL.RULE_CODE, ruleCode)
@@ -259,7 +259,7 @@ public final class AppealService {
                 .set(APPEAL_ATTACHMENT.CONTENT_TYPE, a.contentType())
                 .set(APPEAL_ATTACHMENT.SIZE_BYTES, a.content().length)
                 .set(APPEAL_ATTACHMENT.CONTENT, a.content())
-                .set(APPEAL_ATTACHMENT.UPLOADED_BY, operatorId(session))
+                .set(APPEAL_ATTACHMENT.UPLOADED_BY, Session.actorId(session))
                 .set(APPEAL_ATTACHMENT.UPLOADED_AT, now)
                 .returning(APPEAL_ATTACHMENT.ID).fetchOne().getId();
     }
@@ -491,7 +491,7 @@ public final class AppealService {
     private void finish(DSLContext tx, Session session, AppealRecord a, AppealStatus from, AppealOutcome outcome, String reasonCode,
             BigDecimal outcomeLimit, String note, String language, LocalDateTime now) {
         tx.update(APPEAL).set(APPEAL.STATUS, AppealStatus.DECIDED.name()).set(APPEAL.DECIDED_AT, now)
-                .set(APPEAL.DECIDED_BY, operatorId(session)).where(APPEAL.ID.eq(a.getId())).execute();
+                .set(APPEAL.DECIDED_BY, Session.actorId(session)).where(APPEAL.ID.eq(a.getId())).execute();
         String channel = switch (a.getContactPreference()) {
             case "APP" -> "APP";
             case "EMAIL" -> "EMAIL";
@@ -806,12 +806,9 @@ public final class AppealService {
     }
 
     private static void note(DSLContext tx, Session session, long appealId, String kind, String body, LocalDateTime at) {
-        tx.insertInto(APPEAL_NOTE).set(APPEAL_NOTE.APPEAL_ID, appealId).set(APPEAL_NOTE.AUTHOR_ID, operatorId(session))
+        tx.insertInto(APPEAL_NOTE).set(APPEAL_NOTE.APPEAL_ID, appealId).set(APPEAL_NOTE.AUTHOR_ID, Session.actorId(session))
                 .set(APPEAL_NOTE.KIND, kind).set(APPEAL_NOTE.BODY, body.length() <= 4000 ? body : body.substring(0, 4000))
                 .set(APPEAL_NOTE.CREATED_AT, at).execute();
     }
 
-    private static Long operatorId(Session session) {
-        return session.isSystem() ? null : session.operatorId();
-    }
 }

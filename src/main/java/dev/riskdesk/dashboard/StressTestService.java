@@ -76,7 +76,7 @@ public final class StressTestService {
             } else {
                 id = tx.insertInto(STRESS_SCENARIO, STRESS_SCENARIO.NAME, STRESS_SCENARIO.BUILT_IN, STRESS_SCENARIO.PARAMETERS,
                                 STRESS_SCENARIO.CREATED_BY, STRESS_SCENARIO.CREATED_AT)
-                        .values(trimmed, false, json, session.isSystem() ? null : session.operatorId(), LocalDateTime.now(clock))
+                        .values(trimmed, false, json, Session.actorId(session), LocalDateTime.now(clock))
                         .returningResult(STRESS_SCENARIO.ID).fetchOne().value1();
             }
             audit.record(tx, session, "STRESS_SCENARIO_SAVE", "STRESS_SCENARIO", id, null, json);
@@ -119,7 +119,7 @@ public final class StressTestService {
             String json = Json.write(result);
             database.transaction(tx -> {
                 long runId = tx.insertInto(STRESS_RUN, STRESS_RUN.SCENARIO_ID, STRESS_RUN.RUN_BY, STRESS_RUN.RUN_AT, STRESS_RUN.RESULTS)
-                        .values(scenario.id(), session.isSystem() ? null : session.operatorId(), LocalDateTime.parse(result.runAt()), json)
+                        .values(scenario.id(), Session.actorId(session), LocalDateTime.parse(result.runAt()), json)
                         .returningResult(STRESS_RUN.ID).fetchOne().value1();
                 audit.record(tx, session, "STRESS_RUN", "STRESS_RUN", runId, null, scenario.name());
             });

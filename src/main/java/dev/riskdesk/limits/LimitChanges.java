@@ -49,7 +49,7 @@ public final class LimitChanges {
             throw new ConcurrentChangeException("ACCOUNT", change.accountId());
         }
         List<String> reasons = change.reasonCodes() == null ? List.of() : Arrays.asList(change.reasonCodes().split(","));
-        Long operatorId = actor == null || actor.isSystem() ? null : actor.operatorId();
+        Long operatorId = Session.actorId(actor);
         String details;
         switch (change.type()) {
             case INCREASE, DECREASE -> {

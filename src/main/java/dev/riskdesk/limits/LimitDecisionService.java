@@ -120,7 +120,7 @@ public final class LimitDecisionService {
         session.require(Permission.LIMIT_APPROVE);
         LimitDecisionRecord d = claimDecision(tx, session, decisionId, expectedVersion);
         LocalDateTime now = LocalDateTime.now(clock);
-        tx.update(LIMIT_DECISION).set(LIMIT_DECISION.STATUS, "APPROVED").set(LIMIT_DECISION.CHECKER_ID, checkerId(session))
+        tx.update(LIMIT_DECISION).set(LIMIT_DECISION.STATUS, "APPROVED").set(LIMIT_DECISION.CHECKER_ID, Session.actorId(session))
                 .set(LIMIT_DECISION.CHECKED_AT, now).where(LIMIT_DECISION.ID.eq(decisionId)).execute();
         LimitProposalRecord p = tx.selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ID.eq(d.getProposalId())).fetchOne();
         String proposalStatus = "OVERRIDE".equals(d.getAction()) ? "OVERRIDDEN" : "CONFIRMED";
@@ -135,7 +135,7 @@ public final class LimitDecisionService {
         session.require(Permission.LIMIT_APPROVE);
         return guarded("LIMIT_DECISION", decisionId, tx -> {
             LimitDecisionRecord d = claimDecision(tx, session, decisionId, expectedVersion);
-            tx.update(LIMIT_DECISION).set(LIMIT_DECISION.STATUS, "DECLINED").set(LIMIT_DECISION.CHECKER_ID, checkerId(session))
+            tx.update(LIMIT_DECISION).set(LIMIT_DECISION.STATUS, "DECLINED").set(LIMIT_DECISION.CHECKER_ID, Session.actorId(session))
                     .set(LIMIT_DECISION.CHECKED_AT, LocalDateTime.now(clock)).where(LIMIT_DECISION.ID.eq(decisionId)).execute();
             LimitProposalRecord p = tx.selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ID.eq(d.getProposalId())).fetchOne();
             setProposalStatus(tx, p, "PENDING");
@@ -351,9 +351,6 @@ public final class LimitDecisionService {
         return d;
     }
 
-    private static Long checkerId(Session session) {
-        return session.isSystem() ? null : session.operatorId();
-    }
 
     private static long insertDecision(DSLContext tx, LimitProposalRecord p, String action, String status, BigDecimal newLimit,
             String reasonCode, String note, Session session, LocalDateTime now) {
@@ -362,7 +359,7 @@ public final class LimitDecisionService {
                 .set(LIMIT_DECISION.ACTION, action).set(LIMIT_DECISION.STATUS, status)
                 .set(LIMIT_DECISION.OLD_LIMIT, p.getOldLimit()).set(LIMIT_DECISION.NEW_LIMIT, newLimit)
                 .set(LIMIT_DECISION.REASON_CODE, reasonCode).set(LIMIT_DECISION.NOTE, note)
-                .set(LIMIT_DECISION.MAKER_ID, session.isSystem() ? null : session.operatorId())
+                .set(LIMIT_DECISION.MAKER_ID, Session.actorId(session))
                 .set(LIMIT_DECISION.DECIDED_AT, now)
                 .returning(LIMIT_DECISION.ID).fetchOne().getId();
     }

@@ -97,7 +97,7 @@ public final class LimitPolicyService {
                 .set(LIMIT_POLICY.VERSION_NO, version)
                 .set(LIMIT_POLICY.STATUS, "ACTIVE")
                 .set(LIMIT_POLICY.PARAMETERS, json)
-                .set(LIMIT_POLICY.CREATED_BY, session == null || session.isSystem() ? null : session.operatorId())
+                .set(LIMIT_POLICY.CREATED_BY, Session.actorId(session))
                 .set(LIMIT_POLICY.CREATED_AT, now)
                 .set(LIMIT_POLICY.ACTIVATED_AT, now)
                 .returning(LIMIT_POLICY.ID).fetchOne().getId();

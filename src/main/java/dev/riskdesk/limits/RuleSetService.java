@@ -111,7 +111,7 @@ public final class RuleSetService {
                 .set(RULE_SET.VERSION_NO, version)
                 .set(RULE_SET.STATUS, "ACTIVE")
                 .set(RULE_SET.SOURCE, source)
-                .set(RULE_SET.CREATED_BY, session == null || session.isSystem() ? null : session.operatorId())
+                .set(RULE_SET.CREATED_BY, Session.actorId(session))
                 .set(RULE_SET.CREATED_AT, now)
                 .set(RULE_SET.ACTIVATED_AT, now)
                 .returning(RULE_SET.ID).fetchOne().getId();

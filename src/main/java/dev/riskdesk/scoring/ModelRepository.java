@@ -59,7 +59,7 @@ public final class ModelRepository {
             r.setTrainTo(m.trainTo());
             r.setTestFrom(m.testFrom());
             r.setTestTo(m.testTo());
-            r.setTrainedBy(session.isSystem() ? null : session.operatorId());
+            r.setTrainedBy(Session.actorId(session));
             r.setTrainedAt(LocalDateTime.now(clock));
             r.store();
             return r.getId();
@@ -115,7 +115,7 @@ public final class ModelRepository {
                     .where(MODEL.KIND.eq(kind.name()).and(MODEL.STATUS.eq("CHAMPION")))
                     .returningResult(MODEL.ID).fetch().map(rec -> rec.value1());
             tx.update(MODEL).set(MODEL.STATUS, "CHAMPION")
-                    .set(MODEL.PROMOTED_BY, session.isSystem() ? null : session.operatorId())
+                    .set(MODEL.PROMOTED_BY, Session.actorId(session))
                     .set(MODEL.PROMOTED_AT, LocalDateTime.now(clock))
                     .set(MODEL.VERSION, MODEL.VERSION.plus(1))
                     .where(MODEL.ID.eq(id)).execute();

@@ -20,7 +20,7 @@ public final class AuditLog {
     public void record(DSLContext tx, Session actor, String action, String entityType, Object entityId, String reason, String details) {
         tx.insertInto(AUDIT_EVENT)
                 .set(AUDIT_EVENT.OCCURRED_AT, LocalDateTime.now(clock))
-                .set(AUDIT_EVENT.OPERATOR_ID, actor == null || actor.isSystem() ? null : actor.operatorId())
+                .set(AUDIT_EVENT.OPERATOR_ID, Session.actorId(actor))
                 .set(AUDIT_EVENT.OPERATOR_NAME, actor == null ? "anonymous" : actor.username())
                 .set(AUDIT_EVENT.ACTION, action)
                 .set(AUDIT_EVENT.ENTITY_TYPE, entityType)

@@ -19,6 +19,11 @@ public record Session(long operatorId, String username, String displayName, Role
         return operatorId == 0;
     }
 
+    /** The operator to store as the actor of a change: none (null) for the system and for no session. */
+    public static Long actorId(Session session) {
+        return session == null || session.isSystem() ? null : session.operatorId();
+    }
+
     public boolean has(Permission permission) {
         return permissions.contains(permission);
     }
