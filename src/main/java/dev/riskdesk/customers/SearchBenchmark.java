@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.jooq.Record4;
 import org.jooq.impl.DSL;
 
@@ -25,7 +26,7 @@ public final class SearchBenchmark {
 
     /** Latency percentiles in milliseconds per kind of query. */
     public record Result(long accounts, int queriesPerKind, Map<String, double[]> percentilesByKind, double[] overall,
-            java.util.Set<String> gaveUp) {
+            Set<String> gaveUp) {
     }
 
     private static final String[] STATUSES = {"ACTIVE", "FROZEN", "SUSPENDED", "DORMANT", "CANCELLED"};
@@ -126,6 +127,6 @@ public final class SearchBenchmark {
             all.add(Double.NaN);
         }
         return new Result(accounts, queriesPerKind, byKind, Percentiles.of(all.stream().mapToDouble(Double::doubleValue).toArray()),
-                new java.util.TreeSet<>(gaveUp));
+                new TreeSet<>(gaveUp));
     }
 }
