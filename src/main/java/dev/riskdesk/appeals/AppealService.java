@@ -274,7 +274,7 @@ public final class AppealService {
     public void claim(Session session, long appealId, int expectedVersion) {
         session.require(Permission.APPEAL_HANDLE);
         if (session.isSystem()) {
-            throw new UserFacingException("The system cannot claim an appeal.");
+            throw UserFacingException.keyed("appeal.systemClaim", "The system cannot claim an appeal.");
         }
         database.transaction(tx -> {
             AppealRecord a = lock(tx, appealId, expectedVersion);
@@ -323,7 +323,7 @@ public final class AppealService {
     public void move(Session session, long appealId, int expectedVersion, AppealStatus to, String note) {
         session.require(Permission.APPEAL_HANDLE);
         if (to == AppealStatus.DECIDED || to == AppealStatus.NEW) {
-            throw new UserFacingException("Use the decision dialog to decide an appeal.");
+            throw UserFacingException.keyed("appeal.useDecision", "Use the decision dialog to decide an appeal.");
         }
         database.transaction(tx -> {
             AppealRecord a = lock(tx, appealId, expectedVersion);

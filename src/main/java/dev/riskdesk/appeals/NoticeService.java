@@ -184,7 +184,7 @@ public final class NoticeService {
     public int markFailed(Session session, List<Long> noticeIds, String reason) {
         session.require(Permission.NOTICE_EXPORT);
         if (reason == null || reason.isBlank()) {
-            throw new UserFacingException("Give the reason the notices failed.");
+            throw UserFacingException.keyed("notice.failReason", "Give the reason the notices failed.");
         }
         return database.transactionResult(tx -> {
             int n = tx.update(CUSTOMER_NOTICE).set(CUSTOMER_NOTICE.STATUS, "FAILED").where(CUSTOMER_NOTICE.ID.in(noticeIds)).execute();

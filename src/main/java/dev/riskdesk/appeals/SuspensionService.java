@@ -64,7 +64,7 @@ public final class SuspensionService {
     public void lift(DSLContext tx, long suspensionId, Long liftedBy, String source, Long decisionId, String reasonCodes, LocalDateTime at) {
         SuspensionRecord s = tx.selectFrom(SUSPENSION).where(SUSPENSION.ID.eq(suspensionId)).fetchOne();
         if (s == null || !"ACTIVE".equals(s.getStatus())) {
-            throw new UserFacingException("Suspension " + suspensionId + " is not active any more; reload.");
+            throw UserFacingException.keyed("suspension.notActive", "Suspension " + suspensionId + " is not active any more; reload.", suspensionId);
         }
         int updated = tx.update(SUSPENSION)
                 .set(SUSPENSION.STATUS, "LIFTED")

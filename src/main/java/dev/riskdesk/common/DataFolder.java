@@ -28,8 +28,8 @@ public final class DataFolder {
         if (property != null && !property.isBlank()) {
             Path dir = Path.of(property);
             if (!Files.isRegularFile(dir.resolve(marker))) {
-                throw new UserFacingException("The data folder " + dir.toAbsolutePath() + " (from -D" + PROPERTY
-                        + ") does not contain " + marker + ".");
+                throw UserFacingException.keyed("data.folderLacks", "The data folder " + dir.toAbsolutePath() + " (from -D" + PROPERTY
+                        + ") does not contain " + marker + ".", dir.toAbsolutePath(), marker);
             }
             return dir;
         }
@@ -45,8 +45,8 @@ public final class DataFolder {
                 }
             }
         }
-        throw new UserFacingException("Cannot find data/" + marker + ": set -D" + PROPERTY
-                + "=FOLDER or run RiskDesk from its installation folder.");
+        throw UserFacingException.keyed("data.notFound", "Cannot find data/" + marker + ": set -D" + PROPERTY
+                + "=FOLDER or run RiskDesk from its installation folder.", marker);
     }
 
     /** The folder holding the jar (or the classes folder when run from the build). */

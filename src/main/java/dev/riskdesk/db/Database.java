@@ -72,7 +72,7 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             pool.dispose();
             LOG.error("Cannot open database {}", location.describe(), e);
-            throw new UserFacingException(sqlSentence(location, e), e);
+            throw openFailure(location, e);
         }
     }
 
@@ -116,18 +116,23 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static String sqlSentence(DatabaseLocation location, Throwable e) {
+    /** The failure to open the database as one sentence, keyed for the console's language. */
+    private static UserFacingException openFailure(DatabaseLocation location, Throwable e) {
         String message = rootMessage(e);
+        String where = location.describe();
         if (message.contains("Wrong user name or password")) {
-            return "The database " + location.describe() + " belongs to another program (its password differs); nothing was changed.";
+            return UserFacingException.keyed("db.otherPassword", "The database " + where
+                    + " belongs to another program (its password differs); nothing was changed.", e, where);
         }
         if (message.contains("File corrupted") || message.contains("not a valid") || message.contains("Unsupported database file")) {
-            return "The database file " + location.describe() + " is damaged or not a RiskDesk database; nothing was changed.";
+            return UserFacingException.keyed("db.damaged", "The database file " + where + " is damaged or not a RiskDesk database; nothing was changed.",
+                    e, where);
         }
         if (message.contains("non-empty schema")) {
-            return "The database " + location.describe() + " holds tables of another program; nothing was changed.";
+            return UserFacingException.keyed("db.foreignTables", "The database " + where + " holds tables of another program; nothing was changed.",
+                    e, where);
         }
-        return "Cannot open the database " + location.describe() + ": " + message;
+        return UserFacingException.keyed("db.cannotOpen", "Cannot open the database " + where + ": " + message, e, where, message);
     }
 
     /** The first line of the innermost cause's message (H2 and jOOQ messages run over several lines). */

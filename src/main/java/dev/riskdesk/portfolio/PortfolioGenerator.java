@@ -74,6 +74,9 @@ public final class PortfolioGenerator {
         Thread writerThread = new Thread(writer, "portfolio-writer");
         writerThread.setDaemon(true);
         try {
+            // the simulator links every row to a parent it wrote before (PortfolioGeneratorTest re-checks every
+            // foreign key), so H2 need not look up the parent of each of tens of millions of rows
+            referentialChecks(dsl, false);
             writerThread.start();
             int chunkSize = CUSTOMERS_PER_CHUNK;
             Chunk chunk = null;
@@ -105,6 +108,7 @@ public final class PortfolioGenerator {
             LocalDateTime repaymentsAsOf = simulator.earliestInFlightPaidSec == Long.MAX_VALUE ? asOfTime
                     : timeline.time(simulator.earliestInFlightPaidSec - 60);
             finish(dsl, options, jobId, asOfTime, repaymentsAsOf, writer.rows);
+            referentialChecks(dsl, true);
             Map<String, Long> scenarios = new LinkedHashMap<>();
             for (CustomerSimulator.Scenario s : CustomerSimulator.Scenario.values()) {
                 scenarios.put(s.name(), simulator.scenarioCounts[s.ordinal()]);
@@ -131,8 +135,8 @@ public final class PortfolioGenerator {
                 throw e;
             }
             LOG.error("Portfolio generation failed", e);
-            throw new UserFacingException("Generating the demo portfolio failed (" + Database.rootMessage(e)
-                    + "); everything it wrote was removed.", e);
+            throw UserFacingException.keyed("generate.failed", "Generating the demo portfolio failed (" + Database.rootMessage(e)
+                    + "); everything it wrote was removed.", e, Database.rootMessage(e));
         }
     }
 
@@ -163,6 +167,7 @@ public final class PortfolioGenerator {
         for (GeneratedTables.Spec spec : GeneratedTables.DELETE_ORDER) {
             empty(dsl, spec.table());
         }
+        referentialChecks(dsl, true);
         dsl.deleteFrom(BATCH_JOB).where(BATCH_JOB.KIND.eq("GENERATE")).execute();
         return true;
     }
@@ -170,13 +175,14 @@ public final class PortfolioGenerator {
     private static void refuseNonEmpty(DSLContext dsl) {
         int customers = dsl.fetchCount(CUSTOMER);
         if (customers > 0) {
-            throw new UserFacingException("The database already holds " + customers
-                    + " customers; the demo portfolio can only be generated into an empty database, so choose a new file with --db.");
+            throw UserFacingException.keyed("generate.notEmpty", "The database already holds " + customers
+                    + " customers; the demo portfolio can only be generated into an empty database, so choose a new file with --db.", customers);
         }
         for (GeneratedTables.Spec spec : GeneratedTables.INSERT_ORDER) {
             if (dsl.fetchExists(spec.table())) {
-                throw new UserFacingException("The database already holds rows in " + spec.table().getName()
-                        + "; the demo portfolio can only be generated into an empty database, so choose a new file with --db.");
+                throw UserFacingException.keyed("generate.tableNotEmpty", "The database already holds rows in " + spec.table().getName()
+                        + "; the demo portfolio can only be generated into an empty database, so choose a new file with --db.",
+                        spec.table().getName());
             }
         }
     }
@@ -229,11 +235,23 @@ public final class PortfolioGenerator {
             for (GeneratedTables.Spec spec : GeneratedTables.DELETE_ORDER) {
                 empty(dsl, spec.table());
             }
+            referentialChecks(dsl, true);
             dsl.deleteFrom(BATCH_JOB).where(BATCH_JOB.ID.eq(jobId)).execute();
         } catch (RuntimeException e) {
             LOG.error("Could not remove the partly generated portfolio", e);
-            throw new UserFacingException("Generation stopped and the partly generated portfolio could not be removed ("
-                    + Database.rootMessage(e) + "); delete the database file and generate again.", e);
+            throw UserFacingException.keyed("generate.undoFailed", "Generation stopped and the partly generated portfolio could not be removed ("
+                    + Database.rootMessage(e) + "); delete the database file and generate again.", e, Database.rootMessage(e));
+        }
+    }
+
+    /**
+     * Turns H2's foreign-key checks of the generated tables off (while the generator fills an empty book)
+     * or back on, without re-checking the rows (NOCHECK): the generator's rows are consistent by construction.
+     */
+    private static void referentialChecks(DSLContext dsl, boolean on) {
+        for (GeneratedTables.Spec spec : GeneratedTables.INSERT_ORDER) {
+            dsl.query(on ? "ALTER TABLE {0} SET REFERENTIAL_INTEGRITY TRUE NOCHECK" : "ALTER TABLE {0} SET REFERENTIAL_INTEGRITY FALSE",
+                    spec.table()).execute();
         }
     }
 

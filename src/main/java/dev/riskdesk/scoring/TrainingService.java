@@ -78,15 +78,17 @@ public final class TrainingService {
         FeatureScanner scanner = new FeatureScanner(database);
         int[] range = scanner.monthRange();
         if (range == null) {
-            throw new UserFacingException("There is no monthly history (ACCOUNT_MONTH is empty); generate or import a portfolio first.");
+            throw UserFacingException.keyed("training.noHistory", "There is no monthly history (ACCOUNT_MONTH is empty); generate or import a portfolio first.");
         }
         List<Integer> eligible = eligibleObservations(range[0], range[1]);
         List<Integer> obs = options.observationMonths() > 0 && eligible.size() > options.observationMonths()
                 ? eligible.subList(eligible.size() - options.observationMonths(), eligible.size()) : eligible;
         if (obs.size() < 2) {
-            throw new UserFacingException("Training needs at least " + (MIN_HISTORY + FeatureCalculator.OUTCOME_MONTHS + 1)
+            int needed = MIN_HISTORY + FeatureCalculator.OUTCOME_MONTHS + 1;
+            int held = range[1] - range[0] + 1;
+            throw UserFacingException.keyed("training.tooShort", "Training needs at least " + needed
                     + " months of history (6 before an observation date, 12 after it, two observation dates); the database holds "
-                    + (range[1] - range[0] + 1) + ".");
+                    + held + ".", needed, held);
         }
         int testCount = options.testMonths() > 0 ? options.testMonths() : Math.max(1, obs.size() / 3);
         if (testCount >= obs.size()) {
@@ -251,8 +253,8 @@ public final class TrainingService {
     private static void requireBothClasses(Dataset d, String what) {
         long bads = Arrays.stream(d.labels()).filter(v -> v == 1).count();
         if (bads == 0 || bads == d.size()) {
-            throw new UserFacingException("The " + what + " sample has " + d.size() + " rows and " + bads
-                    + " defaults; a model needs both defaults and non-defaults.");
+            throw UserFacingException.keyed("training.oneClass", "The " + what + " sample has " + d.size() + " rows and " + bads
+                    + " defaults; a model needs both defaults and non-defaults.", what, d.size(), bads);
         }
     }
 

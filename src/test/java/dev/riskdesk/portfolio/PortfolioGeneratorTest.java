@@ -293,4 +293,18 @@ class PortfolioGeneratorTest {
         assertEquals(max + 1, next);
         dsl.deleteFrom(GENERATOR_TRUTH).where(GENERATOR_TRUTH.ID.eq(next)).execute();
     }
+
+    @Test
+    void everyForeignKeyHoldsAndH2ChecksThemAgainAfterGeneration() {
+        // the generator writes with H2's foreign-key checks off; CHECK re-validates every existing row and fails on an orphan
+        for (GeneratedTables.Spec spec : GeneratedTables.INSERT_ORDER) {
+            dsl.query("ALTER TABLE {0} SET REFERENTIAL_INTEGRITY TRUE CHECK", spec.table()).execute();
+        }
+        // and the checks are on again: a transaction for an account that does not exist is refused
+        org.jooq.exception.DataAccessException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                org.jooq.exception.DataAccessException.class, () -> dsl.insertInto(TXN, TXN.ACCOUNT_ID, TXN.TXN_AT, TXN.AMOUNT,
+                        TXN.CATEGORY, TXN.MERCHANT, TXN.CHANNEL, TXN.RECEIVED_AT)
+                        .values(999_999L, AS_OF_TIME, new BigDecimal("1.00"), "GROCERY", "test", "APP", AS_OF_TIME).execute());
+        assertTrue(refused.getMessage().contains("FK_TXN_ACCOUNT"), refused.getMessage());
+    }
 }
