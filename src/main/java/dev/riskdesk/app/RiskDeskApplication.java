@@ -10,6 +10,7 @@ import dev.riskdesk.ui.common.FxProgress;
 import dev.riskdesk.ui.common.FxTaskRunner;
 import dev.riskdesk.ui.common.ProgressWindow;
 import dev.riskdesk.ui.common.ErrorTexts;
+import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.Theme;
 import dev.riskdesk.ui.common.UiPreferences;
 import java.util.List;
@@ -114,22 +115,27 @@ public final class RiskDeskApplication extends Application {
 
     /** One sentence, no stack trace (that is in the log file), then exit. */
     private void fail(Throwable error) {
-        String sentence = error instanceof UserFacingException
-                ? ErrorTexts.of(error).render(appearance.i18n())
-                : appearance.i18n().format("shell.startup.error.unexpected", error.getClass().getSimpleName());
         if (!(error instanceof UserFacingException)) {
             LOG.error("Console failed to start", error);
         } else {
             LOG.warn("Console cannot start: {}", error.getMessage(), error);
         }
+        startupErrorDialog(error, appearance.i18n()).showAndWait();
+        Platform.exit();
+    }
+
+    /** The dialog a failed start shows: the failure as one sentence in the operator's language. */
+    static Alert startupErrorDialog(Throwable error, I18n i18n) {
+        String sentence = error instanceof UserFacingException
+                ? ErrorTexts.of(error).render(i18n)
+                : i18n.format("shell.startup.error.unexpected", error.getClass().getSimpleName());
         Alert alert = new Alert(Alert.AlertType.ERROR, sentence, ButtonType.CLOSE);
-        alert.setTitle(appearance.i18n().get("common.appTitle"));
-        alert.setHeaderText(appearance.i18n().get("shell.startup.error.header"));
+        alert.setTitle(i18n.get("common.appTitle"));
+        alert.setHeaderText(i18n.get("shell.startup.error.header"));
         alert.getDialogPane().setId("startupError");
         alert.getDialogPane().setMinWidth(520);
         Theme.style(alert.getDialogPane().getScene());
-        alert.showAndWait();
-        Platform.exit();
+        return alert;
     }
 
     @Override
