@@ -1,6 +1,5 @@
 package dev.riskdesk.ui.dashboard;
 
-import dev.riskdesk.common.Messages;
 import dev.riskdesk.common.TaskRunner;
 import dev.riskdesk.dashboard.Buckets;
 import dev.riskdesk.dashboard.ChartTable;
@@ -61,7 +60,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -76,6 +77,7 @@ public final class DashboardView {
     private final Map<String, ImageView> images = new HashMap<>();
     private final Map<String, Label> placeholders = new HashMap<>();
     private final Map<String, TableView<List<Object>>> dataTables = new HashMap<>();
+    private final Map<String, ChartFigure> figures = new HashMap<>();
     private final Map<StressScenario, SimpleBooleanProperty> chosen = new LinkedHashMap<>();
     private final Label status = new Label();
 
@@ -110,10 +112,15 @@ public final class DashboardView {
     }
 
     private void reload() {
+        model.load(renderer());
+    }
+
+    /** Draws the charts for the current theme and language (captured here, on the FX thread). */
+    private Function<DashboardData, Map<String, DashboardImages.Rendered>> renderer() {
         boolean dark = theme.getValue() == Theme.DARK;
         Function<String, String> text = this::text;
         Locale locale = i18n.locale();
-        model.load(data -> render(data, text, dark, locale, SCALE));
+        return data -> DashboardImages.render(data, text, dark, locale, SCALE, true);
     }
 
     /** A bundle text, or the code itself for values the bundle does not name (an operator, a rule code). */
@@ -121,14 +128,6 @@ public final class DashboardView {
         return i18n.getOr(key, key.substring(key.lastIndexOf('.') + 1));
     }
 
-    static Map<String, BufferedImage> render(DashboardData data, Function<String, String> text, boolean dark, Locale locale, double scale) {
-        Map<String, BufferedImage> out = new HashMap<>();
-        for (String id : DashboardQueryService.CHARTS) {
-            var chart = DashboardCharts.build(data.chart(id), text, data.psi(), dark, locale, false);
-            out.put(id, chart == null ? null : ChartImages.render(chart, DashboardCharts.WIDTH, DashboardCharts.HEIGHT, scale));
-        }
-        return out;
-    }
 
     // ------------------------------------------------------------------ portfolio tab
 
@@ -159,13 +158,8 @@ public final class DashboardView {
                 to.setValue(now.data().filter().to());
             }
         });
-        Runnable apply = () -> {
-            DashboardFilter f = new DashboardFilter(from.getValue(), to.getValue(), tier.getValue(), income.getValue(), channel.getValue());
-            if (!f.equals(model.filterProperty().get()) && !model.loadingProperty().get()) {
-                model.filterProperty().set(f);
-                reload();
-            }
-        };
+        Runnable apply = () -> model.applyFilter(
+                new DashboardFilter(from.getValue(), to.getValue(), tier.getValue(), income.getValue(), channel.getValue()), renderer());
         from.setOnAction(e -> apply.run());
         to.setOnAction(e -> apply.run());
         tier.setOnAction(e -> apply.run());
@@ -188,12 +182,7 @@ public final class DashboardView {
         rebuild.disableProperty().bind(model.loadingProperty());
         FxProgress progress = new FxProgress();
         busy.progressProperty().bind(progress.fractionProperty());
-        rebuild.setOnAction(e -> {
-            boolean dark = theme.getValue() == Theme.DARK;
-            Locale locale = i18n.locale();
-            Function<String, String> text = this::text;
-            model.refreshAggregates(progress, data -> render(data, text, dark, locale, SCALE));
-        });
+        rebuild.setOnAction(e -> model.refreshAggregates(progress, renderer()));
         Button pdf = button("dashboard-pdf", "dashboard.export.pdf", "mdi2f-file-pdf-box");
         pdf.disableProperty().bind(model.loadedProperty().isNull());
         pdf.setOnAction(e -> exportPdf(pdf));
@@ -379,15 +368,32 @@ public final class DashboardView {
         image.setFitWidth(DashboardCharts.WIDTH);
         image.setFitHeight(DashboardCharts.HEIGHT);
         image.setPickOnBounds(true);
-        image.setOnMouseClicked(e -> data.setSelected(!data.isSelected()));
-        Tooltip.install(image, new Tooltip(i18n.get("dashboard.data.tip")));
         images.put(id, image);
+        // hovering an element outlines it and shows its figure; a click pins the figure until the next click
+        Rectangle mark = new Rectangle();
+        mark.getStyleClass().add("chart-mark");
+        mark.setVisible(false);
+        Label figure = new Label();
+        figure.setId("dashboard-figure-" + id);
+        figure.getStyleClass().add("chart-figure");
+        figure.setVisible(false);
+        Pane overlay = new Pane(mark, figure);
+        overlay.setMouseTransparent(true);
+        overlay.setPrefSize(DashboardCharts.WIDTH, DashboardCharts.HEIGHT);
+        overlay.setMaxSize(DashboardCharts.WIDTH, DashboardCharts.HEIGHT);
+        StackPane plot = new StackPane(image, overlay);
+        plot.setMaxSize(DashboardCharts.WIDTH, DashboardCharts.HEIGHT);
+        ChartFigure hover = new ChartFigure(id, mark, figure);
+        figures.put(id, hover);
+        image.setOnMouseMoved(e -> hover.hover(e.getX(), e.getY()));
+        image.setOnMouseExited(e -> hover.exit());
+        image.setOnMouseClicked(e -> hover.click(e.getX(), e.getY()));
         Label empty = new Label();
         empty.getStyleClass().add("text-muted");
         empty.setWrapText(true);
         empty.setId("dashboard-empty-" + id);
         placeholders.put(id, empty);
-        StackPane body = new StackPane(image, empty);
+        StackPane body = new StackPane(plot, empty);
         body.setMinHeight(DashboardCharts.HEIGHT);
         body.setAlignment(Pos.CENTER);
 
@@ -411,13 +417,116 @@ public final class DashboardView {
                 : i18n.format("dashboard.status", i18n.formats().dateTime(data.refreshedAt()),
                         data.snapshotMonth() == null ? "—" : data.snapshotMonth().toString()));
         for (String id : DashboardQueryService.CHARTS) {
-            BufferedImage img = loaded.images().get(id);
+            DashboardImages.Rendered chart = loaded.charts().get(id);
+            BufferedImage img = chart == null ? null : chart.image();
             images.get(id).setImage(img == null ? null : ChartImages.toFxImage(img));
+            figures.get(id).show(data.chart(id), chart == null ? ChartHitMap.EMPTY : chart.hits());
             Label empty = placeholders.get(id);
             empty.setText(img != null ? "" : i18n.getOr("dashboard.empty." + id, i18n.get("dashboard.empty")));
             empty.setVisible(img == null);
             fillTable(dataTables.get(id), data.chart(id));
         }
+    }
+
+    /** One chart's hover and click figure: outlines the element under the mouse and names its value. */
+    private final class ChartFigure {
+        private final String id;
+        private final Rectangle mark;
+        private final Label figure;
+        private ChartTable table;
+        private ChartHitMap hits = ChartHitMap.EMPTY;
+        private boolean pinned;
+
+        ChartFigure(String id, Rectangle mark, Label figure) {
+            this.id = id;
+            this.mark = mark;
+            this.figure = figure;
+        }
+
+        void show(ChartTable newTable, ChartHitMap newHits) {
+            table = newTable;
+            hits = newHits;
+            pinned = false;
+            hide();
+        }
+
+        void hover(double x, double y) {
+            if (!pinned) {
+                point(x, y);
+            }
+        }
+
+        void exit() {
+            if (!pinned) {
+                hide();
+            }
+        }
+
+        void click(double x, double y) {
+            pinned = !pinned && point(x, y);
+            if (!pinned) {
+                point(x, y);
+            }
+        }
+
+        private boolean point(double x, double y) {
+            var hit = hits.at(x, y);
+            if (hit.isEmpty()) {
+                hide();
+                return false;
+            }
+            ChartHitMap.Element e = hit.get();
+            var a = e.area();
+            double pad = e.isPoint() ? 5 : 1;
+            mark.setX(a.getX() - pad);
+            mark.setY(a.getY() - pad);
+            mark.setWidth(Math.max(a.getWidth(), 0) + 2 * pad);
+            mark.setHeight(Math.max(a.getHeight(), 0) + 2 * pad);
+            mark.setVisible(true);
+            figure.setText(figureText(id, table, e));
+            figure.setVisible(true);
+            figure.applyCss();
+            figure.autosize();
+            // beside the element, inside the chart: right of it when there is room, else left
+            double w = figure.getWidth();
+            double fx = a.getMaxX() + 8 + w <= DashboardCharts.WIDTH ? a.getMaxX() + 8 : Math.max(0, a.getX() - 8 - w);
+            double fy = Math.min(Math.max(0, y - figure.getHeight() / 2), DashboardCharts.HEIGHT - figure.getHeight());
+            figure.relocate(fx, fy);
+            return true;
+        }
+
+        private void hide() {
+            mark.setVisible(false);
+            figure.setVisible(false);
+        }
+    }
+
+    /** "Score band: B" over "Exposure: ¥12,345,678.00": the element's category and its series' value, with its unit. */
+    String figureText(String chartId, ChartTable t, ChartHitMap.Element e) {
+        Object value = e.row() < 0 ? Double.valueOf(0) : t.rows().get(e.row()).get(t.column(e.column()));
+        String shown = cell(e.column(), value);
+        if (value instanceof Long) {
+            String unit = i18n.getOr("dashboard.unit." + chartId, "");
+            shown = unit.isEmpty() ? shown : i18n.format("dashboard.figure.count", shown, unit);
+        }
+        return i18n.format("dashboard.figure", axisName(chartId), e.category(), e.series(), shown);
+    }
+
+    private String axisName(String chartId) {
+        return i18n.get(switch (chartId) {
+            case "exposureByBand", "badRateByBand" -> "dashboard.axis.band";
+            case "utilisation" -> "dashboard.axis.utilisation";
+            case "delinquency" -> "dashboard.axis.month";
+            case "rollRate" -> "dashboard.axis.fromBucket";
+            case "vintage30", "vintage90" -> "dashboard.axis.monthsOnBook";
+            case "scoreDistribution" -> "dashboard.axis.score";
+            case "decisions", "overridePerformance" -> "dashboard.axis.action";
+            case "overridesByOperator" -> "dashboard.axis.operator";
+            case "overridesByReason" -> "dashboard.axis.reason";
+            case "suspensionsByRule" -> "dashboard.axis.rule";
+            case "appeals" -> "dashboard.axis.slaState";
+            default -> "dashboard.axis.incomeBand";
+        });
     }
 
     private void fillTable(TableView<List<Object>> table, ChartTable t) {
@@ -489,7 +598,7 @@ public final class DashboardView {
         Function<String, String> text = this::text;
         write(choose(owner, id, "png"), f -> {
             try (OutputStream out = Files.newOutputStream(f.toPath())) {
-                DashboardExports.png(DashboardCharts.build(l.data().chart(id), text, l.data().psi(), dark, locale, true), out);
+                DashboardExports.png(DashboardCharts.build(l.data().chart(id), text, l.data().psi(), dark, locale, true).chart(), out);
             }
         });
     }
@@ -514,17 +623,17 @@ public final class DashboardView {
         if (l == null) {
             return;
         }
+        LocalDateTime now = model.now();
         write(choose(owner, "riskdesk-dashboard", "pdf"), f -> {
             try (OutputStream out = Files.newOutputStream(f.toPath())) {
-                DashboardExports.pdf(report(l.data(), LocalDateTime.now()), out);
+                DashboardExports.pdf(report(l.data(), now), out);
             }
         });
     }
 
     /** The PDF report, in English: the report's font is Helvetica, which has no Chinese glyphs. */
     static DashboardExports.Report report(DashboardData data, LocalDateTime now) {
-        Messages en = new Messages(Messages.ENGLISH);
-        Function<String, String> text = key -> en.bundle().containsKey(key) ? en.get(key) : key.substring(key.lastIndexOf('.') + 1);
+        Function<String, String> text = DashboardImages.englishText();
         var f = data.figures();
         List<String[]> figures = List.of(
                 new String[] {text.apply("dashboard.tile.exposure"), "CNY " + f.exposure().toPlainString()},
@@ -535,10 +644,10 @@ public final class DashboardView {
                 new String[] {text.apply("dashboard.tile.psi"), Double.isNaN(data.psi()) ? "-" : String.format(Locale.ROOT, "%.3f", data.psi())},
                 new String[] {text.apply("dashboard.tile.openAppeals"), String.valueOf(f.openAppeals())});
         List<DashboardExports.ReportChart> charts = new ArrayList<>();
-        Map<String, BufferedImage> images = render(data, text, false, Locale.ENGLISH, 2.0);
+        Map<String, DashboardImages.Rendered> images = DashboardImages.render(data, text, false, Locale.ENGLISH, 2.0, true);
         for (String id : DashboardQueryService.CHARTS) {
             if (images.get(id) != null) {
-                charts.add(new DashboardExports.ReportChart(text.apply("dashboard.chart." + id), images.get(id)));
+                charts.add(new DashboardExports.ReportChart(text.apply("dashboard.chart." + id), images.get(id).image()));
             }
         }
         List<String> lines = List.of("Generated " + now.withNano(0), "Filters: " + data.filter().describe(),

@@ -62,7 +62,7 @@ class DashboardExportsTest {
 
             for (String id : new String[] {"exposureByBand", "delinquency", "vintage30", "rollRate", "appeals"}) {
                 ByteArrayOutputStream png = new ByteArrayOutputStream();
-                DashboardExports.png(DashboardCharts.build(data.chart(id), k -> k, data.psi(), false, Locale.ENGLISH, true), png);
+                DashboardExports.png(DashboardCharts.build(data.chart(id), k -> k, data.psi(), false, Locale.ENGLISH, true).chart(), png);
                 BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.toByteArray()));
                 assertNotNull(image, id + " decodes");
                 assertEquals(DashboardCharts.WIDTH, image.getWidth());
