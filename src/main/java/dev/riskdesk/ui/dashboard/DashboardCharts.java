@@ -109,6 +109,7 @@ final class DashboardCharts {
             case "appeals" -> bars(out, text, t, title, "slaState", text.apply("dashboard.axis.slaState"), text.apply("dashboard.axis.count"), dark, locale,
                     series(text, "appeals", ChartPalette.LIMIT.color(), 1));
             case "expectedLoss" -> expectedLoss(out, t, title, text, dark, locale);
+            case "stress" -> stress(out, t, title, text, dark, locale);
             default -> throw new IllegalArgumentException("No chart for " + t.id());
         };
     }
@@ -144,7 +145,13 @@ final class DashboardCharts {
     private static CategoryChart bars(List<Source> out, Function<String, String> text, ChartTable t, String title, String xColumn, String x, String y,
             boolean dark, Locale locale, Series... series) {
         CategoryChart chart = category(title, x, y, dark, locale);
-        List<String> xs = labels(t, xColumn, text);
+        addBars(out, chart, t, labels(t, xColumn, text), series);
+        chart.getStyler().setLegendVisible(series.length > 1);
+        return chart;
+    }
+
+    /** One bar series per {@code series} over the table's rows, each value divided by the series' divisor. */
+    private static void addBars(List<Source> out, CategoryChart chart, ChartTable t, List<String> xs, Series... series) {
         for (Series s : series) {
             List<Double> ys = new ArrayList<>();
             List<Point> points = new ArrayList<>();
@@ -155,8 +162,6 @@ final class DashboardCharts {
             chart.addSeries(s.name(), xs, ys).setFillColor(s.color());
             out.add(new Source(s.name(), points));
         }
-        chart.getStyler().setLegendVisible(series.length > 1);
-        return chart;
     }
 
     private static CategoryChart percentBars(CategoryChart chart) {
@@ -248,6 +253,33 @@ final class DashboardCharts {
     private static Color blend(Color a, Color b, double f) {
         return new Color((int) (a.getRed() + (b.getRed() - a.getRed()) * f), (int) (a.getGreen() + (b.getGreen() - a.getGreen()) * f),
                 (int) (a.getBlue() + (b.getBlue() - a.getBlue()) * f));
+    }
+
+    /** Scenario names as the screen shows them: built-in ones translated; a scenario shown twice (re-opened runs) gets its run time. */
+    static List<String> scenarioLabels(ChartTable t, Function<String, String> text) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < t.rows().size(); i++) {
+            String name = t.text(i, "scenario");
+            String label = java.util.Set.of("baseline", "mild", "severe").contains(name) ? text.apply("dashboard.stress.builtIn." + name) : name;
+            if (out.contains(label)) {
+                String at = t.text(i, "runAt");
+                label = label + " (" + at.substring(0, Math.min(16, at.length())).replace('T', ' ') + ")";
+            }
+            while (out.contains(label)) {
+                label = label + "'";
+            }
+            out.add(label);
+        }
+        return out;
+    }
+
+    /** Expected loss today and under each scenario, side by side. */
+    private static CategoryChart stress(List<Source> out, ChartTable t, String title, Function<String, String> text, boolean dark, Locale locale) {
+        CategoryChart chart = category(title, text.apply("dashboard.col.scenario"), text.apply("dashboard.axis.cnyMillion"), dark, locale);
+        chart.getStyler().setDecimalPattern("#,##0.##");
+        addBars(out, chart, t, scenarioLabels(t, text), series(text, "baselineExpectedLoss", ChartPalette.REFERENCE.color(), MILLION),
+                series(text, "expectedLoss", ChartPalette.BAD.color(), MILLION));
+        return chart;
     }
 
     private static CategoryChart expectedLoss(List<Source> out, ChartTable t, String title, Function<String, String> text, boolean dark, Locale locale) {

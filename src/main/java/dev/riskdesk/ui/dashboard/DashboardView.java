@@ -362,32 +362,7 @@ public final class DashboardView {
         HBox header = new HBox(4, title, spacer, data, png, csv);
         header.setAlignment(Pos.CENTER_LEFT);
 
-        ImageView image = new ImageView();
-        image.setId("dashboard-chart-" + id);
-        image.setPreserveRatio(true);
-        image.setFitWidth(DashboardCharts.WIDTH);
-        image.setFitHeight(DashboardCharts.HEIGHT);
-        image.setPickOnBounds(true);
-        images.put(id, image);
-        // hovering an element outlines it and shows its figure; a click pins the figure until the next click
-        Rectangle mark = new Rectangle();
-        mark.getStyleClass().add("chart-mark");
-        mark.setVisible(false);
-        Label figure = new Label();
-        figure.setId("dashboard-figure-" + id);
-        figure.getStyleClass().add("chart-figure");
-        figure.setVisible(false);
-        Pane overlay = new Pane(mark, figure);
-        overlay.setMouseTransparent(true);
-        overlay.setPrefSize(DashboardCharts.WIDTH, DashboardCharts.HEIGHT);
-        overlay.setMaxSize(DashboardCharts.WIDTH, DashboardCharts.HEIGHT);
-        StackPane plot = new StackPane(image, overlay);
-        plot.setMaxSize(DashboardCharts.WIDTH, DashboardCharts.HEIGHT);
-        ChartFigure hover = new ChartFigure(id, mark, figure);
-        figures.put(id, hover);
-        image.setOnMouseMoved(e -> hover.hover(e.getX(), e.getY()));
-        image.setOnMouseExited(e -> hover.exit());
-        image.setOnMouseClicked(e -> hover.click(e.getX(), e.getY()));
+        StackPane plot = chartPlot(id);
         Label empty = new Label();
         empty.getStyleClass().add("text-muted");
         empty.setWrapText(true);
@@ -406,6 +381,39 @@ public final class DashboardView {
         card.getStyleClass().add("panel");
         card.setId("dashboard-card-" + id);
         return card;
+    }
+
+    /**
+     * A chart's image with its hover layer: hovering an element outlines it and shows its figure;
+     * a click pins the figure until the next click.
+     */
+    private StackPane chartPlot(String id) {
+        ImageView image = new ImageView();
+        image.setId("dashboard-chart-" + id);
+        image.setPreserveRatio(true);
+        image.setFitWidth(DashboardCharts.WIDTH);
+        image.setFitHeight(DashboardCharts.HEIGHT);
+        image.setPickOnBounds(true);
+        images.put(id, image);
+        Rectangle mark = new Rectangle();
+        mark.getStyleClass().add("chart-mark");
+        mark.setVisible(false);
+        Label figure = new Label();
+        figure.setId("dashboard-figure-" + id);
+        figure.getStyleClass().add("chart-figure");
+        figure.setVisible(false);
+        Pane overlay = new Pane(mark, figure);
+        overlay.setMouseTransparent(true);
+        overlay.setPrefSize(DashboardCharts.WIDTH, DashboardCharts.HEIGHT);
+        overlay.setMaxSize(DashboardCharts.WIDTH, DashboardCharts.HEIGHT);
+        StackPane plot = new StackPane(image, overlay);
+        plot.setMaxSize(DashboardCharts.WIDTH, DashboardCharts.HEIGHT);
+        ChartFigure hover = new ChartFigure(id, mark, figure);
+        figures.put(id, hover);
+        image.setOnMouseMoved(e -> hover.hover(e.getX(), e.getY()));
+        image.setOnMouseExited(e -> hover.exit());
+        image.setOnMouseClicked(e -> hover.click(e.getX(), e.getY()));
+        return plot;
     }
 
     private void show(DashboardViewModel.Loaded loaded) {
@@ -525,6 +533,7 @@ public final class DashboardView {
             case "overridesByReason" -> "dashboard.axis.reason";
             case "suspensionsByRule" -> "dashboard.axis.rule";
             case "appeals" -> "dashboard.axis.slaState";
+            case "stress" -> "dashboard.col.scenario";
             default -> "dashboard.axis.incomeBand";
         });
     }
@@ -624,15 +633,16 @@ public final class DashboardView {
             return;
         }
         LocalDateTime now = model.now();
+        List<StressResult> results = List.copyOf(model.results());
         write(choose(owner, "riskdesk-dashboard", "pdf"), f -> {
             try (OutputStream out = Files.newOutputStream(f.toPath())) {
-                DashboardExports.pdf(report(l.data(), now), out);
+                DashboardExports.pdf(report(l.data(), now, results), out);
             }
         });
     }
 
     /** The PDF report, in English: the report's font is Helvetica, which has no Chinese glyphs. */
-    static DashboardExports.Report report(DashboardData data, LocalDateTime now) {
+    static DashboardExports.Report report(DashboardData data, LocalDateTime now, List<StressResult> stress) {
         Function<String, String> text = DashboardImages.englishText();
         var f = data.figures();
         List<String[]> figures = List.of(
@@ -653,7 +663,53 @@ public final class DashboardView {
         List<String> lines = List.of("Generated " + now.withNano(0), "Filters: " + data.filter().describe(),
                 "Snapshot month: " + data.snapshotMonth() + "; aggregates refreshed " + data.refreshedAt(),
                 "Charts without data for these filters are left out.");
-        return new DashboardExports.Report(text.apply("dashboard.report.title"), lines, figures, charts);
+        return new DashboardExports.Report(text.apply("dashboard.report.title"), lines, figures, charts, stressSection(stress, text));
+    }
+
+    private static final List<String> STRESS_METRICS = List.of("accounts", "baselineBadRate", "badRate", "baselineExpectedLoss", "expectedLoss",
+            "exposure", "stressedExposure", "cutAccounts", "decreases", "freezes", "suspensions", "policyExposureChange");
+
+    /** The report's stress page: the chart and the side-by-side figures, in plain Latin-1 (the report's font). */
+    private static DashboardExports.StressSection stressSection(List<StressResult> results, Function<String, String> text) {
+        if (results.isEmpty()) {
+            return null;
+        }
+        ChartTable t = StressTestService.table(results);
+        var chart = DashboardImages.render(DashboardCharts.build(t, text, Double.NaN, false, Locale.ENGLISH, false), 2.0);
+        List<String> header = new ArrayList<>(List.of(text.apply("dashboard.stress.metric")));
+        header.addAll(DashboardCharts.scenarioLabels(t, text));
+        List<List<String>> rows = new ArrayList<>();
+        for (String metric : STRESS_METRICS) {
+            List<String> row = new ArrayList<>(List.of(text.apply("dashboard.stress.metric." + metric).strip()));
+            for (StressResult r : results) {
+                Object v = metricOf(r, metric);
+                row.add(v instanceof BigDecimal d ? "CNY " + String.format(Locale.ROOT, "%,.2f", d)
+                        : v instanceof Double d ? String.format(Locale.ROOT, "%.2f %%", 100 * d) : String.format(Locale.ROOT, "%,d", (Long) v));
+            }
+            rows.add(row);
+        }
+        List<String> lines = List.of(text.apply("dashboard.chart.stress") + "; runs of " + results.stream().map(StressResult::runAt)
+                .map(at -> at.substring(0, Math.min(16, at.length())).replace('T', ' ')).distinct().sorted().toList(),
+                "Nothing is applied: the limit cuts are the limit engine's read-only simulation.");
+        return new DashboardExports.StressSection(text.apply("dashboard.tab.stress"), lines, chart.image(), header, rows);
+    }
+
+    /** One figure of a stress result: a Long count, a Double rate or a BigDecimal amount. */
+    static Object metricOf(StressResult r, String metric) {
+        return switch (metric) {
+            case "accounts" -> r.accounts();
+            case "baselineBadRate" -> r.baselineBadRate();
+            case "badRate" -> r.badRate();
+            case "baselineExpectedLoss" -> r.baselineExpectedLoss();
+            case "expectedLoss" -> r.expectedLoss();
+            case "exposure" -> r.exposure();
+            case "stressedExposure" -> r.stressedExposure();
+            case "cutAccounts" -> r.cutAccounts();
+            case "decreases" -> r.decreases();
+            case "freezes" -> r.freezes();
+            case "suspensions" -> r.suspensions();
+            default -> r.policyExposureChange();
+        };
     }
 
     // ------------------------------------------------------------------ stress tests
@@ -661,7 +717,7 @@ public final class DashboardView {
     private Node stress() {
         ListView<StressScenario> list = new ListView<>(model.scenarios());
         list.setId("dashboard-scenarios");
-        list.setPrefHeight(170);
+        list.setPrefHeight(96);
         list.setCellFactory(CheckBoxListCell.forListView(s -> chosen.computeIfAbsent(s, k -> new SimpleBooleanProperty(k.builtIn())),
                 new StringConverter<>() {
                     @Override
@@ -687,7 +743,6 @@ public final class DashboardView {
         // the editor: a selected scenario is its template; saving under a new name keeps a user-defined one
         TextField name = new TextField();
         name.setId("dashboard-stress-name");
-        Map<String, TextField> pd = new LinkedHashMap<>();
         GridPane editor = new GridPane();
         editor.setHgap(8);
         editor.setVgap(6);
@@ -696,24 +751,34 @@ public final class DashboardView {
         ColumnConstraints fields = new ColumnConstraints(72);
         editor.getColumnConstraints().addAll(labels, fields);
         editor.addRow(0, label("dashboard.stress.name"), name);
-        int row = 1;
-        for (String band : Buckets.INCOME_BANDS) {
-            TextField f = new TextField("1");
-            f.setPrefColumnCount(5);
-            pd.put(band, f);
-            editor.addRow(row++, new Label(i18n.format("dashboard.stress.pdMultiplier", band)), f);
-        }
         name.setPrefColumnCount(8);
         TextField util = new TextField("0");
         TextField lgd = new TextField("0");
         TextField income = new TextField("0");
-        editor.addRow(row++, label("dashboard.stress.utilisationRise"), util);
-        editor.addRow(row++, label("dashboard.stress.lgdChange"), lgd);
-        editor.addRow(row, label("dashboard.stress.incomeShock"), income);
+        editor.addRow(1, label("dashboard.stress.utilisationRise"), util);
+        editor.addRow(2, label("dashboard.stress.lgdChange"), lgd);
+        editor.addRow(3, label("dashboard.stress.incomeShock"), income);
+        // PD multipliers: one compact line per segment kind, five small fields each
+        Map<String, TextField> pd = new LinkedHashMap<>();
+        Map<String, TextField> tierPd = new LinkedHashMap<>();
+        GridPane multipliers = new GridPane();
+        multipliers.setHgap(4);
+        multipliers.setVgap(4);
+        multipliers.add(label("dashboard.stress.pdByIncome"), 0, 0, 5, 1);
+        multipliers.add(label("dashboard.stress.pdByTier"), 0, 2, 5, 1);
+        for (int i = 0; i < 5; i++) {
+            String band = Buckets.INCOME_BANDS.get(i);
+            pd.put(band, multiplierField("dashboard-stress-pd-" + band));
+            multipliers.add(new VBox(2, new Label(band), pd.get(band)), i, 1);
+            String tier = String.valueOf(Buckets.CITY_TIERS.get(i));
+            tierPd.put(tier, multiplierField("dashboard-stress-tier-" + tier));
+            multipliers.add(new VBox(2, new Label(i18n.format("dashboard.filter.tierValue", tier)), tierPd.get(tier)), i, 3);
+        }
         list.getSelectionModel().selectedItemProperty().addListener((o, old, s) -> {
             if (s != null) {
                 name.setText(s.builtIn() ? "" : s.name());
-                Buckets.INCOME_BANDS.forEach(b -> pd.get(b).setText(s.parameters().pdMultiplier(b).toPlainString()));
+                pd.forEach((b, f) -> f.setText(s.parameters().pdMultiplier(b).toPlainString()));
+                tierPd.forEach((t, f) -> f.setText(s.parameters().tierPdMultiplier(Integer.parseInt(t)).toPlainString()));
                 util.setText(s.parameters().utilisationRise().toPlainString());
                 lgd.setText(s.parameters().lgdChange().toPlainString());
                 income.setText(s.parameters().incomeShock().toPlainString());
@@ -722,10 +787,8 @@ public final class DashboardView {
         Button save = button("dashboard-stress-save", "dashboard.stress.save", "mdi2c-content-save-outline");
         save.setOnAction(e -> {
             try {
-                Map<String, BigDecimal> m = new LinkedHashMap<>();
-                pd.forEach((b, f) -> m.put(b, new BigDecimal(f.getText().strip())));
-                model.saveScenario(name.getText(), new StressScenario.Parameters(m, new BigDecimal(util.getText().strip()),
-                        new BigDecimal(lgd.getText().strip()), new BigDecimal(income.getText().strip())));
+                model.saveScenario(name.getText(), new StressScenario.Parameters(numbers(pd), new BigDecimal(util.getText().strip()),
+                        new BigDecimal(lgd.getText().strip()), new BigDecimal(income.getText().strip()), numbers(tierPd)));
             } catch (NumberFormatException ex) {
                 model.stressErrorProperty().set(dev.riskdesk.ui.common.UiText.of("dashboard.stress.notANumber"));
             }
@@ -735,7 +798,30 @@ public final class DashboardView {
         hint.setMinWidth(0);
         hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.getStyleClass().add("text-muted");
-        VBox left = new VBox(8, label("dashboard.stress.scenarios"), list, editor, save, hint);
+        // earlier runs: pick one or more (Ctrl/Shift) and open them side by side again
+        ListView<StressResult> past = new ListView<>(model.history());
+        past.setId("dashboard-stress-history");
+        past.setPrefHeight(110);
+        past.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        past.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(StressResult r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : r.runAt().substring(0, Math.min(16, r.runAt().length())).replace('T', ' ') + "  "
+                        + i18n.getOr("dashboard.stress.builtIn." + r.scenario(), r.scenario()));
+            }
+        });
+        past.setPlaceholder(new Label(i18n.get("dashboard.stress.noHistory")));
+        Button reopen = button("dashboard-stress-reopen", "dashboard.stress.reopen", "mdi2h-history");
+        reopen.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(past.getSelectionModel().getSelectedItems()));
+        reopen.setOnAction(e -> model.reopen(List.copyOf(past.getSelectionModel().getSelectedItems())));
+        past.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                model.reopen(List.copyOf(past.getSelectionModel().getSelectedItems()));
+            }
+        });
+        model.loadHistory();
+        VBox left = new VBox(8, label("dashboard.stress.scenarios"), list, editor, multipliers, save, hint, label("dashboard.stress.history"), past, reopen);
         left.getStyleClass().add("panel");
         left.setPrefWidth(350);
         left.setMinWidth(350);
@@ -768,9 +854,25 @@ public final class DashboardView {
                 }
             });
         });
+        Button png = button("dashboard-stress-png", "dashboard.export.pngShort", "mdi2i-image-outline");
+        png.disableProperty().bind(csv.disableProperty());
+        png.setOnAction(e -> {
+            ChartTable t = StressTestService.table(List.copyOf(model.results()));
+            boolean dark = theme.getValue() == Theme.DARK;
+            Locale locale = i18n.locale();
+            Function<String, String> text = this::text;
+            write(choose(png, "stress-test", "png"), f -> {
+                try (OutputStream out = Files.newOutputStream(f.toPath())) {
+                    DashboardExports.png(DashboardCharts.build(t, text, Double.NaN, dark, locale, true).chart(), out);
+                }
+            });
+        });
+        Button pdf = button("dashboard-stress-pdf", "dashboard.export.pdf", "mdi2f-file-pdf-box");
+        pdf.disableProperty().bind(csv.disableProperty().or(model.loadedProperty().isNull()));
+        pdf.setOnAction(e -> exportPdf(pdf));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox actions = new HBox(8, run, cancel, bar, message, spacer, csv);
+        HBox actions = new HBox(8, run, cancel, bar, message, spacer, png, csv, pdf);
         actions.setAlignment(Pos.CENTER_LEFT);
         Label error = new Label();
         error.getStyleClass().add("error-text");
@@ -781,8 +883,7 @@ public final class DashboardView {
         results.setId("dashboard-stress-results");
         results.getStyleClass().add("dense");
         results.setPlaceholder(Tables.placeholder(i18n, "dashboard.stress.none", model.stressRunningProperty()));
-        List<String> metrics = List.of("accounts", "baselineBadRate", "badRate", "baselineExpectedLoss", "expectedLoss", "exposure",
-                "stressedExposure", "cutAccounts", "decreases", "freezes", "suspensions", "policyExposureChange");
+        List<String> metrics = STRESS_METRICS;
         model.results().addListener((javafx.collections.ListChangeListener<StressResult>) c -> {
             results.getColumns().clear();
             TableColumn<String, String> metric = new TableColumn<>(i18n.get("dashboard.stress.metric"));
@@ -806,7 +907,12 @@ public final class DashboardView {
         note.setWrapText(true);
         note.setMinWidth(0);
         note.getStyleClass().add("text-muted");
-        VBox right = new VBox(8, actions, error, results, note);
+        StackPane chart = chartPlot("stress");
+        chart.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.results()));
+        chart.managedProperty().bind(chart.visibleProperty());
+        model.results().addListener((javafx.collections.ListChangeListener<StressResult>) c -> drawStress());
+        theme.addListener((o, old, now) -> drawStress());
+        VBox right = new VBox(8, actions, error, chart, results, note);
         right.getStyleClass().add("panel");
         HBox.setHgrow(right, Priority.ALWAYS);
         HBox page = new HBox(12, left, right);
@@ -814,22 +920,37 @@ public final class DashboardView {
         return page;
     }
 
+    private static TextField multiplierField(String id) {
+        TextField f = new TextField("1");
+        f.setId(id);
+        f.setPrefColumnCount(3);
+        return f;
+    }
+
+    private static Map<String, BigDecimal> numbers(Map<String, TextField> fields) {
+        Map<String, BigDecimal> m = new LinkedHashMap<>();
+        fields.forEach((k, f) -> m.put(k, new BigDecimal(f.getText().strip())));
+        return m;
+    }
+
+    /** Draws the stress chart off the FX thread whenever the results shown change. */
+    private void drawStress() {
+        ChartTable t = StressTestService.table(List.copyOf(model.results()));
+        if (t.isEmpty()) {
+            return;
+        }
+        boolean dark = theme.getValue() == Theme.DARK;
+        Locale locale = i18n.locale();
+        Function<String, String> text = this::text;
+        tasks.submit(p -> DashboardImages.render(DashboardCharts.build(t, text, Double.NaN, dark, locale, false), SCALE), r -> {
+            images.get("stress").setImage(ChartImages.toFxImage(r.image()));
+            figures.get("stress").show(t, r.hits());
+        }, failure -> model.stressErrorProperty().set(ErrorTexts.of(failure)));
+    }
+
     private String metricValue(StressResult r, String metric) {
-        var f = i18n.formats();
-        return switch (metric) {
-            case "accounts" -> f.integer(r.accounts());
-            case "baselineBadRate" -> f.percent(r.baselineBadRate());
-            case "badRate" -> f.percent(r.badRate());
-            case "baselineExpectedLoss" -> yuan(r.baselineExpectedLoss());
-            case "expectedLoss" -> yuan(r.expectedLoss());
-            case "exposure" -> yuan(r.exposure());
-            case "stressedExposure" -> yuan(r.stressedExposure());
-            case "cutAccounts" -> f.integer(r.cutAccounts());
-            case "decreases" -> f.integer(r.decreases());
-            case "freezes" -> f.integer(r.freezes());
-            case "suspensions" -> f.integer(r.suspensions());
-            default -> yuan(r.policyExposureChange());
-        };
+        Object v = metricOf(r, metric);
+        return v instanceof BigDecimal d ? yuan(d) : v instanceof Double d ? i18n.formats().percent(d) : i18n.formats().integer((Long) v);
     }
 
     /** Whole yuan: the side-by-side columns are narrow; the CSV keeps the cents. */
