@@ -129,6 +129,8 @@ final class DashboardCharts {
         s.setDecimalPattern("#,##0.#");
         s.setYAxisMin(0.0);
         s.setAvailableSpaceFill(0.7);
+        // XChart's default spacing (100 px) labels only every other band or month: a manager reads every band's name
+        s.setXAxisTickMarkSpacingHint(20);
         s.setOverlapped(false);
         return chart;
     }
@@ -278,7 +280,7 @@ final class DashboardCharts {
         CategoryChart chart = category(title, text.apply("dashboard.col.scenario"), text.apply("dashboard.axis.cnyMillion"), dark, locale);
         chart.getStyler().setDecimalPattern("#,##0.##");
         addBars(out, chart, t, scenarioLabels(t, text), series(text, "baselineExpectedLoss", ChartPalette.REFERENCE.color(), MILLION),
-                series(text, "expectedLoss", ChartPalette.BAD.color(), MILLION));
+                new Series("expectedLoss", text.apply("dashboard.stress.metric.expectedLoss"), ChartPalette.BAD.color(), MILLION));
         return chart;
     }
 

@@ -246,6 +246,14 @@ public final class DashboardView {
         return b;
     }
 
+    /** A narrow button: a short label, the full text as its tooltip. */
+    private Button shortButton(String id, String key, String tipKey, String icon) {
+        Button b = button(id, key, icon);
+        b.setTooltip(new Tooltip());
+        b.getTooltip().textProperty().bind(i18n.text(tipKey));
+        return b;
+    }
+
     private GridPane tiles() {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("tile-grid");
@@ -718,6 +726,7 @@ public final class DashboardView {
         ListView<StressScenario> list = new ListView<>(model.scenarios());
         list.setId("dashboard-scenarios");
         list.setPrefHeight(96);
+        list.setMinHeight(Region.USE_PREF_SIZE);
         list.setCellFactory(CheckBoxListCell.forListView(s -> chosen.computeIfAbsent(s, k -> new SimpleBooleanProperty(k.builtIn())),
                 new StringConverter<>() {
                     @Override
@@ -802,6 +811,7 @@ public final class DashboardView {
         ListView<StressResult> past = new ListView<>(model.history());
         past.setId("dashboard-stress-history");
         past.setPrefHeight(110);
+        past.setMinHeight(Region.USE_PREF_SIZE);
         past.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         past.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
             @Override
@@ -821,7 +831,11 @@ public final class DashboardView {
             }
         });
         model.loadHistory();
-        VBox left = new VBox(8, label("dashboard.stress.scenarios"), list, editor, multipliers, save, hint, label("dashboard.stress.history"), past, reopen);
+        Label pastTitle = label("dashboard.stress.history");
+        pastTitle.setWrapText(true);
+        pastTitle.setMinWidth(0);
+        pastTitle.setMinHeight(Region.USE_PREF_SIZE);
+        VBox left = new VBox(8, label("dashboard.stress.scenarios"), list, editor, multipliers, save, hint, pastTitle, past, reopen);
         left.getStyleClass().add("panel");
         left.setPrefWidth(350);
         left.setMinWidth(350);
@@ -842,7 +856,7 @@ public final class DashboardView {
         message.getStyleClass().add("text-muted");
         message.textProperty().bind(progress.messageProperty());
         message.visibleProperty().bind(model.stressRunningProperty());
-        Button csv = button("dashboard-stress-csv", "dashboard.export.csv", "mdi2f-file-delimited-outline");
+        Button csv = shortButton("dashboard-stress-csv", "dashboard.export.csvShort", "dashboard.export.csv", "mdi2f-file-delimited-outline");
         csv.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.results()));
         csv.setOnAction(e -> {
             ChartTable t = StressTestService.table(List.copyOf(model.results()));
@@ -854,7 +868,7 @@ public final class DashboardView {
                 }
             });
         });
-        Button png = button("dashboard-stress-png", "dashboard.export.pngShort", "mdi2i-image-outline");
+        Button png = shortButton("dashboard-stress-png", "dashboard.export.pngShort", "dashboard.export.png", "mdi2i-image-outline");
         png.disableProperty().bind(csv.disableProperty());
         png.setOnAction(e -> {
             ChartTable t = StressTestService.table(List.copyOf(model.results()));
@@ -867,7 +881,7 @@ public final class DashboardView {
                 }
             });
         });
-        Button pdf = button("dashboard-stress-pdf", "dashboard.export.pdf", "mdi2f-file-pdf-box");
+        Button pdf = shortButton("dashboard-stress-pdf", "dashboard.export.pdfShort", "dashboard.export.pdf", "mdi2f-file-pdf-box");
         pdf.disableProperty().bind(csv.disableProperty().or(model.loadedProperty().isNull()));
         pdf.setOnAction(e -> exportPdf(pdf));
         Region spacer = new Region();
@@ -881,6 +895,8 @@ public final class DashboardView {
 
         TableView<String> results = new TableView<>();
         results.setId("dashboard-stress-results");
+        results.setPrefHeight(392); // the twelve figures without scrolling the table
+        results.setMinHeight(Region.USE_PREF_SIZE);
         results.getStyleClass().add("dense");
         results.setPlaceholder(Tables.placeholder(i18n, "dashboard.stress.none", model.stressRunningProperty()));
         List<String> metrics = STRESS_METRICS;
@@ -917,7 +933,12 @@ public final class DashboardView {
         HBox.setHgrow(right, Priority.ALWAYS);
         HBox page = new HBox(12, left, right);
         page.getStyleClass().add("screen");
-        return page;
+        // the editor, past runs, chart and table are taller than a 800-pixel window: scroll rather than squeeze
+        ScrollPane scroll = new ScrollPane(page);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
     }
 
     private static TextField multiplierField(String id) {
