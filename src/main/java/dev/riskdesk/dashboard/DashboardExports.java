@@ -76,16 +76,30 @@ public final class DashboardExports {
         return text;
     }
 
-    /** What goes into the PDF report. Texts must be Latin-1 (the report uses the standard Helvetica font). */
-    public record Report(String title, List<String> lines, List<String[]> keyFigures, List<ReportChart> charts) {
+    /**
+     * What goes into the PDF report. Texts must be Latin-1 (the report uses the standard Helvetica font).
+     *
+     * @param stress the stress results shown on the screen, or null when none was run or re-opened
+     */
+    public record Report(String title, List<String> lines, List<String[]> keyFigures, List<ReportChart> charts, StressSection stress) {
     }
+
+    /**
+     * The stress-test page: its chart, then the figures, one row per metric and one column per
+     * scenario ({@code header} starts with the metric column's title).
+     */
+    public record StressSection(String title, List<String> lines, BufferedImage chart, List<String> header, List<List<String>> rows) {
+    }
+
+    /** Scenario columns that fit across one A4 page beside the metric names. */
+    public static final int STRESS_COLUMNS = 5;
 
     public record ReportChart(String title, BufferedImage image) {
     }
 
-    /** Number of pages {@link #pdf} writes: a cover page, then {@link #CHARTS_PER_PAGE} charts per page. */
-    public static int pages(int charts) {
-        return 1 + (charts + CHARTS_PER_PAGE - 1) / CHARTS_PER_PAGE;
+    /** Number of pages {@link #pdf} writes: a cover page, then {@link #CHARTS_PER_PAGE} charts per page, then the stress page if any. */
+    public static int pages(int charts, boolean stress) {
+        return 1 + (charts + CHARTS_PER_PAGE - 1) / CHARTS_PER_PAGE + (stress ? 1 : 0);
     }
 
     public static void pdf(Report report, OutputStream out) {
@@ -129,9 +143,47 @@ public final class DashboardExports {
                     }
                 }
             }
+            if (report.stress() != null) {
+                stressPage(doc, report.stress(), bold, plain, margin);
+            }
             doc.save(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void stressPage(PDDocument doc, StressSection stress, PDType1Font bold, PDType1Font plain, float margin) throws IOException {
+        PDRectangle a4 = PDRectangle.A4;
+        PDPage page = new PDPage(a4);
+        doc.addPage(page);
+        try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
+            float y = a4.getHeight() - margin;
+            y = text(s, bold, 14, margin, y, stress.title());
+            for (String line : stress.lines()) {
+                y = text(s, plain, 10, margin, y, line);
+            }
+            PDImageXObject image = LosslessFactory.createFromImage(doc, stress.chart());
+            float maxW = a4.getWidth() - 2 * margin;
+            float scale = Math.min(maxW / image.getWidth(), 300f / image.getHeight());
+            float h = image.getHeight() * scale;
+            s.drawImage(image, margin, y - 6 - h, image.getWidth() * scale, h);
+            y -= h + 20;
+            int columns = Math.min(stress.header().size(), 1 + STRESS_COLUMNS);
+            float first = 180;
+            float width = (maxW - first) / Math.max(1, columns - 1);
+            for (int c = 0; c < columns; c++) {
+                text(s, bold, 9, c == 0 ? margin : margin + first + (c - 1) * width, y, stress.header().get(c));
+            }
+            y -= 15;
+            for (List<String> row : stress.rows()) {
+                for (int c = 0; c < Math.min(columns, row.size()); c++) {
+                    text(s, plain, 9, c == 0 ? margin : margin + first + (c - 1) * width, y, row.get(c));
+                }
+                y -= 13.5f;
+            }
+            if (stress.header().size() > columns) {
+                text(s, plain, 9, margin, y - 6, "Only the first " + STRESS_COLUMNS + " scenarios fit on this page; the CSV export has all of them.");
+            }
         }
     }
 

@@ -82,7 +82,7 @@ public final class DashboardQueryService {
         t0 = lap(timings, "delinquency", t0);
         charts.put("rollRate", rollRate(dsl, filter, from, to));
         t0 = lap(timings, "rollRate", t0);
-        ChartTable[] vintages = vintages(dsl, filter);
+        ChartTable[] vintages = vintages(dsl, filter, from, to);
         t0 = lap(timings, "vintages", t0);
         charts.put("vintage30", vintages[0]);
         charts.put("vintage90", vintages[1]);
@@ -310,13 +310,25 @@ public final class DashboardQueryService {
         return new ChartTable("rollRate", List.of("fromBucket", "toBucket", "accounts", "rate"), out);
     }
 
-    private static ChartTable[] vintages(DSLContext dsl, DashboardFilter f) {
+    /**
+     * Vintage curves of the quarters originated within the month range (a quarter counts when
+     * any of its months is in the range). The curves themselves run over every month on
+     * book the data has: a cohort's later months are what the curve is for.
+     */
+    private static ChartTable[] vintages(DSLContext dsl, DashboardFilter f, YearMonth from, YearMonth to) {
         var t = DASH_VINTAGE;
+        Condition quarters = DSL.noCondition();
+        if (from != null) {
+            quarters = quarters.and(t.ORIGIN_QUARTER.ge(Buckets.quarter(from.atDay(1))));
+        }
+        if (to != null) {
+            quarters = quarters.and(t.ORIGIN_QUARTER.le(Buckets.quarter(to.atDay(1))));
+        }
         List<List<Object>> r30 = new ArrayList<>();
         List<List<Object>> r90 = new ArrayList<>();
         dsl.select(t.ORIGIN_QUARTER, t.MONTHS_ON_BOOK, DSL.sum(t.ACCOUNT_COUNT).cast(Long.class), DSL.sum(t.EVER30_COUNT).cast(Long.class),
                         DSL.sum(t.EVER90_COUNT).cast(Long.class))
-                .from(t).where(segment(f, t.CITY_TIER, t.INCOME_BAND, t.PRODUCT))
+                .from(t).where(segment(f, t.CITY_TIER, t.INCOME_BAND, t.PRODUCT).and(quarters))
                 .groupBy(t.ORIGIN_QUARTER, t.MONTHS_ON_BOOK).orderBy(t.ORIGIN_QUARTER, t.MONTHS_ON_BOOK)
                 .forEach(r -> {
                     long n = r.value3();

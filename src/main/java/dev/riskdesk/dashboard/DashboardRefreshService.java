@@ -72,6 +72,7 @@ public final class DashboardRefreshService {
         byte[] band; // index into Buckets.SCORE_BANDS, 5 = unscored
         int[] openedMonth;
         double[] pd;
+        BigDecimal[] pdDecimal; // the same PD as a BigDecimal, to weight money
         BigDecimal[] loss; // PD × LGD, to multiply each month's exposure in money
         int[] scoreBin; // -1 when no scorecard score
     }
@@ -92,7 +93,8 @@ public final class DashboardRefreshService {
         long ccfBp = policy.ccf().movePointRight(4).longValue();
 
         Map<Long, long[]> money = new HashMap<>(); // count, limit, balance, exposure (cents)
-        Map<Long, double[]> pds = new HashMap<>(); // pd, pd×exposure, pd×limit (yuan)
+        Map<Long, double[]> pds = new HashMap<>(); // Σ pd
+        Map<Long, BigDecimal[]> pdMoney = new HashMap<>(); // Σ pd × exposure, Σ pd × limit (yuan, unrounded)
         Map<Long, BigDecimal> losses = new HashMap<>(); // Σ PD × exposure × LGD (yuan, unrounded)
         // each account's bucket per month (-1: no row), for roll rates and vintages after the scan
         byte[][] history = new byte[acc.tier.length][];
@@ -118,11 +120,10 @@ public final class DashboardRefreshService {
                 m[1] += limit;
                 m[2] += balance;
                 m[3] += exposure;
-                double pd = acc.pd[id];
-                double[] p = pds.computeIfAbsent(key, k -> new double[3]);
-                p[0] += pd;
-                p[1] += pd * exposure / 100.0;
-                p[2] += pd * limit / 100.0;
+                pds.computeIfAbsent(key, k -> new double[1])[0] += acc.pd[id];
+                BigDecimal[] pm = pdMoney.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                pm[0] = pm[0].add(acc.pdDecimal[id].multiply(BigDecimal.valueOf(exposure, 2)));
+                pm[1] = pm[1].add(acc.pdDecimal[id].multiply(BigDecimal.valueOf(limit, 2)));
                 losses.merge(key, acc.loss[id].multiply(BigDecimal.valueOf(exposure, 2)), BigDecimal::add);
                 if (history[id] == null) {
                     history[id] = new byte[span];
@@ -179,10 +180,10 @@ public final class DashboardRefreshService {
         List<Object[]> segments = new ArrayList<>();
         Map<Long, long[]> buckets = new HashMap<>();
         money.forEach((k, m) -> {
-            double[] p = pds.get(k);
+            BigDecimal[] pm = pdMoney.get(k);
             segments.add(row(segmentValues(k / 512), Buckets.SCORE_BANDS.get((int) (k / 64 % 8)), Buckets.DELINQUENCY.get((int) (k / 8 % 8)),
-                    (int) (k % 8), (int) m[0], BigDecimal.valueOf(m[1], 2), BigDecimal.valueOf(m[2], 2), BigDecimal.valueOf(m[3], 2), p[0], p[1], p[2],
-                    losses.get(k).setScale(2, RoundingMode.HALF_UP)));
+                    (int) (k % 8), (int) m[0], BigDecimal.valueOf(m[1], 2), BigDecimal.valueOf(m[2], 2), BigDecimal.valueOf(m[3], 2), pds.get(k)[0],
+                    pm[0].setScale(6, RoundingMode.HALF_UP), pm[1].setScale(6, RoundingMode.HALF_UP), losses.get(k).setScale(2, RoundingMode.HALF_UP)));
             buckets.computeIfAbsent(k / 512 * 8 + k / 8 % 8, x -> new long[1])[0] += m[0];
         });
         List<Object[]> bucketRows = new ArrayList<>();
@@ -282,8 +283,10 @@ public final class DashboardRefreshService {
             }
         }
         a.loss = new BigDecimal[n];
+        a.pdDecimal = new BigDecimal[n];
         for (int id = 0; id < n; id++) {
-            a.loss[id] = BigDecimal.valueOf(a.pd[id]).multiply(policy.lgd());
+            a.pdDecimal[id] = BigDecimal.valueOf(a.pd[id]);
+            a.loss[id] = a.pdDecimal[id].multiply(policy.lgd());
         }
         return a;
     }

@@ -11,8 +11,11 @@ public final class DashboardServices {
     public final DashboardRefreshService refresh;
     public final DashboardQueryService query;
     public final StressTestService stress;
+    /** The business clock the services run on (report dates, appeal ages). */
+    public final Clock clock;
 
     public DashboardServices(Database database, ModelRepository models, LimitServices limits, Clock clock) {
+        this.clock = clock;
         refresh = new DashboardRefreshService(database, models, limits.policies, clock);
         query = new DashboardQueryService(database, clock);
         stress = new StressTestService(database, limits.policies, limits.simulations, new AuditLog(clock), clock);

@@ -17,11 +17,23 @@ public record StressScenario(Long id, String name, boolean builtIn, Parameters p
      * @param utilisationRise rise of utilisation in points of the limit (0.10 = balances grow by 10 % of the limit, capped at the limit)
      * @param lgdChange       change of LGD in points (0.05 = 45 % → 50 %)
      * @param incomeShock     fall of the policy's assumed monthly income (0.10 = −10 %), which the limit policy turns into cuts
+     * @param tierPdMultipliers PD multiplier per city tier ("1".."5"), applied on top of the income band's: a regional
+     *                        shock. Missing (scenarios saved before it existed, the built-in ones) = 1
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Parameters(Map<String, BigDecimal> pdMultipliers, BigDecimal utilisationRise, BigDecimal lgdChange, BigDecimal incomeShock) {
+    public record Parameters(Map<String, BigDecimal> pdMultipliers, BigDecimal utilisationRise, BigDecimal lgdChange, BigDecimal incomeShock,
+            Map<String, BigDecimal> tierPdMultipliers) {
+        /** A scenario that stresses PD by income band only. */
+        public Parameters(Map<String, BigDecimal> pdMultipliers, BigDecimal utilisationRise, BigDecimal lgdChange, BigDecimal incomeShock) {
+            this(pdMultipliers, utilisationRise, lgdChange, incomeShock, null);
+        }
+
         public BigDecimal pdMultiplier(String incomeBand) {
             return pdMultipliers == null ? BigDecimal.ONE : pdMultipliers.getOrDefault(incomeBand, BigDecimal.ONE);
+        }
+
+        public BigDecimal tierPdMultiplier(int cityTier) {
+            return tierPdMultipliers == null ? BigDecimal.ONE : tierPdMultipliers.getOrDefault(String.valueOf(cityTier), BigDecimal.ONE);
         }
     }
 }

@@ -33,7 +33,8 @@ import org.jooq.impl.DSL;
  */
 public final class StressTestService {
     /** Upper bound of each utilisation band: a rise cannot take a balance past the limit. */
-    private static final double[] UTIL_UPPER = {0.0, 0.3, 0.5, 0.7, 0.9, 1.0};
+    private static final BigDecimal[] UTIL_UPPER = {BigDecimal.ZERO, new BigDecimal("0.3"), new BigDecimal("0.5"), new BigDecimal("0.7"),
+        new BigDecimal("0.9"), BigDecimal.ONE};
     private final Database database;
     private final LimitPolicyService policies;
     private final PolicySimulationService simulation;
@@ -89,12 +90,15 @@ public final class StressTestService {
                 && p.utilisationRise().signum() >= 0 && p.utilisationRise().compareTo(BigDecimal.ONE) <= 0
                 && p.lgdChange().abs().compareTo(BigDecimal.ONE) <= 0
                 && p.incomeShock().signum() >= 0 && p.incomeShock().compareTo(BigDecimal.ONE) < 0
-                && (p.pdMultipliers() == null || p.pdMultipliers().values().stream()
-                        .allMatch(m -> m != null && m.signum() > 0 && m.compareTo(BigDecimal.TEN) <= 0));
+                && multipliersInRange(p.pdMultipliers()) && multipliersInRange(p.tierPdMultipliers());
         if (!ok) {
             throw UserFacingException.keyed("stress.parameters",
                     "Scenario parameters out of range: PD multipliers 0–10, utilisation rise 0–1, LGD change −1–1, income shock 0–<1.");
         }
+    }
+
+    private static boolean multipliersInRange(java.util.Map<String, BigDecimal> multipliers) {
+        return multipliers == null || multipliers.values().stream().allMatch(m -> m != null && m.signum() > 0 && m.compareTo(BigDecimal.TEN) <= 0);
     }
 
     /** Runs one scenario on the latest month of the aggregates (optionally within a segment filter). */
@@ -141,9 +145,11 @@ public final class StressTestService {
     }
 
     /**
-     * Bad rate and expected loss under the scenario, from the segment cube's sums: stressed PD =
-     * PD × multiplier(income band); exposure grows by (1 − CCF) × rise × limit, the rise capped
-     * by the utilisation band's headroom; EL = (LGD + change) × Σ PD' × exposure'.
+     * Bad rate and expected loss under the scenario, from the segment cube's sums, in BigDecimal:
+     * stressed PD = PD × multiplier(income band) × multiplier(city tier); exposure grows by
+     * (1 − CCF) × rise × limit, the rise capped by the utilisation band's headroom; EL =
+     * (LGD + change) × Σ multiplier × (PD·EAD + (1 − CCF) × rise × PD·limit). Today's EL is the
+     * cube's expected loss, the dashboard's tile. Amounts are rounded HALF_UP to cents at the end.
      */
     StressResult project(LimitPolicy policy, StressScenario.Parameters p, DashboardFilter filter, String name) {
         var t = DASH_SEGMENT_MONTH;
@@ -151,38 +157,37 @@ public final class StressTestService {
         if (latest == null) {
             throw UserFacingException.keyed("dashboard.notRefreshed", "The dashboard tables are empty: run `riskdesk dashboard refresh` first.");
         }
-        double ccf = policy.ccf().doubleValue();
-        double lgd = policy.lgd().doubleValue();
-        double lgdStressed = Math.max(0, Math.min(1, lgd + p.lgdChange().doubleValue()));
-        double rise = p.utilisationRise().doubleValue();
+        BigDecimal undrawnShare = BigDecimal.ONE.subtract(policy.ccf());
+        BigDecimal lgdStressed = policy.lgd().add(p.lgdChange()).max(BigDecimal.ZERO).min(BigDecimal.ONE);
         long accounts = 0;
         double pd = 0;
         double pdStressed = 0;
-        double pdExposure = 0;
-        double pdExposureStressed = 0;
         BigDecimal exposure = BigDecimal.ZERO;
-        double addedExposure = 0;
-        var rows = database.dsl().select(t.INCOME_BAND, t.UTIL_BAND, DSL.sum(t.ACCOUNT_COUNT), DSL.sum(t.EXPOSURE), DSL.sum(t.TOTAL_LIMIT),
-                        DSL.sum(t.PD_SUM), DSL.sum(t.PD_EXPOSURE), DSL.sum(t.PD_LIMIT))
+        BigDecimal added = BigDecimal.ZERO;
+        BigDecimal loss = BigDecimal.ZERO;
+        BigDecimal pdExposureStressed = BigDecimal.ZERO;
+        var rows = database.dsl().select(t.INCOME_BAND, t.CITY_TIER, t.UTIL_BAND, DSL.sum(t.ACCOUNT_COUNT), DSL.sum(t.EXPOSURE), DSL.sum(t.TOTAL_LIMIT),
+                        DSL.sum(t.PD_SUM), DSL.sum(t.PD_EXPOSURE), DSL.sum(t.PD_LIMIT), DSL.sum(t.EXPECTED_LOSS))
                 .from(t).where(t.MONTH_START.eq(latest).and(DashboardQueryService.segment(filter, t.CITY_TIER, t.INCOME_BAND, t.PRODUCT)))
-                .groupBy(t.INCOME_BAND, t.UTIL_BAND).fetch();
+                .groupBy(t.INCOME_BAND, t.CITY_TIER, t.UTIL_BAND).fetch();
         for (var r : rows) {
-            double m = p.pdMultiplier(r.value1()).doubleValue();
-            double bandRise = Math.min(rise, 1.0 - UTIL_UPPER[r.value2()]);
-            double grow = (1 - ccf) * bandRise;
-            accounts += r.value3().longValue();
-            exposure = exposure.add(r.value4());
-            addedExposure += grow * r.value5().doubleValue();
-            pd += r.value6().doubleValue();
-            pdStressed += m * r.value6().doubleValue();
-            pdExposure += r.value7().doubleValue();
-            pdExposureStressed += m * (r.value7().doubleValue() + grow * r.value8().doubleValue());
+            BigDecimal m = p.pdMultiplier(r.value1()).multiply(p.tierPdMultiplier(r.value2()));
+            BigDecimal bandRise = p.utilisationRise().min(BigDecimal.ONE.subtract(UTIL_UPPER[r.value3()]));
+            BigDecimal grow = undrawnShare.multiply(bandRise);
+            accounts += r.value4().longValue();
+            exposure = exposure.add(r.value5());
+            added = added.add(grow.multiply(r.value6()));
+            pd += r.value7().doubleValue();
+            pdStressed += m.doubleValue() * r.value7().doubleValue();
+            pdExposureStressed = pdExposureStressed.add(m.multiply(r.value8().add(grow.multiply(r.value9()))));
+            loss = loss.add(r.value10());
         }
-        BigDecimal stressedExposure = exposure.add(BigDecimal.valueOf(addedExposure)).setScale(2, RoundingMode.HALF_UP);
-        return new StressResult(name, LocalDateTime.now(clock).toString(), accounts, exposure.setScale(2, RoundingMode.HALF_UP), stressedExposure,
+        BigDecimal cents = BigDecimal.ZERO.setScale(2);
+        return new StressResult(name, LocalDateTime.now(clock).toString(), accounts, exposure.setScale(2, RoundingMode.HALF_UP),
+                exposure.add(added).setScale(2, RoundingMode.HALF_UP),
                 accounts == 0 ? 0 : pd / accounts, accounts == 0 ? 0 : Math.min(1.0, pdStressed / accounts),
-                BigDecimal.valueOf(pdExposure * lgd).setScale(2, RoundingMode.HALF_UP),
-                BigDecimal.valueOf(pdExposureStressed * lgdStressed).setScale(2, RoundingMode.HALF_UP), 0, 0, 0, 0, BigDecimal.ZERO.setScale(2));
+                loss.setScale(2, RoundingMode.HALF_UP), pdExposureStressed.multiply(lgdStressed).setScale(2, RoundingMode.HALF_UP),
+                0, 0, 0, 0, cents);
     }
 
     /** The results of every earlier run, newest first (for re-reading and export). */
@@ -210,10 +215,10 @@ public final class StressTestService {
     public static ChartTable table(List<StressResult> results) {
         List<List<Object>> rows = new ArrayList<>();
         for (StressResult r : results) {
-            rows.add(List.of(r.scenario(), r.accounts(), r.badRate(), r.expectedLoss(), r.stressedExposure(), r.cutAccounts(), r.decreases(),
-                    r.freezes(), r.suspensions(), r.policyExposureChange()));
+            rows.add(List.of(r.scenario(), r.accounts(), r.baselineBadRate(), r.badRate(), r.baselineExpectedLoss(), r.expectedLoss(), r.exposure(),
+                    r.stressedExposure(), r.cutAccounts(), r.decreases(), r.freezes(), r.suspensions(), r.policyExposureChange(), r.runAt()));
         }
-        return new ChartTable("stress", List.of("scenario", "accounts", "badRate", "expectedLoss", "exposure", "cutAccounts", "decreases",
-                "freezes", "suspensions", "policyExposureChange"), rows);
+        return new ChartTable("stress", List.of("scenario", "accounts", "baselineBadRate", "badRate", "baselineExpectedLoss", "expectedLoss",
+                "baselineExposure", "exposure", "cutAccounts", "decreases", "freezes", "suspensions", "policyExposureChange", "runAt"), rows);
     }
 }

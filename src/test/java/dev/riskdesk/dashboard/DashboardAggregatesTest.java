@@ -207,6 +207,63 @@ class DashboardAggregatesTest {
     }
 
     @Test
+    void theMonthRangeNarrowsVintagesToTheQuartersOriginatedInIt() {
+        // accounts 1 and 2 opened in 2025Q1; a range in 2024Q4 holds no cohort, one ending in January holds 2025Q1
+        assertTrue(services.query.load(system, new DashboardFilter(YearMonth.of(2024, 10), YearMonth.of(2024, 12), null, null, null))
+                .chart("vintage30").isEmpty());
+        DashboardData jan = services.query.load(system, new DashboardFilter(YearMonth.of(2024, 12), YearMonth.of(2025, 1), null, null, null));
+        assertEquals(List.of("2025Q1"), jan.chart("vintage30").rows().stream().map(r -> r.get(0)).distinct().toList());
+        assertEquals(3, jan.chart("vintage90").rows().size(), "the cohort's curve keeps its later months on book");
+    }
+
+    @Test
+    void stressByCityTierInBigDecimalOnHandWorkedFigures() {
+        // tier 1 (accounts 1 and 3, both I1) x 3, tier 2 (account 2, I2) x 1; income multipliers 1: EL = LGD x PD x (3 x EAD1 + EAD2)
+        var p = new StressScenario.Parameters(Map.of(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, Map.of("1", new BigDecimal("3")));
+        StressResult r = services.stress.project(policy, p, DashboardFilter.all(), "tier");
+        BigDecimal pd = BigDecimal.valueOf(policy.pdWhenUnscored().doubleValue());
+        BigDecimal tier1 = exposure(1000, 1000).add(exposure(950, 1000));
+        BigDecimal tier2 = exposure(200, 2000);
+        BigDecimal el = policy.lgd().multiply(pd).multiply(tier1.multiply(new BigDecimal("3")).add(tier2)).setScale(2, RoundingMode.HALF_UP);
+        assertEquals(el, r.expectedLoss(), "to the cent");
+        assertEquals(pd.doubleValue() * (3 + 3 + 1) / 3, r.badRate(), EPS);
+        // today's EL is the dashboard's tile, and an empty scenario projects it unchanged
+        assertEquals(services.query.load(system, DashboardFilter.all()).figures().expectedLoss(), r.baselineExpectedLoss());
+        StressResult none = services.stress.project(policy, new StressScenario.Parameters(Map.of(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO),
+                DashboardFilter.all(), "none");
+        assertEquals(none.baselineExpectedLoss().doubleValue(), none.expectedLoss().doubleValue(), 0.011);
+        assertEquals(none.exposure(), none.stressedExposure());
+        // the rise in exact money: account 2 (10 % used) grows by 0.5 x 2,000 x (1 - CCF)
+        var rise = new StressScenario.Parameters(Map.of(), new BigDecimal("0.5"), BigDecimal.ZERO, BigDecimal.ZERO);
+        BigDecimal added = BigDecimal.ONE.subtract(policy.ccf()).multiply(new BigDecimal("0.5")).multiply(new BigDecimal("2000"));
+        assertEquals(none.exposure().add(added).setScale(2, RoundingMode.HALF_UP),
+                services.stress.project(policy, rise, DashboardFilter.all(), "rise").stressedExposure());
+        // a multiplier out of range is refused like the income ones
+        assertThrows(UserFacingException.class, () -> services.stress.save(system, "bad tier",
+                new StressScenario.Parameters(Map.of(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, Map.of("2", new BigDecimal("11")))));
+    }
+
+    @Test
+    void savedScenarioRunsAreListedNewestFirstWithTheirTierMultipliers() {
+        DashboardBook.scores(db);
+        var p = new StressScenario.Parameters(Map.of("I1", new BigDecimal("2")), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                Map.of("2", new BigDecimal("1.5")));
+        StressScenario saved = services.stress.save(system, "regional", p);
+        assertEquals(0, new BigDecimal("1.5").compareTo(services.stress.scenarios(system).get(3).parameters().tierPdMultiplier(2)));
+        assertEquals(0, BigDecimal.ONE.compareTo(services.stress.scenarios(system).get(1).parameters().tierPdMultiplier(2)),
+                "the built-in scenarios stress by income only");
+        StressResult first = services.stress.run(system, services.stress.scenarios(system).get(1), DashboardFilter.all(), Progress.NONE);
+        StressResult second = services.stress.run(system, saved, DashboardFilter.all(), Progress.NONE);
+        List<StressResult> history = services.stress.history(system);
+        assertEquals(List.of("regional", "mild"), history.stream().map(StressResult::scenario).toList());
+        assertEquals(second, history.get(0), "re-opened exactly as computed");
+        assertEquals(first, history.get(1));
+        ChartTable t = StressTestService.table(history);
+        assertEquals(second.baselineExpectedLoss(), t.rows().get(0).get(t.column("baselineExpectedLoss")));
+        assertEquals(second.runAt(), t.text(0, "runAt"));
+    }
+
+    @Test
     void aLargerIncomeShockCutsMoreLimitsThanNone() {
         DashboardBook.scores(db);
         StressResult none = services.stress.run(system, new StressScenario(null, "none", false,

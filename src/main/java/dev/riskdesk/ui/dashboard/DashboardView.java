@@ -1,6 +1,5 @@
 package dev.riskdesk.ui.dashboard;
 
-import dev.riskdesk.common.Messages;
 import dev.riskdesk.common.TaskRunner;
 import dev.riskdesk.dashboard.Buckets;
 import dev.riskdesk.dashboard.ChartTable;
@@ -61,7 +60,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -76,6 +77,7 @@ public final class DashboardView {
     private final Map<String, ImageView> images = new HashMap<>();
     private final Map<String, Label> placeholders = new HashMap<>();
     private final Map<String, TableView<List<Object>>> dataTables = new HashMap<>();
+    private final Map<String, ChartFigure> figures = new HashMap<>();
     private final Map<StressScenario, SimpleBooleanProperty> chosen = new LinkedHashMap<>();
     private final Label status = new Label();
 
@@ -110,10 +112,15 @@ public final class DashboardView {
     }
 
     private void reload() {
+        model.load(renderer());
+    }
+
+    /** Draws the charts for the current theme and language (captured here, on the FX thread). */
+    private Function<DashboardData, Map<String, DashboardImages.Rendered>> renderer() {
         boolean dark = theme.getValue() == Theme.DARK;
         Function<String, String> text = this::text;
         Locale locale = i18n.locale();
-        model.load(data -> render(data, text, dark, locale, SCALE));
+        return data -> DashboardImages.render(data, text, dark, locale, SCALE, true);
     }
 
     /** A bundle text, or the code itself for values the bundle does not name (an operator, a rule code). */
@@ -121,14 +128,6 @@ public final class DashboardView {
         return i18n.getOr(key, key.substring(key.lastIndexOf('.') + 1));
     }
 
-    static Map<String, BufferedImage> render(DashboardData data, Function<String, String> text, boolean dark, Locale locale, double scale) {
-        Map<String, BufferedImage> out = new HashMap<>();
-        for (String id : DashboardQueryService.CHARTS) {
-            var chart = DashboardCharts.build(data.chart(id), text, data.psi(), dark, locale, false);
-            out.put(id, chart == null ? null : ChartImages.render(chart, DashboardCharts.WIDTH, DashboardCharts.HEIGHT, scale));
-        }
-        return out;
-    }
 
     // ------------------------------------------------------------------ portfolio tab
 
@@ -159,13 +158,8 @@ public final class DashboardView {
                 to.setValue(now.data().filter().to());
             }
         });
-        Runnable apply = () -> {
-            DashboardFilter f = new DashboardFilter(from.getValue(), to.getValue(), tier.getValue(), income.getValue(), channel.getValue());
-            if (!f.equals(model.filterProperty().get()) && !model.loadingProperty().get()) {
-                model.filterProperty().set(f);
-                reload();
-            }
-        };
+        Runnable apply = () -> model.applyFilter(
+                new DashboardFilter(from.getValue(), to.getValue(), tier.getValue(), income.getValue(), channel.getValue()), renderer());
         from.setOnAction(e -> apply.run());
         to.setOnAction(e -> apply.run());
         tier.setOnAction(e -> apply.run());
@@ -188,12 +182,7 @@ public final class DashboardView {
         rebuild.disableProperty().bind(model.loadingProperty());
         FxProgress progress = new FxProgress();
         busy.progressProperty().bind(progress.fractionProperty());
-        rebuild.setOnAction(e -> {
-            boolean dark = theme.getValue() == Theme.DARK;
-            Locale locale = i18n.locale();
-            Function<String, String> text = this::text;
-            model.refreshAggregates(progress, data -> render(data, text, dark, locale, SCALE));
-        });
+        rebuild.setOnAction(e -> model.refreshAggregates(progress, renderer()));
         Button pdf = button("dashboard-pdf", "dashboard.export.pdf", "mdi2f-file-pdf-box");
         pdf.disableProperty().bind(model.loadedProperty().isNull());
         pdf.setOnAction(e -> exportPdf(pdf));
@@ -254,6 +243,14 @@ public final class DashboardView {
         b.textProperty().bind(i18n.text(key));
         b.setGraphic(new FontIcon(icon));
         b.setMinWidth(Region.USE_PREF_SIZE);
+        return b;
+    }
+
+    /** A narrow button: a short label, the full text as its tooltip. */
+    private Button shortButton(String id, String key, String tipKey, String icon) {
+        Button b = button(id, key, icon);
+        b.setTooltip(new Tooltip());
+        b.getTooltip().textProperty().bind(i18n.text(tipKey));
         return b;
     }
 
@@ -373,21 +370,13 @@ public final class DashboardView {
         HBox header = new HBox(4, title, spacer, data, png, csv);
         header.setAlignment(Pos.CENTER_LEFT);
 
-        ImageView image = new ImageView();
-        image.setId("dashboard-chart-" + id);
-        image.setPreserveRatio(true);
-        image.setFitWidth(DashboardCharts.WIDTH);
-        image.setFitHeight(DashboardCharts.HEIGHT);
-        image.setPickOnBounds(true);
-        image.setOnMouseClicked(e -> data.setSelected(!data.isSelected()));
-        Tooltip.install(image, new Tooltip(i18n.get("dashboard.data.tip")));
-        images.put(id, image);
+        StackPane plot = chartPlot(id);
         Label empty = new Label();
         empty.getStyleClass().add("text-muted");
         empty.setWrapText(true);
         empty.setId("dashboard-empty-" + id);
         placeholders.put(id, empty);
-        StackPane body = new StackPane(image, empty);
+        StackPane body = new StackPane(plot, empty);
         body.setMinHeight(DashboardCharts.HEIGHT);
         body.setAlignment(Pos.CENTER);
 
@@ -402,6 +391,39 @@ public final class DashboardView {
         return card;
     }
 
+    /**
+     * A chart's image with its hover layer: hovering an element outlines it and shows its figure;
+     * a click pins the figure until the next click.
+     */
+    private StackPane chartPlot(String id) {
+        ImageView image = new ImageView();
+        image.setId("dashboard-chart-" + id);
+        image.setPreserveRatio(true);
+        image.setFitWidth(DashboardCharts.WIDTH);
+        image.setFitHeight(DashboardCharts.HEIGHT);
+        image.setPickOnBounds(true);
+        images.put(id, image);
+        Rectangle mark = new Rectangle();
+        mark.getStyleClass().add("chart-mark");
+        mark.setVisible(false);
+        Label figure = new Label();
+        figure.setId("dashboard-figure-" + id);
+        figure.getStyleClass().add("chart-figure");
+        figure.setVisible(false);
+        Pane overlay = new Pane(mark, figure);
+        overlay.setMouseTransparent(true);
+        overlay.setPrefSize(DashboardCharts.WIDTH, DashboardCharts.HEIGHT);
+        overlay.setMaxSize(DashboardCharts.WIDTH, DashboardCharts.HEIGHT);
+        StackPane plot = new StackPane(image, overlay);
+        plot.setMaxSize(DashboardCharts.WIDTH, DashboardCharts.HEIGHT);
+        ChartFigure hover = new ChartFigure(id, mark, figure);
+        figures.put(id, hover);
+        image.setOnMouseMoved(e -> hover.hover(e.getX(), e.getY()));
+        image.setOnMouseExited(e -> hover.exit());
+        image.setOnMouseClicked(e -> hover.click(e.getX(), e.getY()));
+        return plot;
+    }
+
     private void show(DashboardViewModel.Loaded loaded) {
         if (loaded == null) {
             return;
@@ -411,13 +433,117 @@ public final class DashboardView {
                 : i18n.format("dashboard.status", i18n.formats().dateTime(data.refreshedAt()),
                         data.snapshotMonth() == null ? "—" : data.snapshotMonth().toString()));
         for (String id : DashboardQueryService.CHARTS) {
-            BufferedImage img = loaded.images().get(id);
+            DashboardImages.Rendered chart = loaded.charts().get(id);
+            BufferedImage img = chart == null ? null : chart.image();
             images.get(id).setImage(img == null ? null : ChartImages.toFxImage(img));
+            figures.get(id).show(data.chart(id), chart == null ? ChartHitMap.EMPTY : chart.hits());
             Label empty = placeholders.get(id);
             empty.setText(img != null ? "" : i18n.getOr("dashboard.empty." + id, i18n.get("dashboard.empty")));
             empty.setVisible(img == null);
             fillTable(dataTables.get(id), data.chart(id));
         }
+    }
+
+    /** One chart's hover and click figure: outlines the element under the mouse and names its value. */
+    private final class ChartFigure {
+        private final String id;
+        private final Rectangle mark;
+        private final Label figure;
+        private ChartTable table;
+        private ChartHitMap hits = ChartHitMap.EMPTY;
+        private boolean pinned;
+
+        ChartFigure(String id, Rectangle mark, Label figure) {
+            this.id = id;
+            this.mark = mark;
+            this.figure = figure;
+        }
+
+        void show(ChartTable newTable, ChartHitMap newHits) {
+            table = newTable;
+            hits = newHits;
+            pinned = false;
+            hide();
+        }
+
+        void hover(double x, double y) {
+            if (!pinned) {
+                point(x, y);
+            }
+        }
+
+        void exit() {
+            if (!pinned) {
+                hide();
+            }
+        }
+
+        void click(double x, double y) {
+            pinned = !pinned && point(x, y);
+            if (!pinned) {
+                point(x, y);
+            }
+        }
+
+        private boolean point(double x, double y) {
+            var hit = hits.at(x, y);
+            if (hit.isEmpty()) {
+                hide();
+                return false;
+            }
+            ChartHitMap.Element e = hit.get();
+            var a = e.area();
+            double pad = e.isPoint() ? 5 : 1;
+            mark.setX(a.getX() - pad);
+            mark.setY(a.getY() - pad);
+            mark.setWidth(Math.max(a.getWidth(), 0) + 2 * pad);
+            mark.setHeight(Math.max(a.getHeight(), 0) + 2 * pad);
+            mark.setVisible(true);
+            figure.setText(figureText(id, table, e));
+            figure.setVisible(true);
+            figure.applyCss();
+            figure.autosize();
+            // beside the element, inside the chart: right of it when there is room, else left
+            double w = figure.getWidth();
+            double fx = a.getMaxX() + 8 + w <= DashboardCharts.WIDTH ? a.getMaxX() + 8 : Math.max(0, a.getX() - 8 - w);
+            double fy = Math.min(Math.max(0, y - figure.getHeight() / 2), DashboardCharts.HEIGHT - figure.getHeight());
+            figure.relocate(fx, fy);
+            return true;
+        }
+
+        private void hide() {
+            mark.setVisible(false);
+            figure.setVisible(false);
+        }
+    }
+
+    /** "Score band: B" over "Exposure: ¥12,345,678.00": the element's category and its series' value, with its unit. */
+    String figureText(String chartId, ChartTable t, ChartHitMap.Element e) {
+        Object value = e.row() < 0 ? Double.valueOf(0) : t.rows().get(e.row()).get(t.column(e.column()));
+        String shown = cell(e.column(), value);
+        if (value instanceof Long) {
+            String unit = i18n.getOr("dashboard.unit." + chartId, "");
+            shown = unit.isEmpty() ? shown : i18n.format("dashboard.figure.count", shown, unit);
+        }
+        return i18n.format("dashboard.figure", axisName(chartId), e.category(), e.series(), shown);
+    }
+
+    private String axisName(String chartId) {
+        return i18n.get(switch (chartId) {
+            case "exposureByBand", "badRateByBand" -> "dashboard.axis.band";
+            case "utilisation" -> "dashboard.axis.utilisation";
+            case "delinquency" -> "dashboard.axis.month";
+            case "rollRate" -> "dashboard.axis.fromBucket";
+            case "vintage30", "vintage90" -> "dashboard.axis.monthsOnBook";
+            case "scoreDistribution" -> "dashboard.axis.score";
+            case "decisions", "overridePerformance" -> "dashboard.axis.action";
+            case "overridesByOperator" -> "dashboard.axis.operator";
+            case "overridesByReason" -> "dashboard.axis.reason";
+            case "suspensionsByRule" -> "dashboard.axis.rule";
+            case "appeals" -> "dashboard.axis.slaState";
+            case "stress" -> "dashboard.col.scenario";
+            default -> "dashboard.axis.incomeBand";
+        });
     }
 
     private void fillTable(TableView<List<Object>> table, ChartTable t) {
@@ -489,7 +615,7 @@ public final class DashboardView {
         Function<String, String> text = this::text;
         write(choose(owner, id, "png"), f -> {
             try (OutputStream out = Files.newOutputStream(f.toPath())) {
-                DashboardExports.png(DashboardCharts.build(l.data().chart(id), text, l.data().psi(), dark, locale, true), out);
+                DashboardExports.png(DashboardCharts.build(l.data().chart(id), text, l.data().psi(), dark, locale, true).chart(), out);
             }
         });
     }
@@ -514,17 +640,18 @@ public final class DashboardView {
         if (l == null) {
             return;
         }
+        LocalDateTime now = model.now();
+        List<StressResult> results = List.copyOf(model.results());
         write(choose(owner, "riskdesk-dashboard", "pdf"), f -> {
             try (OutputStream out = Files.newOutputStream(f.toPath())) {
-                DashboardExports.pdf(report(l.data(), LocalDateTime.now()), out);
+                DashboardExports.pdf(report(l.data(), now, results), out);
             }
         });
     }
 
     /** The PDF report, in English: the report's font is Helvetica, which has no Chinese glyphs. */
-    static DashboardExports.Report report(DashboardData data, LocalDateTime now) {
-        Messages en = new Messages(Messages.ENGLISH);
-        Function<String, String> text = key -> en.bundle().containsKey(key) ? en.get(key) : key.substring(key.lastIndexOf('.') + 1);
+    static DashboardExports.Report report(DashboardData data, LocalDateTime now, List<StressResult> stress) {
+        Function<String, String> text = DashboardImages.englishText();
         var f = data.figures();
         List<String[]> figures = List.of(
                 new String[] {text.apply("dashboard.tile.exposure"), "CNY " + f.exposure().toPlainString()},
@@ -535,16 +662,62 @@ public final class DashboardView {
                 new String[] {text.apply("dashboard.tile.psi"), Double.isNaN(data.psi()) ? "-" : String.format(Locale.ROOT, "%.3f", data.psi())},
                 new String[] {text.apply("dashboard.tile.openAppeals"), String.valueOf(f.openAppeals())});
         List<DashboardExports.ReportChart> charts = new ArrayList<>();
-        Map<String, BufferedImage> images = render(data, text, false, Locale.ENGLISH, 2.0);
+        Map<String, DashboardImages.Rendered> images = DashboardImages.render(data, text, false, Locale.ENGLISH, 2.0, true);
         for (String id : DashboardQueryService.CHARTS) {
             if (images.get(id) != null) {
-                charts.add(new DashboardExports.ReportChart(text.apply("dashboard.chart." + id), images.get(id)));
+                charts.add(new DashboardExports.ReportChart(text.apply("dashboard.chart." + id), images.get(id).image()));
             }
         }
         List<String> lines = List.of("Generated " + now.withNano(0), "Filters: " + data.filter().describe(),
                 "Snapshot month: " + data.snapshotMonth() + "; aggregates refreshed " + data.refreshedAt(),
                 "Charts without data for these filters are left out.");
-        return new DashboardExports.Report(text.apply("dashboard.report.title"), lines, figures, charts);
+        return new DashboardExports.Report(text.apply("dashboard.report.title"), lines, figures, charts, stressSection(stress, text));
+    }
+
+    private static final List<String> STRESS_METRICS = List.of("accounts", "baselineBadRate", "badRate", "baselineExpectedLoss", "expectedLoss",
+            "exposure", "stressedExposure", "cutAccounts", "decreases", "freezes", "suspensions", "policyExposureChange");
+
+    /** The report's stress page: the chart and the side-by-side figures, in plain Latin-1 (the report's font). */
+    private static DashboardExports.StressSection stressSection(List<StressResult> results, Function<String, String> text) {
+        if (results.isEmpty()) {
+            return null;
+        }
+        ChartTable t = StressTestService.table(results);
+        var chart = DashboardImages.render(DashboardCharts.build(t, text, Double.NaN, false, Locale.ENGLISH, false), 2.0);
+        List<String> header = new ArrayList<>(List.of(text.apply("dashboard.stress.metric")));
+        header.addAll(DashboardCharts.scenarioLabels(t, text));
+        List<List<String>> rows = new ArrayList<>();
+        for (String metric : STRESS_METRICS) {
+            List<String> row = new ArrayList<>(List.of(text.apply("dashboard.stress.metric." + metric).strip()));
+            for (StressResult r : results) {
+                Object v = metricOf(r, metric);
+                row.add(v instanceof BigDecimal d ? "CNY " + String.format(Locale.ROOT, "%,.2f", d)
+                        : v instanceof Double d ? String.format(Locale.ROOT, "%.2f %%", 100 * d) : String.format(Locale.ROOT, "%,d", (Long) v));
+            }
+            rows.add(row);
+        }
+        List<String> lines = List.of(text.apply("dashboard.chart.stress") + "; runs of " + results.stream().map(StressResult::runAt)
+                .map(at -> at.substring(0, Math.min(16, at.length())).replace('T', ' ')).distinct().sorted().toList(),
+                "Nothing is applied: the limit cuts are the limit engine's read-only simulation.");
+        return new DashboardExports.StressSection(text.apply("dashboard.tab.stress"), lines, chart.image(), header, rows);
+    }
+
+    /** One figure of a stress result: a Long count, a Double rate or a BigDecimal amount. */
+    static Object metricOf(StressResult r, String metric) {
+        return switch (metric) {
+            case "accounts" -> r.accounts();
+            case "baselineBadRate" -> r.baselineBadRate();
+            case "badRate" -> r.badRate();
+            case "baselineExpectedLoss" -> r.baselineExpectedLoss();
+            case "expectedLoss" -> r.expectedLoss();
+            case "exposure" -> r.exposure();
+            case "stressedExposure" -> r.stressedExposure();
+            case "cutAccounts" -> r.cutAccounts();
+            case "decreases" -> r.decreases();
+            case "freezes" -> r.freezes();
+            case "suspensions" -> r.suspensions();
+            default -> r.policyExposureChange();
+        };
     }
 
     // ------------------------------------------------------------------ stress tests
@@ -552,7 +725,8 @@ public final class DashboardView {
     private Node stress() {
         ListView<StressScenario> list = new ListView<>(model.scenarios());
         list.setId("dashboard-scenarios");
-        list.setPrefHeight(170);
+        list.setPrefHeight(96);
+        list.setMinHeight(Region.USE_PREF_SIZE);
         list.setCellFactory(CheckBoxListCell.forListView(s -> chosen.computeIfAbsent(s, k -> new SimpleBooleanProperty(k.builtIn())),
                 new StringConverter<>() {
                     @Override
@@ -578,7 +752,6 @@ public final class DashboardView {
         // the editor: a selected scenario is its template; saving under a new name keeps a user-defined one
         TextField name = new TextField();
         name.setId("dashboard-stress-name");
-        Map<String, TextField> pd = new LinkedHashMap<>();
         GridPane editor = new GridPane();
         editor.setHgap(8);
         editor.setVgap(6);
@@ -587,24 +760,34 @@ public final class DashboardView {
         ColumnConstraints fields = new ColumnConstraints(72);
         editor.getColumnConstraints().addAll(labels, fields);
         editor.addRow(0, label("dashboard.stress.name"), name);
-        int row = 1;
-        for (String band : Buckets.INCOME_BANDS) {
-            TextField f = new TextField("1");
-            f.setPrefColumnCount(5);
-            pd.put(band, f);
-            editor.addRow(row++, new Label(i18n.format("dashboard.stress.pdMultiplier", band)), f);
-        }
         name.setPrefColumnCount(8);
         TextField util = new TextField("0");
         TextField lgd = new TextField("0");
         TextField income = new TextField("0");
-        editor.addRow(row++, label("dashboard.stress.utilisationRise"), util);
-        editor.addRow(row++, label("dashboard.stress.lgdChange"), lgd);
-        editor.addRow(row, label("dashboard.stress.incomeShock"), income);
+        editor.addRow(1, label("dashboard.stress.utilisationRise"), util);
+        editor.addRow(2, label("dashboard.stress.lgdChange"), lgd);
+        editor.addRow(3, label("dashboard.stress.incomeShock"), income);
+        // PD multipliers: one compact line per segment kind, five small fields each
+        Map<String, TextField> pd = new LinkedHashMap<>();
+        Map<String, TextField> tierPd = new LinkedHashMap<>();
+        GridPane multipliers = new GridPane();
+        multipliers.setHgap(4);
+        multipliers.setVgap(4);
+        multipliers.add(label("dashboard.stress.pdByIncome"), 0, 0, 5, 1);
+        multipliers.add(label("dashboard.stress.pdByTier"), 0, 2, 5, 1);
+        for (int i = 0; i < 5; i++) {
+            String band = Buckets.INCOME_BANDS.get(i);
+            pd.put(band, multiplierField("dashboard-stress-pd-" + band));
+            multipliers.add(new VBox(2, new Label(band), pd.get(band)), i, 1);
+            String tier = String.valueOf(Buckets.CITY_TIERS.get(i));
+            tierPd.put(tier, multiplierField("dashboard-stress-tier-" + tier));
+            multipliers.add(new VBox(2, new Label(i18n.format("dashboard.filter.tierValue", tier)), tierPd.get(tier)), i, 3);
+        }
         list.getSelectionModel().selectedItemProperty().addListener((o, old, s) -> {
             if (s != null) {
                 name.setText(s.builtIn() ? "" : s.name());
-                Buckets.INCOME_BANDS.forEach(b -> pd.get(b).setText(s.parameters().pdMultiplier(b).toPlainString()));
+                pd.forEach((b, f) -> f.setText(s.parameters().pdMultiplier(b).toPlainString()));
+                tierPd.forEach((t, f) -> f.setText(s.parameters().tierPdMultiplier(Integer.parseInt(t)).toPlainString()));
                 util.setText(s.parameters().utilisationRise().toPlainString());
                 lgd.setText(s.parameters().lgdChange().toPlainString());
                 income.setText(s.parameters().incomeShock().toPlainString());
@@ -613,10 +796,8 @@ public final class DashboardView {
         Button save = button("dashboard-stress-save", "dashboard.stress.save", "mdi2c-content-save-outline");
         save.setOnAction(e -> {
             try {
-                Map<String, BigDecimal> m = new LinkedHashMap<>();
-                pd.forEach((b, f) -> m.put(b, new BigDecimal(f.getText().strip())));
-                model.saveScenario(name.getText(), new StressScenario.Parameters(m, new BigDecimal(util.getText().strip()),
-                        new BigDecimal(lgd.getText().strip()), new BigDecimal(income.getText().strip())));
+                model.saveScenario(name.getText(), new StressScenario.Parameters(numbers(pd), new BigDecimal(util.getText().strip()),
+                        new BigDecimal(lgd.getText().strip()), new BigDecimal(income.getText().strip()), numbers(tierPd)));
             } catch (NumberFormatException ex) {
                 model.stressErrorProperty().set(dev.riskdesk.ui.common.UiText.of("dashboard.stress.notANumber"));
             }
@@ -626,7 +807,35 @@ public final class DashboardView {
         hint.setMinWidth(0);
         hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.getStyleClass().add("text-muted");
-        VBox left = new VBox(8, label("dashboard.stress.scenarios"), list, editor, save, hint);
+        // earlier runs: pick one or more (Ctrl/Shift) and open them side by side again
+        ListView<StressResult> past = new ListView<>(model.history());
+        past.setId("dashboard-stress-history");
+        past.setPrefHeight(110);
+        past.setMinHeight(Region.USE_PREF_SIZE);
+        past.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        past.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(StressResult r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : r.runAt().substring(0, Math.min(16, r.runAt().length())).replace('T', ' ') + "  "
+                        + i18n.getOr("dashboard.stress.builtIn." + r.scenario(), r.scenario()));
+            }
+        });
+        past.setPlaceholder(new Label(i18n.get("dashboard.stress.noHistory")));
+        Button reopen = button("dashboard-stress-reopen", "dashboard.stress.reopen", "mdi2h-history");
+        reopen.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(past.getSelectionModel().getSelectedItems()));
+        reopen.setOnAction(e -> model.reopen(List.copyOf(past.getSelectionModel().getSelectedItems())));
+        past.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                model.reopen(List.copyOf(past.getSelectionModel().getSelectedItems()));
+            }
+        });
+        model.loadHistory();
+        Label pastTitle = label("dashboard.stress.history");
+        pastTitle.setWrapText(true);
+        pastTitle.setMinWidth(0);
+        pastTitle.setMinHeight(Region.USE_PREF_SIZE);
+        VBox left = new VBox(8, label("dashboard.stress.scenarios"), list, editor, multipliers, save, hint, pastTitle, past, reopen);
         left.getStyleClass().add("panel");
         left.setPrefWidth(350);
         left.setMinWidth(350);
@@ -647,7 +856,7 @@ public final class DashboardView {
         message.getStyleClass().add("text-muted");
         message.textProperty().bind(progress.messageProperty());
         message.visibleProperty().bind(model.stressRunningProperty());
-        Button csv = button("dashboard-stress-csv", "dashboard.export.csv", "mdi2f-file-delimited-outline");
+        Button csv = shortButton("dashboard-stress-csv", "dashboard.export.csvShort", "dashboard.export.csv", "mdi2f-file-delimited-outline");
         csv.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.results()));
         csv.setOnAction(e -> {
             ChartTable t = StressTestService.table(List.copyOf(model.results()));
@@ -659,9 +868,25 @@ public final class DashboardView {
                 }
             });
         });
+        Button png = shortButton("dashboard-stress-png", "dashboard.export.pngShort", "dashboard.export.png", "mdi2i-image-outline");
+        png.disableProperty().bind(csv.disableProperty());
+        png.setOnAction(e -> {
+            ChartTable t = StressTestService.table(List.copyOf(model.results()));
+            boolean dark = theme.getValue() == Theme.DARK;
+            Locale locale = i18n.locale();
+            Function<String, String> text = this::text;
+            write(choose(png, "stress-test", "png"), f -> {
+                try (OutputStream out = Files.newOutputStream(f.toPath())) {
+                    DashboardExports.png(DashboardCharts.build(t, text, Double.NaN, dark, locale, true).chart(), out);
+                }
+            });
+        });
+        Button pdf = shortButton("dashboard-stress-pdf", "dashboard.export.pdfShort", "dashboard.export.pdf", "mdi2f-file-pdf-box");
+        pdf.disableProperty().bind(csv.disableProperty().or(model.loadedProperty().isNull()));
+        pdf.setOnAction(e -> exportPdf(pdf));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox actions = new HBox(8, run, cancel, bar, message, spacer, csv);
+        HBox actions = new HBox(8, run, cancel, bar, message, spacer, png, csv, pdf);
         actions.setAlignment(Pos.CENTER_LEFT);
         Label error = new Label();
         error.getStyleClass().add("error-text");
@@ -670,10 +895,11 @@ public final class DashboardView {
 
         TableView<String> results = new TableView<>();
         results.setId("dashboard-stress-results");
+        results.setPrefHeight(392); // the twelve figures without scrolling the table
+        results.setMinHeight(Region.USE_PREF_SIZE);
         results.getStyleClass().add("dense");
         results.setPlaceholder(Tables.placeholder(i18n, "dashboard.stress.none", model.stressRunningProperty()));
-        List<String> metrics = List.of("accounts", "baselineBadRate", "badRate", "baselineExpectedLoss", "expectedLoss", "exposure",
-                "stressedExposure", "cutAccounts", "decreases", "freezes", "suspensions", "policyExposureChange");
+        List<String> metrics = STRESS_METRICS;
         model.results().addListener((javafx.collections.ListChangeListener<StressResult>) c -> {
             results.getColumns().clear();
             TableColumn<String, String> metric = new TableColumn<>(i18n.get("dashboard.stress.metric"));
@@ -697,30 +923,55 @@ public final class DashboardView {
         note.setWrapText(true);
         note.setMinWidth(0);
         note.getStyleClass().add("text-muted");
-        VBox right = new VBox(8, actions, error, results, note);
+        StackPane chart = chartPlot("stress");
+        chart.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.results()));
+        chart.managedProperty().bind(chart.visibleProperty());
+        model.results().addListener((javafx.collections.ListChangeListener<StressResult>) c -> drawStress());
+        theme.addListener((o, old, now) -> drawStress());
+        VBox right = new VBox(8, actions, error, chart, results, note);
         right.getStyleClass().add("panel");
         HBox.setHgrow(right, Priority.ALWAYS);
         HBox page = new HBox(12, left, right);
         page.getStyleClass().add("screen");
-        return page;
+        // the editor, past runs, chart and table are taller than a 800-pixel window: scroll rather than squeeze
+        ScrollPane scroll = new ScrollPane(page);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
+    }
+
+    private static TextField multiplierField(String id) {
+        TextField f = new TextField("1");
+        f.setId(id);
+        f.setPrefColumnCount(3);
+        return f;
+    }
+
+    private static Map<String, BigDecimal> numbers(Map<String, TextField> fields) {
+        Map<String, BigDecimal> m = new LinkedHashMap<>();
+        fields.forEach((k, f) -> m.put(k, new BigDecimal(f.getText().strip())));
+        return m;
+    }
+
+    /** Draws the stress chart off the FX thread whenever the results shown change. */
+    private void drawStress() {
+        ChartTable t = StressTestService.table(List.copyOf(model.results()));
+        if (t.isEmpty()) {
+            return;
+        }
+        boolean dark = theme.getValue() == Theme.DARK;
+        Locale locale = i18n.locale();
+        Function<String, String> text = this::text;
+        tasks.submit(p -> DashboardImages.render(DashboardCharts.build(t, text, Double.NaN, dark, locale, false), SCALE), r -> {
+            images.get("stress").setImage(ChartImages.toFxImage(r.image()));
+            figures.get("stress").show(t, r.hits());
+        }, failure -> model.stressErrorProperty().set(ErrorTexts.of(failure)));
     }
 
     private String metricValue(StressResult r, String metric) {
-        var f = i18n.formats();
-        return switch (metric) {
-            case "accounts" -> f.integer(r.accounts());
-            case "baselineBadRate" -> f.percent(r.baselineBadRate());
-            case "badRate" -> f.percent(r.badRate());
-            case "baselineExpectedLoss" -> yuan(r.baselineExpectedLoss());
-            case "expectedLoss" -> yuan(r.expectedLoss());
-            case "exposure" -> yuan(r.exposure());
-            case "stressedExposure" -> yuan(r.stressedExposure());
-            case "cutAccounts" -> f.integer(r.cutAccounts());
-            case "decreases" -> f.integer(r.decreases());
-            case "freezes" -> f.integer(r.freezes());
-            case "suspensions" -> f.integer(r.suspensions());
-            default -> yuan(r.policyExposureChange());
-        };
+        Object v = metricOf(r, metric);
+        return v instanceof BigDecimal d ? yuan(d) : v instanceof Double d ? i18n.formats().percent(d) : i18n.formats().integer((Long) v);
     }
 
     /** Whole yuan: the side-by-side columns are narrow; the CSV keeps the cents. */

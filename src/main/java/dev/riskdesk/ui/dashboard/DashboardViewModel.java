@@ -11,7 +11,6 @@ import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Session;
 import dev.riskdesk.ui.common.ErrorTexts;
 import dev.riskdesk.ui.common.UiText;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +24,8 @@ import javafx.collections.ObservableList;
 
 /** The dashboard's state: filter, figures and chart images, stress scenarios and results; all database work off the FX thread. */
 public final class DashboardViewModel {
-    /** Figures and their charts drawn off the FX thread (null image = no data for that chart). */
-    public record Loaded(DashboardData data, Map<String, BufferedImage> images) {
+    /** Figures and their charts drawn off the FX thread, each with its hit map (null = no data for that chart). */
+    public record Loaded(DashboardData data, Map<String, DashboardImages.Rendered> charts) {
     }
 
     private final DashboardServices services;
@@ -40,7 +39,10 @@ public final class DashboardViewModel {
     private final ObjectProperty<UiText> stressError = new SimpleObjectProperty<>(this, "stressError");
     private final ObservableList<StressScenario> scenarios = FXCollections.observableArrayList();
     private final ObservableList<StressResult> results = FXCollections.observableArrayList();
+    private final ObservableList<StressResult> history = FXCollections.observableArrayList();
     private TaskRunner.Handle stressHandle;
+    /** Counts loads: only the latest one's result is shown, so a filter changed while a load runs is never lost. */
+    private long generation;
 
     public DashboardViewModel(DashboardServices services, Session session, TaskRunner tasks) {
         this.services = services;
@@ -80,29 +82,72 @@ public final class DashboardViewModel {
         return results;
     }
 
+    /** Earlier stress runs, newest first (each scenario of a run is one entry). */
+    public ObservableList<StressResult> history() {
+        return history;
+    }
+
+    public void loadHistory() {
+        tasks.submit(p -> services.stress.history(session), history::setAll, failure -> stressError.set(ErrorTexts.of(failure)));
+    }
+
+    /** Shows earlier runs side by side again, as they were computed then. */
+    public void reopen(List<StressResult> runs) {
+        if (!runs.isEmpty()) {
+            stressError.set(null);
+            results.setAll(runs);
+        }
+    }
+
     public boolean canStressTest() {
         return session.has(Permission.STRESS_TEST) && session.has(Permission.POLICY_SIMULATE);
     }
 
-    /** Loads the figures for the current filter and draws the charts with {@code render}, both off the FX thread. */
-    public void load(Function<DashboardData, Map<String, BufferedImage>> render) {
+    /**
+     * Loads the figures for the current filter and draws the charts with {@code render}, both off
+     * the FX thread. A load started later supersedes one still running: the earlier result is
+     * dropped when it arrives, and {@link #loadingProperty} stays set until the latest is shown.
+     */
+    public void load(Function<DashboardData, Map<String, DashboardImages.Rendered>> render) {
         loading.set(true);
+        long mine = ++generation;
         DashboardFilter f = filter.get();
         tasks.submit(progress -> {
             DashboardData data = services.query.load(session, f);
             return new Loaded(data, render.apply(data));
         }, result -> {
+            if (mine != generation) {
+                return;
+            }
             loading.set(false);
             error.set(null);
+            // the filter with its month range resolved (open ends become the first and last month), as the filter bar shows it
+            filter.set(result.data().filter());
             loaded.set(result);
         }, failure -> {
+            if (mine != generation) {
+                return;
+            }
             loading.set(false);
             error.set(ErrorTexts.of(failure));
         });
     }
 
+    /** A filter chosen in the filter bar: loads it, also while an earlier load still runs. */
+    public void applyFilter(DashboardFilter chosen, Function<DashboardData, Map<String, DashboardImages.Rendered>> render) {
+        if (!chosen.equals(filter.get())) {
+            filter.set(chosen);
+            load(render);
+        }
+    }
+
+    /** The business clock's now, for the report's date. */
+    public java.time.LocalDateTime now() {
+        return java.time.LocalDateTime.now(services.clock);
+    }
+
     /** Rebuilds the aggregates (as the batch jobs do), then reloads. */
-    public void refreshAggregates(Progress progress, Function<DashboardData, Map<String, BufferedImage>> render) {
+    public void refreshAggregates(Progress progress, Function<DashboardData, Map<String, DashboardImages.Rendered>> render) {
         loading.set(true);
         tasks.submit(p -> {
             services.refresh.refresh(session, p);
@@ -136,6 +181,7 @@ public final class DashboardViewModel {
         }, out -> {
             stressRunning.set(false);
             results.setAll(out);
+            loadHistory();
         }, failure -> {
             stressRunning.set(false);
             stressError.set(ErrorTexts.of(failure));

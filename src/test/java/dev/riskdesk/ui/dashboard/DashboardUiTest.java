@@ -1,7 +1,9 @@
 package dev.riskdesk.ui.dashboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.riskdesk.common.Messages;
 import dev.riskdesk.common.Progress;
@@ -12,10 +14,14 @@ import dev.riskdesk.security.Session;
 import dev.riskdesk.ui.common.FxTaskRunner;
 import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.Theme;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
+import javafx.scene.input.MouseButton;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -28,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.robot.Motion;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -40,6 +47,7 @@ class DashboardUiTest {
     Path dir;
     Database db;
     FxTaskRunner tasks;
+    DashboardViewModel model;
 
     @Start
     void start(Stage stage) {
@@ -52,7 +60,8 @@ class DashboardUiTest {
         services.refresh.refresh(Session.system(), Progress.NONE);
         tasks = new FxTaskRunner();
         Theme.LIGHT.apply();
-        DashboardView view = new DashboardView(new DashboardViewModel(services, Session.system(), tasks), new I18n(Messages.ENGLISH), tasks,
+        model = new DashboardViewModel(services, Session.system(), tasks);
+        DashboardView view = new DashboardView(model, new I18n(Messages.ENGLISH), tasks,
                 new SimpleObjectProperty<>(Theme.LIGHT));
         stage.setScene(Theme.style(new Scene(view.build(), 1280, 800)));
         stage.show();
@@ -83,5 +92,35 @@ class DashboardUiTest {
         robot.clickOn("#dashboard-data-utilisation");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(6, robot.lookup("#dashboard-table-utilisation").queryAs(javafx.scene.control.TableView.class).getItems().size());
+    }
+
+    @Test
+    void hoveringABarShowsItsOwnFigureAndAClickPinsIt(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.loadedProperty().get() != null);
+        ChartHitMap hits = model.loadedProperty().get().charts().get("exposureByBand").hits();
+        ChartHitMap.Element limit = hits.elements().stream().filter(e -> e.column().equals("limit")).findFirst().orElseThrow();
+        ChartHitMap.Element exposure = hits.elements().stream().filter(e -> e.column().equals("exposure")).findFirst().orElseThrow();
+        ImageView chart = robot.lookup("#dashboard-chart-exposureByBand").queryAs(ImageView.class);
+        Label figure = robot.lookup("#dashboard-figure-exposureByBand").queryAs(Label.class);
+        assertFalse(figure.isVisible());
+
+        robot.moveTo(chart, Pos.TOP_LEFT, new Point2D(limit.area().getCenterX(), limit.area().getCenterY()), Motion.DIRECT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(figure.isVisible(), "hovering the limit bar shows its figure");
+        // the three-account book: one band (unscored), total limit 4,000
+        assertEquals("Score band: Unscored\nTotal limit: " + new I18n(Messages.ENGLISH).formats().money(new BigDecimal("4000.00")), figure.getText());
+
+        robot.moveTo(chart, Pos.TOP_LEFT, new Point2D(exposure.area().getCenterX(), exposure.area().getCenterY()), Motion.DIRECT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(figure.getText().startsWith("Score band: Unscored\nExposure: "), figure.getText());
+
+        robot.clickOn(MouseButton.PRIMARY);
+        robot.moveTo(chart, Pos.TOP_LEFT, new Point2D(2, 2), Motion.DIRECT); // the chart's corner: no element
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(figure.isVisible(), "a clicked figure stays while the mouse moves on");
+        assertTrue(figure.getText().contains("Exposure"), figure.getText());
+        robot.clickOn(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(figure.isVisible(), "a second click away from the bars lets it go");
     }
 }

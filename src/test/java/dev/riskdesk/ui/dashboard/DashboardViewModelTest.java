@@ -1,0 +1,128 @@
+package dev.riskdesk.ui.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.riskdesk.common.Progress;
+import dev.riskdesk.common.TaskRunner;
+import dev.riskdesk.dashboard.DashboardBook;
+import dev.riskdesk.dashboard.DashboardData;
+import dev.riskdesk.dashboard.DashboardFilter;
+import dev.riskdesk.dashboard.DashboardServices;
+import dev.riskdesk.db.Database;
+import dev.riskdesk.db.TestDatabases;
+import dev.riskdesk.limits.LimitServices;
+import dev.riskdesk.scoring.ModelRepository;
+import dev.riskdesk.security.AuditLog;
+import dev.riskdesk.security.Session;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The view model without the toolkit: loads that overlap, and the business clock of the report. */
+@Tag("db")
+class DashboardViewModelTest {
+    /** Holds submitted work until the test finishes it, in any order: loads that overlap, as on a busy machine. */
+    static final class HeldTasks implements TaskRunner {
+        final Deque<Runnable> held = new ArrayDeque<>();
+
+        @Override
+        public <T> Handle submit(Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onError, Progress progress) {
+            held.add(() -> {
+                T result;
+                try {
+                    result = work.run(progress);
+                } catch (Exception e) {
+                    onError.accept(e);
+                    return;
+                }
+                onSuccess.accept(result);
+            });
+            return () -> { };
+        }
+
+        void finishFirst() {
+            held.removeFirst().run();
+        }
+
+        @Override
+        public void shutdown() {
+        }
+    }
+
+    @TempDir
+    Path dir;
+    Database db;
+    DashboardServices services;
+    final HeldTasks tasks = new HeldTasks();
+    final Function<DashboardData, Map<String, DashboardImages.Rendered>> noCharts = d -> Map.of();
+    final Clock businessClock = Clock.fixed(Instant.parse("2026-12-01T16:30:00Z"), ZoneId.of("Asia/Shanghai"));
+
+    @BeforeEach
+    void setUp() {
+        db = TestDatabases.fresh(dir);
+        services = new DashboardServices(db, new ModelRepository(db, new AuditLog(businessClock), businessClock), new LimitServices(db, businessClock),
+                businessClock);
+        DashboardBook.create(db);
+        services.refresh.refresh(Session.system(), Progress.NONE);
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    @Test
+    void aFilterChosenWhileALoadRunsIsTheOneShown() {
+        DashboardViewModel model = new DashboardViewModel(services, Session.system(), tasks);
+        model.load(noCharts);
+        // the manager picks tier 2 before the first load has come back
+        model.applyFilter(new DashboardFilter(null, null, 2, null, null), noCharts);
+        assertEquals(2, tasks.held.size(), "the new filter is loaded at once, not dropped");
+        tasks.finishFirst(); // the all-tiers load arrives late: not shown
+        assertNull(model.loadedProperty().get());
+        assertTrue(model.loadingProperty().get(), "still loading the filter the manager chose");
+        assertEquals(2, model.filterProperty().get().cityTier());
+        tasks.finishFirst();
+        assertFalse(model.loadingProperty().get());
+        assertEquals(2, model.loadedProperty().get().data().filter().cityTier());
+        assertEquals(1, model.loadedProperty().get().data().figures().accounts(), "tier 2 holds one account");
+    }
+
+    @Test
+    void aLateLoadArrivingAfterTheLatestIsDropped() {
+        DashboardViewModel model = new DashboardViewModel(services, Session.system(), tasks);
+        model.load(noCharts);
+        model.applyFilter(new DashboardFilter(null, null, 2, null, null), noCharts);
+        // the second (tier 2) finishes first, then the stale all-tiers one
+        Runnable stale = tasks.held.removeFirst();
+        tasks.finishFirst();
+        stale.run();
+        assertEquals(2, model.loadedProperty().get().data().filter().cityTier());
+        assertEquals(2, model.filterProperty().get().cityTier(), "the filter bar keeps the manager's choice");
+        // choosing the filter already shown does not load again
+        model.applyFilter(model.filterProperty().get(), noCharts);
+        assertTrue(tasks.held.isEmpty());
+    }
+
+    @Test
+    void theReportIsDatedByTheBusinessClock() {
+        DashboardViewModel model = new DashboardViewModel(services, Session.system(), tasks);
+        // 16:30 UTC is half past midnight the next day in Shanghai
+        assertEquals(LocalDateTime.of(2026, 12, 2, 0, 30), model.now());
+    }
+}
