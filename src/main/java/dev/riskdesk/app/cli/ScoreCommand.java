@@ -35,6 +35,10 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--chunk", defaultValue = "" + ScoringService.DEFAULT_CHUNK, description = "Accounts per committed chunk.")
     int chunk;
 
+    @Option(names = "--readers", defaultValue = "0",
+            description = "With --all: threads reading and scoring ahead of the writer (default: min(2, cores)).")
+    int readers;
+
     @Option(names = "--no-dashboard", description = "With --all: do not refresh the dashboard aggregates afterwards.")
     boolean noDashboard;
 
@@ -51,9 +55,11 @@ final class ScoreCommand implements Callable<Integer> {
         try (Database db = root.openDatabase()) {
             ScoringService scoring = new ScoringService(db, ModelCommand.models(db), new AuditLog(clock), clock);
             if (all) {
-                ScoringService.BatchReport r = scoring.scoreAll(Session.system(), chunk, ModelCommand.progress(spec.commandLine().getErr()));
+                ScoringService.BatchReport r = scoring.scoreAll(Session.system(), chunk,
+                        readers > 0 ? readers : ScoringService.defaultReaders(), ModelCommand.progress(spec.commandLine().getErr()));
                 out.printf("Job %d%s: scored %,d accounts (%,d thin-file), %,d without recent history, in %.1f s%n", r.jobId(),
                         r.resumed() ? " (resumed)" : "", r.scored(), r.thinFile(), r.skipped(), r.millis() / 1000.0);
+                out.println("Phases: " + r.phases().summary());
                 if (!noDashboard) {
                     DashboardCommand.refreshAfterBatch(db, out);
                 }
