@@ -102,6 +102,19 @@ public final class BinWords {
         return MessageFormat.format(b.getString("bin.between"), value(b, unit, lo, locale), value(b, unit, hi, locale));
     }
 
+    /** One value of {@code characteristic} in words: "45%", "¥1,200", "3 days", "yes", "not known". */
+    public static String value(String characteristic, double v, Locale locale) {
+        ResourceBundle b = bundle(locale);
+        if (Double.isNaN(v)) {
+            return b.getString("bin.missing");
+        }
+        Unit unit = unit(characteristic);
+        if (unit == Unit.YES_NO) {
+            return b.getString(v > 0 ? "bin.yes" : "bin.no");
+        }
+        return value(b, unit, whole(unit) ? Math.rint(v) : v, locale);
+    }
+
     private static String value(ResourceBundle b, Unit unit, double v, Locale locale) {
         NumberFormat n = NumberFormat.getNumberInstance(locale);
         switch (unit) {

@@ -5,10 +5,12 @@ import dev.riskdesk.db.Database;
 import dev.riskdesk.scoring.AccountScore;
 import dev.riskdesk.scoring.Explanation;
 import dev.riskdesk.scoring.ScoringService;
+import dev.riskdesk.scoring.SubScores;
 import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Session;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -82,6 +84,11 @@ final class ScoreCommand implements Callable<Integer> {
         out.printf("Sub-scores: credit %d (%s), capacity %d (%s), stability %d (%s), security %d (%s)%n",
                 s.subScores().credit(), s.subScores().creditBand(), s.subScores().capacity(), s.subScores().capacityBand(),
                 s.subScores().stability(), s.subScores().stabilityBand(), s.subScores().security(), s.subScores().securityBand());
+        List<SubScores.Input> inputs = s.subScoreInputs();
+        for (SubScores.Kind kind : SubScores.Kind.values()) {
+            out.printf("  %-9s %3d (%s) = %s%n", kind.name().toLowerCase(Locale.ROOT), s.subScores().value(kind), s.subScores().band(kind),
+                    SubScores.explain(kind, inputs, locale));
+        }
         out.printf("%-36s %-22s %6s %8s %6s%n", "characteristic", "bin", "points", "avg", "best");
         for (Explanation.Line l : e.lines()) {
             out.printf("%-36s %-22s %6d %8.1f %6d%n", Explanation.featureName(l.characteristic(), locale), l.bin(), l.points(),
