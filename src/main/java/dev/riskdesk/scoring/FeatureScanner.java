@@ -117,7 +117,9 @@ public final class FeatureScanner {
         Long maxId = database.dsl().select(org.jooq.impl.DSL.max(ACCOUNT.ID)).from(ACCOUNT).fetchOne().value1();
         long last = maxId == null ? afterAccountId : Math.min(lastAccountId, maxId);
         long count = 0;
-        try (Connection connection = database.connection();
+        // a long scan reads outside the pool (cheaper ResultSet getters); one account takes a pooled one (no connect)
+        boolean longScan = last - afterAccountId > PAGE_IDS;
+        try (Connection connection = longScan ? database.unpooledConnection() : database.connection();
              PreparedStatement a = connection.prepareStatement(accountSql);
              PreparedStatement m = connection.prepareStatement(monthSql)) {
             a.setFetchSize(FETCH_SIZE);
