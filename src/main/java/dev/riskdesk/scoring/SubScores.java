@@ -156,7 +156,9 @@ public record SubScores(int credit, int capacity, int stability, int security) {
             String name = "SCORE".equals(in.feature()) ? b.getString("subscore.creditScore") : Explanation.featureName(in.feature(), locale);
             String value = "SCORE".equals(in.feature()) ? String.valueOf((int) in.value()) : BinWords.value(in.feature(), in.value(), locale);
             double p = in.points();
-            String signed = (p < 0 ? "−" : "+") + points.format(Math.abs(p));
+            // an input that moves nothing shows 0.0, not "+0.0" or "−0.0"
+            String shown = points.format(Math.abs(p));
+            String signed = shown.equals(points.format(0)) ? shown : (p < 0 ? "−" : "+") + shown;
             parts.add(MessageFormat.format(b.getString("subscore.input"), name, value, signed));
         }
         return String.join(" · ", parts);

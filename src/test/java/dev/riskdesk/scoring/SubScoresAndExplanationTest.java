@@ -106,7 +106,7 @@ class SubScoresAndExplanationTest {
         assertEquals(-10, points(inputs, SubScores.Kind.SECURITY, Feature.NIGHT_SHARE_3M), 1e-9);
         assertEquals(100 - 20 - 10, s.security(), "verified, one city, no login change: only devices and night");
         String capacity = SubScores.explain(SubScores.Kind.CAPACITY, inputs, Locale.ENGLISH);
-        assertTrue(capacity.contains("Income band I1: +0.0") && capacity.contains("Repayment to minimum due, 3 months 1×: +12.5"), capacity);
+        assertTrue(capacity.contains("Income band I1: 0.0") && capacity.contains("Repayment to minimum due, 3 months 1×: +12.5"), capacity);
         String security = SubScores.explain(SubScores.Kind.SECURITY, inputs, Locale.SIMPLIFIED_CHINESE);
         assertTrue(security.startsWith("100 · ") && security.contains("近1个月新设备数 2次：−20.0"), security);
         assertTrue(SubScores.explain(SubScores.Kind.CREDIT, inputs, Locale.ENGLISH).contains("credit score 640: +61.8"));
