@@ -166,6 +166,15 @@ public final class Database implements AutoCloseable {
         return pool.getConnection();
     }
 
+    /**
+     * A connection outside the pool, for long read-only scans: H2's pooled connection checks its
+     * state under a lock on every ResultSet getter, which made a 1,000,000-account feature scan
+     * about 40 % slower. The caller closes it.
+     */
+    public Connection unpooledConnection() throws SQLException {
+        return java.sql.DriverManager.getConnection(location.jdbcUrl(), "sa", "");
+    }
+
     public <T> T transactionResult(Function<DSLContext, T> work) {
         return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
     }

@@ -18,6 +18,10 @@ public final class AccountHistory {
     /** Month index of real-name verification; Integer.MAX_VALUE when never verified. */
     public int verifiedMonth = Integer.MAX_VALUE;
     public String occupation;
+    /** ACCOUNT.SCORE, SCORE_BAND and THIN_FILE as read: batch scoring rewrites the account only when they change. */
+    public Integer storedScore;
+    public String storedBand;
+    public boolean storedThinFile;
     private final List<MonthRow> rows = new ArrayList<>();
     private int size;
 

@@ -11,6 +11,11 @@ public record AccountScore(FeatureVector features, long modelId, Scorecard score
         return features.thinFile();
     }
 
+    /** What each sub-score is made of (the same numbers {@link #subScores()} came from). */
+    public List<SubScores.Input> subScoreInputs() {
+        return SubScores.inputs(result.score(), scorecard.scaling(), features);
+    }
+
     /** SCORE.POINTS: the points of each characteristic as big-endian shorts, in model order. */
     public byte[] packedPoints() {
         return pack(result.points());

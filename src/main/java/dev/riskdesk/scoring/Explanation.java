@@ -22,8 +22,16 @@ public record Explanation(int score, ScoreBand band, List<Line> lines, int clamp
         }
     }
 
-    /** Move {@code characteristic} from bin {@code fromBin} to {@code toBin}: +gain points, new score and band. */
-    public record Hint(String characteristic, String fromBin, String toBin, int gain, int newScore, ScoreBand newBand) {
+    /** Move {@code characteristic} from bin {@code from} to bin {@code to}: +gain points, new score and band. */
+    public record Hint(String characteristic, Bin from, Bin to, int gain, int newScore, ScoreBand newBand) {
+        /** The bins' interval labels ("[0.3, 0.7)"), as in the points table. */
+        public String fromBin() {
+            return from.label();
+        }
+
+        public String toBin() {
+            return to.label();
+        }
     }
 
     public static Explanation of(Scorecard scorecard, ScoreResult result) {
@@ -79,7 +87,7 @@ public record Explanation(int score, ScoreBand band, List<Line> lines, int clamp
                 int distance = Math.abs(b - current);
                 if (distance < bestDistance || (distance == bestDistance && best != null && gain > best.gain())) {
                     int newScore = scorecard.scaling().clamp(result.rawScore() + gain);
-                    best = new Hint(c.name(), c.bins().get(current).label(), target.label(), gain, newScore, ScoreBand.ofScore(newScore));
+                    best = new Hint(c.name(), c.bins().get(current), target, gain, newScore, ScoreBand.ofScore(newScore));
                     bestDistance = distance;
                 }
             }
@@ -108,12 +116,14 @@ public record Explanation(int score, ScoreBand band, List<Line> lines, int clamp
         return bundle.containsKey(key) ? bundle.getString(key) : code;
     }
 
+    /** The hint as a sentence, the bins in words ("from 70% or more to below 30%"). */
     public String hintText(Locale locale) {
         if (hint == null) {
             return null;
         }
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        ResourceBundle bundle = BinWords.bundle(locale);
         return java.text.MessageFormat.format(bundle.getString("hint.move"), featureName(hint.characteristic(), locale),
-                hint.fromBin(), hint.toBin(), hint.gain(), String.valueOf(hint.newScore()), hint.newBand().name());
+                BinWords.of(hint.characteristic(), hint.from(), locale), BinWords.of(hint.characteristic(), hint.to(), locale),
+                hint.gain(), String.valueOf(hint.newScore()), hint.newBand().name());
     }
 }

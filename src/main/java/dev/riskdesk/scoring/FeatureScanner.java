@@ -97,7 +97,8 @@ public final class FeatureScanner {
     public long scanRange(long afterAccountId, long lastAccountId, int fromMonth, int toMonth, Progress progress, Consumer<AccountHistory> sink) {
         DSLContext dsl = database.dsl();
         String accountSql = dsl.select(ACCOUNT.ID, ACCOUNT.CUSTOMER_ID, ACCOUNT.OPENED_AT, CUSTOMER.BIRTH_DATE, CUSTOMER.CITY_TIER,
-                        CUSTOMER.INCOME_BAND, CUSTOMER.REAL_NAME_VERIFIED, CUSTOMER.VERIFIED_AT, CUSTOMER.OCCUPATION)
+                        CUSTOMER.INCOME_BAND, CUSTOMER.REAL_NAME_VERIFIED, CUSTOMER.VERIFIED_AT, CUSTOMER.OCCUPATION,
+                        ACCOUNT.SCORE, ACCOUNT.SCORE_BAND, ACCOUNT.THIN_FILE)
                 .from(ACCOUNT).join(CUSTOMER).on(CUSTOMER.ID.eq(ACCOUNT.CUSTOMER_ID))
                 .where(ACCOUNT.ID.gt(0L).and(ACCOUNT.ID.le(0L)))
                 .orderBy(ACCOUNT.ID)
@@ -116,7 +117,9 @@ public final class FeatureScanner {
         Long maxId = database.dsl().select(org.jooq.impl.DSL.max(ACCOUNT.ID)).from(ACCOUNT).fetchOne().value1();
         long last = maxId == null ? afterAccountId : Math.min(lastAccountId, maxId);
         long count = 0;
-        try (Connection connection = database.connection();
+        // a long scan reads outside the pool (cheaper ResultSet getters); one account takes a pooled one (no connect)
+        boolean longScan = last - afterAccountId > PAGE_IDS;
+        try (Connection connection = longScan ? database.unpooledConnection() : database.connection();
              PreparedStatement a = connection.prepareStatement(accountSql);
              PreparedStatement m = connection.prepareStatement(monthSql)) {
             a.setFetchSize(FETCH_SIZE);
@@ -149,6 +152,10 @@ public final class FeatureScanner {
                         h.verifiedMonth = !verified ? Integer.MAX_VALUE
                                 : verifiedAt == null ? Integer.MIN_VALUE : MonthRow.index(verifiedAt.toLocalDateTime().toLocalDate());
                         h.occupation = ar.getString(9);
+                        int stored = ar.getInt(10);
+                        h.storedScore = ar.wasNull() ? null : stored;
+                        h.storedBand = ar.getString(11);
+                        h.storedThinFile = ar.getBoolean(12);
                         // month rows of accounts without an ACCOUNT row cannot exist (foreign key), so skipping lower ids is safe
                         while (monthPending && mr.getLong(1) < id) {
                             monthPending = mr.next();

@@ -141,12 +141,47 @@ public final class ScoringService {
         return points;
     }
 
-    public record BatchReport(long jobId, boolean resumed, long scored, long thinFile, long skipped, long millis) {
+    /**
+     * @param phases where the run's time went (milliseconds per phase, see {@link Phases}), for the benchmark
+     */
+    public record BatchReport(long jobId, boolean resumed, long scored, long thinFile, long skipped, long millis, Phases phases) {
+    }
+
+    /**
+     * Where a batch run's time went. Reading (features and scoring, summed over the reader
+     * threads) overlaps the writing; {@code waitMillis} is how long the writer waited for readers.
+     */
+    public record Phases(int readers, long readMillis, long insertMillis, long accountMillis, long commitMillis, long waitMillis,
+                         long accountsRewritten) {
+        public String summary() {
+            return String.format(java.util.Locale.ROOT,
+                    "%d reader thread(s): read+features+score %.1f s (summed); writer: SCORE insert %.1f s, ACCOUNT update %.1f s"
+                            + " (%,d rows changed), job ledger + commit %.1f s, waiting for readers %.1f s",
+                    readers, readMillis / 1000.0, insertMillis / 1000.0, accountMillis / 1000.0, accountsRewritten,
+                    commitMillis / 1000.0, waitMillis / 1000.0);
+        }
+    }
+
+    /** Reader threads for a batch run: the feature pass is the larger half of the work, the writer the other. */
+    public static int defaultReaders() {
+        return Math.max(1, Integer.getInteger("riskdesk.score.readers", Math.min(2, Runtime.getRuntime().availableProcessors())));
     }
 
     /** Scores every account in chunks of {@code chunkSize}; resumes the latest unfinished run of the same models and month. */
     public BatchReport scoreAll(Session session, int chunkSize, Progress progress) {
+        return scoreAll(session, chunkSize, defaultReaders(), progress);
+    }
+
+    /**
+     * As {@link #scoreAll(Session, int, Progress)} with {@code readers} threads reading and scoring
+     * consecutive account-id ranges ahead of the one writer, which commits chunks strictly in
+     * account order: the job's LAST_KEY always marks a prefix of the book that is completely written.
+     */
+    public BatchReport scoreAll(Session session, int chunkSize, int readers, Progress progress) {
         session.require(Permission.SCORE_RUN);
+        if (chunkSize < 1 || readers < 1) {
+            throw new IllegalArgumentException("chunk size and readers must be positive");
+        }
         long start = System.currentTimeMillis();
         Champions champions = champions();
         Scorer scorer = new Scorer(champions);
@@ -180,38 +215,163 @@ public final class ScoringService {
         }
         long jobId = job.getId();
         long after = job.getLastKey() == null ? 0 : job.getLastKey();
-        long[] counters = {job.getDoneItems() == null ? 0 : job.getDoneItems(), 0, 0}; // done, thin, skipped
-        List<AccountScore> chunk = new ArrayList<>(chunkSize);
-        long[] lastSeen = {after};
+        Long maxId = database.dsl().select(org.jooq.impl.DSL.max(ACCOUNT.ID)).from(ACCOUNT).fetchOne().value1();
+        Writer writer = new Writer(jobId, obsDate, job.getDoneItems() == null ? 0 : job.getDoneItems(), after);
+        int fromMonth = obs - FeatureCalculator.LOOKBACK_MONTHS + 1;
+        long taskIds = Math.max(FeatureScanner.PAGE_IDS, chunkSize);
+        java.util.concurrent.atomic.AtomicLong readNanos = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(readers, r -> {
+            Thread t = new Thread(r, "score-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.ArrayDeque<java.util.concurrent.Future<Page>> inflight = new java.util.ArrayDeque<>();
         try {
-            new FeatureScanner(database).scan(after, obs - FeatureCalculator.LOOKBACK_MONTHS + 1, obs, progress, h -> {
-                FeatureVector v = FeatureCalculator.compute(h, obs);
-                lastSeen[0] = h.accountId;
-                if (v == null) {
-                    counters[2]++;
-                } else {
-                    chunk.add(scorer.score(v));
-                    counters[1] += v.thinFile() ? 1 : 0;
+            long next = after;
+            long last = maxId == null ? after : maxId;
+            while (next < last || !inflight.isEmpty()) {
+                // keep every reader busy and one page ready beyond them
+                while (next < last && inflight.size() < readers + 1) {
+                    long from = next;
+                    long to = Math.min(last, next + taskIds);
+                    inflight.add(pool.submit(() -> read(scorer, from, to, fromMonth, obs, readNanos)));
+                    next = to;
                 }
-                if (chunk.size() >= chunkSize) {
-                    counters[0] += flush(jobId, obsDate, chunk, lastSeen[0]);
-                    progress.update("scoring", counters[0], total);
-                    progress.checkCancelled();
-                }
-            });
-            counters[0] += flush(jobId, obsDate, chunk, lastSeen[0]);
+                long waitStart = System.nanoTime();
+                Page page = await(inflight.poll());
+                writer.waitNanos += System.nanoTime() - waitStart;
+                writer.accept(page, chunkSize, progress, total);
+            }
+            writer.flush(writer.lastVisited);
         } catch (Progress.CancelledException e) {
-            finish(jobId, "CANCELLED", "Cancelled after account " + lastSeen[0] + "; run again to resume.");
+            finish(jobId, "CANCELLED", "Cancelled after account " + writer.lastCommitted + "; run again to resume.");
             throw e;
         } catch (RuntimeException e) {
             finish(jobId, "FAILED", e.getMessage());
             throw e;
+        } finally {
+            pool.shutdownNow();
         }
-        progress.update("scoring", counters[0], total);
+        progress.update("scoring", writer.done, total);
         String message = String.format(java.util.Locale.ROOT, "Scored %d accounts (%d thin-file in this run), %d without recent history skipped",
-                counters[0], counters[1], counters[2]);
+                writer.done, writer.thin, writer.skipped);
         finish(jobId, "COMPLETED", message);
-        return new BatchReport(jobId, resumed, counters[0], counters[1], counters[2], System.currentTimeMillis() - start);
+        Phases phases = new Phases(readers, readNanos.get() / 1_000_000, writer.insertNanos / 1_000_000, writer.accountNanos / 1_000_000,
+                writer.commitNanos / 1_000_000, writer.waitNanos / 1_000_000, writer.accountsRewritten);
+        return new BatchReport(jobId, resumed, writer.done, writer.thin, writer.skipped, System.currentTimeMillis() - start, phases);
+    }
+
+    /** The scored accounts of one id range (after, last], in id order, and how many had no recent history. */
+    private record Page(List<AccountScore> scores, boolean[] changed, long last, int skipped) {
+    }
+
+    private Page read(Scorer scorer, long after, long last, int fromMonth, int obs, java.util.concurrent.atomic.AtomicLong nanos) {
+        long t = System.nanoTime();
+        List<AccountScore> scores = new ArrayList<>();
+        List<Boolean> changed = new ArrayList<>();
+        int[] skipped = {0};
+        new FeatureScanner(database).scanRange(after, last, fromMonth, obs, Progress.NONE, h -> {
+            FeatureVector v = FeatureCalculator.compute(h, obs);
+            if (v == null) {
+                skipped[0]++;
+                return;
+            }
+            AccountScore s = scorer.score(v);
+            scores.add(s);
+            changed.add(h.storedScore == null || h.storedScore != s.result().score() || h.storedThinFile != s.thinFile()
+                    || h.storedBand == null || !h.storedBand.trim().equals(s.result().band().name()));
+        });
+        boolean[] flags = new boolean[changed.size()];
+        for (int i = 0; i < flags.length; i++) {
+            flags[i] = changed.get(i);
+        }
+        nanos.addAndGet(System.nanoTime() - t);
+        return new Page(scores, flags, last, skipped[0]);
+    }
+
+    private static Page await(java.util.concurrent.Future<Page> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Scoring interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The one writing thread's state: scored accounts not yet written, counters and phase times. */
+    private final class Writer {
+        final long jobId;
+        final LocalDate obsDate;
+        final List<AccountScore> pending = new ArrayList<>();
+        final List<Boolean> pendingChanged = new ArrayList<>();
+        long done;
+        long thin;
+        long skipped;
+        long lastVisited;
+        long lastCommitted;
+        long insertNanos;
+        long accountNanos;
+        long commitNanos;
+        long waitNanos;
+        long accountsRewritten;
+
+        Writer(long jobId, LocalDate obsDate, long done, long after) {
+            this.jobId = jobId;
+            this.obsDate = obsDate;
+            this.done = done;
+            this.lastVisited = after;
+            this.lastCommitted = after;
+        }
+
+        void accept(Page page, int chunkSize, Progress progress, long total) {
+            skipped += page.skipped();
+            List<AccountScore> scores = page.scores();
+            for (int i = 0; i < scores.size(); i++) {
+                AccountScore s = scores.get(i);
+                pending.add(s);
+                pendingChanged.add(page.changed()[i]);
+                thin += s.thinFile() ? 1 : 0;
+                if (pending.size() >= chunkSize) {
+                    // a full chunk ends at its last account: the accounts after it in this page come next time
+                    flush(s.features().accountId());
+                    progress.update("scoring", done, total);
+                    progress.checkCancelled();
+                }
+            }
+            lastVisited = page.last();
+        }
+
+        /** Writes the pending scores and moves LAST_KEY to {@code lastKey} in one transaction. */
+        void flush(long lastKey) {
+            int n = pending.size();
+            LocalDateTime now = LocalDateTime.now(clock);
+            long t = System.nanoTime();
+            long[] parts = new long[2];
+            database.transaction(tx -> {
+                if (n > 0) {
+                    long t0 = System.nanoTime();
+                    insertScores(tx, jobId, obsDate, now, pending);
+                    long t1 = System.nanoTime();
+                    accountsRewritten += updateAccounts(tx, pending, pendingChanged);
+                    parts[0] = t1 - t0;
+                    parts[1] = System.nanoTime() - t1;
+                }
+                tx.update(BATCH_JOB).set(BATCH_JOB.LAST_KEY, lastKey).set(BATCH_JOB.DONE_ITEMS, BATCH_JOB.DONE_ITEMS.plus(n))
+                        .where(BATCH_JOB.ID.eq(jobId)).execute();
+            });
+            insertNanos += parts[0];
+            accountNanos += parts[1];
+            commitNanos += System.nanoTime() - t - parts[0] - parts[1];
+            pending.clear();
+            pendingChanged.clear();
+            done += n;
+            lastCommitted = lastKey;
+        }
     }
 
     private void finish(long jobId, String status, String message) {
@@ -221,65 +381,108 @@ public final class ScoringService {
                 .where(BATCH_JOB.ID.eq(jobId)).execute());
     }
 
-    /** Writes one chunk and moves LAST_KEY in one transaction; returns the accounts written. */
-    private int flush(long jobId, LocalDate obsDate, List<AccountScore> chunk, long lastKey) {
-        int n = chunk.size();
-        LocalDateTime now = LocalDateTime.now(clock);
-        database.transaction(tx -> {
-            if (n > 0) {
-                insertScores(tx, jobId, obsDate, now, chunk);
-            }
-            tx.update(BATCH_JOB).set(BATCH_JOB.LAST_KEY, lastKey).set(BATCH_JOB.DONE_ITEMS, BATCH_JOB.DONE_ITEMS.plus(n))
-                    .where(BATCH_JOB.ID.eq(jobId)).execute();
-        });
-        chunk.clear();
-        return n;
+    /** SCORE rows per INSERT statement: one statement with many rows costs H2 far less than as many single-row statements. */
+    static final int ROWS_PER_INSERT = 100;
+    private static final int SCORE_COLUMNS = 15;
+
+    /** The INSERT text per row count, rendered once: rendering a 1,500-parameter statement costs more than running it. */
+    private final java.util.Map<Integer, String> insertSql = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String insertSql(int rows) {
+        return insertSql.computeIfAbsent(rows, n -> renderInsert(database.dsl(), n));
     }
 
-    private static void insertScores(DSLContext tx, long jobId, LocalDate obsDate, LocalDateTime now, List<AccountScore> chunk) {
-        String insertSql = tx.insertInto(SCORE, SCORE.ACCOUNT_ID, SCORE.MODEL_ID, SCORE.JOB_ID, SCORE.OBSERVATION_DATE,
-                        SCORE.SCORED_AT, SCORE.SCORE_, SCORE.PD, SCORE.BAND, SCORE.THIN_FILE, SCORE.CREDIT_SUB, SCORE.CAPACITY_SUB,
-                        SCORE.STABILITY_SUB, SCORE.SECURITY_SUB, SCORE.REASON_CODES, SCORE.POINTS)
-                .values((Long) null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)
-                .getSQL(ParamType.INDEXED);
+    private static String renderInsert(DSLContext tx, int rows) {
+        var insert = tx.insertInto(SCORE, SCORE.ACCOUNT_ID, SCORE.MODEL_ID, SCORE.JOB_ID, SCORE.OBSERVATION_DATE,
+                SCORE.SCORED_AT, SCORE.SCORE_, SCORE.PD, SCORE.BAND, SCORE.THIN_FILE, SCORE.CREDIT_SUB, SCORE.CAPACITY_SUB,
+                SCORE.STABILITY_SUB, SCORE.SECURITY_SUB, SCORE.REASON_CODES, SCORE.POINTS)
+                .values((Long) null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        for (int i = 1; i < rows; i++) {
+            insert = insert.values((Long) null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        }
+        return insert.getSQL(ParamType.INDEXED);
+    }
+
+    private void insertScores(DSLContext tx, long jobId, LocalDate obsDate, LocalDateTime now, List<AccountScore> chunk) {
+        int full = chunk.size() / ROWS_PER_INSERT;
+        int rest = chunk.size() % ROWS_PER_INSERT;
+        String fullSql = full > 0 ? insertSql(ROWS_PER_INSERT) : null;
+        String restSql = rest > 0 ? insertSql(rest) : null;
+        // plain JDBC with the SQL from jOOQ: jOOQ binds byte[] through its BLOB path, which made every
+        // SCORE row a LOB write and the inserts ten times slower
+        tx.connection(connection -> {
+            Date observation = Date.valueOf(obsDate);
+            Timestamp scoredAt = Timestamp.valueOf(now);
+            if (full > 0) {
+                try (PreparedStatement insert = connection.prepareStatement(fullSql)) {
+                    for (int k = 0; k < full; k++) {
+                        bindRows(insert, chunk, k * ROWS_PER_INSERT, ROWS_PER_INSERT, jobId, observation, scoredAt);
+                        insert.executeUpdate();
+                    }
+                }
+            }
+            if (rest > 0) {
+                try (PreparedStatement insert = connection.prepareStatement(restSql)) {
+                    bindRows(insert, chunk, full * ROWS_PER_INSERT, rest, jobId, observation, scoredAt);
+                    insert.executeUpdate();
+                }
+            }
+        });
+    }
+
+    private static void bindRows(PreparedStatement insert, List<AccountScore> chunk, int from, int rows, long jobId,
+                                 Date observation, Timestamp scoredAt) throws java.sql.SQLException {
+        for (int row = 0; row < rows; row++) {
+            AccountScore s = chunk.get(from + row);
+            ScoreResult r = s.result();
+            SubScores sub = s.subScores();
+            int p = row * SCORE_COLUMNS;
+            insert.setLong(p + 1, s.features().accountId());
+            insert.setLong(p + 2, s.modelId());
+            insert.setLong(p + 3, jobId);
+            insert.setDate(p + 4, observation);
+            insert.setTimestamp(p + 5, scoredAt);
+            insert.setInt(p + 6, r.score());
+            insert.setDouble(p + 7, r.pd());
+            insert.setString(p + 8, r.band().name());
+            insert.setBoolean(p + 9, s.thinFile());
+            insert.setInt(p + 10, sub.credit());
+            insert.setInt(p + 11, sub.capacity());
+            insert.setInt(p + 12, sub.stability());
+            insert.setInt(p + 13, sub.security());
+            insert.setString(p + 14, String.join(",", s.reasonCodes()));
+            insert.setBytes(p + 15, s.packedPoints());
+        }
+    }
+
+    /**
+     * Copies score, band and thin-file marker to ACCOUNT for the accounts whose values changed
+     * (as read by the scan); a re-score that changes nothing rewrites no account row and no index.
+     */
+    private static int updateAccounts(DSLContext tx, List<AccountScore> chunk, List<Boolean> changed) {
         // ACCOUNT.VERSION is left alone: scores are not operator edits and must not break their optimistic locks
         String updateSql = tx.update(ACCOUNT).set(ACCOUNT.SCORE, 0).set(ACCOUNT.SCORE_BAND, "E").set(ACCOUNT.THIN_FILE, false)
                 .where(ACCOUNT.ID.eq(0L)).getSQL(ParamType.INDEXED);
-        // plain JDBC batches with the SQL from jOOQ: jOOQ's batch binds byte[] through its BLOB path,
-        // which made every SCORE row a LOB write and the batch ten times slower
+        int[] count = {0};
         tx.connection(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(insertSql);
-                 PreparedStatement update = connection.prepareStatement(updateSql)) {
-                Date observation = Date.valueOf(obsDate);
-                Timestamp scoredAt = Timestamp.valueOf(now);
-                for (AccountScore s : chunk) {
-                    ScoreResult r = s.result();
-                    SubScores sub = s.subScores();
-                    insert.setLong(1, s.features().accountId());
-                    insert.setLong(2, s.modelId());
-                    insert.setLong(3, jobId);
-                    insert.setDate(4, observation);
-                    insert.setTimestamp(5, scoredAt);
-                    insert.setInt(6, r.score());
-                    insert.setDouble(7, r.pd());
-                    insert.setString(8, r.band().name());
-                    insert.setBoolean(9, s.thinFile());
-                    insert.setInt(10, sub.credit());
-                    insert.setInt(11, sub.capacity());
-                    insert.setInt(12, sub.stability());
-                    insert.setInt(13, sub.security());
-                    insert.setString(14, String.join(",", s.reasonCodes()));
-                    insert.setBytes(15, s.packedPoints());
-                    insert.addBatch();
-                    update.setInt(1, r.score());
-                    update.setString(2, r.band().name());
+            try (PreparedStatement update = connection.prepareStatement(updateSql)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    if (!changed.get(i)) {
+                        continue;
+                    }
+                    AccountScore s = chunk.get(i);
+                    update.setInt(1, s.result().score());
+                    update.setString(2, s.result().band().name());
                     update.setBoolean(3, s.thinFile());
                     update.setLong(4, s.features().accountId());
                     update.addBatch();
+                    count[0]++;
                 }
-                insert.executeBatch();
-                update.executeBatch();
+                if (count[0] > 0) {
+                    update.executeBatch();
+                }
             }
         });
+        return count[0];
     }
 }

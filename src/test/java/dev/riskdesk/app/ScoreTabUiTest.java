@@ -109,6 +109,9 @@ class ScoreTabUiTest {
         assertEquals(shown, lines.get(lines.size() - 1).points(), "the total line is the score");
         assertEquals("The points add up to " + shown + ", the score is " + shown + ".", robot.lookup("#score-points-total").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#score-sub-credit").tryQuery().isPresent() && robot.lookup("#score-sub-security").tryQuery().isPresent());
+        // each sub-score is explained by its inputs
+        assertTrue(robot.lookup("#score-sub-capacity-inputs").queryAs(Label.class).getText().contains("Income band"));
+        assertTrue(robot.lookup("#score-sub-security-inputs").queryAs(Label.class).getText().startsWith("100 · "));
         assertFalse(robot.lookup("#score-reasons").queryAs(VBox.class).getChildren().isEmpty());
         assertFalse(robot.lookup("#score-hint").queryAs(Label.class).getText().isBlank());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,

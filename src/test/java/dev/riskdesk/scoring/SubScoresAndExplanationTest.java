@@ -83,6 +83,40 @@ class SubScoresAndExplanationTest {
     }
 
     @Test
+    void everySubScoreIsExplainedByItsInputsWhosePointsAddUpToIt() {
+        FeatureVector v = vector(0.9, 10, 40);
+        v.values()[Feature.NEW_DEVICES_1M.ordinal()] = 2;
+        v.values()[Feature.INQUIRIES_3M.ordinal()] = 3;
+        v.values()[Feature.NIGHT_SHARE_3M.ordinal()] = 0.25;
+        v.values()[Feature.UTIL_SWING_6M.ordinal()] = 0.12;
+        Scaling scaling = Scaling.standard(-3);
+        SubScores s = SubScores.of(640, scaling, v);
+        List<SubScores.Input> inputs = SubScores.inputs(640, scaling, v);
+        for (SubScores.Kind kind : SubScores.Kind.values()) {
+            double sum = inputs.stream().filter(i -> i.kind() == kind).mapToDouble(SubScores.Input::points).sum();
+            double start = kind == SubScores.Kind.STABILITY || kind == SubScores.Kind.SECURITY ? 100 : 0;
+            assertEquals(s.value(kind), Math.round(Math.max(0, Math.min(100, start + sum))), kind + " from " + inputs);
+        }
+        // by hand: credit (640 − 300) / 550 = 61.8 %; repayment 1× the minimum is half of full capacity, 25 × 0.5 = 12.5;
+        // 3 inquiries of the 6 that count fully take 40 × 0.5 = 20; 2 new devices of 3 take 30 × 2/3 = 20; night share 25 % of 50 % takes 10
+        assertEquals(62, s.credit());
+        assertEquals(12.5, points(inputs, SubScores.Kind.CAPACITY, Feature.REPAY_TO_MIN_3M), 1e-9);
+        assertEquals(-20, points(inputs, SubScores.Kind.STABILITY, Feature.INQUIRIES_3M), 1e-9);
+        assertEquals(-20, points(inputs, SubScores.Kind.SECURITY, Feature.NEW_DEVICES_1M), 1e-9);
+        assertEquals(-10, points(inputs, SubScores.Kind.SECURITY, Feature.NIGHT_SHARE_3M), 1e-9);
+        assertEquals(100 - 20 - 10, s.security(), "verified, one city, no login change: only devices and night");
+        String capacity = SubScores.explain(SubScores.Kind.CAPACITY, inputs, Locale.ENGLISH);
+        assertTrue(capacity.contains("Income band I1: 0.0") && capacity.contains("Repayment to minimum due, 3 months 1×: +12.5"), capacity);
+        String security = SubScores.explain(SubScores.Kind.SECURITY, inputs, Locale.SIMPLIFIED_CHINESE);
+        assertTrue(security.startsWith("100 · ") && security.contains("近1个月新设备数 2次：−20.0"), security);
+        assertTrue(SubScores.explain(SubScores.Kind.CREDIT, inputs, Locale.ENGLISH).contains("credit score 640: +61.8"));
+    }
+
+    private static double points(List<SubScores.Input> inputs, SubScores.Kind kind, Feature feature) {
+        return inputs.stream().filter(i -> i.kind() == kind && i.feature().equals(feature.name())).findFirst().orElseThrow().points();
+    }
+
+    @Test
     void everyReasonAndFeatureTextExistsInBothLanguages() {
         for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
             ResourceBundle b = ResourceBundle.getBundle(Explanation.BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));

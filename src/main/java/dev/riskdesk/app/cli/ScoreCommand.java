@@ -5,10 +5,12 @@ import dev.riskdesk.db.Database;
 import dev.riskdesk.scoring.AccountScore;
 import dev.riskdesk.scoring.Explanation;
 import dev.riskdesk.scoring.ScoringService;
+import dev.riskdesk.scoring.SubScores;
 import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Session;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,6 +37,10 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--chunk", defaultValue = "" + ScoringService.DEFAULT_CHUNK, description = "Accounts per committed chunk.")
     int chunk;
 
+    @Option(names = "--readers", defaultValue = "0",
+            description = "With --all: threads reading and scoring ahead of the writer (default: min(2, cores)).")
+    int readers;
+
     @Option(names = "--no-dashboard", description = "With --all: do not refresh the dashboard aggregates afterwards.")
     boolean noDashboard;
 
@@ -51,9 +57,11 @@ final class ScoreCommand implements Callable<Integer> {
         try (Database db = root.openDatabase()) {
             ScoringService scoring = new ScoringService(db, ModelCommand.models(db), new AuditLog(clock), clock);
             if (all) {
-                ScoringService.BatchReport r = scoring.scoreAll(Session.system(), chunk, ModelCommand.progress(spec.commandLine().getErr()));
+                ScoringService.BatchReport r = scoring.scoreAll(Session.system(), chunk,
+                        readers > 0 ? readers : ScoringService.defaultReaders(), ModelCommand.progress(spec.commandLine().getErr()));
                 out.printf("Job %d%s: scored %,d accounts (%,d thin-file), %,d without recent history, in %.1f s%n", r.jobId(),
                         r.resumed() ? " (resumed)" : "", r.scored(), r.thinFile(), r.skipped(), r.millis() / 1000.0);
+                out.println("Phases: " + r.phases().summary());
                 if (!noDashboard) {
                     DashboardCommand.refreshAfterBatch(db, out);
                 }
@@ -76,6 +84,11 @@ final class ScoreCommand implements Callable<Integer> {
         out.printf("Sub-scores: credit %d (%s), capacity %d (%s), stability %d (%s), security %d (%s)%n",
                 s.subScores().credit(), s.subScores().creditBand(), s.subScores().capacity(), s.subScores().capacityBand(),
                 s.subScores().stability(), s.subScores().stabilityBand(), s.subScores().security(), s.subScores().securityBand());
+        List<SubScores.Input> inputs = s.subScoreInputs();
+        for (SubScores.Kind kind : SubScores.Kind.values()) {
+            out.printf("  %-9s %3d (%s) = %s%n", kind.name().toLowerCase(Locale.ROOT), s.subScores().value(kind), s.subScores().band(kind),
+                    SubScores.explain(kind, inputs, locale));
+        }
         out.printf("%-36s %-22s %6s %8s %6s%n", "characteristic", "bin", "points", "avg", "best");
         for (Explanation.Line l : e.lines()) {
             out.printf("%-36s %-22s %6d %8.1f %6d%n", Explanation.featureName(l.characteristic(), locale), l.bin(), l.points(),

@@ -120,8 +120,11 @@ public final class ScoreView {
         VBox scoreBox = new VBox(4, caption, value, pd);
 
         SubScores s = b.score().subScores();
-        HBox subs = new HBox(10, sub("credit", s.credit(), s.creditBand()), sub("capacity", s.capacity(), s.capacityBand()),
-                sub("stability", s.stability(), s.stabilityBand()), sub("security", s.security(), s.securityBand()));
+        List<SubScores.Input> inputs = b.score().subScoreInputs();
+        HBox subs = new HBox(10);
+        for (SubScores.Kind kind : SubScores.Kind.values()) {
+            subs.getChildren().add(sub(kind, s, inputs));
+        }
         subs.setId("score-subscores");
         HBox row = new HBox(28, scoreBox, subs);
         row.setAlignment(Pos.CENTER_LEFT);
@@ -129,7 +132,10 @@ public final class ScoreView {
         return row;
     }
 
-    private Node sub(String name, int value, ScoreBand band) {
+    private Node sub(SubScores.Kind kind, SubScores s, List<SubScores.Input> inputs) {
+        String name = kind.name().toLowerCase(Locale.ROOT);
+        int value = s.value(kind);
+        ScoreBand band = s.band(kind);
         Label caption = caption("profile.score.sub." + name);
         Label v = new Label(i18n.format("profile.score.subValue", value, band.name()));
         v.setId("score-sub-" + name);
@@ -137,7 +143,13 @@ public final class ScoreView {
         ProgressBar bar = new ProgressBar(value / 100.0);
         bar.setPrefWidth(120);
         bar.getStyleClass().add("utilisation-bar");
-        VBox box = new VBox(4, caption, v, bar);
+        // what the sub-score is made of, in the scoring bundle's words: "Income band I3: +20.0 · …"
+        Label made = new Label(SubScores.explain(kind, inputs, locale()));
+        made.setId("score-sub-" + name + "-inputs");
+        made.getStyleClass().add("text-muted");
+        made.setWrapText(true);
+        made.setMaxWidth(230);
+        VBox box = new VBox(4, caption, v, bar, made);
         box.getStyleClass().add("score-sub");
         return box;
     }
