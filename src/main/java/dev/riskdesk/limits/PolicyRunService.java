@@ -81,7 +81,10 @@ public final class PolicyRunService {
         }
     }
 
-    /** {@code phases}: time spent reading and evaluating (on the read-ahead thread), waiting for it and writing, in that order. */
+    /**
+     * {@code phases}: time spent reading (and per table) and evaluating on the read-ahead thread, waiting for it and writing, in
+     * that order.
+     */
     public record RunReport(Long jobId, boolean resumed, LocalDateTime at, long accounts, long hits, long staleHits,
             Map<String, Long> proposals, long autoApplied, long temporaryLimitsEnded, Duration elapsed, Map<String, Duration> phases) {
     }
@@ -192,7 +195,7 @@ public final class PolicyRunService {
         }
         finish(jobId, "COMPLETED", counters.accounts + " accounts evaluated");
         return new RunReport(jobId, resumable != null, at, counters.accounts, counters.hits, counters.staleHits, new TreeMap<>(counters.proposals),
-                counters.autoApplied, counters.tempEnded, Duration.ofNanos(System.nanoTime() - started), counters.phases());
+                counters.autoApplied, counters.tempEnded, Duration.ofNanos(System.nanoTime() - started), counters.phases(reader));
     }
 
     private Callable<List<AccountEvaluation>> evaluateChunk(PortfolioReader reader, RuleSet rules, LimitPolicyService.Version policy,
@@ -268,6 +271,7 @@ public final class PolicyRunService {
                 .forEach(p -> open.computeIfAbsent(p.getAccountId(), k -> new ArrayList<>()).add(p));
         // the new evaluation replaces the previous one's open flags
         tx.update(RULE_HIT).set(RULE_HIT.OPEN_FLAG, false).where(RULE_HIT.ACCOUNT_ID.between(lo, hi)).and(RULE_HIT.OPEN_FLAG.isTrue()).execute();
+        long t0 = counters.lap("write: open proposals, hit flags", System.nanoTime());
 
         BulkInsert<RuleHitRecord> hitRows = BulkInsert.into(RULE_HIT, RULE_HIT.ACCOUNT_ID, RULE_HIT.RULE_SET_ID, RULE_HIT.RULE_CODE,
                 RULE_HIT.JOB_ID, RULE_HIT.HIT_AT, RULE_HIT.SEVERITY, RULE_HIT.ACTION, RULE_HIT.EVIDENCE, RULE_HIT.FEED_AS_OF, RULE_HIT.STALE,
@@ -296,6 +300,7 @@ public final class PolicyRunService {
         for (int i = 0; i < hits.size(); i++) {
             hitIds.put(hits.get(i), ids.get(i));
         }
+        long t1 = counters.lap("write: rule hits", t0);
 
         Map<Long, Integer> versions = null;
         List<NewProposal> created = new ArrayList<>();
@@ -332,7 +337,8 @@ public final class PolicyRunService {
             }
         }
         supersede(tx, session, superseded, jobId);
-        writeProposals(tx, session, created, rules, policy, jobId, at, counters);
+        long t2 = counters.lap("write: superseded", t1);
+        writeProposals(tx, session, created, rules, policy, jobId, at, counters, t2);
     }
 
     /** The current ACCOUNT.VERSION of every account in the chunk's range, read inside the chunk's transaction. */
@@ -363,7 +369,7 @@ public final class PolicyRunService {
     }
 
     private void writeProposals(DSLContext tx, Session session, List<NewProposal> created, RuleSet rules, LimitPolicyService.Version policy,
-            Long jobId, LocalDateTime at, Counters counters) {
+            Long jobId, LocalDateTime at, Counters counters, long started) {
         BulkInsert<LimitProposalRecord> rows = BulkInsert.into(LIMIT_PROPOSAL, LIMIT_PROPOSAL.ACCOUNT_ID, LIMIT_PROPOSAL.PROPOSAL_TYPE,
                 LIMIT_PROPOSAL.STATUS, LIMIT_PROPOSAL.ROUTE, LIMIT_PROPOSAL.OLD_LIMIT, LIMIT_PROPOSAL.PROPOSED_LIMIT, LIMIT_PROPOSAL.HIDDEN_CAP,
                 LIMIT_PROPOSAL.EXPOSURE, LIMIT_PROPOSAL.PD, LIMIT_PROPOSAL.PRIORITY, LIMIT_PROPOSAL.REASON_CODES, LIMIT_PROPOSAL.EVIDENCE,
@@ -378,6 +384,7 @@ public final class PolicyRunService {
             counters.proposals.merge(d.type() + "/" + n.status(), 1L, Long::sum);
         }
         List<Long> proposalIds = rows.executeReturning(tx, LIMIT_PROPOSAL.ID);
+        long t0 = counters.lap("write: proposals", started);
 
         BulkInsert<LimitDecisionRecord> decisions = BulkInsert.into(LIMIT_DECISION, LIMIT_DECISION.PROPOSAL_ID, LIMIT_DECISION.ACCOUNT_ID,
                 LIMIT_DECISION.ACTION, LIMIT_DECISION.STATUS, LIMIT_DECISION.OLD_LIMIT, LIMIT_DECISION.NEW_LIMIT, LIMIT_DECISION.DECIDED_AT);
@@ -404,6 +411,7 @@ public final class PolicyRunService {
         }
         changes.applyAll(tx, session, toApply, "ENGINE", at);
         counters.autoApplied += toApply.size();
+        counters.lap("write: decisions and applied changes", t0);
     }
 
     static String truncate(String text, int max) {
@@ -422,12 +430,23 @@ public final class PolicyRunService {
         long waitNanos;
         long writeNanos;
 
-        Map<String, Duration> phases() {
+        final Map<String, Long> writeParts = new LinkedHashMap<>();
+
+        /** Adds the time since {@code since} to {@code phase}; returns now. */
+        long lap(String phase, long since) {
+            long now = System.nanoTime();
+            writeParts.merge(phase, now - since, Long::sum);
+            return now;
+        }
+
+        Map<String, Duration> phases(PortfolioReader reader) {
             Map<String, Duration> phases = new LinkedHashMap<>();
             phases.put("read", Duration.ofNanos(readNanos.get()));
+            reader.readNanos().forEach((table, nanos) -> phases.put("read " + table, Duration.ofNanos(nanos)));
             phases.put("evaluate", Duration.ofNanos(evaluateNanos.get()));
             phases.put("wait for read-ahead", Duration.ofNanos(waitNanos));
             phases.put("write", Duration.ofNanos(writeNanos));
+            writeParts.forEach((k, v) -> phases.put(k, Duration.ofNanos(v)));
             return phases;
         }
 
