@@ -22,12 +22,15 @@ import dev.riskdesk.security.Session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -51,6 +54,9 @@ import org.slf4j.LoggerFactory;
 public final class PolicyRunService {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyRunService.class);
     static final List<String> OPEN_STATUSES = List.of("PENDING", "AWAITING_DATA");
+    private static final Set<String> OPEN_OR_DECIDING = Set.of("PENDING", "AWAITING_DATA", "AWAITING_APPROVAL");
+    /** Threads reading and evaluating chunks ahead of the writer: the machine of record has 2 cores. */
+    static final int READERS = 2;
 
     private final Database database;
     private final RuleSetService ruleSets;
@@ -82,8 +88,8 @@ public final class PolicyRunService {
     }
 
     /**
-     * {@code phases}: time spent reading (and per table) and evaluating on the read-ahead thread, waiting for it and writing, in
-     * that order.
+     * {@code phases}: time spent reading (and per table) and evaluating on the read-ahead threads (summed over them), waiting
+     * for them and writing, in that order.
      */
     public record RunReport(Long jobId, boolean resumed, LocalDateTime at, long accounts, long hits, long staleHits,
             Map<String, Long> proposals, long autoApplied, long temporaryLimitsEnded, Duration elapsed, Map<String, Duration> phases) {
@@ -145,27 +151,39 @@ public final class PolicyRunService {
         long total = database.dsl().fetchCount(ACCOUNT, ACCOUNT.ID.gt(lastKey).and(filter == null ? DSL.noCondition() : filter));
         Counters counters = new Counters();
         int chunks = 0;
-        // one thread reads and evaluates the next chunk (its own connections) while this one writes the current chunk
-        ExecutorService readAhead = Executors.newSingleThreadExecutor(r -> {
+        // READERS threads read and evaluate the next chunks (on their own connections) while this one writes the current chunk;
+        // chunk ends are found first, so the ranges are disjoint and committed strictly in key order
+        ExecutorService readAhead = Executors.newFixedThreadPool(READERS, r -> {
             Thread t = new Thread(r, "policy-run-reader");
             t.setDaemon(true);
             return t;
         });
         try {
-            Future<List<AccountEvaluation>> next = readAhead.submit(evaluateChunk(reader, rules, policy, feeds, lastKey, options, at, filter,
-                    counters));
+            Deque<Future<Chunk>> ahead = new ArrayDeque<>();
+            long planned = lastKey;
             while (true) {
                 progress.checkCancelled();
-                long waitStarted = System.nanoTime();
-                List<AccountEvaluation> evaluations = await(next);
-                counters.waitNanos += System.nanoTime() - waitStarted;
-                if (evaluations.isEmpty()) {
+                while (ahead.size() < READERS && planned >= 0) {
+                    Long end = PortfolioReader.chunkEnd(database.dsl(), planned, options.chunkSize(), filter);
+                    if (end == null) {
+                        planned = -1; // nothing left to plan
+                    } else {
+                        ahead.add(readAhead.submit(evaluateChunk(reader, rules, policy, feeds, planned, end, at, filter, counters)));
+                        planned = end;
+                    }
+                }
+                if (ahead.isEmpty()) {
                     break;
                 }
-                long chunkLastKey = evaluations.get(evaluations.size() - 1).account().accountId;
-                next = readAhead.submit(evaluateChunk(reader, rules, policy, feeds, chunkLastKey, options, at, filter, counters));
+                long waitStarted = System.nanoTime();
+                Chunk chunk = await(ahead.poll());
+                counters.waitNanos += System.nanoTime() - waitStarted;
+                List<AccountEvaluation> evaluations = chunk.evaluations();
+                long chunkLastKey = chunk.lastKey();
                 long writeStarted = System.nanoTime();
-                if (options.dryRun()) {
+                if (evaluations.isEmpty()) {
+                    continue; // the range emptied meanwhile (only with a filter): nothing to write
+                } else if (options.dryRun()) {
                     evaluations.forEach(counters::countDry);
                 } else {
                     database.transaction(tx -> {
@@ -198,11 +216,15 @@ public final class PolicyRunService {
                 counters.autoApplied, counters.tempEnded, Duration.ofNanos(System.nanoTime() - started), counters.phases(reader));
     }
 
-    private Callable<List<AccountEvaluation>> evaluateChunk(PortfolioReader reader, RuleSet rules, LimitPolicyService.Version policy,
-            FeedStatus feeds, long afterKey, RunOptions options, LocalDateTime at, Condition filter, Counters counters) {
+    /** One chunk read and evaluated: the accounts with id in (previous chunk's last key, {@code lastKey}]. */
+    private record Chunk(long lastKey, List<AccountEvaluation> evaluations) {
+    }
+
+    private Callable<Chunk> evaluateChunk(PortfolioReader reader, RuleSet rules, LimitPolicyService.Version policy,
+            FeedStatus feeds, long afterKey, long lastKey, LocalDateTime at, Condition filter, Counters counters) {
         return () -> {
             long started = System.nanoTime();
-            List<AccountData> chunk = reader.readChunk(database.dsl(), afterKey, options.chunkSize(), at, filter);
+            List<AccountData> chunk = reader.readRange(database.dsl(), afterKey, lastKey, at, filter);
             long read = System.nanoTime();
             List<AccountEvaluation> evaluations = new ArrayList<>(chunk.size());
             for (AccountData a : chunk) {
@@ -210,7 +232,7 @@ public final class PolicyRunService {
             }
             counters.readNanos.addAndGet(read - started);
             counters.evaluateNanos.addAndGet(System.nanoTime() - read);
-            return evaluations;
+            return new Chunk(lastKey, evaluations);
         };
     }
 
@@ -265,13 +287,19 @@ public final class PolicyRunService {
             Long jobId, LocalDateTime at, Counters counters) {
         long lo = evaluations.get(0).account().accountId;
         long hi = evaluations.get(evaluations.size() - 1).account().accountId;
+        long t = System.nanoTime();
         Map<Long, List<LimitProposalRecord>> open = new HashMap<>();
+        // the status is filtered here, not in SQL: with STATUS IN (...) H2 walks the whole queue's status index
+        // (every pending proposal of the book) for each chunk instead of the chunk's account range
         tx.selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ACCOUNT_ID.between(lo, hi))
-                .and(LIMIT_PROPOSAL.STATUS.in("PENDING", "AWAITING_DATA", "AWAITING_APPROVAL"))
-                .forEach(p -> open.computeIfAbsent(p.getAccountId(), k -> new ArrayList<>()).add(p));
+                .forEach(p -> {
+                    if (OPEN_OR_DECIDING.contains(p.getStatus())) {
+                        open.computeIfAbsent(p.getAccountId(), k -> new ArrayList<>()).add(p);
+                    }
+                });
         // the new evaluation replaces the previous one's open flags
         tx.update(RULE_HIT).set(RULE_HIT.OPEN_FLAG, false).where(RULE_HIT.ACCOUNT_ID.between(lo, hi)).and(RULE_HIT.OPEN_FLAG.isTrue()).execute();
-        long t0 = counters.lap("write: open proposals, hit flags", System.nanoTime());
+        long t0 = counters.lap("write: open proposals, hit flags", t);
 
         BulkInsert<RuleHitRecord> hitRows = BulkInsert.into(RULE_HIT, RULE_HIT.ACCOUNT_ID, RULE_HIT.RULE_SET_ID, RULE_HIT.RULE_CODE,
                 RULE_HIT.JOB_ID, RULE_HIT.HIT_AT, RULE_HIT.SEVERITY, RULE_HIT.ACTION, RULE_HIT.EVIDENCE, RULE_HIT.FEED_AS_OF, RULE_HIT.STALE,

@@ -63,6 +63,22 @@ public final class PortfolioReader {
 
     /** The next at most {@code size} accounts with id above {@code afterId} (and matching {@code filter}), fully loaded. */
     public List<AccountData> readChunk(DSLContext dsl, long afterId, int size, LocalDateTime at, Condition filter) {
+        Long end = chunkEnd(dsl, afterId, size, filter);
+        return end == null ? List.of() : readRange(dsl, afterId, end, at, filter);
+    }
+
+    /**
+     * The id that ends the next chunk of {@code size} accounts after {@code afterId} (the last account when fewer are left);
+     * null when none is left. Knowing where chunks end lets several threads read the following chunks at once.
+     */
+    public static Long chunkEnd(DSLContext dsl, long afterId, int size, Condition filter) {
+        Condition where = ACCOUNT.ID.gt(afterId).and(filter == null ? DSL.noCondition() : filter);
+        Long end = dsl.select(ACCOUNT.ID).from(ACCOUNT).where(where).orderBy(ACCOUNT.ID).offset(size - 1).limit(1).fetchOne(ACCOUNT.ID);
+        return end != null ? end : dsl.select(DSL.max(ACCOUNT.ID)).from(ACCOUNT).where(where).fetchOne(0, Long.class);
+    }
+
+    /** The accounts with id above {@code afterId} up to {@code lastId} (and matching {@code filter}), fully loaded. */
+    public List<AccountData> readRange(DSLContext dsl, long afterId, long lastId, LocalDateTime at, Condition filter) {
         Map<Long, AccountData> byId = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         dsl.select(ACCOUNT.ID, ACCOUNT.ACCOUNT_NO, ACCOUNT.CUSTOMER_ID, ACCOUNT.STATUS, ACCOUNT.OPENED_AT, ACCOUNT.CREDIT_LIMIT,
@@ -70,8 +86,8 @@ public final class PortfolioReader {
                         ACCOUNT.LAST_LIMIT_CHANGE, ACCOUNT.CURRENT_DPD, ACCOUNT.DELINQUENCY_BUCKET, ACCOUNT.VERSION,
                         CUSTOMER.CITY_TIER, CUSTOMER.INCOME_BAND)
                 .from(ACCOUNT).join(CUSTOMER).on(CUSTOMER.ID.eq(ACCOUNT.CUSTOMER_ID))
-                .where(ACCOUNT.ID.gt(afterId)).and(filter == null ? DSL.noCondition() : filter)
-                .orderBy(ACCOUNT.ID).limit(size)
+                .where(ACCOUNT.ID.gt(afterId)).and(ACCOUNT.ID.le(lastId)).and(filter == null ? DSL.noCondition() : filter)
+                .orderBy(ACCOUNT.ID)
                 .forEach(r -> {
                     AccountData a = new AccountData();
                     a.accountId = r.value1();

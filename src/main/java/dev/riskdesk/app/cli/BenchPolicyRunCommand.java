@@ -43,7 +43,8 @@ final class BenchPolicyRunCommand implements Callable<Integer> {
             GeneratorTruthCheck.Result t = GeneratorTruthCheck.check(database.dsl());
             out.printf("Generator truth (checked in %.1f s): account takeovers %,d, suspended %,d (%,d suspensions)%n",
                     (System.nanoTime() - started) / 1e9, t.takeovers(), t.takeoversSuspended(), t.takeoverSuspensions());
-            out.printf("  repayment delays %,d: suspended %,d, cut automatically for being overdue %,d, cut automatically for any reason %,d%n",
+            out.printf("  repayment delays that are also takeovers (counted as takeovers): %,d%n", t.delaysAlsoTakeovers());
+            out.printf("  other repayment delays %,d: suspended %,d, cut automatically for being overdue %,d, cut automatically for any reason %,d%n",
                     t.delays(), t.delaysSuspended(), t.delaysCutForOverdue(), t.delaysCut());
             out.printf("  of them still in flight %,d: cut automatically %,d%n", t.inFlight(), t.inFlightCut());
             out.printf("  %s%n", t.holds() ? "holds: takeovers suspended once each; no repayment delay suspended or cut for being overdue; none in flight cut"
