@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.riskdesk.common.UserFacingException;
+import dev.riskdesk.db.BulkInsert;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.schema.tables.records.CustomerNoticeRecord;
 import dev.riskdesk.security.AuditLog;
@@ -20,6 +21,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,32 +63,44 @@ public final class NoticeService {
 
     /** Queues the SMS and the in-app notice inside the caller's transaction; returns their ids. */
     public List<Long> queue(DSLContext tx, NoticeRequest request) {
-        String lang = request.language() == null ? defaultLanguage : NoticeTemplates.language(request.language());
-        String accountNo = tx.select(ACCOUNT.ACCOUNT_NO).from(ACCOUNT).where(ACCOUNT.ID.eq(request.accountId())).fetchOne(ACCOUNT.ACCOUNT_NO);
-        LocalDateTime now = LocalDateTime.now(clock);
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("accountTail", accountNo == null ? "" : accountNo.substring(Math.max(0, accountNo.length() - 4)));
-        values.put("oldLimit", request.oldLimit() == null ? "" : request.oldLimit().toPlainString());
-        values.put("newLimit", request.newLimit() == null ? "" : request.newLimit().toPlainString());
-        values.put("reason", templates.reasonText(request.reasonCodes(), lang));
-        values.put("date", now.toLocalDate().toString());
-        values.put("slaHours", slaHours(tx, request.kind()));
-        List<Long> ids = new ArrayList<>();
-        for (String channel : List.of("SMS", "APP")) {
-            ids.add(tx.insertInto(CUSTOMER_NOTICE)
-                    .set(CUSTOMER_NOTICE.ACCOUNT_ID, request.accountId())
-                    .set(CUSTOMER_NOTICE.KIND, request.kind().name())
-                    .set(CUSTOMER_NOTICE.CHANNEL, channel)
-                    .set(CUSTOMER_NOTICE.LANGUAGE_TAG, lang)
-                    .set(CUSTOMER_NOTICE.TEMPLATE_CODE, request.kind().name() + "_" + channel)
-                    .set(CUSTOMER_NOTICE.BODY, templates.render(request.kind(), channel, lang, values))
-                    .set(CUSTOMER_NOTICE.STATUS, "PENDING")
-                    .set(CUSTOMER_NOTICE.PROPOSAL_ID, request.proposalId())
-                    .set(CUSTOMER_NOTICE.SUSPENSION_ID, request.suspensionId())
-                    .set(CUSTOMER_NOTICE.CREATED_AT, now)
-                    .returning(CUSTOMER_NOTICE.ID).fetchOne().getId());
+        return rows(tx, List.of(request)).executeReturning(tx, CUSTOMER_NOTICE.ID);
+    }
+
+    /** Queues the SMS and the in-app notice of every request inside the caller's transaction, as {@link #queue} does one by one. */
+    public void queueAll(DSLContext tx, List<NoticeRequest> requests) {
+        if (!requests.isEmpty()) {
+            rows(tx, requests).execute(tx);
         }
-        return ids;
+    }
+
+    private BulkInsert<CustomerNoticeRecord> rows(DSLContext tx, List<NoticeRequest> requests) {
+        Map<Long, String> accountNos = new HashMap<>();
+        List<Long> ids = requests.stream().map(NoticeRequest::accountId).distinct().toList();
+        for (int i = 0; i < ids.size(); i += 1000) {
+            tx.select(ACCOUNT.ID, ACCOUNT.ACCOUNT_NO).from(ACCOUNT).where(ACCOUNT.ID.in(ids.subList(i, Math.min(ids.size(), i + 1000))))
+                    .forEach(r -> accountNos.put(r.value1(), r.value2()));
+        }
+        Map<NoticeKind, String> sla = new EnumMap<>(NoticeKind.class);
+        LocalDateTime now = LocalDateTime.now(clock);
+        BulkInsert<CustomerNoticeRecord> rows = BulkInsert.into(CUSTOMER_NOTICE, CUSTOMER_NOTICE.ACCOUNT_ID, CUSTOMER_NOTICE.KIND,
+                CUSTOMER_NOTICE.CHANNEL, CUSTOMER_NOTICE.LANGUAGE_TAG, CUSTOMER_NOTICE.TEMPLATE_CODE, CUSTOMER_NOTICE.BODY,
+                CUSTOMER_NOTICE.STATUS, CUSTOMER_NOTICE.PROPOSAL_ID, CUSTOMER_NOTICE.SUSPENSION_ID, CUSTOMER_NOTICE.CREATED_AT);
+        for (NoticeRequest request : requests) {
+            String lang = request.language() == null ? defaultLanguage : NoticeTemplates.language(request.language());
+            String accountNo = accountNos.get(request.accountId());
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("accountTail", accountNo == null ? "" : accountNo.substring(Math.max(0, accountNo.length() - 4)));
+            values.put("oldLimit", request.oldLimit() == null ? "" : request.oldLimit().toPlainString());
+            values.put("newLimit", request.newLimit() == null ? "" : request.newLimit().toPlainString());
+            values.put("reason", templates.reasonText(request.reasonCodes(), lang));
+            values.put("date", now.toLocalDate().toString());
+            values.put("slaHours", sla.computeIfAbsent(request.kind(), k -> slaHours(tx, k)));
+            for (String channel : List.of("SMS", "APP")) {
+                rows.add(request.accountId(), request.kind().name(), channel, lang, request.kind().name() + "_" + channel,
+                        templates.render(request.kind(), channel, lang, values), "PENDING", request.proposalId(), request.suspensionId(), now);
+            }
+        }
+        return rows;
     }
 
     /** The SLA hours of an appeal against a notice of this kind (for the appeal line); empty for kinds nobody appeals against. */

@@ -1,16 +1,19 @@
 package dev.riskdesk.appeals;
 
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
-import static dev.riskdesk.db.schema.Tables.LIMIT_CHANGE;
 import static dev.riskdesk.db.schema.Tables.SUSPENSION;
 
 import dev.riskdesk.common.Money;
 import dev.riskdesk.common.UserFacingException;
+import dev.riskdesk.db.BulkInsert;
 import dev.riskdesk.db.schema.tables.records.AccountRecord;
 import dev.riskdesk.db.schema.tables.records.SuspensionRecord;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.List;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * Freezes, risk and fraud suspensions, applied inside the caller's transaction. A suspension
@@ -31,33 +34,51 @@ public final class SuspensionService {
         if (account == null || account.getVersion() != expectedAccountVersion) {
             throw new ConcurrentChangeException("ACCOUNT", request.accountId());
         }
-        String newStatus = "FREEZE".equals(request.kind()) ? "FROZEN" : "SUSPENDED";
-        long id = tx.insertInto(SUSPENSION)
-                .set(SUSPENSION.ACCOUNT_ID, request.accountId())
-                .set(SUSPENSION.KIND, request.kind())
-                .set(SUSPENSION.STATUS, "ACTIVE")
-                .set(SUSPENSION.RULE_SET_ID, request.ruleSetId())
-                .set(SUSPENSION.RULE_CODE, request.ruleCode())
-                .set(SUSPENSION.RULE_HIT_ID, request.ruleHitId())
-                .set(SUSPENSION.PROPOSAL_ID, request.proposalId())
-                .set(SUSPENSION.REASON_CODES, request.reasonCodes())
-                .set(SUSPENSION.EVIDENCE, request.evidence())
-                .set(SUSPENSION.FEED_AS_OF, request.feedAsOf())
-                .set(SUSPENSION.PREVIOUS_STATUS, account.getStatus())
-                .set(SUSPENSION.PREVIOUS_LIMIT, account.getCreditLimit())
-                .set(SUSPENSION.STARTED_AT, at)
-                .returning(SUSPENSION.ID).fetchOne().getId();
-        int updated = tx.update(ACCOUNT)
-                .set(ACCOUNT.STATUS, newStatus)
-                .set(ACCOUNT.AVAILABLE_AMOUNT, Money.ZERO)
-                .set(ACCOUNT.VERSION, ACCOUNT.VERSION.plus(1))
-                .where(ACCOUNT.ID.eq(request.accountId())).and(ACCOUNT.VERSION.eq(expectedAccountVersion))
-                .execute();
-        if (updated == 0) {
-            throw new ConcurrentChangeException("ACCOUNT", request.accountId());
+        return suspendAll(tx, List.of(new Suspend(request, account, decisionId)), source, at).get(0);
+    }
+
+    /** One suspension of {@link #suspendAll}: {@code account} is the row as read in this transaction, its version the expected one. */
+    public record Suspend(SuspensionRequest request, AccountRecord account, Long decisionId) {
+    }
+
+    /**
+     * Starts many suspensions (of distinct accounts) with one statement per kind of row; returns
+     * their ids in order. An account changed since it was read fails the whole call with
+     * {@link ConcurrentChangeException}, so the caller's transaction rolls back.
+     */
+    public List<Long> suspendAll(DSLContext tx, List<Suspend> items, String source, LocalDateTime at) {
+        if (items.isEmpty()) {
+            return List.of();
         }
-        limitChange(tx, account, account.getCreditLimit(), newStatus, source, decisionId, request.reasonCodes(), at);
-        return id;
+        BulkInsert<SuspensionRecord> rows = BulkInsert.into(SUSPENSION, SUSPENSION.ACCOUNT_ID, SUSPENSION.KIND, SUSPENSION.STATUS,
+                SUSPENSION.RULE_SET_ID, SUSPENSION.RULE_CODE, SUSPENSION.RULE_HIT_ID, SUSPENSION.PROPOSAL_ID, SUSPENSION.REASON_CODES,
+                SUSPENSION.EVIDENCE, SUSPENSION.FEED_AS_OF, SUSPENSION.PREVIOUS_STATUS, SUSPENSION.PREVIOUS_LIMIT, SUSPENSION.STARTED_AT);
+        BatchBindStep accounts = tx.batch(tx.update(ACCOUNT)
+                .set(ACCOUNT.STATUS, (String) null)
+                .set(ACCOUNT.AVAILABLE_AMOUNT, (BigDecimal) null)
+                .set(ACCOUNT.VERSION, ACCOUNT.VERSION.plus(DSL.inline(1)))
+                .where(ACCOUNT.ID.eq((Long) null)).and(ACCOUNT.VERSION.eq((Integer) null)));
+        LimitChangeRows changes = new LimitChangeRows();
+        for (Suspend item : items) {
+            SuspensionRequest request = item.request();
+            AccountRecord account = item.account();
+            String newStatus = "FREEZE".equals(request.kind()) ? "FROZEN" : "SUSPENDED";
+            rows.add(request.accountId(), request.kind(), "ACTIVE", request.ruleSetId(), request.ruleCode(), request.ruleHitId(),
+                    request.proposalId(), request.reasonCodes(), request.evidence(), request.feedAsOf(), account.getStatus(),
+                    account.getCreditLimit(), at);
+            accounts.bind(newStatus, Money.ZERO, request.accountId(), account.getVersion());
+            changes.add(account.getId(), at, account.getCreditLimit(), account.getCreditLimit(), account.getStatus(), newStatus, source,
+                    item.decisionId(), request.reasonCodes());
+        }
+        List<Long> ids = rows.executeReturning(tx, SUSPENSION.ID);
+        int[] updated = accounts.execute();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                throw new ConcurrentChangeException("ACCOUNT", items.get(i).request().accountId());
+            }
+        }
+        changes.execute(tx);
+        return ids;
     }
 
     /** Lifts an active suspension: the previous status comes back and the available amount is recomputed. */
@@ -103,16 +124,8 @@ public final class SuspensionService {
 
     private static void limitChange(DSLContext tx, AccountRecord before, BigDecimal newLimit, String newStatus, String source, Long decisionId,
             String reasonCodes, LocalDateTime at) {
-        tx.insertInto(LIMIT_CHANGE)
-                .set(LIMIT_CHANGE.ACCOUNT_ID, before.getId())
-                .set(LIMIT_CHANGE.CHANGED_AT, at)
-                .set(LIMIT_CHANGE.OLD_LIMIT, before.getCreditLimit())
-                .set(LIMIT_CHANGE.NEW_LIMIT, newLimit)
-                .set(LIMIT_CHANGE.OLD_STATUS, before.getStatus())
-                .set(LIMIT_CHANGE.NEW_STATUS, newStatus)
-                .set(LIMIT_CHANGE.SOURCE, source)
-                .set(LIMIT_CHANGE.DECISION_ID, decisionId)
-                .set(LIMIT_CHANGE.REASON_CODES, reasonCodes == null || reasonCodes.length() <= 200 ? reasonCodes : reasonCodes.substring(0, 200))
-                .execute();
+        LimitChangeRows rows = new LimitChangeRows();
+        rows.add(before.getId(), at, before.getCreditLimit(), newLimit, before.getStatus(), newStatus, source, decisionId, reasonCodes);
+        rows.execute(tx);
     }
 }

@@ -10,20 +10,36 @@ import static dev.riskdesk.db.schema.Tables.RULE_HIT;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.riskdesk.common.Progress;
+import dev.riskdesk.db.BulkInsert;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.schema.tables.records.BatchJobRecord;
+import dev.riskdesk.db.schema.tables.records.LimitDecisionRecord;
 import dev.riskdesk.db.schema.tables.records.LimitProposalRecord;
+import dev.riskdesk.db.schema.tables.records.RuleHitRecord;
 import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -38,6 +54,9 @@ import org.slf4j.LoggerFactory;
 public final class PolicyRunService {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyRunService.class);
     static final List<String> OPEN_STATUSES = List.of("PENDING", "AWAITING_DATA");
+    private static final Set<String> OPEN_OR_DECIDING = Set.of("PENDING", "AWAITING_DATA", "AWAITING_APPROVAL");
+    /** Threads reading and evaluating chunks ahead of the writer: the machine of record has 2 cores. */
+    static final int READERS = 2;
 
     private final Database database;
     private final RuleSetService ruleSets;
@@ -68,8 +87,12 @@ public final class PolicyRunService {
         }
     }
 
+    /**
+     * {@code phases}: time spent reading (and per table) and evaluating on the read-ahead threads (summed over them), waiting
+     * for them and writing, in that order.
+     */
     public record RunReport(Long jobId, boolean resumed, LocalDateTime at, long accounts, long hits, long staleHits,
-            Map<String, Long> proposals, long autoApplied, long temporaryLimitsEnded, Duration elapsed) {
+            Map<String, Long> proposals, long autoApplied, long temporaryLimitsEnded, Duration elapsed, Map<String, Duration> phases) {
     }
 
     /** The newest data-feed as-of time: a generated or restored book is evaluated at its own "now". */
@@ -128,19 +151,39 @@ public final class PolicyRunService {
         long total = database.dsl().fetchCount(ACCOUNT, ACCOUNT.ID.gt(lastKey).and(filter == null ? DSL.noCondition() : filter));
         Counters counters = new Counters();
         int chunks = 0;
+        // READERS threads read and evaluate the next chunks (on their own connections) while this one writes the current chunk;
+        // chunk ends are found first, so the ranges are disjoint and committed strictly in key order
+        ExecutorService readAhead = Executors.newFixedThreadPool(READERS, r -> {
+            Thread t = new Thread(r, "policy-run-reader");
+            t.setDaemon(true);
+            return t;
+        });
         try {
+            Deque<Future<Chunk>> ahead = new ArrayDeque<>();
+            long planned = lastKey;
             while (true) {
                 progress.checkCancelled();
-                List<AccountData> chunk = reader.readChunk(database.dsl(), lastKey, options.chunkSize(), at, filter);
-                if (chunk.isEmpty()) {
+                while (ahead.size() < READERS && planned >= 0) {
+                    Long end = PortfolioReader.chunkEnd(database.dsl(), planned, options.chunkSize(), filter);
+                    if (end == null) {
+                        planned = -1; // nothing left to plan
+                    } else {
+                        ahead.add(readAhead.submit(evaluateChunk(reader, rules, policy, feeds, planned, end, at, filter, counters)));
+                        planned = end;
+                    }
+                }
+                if (ahead.isEmpty()) {
                     break;
                 }
-                List<AccountEvaluation> evaluations = new ArrayList<>(chunk.size());
-                for (AccountData a : chunk) {
-                    evaluations.add(engine.evaluate(a, rules, policy.policy(), feeds, at));
-                }
-                long chunkLastKey = chunk.get(chunk.size() - 1).accountId;
-                if (options.dryRun()) {
+                long waitStarted = System.nanoTime();
+                Chunk chunk = await(ahead.poll());
+                counters.waitNanos += System.nanoTime() - waitStarted;
+                List<AccountEvaluation> evaluations = chunk.evaluations();
+                long chunkLastKey = chunk.lastKey();
+                long writeStarted = System.nanoTime();
+                if (evaluations.isEmpty()) {
+                    continue; // the range emptied meanwhile (only with a filter): nothing to write
+                } else if (options.dryRun()) {
                     evaluations.forEach(counters::countDry);
                 } else {
                     database.transaction(tx -> {
@@ -150,7 +193,8 @@ public final class PolicyRunService {
                                 .where(BATCH_JOB.ID.eq(jobId)).execute();
                     });
                 }
-                counters.accounts += chunk.size();
+                counters.writeNanos += System.nanoTime() - writeStarted;
+                counters.accounts += evaluations.size();
                 lastKey = chunkLastKey;
                 progress.update("Evaluated " + counters.accounts + " accounts", counters.accounts, total);
                 chunks++;
@@ -164,10 +208,61 @@ public final class PolicyRunService {
         } catch (RuntimeException e) {
             finish(jobId, "FAILED", e.getClass().getSimpleName() + ": " + e.getMessage());
             throw e;
+        } finally {
+            stop(readAhead);
         }
         finish(jobId, "COMPLETED", counters.accounts + " accounts evaluated");
         return new RunReport(jobId, resumable != null, at, counters.accounts, counters.hits, counters.staleHits, new TreeMap<>(counters.proposals),
-                counters.autoApplied, counters.tempEnded, Duration.ofNanos(System.nanoTime() - started));
+                counters.autoApplied, counters.tempEnded, Duration.ofNanos(System.nanoTime() - started), counters.phases(reader));
+    }
+
+    /** One chunk read and evaluated: the accounts with id in (previous chunk's last key, {@code lastKey}]. */
+    private record Chunk(long lastKey, List<AccountEvaluation> evaluations) {
+    }
+
+    private Callable<Chunk> evaluateChunk(PortfolioReader reader, RuleSet rules, LimitPolicyService.Version policy,
+            FeedStatus feeds, long afterKey, long lastKey, LocalDateTime at, Condition filter, Counters counters) {
+        return () -> {
+            long started = System.nanoTime();
+            List<AccountData> chunk = reader.readRange(database.dsl(), afterKey, lastKey, at, filter);
+            long read = System.nanoTime();
+            List<AccountEvaluation> evaluations = new ArrayList<>(chunk.size());
+            for (AccountData a : chunk) {
+                evaluations.add(engine.evaluate(a, rules, policy.policy(), feeds, at));
+            }
+            counters.readNanos.addAndGet(read - started);
+            counters.evaluateNanos.addAndGet(System.nanoTime() - read);
+            return new Chunk(lastKey, evaluations);
+        };
+    }
+
+    /** Lets a chunk being read ahead finish (an interrupt could close H2's file channel) so no thread outlives the run. */
+    private static void stop(ExecutorService readAhead) {
+        readAhead.shutdown();
+        try {
+            if (!readAhead.awaitTermination(5, TimeUnit.MINUTES)) {
+                LOG.warn("The policy run's read-ahead did not finish");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Progress.CancelledException();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private void finish(Long jobId, String status, String message) {
@@ -178,17 +273,38 @@ public final class PolicyRunService {
                 .set(BATCH_JOB.MESSAGE, message).where(BATCH_JOB.ID.eq(jobId)).execute());
     }
 
+    /** A proposal to store: the account, the draft, its primary hit's id, and whether it applies by itself. */
+    private record NewProposal(AccountData account, ProposalDraft draft, Long hitId, boolean auto, String status) {
+    }
+
+    /**
+     * Writes one chunk's results inside its transaction: hits, new proposals, superseded ones,
+     * auto-applied decisions and their changes, each kind of row with multi-row statements. Ids
+     * come back from each insert in row order, so a proposal points at its hit and a decision at its
+     * proposal without a statement per row.
+     */
     private void writeChunk(DSLContext tx, Session session, List<AccountEvaluation> evaluations, RuleSet rules, LimitPolicyService.Version policy,
             Long jobId, LocalDateTime at, Counters counters) {
         long lo = evaluations.get(0).account().accountId;
         long hi = evaluations.get(evaluations.size() - 1).account().accountId;
+        long t = System.nanoTime();
         Map<Long, List<LimitProposalRecord>> open = new HashMap<>();
+        // the status is filtered here, not in SQL: with STATUS IN (...) H2 walks the whole queue's status index
+        // (every pending proposal of the book) for each chunk instead of the chunk's account range
         tx.selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ACCOUNT_ID.between(lo, hi))
-                .and(LIMIT_PROPOSAL.STATUS.in("PENDING", "AWAITING_DATA", "AWAITING_APPROVAL"))
-                .forEach(p -> open.computeIfAbsent(p.getAccountId(), k -> new ArrayList<>()).add(p));
+                .forEach(p -> {
+                    if (OPEN_OR_DECIDING.contains(p.getStatus())) {
+                        open.computeIfAbsent(p.getAccountId(), k -> new ArrayList<>()).add(p);
+                    }
+                });
         // the new evaluation replaces the previous one's open flags
         tx.update(RULE_HIT).set(RULE_HIT.OPEN_FLAG, false).where(RULE_HIT.ACCOUNT_ID.between(lo, hi)).and(RULE_HIT.OPEN_FLAG.isTrue()).execute();
+        long t0 = counters.lap("write: open proposals, hit flags", t);
 
+        BulkInsert<RuleHitRecord> hitRows = BulkInsert.into(RULE_HIT, RULE_HIT.ACCOUNT_ID, RULE_HIT.RULE_SET_ID, RULE_HIT.RULE_CODE,
+                RULE_HIT.JOB_ID, RULE_HIT.HIT_AT, RULE_HIT.SEVERITY, RULE_HIT.ACTION, RULE_HIT.EVIDENCE, RULE_HIT.FEED_AS_OF, RULE_HIT.STALE,
+                RULE_HIT.OPEN_FLAG);
+        List<RuleHitResult> hits = new ArrayList<>();
         for (AccountEvaluation e : evaluations) {
             AccountData a = e.account();
             if (a.tempLimit != null && a.tempLimitExpires != null && !a.tempLimitExpires.isAfter(at)) {
@@ -197,19 +313,28 @@ public final class PolicyRunService {
                     counters.tempEnded++;
                 }
             }
-            Map<RuleHitResult, Long> hitIds = new java.util.IdentityHashMap<>();
             for (RuleHitResult h : e.hits()) {
-                hitIds.put(h, tx.insertInto(RULE_HIT)
-                        .set(RULE_HIT.ACCOUNT_ID, a.accountId).set(RULE_HIT.RULE_SET_ID, rules.id()).set(RULE_HIT.RULE_CODE, h.rule().code())
-                        .set(RULE_HIT.JOB_ID, jobId).set(RULE_HIT.HIT_AT, at).set(RULE_HIT.SEVERITY, h.rule().severity())
-                        .set(RULE_HIT.ACTION, h.action().name()).set(RULE_HIT.EVIDENCE, truncate(Json.write(h.evidence()), 8000))
-                        .set(RULE_HIT.FEED_AS_OF, h.feedAsOfJson()).set(RULE_HIT.STALE, h.stale()).set(RULE_HIT.OPEN_FLAG, true)
-                        .returning(RULE_HIT.ID).fetchOne().getId());
+                hitRows.add(a.accountId, rules.id(), h.rule().code(), jobId, at, h.rule().severity(), h.action().name(),
+                        truncate(Json.write(h.evidence()), 8000), h.feedAsOfJson(), h.stale(), true);
+                hits.add(h);
                 counters.hits++;
                 if (h.stale()) {
                     counters.staleHits++;
                 }
             }
+        }
+        Map<RuleHitResult, Long> hitIds = new IdentityHashMap<>();
+        List<Long> ids = hitRows.executeReturning(tx, RULE_HIT.ID);
+        for (int i = 0; i < hits.size(); i++) {
+            hitIds.put(hits.get(i), ids.get(i));
+        }
+        long t1 = counters.lap("write: rule hits", t0);
+
+        Map<Long, Integer> versions = null;
+        List<NewProposal> created = new ArrayList<>();
+        List<LimitProposalRecord> superseded = new ArrayList<>();
+        for (AccountEvaluation e : evaluations) {
+            AccountData a = e.account();
             List<LimitProposalRecord> existing = open.getOrDefault(a.accountId, List.of());
             if (existing.stream().anyMatch(p -> "AWAITING_APPROVAL".equals(p.getStatus()))) {
                 continue; // a person is deciding this account; the engine does not interfere
@@ -222,55 +347,99 @@ public final class PolicyRunService {
                     kept.add(same); // unchanged since the last run: keep the operator's queue position
                     continue;
                 }
-                writeProposal(tx, session, a, d, hitIds.get(d.primaryHit()), rules, policy, jobId, at, counters);
+                boolean auto = d.autoApply();
+                if (auto) {
+                    if (versions == null) {
+                        versions = accountVersions(tx, lo, hi);
+                    }
+                    Integer version = versions.get(a.accountId);
+                    auto = version != null && version == a.version; // an operator changed it since we read it: leave it to review
+                }
+                String status = auto ? "AUTO_APPLIED" : ("AUTO_APPLIED".equals(d.status()) ? "PENDING" : d.status());
+                created.add(new NewProposal(a, d, hitIds.get(d.primaryHit()), auto, status));
             }
             for (LimitProposalRecord p : existing) {
                 if (!kept.contains(p) && OPEN_STATUSES.contains(p.getStatus())) {
-                    tx.update(LIMIT_PROPOSAL).set(LIMIT_PROPOSAL.STATUS, "SUPERSEDED").set(LIMIT_PROPOSAL.VERSION, LIMIT_PROPOSAL.VERSION.plus(1))
-                            .where(LIMIT_PROPOSAL.ID.eq(p.getId())).and(LIMIT_PROPOSAL.VERSION.eq(p.getVersion())).execute();
-                    audit.record(tx, session, "PROPOSAL_SUPERSEDED", "LIMIT_PROPOSAL", p.getId(), "re-evaluated by policy run",
-                            "job " + jobId);
+                    superseded.add(p);
                 }
             }
         }
+        supersede(tx, session, superseded, jobId);
+        long t2 = counters.lap("write: superseded", t1);
+        writeProposals(tx, session, created, rules, policy, jobId, at, counters, t2);
     }
 
-    private void writeProposal(DSLContext tx, Session session, AccountData a, ProposalDraft d, Long hitId, RuleSet rules,
-            LimitPolicyService.Version policy, Long jobId, LocalDateTime at, Counters counters) {
-        boolean auto = d.autoApply();
-        if (auto) {
-            Integer version = tx.select(ACCOUNT.VERSION).from(ACCOUNT).where(ACCOUNT.ID.eq(a.accountId)).fetchOne(ACCOUNT.VERSION);
-            auto = version != null && version == a.version; // an operator changed it since we read it: leave it to review
-        }
-        String status = auto ? "AUTO_APPLIED" : ("AUTO_APPLIED".equals(d.status()) ? "PENDING" : d.status());
-        long proposalId = tx.insertInto(LIMIT_PROPOSAL)
-                .set(LIMIT_PROPOSAL.ACCOUNT_ID, a.accountId).set(LIMIT_PROPOSAL.PROPOSAL_TYPE, d.type().name())
-                .set(LIMIT_PROPOSAL.STATUS, status).set(LIMIT_PROPOSAL.ROUTE, auto ? "AUTO" : "REVIEW")
-                .set(LIMIT_PROPOSAL.OLD_LIMIT, d.oldLimit()).set(LIMIT_PROPOSAL.PROPOSED_LIMIT, d.proposedLimit())
-                .set(LIMIT_PROPOSAL.HIDDEN_CAP, d.hiddenCap()).set(LIMIT_PROPOSAL.EXPOSURE, d.exposure()).set(LIMIT_PROPOSAL.PD, d.pd())
-                .set(LIMIT_PROPOSAL.PRIORITY, d.priority()).set(LIMIT_PROPOSAL.REASON_CODES, d.reasonCodesText())
-                .set(LIMIT_PROPOSAL.EVIDENCE, truncate(d.evidenceJson(), 8000)).set(LIMIT_PROPOSAL.RULE_HIT_ID, hitId)
-                .set(LIMIT_PROPOSAL.POLICY_ID, policy.id()).set(LIMIT_PROPOSAL.RULE_SET_ID, rules.id())
-                .set(LIMIT_PROPOSAL.MODEL_ID, a.score == null ? null : a.score.modelId()).set(LIMIT_PROPOSAL.JOB_ID, jobId)
-                .set(LIMIT_PROPOSAL.TEMPORARY_LIMIT, d.temporary()).set(LIMIT_PROPOSAL.EXPIRES_AT, d.expiresAt())
-                .set(LIMIT_PROPOSAL.CREATED_AT, at)
-                .returning(LIMIT_PROPOSAL.ID).fetchOne().getId();
-        counters.proposals.merge(d.type() + "/" + status, 1L, Long::sum);
-        if (!auto) {
+    /** The current ACCOUNT.VERSION of every account in the chunk's range, read inside the chunk's transaction. */
+    private static Map<Long, Integer> accountVersions(DSLContext tx, long lo, long hi) {
+        Map<Long, Integer> versions = new HashMap<>();
+        tx.select(ACCOUNT.ID, ACCOUNT.VERSION).from(ACCOUNT).where(ACCOUNT.ID.between(lo, hi)).forEach(r -> versions.put(r.value1(), r.value2()));
+        return versions;
+    }
+
+    /** Open proposals the new evaluation replaces; one an operator moved on meanwhile is left as the operator left it. */
+    private void supersede(DSLContext tx, Session session, List<LimitProposalRecord> superseded, Long jobId) {
+        if (superseded.isEmpty()) {
             return;
         }
-        long decisionId = tx.insertInto(LIMIT_DECISION)
-                .set(LIMIT_DECISION.PROPOSAL_ID, proposalId).set(LIMIT_DECISION.ACCOUNT_ID, a.accountId)
-                .set(LIMIT_DECISION.ACTION, "AUTO_APPLY").set(LIMIT_DECISION.STATUS, "APPLIED")
-                .set(LIMIT_DECISION.OLD_LIMIT, d.oldLimit()).set(LIMIT_DECISION.NEW_LIMIT, d.proposedLimit())
-                .set(LIMIT_DECISION.DECIDED_AT, at)
-                .returning(LIMIT_DECISION.ID).fetchOne().getId();
-        RuleHitResult hit = d.primaryHit();
-        changes.apply(tx, session, new LimitChanges.Change(a.accountId, proposalId, d.type(), d.proposedLimit(), d.temporary(), d.expiresAt(),
-                d.reasonCodesText(), truncate(d.evidenceJson(), 8000), hit == null ? null : hit.feedAsOfJson(), rules.id(),
-                hit == null ? null : hit.rule().code(), hitId, d.suspensionKind(), null), decisionId, "ENGINE", a.version, at);
-        a.version++;
-        counters.autoApplied++;
+        BatchBindStep updates = tx.batch(tx.update(LIMIT_PROPOSAL).set(LIMIT_PROPOSAL.STATUS, DSL.inline("SUPERSEDED"))
+                .set(LIMIT_PROPOSAL.VERSION, LIMIT_PROPOSAL.VERSION.plus(DSL.inline(1)))
+                .where(LIMIT_PROPOSAL.ID.eq((Long) null)).and(LIMIT_PROPOSAL.VERSION.eq((Integer) null)));
+        superseded.forEach(p -> updates.bind(p.getId(), p.getVersion()));
+        int[] updated = updates.execute();
+        List<AuditLog.Event> events = new ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] > 0) {
+                events.add(new AuditLog.Event("PROPOSAL_SUPERSEDED", "LIMIT_PROPOSAL", superseded.get(i).getId(), "re-evaluated by policy run",
+                        "job " + jobId));
+            }
+        }
+        audit.recordAll(tx, session, events);
+    }
+
+    private void writeProposals(DSLContext tx, Session session, List<NewProposal> created, RuleSet rules, LimitPolicyService.Version policy,
+            Long jobId, LocalDateTime at, Counters counters, long started) {
+        BulkInsert<LimitProposalRecord> rows = BulkInsert.into(LIMIT_PROPOSAL, LIMIT_PROPOSAL.ACCOUNT_ID, LIMIT_PROPOSAL.PROPOSAL_TYPE,
+                LIMIT_PROPOSAL.STATUS, LIMIT_PROPOSAL.ROUTE, LIMIT_PROPOSAL.OLD_LIMIT, LIMIT_PROPOSAL.PROPOSED_LIMIT, LIMIT_PROPOSAL.HIDDEN_CAP,
+                LIMIT_PROPOSAL.EXPOSURE, LIMIT_PROPOSAL.PD, LIMIT_PROPOSAL.PRIORITY, LIMIT_PROPOSAL.REASON_CODES, LIMIT_PROPOSAL.EVIDENCE,
+                LIMIT_PROPOSAL.RULE_HIT_ID, LIMIT_PROPOSAL.POLICY_ID, LIMIT_PROPOSAL.RULE_SET_ID, LIMIT_PROPOSAL.MODEL_ID, LIMIT_PROPOSAL.JOB_ID,
+                LIMIT_PROPOSAL.TEMPORARY_LIMIT, LIMIT_PROPOSAL.EXPIRES_AT, LIMIT_PROPOSAL.CREATED_AT);
+        for (NewProposal n : created) {
+            ProposalDraft d = n.draft();
+            AccountData a = n.account();
+            rows.add(a.accountId, d.type().name(), n.status(), n.auto() ? "AUTO" : "REVIEW", d.oldLimit(), d.proposedLimit(), d.hiddenCap(),
+                    d.exposure(), d.pd(), d.priority(), d.reasonCodesText(), truncate(d.evidenceJson(), 8000), n.hitId(), policy.id(), rules.id(),
+                    a.score == null ? null : a.score.modelId(), jobId, d.temporary(), d.expiresAt(), at);
+            counters.proposals.merge(d.type() + "/" + n.status(), 1L, Long::sum);
+        }
+        List<Long> proposalIds = rows.executeReturning(tx, LIMIT_PROPOSAL.ID);
+        long t0 = counters.lap("write: proposals", started);
+
+        BulkInsert<LimitDecisionRecord> decisions = BulkInsert.into(LIMIT_DECISION, LIMIT_DECISION.PROPOSAL_ID, LIMIT_DECISION.ACCOUNT_ID,
+                LIMIT_DECISION.ACTION, LIMIT_DECISION.STATUS, LIMIT_DECISION.OLD_LIMIT, LIMIT_DECISION.NEW_LIMIT, LIMIT_DECISION.DECIDED_AT);
+        List<NewProposal> applied = new ArrayList<>();
+        List<Long> appliedIds = new ArrayList<>();
+        for (int i = 0; i < created.size(); i++) {
+            NewProposal n = created.get(i);
+            if (n.auto()) {
+                decisions.add(proposalIds.get(i), n.account().accountId, "AUTO_APPLY", "APPLIED", n.draft().oldLimit(), n.draft().proposedLimit(), at);
+                applied.add(n);
+                appliedIds.add(proposalIds.get(i));
+            }
+        }
+        List<Long> decisionIds = decisions.executeReturning(tx, LIMIT_DECISION.ID);
+        List<LimitChanges.Applied> toApply = new ArrayList<>(applied.size());
+        for (int i = 0; i < applied.size(); i++) {
+            NewProposal n = applied.get(i);
+            ProposalDraft d = n.draft();
+            RuleHitResult hit = d.primaryHit();
+            toApply.add(new LimitChanges.Applied(new LimitChanges.Change(n.account().accountId, appliedIds.get(i), d.type(), d.proposedLimit(),
+                    d.temporary(), d.expiresAt(), d.reasonCodesText(), truncate(d.evidenceJson(), 8000), hit == null ? null : hit.feedAsOfJson(),
+                    rules.id(), hit == null ? null : hit.rule().code(), n.hitId(), d.suspensionKind(), null), decisionIds.get(i), n.account().version));
+            n.account().version++;
+        }
+        changes.applyAll(tx, session, toApply, "ENGINE", at);
+        counters.autoApplied += toApply.size();
+        counters.lap("write: decisions and applied changes", t0);
     }
 
     static String truncate(String text, int max) {
@@ -284,6 +453,30 @@ public final class PolicyRunService {
         long autoApplied;
         long tempEnded;
         final Map<String, Long> proposals = new HashMap<>();
+        final AtomicLong readNanos = new AtomicLong();
+        final AtomicLong evaluateNanos = new AtomicLong();
+        long waitNanos;
+        long writeNanos;
+
+        final Map<String, Long> writeParts = new LinkedHashMap<>();
+
+        /** Adds the time since {@code since} to {@code phase}; returns now. */
+        long lap(String phase, long since) {
+            long now = System.nanoTime();
+            writeParts.merge(phase, now - since, Long::sum);
+            return now;
+        }
+
+        Map<String, Duration> phases(PortfolioReader reader) {
+            Map<String, Duration> phases = new LinkedHashMap<>();
+            phases.put("read", Duration.ofNanos(readNanos.get()));
+            reader.readNanos().forEach((table, nanos) -> phases.put("read " + table, Duration.ofNanos(nanos)));
+            phases.put("evaluate", Duration.ofNanos(evaluateNanos.get()));
+            phases.put("wait for read-ahead", Duration.ofNanos(waitNanos));
+            phases.put("write", Duration.ofNanos(writeNanos));
+            writeParts.forEach((k, v) -> phases.put(k, Duration.ofNanos(v)));
+            return phases;
+        }
 
         void countDry(AccountEvaluation e) {
             hits += e.hits().size();

@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -30,6 +32,7 @@ public final class PortfolioReader {
     private final int txnDays;
     private final int loginDays;
     private final int inquiryDays;
+    private final Map<String, LongAdder> nanos = new ConcurrentHashMap<>();
 
     public PortfolioReader(RuleSet rules) {
         int txn = 30;
@@ -60,14 +63,31 @@ public final class PortfolioReader {
 
     /** The next at most {@code size} accounts with id above {@code afterId} (and matching {@code filter}), fully loaded. */
     public List<AccountData> readChunk(DSLContext dsl, long afterId, int size, LocalDateTime at, Condition filter) {
+        Long end = chunkEnd(dsl, afterId, size, filter);
+        return end == null ? List.of() : readRange(dsl, afterId, end, at, filter);
+    }
+
+    /**
+     * The id that ends the next chunk of {@code size} accounts after {@code afterId} (the last account when fewer are left);
+     * null when none is left. Knowing where chunks end lets several threads read the following chunks at once.
+     */
+    public static Long chunkEnd(DSLContext dsl, long afterId, int size, Condition filter) {
+        Condition where = ACCOUNT.ID.gt(afterId).and(filter == null ? DSL.noCondition() : filter);
+        Long end = dsl.select(ACCOUNT.ID).from(ACCOUNT).where(where).orderBy(ACCOUNT.ID).offset(size - 1).limit(1).fetchOne(ACCOUNT.ID);
+        return end != null ? end : dsl.select(DSL.max(ACCOUNT.ID)).from(ACCOUNT).where(where).fetchOne(0, Long.class);
+    }
+
+    /** The accounts with id above {@code afterId} up to {@code lastId} (and matching {@code filter}), fully loaded. */
+    public List<AccountData> readRange(DSLContext dsl, long afterId, long lastId, LocalDateTime at, Condition filter) {
         Map<Long, AccountData> byId = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
         dsl.select(ACCOUNT.ID, ACCOUNT.ACCOUNT_NO, ACCOUNT.CUSTOMER_ID, ACCOUNT.STATUS, ACCOUNT.OPENED_AT, ACCOUNT.CREDIT_LIMIT,
                         ACCOUNT.AVAILABLE_AMOUNT, ACCOUNT.OUTSTANDING_BALANCE, ACCOUNT.TEMP_LIMIT, ACCOUNT.TEMP_LIMIT_EXPIRES,
                         ACCOUNT.LAST_LIMIT_CHANGE, ACCOUNT.CURRENT_DPD, ACCOUNT.DELINQUENCY_BUCKET, ACCOUNT.VERSION,
                         CUSTOMER.CITY_TIER, CUSTOMER.INCOME_BAND)
                 .from(ACCOUNT).join(CUSTOMER).on(CUSTOMER.ID.eq(ACCOUNT.CUSTOMER_ID))
-                .where(ACCOUNT.ID.gt(afterId)).and(filter == null ? DSL.noCondition() : filter)
-                .orderBy(ACCOUNT.ID).limit(size)
+                .where(ACCOUNT.ID.gt(afterId)).and(ACCOUNT.ID.le(lastId)).and(filter == null ? DSL.noCondition() : filter)
+                .orderBy(ACCOUNT.ID)
                 .forEach(r -> {
                     AccountData a = new AccountData();
                     a.accountId = r.value1();
@@ -88,6 +108,7 @@ public final class PortfolioReader {
                     a.incomeBand = r.value16();
                     byId.put(a.accountId, a);
                 });
+        time("ACCOUNT", t0);
         if (byId.isEmpty()) {
             return List.of();
         }
@@ -95,6 +116,7 @@ public final class PortfolioReader {
         long lo = accounts.get(0).accountId;
         long hi = accounts.get(accounts.size() - 1).accountId;
 
+        long t1 = System.nanoTime();
         dsl.select(SCORE.ACCOUNT_ID, SCORE.MODEL_ID, SCORE.PD, SCORE.BAND, SCORE.CREDIT_SUB, SCORE.CAPACITY_SUB, SCORE.STABILITY_SUB,
                         SCORE.SECURITY_SUB, SCORE.REASON_CODES, SCORE.SCORED_AT)
                 .from(SCORE).where(SCORE.ACCOUNT_ID.between(lo, hi))
@@ -109,6 +131,8 @@ public final class PortfolioReader {
                                 r.value9(), r.value10());
                     }
                 });
+        time("SCORE", t1);
+        long t2 = System.nanoTime();
         dsl.select(ACCOUNT_MONTH.ACCOUNT_ID, ACCOUNT_MONTH.MONTH_START, ACCOUNT_MONTH.CREDIT_LIMIT, ACCOUNT_MONTH.BALANCE,
                         ACCOUNT_MONTH.SPEND, ACCOUNT_MONTH.MINIMUM_DUE)
                 .from(ACCOUNT_MONTH).where(ACCOUNT_MONTH.ACCOUNT_ID.between(lo, hi))
@@ -116,21 +140,29 @@ public final class PortfolioReader {
                 .and(ACCOUNT_MONTH.MONTH_START.le(at.toLocalDate()))
                 .orderBy(ACCOUNT_MONTH.ACCOUNT_ID, ACCOUNT_MONTH.MONTH_START)
                 .forEach(r -> add(byId, r.value1(), a -> a.months.add(new AccountData.Month(r.value2(), r.value3(), r.value4(), r.value5(), r.value6()))));
+        time("ACCOUNT_MONTH", t2);
+        long t3 = System.nanoTime();
         dsl.select(BILL.ACCOUNT_ID, BILL.ID, BILL.DUE_DATE, BILL.STATEMENT_AMOUNT, BILL.MINIMUM_DUE, BILL.PAID_AMOUNT)
                 .from(BILL).where(BILL.ACCOUNT_ID.between(lo, hi)).and(BILL.RECEIVED_AT.le(at))
                 .and(BILL.DUE_DATE.ge(at.toLocalDate().minusDays(200)))
                 .orderBy(BILL.ACCOUNT_ID, BILL.DUE_DATE)
                 .forEach(r -> add(byId, r.value1(), a -> a.bills.add(new AccountData.Bill(r.value2(), r.value3(), r.value4(), r.value5(), r.value6()))));
+        time("BILL", t3);
+        long t4 = System.nanoTime();
         dsl.select(REPAYMENT.ACCOUNT_ID, REPAYMENT.ID, REPAYMENT.BILL_ID, REPAYMENT.AMOUNT, REPAYMENT.PAID_AT, REPAYMENT.RECEIVED_AT)
                 .from(REPAYMENT).where(REPAYMENT.ACCOUNT_ID.between(lo, hi)).and(REPAYMENT.RECEIVED_AT.le(at))
                 .and(REPAYMENT.PAID_AT.ge(at.minusDays(240)))
                 .orderBy(REPAYMENT.ACCOUNT_ID, REPAYMENT.PAID_AT)
                 .forEach(r -> add(byId, r.value1(), a -> a.repayments.add(new AccountData.Repayment(r.value2(), r.value3(), r.value4(), r.value5(), r.value6()))));
+        time("REPAYMENT", t4);
+        long t5 = System.nanoTime();
         dsl.select(TXN.ACCOUNT_ID, TXN.ID, TXN.TXN_AT, TXN.AMOUNT, TXN.MERCHANT, TXN.CITY, TXN.DEVICE_ID)
                 .from(TXN).where(TXN.ACCOUNT_ID.between(lo, hi)).and(TXN.TXN_AT.ge(at.minusDays(txnDays))).and(TXN.TXN_AT.le(at))
                 .and(TXN.RECEIVED_AT.le(at))
                 .orderBy(TXN.ACCOUNT_ID, TXN.TXN_AT)
                 .forEach(r -> add(byId, r.value1(), a -> a.txns.add(new AccountData.Txn(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()))));
+        time("TXN", t5);
+        long t6 = System.nanoTime();
         dsl.select(ACCOUNT.ID, LOGIN_EVENT.ID, LOGIN_EVENT.LOGIN_AT, LOGIN_EVENT.DEVICE_ID, LOGIN_EVENT.CITY, LOGIN_EVENT.NEW_DEVICE,
                         LOGIN_EVENT.NEW_CITY, LOGIN_EVENT.SUCCESS)
                 .from(LOGIN_EVENT).join(ACCOUNT).on(ACCOUNT.CUSTOMER_ID.eq(LOGIN_EVENT.CUSTOMER_ID))
@@ -138,13 +170,27 @@ public final class PortfolioReader {
                 .and(LOGIN_EVENT.RECEIVED_AT.le(at))
                 .orderBy(ACCOUNT.ID, LOGIN_EVENT.LOGIN_AT)
                 .forEach(r -> add(byId, r.value1(), a -> a.logins.add(new AccountData.Login(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8()))));
+        time("LOGIN_EVENT", t6);
+        long t7 = System.nanoTime();
         dsl.select(ACCOUNT.ID, CREDIT_INQUIRY.ID, CREDIT_INQUIRY.INQUIRED_AT, CREDIT_INQUIRY.INSTITUTION, CREDIT_INQUIRY.INQUIRY_TYPE)
                 .from(CREDIT_INQUIRY).join(ACCOUNT).on(ACCOUNT.CUSTOMER_ID.eq(CREDIT_INQUIRY.CUSTOMER_ID))
                 .where(ACCOUNT.ID.between(lo, hi)).and(CREDIT_INQUIRY.INQUIRED_AT.ge(at.minusDays(inquiryDays)))
                 .and(CREDIT_INQUIRY.INQUIRED_AT.le(at)).and(CREDIT_INQUIRY.RECEIVED_AT.le(at))
                 .orderBy(ACCOUNT.ID, CREDIT_INQUIRY.INQUIRED_AT)
                 .forEach(r -> add(byId, r.value1(), a -> a.inquiries.add(new AccountData.Inquiry(r.value2(), r.value3(), r.value4(), r.value5()))));
+        time("CREDIT_INQUIRY", t7);
         return accounts;
+    }
+
+    /** Time spent in each table's query (all chunks so far, all threads): where a run's reading goes. */
+    public Map<String, Long> readNanos() {
+        Map<String, Long> copy = new LinkedHashMap<>();
+        nanos.forEach((k, v) -> copy.put(k, v.sum()));
+        return copy;
+    }
+
+    private void time(String table, long started) {
+        nanos.computeIfAbsent(table, k -> new LongAdder()).add(System.nanoTime() - started);
     }
 
     private static void add(Map<Long, AccountData> byId, Long accountId, java.util.function.Consumer<AccountData> action) {

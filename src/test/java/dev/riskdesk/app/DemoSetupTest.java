@@ -4,11 +4,9 @@ import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 import static dev.riskdesk.db.schema.Tables.APPEAL;
 import static dev.riskdesk.db.schema.Tables.BATCH_JOB;
 import static dev.riskdesk.db.schema.Tables.CUSTOMER;
-import static dev.riskdesk.db.schema.Tables.GENERATOR_TRUTH;
 import static dev.riskdesk.db.schema.Tables.LIMIT_PROPOSAL;
 import static dev.riskdesk.db.schema.Tables.MODEL;
 import static dev.riskdesk.db.schema.Tables.SCORE;
-import static dev.riskdesk.db.schema.Tables.SUSPENSION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,6 +16,7 @@ import dev.riskdesk.common.Progress;
 import dev.riskdesk.common.SameThreadTaskRunner;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.TestDatabases;
+import dev.riskdesk.limits.GeneratorTruthCheck;
 import dev.riskdesk.portfolio.GeneratorOptions;
 import dev.riskdesk.portfolio.PortfolioGenerator;
 import dev.riskdesk.security.PasswordHasher;
@@ -90,22 +89,15 @@ class DemoSetupTest {
 
             // against the generator's truth: takeovers suspended; repayment delays never suspended nor cut for
             // being overdue, and while the repayment is still in flight not cut at all
-            List<Long> takeovers = truth(db, "ACCOUNT_TAKEOVER", "%");
-            List<Long> delays = truth(db, "REPAYMENT_DELAY", "%");
-            List<Long> inFlight = truth(db, "REPAYMENT_DELAY", "in flight%");
-            assertTrue(!takeovers.isEmpty() && !inFlight.isEmpty(), "the book has both scenarios");
-            assertEquals(takeovers.size(), db.dsl().fetchCount(SUSPENSION, SUSPENSION.ACCOUNT_ID.in(takeovers)));
-            assertEquals(0, db.dsl().fetchCount(SUSPENSION, SUSPENSION.ACCOUNT_ID.in(delays)));
-            assertEquals(0, db.dsl().fetchCount(LIMIT_PROPOSAL, LIMIT_PROPOSAL.ACCOUNT_ID.in(delays)
-                    .and(LIMIT_PROPOSAL.STATUS.eq("AUTO_APPLIED")).and(LIMIT_PROPOSAL.REASON_CODES.contains("OVERDUE"))));
-            assertEquals(0, db.dsl().fetchCount(LIMIT_PROPOSAL, LIMIT_PROPOSAL.ACCOUNT_ID.in(inFlight)
-                    .and(LIMIT_PROPOSAL.STATUS.eq("AUTO_APPLIED")).and(LIMIT_PROPOSAL.PROPOSAL_TYPE.in("DECREASE", "FREEZE", "SUSPEND"))));
+            GeneratorTruthCheck.Result truth = GeneratorTruthCheck.check(db.dsl());
+            assertTrue(truth.takeovers() > 0 && truth.inFlight() > 0, "the book has both scenarios: " + truth);
+            assertEquals(truth.takeovers(), truth.takeoversSuspended(), truth.toString());
+            assertEquals(truth.takeovers(), truth.takeoverSuspensions(), "each takeover suspended once: " + truth);
+            assertEquals(0, truth.delaysSuspended(), truth.toString());
+            assertEquals(0, truth.delaysCutForOverdue(), truth.toString());
+            assertEquals(0, truth.inFlightCut(), truth.toString());
+            assertTrue(truth.holds());
         }
-    }
-
-    private static List<Long> truth(Database db, String scenario, String detailsLike) {
-        return db.dsl().selectDistinct(GENERATOR_TRUTH.ACCOUNT_ID).from(GENERATOR_TRUTH).where(GENERATOR_TRUTH.SCENARIO.eq(scenario))
-                .and(GENERATOR_TRUTH.DETAILS.like(detailsLike)).fetch(GENERATOR_TRUTH.ACCOUNT_ID);
     }
 
     /** Cancels as soon as the step {@code key} reports, as the operator's Cancel button would. */

@@ -8,9 +8,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code riskdesk bench SUBCOMMAND}: measured runs; each bench is its own subcommand. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks: generate on a fresh temporary database, features/score/search/dashboard on the book in --db, policy on synthetic accounts.",
+        description = "Benchmarks: generate on a fresh temporary database, features/score/search/dashboard on the book in --db, policy on synthetic accounts, policy-run on the book in --db.",
         subcommands = {BenchGenerateCommand.class, BenchFeaturesCommand.class, BenchScoreCommand.class,
-                PolicyBenchCommand.class, BenchSearchCommand.class, BenchDashboardCommand.class})
+                PolicyBenchCommand.class, BenchPolicyRunCommand.class, BenchSearchCommand.class, BenchDashboardCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -57,17 +57,25 @@ final class PolicyCommand {
                 PrintWriter out = spec.commandLine().getOut();
                 PolicyRunService.RunReport r = s.runs.run(Session.system(),
                         new PolicyRunService.RunOptions(dryRun, chunk, at, awaitingData, 0), Progress.NONE);
-                out.printf("%s%s at %s: %,d accounts in %.1f s%n", dryRun ? "Dry run" : "Policy run " + r.jobId(), r.resumed() ? " (resumed)" : "",
-                        r.at(), r.accounts(), r.elapsed().toMillis() / 1000.0);
-                out.printf("Rule hits: %,d (stale, not acted on: %,d); applied automatically: %,d; temporary limits ended: %,d%n", r.hits(),
-                        r.staleHits(), r.autoApplied(), r.temporaryLimitsEnded());
-                r.proposals().forEach((k, v) -> out.printf("  %-32s %,10d%n", k, v));
+                print(out, r, dryRun);
                 if (!dryRun && !noDashboard) {
                     DashboardCommand.refreshAfterBatch(database, out);
                 }
                 out.flush();
             }
             return 0;
+        }
+
+        /** The run's report as the CLI prints it (also {@code bench policy-run}). */
+        static void print(PrintWriter out, PolicyRunService.RunReport r, boolean dryRun) {
+            out.printf("%s%s at %s: %,d accounts in %.1f s%n", dryRun ? "Dry run" : "Policy run " + r.jobId(), r.resumed() ? " (resumed)" : "",
+                    r.at(), r.accounts(), r.elapsed().toMillis() / 1000.0);
+            out.printf("Rule hits: %,d (stale, not acted on: %,d); applied automatically: %,d; temporary limits ended: %,d%n", r.hits(),
+                    r.staleHits(), r.autoApplied(), r.temporaryLimitsEnded());
+            r.proposals().forEach((k, v) -> out.printf("  %-32s %,10d%n", k, v));
+            StringBuilder phases = new StringBuilder("Time by phase:");
+            r.phases().forEach((k, v) -> phases.append(String.format(" %s %.1f s;", k, v.toMillis() / 1000.0)));
+            out.println(phases.substring(0, phases.length() - 1));
         }
     }
 

@@ -1,0 +1,83 @@
+package dev.riskdesk.db;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
+import org.jooq.Record;
+import org.jooq.Table;
+
+/**
+ * Rows for one table, written with multi-row INSERTs of bound values ({@value #ROWS_PER_STATEMENT}
+ * rows per statement) instead of one statement per row. {@link #executeReturning} hands back the
+ * generated ids in row order, so dependent rows can be linked without a round trip per row: H2
+ * allocates identity values row by row while one statement inserts its rows in order, so the ids
+ * of one statement ascend in row order even when another connection inserts at the same time.
+ */
+public final class BulkInsert<R extends Record> {
+    static final int ROWS_PER_STATEMENT = 250;
+
+    private final Table<R> table;
+    private final List<Field<?>> fields;
+    private final List<List<Object>> rows = new ArrayList<>();
+
+    private BulkInsert(Table<R> table, List<Field<?>> fields) {
+        this.table = table;
+        this.fields = fields;
+    }
+
+    public static <R extends Record> BulkInsert<R> into(Table<R> table, Field<?>... fields) {
+        return new BulkInsert<>(table, List.of(fields));
+    }
+
+    /** Adds one row; the values are in the order of the fields given to {@link #into}. */
+    public BulkInsert<R> add(Object... values) {
+        if (values.length != fields.size()) {
+            throw new IllegalArgumentException(values.length + " values for " + fields.size() + " fields of " + table.getName());
+        }
+        rows.add(Arrays.asList(values));
+        return this;
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    public boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
+    /** Inserts every row added so far and forgets them. */
+    public void execute(DSLContext tx) {
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            statement(tx, from).execute();
+        }
+        rows.clear();
+    }
+
+    /** Inserts every row added so far and returns the generated {@code id} of each, in the order the rows were added. */
+    public List<Long> executeReturning(DSLContext tx, Field<Long> id) {
+        List<Long> ids = new ArrayList<>(rows.size());
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            List<Long> batch = new ArrayList<>(statement(tx, from).returningResult(id).fetch(id));
+            int expected = Math.min(ROWS_PER_STATEMENT, rows.size() - from);
+            if (batch.size() != expected) {
+                throw new IllegalStateException(table.getName() + ": " + batch.size() + " ids returned for " + expected + " rows");
+            }
+            batch.sort(null);
+            ids.addAll(batch);
+        }
+        rows.clear();
+        return ids;
+    }
+
+    private InsertValuesStepN<R> statement(DSLContext tx, int from) {
+        InsertValuesStepN<R> insert = tx.insertInto(table, fields);
+        for (List<Object> row : rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT))) {
+            insert = insert.values(row);
+        }
+        return insert;
+    }
+}
