@@ -52,20 +52,37 @@ public final class CustomerSearchService {
         this(database, SORT_MATCHES_MAX);
     }
 
-    /** With another threshold between sorting the matches and walking the sort index (tests use 0 to walk always). */
-    CustomerSearchService(Database database, int sortMatchesMax) {
+    /**
+     * With another threshold between sorting the matches and walking the sort index: tests use 0
+     * to walk always, as every broad search does on a large book.
+     */
+    public CustomerSearchService(Database database, int sortMatchesMax) {
         this.database = database;
         this.sortMatchesMax = sortMatchesMax;
     }
 
-    /** The first page. */
+    /**
+     * The first page. Its total is filled only when the search knows it anyway (see
+     * {@link CustomerPage}); otherwise ask {@link #count} once the rows are shown.
+     */
     public CustomerPage search(Session session, CustomerQuery query) {
-        return page(session, query, null, true);
+        return page(session, query, null);
     }
 
-    /** The page after {@code cursor}; the total is not counted again. */
+    /** The page after {@code cursor}; its total is never counted. */
     public CustomerPage next(Session session, CustomerQuery query, PageCursor cursor) {
-        return page(session, query, cursor, false);
+        return page(session, query, cursor);
+    }
+
+    /**
+     * The number of matches, counted no further than {@link #COUNT_CAP}. A separate call, so the
+     * screen shows the first rows before the count: on a large book counting a broad search costs
+     * more than reading its first page.
+     */
+    public CustomerPage.Count count(Session session, CustomerQuery query) {
+        session.require(Permission.CUSTOMER_VIEW);
+        long matches = countUpTo(database.dsl(), query, COUNT_CAP);
+        return new CustomerPage.Count(Math.min(matches, COUNT_CAP), matches > COUNT_CAP);
     }
 
     /** The rule codes the "rule hit" filter offers: every rule of any rule set, by code. */
@@ -74,28 +91,22 @@ public final class CustomerSearchService {
         return database.dsl().selectDistinct(RULE.RULE_CODE).from(RULE).orderBy(RULE.RULE_CODE).fetch(RULE.RULE_CODE);
     }
 
-    private CustomerPage page(Session session, CustomerQuery query, PageCursor cursor, boolean count) {
+    private CustomerPage page(Session session, CustomerQuery query, PageCursor cursor) {
         session.require(Permission.CUSTOMER_VIEW);
         DSLContext dsl = database.dsl();
         Condition where = conditions(query);
         Field<?> sortField = sortField(query.sort());
-        long total = -1;
-        boolean capped = false;
+        long total = CustomerPage.NOT_COUNTED;
         boolean sortIndexDriven = false;
         if (!query.textKind().exactLookup()) {
-            // a name prefix or filters alone may match most of the book: count (capped), and when
-            // there are too many matches to sort, walk the sort column's index instead
-            long matches = countUpTo(dsl, where, count ? Math.max(COUNT_CAP, sortMatchesMax) : sortMatchesMax);
+            // a name prefix or filters alone may match most of the book: when there are too many
+            // matches to sort, walk the sort column's index instead; the probe stops at the
+            // threshold, and below it is the exact count
+            long matches = countUpTo(dsl, query, sortMatchesMax);
             sortIndexDriven = matches > sortMatchesMax;
-            if (count) {
-                capped = matches > COUNT_CAP;
-                total = Math.min(matches, COUNT_CAP);
+            if (!sortIndexDriven && matches <= COUNT_CAP) {
+                total = matches;
             }
-        } else if (count) {
-            // exact terms match a handful of rows (a last-four search about one customer in 10,000)
-            total = countUpTo(dsl, where, COUNT_CAP);
-            capped = total > COUNT_CAP;
-            total = Math.min(total, COUNT_CAP);
         }
         Table<?> account = ACCOUNT;
         List<Field<?>> leading = List.of();
@@ -131,16 +142,30 @@ public final class CustomerSearchService {
         if (more) {
             Record last = records.get(records.size() - 1);
             next = new PageCursor(last.get(sortField), last.get(ACCOUNT.ID));
+        } else if (cursor == null) {
+            total = rows.size(); // the first page holds every match
         }
-        return new CustomerPage(rows, next, total, capped);
+        return new CustomerPage(rows, next, cursor == null ? total : CustomerPage.NOT_COUNTED, false);
     }
 
-    /** Matches, counted no further than {@code cap + 1}, so the count costs at most cap + 1 rows. */
-    private static long countUpTo(DSLContext dsl, Condition where, int cap) {
-        return dsl.fetchCount(dsl.select(ACCOUNT.ID)
-                .from(ACCOUNT).join(CUSTOMER).on(CUSTOMER.ID.eq(ACCOUNT.CUSTOMER_ID))
-                .where(where)
-                .limit(cap + 1));
+    /**
+     * Matches, counted no further than {@code cap + 1}, so the count costs at most cap + 1 rows.
+     * Without conditions on the customer the count reads accounts alone (the join adds a
+     * customer lookup per account and cannot change the number: every account has its customer).
+     */
+    private static long countUpTo(DSLContext dsl, CustomerQuery query, int cap) {
+        Condition customer = customerConditions(query, CUSTOMER);
+        var matches = hasCustomerConditions(query)
+                ? dsl.select(ACCOUNT.ID).from(ACCOUNT).join(CUSTOMER).on(CUSTOMER.ID.eq(ACCOUNT.CUSTOMER_ID))
+                        .where(accountConditions(query)).and(customer)
+                : dsl.select(ACCOUNT.ID).from(ACCOUNT).where(accountConditions(query));
+        return dsl.fetchCount(matches.limit(cap + 1));
+    }
+
+    /** Whether the query says anything about the customer row (a search text other than an account number, or a city tier). */
+    static boolean hasCustomerConditions(CustomerQuery q) {
+        return !q.cityTiers().isEmpty()
+                || (q.textKind() != CustomerQuery.TextKind.NONE && q.textKind() != CustomerQuery.TextKind.ACCOUNT_NO);
     }
 
     /**
