@@ -43,6 +43,16 @@ public final class CustomerSearchService {
      */
     public static final int SORT_MATCHES_MAX = 2_000;
     private static final Customer MATCH = CUSTOMER.as("MC");
+    /** {@link #MATCH} read through IX_CUSTOMER_ID_FILTERS (ID, CITY_TIER, FULL_NAME): a lookup that never reads the customer row. */
+    private static final Table<?> CUSTOMER_FILTERS = DSL.table("{0} {1} USE INDEX ({2})", DSL.name("CUSTOMER"), DSL.name("MC"),
+            DSL.name("IX_CUSTOMER_ID_FILTERS"));
+    /**
+     * H2 estimates a name prefix (a range) as broader than a band or status (an equality) and
+     * would read, say, every band-C account to find a rare surname; a name search therefore
+     * starts from the name index and finds each customer's accounts in the (customer, filters) index.
+     */
+    private static final Table<?> CUSTOMER_BY_NAME = DSL.table("{0} USE INDEX ({1})", CUSTOMER, DSL.name("IX_CUSTOMER_NAME"));
+    private static final Table<?> ACCOUNT_BY_CUSTOMER = DSL.table("{0} USE INDEX ({1})", ACCOUNT, DSL.name("IX_ACCOUNT_CUSTOMER_FILTERS"));
 
     private final Database database;
 
@@ -102,9 +112,15 @@ public final class CustomerSearchService {
             // a name prefix or filters alone may match most of the book: when there are too many
             // matches to sort, walk the sort column's index instead; the probe stops at the
             // threshold, and below it is the exact count
-            long matches = countUpTo(dsl, query, sortMatchesMax);
+            // a city tier is never rare (the smallest holds 3 % of customers): the probe leaves it
+            // out and counts accounts alone, an index range; a customer check per account would
+            // cost more than the page. Few accounts: then few matches, sorted (and not counted
+            // here); many: the walk checks the tier on its way.
+            boolean tierOnly = query.textKind() == CustomerQuery.TextKind.NONE && !query.cityTiers().isEmpty();
+            CustomerQuery probe = tierOnly ? query.withoutCityTiers() : query;
+            long matches = countUpTo(dsl, probe, sortMatchesMax);
             sortIndexDriven = matches > sortMatchesMax;
-            if (!sortIndexDriven && matches <= COUNT_CAP) {
+            if (!sortIndexDriven && matches <= COUNT_CAP && !tierOnly) {
                 total = matches;
             }
         }
@@ -115,8 +131,13 @@ public final class CustomerSearchService {
             SortIndex index = sortIndex(query);
             account = DSL.table("{0} USE INDEX ({1})", ACCOUNT, index.name() == null ? DSL.sql("") : DSL.name(index.name()));
             leading = index.leading();
-            page = accountConditions(query).and(DSL.exists(DSL.selectOne().from(MATCH)
-                    .where(MATCH.ID.eq(ACCOUNT.CUSTOMER_ID)).and(customerConditions(query, MATCH))));
+            // the customer's tier and name are checked in the small (ID, tier, name) index, not the wide customer rows
+            page = accountConditions(query);
+            if (hasCustomerConditions(query)) {
+                page = page.and(customerMatches(query));
+            }
+        } else if (nameWithAccountFilters(query)) {
+            return sortedNameMatches(dsl, query, where, sortField, cursor, total);
         }
         if (cursor != null) {
             page = page.and(after(sortField, query.descending(), cursor));
@@ -133,6 +154,24 @@ public final class CustomerSearchService {
                 .orderBy(order)
                 .limit(PAGE_SIZE + 1)
                 .fetch());
+        return toPage(records, sortField, cursor, total);
+    }
+
+    /** The few matches of a name search (with any filters), read from the name index and sorted. */
+    private static CustomerPage sortedNameMatches(DSLContext dsl, CustomerQuery query, Condition where, Field<?> sortField,
+            PageCursor cursor, long total) {
+        Condition page = cursor == null ? where : where.and(after(sortField, query.descending(), cursor));
+        List<Record> records = new ArrayList<>(dsl.select(columns())
+                .from(CUSTOMER_BY_NAME).join(ACCOUNT_BY_CUSTOMER).on(ACCOUNT.CUSTOMER_ID.eq(CUSTOMER.ID))
+                .where(page)
+                .orderBy(query.descending() ? sortField.desc().nullsLast() : sortField.asc().nullsFirst(),
+                        query.descending() ? ACCOUNT.ID.desc() : ACCOUNT.ID.asc())
+                .limit(PAGE_SIZE + 1)
+                .fetch());
+        return toPage(records, sortField, cursor, total);
+    }
+
+    private static CustomerPage toPage(List<Record> records, Field<?> sortField, PageCursor cursor, long total) {
         boolean more = records.size() > PAGE_SIZE;
         if (more) {
             records.remove(PAGE_SIZE);
@@ -155,11 +194,29 @@ public final class CustomerSearchService {
      */
     private static long countUpTo(DSLContext dsl, CustomerQuery query, int cap) {
         Condition customer = customerConditions(query, CUSTOMER);
-        var matches = hasCustomerConditions(query)
+        var matches = nameWithAccountFilters(query)
+                ? dsl.select(ACCOUNT.ID).from(CUSTOMER_BY_NAME).join(ACCOUNT_BY_CUSTOMER).on(ACCOUNT.CUSTOMER_ID.eq(CUSTOMER.ID))
+                        .where(accountConditions(query)).and(customer)
+                // an exact term (phone, last four, ID number): H2 starts from that term's index
+                : query.textKind().exactLookup() && query.textKind() != CustomerQuery.TextKind.ACCOUNT_NO
                 ? dsl.select(ACCOUNT.ID).from(ACCOUNT).join(CUSTOMER).on(CUSTOMER.ID.eq(ACCOUNT.CUSTOMER_ID))
                         .where(accountConditions(query)).and(customer)
+                : hasCustomerConditions(query)
+                ? dsl.select(ACCOUNT.ID).from(ACCOUNT).where(accountConditions(query)).and(customerMatches(query))
                 : dsl.select(ACCOUNT.ID).from(ACCOUNT).where(accountConditions(query));
         return dsl.fetchCount(matches.limit(cap + 1));
+    }
+
+    /** The account's customer meets the query's customer conditions, checked in the (ID, tier, name) index. */
+    private static Condition customerMatches(CustomerQuery query) {
+        return DSL.exists(DSL.selectOne().from(CUSTOMER_FILTERS)
+                .where(MATCH.ID.eq(ACCOUNT.CUSTOMER_ID)).and(customerConditions(query, MATCH)));
+    }
+
+    /** A name prefix with filters on the account (band, status …): read from the name index, see {@link #CUSTOMER_BY_NAME}. */
+    private static boolean nameWithAccountFilters(CustomerQuery q) {
+        return q.textKind() == CustomerQuery.TextKind.NAME && (!q.statuses().isEmpty() || !q.scoreBands().isEmpty()
+                || !q.delinquencyBuckets().isEmpty() || q.thinFile() != null || q.ruleCode() != null);
     }
 
     /** Whether the query says anything about the customer row (a search text other than an account number, or a city tier). */
@@ -178,15 +235,26 @@ public final class CustomerSearchService {
     }
 
     static SortIndex sortIndex(CustomerQuery q) {
+        // one delinquency bucket or status filtered on: walk that value's part of a (filter, sort
+        // column) index, so "DPD90P by score, highest first" or "frozen by balance" do not pass
+        // over the many accounts of other buckets or statuses that come first in the sort order
+        boolean bucket = q.delinquencyBuckets().size() == 1;
+        boolean status = q.statuses().size() == 1;
         return switch (q.sort()) {
-            case ACCOUNT -> new SortIndex(null, List.of());
-            case CREDIT_LIMIT -> new SortIndex("IX_ACCOUNT_LIMIT_ID", List.of());
-            case BALANCE -> new SortIndex("IX_ACCOUNT_BALANCE_ID", List.of());
-            case SCORE -> q.scoreBands().size() == 1
-                    ? new SortIndex("IX_ACCOUNT_BAND_SCORE_ID", List.of(ACCOUNT.SCORE_BAND))
+            case ACCOUNT -> bucket ? new SortIndex("IX_ACCOUNT_BUCKET_ID", List.of(ACCOUNT.DELINQUENCY_BUCKET))
+                    : status ? new SortIndex("IX_ACCOUNT_STATUS_ID", List.of(ACCOUNT.STATUS))
+                    : new SortIndex(null, List.of());
+            case CREDIT_LIMIT -> bucket ? new SortIndex("IX_ACCOUNT_BUCKET_LIMIT", List.of(ACCOUNT.DELINQUENCY_BUCKET))
+                    : status ? new SortIndex("IX_ACCOUNT_STATUS_LIMIT", List.of(ACCOUNT.STATUS))
+                    : new SortIndex("IX_ACCOUNT_LIMIT_ID", List.of());
+            case BALANCE -> bucket ? new SortIndex("IX_ACCOUNT_BUCKET_BALANCE", List.of(ACCOUNT.DELINQUENCY_BUCKET))
+                    : status ? new SortIndex("IX_ACCOUNT_STATUS_BALANCE", List.of(ACCOUNT.STATUS))
+                    : new SortIndex("IX_ACCOUNT_BALANCE_ID", List.of());
+            case SCORE -> bucket ? new SortIndex("IX_ACCOUNT_BUCKET_SCORE", List.of(ACCOUNT.DELINQUENCY_BUCKET))
+                    : status ? new SortIndex("IX_ACCOUNT_STATUS_SCORE", List.of(ACCOUNT.STATUS))
+                    : q.scoreBands().size() == 1 ? new SortIndex("IX_ACCOUNT_BAND_SCORE_ID", List.of(ACCOUNT.SCORE_BAND))
                     : new SortIndex("IX_ACCOUNT_SCORE_ID", List.of());
-            case DAYS_PAST_DUE -> q.delinquencyBuckets().size() == 1
-                    ? new SortIndex("IX_ACCOUNT_BUCKET_DPD_ID", List.of(ACCOUNT.DELINQUENCY_BUCKET))
+            case DAYS_PAST_DUE -> bucket ? new SortIndex("IX_ACCOUNT_BUCKET_DPD_ID", List.of(ACCOUNT.DELINQUENCY_BUCKET))
                     : new SortIndex("IX_ACCOUNT_DPD_ID", List.of());
         };
     }
