@@ -34,6 +34,11 @@ public record CustomerQuery(String text,
         return new CustomerQuery(text, statuses, scoreBands, ruleCode, cityTiers, delinquencyBuckets, thinFile, key, desc);
     }
 
+    /** The same query for customers of any city tier. */
+    public CustomerQuery withoutCityTiers() {
+        return new CustomerQuery(text, statuses, scoreBands, ruleCode, null, delinquencyBuckets, thinFile, sort, descending);
+    }
+
     /** The columns the browser sorts by; each has an index that ends in the account id, for keyset paging. */
     public enum SortKey {
         ACCOUNT, CREDIT_LIMIT, BALANCE, SCORE, DAYS_PAST_DUE

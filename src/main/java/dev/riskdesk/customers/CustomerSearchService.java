@@ -43,6 +43,16 @@ public final class CustomerSearchService {
      */
     public static final int SORT_MATCHES_MAX = 2_000;
     private static final Customer MATCH = CUSTOMER.as("MC");
+    /** {@link #MATCH} read through IX_CUSTOMER_ID_FILTERS (ID, CITY_TIER, FULL_NAME): a lookup that never reads the customer row. */
+    private static final Table<?> CUSTOMER_FILTERS = DSL.table("{0} {1} USE INDEX ({2})", DSL.name("CUSTOMER"), DSL.name("MC"),
+            DSL.name("IX_CUSTOMER_ID_FILTERS"));
+    /**
+     * H2 estimates a name prefix (a range) as broader than a band or status (an equality) and
+     * would read, say, every band-C account to find a rare surname; a name search therefore
+     * starts from the name index and finds each customer's accounts in the (customer, filters) index.
+     */
+    private static final Table<?> CUSTOMER_BY_NAME = DSL.table("{0} USE INDEX ({1})", CUSTOMER, DSL.name("IX_CUSTOMER_NAME"));
+    private static final Table<?> ACCOUNT_BY_CUSTOMER = DSL.table("{0} USE INDEX ({1})", ACCOUNT, DSL.name("IX_ACCOUNT_CUSTOMER_FILTERS"));
 
     private final Database database;
 
@@ -52,20 +62,37 @@ public final class CustomerSearchService {
         this(database, SORT_MATCHES_MAX);
     }
 
-    /** With another threshold between sorting the matches and walking the sort index (tests use 0 to walk always). */
-    CustomerSearchService(Database database, int sortMatchesMax) {
+    /**
+     * With another threshold between sorting the matches and walking the sort index: tests use 0
+     * to walk always, as every broad search does on a large book.
+     */
+    public CustomerSearchService(Database database, int sortMatchesMax) {
         this.database = database;
         this.sortMatchesMax = sortMatchesMax;
     }
 
-    /** The first page. */
+    /**
+     * The first page. Its total is filled only when the search knows it anyway (see
+     * {@link CustomerPage}); otherwise ask {@link #count} once the rows are shown.
+     */
     public CustomerPage search(Session session, CustomerQuery query) {
-        return page(session, query, null, true);
+        return page(session, query, null);
     }
 
-    /** The page after {@code cursor}; the total is not counted again. */
+    /** The page after {@code cursor}; its total is never counted. */
     public CustomerPage next(Session session, CustomerQuery query, PageCursor cursor) {
-        return page(session, query, cursor, false);
+        return page(session, query, cursor);
+    }
+
+    /**
+     * The number of matches, counted no further than {@link #COUNT_CAP}. A separate call, so the
+     * screen shows the first rows before the count: on a large book counting a broad search costs
+     * more than reading its first page.
+     */
+    public CustomerPage.Count count(Session session, CustomerQuery query) {
+        session.require(Permission.CUSTOMER_VIEW);
+        long matches = countUpTo(database.dsl(), query, COUNT_CAP);
+        return new CustomerPage.Count(Math.min(matches, COUNT_CAP), matches > COUNT_CAP);
     }
 
     /** The rule codes the "rule hit" filter offers: every rule of any rule set, by code. */
@@ -74,28 +101,28 @@ public final class CustomerSearchService {
         return database.dsl().selectDistinct(RULE.RULE_CODE).from(RULE).orderBy(RULE.RULE_CODE).fetch(RULE.RULE_CODE);
     }
 
-    private CustomerPage page(Session session, CustomerQuery query, PageCursor cursor, boolean count) {
+    private CustomerPage page(Session session, CustomerQuery query, PageCursor cursor) {
         session.require(Permission.CUSTOMER_VIEW);
         DSLContext dsl = database.dsl();
         Condition where = conditions(query);
         Field<?> sortField = sortField(query.sort());
-        long total = -1;
-        boolean capped = false;
+        long total = CustomerPage.NOT_COUNTED;
         boolean sortIndexDriven = false;
         if (!query.textKind().exactLookup()) {
-            // a name prefix or filters alone may match most of the book: count (capped), and when
-            // there are too many matches to sort, walk the sort column's index instead
-            long matches = countUpTo(dsl, where, count ? Math.max(COUNT_CAP, sortMatchesMax) : sortMatchesMax);
+            // a name prefix or filters alone may match most of the book: when there are too many
+            // matches to sort, walk the sort column's index instead; the probe stops at the
+            // threshold, and below it is the exact count
+            // a city tier is never rare (the smallest holds 3 % of customers): the probe leaves it
+            // out and counts accounts alone, an index range; a customer check per account would
+            // cost more than the page. Few accounts: then few matches, sorted (and not counted
+            // here); many: the walk checks the tier on its way.
+            boolean tierOnly = query.textKind() == CustomerQuery.TextKind.NONE && !query.cityTiers().isEmpty();
+            CustomerQuery probe = tierOnly ? query.withoutCityTiers() : query;
+            long matches = countUpTo(dsl, probe, sortMatchesMax);
             sortIndexDriven = matches > sortMatchesMax;
-            if (count) {
-                capped = matches > COUNT_CAP;
-                total = Math.min(matches, COUNT_CAP);
+            if (!sortIndexDriven && matches <= COUNT_CAP && !tierOnly) {
+                total = matches;
             }
-        } else if (count) {
-            // exact terms match a handful of rows (a last-four search about one customer in 10,000)
-            total = countUpTo(dsl, where, COUNT_CAP);
-            capped = total > COUNT_CAP;
-            total = Math.min(total, COUNT_CAP);
         }
         Table<?> account = ACCOUNT;
         List<Field<?>> leading = List.of();
@@ -104,8 +131,13 @@ public final class CustomerSearchService {
             SortIndex index = sortIndex(query);
             account = DSL.table("{0} USE INDEX ({1})", ACCOUNT, index.name() == null ? DSL.sql("") : DSL.name(index.name()));
             leading = index.leading();
-            page = accountConditions(query).and(DSL.exists(DSL.selectOne().from(MATCH)
-                    .where(MATCH.ID.eq(ACCOUNT.CUSTOMER_ID)).and(customerConditions(query, MATCH))));
+            // the customer's tier and name are checked in the small (ID, tier, name) index, not the wide customer rows
+            page = accountConditions(query);
+            if (hasCustomerConditions(query)) {
+                page = page.and(customerMatches(query));
+            }
+        } else if (nameWithAccountFilters(query)) {
+            return sortedNameMatches(dsl, query, where, sortField, cursor, total);
         }
         if (cursor != null) {
             page = page.and(after(sortField, query.descending(), cursor));
@@ -122,6 +154,24 @@ public final class CustomerSearchService {
                 .orderBy(order)
                 .limit(PAGE_SIZE + 1)
                 .fetch());
+        return toPage(records, sortField, cursor, total);
+    }
+
+    /** The few matches of a name search (with any filters), read from the name index and sorted. */
+    private static CustomerPage sortedNameMatches(DSLContext dsl, CustomerQuery query, Condition where, Field<?> sortField,
+            PageCursor cursor, long total) {
+        Condition page = cursor == null ? where : where.and(after(sortField, query.descending(), cursor));
+        List<Record> records = new ArrayList<>(dsl.select(columns())
+                .from(CUSTOMER_BY_NAME).join(ACCOUNT_BY_CUSTOMER).on(ACCOUNT.CUSTOMER_ID.eq(CUSTOMER.ID))
+                .where(page)
+                .orderBy(query.descending() ? sortField.desc().nullsLast() : sortField.asc().nullsFirst(),
+                        query.descending() ? ACCOUNT.ID.desc() : ACCOUNT.ID.asc())
+                .limit(PAGE_SIZE + 1)
+                .fetch());
+        return toPage(records, sortField, cursor, total);
+    }
+
+    private static CustomerPage toPage(List<Record> records, Field<?> sortField, PageCursor cursor, long total) {
         boolean more = records.size() > PAGE_SIZE;
         if (more) {
             records.remove(PAGE_SIZE);
@@ -131,16 +181,48 @@ public final class CustomerSearchService {
         if (more) {
             Record last = records.get(records.size() - 1);
             next = new PageCursor(last.get(sortField), last.get(ACCOUNT.ID));
+        } else if (cursor == null) {
+            total = rows.size(); // the first page holds every match
         }
-        return new CustomerPage(rows, next, total, capped);
+        return new CustomerPage(rows, next, cursor == null ? total : CustomerPage.NOT_COUNTED, false);
     }
 
-    /** Matches, counted no further than {@code cap + 1}, so the count costs at most cap + 1 rows. */
-    private static long countUpTo(DSLContext dsl, Condition where, int cap) {
-        return dsl.fetchCount(dsl.select(ACCOUNT.ID)
-                .from(ACCOUNT).join(CUSTOMER).on(CUSTOMER.ID.eq(ACCOUNT.CUSTOMER_ID))
-                .where(where)
-                .limit(cap + 1));
+    /**
+     * Matches, counted no further than {@code cap + 1}, so the count costs at most cap + 1 rows.
+     * Without conditions on the customer the count reads accounts alone (the join adds a
+     * customer lookup per account and cannot change the number: every account has its customer).
+     */
+    private static long countUpTo(DSLContext dsl, CustomerQuery query, int cap) {
+        Condition customer = customerConditions(query, CUSTOMER);
+        var matches = nameWithAccountFilters(query)
+                ? dsl.select(ACCOUNT.ID).from(CUSTOMER_BY_NAME).join(ACCOUNT_BY_CUSTOMER).on(ACCOUNT.CUSTOMER_ID.eq(CUSTOMER.ID))
+                        .where(accountConditions(query)).and(customer)
+                // an exact term (phone, last four, ID number): H2 starts from that term's index
+                : query.textKind().exactLookup() && query.textKind() != CustomerQuery.TextKind.ACCOUNT_NO
+                ? dsl.select(ACCOUNT.ID).from(ACCOUNT).join(CUSTOMER).on(CUSTOMER.ID.eq(ACCOUNT.CUSTOMER_ID))
+                        .where(accountConditions(query)).and(customer)
+                : hasCustomerConditions(query)
+                ? dsl.select(ACCOUNT.ID).from(ACCOUNT).where(accountConditions(query)).and(customerMatches(query))
+                : dsl.select(ACCOUNT.ID).from(ACCOUNT).where(accountConditions(query));
+        return dsl.fetchCount(matches.limit(cap + 1));
+    }
+
+    /** The account's customer meets the query's customer conditions, checked in the (ID, tier, name) index. */
+    private static Condition customerMatches(CustomerQuery query) {
+        return DSL.exists(DSL.selectOne().from(CUSTOMER_FILTERS)
+                .where(MATCH.ID.eq(ACCOUNT.CUSTOMER_ID)).and(customerConditions(query, MATCH)));
+    }
+
+    /** A name prefix with filters on the account (band, status …): read from the name index, see {@link #CUSTOMER_BY_NAME}. */
+    private static boolean nameWithAccountFilters(CustomerQuery q) {
+        return q.textKind() == CustomerQuery.TextKind.NAME && (!q.statuses().isEmpty() || !q.scoreBands().isEmpty()
+                || !q.delinquencyBuckets().isEmpty() || q.thinFile() != null || q.ruleCode() != null);
+    }
+
+    /** Whether the query says anything about the customer row (a search text other than an account number, or a city tier). */
+    static boolean hasCustomerConditions(CustomerQuery q) {
+        return !q.cityTiers().isEmpty()
+                || (q.textKind() != CustomerQuery.TextKind.NONE && q.textKind() != CustomerQuery.TextKind.ACCOUNT_NO);
     }
 
     /**
@@ -153,15 +235,26 @@ public final class CustomerSearchService {
     }
 
     static SortIndex sortIndex(CustomerQuery q) {
+        // one delinquency bucket or status filtered on: walk that value's part of a (filter, sort
+        // column) index, so "DPD90P by score, highest first" or "frozen by balance" do not pass
+        // over the many accounts of other buckets or statuses that come first in the sort order
+        boolean bucket = q.delinquencyBuckets().size() == 1;
+        boolean status = q.statuses().size() == 1;
         return switch (q.sort()) {
-            case ACCOUNT -> new SortIndex(null, List.of());
-            case CREDIT_LIMIT -> new SortIndex("IX_ACCOUNT_LIMIT_ID", List.of());
-            case BALANCE -> new SortIndex("IX_ACCOUNT_BALANCE_ID", List.of());
-            case SCORE -> q.scoreBands().size() == 1
-                    ? new SortIndex("IX_ACCOUNT_BAND_SCORE_ID", List.of(ACCOUNT.SCORE_BAND))
+            case ACCOUNT -> bucket ? new SortIndex("IX_ACCOUNT_BUCKET_ID", List.of(ACCOUNT.DELINQUENCY_BUCKET))
+                    : status ? new SortIndex("IX_ACCOUNT_STATUS_ID", List.of(ACCOUNT.STATUS))
+                    : new SortIndex(null, List.of());
+            case CREDIT_LIMIT -> bucket ? new SortIndex("IX_ACCOUNT_BUCKET_LIMIT", List.of(ACCOUNT.DELINQUENCY_BUCKET))
+                    : status ? new SortIndex("IX_ACCOUNT_STATUS_LIMIT", List.of(ACCOUNT.STATUS))
+                    : new SortIndex("IX_ACCOUNT_LIMIT_ID", List.of());
+            case BALANCE -> bucket ? new SortIndex("IX_ACCOUNT_BUCKET_BALANCE", List.of(ACCOUNT.DELINQUENCY_BUCKET))
+                    : status ? new SortIndex("IX_ACCOUNT_STATUS_BALANCE", List.of(ACCOUNT.STATUS))
+                    : new SortIndex("IX_ACCOUNT_BALANCE_ID", List.of());
+            case SCORE -> bucket ? new SortIndex("IX_ACCOUNT_BUCKET_SCORE", List.of(ACCOUNT.DELINQUENCY_BUCKET))
+                    : status ? new SortIndex("IX_ACCOUNT_STATUS_SCORE", List.of(ACCOUNT.STATUS))
+                    : q.scoreBands().size() == 1 ? new SortIndex("IX_ACCOUNT_BAND_SCORE_ID", List.of(ACCOUNT.SCORE_BAND))
                     : new SortIndex("IX_ACCOUNT_SCORE_ID", List.of());
-            case DAYS_PAST_DUE -> q.delinquencyBuckets().size() == 1
-                    ? new SortIndex("IX_ACCOUNT_BUCKET_DPD_ID", List.of(ACCOUNT.DELINQUENCY_BUCKET))
+            case DAYS_PAST_DUE -> bucket ? new SortIndex("IX_ACCOUNT_BUCKET_DPD_ID", List.of(ACCOUNT.DELINQUENCY_BUCKET))
                     : new SortIndex("IX_ACCOUNT_DPD_ID", List.of());
         };
     }

@@ -24,9 +24,12 @@ import org.jooq.impl.DSL;
  */
 public final class SearchBenchmark {
 
-    /** Latency percentiles in milliseconds per kind of query. */
+    /**
+     * Latency percentiles in milliseconds per kind of query: to the first rows (the floor), and
+     * of the count the screen asks for after showing them (empty when every page counted itself).
+     */
     public record Result(long accounts, int queriesPerKind, Map<String, double[]> percentilesByKind, double[] overall,
-            Set<String> gaveUp) {
+            Set<String> gaveUp, Map<String, double[]> countPercentilesByKind) {
     }
 
     private static final String[] STATUSES = {"ACTIVE", "FROZEN", "SUSPENDED", "DORMANT", "CANCELLED"};
@@ -109,24 +112,35 @@ public final class SearchBenchmark {
             }
         }
         List<Double> all = new ArrayList<>();
+        Map<String, double[]> countsByKind = new TreeMap<>();
         for (Map.Entry<String, List<CustomerQuery>> kind : kinds.entrySet()) {
             if (byKind.containsKey(kind.getKey())) {
                 continue;
             }
             double[] millis = new double[kind.getValue().size()];
+            List<Double> counts = new ArrayList<>();
             int i = 0;
             for (CustomerQuery q : kind.getValue()) {
                 long start = System.nanoTime();
-                search.search(session, q);
+                CustomerPage page = search.search(session, q);
                 millis[i++] = (System.nanoTime() - start) / 1e6;
                 all.add(millis[i - 1]);
+                if (!page.counted()) {
+                    // what the screen does next, off the first-rows path: count the matches
+                    long countStart = System.nanoTime();
+                    search.count(session, q);
+                    counts.add((System.nanoTime() - countStart) / 1e6);
+                }
             }
             byKind.put(kind.getKey(), Percentiles.of(millis));
+            if (!counts.isEmpty()) {
+                countsByKind.put(kind.getKey(), Percentiles.of(counts.stream().mapToDouble(Double::doubleValue).toArray()));
+            }
         }
         if (all.isEmpty()) {
             all.add(Double.NaN);
         }
         return new Result(accounts, queriesPerKind, byKind, Percentiles.of(all.stream().mapToDouble(Double::doubleValue).toArray()),
-                new TreeSet<>(gaveUp));
+                new TreeSet<>(gaveUp), countsByKind);
     }
 }

@@ -112,7 +112,7 @@ class CustomerSearchServiceTest {
         assertEquals(List.of(42L), ids(search.search(AGENT, CustomerQuery.text("110101199000000042"))));
         assertEquals(List.of(42L), ids(search.search(AGENT, CustomerQuery.text("c0000000042"))));
         CustomerPage byName = search.search(AGENT, CustomerQuery.text("欧阳"));
-        assertEquals(ACCOUNTS / 3 + (ACCOUNTS % 3 == 2 ? 1 : 0), byName.total());
+        assertEquals(ACCOUNTS / 3 + (ACCOUNTS % 3 == 2 ? 1 : 0), search.count(AGENT, CustomerQuery.text("欧阳")).total());
         assertTrue(byName.rows().stream().allMatch(r -> r.maskedName().startsWith("欧")));
         // a name is a prefix: the whole name finds the one customer, a name that merely
         // contains the text does not match, and % or _ typed by the operator are literal
@@ -120,7 +120,7 @@ class CustomerSearchServiceTest {
                 .filter(r -> r.accountId() == 4).count());
         assertEquals(0, search.search(AGENT, CustomerQuery.text("测4")).total());
         assertEquals(0, search.search(AGENT, CustomerQuery.text("王%")).total());
-        assertEquals(0, search.search(AGENT, CustomerQuery.text("王_4")).total());
+        assertEquals(0, search.count(AGENT, CustomerQuery.text("王_4")).total());
     }
 
     @Test
@@ -213,8 +213,31 @@ class CustomerSearchServiceTest {
             List<CustomerRow> sorted = all(RISK, q);
             assertFalse(sorted.isEmpty(), q.toString());
             assertEquals(ids(sorted), ids(all(walking, RISK, q)), q.toString());
-            assertEquals(search.search(RISK, q).total(), walking.search(RISK, q).total(), q.toString());
+            assertEquals(search.count(RISK, q), walking.count(RISK, q), q.toString());
         }
+    }
+
+    @Test
+    void theFirstPageCountsOnlyWhatItKnowsAndCountIsCappedAndExact() {
+        // one page holds every match: the page says how many
+        CustomerPage few = search.search(AGENT, CustomerQuery.text("A0000000042"));
+        assertTrue(few.counted());
+        assertEquals(1, few.total());
+        // a search that walks an index for a many-match page does not count (the screen asks after)
+        CustomerQuery broad = CustomerQuery.text("").sortedBy(SortKey.BALANCE, true);
+        CustomerPage walked = new CustomerSearchService(db, 0).search(AGENT, broad);
+        assertEquals(CustomerSearchService.PAGE_SIZE, walked.rows().size());
+        assertFalse(walked.counted());
+        assertEquals(new CustomerPage.Count(ACCOUNTS, false), search.count(AGENT, broad));
+        // below the threshold the matches were read to be sorted: their number comes with the page
+        CustomerPage sorted = search.search(AGENT, broad);
+        assertTrue(sorted.counted());
+        assertEquals(ACCOUNTS, sorted.total());
+        assertEquals(CustomerPage.NOT_COUNTED, search.next(AGENT, broad, sorted.next()).total(), "later pages never count");
+        // conditions on the customer (tier, name) count through the join, the same as the rows
+        CustomerQuery tier = new CustomerQuery("王", null, Set.of("A"), null, Set.of(2), null, null, SortKey.ACCOUNT, false);
+        assertEquals(all(RISK, tier).size(), search.count(RISK, tier).total());
+        assertFalse(all(RISK, tier).isEmpty());
     }
 
     @Test

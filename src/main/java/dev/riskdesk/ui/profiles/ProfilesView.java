@@ -139,7 +139,7 @@ public final class ProfilesView {
         count.setId("profiles-count");
         count.getStyleClass().add("count-label");
         count.textProperty().bind(i18n.bind(this::countText, model.totalProperty(), model.totalCappedProperty(), model.rows(),
-                model.loadingProperty()));
+                model.loadingProperty(), model.countingProperty()));
         HBox bar = new HBox(10, icon, searchField, kind, spacer, count);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
@@ -148,7 +148,10 @@ public final class ProfilesView {
     private String countText() {
         long total = model.totalProperty().get();
         if (total < 0) {
-            return model.loadingProperty().get() ? i18n.get("common.loading") : "";
+            // a broad search shows its rows first; the count follows a moment later
+            return model.loadingProperty().get() ? i18n.get("common.loading")
+                    : model.countingProperty().get() ? i18n.format("profiles.count.counting", i18n.formats().integer(model.rows().size()))
+                    : "";
         }
         String totalText = model.totalCappedProperty().get()
                 ? i18n.format("profiles.count.capped", i18n.formats().integer(total))

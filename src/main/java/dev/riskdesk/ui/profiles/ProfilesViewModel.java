@@ -64,6 +64,7 @@ public final class ProfilesViewModel {
     private final BooleanProperty hasMore = new SimpleBooleanProperty(this, "hasMore");
     private final LongProperty total = new SimpleLongProperty(this, "total", -1);
     private final BooleanProperty totalCapped = new SimpleBooleanProperty(this, "totalCapped");
+    private final BooleanProperty counting = new SimpleBooleanProperty(this, "counting");
     private final ObjectProperty<UiText> error = new SimpleObjectProperty<>(this, "error");
     private final ObjectProperty<CustomerQuery.TextKind> textKind = new SimpleObjectProperty<>(this, "textKind", CustomerQuery.TextKind.NONE);
 
@@ -71,6 +72,7 @@ public final class ProfilesViewModel {
     private PageCursor next;
     private int generation;
     private TaskRunner.Handle running;
+    private TaskRunner.Handle countingTask;
 
     public ProfilesViewModel(CustomerSearchService search, PersonalDataService personalData, Session session, TaskRunner tasks) {
         this.search = search;
@@ -138,13 +140,21 @@ public final class ProfilesViewModel {
         return hasMore;
     }
 
-    /** Matches, capped at {@link CustomerSearchService#COUNT_CAP}; -1 before the first answer. */
+    /**
+     * Matches, capped at {@link CustomerSearchService#COUNT_CAP}; -1 until known. A broad search
+     * shows its first rows first and its count a moment later ({@link #countingProperty()}).
+     */
     public ReadOnlyLongProperty totalProperty() {
         return total;
     }
 
     public ReadOnlyBooleanProperty totalCappedProperty() {
         return totalCapped;
+    }
+
+    /** True while the matches of the rows shown are being counted. */
+    public ReadOnlyBooleanProperty countingProperty() {
+        return counting;
     }
 
     public ReadOnlyObjectProperty<UiText> errorProperty() {
@@ -213,8 +223,13 @@ public final class ProfilesViewModel {
         if (running != null) {
             running.cancel(); // its answer is dropped; the query itself runs to its end (no interrupt)
         }
+        if (countingTask != null) {
+            countingTask.cancel(); // a count not yet started never runs
+        }
         current = query;
         next = null;
+        total.set(CustomerPage.NOT_COUNTED);
+        counting.set(false);
         textKind.set(query.textKind());
         loading.set(true);
         running = tasks.submit(progress -> search.search(session, query), page -> {
@@ -225,7 +240,28 @@ public final class ProfilesViewModel {
             total.set(page.total());
             totalCapped.set(page.totalCapped());
             accept(page);
+            if (!page.counted()) {
+                count(request, query);
+            }
         }, failure -> fail(request, failure));
+    }
+
+    /** Counts the matches after the first rows are shown (counting a broad search costs more than its first page). */
+    private void count(int request, CustomerQuery query) {
+        counting.set(true);
+        countingTask = tasks.submit(progress -> search.count(session, query), count -> {
+            if (request != generation) {
+                return;
+            }
+            counting.set(false);
+            total.set(count.total());
+            totalCapped.set(count.capped());
+        }, failure -> {
+            if (request == generation) {
+                counting.set(false);
+                fail(request, failure);
+            }
+        });
     }
 
     /** The next page, appended; nothing when one is loading or there is none. */

@@ -169,11 +169,13 @@ public final class ScoreView {
         list.add(new Line("", i18n.get("profile.score.total"), "", b.pointsTotal(), "", "", true));
         lines.setAll(list);
         TableView<Line> table = Tables.table("score-breakdown-table", lines);
-        table.getColumns().add(Tables.numeric(i18n, "profile.score.col.number", 34, Line::number));
-        table.getColumns().add(Tables.column(i18n, "profile.score.col.characteristic", 200, Line::name));
-        table.getColumns().add(Tables.column(i18n, "profile.score.col.bin", 110, Line::bin));
-        table.getColumns().add(Tables.numeric(i18n, "profile.score.col.points", 64, l -> String.valueOf(l.points())));
-        table.getColumns().add(Tables.numeric(i18n, "profile.score.col.average", 70, Line::average));
+        // the words need the width (a characteristic's name, a value range such as [0.1763, 0.5312));
+        // the three numbers are at most four characters wide
+        table.getColumns().add(Tables.numeric(i18n, "profile.score.col.number", 32, Line::number));
+        table.getColumns().add(Tables.column(i18n, "profile.score.col.characteristic", 262, Line::name));
+        table.getColumns().add(Tables.column(i18n, "profile.score.col.bin", 168, Line::bin));
+        table.getColumns().add(Tables.numeric(i18n, "profile.score.col.points", 60, l -> String.valueOf(l.points())));
+        table.getColumns().add(Tables.numeric(i18n, "profile.score.col.average", 56, Line::average));
         table.getColumns().add(Tables.numeric(i18n, "profile.score.col.best", 52, Line::best));
         table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
@@ -182,8 +184,8 @@ public final class ScoreView {
                 pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("total"), !empty && item != null && item.total());
             }
         });
-        table.setPrefWidth(600);
-        table.setMinWidth(600);
+        table.setPrefWidth(660);
+        table.setMinWidth(660);
         table.setPrefHeight(CHART_HEIGHT + 30);
         Label total = new Label(i18n.format("profile.score.sum", b.pointsTotal(), e.score()));
         total.setId("score-points-total");

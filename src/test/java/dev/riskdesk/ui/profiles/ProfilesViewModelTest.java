@@ -69,6 +69,7 @@ class ProfilesViewModelTest {
         assertEquals(CustomerSearchService.PAGE_SIZE, m.rows().size(), "never more than a page at first");
         assertEquals(250, m.totalProperty().get());
         assertFalse(m.totalCappedProperty().get());
+        assertFalse(m.countingProperty().get());
         assertTrue(m.hasMoreProperty().get());
         m.loadMore();
         m.loadMore();
@@ -98,6 +99,72 @@ class ProfilesViewModelTest {
         m.ruleCodeProperty().set("DPD30");
         assertEquals(1, m.rows().size());
         assertEquals(ProfileBook.RICH, m.rows().get(0).accountId());
+    }
+
+    @Test
+    void aBroadSearchShowsItsRowsThenItsCount() {
+        // a service that walks the sort index for every search (as on a large book) leaves the
+        // count to a second call; the model asks it once the rows are there
+        QueuedTaskRunner tasks = new QueuedTaskRunner();
+        ProfilesViewModel m = new ProfilesViewModel(new CustomerSearchService(db, 0),
+                new PersonalDataService(db, new AuditLog(Clock.systemDefaultZone())), AGENT, tasks);
+        m.search();
+        assertTrue(m.loadingProperty().get());
+        tasks.runNext(); // the first page
+        assertEquals(CustomerSearchService.PAGE_SIZE, m.rows().size());
+        assertFalse(m.loadingProperty().get());
+        assertEquals(-1, m.totalProperty().get(), "rows first");
+        assertTrue(m.countingProperty().get());
+        tasks.runNext(); // the count
+        assertEquals(250, m.totalProperty().get());
+        assertFalse(m.countingProperty().get());
+        assertEquals(0, tasks.waiting());
+
+        // a new search drops the count of the old one, which never runs
+        m.search();
+        tasks.runNext();
+        assertEquals(1, tasks.waiting(), "the count");
+        m.search();
+        assertEquals(-1, m.totalProperty().get(), "no count shown for rows of another search");
+        assertEquals(1, tasks.waiting(), "the new page only");
+        tasks.runNext();
+        tasks.runNext();
+        assertEquals(250, m.totalProperty().get());
+        assertEquals(0, tasks.waiting());
+    }
+
+    /** Runs submitted work only when asked, so a test sees the screen between the rows and the count. */
+    static final class QueuedTaskRunner implements dev.riskdesk.common.TaskRunner {
+        private final java.util.ArrayDeque<Runnable> queue = new java.util.ArrayDeque<>();
+
+        @Override
+        public <T> Handle submit(Work<T> work, java.util.function.Consumer<T> onSuccess, java.util.function.Consumer<Throwable> onError,
+                dev.riskdesk.common.Progress progress) {
+            Runnable task = () -> {
+                T result;
+                try {
+                    result = work.run(progress);
+                } catch (Exception e) {
+                    onError.accept(e);
+                    return;
+                }
+                onSuccess.accept(result);
+            };
+            queue.add(task);
+            return () -> queue.remove(task);
+        }
+
+        void runNext() {
+            queue.remove().run();
+        }
+
+        int waiting() {
+            return queue.size();
+        }
+
+        @Override
+        public void shutdown() {
+        }
     }
 
     @Test
