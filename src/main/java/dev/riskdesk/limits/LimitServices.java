@@ -28,7 +28,7 @@ public final class LimitServices {
         notices = new NoticeService(database, NoticeTemplates.load(DataFolder.file("notice-templates.json")), audit, clock, "zh_CN");
         changes = new LimitChanges(new SuspensionService(), notices, audit);
         runs = new PolicyRunService(database, rules, policies, changes, audit, clock);
-        simulations = new PolicySimulationService(database, rules, policies);
+        simulations = new PolicySimulationService(database, rules, policies, clock);
         decisions = new LimitDecisionService(database, policies, changes, audit, clock);
         queue = new ProposalQueueService(database, policies, clock);
         appeals = new AppealService(database, new AppealRemedies(decisions), notices, audit, clock);

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +30,14 @@ public final class PolicySimulationService {
     private final Database database;
     private final RuleSetService ruleSets;
     private final LimitPolicyService policies;
+    private final Clock clock;
     private final LimitEngine engine = new LimitEngine();
 
-    public PolicySimulationService(Database database, RuleSetService ruleSets, LimitPolicyService policies) {
+    public PolicySimulationService(Database database, RuleSetService ruleSets, LimitPolicyService policies, Clock clock) {
         this.database = database;
         this.ruleSets = ruleSets;
         this.policies = policies;
+        this.clock = clock;
     }
 
     /** {@code candidateRules} null keeps the current rules; {@code diffCsv} null skips the per-account file. */
@@ -62,7 +65,7 @@ public final class PolicySimulationService {
         RuleSet candidateRules = options.candidateRules() == null ? currentRules : options.candidateRules();
         LimitPolicy candidatePolicy = options.candidatePolicy() == null ? currentPolicy : options.candidatePolicy();
         FeedStatus feeds = PortfolioReader.feeds(database.dsl());
-        LocalDateTime at = options.at() != null ? options.at() : PolicyRunService.defaultEvaluationTime(database.dsl(), java.time.Clock.systemDefaultZone());
+        LocalDateTime at = options.at() != null ? options.at() : PolicyRunService.defaultEvaluationTime(database.dsl(), clock);
         List<RuleDefinition> union = new ArrayList<>(currentRules.rules());
         union.addAll(candidateRules.rules());
         PortfolioReader reader = new PortfolioReader(new RuleSet(null, 0, union)); // windows wide enough for both rule sets

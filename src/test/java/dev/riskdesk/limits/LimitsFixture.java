@@ -57,7 +57,7 @@ final class LimitsFixture implements AutoCloseable {
         changes = new LimitChanges(new SuspensionService(), notices, audit);
         runs = new PolicyRunService(db, rules, policies, changes, audit, clock);
         decisions = new LimitDecisionService(db, policies, changes, audit, clock);
-        simulations = new PolicySimulationService(db, rules, policies);
+        simulations = new PolicySimulationService(db, rules, policies, clock);
         operators = new OperatorService(db, new PasswordHasher(4), audit, clock);
         operators.createDemoOperatorsIfEmpty();
         operators.createOperator(Session.system(), "manager2", "王伟", Role.MANAGER, "manager2pw".toCharArray());

@@ -1,5 +1,6 @@
 package dev.riskdesk.app.cli;
 
+import dev.riskdesk.app.AppServices;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.limits.GeneratorTruthCheck;
@@ -34,7 +35,7 @@ final class BenchPolicyRunCommand implements Callable<Integer> {
         try (Database database = ((RiskDeskCli) spec.root().userObject()).openDatabase()) {
             PrintWriter out = spec.commandLine().getOut();
             if (!checkOnly) {
-                LimitServices s = new LimitServices(database, Clock.systemDefaultZone());
+                LimitServices s = new LimitServices(database, Clock.system(AppServices.BUSINESS_ZONE));
                 PolicyRunService.RunReport r = s.runs.run(Session.system(),
                         new PolicyRunService.RunOptions(false, chunk, null, false, 0), Progress.NONE);
                 PolicyCommand.Run.print(out, r, false);

@@ -1,5 +1,6 @@
 package dev.riskdesk.app.cli;
 
+import dev.riskdesk.app.AppServices;
 import dev.riskdesk.common.Percentiles;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.scoring.ModelRepository;
@@ -35,7 +36,7 @@ final class BenchScoreCommand implements Callable<Integer> {
             ModelRepository models = ModelCommand.models(db);
             ScoringBenchmark bench = new ScoringBenchmark(db, models, Runtime.getRuntime().availableProcessors());
             if (single > 0) {
-                Clock clock = Clock.systemDefaultZone();
+                Clock clock = Clock.system(AppServices.BUSINESS_ZONE);
                 ScoringBenchmark.Single r = bench.single(new ScoringService(db, models, new AuditLog(clock), clock), Math.min(200, single), single, 1);
                 print(out, "single account, read from the database + features + score + explanation", r.withRead());
                 print(out, "single account in process (history already read): features + score + explanation", r.inProcess());

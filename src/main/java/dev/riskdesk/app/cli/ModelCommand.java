@@ -1,5 +1,6 @@
 package dev.riskdesk.app.cli;
 
+import dev.riskdesk.app.AppServices;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.scoring.ModelRepository;
@@ -27,7 +28,7 @@ final class ModelCommand {
     }
 
     static ModelRepository models(Database db) {
-        return new ModelRepository(db, new AuditLog(Clock.systemDefaultZone()), Clock.systemDefaultZone());
+        return new ModelRepository(db, new AuditLog(Clock.system(AppServices.BUSINESS_ZONE)), Clock.system(AppServices.BUSINESS_ZONE));
     }
 
     /** Progress on stderr at most once a second, so batch logs stay short. */

@@ -1,5 +1,6 @@
 package dev.riskdesk.app.cli;
 
+import dev.riskdesk.app.AppServices;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.scoring.Metrics;
 import dev.riskdesk.scoring.ModelRepository;
@@ -43,7 +44,7 @@ final class ModelTrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = parent.openDatabase()) {
             ModelRepository models = ModelCommand.models(db);
-            TrainingService service = new TrainingService(db, models, new AuditLog(Clock.systemDefaultZone()));
+            TrainingService service = new TrainingService(db, models, new AuditLog(Clock.system(AppServices.BUSINESS_ZONE)));
             TrainingService.Report r = service.train(Session.system(), new TrainingService.Options(observationMonths, testMonths, maxRows, seed),
                     ModelCommand.progress(spec.commandLine().getErr()));
             out.printf("Observation dates: train %s, out-of-time test %s%n", r.trainDates(), r.testDates());

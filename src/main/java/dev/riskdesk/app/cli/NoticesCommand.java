@@ -1,5 +1,6 @@
 package dev.riskdesk.app.cli;
 
+import dev.riskdesk.app.AppServices;
 import dev.riskdesk.limits.LimitServices;
 import dev.riskdesk.appeals.NoticeService;
 import dev.riskdesk.db.Database;
@@ -38,7 +39,7 @@ final class NoticesCommand {
         @Override
         public Integer call() throws IOException {
             try (Database database = parent.root.openDatabase(); Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                int n = new LimitServices(database, Clock.systemDefaultZone()).notices.exportPending(Session.system(), format, w);
+                int n = new LimitServices(database, Clock.system(AppServices.BUSINESS_ZONE)).notices.exportPending(Session.system(), format, w);
                 spec.commandLine().getOut().printf("Exported %,d notices to %s%n", n, out);
                 spec.commandLine().getOut().flush();
             }

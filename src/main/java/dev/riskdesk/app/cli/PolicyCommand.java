@@ -1,5 +1,6 @@
 package dev.riskdesk.app.cli;
 
+import dev.riskdesk.app.AppServices;
 import dev.riskdesk.limits.LimitServices;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.db.Database;
@@ -53,7 +54,7 @@ final class PolicyCommand {
         @Override
         public Integer call() {
             try (Database database = parent.root.openDatabase()) {
-                LimitServices s = new LimitServices(database, Clock.systemDefaultZone());
+                LimitServices s = new LimitServices(database, Clock.system(AppServices.BUSINESS_ZONE));
                 PrintWriter out = spec.commandLine().getOut();
                 PolicyRunService.RunReport r = s.runs.run(Session.system(),
                         new PolicyRunService.RunOptions(dryRun, chunk, at, awaitingData, 0), Progress.NONE);
@@ -107,7 +108,7 @@ final class PolicyCommand {
             RuleSet candidateRules = rules == null ? null : RuleSetService.parse(rules);
             try (Database database = parent.root.openDatabase();
                     Writer diff = csv == null ? null : Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-                LimitServices s = new LimitServices(database, Clock.systemDefaultZone());
+                LimitServices s = new LimitServices(database, Clock.system(AppServices.BUSINESS_ZONE));
                 PolicySimulationService.Report r = s.simulations.simulate(Session.system(), new PolicySimulationService.Options(candidatePolicy,
                         candidateRules, control, challenger, at, chunk, diff), Progress.NONE);
                 PrintWriter out = spec.commandLine().getOut();

@@ -1,5 +1,6 @@
 package dev.riskdesk.app.cli;
 
+import dev.riskdesk.app.AppServices;
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.scoring.AccountScore;
@@ -53,7 +54,7 @@ final class ScoreCommand implements Callable<Integer> {
             throw new UserFacingException("Give either --all or --account ID.");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Clock clock = Clock.systemDefaultZone();
+        Clock clock = Clock.system(AppServices.BUSINESS_ZONE);
         try (Database db = root.openDatabase()) {
             ScoringService scoring = new ScoringService(db, ModelCommand.models(db), new AuditLog(clock), clock);
             if (all) {
