@@ -111,12 +111,15 @@ public final class ScoreView {
         Label caption = caption("profile.score.h.score");
         Label value = new Label(i18n.format("profile.score.value", e.score(), e.band().name()));
         value.setId("score-value");
+        value.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the score and band are never cut
         value.getStyleClass().addAll("score-value", "band-chip", "band-" + e.band().name().toLowerCase(Locale.ROOT));
         Label pd = new Label(i18n.format("profile.score.pd", i18n.formats().percent(b.score().result().pd()),
                 i18n.formats().date(b.score().features().observationDate()), b.score().modelId())
                 + (b.score().thinFile() ? " · " + i18n.get("profile.score.thinFile") : ""));
         pd.setId("score-pd");
         pd.getStyleClass().add("text-muted");
+        pd.setWrapText(true); // PD, date and model wrap under the score instead of being cut
+        pd.setMaxWidth(180);
         VBox scoreBox = new VBox(4, caption, value, pd);
 
         SubScores s = b.score().subScores();
@@ -172,9 +175,9 @@ public final class ScoreView {
         // the words need the width (a characteristic's name, a value range such as [0.1763, 0.5312));
         // the three numbers are at most four characters wide
         table.getColumns().add(Tables.numeric(i18n, "profile.score.col.number", 32, Line::number));
-        table.getColumns().add(Tables.column(i18n, "profile.score.col.characteristic", 262, Line::name));
+        table.getColumns().add(Tables.column(i18n, "profile.score.col.characteristic", 254, Line::name));
         table.getColumns().add(Tables.column(i18n, "profile.score.col.bin", 168, Line::bin));
-        table.getColumns().add(Tables.numeric(i18n, "profile.score.col.points", 60, l -> String.valueOf(l.points())));
+        table.getColumns().add(Tables.numeric(i18n, "profile.score.col.points", 68, l -> String.valueOf(l.points())));
         table.getColumns().add(Tables.numeric(i18n, "profile.score.col.average", 56, Line::average));
         table.getColumns().add(Tables.numeric(i18n, "profile.score.col.best", 52, Line::best));
         table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
