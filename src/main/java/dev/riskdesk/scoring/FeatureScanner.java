@@ -77,17 +77,9 @@ public final class FeatureScanner {
             }
             long total = 0;
             for (var f : parts) {
-                total += f.get();
+                total += Futures.await(f, "Feature scan");
             }
             return total;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Feature scan interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }

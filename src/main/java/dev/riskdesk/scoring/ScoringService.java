@@ -238,7 +238,7 @@ public final class ScoringService {
                     next = to;
                 }
                 long waitStart = System.nanoTime();
-                Page page = await(inflight.poll());
+                Page page = Futures.await(inflight.poll(), "Scoring");
                 writer.waitNanos += System.nanoTime() - waitStart;
                 writer.accept(page, chunkSize, progress, total);
             }
@@ -289,19 +289,6 @@ public final class ScoringService {
         return new Page(scores, flags, last, skipped[0]);
     }
 
-    private static Page await(java.util.concurrent.Future<Page> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Scoring interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
 
     /** The one writing thread's state: scored accounts not yet written, counters and phase times. */
     private final class Writer {

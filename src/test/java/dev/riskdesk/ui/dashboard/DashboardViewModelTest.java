@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.riskdesk.common.Progress;
-import dev.riskdesk.common.TaskRunner;
+import dev.riskdesk.common.QueuedTaskRunner;
 import dev.riskdesk.dashboard.DashboardBook;
 import dev.riskdesk.dashboard.DashboardData;
 import dev.riskdesk.dashboard.DashboardFilter;
@@ -22,10 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,38 +34,11 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("db")
 class DashboardViewModelTest {
     /** Holds submitted work until the test finishes it, in any order: loads that overlap, as on a busy machine. */
-    static final class HeldTasks implements TaskRunner {
-        final Deque<Runnable> held = new ArrayDeque<>();
-
-        @Override
-        public <T> Handle submit(Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onError, Progress progress) {
-            held.add(() -> {
-                T result;
-                try {
-                    result = work.run(progress);
-                } catch (Exception e) {
-                    onError.accept(e);
-                    return;
-                }
-                onSuccess.accept(result);
-            });
-            return () -> { };
-        }
-
-        void finishFirst() {
-            held.removeFirst().run();
-        }
-
-        @Override
-        public void shutdown() {
-        }
-    }
-
     @TempDir
     Path dir;
     Database db;
     DashboardServices services;
-    final HeldTasks tasks = new HeldTasks();
+    final QueuedTaskRunner tasks = new QueuedTaskRunner();
     final Function<DashboardData, Map<String, DashboardImages.Rendered>> noCharts = d -> Map.of();
     final Clock businessClock = Clock.fixed(Instant.parse("2026-12-01T16:30:00Z"), ZoneId.of("Asia/Shanghai"));
 
@@ -92,12 +62,12 @@ class DashboardViewModelTest {
         model.load(noCharts);
         // the manager picks tier 2 before the first load has come back
         model.applyFilter(new DashboardFilter(null, null, 2, null, null), noCharts);
-        assertEquals(2, tasks.held.size(), "the new filter is loaded at once, not dropped");
-        tasks.finishFirst(); // the all-tiers load arrives late: not shown
+        assertEquals(2, tasks.waiting(), "the new filter is loaded at once, not dropped");
+        tasks.runNext(); // the all-tiers load arrives late: not shown
         assertNull(model.loadedProperty().get());
         assertTrue(model.loadingProperty().get(), "still loading the filter the manager chose");
         assertEquals(2, model.filterProperty().get().cityTier());
-        tasks.finishFirst();
+        tasks.runNext();
         assertFalse(model.loadingProperty().get());
         assertEquals(2, model.loadedProperty().get().data().filter().cityTier());
         assertEquals(1, model.loadedProperty().get().data().figures().accounts(), "tier 2 holds one account");
@@ -109,14 +79,14 @@ class DashboardViewModelTest {
         model.load(noCharts);
         model.applyFilter(new DashboardFilter(null, null, 2, null, null), noCharts);
         // the second (tier 2) finishes first, then the stale all-tiers one
-        Runnable stale = tasks.held.removeFirst();
-        tasks.finishFirst();
+        Runnable stale = tasks.takeNext();
+        tasks.runNext();
         stale.run();
         assertEquals(2, model.loadedProperty().get().data().filter().cityTier());
         assertEquals(2, model.filterProperty().get().cityTier(), "the filter bar keeps the manager's choice");
         // choosing the filter already shown does not load again
         model.applyFilter(model.filterProperty().get(), noCharts);
-        assertTrue(tasks.held.isEmpty());
+        assertTrue(tasks.waiting() == 0);
     }
 
     @Test

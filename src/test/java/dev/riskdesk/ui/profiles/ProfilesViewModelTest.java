@@ -105,7 +105,7 @@ class ProfilesViewModelTest {
     void aBroadSearchShowsItsRowsThenItsCount() {
         // a service that walks the sort index for every search (as on a large book) leaves the
         // count to a second call; the model asks it once the rows are there
-        QueuedTaskRunner tasks = new QueuedTaskRunner();
+        dev.riskdesk.common.QueuedTaskRunner tasks = new dev.riskdesk.common.QueuedTaskRunner();
         ProfilesViewModel m = new ProfilesViewModel(new CustomerSearchService(db, 0),
                 new PersonalDataService(db, new AuditLog(Clock.systemDefaultZone())), AGENT, tasks);
         m.search();
@@ -134,39 +134,6 @@ class ProfilesViewModelTest {
     }
 
     /** Runs submitted work only when asked, so a test sees the screen between the rows and the count. */
-    static final class QueuedTaskRunner implements dev.riskdesk.common.TaskRunner {
-        private final java.util.ArrayDeque<Runnable> queue = new java.util.ArrayDeque<>();
-
-        @Override
-        public <T> Handle submit(Work<T> work, java.util.function.Consumer<T> onSuccess, java.util.function.Consumer<Throwable> onError,
-                dev.riskdesk.common.Progress progress) {
-            Runnable task = () -> {
-                T result;
-                try {
-                    result = work.run(progress);
-                } catch (Exception e) {
-                    onError.accept(e);
-                    return;
-                }
-                onSuccess.accept(result);
-            };
-            queue.add(task);
-            return () -> queue.remove(task);
-        }
-
-        void runNext() {
-            queue.remove().run();
-        }
-
-        int waiting() {
-            return queue.size();
-        }
-
-        @Override
-        public void shutdown() {
-        }
-    }
-
     @Test
     void sortingAsksTheServiceInTheColumnsOrder() {
         ProfilesViewModel m = model(AGENT);
