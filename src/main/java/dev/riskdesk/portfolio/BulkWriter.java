@@ -22,12 +22,19 @@ import org.jooq.impl.DSL;
 
 /**
  * Set-based inserts for bulk loads: the INSERT text is rendered by jOOQ with bind placeholders
- * (several rows per statement) and executed as a JDBC batch on one connection. Needs no
- * {@code Database}; the caller owns the connection and its commits.
+ * (several rows per statement) and executed as JDBC batches on one connection, each batch
+ * committed. Needs no {@code Database}; the caller owns the connection.
  */
 public final class BulkWriter implements AutoCloseable {
     /** Rows per rendered INSERT: fewer statement executions per row in H2. */
     static final int ROWS_PER_STATEMENT = 64;
+    /**
+     * Statements per JDBC batch; the writer commits after each batch (1,024 rows). H2's store writes
+     * its pages in the background every half second: a page that holds rows of an open transaction is
+     * written with their undo entries and written again once they commit. Short transactions let most
+     * pages be written once, committed: the generator spent a quarter less CPU (bench, 20,000 × 24).
+     */
+    static final int STATEMENTS_PER_COMMIT = 16;
     private static final DSLContext RENDER = DSL.using(SQLDialect.H2,
             new Settings().withRenderSchema(false).withParamType(ParamType.INDEXED));
 
@@ -36,10 +43,12 @@ public final class BulkWriter implements AutoCloseable {
     private final int[] sqlTypes;
     private final PreparedStatement multi;
     private final PreparedStatement single;
+    private final Connection connection;
     private long written;
 
     public BulkWriter(Connection connection, Table<?> table, List<Field<?>> fields) throws SQLException {
         this.table = table;
+        this.connection = connection;
         this.columns = fields.size();
         this.sqlTypes = new int[columns];
         for (int i = 0; i < columns; i++) {
@@ -62,7 +71,10 @@ public final class BulkWriter implements AutoCloseable {
         return RENDER.render(insert);
     }
 
-    /** Writes all rows of the buffer; does not commit. */
+    /**
+     * Writes and commits all rows of the buffer, a batch of {@link #STATEMENTS_PER_COMMIT} statements
+     * per transaction. A failed load is removed by its caller, not rolled back.
+     */
     void write(RowBuffer buffer) throws SQLException {
         int rows = buffer.rows();
         int row = 0;
@@ -75,8 +87,9 @@ public final class BulkWriter implements AutoCloseable {
                 }
             }
             multi.addBatch();
-            if (++pending == 16) {
+            if (++pending == STATEMENTS_PER_COMMIT) {
                 multi.executeBatch();
+                connection.commit();
                 pending = 0;
             }
         }
@@ -94,6 +107,7 @@ public final class BulkWriter implements AutoCloseable {
         if (pending > 0) {
             single.executeBatch();
         }
+        connection.commit();
         written += rows;
     }
 

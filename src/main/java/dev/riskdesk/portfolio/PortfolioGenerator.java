@@ -298,7 +298,7 @@ public final class PortfolioGenerator {
     }
 
 
-    /** The writing thread: one connection, autocommit off, one commit per chunk. */
+    /** The writing thread: one connection outside the pool, autocommit off, a commit per 1,024 rows (BulkWriter). */
     private final class Writer implements Runnable {
         private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
         private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(QUEUE_CHUNKS + 2);
@@ -366,7 +366,7 @@ public final class PortfolioGenerator {
         @Override
         public void run() {
             List<BulkWriter> writers = new ArrayList<>();
-            try (Connection connection = database.connection()) {
+            try (Connection connection = database.unpooledConnection()) {
                 connection.setAutoCommit(false);
                 try {
                     for (GeneratedTables.Spec spec : GeneratedTables.INSERT_ORDER) {
@@ -383,7 +383,6 @@ public final class PortfolioGenerator {
                             writers.get(i).write(buffers[i]);
                             rows.merge(buffers[i].table.getName(), (long) buffers[i].rows(), Long::sum);
                         }
-                        connection.commit();
                         done += chunk.customerCount;
                         chunk.clear();
                         free.offer(chunk);

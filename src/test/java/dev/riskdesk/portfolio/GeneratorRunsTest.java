@@ -128,6 +128,28 @@ class GeneratorRunsTest {
     }
 
     @Test
+    void aFailureAfterRowsWereCommittedLeavesTheDatabaseAsItWas() {
+        // the writer commits every 1,024 rows, so by the first chunk's progress report rows are committed
+        try (Database db = TestDatabases.fresh(dir)) {
+            Progress failAfterFirstChunk = (message, done, total) -> {
+                if (done > 0) {
+                    throw new IllegalStateException("the disk is full");
+                }
+            };
+            UserFacingException e = assertThrows(UserFacingException.class, () -> new PortfolioGenerator(db)
+                    .generate(GeneratorOptions.of(3000, 24, 1, AS_OF), failAfterFirstChunk));
+            assertTrue(e.getMessage().contains("the disk is full"), e.getMessage());
+            DSLContext dsl = db.dsl();
+            for (GeneratedTables.Spec spec : GeneratedTables.INSERT_ORDER) {
+                assertEquals(0, dsl.fetchCount(spec.table()), spec.table().getName());
+            }
+            assertEquals(0, dsl.fetchCount(BATCH_JOB));
+            new PortfolioGenerator(db).generate(GeneratorOptions.of(50, 13, 1, AS_OF), Progress.NONE);
+            assertEquals(50, dsl.fetchCount(CUSTOMER));
+        }
+    }
+
+    @Test
     void generatingIntoANonEmptyDatabaseIsRefused() {
         try (Database db = TestDatabases.fresh(dir)) {
             new PortfolioGenerator(db).generate(GeneratorOptions.of(20, 12, 1, AS_OF), Progress.NONE);
