@@ -116,14 +116,7 @@ class GeneratorRunsTest {
             };
             assertThrows(Progress.CancelledException.class, () -> new PortfolioGenerator(db)
                     .generate(GeneratorOptions.of(3000, 24, 1, AS_OF), cancelAfterFirstChunk));
-            DSLContext dsl = db.dsl();
-            for (GeneratedTables.Spec spec : GeneratedTables.INSERT_ORDER) {
-                assertEquals(0, dsl.fetchCount(spec.table()), spec.table().getName());
-            }
-            assertEquals(0, dsl.fetchCount(BATCH_JOB));
-            // and the database still works: a full generation afterwards succeeds
-            new PortfolioGenerator(db).generate(GeneratorOptions.of(50, 13, 1, AS_OF), Progress.NONE);
-            assertEquals(50, dsl.fetchCount(CUSTOMER));
+            assertEmptyAndStillUsable(db);
         }
     }
 
@@ -139,14 +132,19 @@ class GeneratorRunsTest {
             UserFacingException e = assertThrows(UserFacingException.class, () -> new PortfolioGenerator(db)
                     .generate(GeneratorOptions.of(3000, 24, 1, AS_OF), failAfterFirstChunk));
             assertTrue(e.getMessage().contains("the disk is full"), e.getMessage());
-            DSLContext dsl = db.dsl();
-            for (GeneratedTables.Spec spec : GeneratedTables.INSERT_ORDER) {
-                assertEquals(0, dsl.fetchCount(spec.table()), spec.table().getName());
-            }
-            assertEquals(0, dsl.fetchCount(BATCH_JOB));
-            new PortfolioGenerator(db).generate(GeneratorOptions.of(50, 13, 1, AS_OF), Progress.NONE);
-            assertEquals(50, dsl.fetchCount(CUSTOMER));
+            assertEmptyAndStillUsable(db);
         }
+    }
+
+    /** Nothing generated is left, and a full generation afterwards succeeds. */
+    private static void assertEmptyAndStillUsable(Database db) {
+        DSLContext dsl = db.dsl();
+        for (GeneratedTables.Spec spec : GeneratedTables.INSERT_ORDER) {
+            assertEquals(0, dsl.fetchCount(spec.table()), spec.table().getName());
+        }
+        assertEquals(0, dsl.fetchCount(BATCH_JOB));
+        new PortfolioGenerator(db).generate(GeneratorOptions.of(50, 13, 1, AS_OF), Progress.NONE);
+        assertEquals(50, dsl.fetchCount(CUSTOMER));
     }
 
     @Test
