@@ -29,7 +29,7 @@ import org.jooq.DSLContext;
  * crashed or cancelled run resumes after the last committed account and writes nothing twice.
  */
 public final class ScoringService {
-    public static final int DEFAULT_CHUNK = 2000;
+    public static final int DEFAULT_CHUNK = 1000;
     private final Database database;
     private final ModelRepository models;
     private final AuditLog audit;
