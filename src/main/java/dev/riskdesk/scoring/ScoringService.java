@@ -29,7 +29,7 @@ import org.jooq.DSLContext;
  * crashed or cancelled run resumes after the last committed account and writes nothing twice.
  */
 public final class ScoringService {
-    public static final int DEFAULT_CHUNK = 2000;
+    public static final int DEFAULT_CHUNK = 1000;
     private final Database database;
     private final ModelRepository models;
     private final AuditLog audit;
@@ -142,22 +142,25 @@ public final class ScoringService {
     }
 
     /**
+     * @param featureSource where the features came from: {@code snapshot} (the feature store),
+     *                      {@code history+stored} (computed and stored as the new snapshot set) or {@code history}
      * @param phases where the run's time went (milliseconds per phase, see {@link Phases}), for the benchmark
      */
-    public record BatchReport(long jobId, boolean resumed, long scored, long thinFile, long skipped, long millis, Phases phases) {
+    public record BatchReport(long jobId, boolean resumed, long scored, long thinFile, long skipped, long millis, String featureSource,
+                              Phases phases) {
     }
 
     /**
      * Where a batch run's time went. Reading (features and scoring, summed over the reader
      * threads) overlaps the writing; {@code waitMillis} is how long the writer waited for readers.
      */
-    public record Phases(int readers, long readMillis, long insertMillis, long accountMillis, long commitMillis, long waitMillis,
-                         long accountsRewritten) {
+    public record Phases(int readers, long readMillis, long insertMillis, long snapshotMillis, long accountMillis, long commitMillis,
+                         long waitMillis, long accountsRewritten) {
         public String summary() {
             return String.format(java.util.Locale.ROOT,
-                    "%d reader thread(s): read+features+score %.1f s (summed); writer: SCORE insert %.1f s, ACCOUNT update %.1f s"
-                            + " (%,d rows changed), job ledger + commit %.1f s, waiting for readers %.1f s",
-                    readers, readMillis / 1000.0, insertMillis / 1000.0, accountMillis / 1000.0, accountsRewritten,
+                    "%d reader thread(s): read+features+score %.1f s (summed); writer: SCORE insert %.1f s, FEATURE_SNAPSHOT write %.1f s,"
+                            + " ACCOUNT update %.1f s (%,d rows changed), job ledger + commit %.1f s, waiting for readers %.1f s",
+                    readers, readMillis / 1000.0, insertMillis / 1000.0, snapshotMillis / 1000.0, accountMillis / 1000.0, accountsRewritten,
                     commitMillis / 1000.0, waitMillis / 1000.0);
         }
     }
@@ -176,6 +179,11 @@ public final class ScoringService {
      * As {@link #scoreAll(Session, int, Progress)} with {@code readers} threads reading and scoring
      * consecutive account-id ranges ahead of the one writer, which commits chunks strictly in
      * account order: the job's LAST_KEY always marks a prefix of the book that is completely written.
+     *
+     * <p>Features come from the feature store when a complete, current snapshot set exists for the
+     * observation date (one FEATURE_SNAPSHOT row per account); otherwise they are computed from
+     * history and, when this run covers the book from its start, stored as the new set in the same
+     * transactions as the scores (a FEATURES job in the ledger marks it complete at the end).
      */
     public BatchReport scoreAll(Session session, int chunkSize, int readers, Progress progress) {
         session.require(Permission.SCORE_RUN);
@@ -195,6 +203,21 @@ public final class ScoringService {
                 .orderBy(BATCH_JOB.ID.desc()).limit(1).fetchOne();
         boolean resumed = job != null;
         long total = database.dsl().fetchCount(ACCOUNT);
+        long after = job == null || job.getLastKey() == null ? 0 : job.getLastKey();
+        FeatureStore store = new FeatureStore(database);
+        String snapshotParameters = store.parameters(obsDate);
+        boolean fromSnapshot = store.isComplete(snapshotParameters);
+        Long featuresJob = null;
+        if (!fromSnapshot) {
+            BatchJobRecord unfinished = store.unfinished(snapshotParameters);
+            long storedUpTo = unfinished == null || unfinished.getLastKey() == null ? 0 : unfinished.getLastKey();
+            // the set is stored by this run only when it and the scores start at the same account:
+            // otherwise accounts before the resume point would be missing from a set marked complete
+            if (storedUpTo == after) {
+                featuresJob = unfinished != null ? unfinished.getId()
+                        : database.transactionResult(tx -> FeatureStore.start(tx, snapshotParameters, session.username(), LocalDateTime.now(clock), total));
+            }
+        }
         if (job == null) {
             job = database.transactionResult(tx -> {
                 BatchJobRecord r = tx.newRecord(BATCH_JOB);
@@ -214,11 +237,11 @@ public final class ScoringService {
             database.transaction(tx -> tx.update(BATCH_JOB).set(BATCH_JOB.STATUS, "RUNNING").where(BATCH_JOB.ID.eq(id)).execute());
         }
         long jobId = job.getId();
-        long after = job.getLastKey() == null ? 0 : job.getLastKey();
         Long maxId = database.dsl().select(org.jooq.impl.DSL.max(ACCOUNT.ID)).from(ACCOUNT).fetchOne().value1();
-        Writer writer = new Writer(jobId, obsDate, job.getDoneItems() == null ? 0 : job.getDoneItems(), after);
+        Writer writer = new Writer(jobId, featuresJob, obsDate, job.getDoneItems() == null ? 0 : job.getDoneItems(), after);
         int fromMonth = obs - FeatureCalculator.LOOKBACK_MONTHS + 1;
         long taskIds = Math.max(FeatureScanner.PAGE_IDS, chunkSize);
+        boolean storeFeatures = featuresJob != null;
         java.util.concurrent.atomic.AtomicLong readNanos = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(readers, r -> {
             Thread t = new Thread(r, "score-reader");
@@ -234,7 +257,8 @@ public final class ScoringService {
                 while (next < last && inflight.size() < readers + 1) {
                     long from = next;
                     long to = Math.min(last, next + taskIds);
-                    inflight.add(pool.submit(() -> read(scorer, from, to, fromMonth, obs, readNanos)));
+                    inflight.add(pool.submit(() -> fromSnapshot ? readSnapshots(store, scorer, from, to, obsDate, obs, readNanos)
+                            : read(scorer, from, to, fromMonth, obs, storeFeatures, readNanos)));
                     next = to;
                 }
                 long waitStart = System.nanoTime();
@@ -245,9 +269,11 @@ public final class ScoringService {
             writer.flush(writer.lastVisited);
         } catch (Progress.CancelledException e) {
             finish(jobId, "CANCELLED", "Cancelled after account " + writer.lastCommitted + "; run again to resume.");
+            finishFeatures(featuresJob, "CANCELLED", "Stopped with its scoring job " + jobId);
             throw e;
         } catch (RuntimeException e) {
             finish(jobId, "FAILED", e.getMessage());
+            finishFeatures(featuresJob, "FAILED", e.getMessage());
             throw e;
         } finally {
             pool.shutdownNow();
@@ -256,59 +282,105 @@ public final class ScoringService {
         String message = String.format(java.util.Locale.ROOT, "Scored %d accounts (%d thin-file in this run), %d without recent history skipped",
                 writer.done, writer.thin, writer.skipped);
         finish(jobId, "COMPLETED", message);
-        Phases phases = new Phases(readers, readNanos.get() / 1_000_000, writer.insertNanos / 1_000_000, writer.accountNanos / 1_000_000,
-                writer.commitNanos / 1_000_000, writer.waitNanos / 1_000_000, writer.accountsRewritten);
-        return new BatchReport(jobId, resumed, writer.done, writer.thin, writer.skipped, System.currentTimeMillis() - start, phases);
+        finishFeatures(featuresJob, "COMPLETED", "Stored by scoring job " + jobId);
+        Phases phases = new Phases(readers, readNanos.get() / 1_000_000, writer.insertNanos / 1_000_000, writer.snapshotNanos / 1_000_000,
+                writer.accountNanos / 1_000_000, writer.commitNanos / 1_000_000, writer.waitNanos / 1_000_000, writer.accountsRewritten);
+        String source = fromSnapshot ? "snapshot" : storeFeatures ? "history+stored" : "history";
+        return new BatchReport(jobId, resumed, writer.done, writer.thin, writer.skipped, System.currentTimeMillis() - start, source, phases);
     }
 
-    /** The scored accounts of one id range (after, last], in id order, and how many had no recent history. */
-    private record Page(List<AccountScore> scores, boolean[] changed, long last, int skipped) {
-    }
-
-    private Page read(Scorer scorer, long after, long last, int fromMonth, int obs, java.util.concurrent.atomic.AtomicLong nanos) {
-        long t = System.nanoTime();
-        List<AccountScore> scores = new ArrayList<>();
-        List<Boolean> changed = new ArrayList<>();
-        int[] skipped = {0};
-        new FeatureScanner(database).scanRange(after, last, fromMonth, obs, Progress.NONE, h -> {
-            FeatureVector v = FeatureCalculator.compute(h, obs);
-            if (v == null) {
-                skipped[0]++;
-                return;
-            }
-            AccountScore s = scorer.score(v);
-            scores.add(s);
-            changed.add(h.storedScore == null || h.storedScore != s.result().score() || h.storedThinFile != s.thinFile()
-                    || h.storedBand == null || !h.storedBand.trim().equals(s.result().band().name()));
-        });
-        boolean[] flags = new boolean[changed.size()];
-        for (int i = 0; i < flags.length; i++) {
-            flags[i] = changed.get(i);
+    private void finishFeatures(Long featuresJob, String status, String message) {
+        if (featuresJob != null) {
+            finish(featuresJob, status, message);
         }
-        nanos.addAndGet(System.nanoTime() - t);
-        return new Page(scores, flags, last, skipped[0]);
     }
 
+    /**
+     * The visited accounts of one id range (after, last], in id order: their scores (null: no
+     * recent history), whether ACCOUNT's score columns change, and the packed snapshot rows to
+     * store (null when the features came from the store).
+     */
+    private record Page(long[] ids, AccountScore[] scores, boolean[] changed, byte[][] snapshots, long last) {
+    }
+
+    /** Collects one page's accounts as a reader visits them. */
+    private static final class PageBuilder {
+        final List<Long> ids = new ArrayList<>();
+        final List<AccountScore> scores = new ArrayList<>();
+        final List<Boolean> changed = new ArrayList<>();
+        final List<byte[]> snapshots;
+
+        PageBuilder(boolean storing) {
+            snapshots = storing ? new ArrayList<>() : null;
+        }
+
+        void add(Scorer scorer, long id, FeatureVector v, Integer storedScore, String storedBand, boolean storedThinFile) {
+            AccountScore s = v == null ? null : scorer.score(v);
+            ids.add(id);
+            scores.add(s);
+            changed.add(s != null && (storedScore == null || storedScore != s.result().score() || storedThinFile != s.thinFile()
+                    || storedBand == null || !storedBand.trim().equals(s.result().band().name())));
+            if (snapshots != null) {
+                snapshots.add(FeatureStore.pack(v));
+            }
+        }
+
+        Page build(long last) {
+            boolean[] flags = new boolean[changed.size()];
+            long[] idArray = new long[ids.size()];
+            for (int i = 0; i < flags.length; i++) {
+                flags[i] = changed.get(i);
+                idArray[i] = ids.get(i);
+            }
+            return new Page(idArray, scores.toArray(new AccountScore[0]), flags,
+                    snapshots == null ? null : snapshots.toArray(new byte[0][]), last);
+        }
+    }
+
+    private Page read(Scorer scorer, long after, long last, int fromMonth, int obs, boolean storing,
+                      java.util.concurrent.atomic.AtomicLong nanos) {
+        long t = System.nanoTime();
+        PageBuilder page = new PageBuilder(storing);
+        new FeatureScanner(database).scanRange(after, last, fromMonth, obs, Progress.NONE,
+                h -> page.add(scorer, h.accountId, FeatureCalculator.compute(h, obs), h.storedScore, h.storedBand, h.storedThinFile));
+        nanos.addAndGet(System.nanoTime() - t);
+        return page.build(last);
+    }
+
+    private Page readSnapshots(FeatureStore store, Scorer scorer, long after, long last, LocalDate obsDate, int obs,
+                               java.util.concurrent.atomic.AtomicLong nanos) {
+        long t = System.nanoTime();
+        PageBuilder page = new PageBuilder(false);
+        store.scanRange(after, last, obsDate, obs,
+                s -> page.add(scorer, s.accountId(), s.vector(), s.storedScore(), s.storedBand(), s.storedThinFile()));
+        nanos.addAndGet(System.nanoTime() - t);
+        return page.build(last);
+    }
 
     /** The one writing thread's state: scored accounts not yet written, counters and phase times. */
     private final class Writer {
         final long jobId;
+        final Long featuresJob;
         final LocalDate obsDate;
         final List<AccountScore> pending = new ArrayList<>();
         final List<Boolean> pendingChanged = new ArrayList<>();
+        final List<Long> pendingSnapshotIds = new ArrayList<>();
+        final List<byte[]> pendingSnapshots = new ArrayList<>();
         long done;
         long thin;
         long skipped;
         long lastVisited;
         long lastCommitted;
         long insertNanos;
+        long snapshotNanos;
         long accountNanos;
         long commitNanos;
         long waitNanos;
         long accountsRewritten;
 
-        Writer(long jobId, LocalDate obsDate, long done, long after) {
+        Writer(long jobId, Long featuresJob, LocalDate obsDate, long done, long after) {
             this.jobId = jobId;
+            this.featuresJob = featuresJob;
             this.obsDate = obsDate;
             this.done = done;
             this.lastVisited = after;
@@ -316,16 +388,22 @@ public final class ScoringService {
         }
 
         void accept(Page page, int chunkSize, Progress progress, long total) {
-            skipped += page.skipped();
-            List<AccountScore> scores = page.scores();
-            for (int i = 0; i < scores.size(); i++) {
-                AccountScore s = scores.get(i);
+            for (int i = 0; i < page.ids().length; i++) {
+                if (page.snapshots() != null) {
+                    pendingSnapshotIds.add(page.ids()[i]);
+                    pendingSnapshots.add(page.snapshots()[i]);
+                }
+                AccountScore s = page.scores()[i];
+                if (s == null) {
+                    skipped++;
+                    continue;
+                }
                 pending.add(s);
                 pendingChanged.add(page.changed()[i]);
                 thin += s.thinFile() ? 1 : 0;
                 if (pending.size() >= chunkSize) {
                     // a full chunk ends at its last account: the accounts after it in this page come next time
-                    flush(s.features().accountId());
+                    flush(page.ids()[i]);
                     progress.update("scoring", done, total);
                     progress.checkCancelled();
                 }
@@ -333,29 +411,41 @@ public final class ScoringService {
             lastVisited = page.last();
         }
 
-        /** Writes the pending scores and moves LAST_KEY to {@code lastKey} in one transaction. */
+        /** Writes the pending scores (and snapshot rows) and moves LAST_KEY to {@code lastKey} in one transaction. */
         void flush(long lastKey) {
             int n = pending.size();
             LocalDateTime now = LocalDateTime.now(clock);
             long t = System.nanoTime();
-            long[] parts = new long[2];
+            long[] parts = new long[3];
             database.transaction(tx -> {
+                long t0 = System.nanoTime();
                 if (n > 0) {
-                    long t0 = System.nanoTime();
                     insertScores(tx, jobId, obsDate, now, pending);
-                    long t1 = System.nanoTime();
-                    accountsRewritten += updateAccounts(tx, pending, pendingChanged);
-                    parts[0] = t1 - t0;
-                    parts[1] = System.nanoTime() - t1;
                 }
+                long t1 = System.nanoTime();
+                if (featuresJob != null) {
+                    FeatureStore.write(tx, lastCommitted, lastKey, obsDate, pendingSnapshotIds, pendingSnapshots);
+                    tx.update(BATCH_JOB).set(BATCH_JOB.LAST_KEY, lastKey).set(BATCH_JOB.DONE_ITEMS, BATCH_JOB.DONE_ITEMS.plus(pendingSnapshotIds.size()))
+                            .where(BATCH_JOB.ID.eq(featuresJob)).execute();
+                }
+                long t2 = System.nanoTime();
+                if (n > 0) {
+                    accountsRewritten += updateAccounts(tx, pending, pendingChanged);
+                }
+                parts[0] = t1 - t0;
+                parts[1] = t2 - t1;
+                parts[2] = System.nanoTime() - t2;
                 tx.update(BATCH_JOB).set(BATCH_JOB.LAST_KEY, lastKey).set(BATCH_JOB.DONE_ITEMS, BATCH_JOB.DONE_ITEMS.plus(n))
                         .where(BATCH_JOB.ID.eq(jobId)).execute();
             });
             insertNanos += parts[0];
-            accountNanos += parts[1];
-            commitNanos += System.nanoTime() - t - parts[0] - parts[1];
+            snapshotNanos += parts[1];
+            accountNanos += parts[2];
+            commitNanos += System.nanoTime() - t - parts[0] - parts[1] - parts[2];
             pending.clear();
             pendingChanged.clear();
+            pendingSnapshotIds.clear();
+            pendingSnapshots.clear();
             done += n;
             lastCommitted = lastKey;
         }
@@ -368,62 +458,20 @@ public final class ScoringService {
                 .where(BATCH_JOB.ID.eq(jobId)).execute());
     }
 
-    /** SCORE rows per INSERT statement: one statement with many rows costs H2 far less than as many single-row statements. */
+    /** SCORE rows per INSERT statement. */
     static final int ROWS_PER_INSERT = 100;
-    private static final int SCORE_COLUMNS = 15;
 
-    /** The INSERT text per row count, rendered once: rendering a 1,500-parameter statement costs more than running it. */
-    private final java.util.Map<Integer, String> insertSql = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final List<org.jooq.TableField<?, ?>> SCORE_COLUMNS = List.of(SCORE.ACCOUNT_ID, SCORE.MODEL_ID, SCORE.JOB_ID,
+            SCORE.OBSERVATION_DATE, SCORE.SCORED_AT, SCORE.SCORE_, SCORE.PD, SCORE.BAND, SCORE.THIN_FILE, SCORE.CREDIT_SUB,
+            SCORE.CAPACITY_SUB, SCORE.STABILITY_SUB, SCORE.SECURITY_SUB, SCORE.REASON_CODES, SCORE.POINTS);
 
-    private String insertSql(int rows) {
-        return insertSql.computeIfAbsent(rows, n -> renderInsert(database.dsl(), n));
-    }
-
-    private static String renderInsert(DSLContext tx, int rows) {
-        var insert = tx.insertInto(SCORE, SCORE.ACCOUNT_ID, SCORE.MODEL_ID, SCORE.JOB_ID, SCORE.OBSERVATION_DATE,
-                SCORE.SCORED_AT, SCORE.SCORE_, SCORE.PD, SCORE.BAND, SCORE.THIN_FILE, SCORE.CREDIT_SUB, SCORE.CAPACITY_SUB,
-                SCORE.STABILITY_SUB, SCORE.SECURITY_SUB, SCORE.REASON_CODES, SCORE.POINTS)
-                .values((Long) null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-        for (int i = 1; i < rows; i++) {
-            insert = insert.values((Long) null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-        }
-        return insert.getSQL(ParamType.INDEXED);
-    }
-
-    private void insertScores(DSLContext tx, long jobId, LocalDate obsDate, LocalDateTime now, List<AccountScore> chunk) {
-        int full = chunk.size() / ROWS_PER_INSERT;
-        int rest = chunk.size() % ROWS_PER_INSERT;
-        String fullSql = full > 0 ? insertSql(ROWS_PER_INSERT) : null;
-        String restSql = rest > 0 ? insertSql(rest) : null;
-        // plain JDBC with the SQL from jOOQ: jOOQ binds byte[] through its BLOB path, which made every
-        // SCORE row a LOB write and the inserts ten times slower
-        tx.connection(connection -> {
-            Date observation = Date.valueOf(obsDate);
-            Timestamp scoredAt = Timestamp.valueOf(now);
-            if (full > 0) {
-                try (PreparedStatement insert = connection.prepareStatement(fullSql)) {
-                    for (int k = 0; k < full; k++) {
-                        bindRows(insert, chunk, k * ROWS_PER_INSERT, ROWS_PER_INSERT, jobId, observation, scoredAt);
-                        insert.executeUpdate();
-                    }
-                }
-            }
-            if (rest > 0) {
-                try (PreparedStatement insert = connection.prepareStatement(restSql)) {
-                    bindRows(insert, chunk, full * ROWS_PER_INSERT, rest, jobId, observation, scoredAt);
-                    insert.executeUpdate();
-                }
-            }
-        });
-    }
-
-    private static void bindRows(PreparedStatement insert, List<AccountScore> chunk, int from, int rows, long jobId,
-                                 Date observation, Timestamp scoredAt) throws java.sql.SQLException {
-        for (int row = 0; row < rows; row++) {
-            AccountScore s = chunk.get(from + row);
+    private static void insertScores(DSLContext tx, long jobId, LocalDate obsDate, LocalDateTime now, List<AccountScore> chunk) {
+        Date observation = Date.valueOf(obsDate);
+        Timestamp scoredAt = Timestamp.valueOf(now);
+        BatchInsert.run(tx, SCORE, SCORE_COLUMNS, chunk.size(), ROWS_PER_INSERT, (insert, p, i) -> {
+            AccountScore s = chunk.get(i);
             ScoreResult r = s.result();
             SubScores sub = s.subScores();
-            int p = row * SCORE_COLUMNS;
             insert.setLong(p + 1, s.features().accountId());
             insert.setLong(p + 2, s.modelId());
             insert.setLong(p + 3, jobId);
@@ -439,7 +487,7 @@ public final class ScoringService {
             insert.setInt(p + 13, sub.security());
             insert.setString(p + 14, String.join(",", s.reasonCodes()));
             insert.setBytes(p + 15, s.packedPoints());
-        }
+        });
     }
 
     /**

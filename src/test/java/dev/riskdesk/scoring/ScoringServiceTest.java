@@ -2,7 +2,10 @@ package dev.riskdesk.scoring;
 
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 import static dev.riskdesk.db.schema.Tables.AUDIT_EVENT;
+import static dev.riskdesk.db.schema.Tables.ACCOUNT_MONTH;
 import static dev.riskdesk.db.schema.Tables.BATCH_JOB;
+import static dev.riskdesk.db.schema.Tables.DATA_FEED;
+import static dev.riskdesk.db.schema.Tables.FEATURE_SNAPSHOT;
 import static dev.riskdesk.db.schema.Tables.MODEL;
 import static dev.riskdesk.db.schema.Tables.OPERATOR;
 import static dev.riskdesk.db.schema.Tables.SCORE;
@@ -214,12 +217,14 @@ class ScoringServiceTest {
             }
         };
         assertThrows(Progress.CancelledException.class, () -> scoring.scoreAll(Session.system(), 300, stopAfterFirstChunk));
-        Record job = db.dsl().select(BATCH_JOB.ID, BATCH_JOB.STATUS, BATCH_JOB.LAST_KEY).from(BATCH_JOB).fetchOne();
+        Record job = db.dsl().select(BATCH_JOB.ID, BATCH_JOB.STATUS, BATCH_JOB.LAST_KEY).from(BATCH_JOB).where(BATCH_JOB.KIND.eq("SCORE")).fetchOne();
         assertEquals("CANCELLED", job.get(BATCH_JOB.STATUS));
         assertEquals(300, db.dsl().fetchCount(SCORE));
 
         ScoringService.BatchReport resumed = scoring.scoreAll(Session.system(), 300, Progress.NONE);
         assertTrue(resumed.resumed());
+        // the first run computes from history and stores the snapshot set as it goes (resumed with it)
+        assertEquals("history+stored", resumed.featureSource());
         assertEquals(job.get(BATCH_JOB.ID), resumed.jobId());
         int scoredAccounts = db.dsl().fetchCount(db.dsl().selectDistinct(SCORE.ACCOUNT_ID).from(SCORE));
         assertEquals(scoredAccounts, db.dsl().fetchCount(SCORE), "no account scored twice in one job");
@@ -240,8 +245,95 @@ class ScoringServiceTest {
         assertEquals(db.dsl().fetchCount(SCORE, SCORE.THIN_FILE.isTrue()),
                 db.dsl().fetchCount(SCORE, SCORE.MODEL_ID.eq(report.thinFileId())));
         assertTrue(db.dsl().fetchCount(SCORE, SCORE.THIN_FILE.isTrue()) > 0);
-        // a second run is a new job and adds history rather than replacing it
-        scoring.scoreAll(Session.system(), 1000, Progress.NONE);
+        // a second run is a new job and adds history rather than replacing it; it reads the snapshots
+        ScoringService.BatchReport again = scoring.scoreAll(Session.system(), 1000, Progress.NONE);
+        assertEquals("snapshot", again.featureSource());
         assertEquals(2L * scoredAccounts, db.dsl().fetchCount(SCORE));
+        assertSameScores(resumed.jobId(), again.jobId(), scoredAccounts);
+    }
+
+    /** Every account scored by both jobs got the same model, score, PD, band, points, sub-scores and reasons. */
+    private static void assertSameScores(long historyJob, long snapshotJob, int expectedAccounts) {
+        var a = SCORE.as("a");
+        var b = SCORE.as("b");
+        var pairs = db.dsl().select(a.ACCOUNT_ID, a.MODEL_ID, b.MODEL_ID, a.SCORE_, b.SCORE_, a.PD, b.PD, a.BAND, b.BAND, a.POINTS, b.POINTS,
+                        a.REASON_CODES, b.REASON_CODES, a.THIN_FILE, b.THIN_FILE, a.CREDIT_SUB, b.CREDIT_SUB, a.CAPACITY_SUB, b.CAPACITY_SUB,
+                        a.STABILITY_SUB, b.STABILITY_SUB, a.SECURITY_SUB, b.SECURITY_SUB)
+                .from(a).join(b).on(b.ACCOUNT_ID.eq(a.ACCOUNT_ID))
+                .where(a.JOB_ID.eq(historyJob).and(b.JOB_ID.eq(snapshotJob))).fetch();
+        assertEquals(expectedAccounts, pairs.size(), "both jobs scored the same accounts");
+        for (var r : pairs) {
+            String account = "account " + r.get(0);
+            for (int i = 2; i < r.size(); i += 2) {
+                Object history = r.get(i - 1);
+                Object snapshot = r.get(i);
+                if (history instanceof byte[] h) {
+                    assertArrayEquals(h, (byte[]) snapshot, account + " " + r.field(i - 1).getName());
+                } else {
+                    assertEquals(history, snapshot, account + " " + r.field(i - 1).getName());
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(6)
+    void snapshotsHoldExactlyTheVectorsComputedFromHistory() {
+        int obs = scoring.observationMonth();
+        java.time.LocalDate obsDate = MonthRow.monthEnd(obs);
+        assertTrue(new FeatureStore(db).isComplete(new FeatureStore(db).parameters(obsDate)));
+        assertEquals(db.dsl().fetchCount(ACCOUNT), db.dsl().fetchCount(FEATURE_SNAPSHOT), "one row per account");
+        java.util.Map<Long, FeatureVector> stored = new java.util.HashMap<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        new FeatureStore(db).scanRange(0, Long.MAX_VALUE, obsDate, obs, s -> {
+            seen.add(s.accountId());
+            if (s.vector() != null) {
+                stored.put(s.accountId(), s.vector());
+            }
+        });
+        AtomicInteger compared = new AtomicInteger();
+        new FeatureScanner(db).scan(0, obs - 11, obs, Progress.NONE, h -> {
+            assertTrue(seen.contains(h.accountId), "account " + h.accountId + " has a snapshot row");
+            FeatureVector v = FeatureCalculator.compute(h, obs);
+            assertEquals(v, stored.get(h.accountId), "account " + h.accountId);
+            compared.incrementAndGet();
+        });
+        assertEquals(db.dsl().fetchCount(ACCOUNT), compared.get());
+        assertTrue(stored.size() > 1000);
+    }
+
+    @Test
+    @Order(7)
+    void aFeedRefreshMakesTheSnapshotStaleAndTheNextRunRecomputesIt() {
+        java.time.LocalDate obsDate = MonthRow.monthEnd(scoring.observationMonth());
+        FeatureStore store = new FeatureStore(db);
+        String before = store.parameters(obsDate);
+        long setsBefore = db.dsl().fetchCount(FEATURE_SNAPSHOT);
+        // one changed history row, and its feed's as-of moves as every load does
+        long account = db.dsl().select(ACCOUNT_MONTH.ACCOUNT_ID).from(ACCOUNT_MONTH)
+                .where(ACCOUNT_MONTH.MONTH_START.eq(MonthRow.monthStart(scoring.observationMonth()))).limit(1).fetchOne().value1();
+        db.dsl().update(ACCOUNT_MONTH).set(ACCOUNT_MONTH.DAYS_PAST_DUE, 95)
+                .where(ACCOUNT_MONTH.ACCOUNT_ID.eq(account).and(ACCOUNT_MONTH.MONTH_START.eq(MonthRow.monthStart(scoring.observationMonth()))))
+                .execute();
+        // the feed's as-of moves as every load does (the synthetic book had no feed row: the load creates it)
+        java.time.LocalDateTime now = java.time.LocalDateTime.now();
+        db.dsl().mergeInto(DATA_FEED).using(db.dsl().selectOne()).on(DATA_FEED.CODE.eq("BILLS"))
+                .whenMatchedThenUpdate().set(DATA_FEED.AS_OF, now).set(DATA_FEED.UPDATED_AT, now)
+                .whenNotMatchedThenInsert(DATA_FEED.CODE, DATA_FEED.AS_OF, DATA_FEED.TOLERANCE_HOURS, DATA_FEED.UPDATED_AT)
+                .values("BILLS", now, 48, now).execute();
+        assertTrue(!store.isComplete(store.parameters(obsDate)) && !before.equals(store.parameters(obsDate)));
+
+        ScoringService.BatchReport r = scoring.scoreAll(Session.system(), 1000, Progress.NONE);
+        assertEquals("history+stored", r.featureSource());
+        assertEquals(setsBefore, db.dsl().fetchCount(FEATURE_SNAPSHOT), "the stale rows were replaced, not added");
+        assertTrue(store.isComplete(store.parameters(obsDate)));
+        // the changed month reached the score, which equals single scoring from history
+        AccountScore single = scoring.scoreAccount(Session.system(), account);
+        assertEquals(single.result().score(), db.dsl().select(SCORE.SCORE_).from(SCORE)
+                .where(SCORE.JOB_ID.eq(r.jobId()).and(SCORE.ACCOUNT_ID.eq(account))).fetchOne().value1());
+        assertEquals(95.0, single.features().get(Feature.DPD_NOW));
+        ScoringService.BatchReport fromStore = scoring.scoreAll(Session.system(), 700, Progress.NONE);
+        assertEquals("snapshot", fromStore.featureSource());
+        assertSameScores(r.jobId(), fromStore.jobId(), (int) r.scored());
     }
 }

@@ -60,8 +60,8 @@ final class ScoreCommand implements Callable<Integer> {
             if (all) {
                 ScoringService.BatchReport r = scoring.scoreAll(Session.system(), chunk,
                         readers > 0 ? readers : ScoringService.defaultReaders(), ModelCommand.progress(spec.commandLine().getErr()));
-                out.printf("Job %d%s: scored %,d accounts (%,d thin-file), %,d without recent history, in %.1f s%n", r.jobId(),
-                        r.resumed() ? " (resumed)" : "", r.scored(), r.thinFile(), r.skipped(), r.millis() / 1000.0);
+                out.printf("Job %d%s: scored %,d accounts (%,d thin-file), %,d without recent history, in %.1f s; features from %s%n", r.jobId(),
+                        r.resumed() ? " (resumed)" : "", r.scored(), r.thinFile(), r.skipped(), r.millis() / 1000.0, r.featureSource());
                 out.println("Phases: " + r.phases().summary());
                 if (!noDashboard) {
                     DashboardCommand.refreshAfterBatch(db, out);
