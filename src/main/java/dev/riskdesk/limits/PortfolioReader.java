@@ -11,6 +11,7 @@ import static dev.riskdesk.db.schema.Tables.REPAYMENT;
 import static dev.riskdesk.db.schema.Tables.SCORE;
 import static dev.riskdesk.db.schema.Tables.TXN;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -146,14 +147,16 @@ public final class PortfolioReader {
                 });
         time("SCORE", t1);
         long t2 = System.nanoTime();
-        dsl.select(ACCOUNT_MONTH.ACCOUNT_ID, ACCOUNT_MONTH.MONTH_START, ACCOUNT_MONTH.CREDIT_LIMIT, ACCOUNT_MONTH.BALANCE,
-                        ACCOUNT_MONTH.SPEND, ACCOUNT_MONTH.MINIMUM_DUE)
-                .from(ACCOUNT_MONTH).where(ACCOUNT_MONTH.ACCOUNT_ID.between(lo, hi))
-                // only the months the policy and the rules use, before the evaluation month (which is not complete yet)
-                .and(ACCOUNT_MONTH.MONTH_START.ge(at.toLocalDate().withDayOfMonth(1).minusMonths(monthsBack)))
-                .and(ACCOUNT_MONTH.MONTH_START.lt(at.toLocalDate().withDayOfMonth(1)))
-                .orderBy(ACCOUNT_MONTH.ACCOUNT_ID, ACCOUNT_MONTH.MONTH_START)
-                .forEach(r -> add(byId, r.value1(), a -> a.months.add(new AccountData.Month(r.value2(), r.value3(), r.value4(), r.value5(), r.value6()))));
+        // only the complete months the policy and the rules use, one index range per month: IX_ACCOUNT_MONTH_MONTH
+        // (MONTH_START, ACCOUNT_ID, CREDIT_LIMIT, BALANCE, SPEND) holds every column read, so no table row is visited
+        LocalDate thisMonth = at.toLocalDate().withDayOfMonth(1);
+        for (int m = monthsBack; m >= 1; m--) {
+            dsl.select(ACCOUNT_MONTH.ACCOUNT_ID, ACCOUNT_MONTH.MONTH_START, ACCOUNT_MONTH.CREDIT_LIMIT, ACCOUNT_MONTH.BALANCE, ACCOUNT_MONTH.SPEND)
+                    .from(ACCOUNT_MONTH).where(ACCOUNT_MONTH.MONTH_START.eq(thisMonth.minusMonths(m)))
+                    .and(ACCOUNT_MONTH.ACCOUNT_ID.between(lo, hi))
+                    .orderBy(ACCOUNT_MONTH.ACCOUNT_ID)
+                    .forEach(r -> add(byId, r.value1(), a -> a.months.add(new AccountData.Month(r.value2(), r.value3(), r.value4(), r.value5()))));
+        }
         time("ACCOUNT_MONTH", t2);
         long t3 = System.nanoTime();
         dsl.select(BILL.ACCOUNT_ID, BILL.ID, BILL.DUE_DATE, BILL.STATEMENT_AMOUNT, BILL.MINIMUM_DUE, BILL.PAID_AMOUNT)

@@ -33,8 +33,7 @@ class LimitEngineTest {
     private static void history(AccountData a, LocalDateTime at, int months, String balance, String spend) {
         a.months.clear();
         for (int m = months; m >= 1; m--) {
-            a.months.add(new AccountData.Month(at.toLocalDate().withDayOfMonth(1).minusMonths(m), a.creditLimit, Money.of(balance),
-                    Money.of(spend), Money.of("100")));
+            a.months.add(new AccountData.Month(at.toLocalDate().withDayOfMonth(1).minusMonths(m), a.creditLimit, Money.of(balance), Money.of(spend)));
         }
     }
 
@@ -170,9 +169,9 @@ class LimitEngineTest {
         AccountData a = scored(100, 0.01);
         history(a, AT, 6, "9000", "1000");
         a.months.replaceAll(m -> m.monthStart().isBefore(AT.toLocalDate().withDayOfMonth(1).minusMonths(3)) ? m
-                : new AccountData.Month(m.monthStart(), m.creditLimit(), Money.of("2000"), m.spend(), m.minimumDue()));
+                : new AccountData.Month(m.monthStart(), m.creditLimit(), Money.of("2000"), m.spend()));
         assertEquals("LOW_UTILISATION", LimitEngine.increaseIneligible(a, RuleEngineTest.POLICY, AT), "20 % in the last three, 90 % before");
-        a.months.add(new AccountData.Month(AT.toLocalDate().withDayOfMonth(1), a.creditLimit, Money.of("10000"), Money.of("5000"), Money.ZERO));
+        a.months.add(new AccountData.Month(AT.toLocalDate().withDayOfMonth(1), a.creditLimit, Money.of("10000"), Money.of("5000")));
         assertEquals("LOW_UTILISATION", LimitEngine.increaseIneligible(a, RuleEngineTest.POLICY, AT), "the running month does not count");
     }
 
