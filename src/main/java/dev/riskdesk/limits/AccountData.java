@@ -39,7 +39,7 @@ public final class AccountData {
             String reasonCodes, LocalDateTime scoredAt) {
     }
 
-    public record Month(LocalDate monthStart, BigDecimal creditLimit, BigDecimal balance, BigDecimal spend, BigDecimal minimumDue) {
+    public record Month(LocalDate monthStart, BigDecimal creditLimit, BigDecimal balance, BigDecimal spend) {
     }
 
     public record Bill(long id, LocalDate dueDate, BigDecimal statementAmount, BigDecimal minimumDue, BigDecimal paidAmount) {

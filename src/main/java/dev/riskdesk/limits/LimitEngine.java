@@ -110,6 +110,44 @@ public final class LimitEngine {
                 .orElse(null);
     }
 
+    /**
+     * Why the account may not be offered an increase, or null when it may (不用不提额): THIN_FILE when fewer than
+     * increaseMinHistoryMonths monthly records precede this month, NEVER_USED when none of them shows spend or a balance,
+     * DORMANT when the last increaseUtilisationMonths show no spend, LOW_UTILISATION when their average balance / limit is
+     * below increaseMinUtilisation. A policy without increaseMinUtilisation (stored before it existed) does not check.
+     */
+    static String increaseIneligible(AccountData a, LimitPolicy p, LocalDateTime at) {
+        if (p.increaseMinUtilisation() == null) {
+            return null;
+        }
+        LocalDate thisMonth = at.toLocalDate().withDayOfMonth(1);
+        List<AccountData.Month> past = a.months.stream().filter(m -> m.monthStart().isBefore(thisMonth))
+                .sorted(Comparator.comparing(AccountData.Month::monthStart).reversed()).toList();
+        int months = Math.max(1, p.increaseUtilisationMonths());
+        if (past.size() < Math.max(months, p.increaseMinHistoryMonths())) {
+            return "THIN_FILE";
+        }
+        if (past.stream().allMatch(m -> m.spend().signum() == 0 && m.balance().signum() == 0) && a.outstanding.signum() == 0) {
+            return "NEVER_USED";
+        }
+        List<AccountData.Month> recent = past.subList(0, months);
+        if (recent.stream().allMatch(m -> m.spend().signum() == 0)) {
+            return "DORMANT";
+        }
+        return averageUtilisation(recent).compareTo(p.increaseMinUtilisation()) < 0 ? "LOW_UTILISATION" : null;
+    }
+
+    /** Mean of balance / credit limit over the months (a month with no limit counts as unused). */
+    static BigDecimal averageUtilisation(List<AccountData.Month> months) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (AccountData.Month m : months) {
+            if (m.creditLimit().signum() > 0) {
+                sum = sum.add(m.balance().divide(m.creditLimit(), 6, RoundingMode.HALF_UP));
+            }
+        }
+        return sum.divide(BigDecimal.valueOf(months.size()), 4, RoundingMode.HALF_UP);
+    }
+
     /** The policy's target limit: capacity × sub-score factor × utilisation factor × macro factor, under the hidden cap. */
     public LimitTarget target(AccountData a, LimitPolicy p, LocalDateTime at) {
         BigDecimal income = p.incomeMonthly().getOrDefault(a.incomeBand, p.incomeMonthly().get("I1"));
@@ -162,6 +200,11 @@ public final class LimitEngine {
         w.put("hiddenCap", cap);
         w.put("target", target);
         w.put("cappedByHiddenCap", raw.compareTo(cap) > 0);
+        if (p.increaseMinUtilisation() != null) {
+            String ineligible = increaseIneligible(a, p, at);
+            w.put("increaseEligibility", ineligible == null ? "ELIGIBLE" : ineligible);
+            w.put("increaseDeadBand", p.increaseDeadBand(limit));
+        }
         return new LimitTarget(target, cap, w);
     }
 
@@ -197,6 +240,10 @@ public final class LimitEngine {
             if (delinquent) {
                 guardrails.add("NO_INCREASE_WHILE_DELINQUENT");
                 return null;
+            }
+            if (increaseIneligible(a, p, at) != null || candidate.subtract(current).compareTo(p.increaseDeadBand(current)) < 0) {
+                // 不用不提额: a line the customer hardly uses keeps its limit; a target within the dead band is not worth a review
+                return temporaryDraft(a, p, hits, flagged, delinquent, at);
             }
             BigDecimal upMax = current.add(LimitMath.percentOf(current, p.maxStepUpPercent()));
             proposed = candidate.min(upMax);
@@ -244,7 +291,7 @@ public final class LimitEngine {
     private ProposalDraft temporaryDraft(AccountData a, LimitPolicy p, List<RuleHitResult> hits, boolean flagged, boolean delinquent,
             LocalDateTime at) {
         LimitPolicy.TemporaryLimit t = p.temporaryLimit();
-        if (t == null || !t.open(at) || delinquent || flagged || a.score == null
+        if (t == null || !t.open(at) || delinquent || flagged || a.score == null || increaseIneligible(a, p, at) != null
                 || BigDecimal.valueOf(a.score.pd()).compareTo(t.maxPd()) > 0
                 || (a.tempLimitExpires != null && a.tempLimitExpires.isAfter(at))) {
             return null;

@@ -28,6 +28,11 @@ public record LimitPolicy(
         List<UtilisationBand> utilisationBands,
         List<MacroFactor> macroFactors,
         BigDecimal minChangePercent,
+        BigDecimal increaseMinUtilisation,
+        int increaseUtilisationMonths,
+        int increaseMinHistoryMonths,
+        BigDecimal increaseDeadBandPercent,
+        BigDecimal increaseDeadBandAmount,
         BigDecimal maxStepUpPercent,
         BigDecimal maxStepDownPercent,
         int minDaysBetweenChanges,
@@ -68,6 +73,34 @@ public record LimitPolicy(
     public record Authority(BigDecimal autoDecreaseMaxPercent, BigDecimal autoIncreaseMaxPercent, BigDecimal autoIncreaseMaxAmount,
             BigDecimal autoIncreaseMaxPd, List<RuleAction> autoRuleActions, BigDecimal approvalAboveLimit,
             BigDecimal approvalAboveIncreaseAmount) {
+    }
+
+    /**
+     * The smallest increase worth a review: max(increaseDeadBandPercent % of the current limit, increaseDeadBandAmount);
+     * zero when the policy has no dead band (a version stored before it existed).
+     */
+    public BigDecimal increaseDeadBand(BigDecimal current) {
+        BigDecimal band = increaseDeadBandPercent == null ? BigDecimal.ZERO : LimitMath.percentOf(current, increaseDeadBandPercent);
+        return increaseDeadBandAmount == null ? band : dev.riskdesk.common.Money.normalize(band.max(increaseDeadBandAmount));
+    }
+
+    /**
+     * True when two amounts proposed for one account (limit {@code current}) in the direction {@code type} lie within the
+     * review dead band of each other: closer than {@link #increaseDeadBand} for increases, than minChangePercent of the
+     * current limit for decreases; other kinds only when equal. A re-run keeps an open proposal that is this close.
+     */
+    public boolean withinDeadBand(ProposalType type, BigDecimal current, BigDecimal a, BigDecimal b) {
+        BigDecimal diff = a.subtract(b).abs();
+        return switch (type) {
+            case INCREASE -> diff.compareTo(increaseDeadBand(current)) < 0 || diff.signum() == 0;
+            case DECREASE -> diff.compareTo(LimitMath.percentOf(current, minChangePercent)) < 0 || diff.signum() == 0;
+            default -> diff.signum() == 0;
+        };
+    }
+
+    /** The monthly aggregates the policy reads: spendMonths for the capacity, the utilisation and history months for increases. */
+    public int monthsUsed() {
+        return Math.max(spendMonths, Math.max(increaseUtilisationMonths, increaseMinHistoryMonths));
     }
 
     /** The product of all macro factors that match the segment in that month (1 when none does). */

@@ -5,6 +5,7 @@ import static dev.riskdesk.db.schema.Tables.LIMIT_POLICY;
 
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.db.Database;
+import dev.riskdesk.db.schema.tables.records.LimitPolicyRecord;
 import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Session;
@@ -53,29 +54,50 @@ public final class LimitPolicyService {
         }
     }
 
+    /**
+     * The active version. Defaults come from data/limit-policy.json, read at run time: when the active version was loaded
+     * from that file (no operator stored it) and the file has changed since, the file is stored as the next version, so
+     * new default parameters take effect without an operator; a version an operator activated is never replaced.
+     */
     public Version active() {
-        Version found = database.transactionResult(this::readActive);
-        if (found != null) {
-            return found;
-        }
         Path file = DataFolder.file("limit-policy.json");
-        String json;
-        try {
-            json = Files.readString(file);
-        } catch (IOException e) {
-            throw new UserFacingException("Cannot read " + file + ": " + e.getMessage(), e);
+        LimitPolicyRecord found = readActiveRecord(database.dsl());
+        if (found != null && !defaultsChanged(found, file)) {
+            return version(found);
         }
+        String json = readFile(file);
         parse(json, file.toString());
         return database.transactionResult(tx -> {
-            Version again = readActive(tx);
-            return again != null ? again : store(tx, null, json);
+            LimitPolicyRecord again = readActiveRecord(tx);
+            if (again != null && (again.getCreatedBy() != null || again.getParameters().equals(json))) {
+                return version(again);
+            }
+            Version v = store(tx, null, json);
+            if (again != null) {
+                audit.record(tx, null, "POLICY_ACTIVATED", "LIMIT_POLICY", v.id(), "defaults file changed", "version " + v.versionNo() + " from " + file);
+            }
+            return v;
         });
     }
 
     /** The active policy, or the defaults unsaved (id 0): for read-only callers such as the simulation. */
     public Version activeOrDefaults() {
-        Version found = readActive(database.dsl());
-        return found != null ? found : new Version(0, 0, parse(DataFolder.file("limit-policy.json")));
+        Path file = DataFolder.file("limit-policy.json");
+        LimitPolicyRecord found = readActiveRecord(database.dsl());
+        return found != null && !defaultsChanged(found, file) ? version(found) : new Version(0, 0, parse(file));
+    }
+
+    /** True when {@code r} was loaded from the defaults file (no operator) and the file now reads differently. */
+    private static boolean defaultsChanged(LimitPolicyRecord r, Path file) {
+        return r.getCreatedBy() == null && Files.exists(file) && !r.getParameters().equals(readFile(file));
+    }
+
+    private static String readFile(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UserFacingException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     public Version activateNewVersion(Session session, String json) {
@@ -104,8 +126,11 @@ public final class LimitPolicyService {
         return new Version(id, version, parse(json, "version " + version));
     }
 
-    private Version readActive(DSLContext tx) {
-        var r = tx.selectFrom(LIMIT_POLICY).where(LIMIT_POLICY.STATUS.eq("ACTIVE")).orderBy(LIMIT_POLICY.VERSION_NO.desc()).limit(1).fetchOne();
-        return r == null ? null : new Version(r.getId(), r.getVersionNo(), parse(r.getParameters(), "version " + r.getVersionNo()));
+    private static LimitPolicyRecord readActiveRecord(DSLContext tx) {
+        return tx.selectFrom(LIMIT_POLICY).where(LIMIT_POLICY.STATUS.eq("ACTIVE")).orderBy(LIMIT_POLICY.VERSION_NO.desc()).limit(1).fetchOne();
+    }
+
+    private static Version version(LimitPolicyRecord r) {
+        return new Version(r.getId(), r.getVersionNo(), parse(r.getParameters(), "version " + r.getVersionNo()));
     }
 }

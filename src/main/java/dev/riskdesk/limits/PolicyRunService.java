@@ -107,7 +107,7 @@ public final class PolicyRunService {
         // a dry run reads the stored rules and policy, or the defaults without storing them
         RuleSet rules = options.dryRun() ? ruleSets.activeOrDefaults() : ruleSets.active();
         LimitPolicyService.Version policy = options.dryRun() ? policies.activeOrDefaults() : policies.active();
-        PortfolioReader reader = new PortfolioReader(rules);
+        PortfolioReader reader = new PortfolioReader(rules, policy.policy().monthsUsed());
         FeedStatus feeds = PortfolioReader.feeds(database.dsl());
         Condition filter = options.onlyAwaitingData()
                 ? ACCOUNT.ID.in(DSL.select(LIMIT_PROPOSAL.ACCOUNT_ID).from(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.STATUS.eq("AWAITING_DATA")))
@@ -341,10 +341,9 @@ public final class PolicyRunService {
             }
             List<LimitProposalRecord> kept = new ArrayList<>();
             for (ProposalDraft d : e.proposals()) {
-                LimitProposalRecord same = existing.stream().filter(p -> !d.autoApply() && p.getProposalType().equals(d.type().name())
-                        && p.getStatus().equals(d.status()) && p.getProposedLimit().compareTo(d.proposedLimit()) == 0).findFirst().orElse(null);
+                LimitProposalRecord same = existing.stream().filter(p -> !d.autoApply() && keeps(p, d, policy.policy())).findFirst().orElse(null);
                 if (same != null) {
-                    kept.add(same); // unchanged since the last run: keep the operator's queue position
+                    kept.add(same); // unchanged since the last run, or within the dead band: keep the operator's queue position
                     continue;
                 }
                 boolean auto = d.autoApply();
@@ -367,6 +366,17 @@ public final class PolicyRunService {
         supersede(tx, session, superseded, jobId);
         long t2 = counters.lap("write: superseded", t1);
         writeProposals(tx, session, created, rules, policy, jobId, at, counters, t2);
+    }
+
+    /**
+     * True when the open proposal {@code p} still stands for the new draft {@code d}: same kind, status, old limit and
+     * temporariness, and a proposed amount within the policy's dead band of the new one. The run then leaves it untouched
+     * (no supersede and insert), so a re-run does not rewrite the queue.
+     */
+    static boolean keeps(LimitProposalRecord p, ProposalDraft d, LimitPolicy policy) {
+        return p.getProposalType().equals(d.type().name()) && p.getStatus().equals(d.status())
+                && p.getOldLimit().compareTo(d.oldLimit()) == 0 && Boolean.TRUE.equals(p.getTemporaryLimit()) == d.temporary()
+                && policy.withinDeadBand(d.type(), d.oldLimit(), p.getProposedLimit(), d.proposedLimit());
     }
 
     /** The current ACCOUNT.VERSION of every account in the chunk's range, read inside the chunk's transaction. */

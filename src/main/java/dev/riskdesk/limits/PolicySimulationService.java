@@ -68,7 +68,8 @@ public final class PolicySimulationService {
         LocalDateTime at = options.at() != null ? options.at() : PolicyRunService.defaultEvaluationTime(database.dsl(), clock);
         List<RuleDefinition> union = new ArrayList<>(currentRules.rules());
         union.addAll(candidateRules.rules());
-        PortfolioReader reader = new PortfolioReader(new RuleSet(null, 0, union)); // windows wide enough for both rule sets
+        // windows wide enough for both rule sets and both policies
+        PortfolioReader reader = new PortfolioReader(new RuleSet(null, 0, union), Math.max(currentPolicy.monthsUsed(), candidatePolicy.monthsUsed()));
 
         Acc current = new Acc();
         Acc candidate = new Acc();

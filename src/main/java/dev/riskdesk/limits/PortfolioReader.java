@@ -11,6 +11,7 @@ import static dev.riskdesk.db.schema.Tables.REPAYMENT;
 import static dev.riskdesk.db.schema.Tables.SCORE;
 import static dev.riskdesk.db.schema.Tables.TXN;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,9 +33,19 @@ public final class PortfolioReader {
     private final int txnDays;
     private final int loginDays;
     private final int inquiryDays;
+    private final int monthsBack;
+    private final RuleSet rules;
+    private final int recentTxnDays;
     private final Map<String, LongAdder> nanos = new ConcurrentHashMap<>();
+    private final LongAdder historyAccounts = new LongAdder();
 
-    public PortfolioReader(RuleSet rules) {
+    /**
+     * @param policyMonths the monthly aggregates the policy reads before the evaluation month ({@link LimitPolicy#monthsUsed});
+     *        the rules' own months back are added
+     */
+    public PortfolioReader(RuleSet rules, int policyMonths) {
+        this.rules = rules;
+        int months = policyMonths;
         int txn = 30;
         int login = 1;
         int inquiry = 1;
@@ -49,7 +60,10 @@ public final class PortfolioReader {
             if (r.feeds().contains("INQUIRIES")) {
                 inquiry = Math.max(inquiry, r.intParam("windowDays", 0) + 1);
             }
+            months = Math.max(months, r.intParam("monthsBack", 0));
         }
+        this.monthsBack = months;
+        this.recentTxnDays = RuleEngine.recentTxnDays(rules);
         this.txnDays = txn + 1;
         this.loginDays = login;
         this.inquiryDays = inquiry;
@@ -133,13 +147,16 @@ public final class PortfolioReader {
                 });
         time("SCORE", t1);
         long t2 = System.nanoTime();
-        dsl.select(ACCOUNT_MONTH.ACCOUNT_ID, ACCOUNT_MONTH.MONTH_START, ACCOUNT_MONTH.CREDIT_LIMIT, ACCOUNT_MONTH.BALANCE,
-                        ACCOUNT_MONTH.SPEND, ACCOUNT_MONTH.MINIMUM_DUE)
-                .from(ACCOUNT_MONTH).where(ACCOUNT_MONTH.ACCOUNT_ID.between(lo, hi))
-                .and(ACCOUNT_MONTH.MONTH_START.ge(at.toLocalDate().withDayOfMonth(1).minusMonths(7)))
-                .and(ACCOUNT_MONTH.MONTH_START.le(at.toLocalDate()))
-                .orderBy(ACCOUNT_MONTH.ACCOUNT_ID, ACCOUNT_MONTH.MONTH_START)
-                .forEach(r -> add(byId, r.value1(), a -> a.months.add(new AccountData.Month(r.value2(), r.value3(), r.value4(), r.value5(), r.value6()))));
+        // only the complete months the policy and the rules use, one index range per month: IX_ACCOUNT_MONTH_MONTH
+        // (MONTH_START, ACCOUNT_ID, CREDIT_LIMIT, BALANCE, SPEND) holds every column read, so no table row is visited
+        LocalDate thisMonth = at.toLocalDate().withDayOfMonth(1);
+        for (int m = monthsBack; m >= 1; m--) {
+            dsl.select(ACCOUNT_MONTH.ACCOUNT_ID, ACCOUNT_MONTH.MONTH_START, ACCOUNT_MONTH.CREDIT_LIMIT, ACCOUNT_MONTH.BALANCE, ACCOUNT_MONTH.SPEND)
+                    .from(ACCOUNT_MONTH).where(ACCOUNT_MONTH.MONTH_START.eq(thisMonth.minusMonths(m)))
+                    .and(ACCOUNT_MONTH.ACCOUNT_ID.between(lo, hi))
+                    .orderBy(ACCOUNT_MONTH.ACCOUNT_ID)
+                    .forEach(r -> add(byId, r.value1(), a -> a.months.add(new AccountData.Month(r.value2(), r.value3(), r.value4(), r.value5()))));
+        }
         time("ACCOUNT_MONTH", t2);
         long t3 = System.nanoTime();
         dsl.select(BILL.ACCOUNT_ID, BILL.ID, BILL.DUE_DATE, BILL.STATEMENT_AMOUNT, BILL.MINIMUM_DUE, BILL.PAID_AMOUNT)
@@ -155,13 +172,6 @@ public final class PortfolioReader {
                 .orderBy(REPAYMENT.ACCOUNT_ID, REPAYMENT.PAID_AT)
                 .forEach(r -> add(byId, r.value1(), a -> a.repayments.add(new AccountData.Repayment(r.value2(), r.value3(), r.value4(), r.value5(), r.value6()))));
         time("REPAYMENT", t4);
-        long t5 = System.nanoTime();
-        dsl.select(TXN.ACCOUNT_ID, TXN.ID, TXN.TXN_AT, TXN.AMOUNT, TXN.MERCHANT, TXN.CITY, TXN.DEVICE_ID)
-                .from(TXN).where(TXN.ACCOUNT_ID.between(lo, hi)).and(TXN.TXN_AT.ge(at.minusDays(txnDays))).and(TXN.TXN_AT.le(at))
-                .and(TXN.RECEIVED_AT.le(at))
-                .orderBy(TXN.ACCOUNT_ID, TXN.TXN_AT)
-                .forEach(r -> add(byId, r.value1(), a -> a.txns.add(new AccountData.Txn(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()))));
-        time("TXN", t5);
         long t6 = System.nanoTime();
         dsl.select(ACCOUNT.ID, LOGIN_EVENT.ID, LOGIN_EVENT.LOGIN_AT, LOGIN_EVENT.DEVICE_ID, LOGIN_EVENT.CITY, LOGIN_EVENT.NEW_DEVICE,
                         LOGIN_EVENT.NEW_CITY, LOGIN_EVENT.SUCCESS)
@@ -179,7 +189,65 @@ public final class PortfolioReader {
                 .orderBy(ACCOUNT.ID, CREDIT_INQUIRY.INQUIRED_AT)
                 .forEach(r -> add(byId, r.value1(), a -> a.inquiries.add(new AccountData.Inquiry(r.value2(), r.value3(), r.value4(), r.value5()))));
         time("CREDIT_INQUIRY", t7);
+        readTxns(dsl, byId, accounts, lo, hi, at);
         return accounts;
+    }
+
+    /**
+     * Raw transactions, read after the logins: the recent window (the spending spike's 7 days) for every account, the
+     * rest of the window only for the accounts a rule needs it for ({@link RuleEngine#needsTxnHistory}), so most accounts'
+     * older transactions are never read. Each account's list ends up as the full read would give it, in time order.
+     */
+    private void readTxns(DSLContext dsl, Map<Long, AccountData> byId, List<AccountData> accounts, long lo, long hi, LocalDateTime at) {
+        long t0 = System.nanoTime();
+        LocalDateTime from = at.minusDays(txnDays);
+        LocalDateTime recentFrom = recentTxnDays < 0 ? from : at.minusDays(recentTxnDays);
+        txns(dsl).where(TXN.ACCOUNT_ID.between(lo, hi)).and(TXN.TXN_AT.ge(recentFrom)).and(TXN.TXN_AT.le(at))
+                .and(TXN.RECEIVED_AT.le(at))
+                .orderBy(TXN.ACCOUNT_ID, TXN.TXN_AT)
+                .forEach(r -> add(byId, r.value1(), a -> a.txns.add(txn(r))));
+        time("TXN", t0);
+        if (!recentFrom.isAfter(from)) {
+            return;
+        }
+        long t1 = System.nanoTime();
+        List<Long> needy = new ArrayList<>();
+        for (AccountData a : accounts) {
+            if (RuleEngine.needsTxnHistory(a, rules, at, recentFrom)) {
+                needy.add(a.accountId);
+            }
+        }
+        if (!needy.isEmpty()) {
+            // one prepared statement on one connection, executed per account: an index seek on (ACCOUNT_ID, TXN_AT) for just
+            // the older rows (an IN list of the ids makes H2 compare every row with the whole list)
+            dsl.connection(c -> {
+                org.jooq.Param<Long> account = DSL.param("account", Long.class);
+                try (var query = txns(DSL.using(c, dsl.dialect(), dsl.settings())).where(TXN.ACCOUNT_ID.eq(account))
+                        .and(TXN.TXN_AT.ge(from)).and(TXN.TXN_AT.lt(recentFrom)).and(TXN.RECEIVED_AT.le(at))
+                        .orderBy(TXN.TXN_AT).keepStatement(true)) {
+                    for (Long id : needy) {
+                        query.bind("account", id);
+                        byId.get(id).txns.addAll(0, query.fetch(PortfolioReader::txn));
+                    }
+                }
+            });
+        }
+        historyAccounts.add(needy.size());
+        time("TXN history", t1);
+    }
+
+    private static org.jooq.SelectJoinStep<org.jooq.Record7<Long, Long, LocalDateTime, java.math.BigDecimal, String, String, String>> txns(
+            DSLContext dsl) {
+        return dsl.select(TXN.ACCOUNT_ID, TXN.ID, TXN.TXN_AT, TXN.AMOUNT, TXN.MERCHANT, TXN.CITY, TXN.DEVICE_ID).from(TXN);
+    }
+
+    private static AccountData.Txn txn(org.jooq.Record7<Long, Long, LocalDateTime, java.math.BigDecimal, String, String, String> r) {
+        return new AccountData.Txn(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7());
+    }
+
+    /** Accounts whose older transactions were read (all chunks so far). */
+    public long txnHistoryAccounts() {
+        return historyAccounts.sum();
     }
 
     /** Time spent in each table's query (all chunks so far, all threads): where a run's reading goes. */

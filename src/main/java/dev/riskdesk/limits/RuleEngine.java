@@ -45,6 +45,64 @@ public final class RuleEngine {
         return hits;
     }
 
+    /** Rules that read raw transactions and for which {@link #needsTxnHistory} knows what they need. */
+    private static final java.util.Set<String> TXN_AWARE = java.util.Set.of("SPENDING_SPIKE", "ACCOUNT_TAKEOVER", "UTILISATION_JUMP");
+
+    /**
+     * Days of raw transactions every account needs: the spending-spike rule's recent window; older transactions are read only
+     * for the accounts {@link #needsTxnHistory} names. -1 when a rule on the TRANSACTIONS feed is not known here: then every
+     * account's whole window must be read.
+     */
+    static int recentTxnDays(RuleSet rules) {
+        int days = 0;
+        for (RuleDefinition r : rules.rules()) {
+            if (!r.enabled()) {
+                continue;
+            }
+            if (r.feeds().contains("TRANSACTIONS") && !TXN_AWARE.contains(r.code())) {
+                return -1;
+            }
+            if (r.code().equals("SPENDING_SPIKE")) {
+                days = Math.max(days, r.intParam("recentDays", 7));
+            }
+        }
+        return days;
+    }
+
+    /**
+     * True when a rule needs this account's transactions older than {@code recentFrom}, given the recent ones and the logins
+     * already loaded: the spending spike only when the recent spend reaches its minimum (below it the rule cannot hit,
+     * whatever the baseline), the takeover only after a new-device, new-city login before {@code recentFrom}.
+     */
+    static boolean needsTxnHistory(AccountData a, RuleSet rules, LocalDateTime at, LocalDateTime recentFrom) {
+        for (RuleDefinition rule : rules.rules()) {
+            if (!rule.enabled()) {
+                continue;
+            }
+            if (rule.code().equals("SPENDING_SPIKE")) {
+                LocalDateTime from = at.minusDays(rule.intParam("recentDays", 7));
+                LocalDateTime baselineFrom = from.minusDays(rule.intParam("baselineDays", 90));
+                BigDecimal recent = BigDecimal.ZERO;
+                for (AccountData.Txn t : a.txns) {
+                    if (!t.at().isBefore(from) && !t.at().isAfter(at)) {
+                        recent = recent.add(t.amount());
+                    }
+                }
+                if ((a.openedAt == null || !a.openedAt.isAfter(baselineFrom)) && recent.compareTo(rule.decimalParam("minRecentAmount", "3000")) >= 0) {
+                    return true;
+                }
+            } else if (rule.code().equals("ACCOUNT_TAKEOVER")) {
+                LocalDateTime from = at.minusDays(rule.intParam("lookbackDays", 10));
+                for (AccountData.Login l : a.logins) {
+                    if (l.success() && l.newDevice() && l.newCity() && !l.at().isBefore(from) && !l.at().isAfter(at) && l.at().isBefore(recentFrom)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** Evidence plus, per feed, the time up to which the feed must be complete for the evidence to hold. */
     private record Evidence(ObjectNode json, Map<String, LocalDateTime> mustCover) {
         Evidence(ObjectNode json) {

@@ -72,6 +72,7 @@ class LimitDecisionDbTest {
     private LimitProposalRecord pendingIncrease() {
         long id = f.account("10000", "5000", "I5", 1);
         f.score(id, 0.01, 100);
+        f.history(id, "10000", "5000", "2000");
         f.runs.run(Session.system(), new PolicyRunService.RunOptions(false, 100, LimitsFixture.NOW, false, 0), Progress.NONE);
         LimitProposalRecord p = f.db.dsl().selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(id)).fetchOne();
         assertEquals("INCREASE", p.getProposalType());

@@ -17,10 +17,24 @@ class LimitEngineTest {
     private final LimitEngine engine = new LimitEngine();
 
     private static AccountData scored(int sub, double pd) {
+        return scored(sub, pd, AT);
+    }
+
+    /** A scored account that uses half of its 10,000 line in each of the six months before {@code at}. */
+    private static AccountData scored(int sub, double pd, LocalDateTime at) {
         AccountData a = RuleEngineTest.account();
         a.incomeBand = "I5";
-        a.score = new AccountData.Score(1L, pd, "A", sub, sub, sub, sub, "R01", AT.minusDays(1));
+        a.score = new AccountData.Score(1L, pd, "A", sub, sub, sub, sub, "R01", at.minusDays(1));
+        history(a, at, 6, "5000", "2000");
         return a;
+    }
+
+    /** Replaces the monthly aggregates with {@code months} months before {@code at}, each with that balance and spend. */
+    private static void history(AccountData a, LocalDateTime at, int months, String balance, String spend) {
+        a.months.clear();
+        for (int m = months; m >= 1; m--) {
+            a.months.add(new AccountData.Month(at.toLocalDate().withDayOfMonth(1).minusMonths(m), a.creditLimit, Money.of(balance), Money.of(spend)));
+        }
     }
 
     private List<ProposalDraft> evaluate(AccountData a) {
@@ -129,7 +143,7 @@ class LimitEngineTest {
     @Test
     void festivalTemporaryLimitExpiresByItself() {
         LocalDateTime festival = LocalDateTime.of(2025, 11, 5, 0, 0);
-        AccountData a = scored(60, 0.01);
+        AccountData a = scored(60, 0.01, festival);
         a.lastLimitChange = festival.minusDays(5); // cooling-off blocks a permanent change, not a temporary one
         ProposalDraft d = evaluate(a, festival).get(0);
         assertTrue(d.temporary());
@@ -138,6 +152,105 @@ class LimitEngineTest {
         assertEquals(Money.of("12000"), d.proposedLimit());
         assertEquals(Money.of("12000"), LimitMath.effectiveLimit(a.creditLimit, d.proposedLimit(), d.expiresAt(), d.expiresAt().minusSeconds(1)));
         assertEquals(a.creditLimit, LimitMath.effectiveLimit(a.creditLimit, d.proposedLimit(), d.expiresAt(), d.expiresAt()));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "average balance {0} of 10,000: increase {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"2999,false", "3000,true", "3001,true", "0,false"})
+    void anIncreaseNeedsAtLeast30PercentAverageUtilisation(String balance, boolean increase) {
+        AccountData a = scored(100, 0.01);
+        history(a, AT, 6, balance, "1000");
+        List<ProposalDraft> drafts = evaluate(a);
+        assertEquals(increase ? List.of(ProposalType.INCREASE) : List.of(), drafts.stream().map(ProposalDraft::type).toList());
+        assertEquals(increase ? null : "LOW_UTILISATION", LimitEngine.increaseIneligible(a, RuleEngineTest.POLICY, AT));
+    }
+
+    @Test
+    void theUtilisationIsAveragedOverTheLastThreeMonthsOnly() {
+        AccountData a = scored(100, 0.01);
+        history(a, AT, 6, "9000", "1000");
+        a.months.replaceAll(m -> m.monthStart().isBefore(AT.toLocalDate().withDayOfMonth(1).minusMonths(3)) ? m
+                : new AccountData.Month(m.monthStart(), m.creditLimit(), Money.of("2000"), m.spend()));
+        assertEquals("LOW_UTILISATION", LimitEngine.increaseIneligible(a, RuleEngineTest.POLICY, AT), "20 % in the last three, 90 % before");
+        a.months.add(new AccountData.Month(AT.toLocalDate().withDayOfMonth(1), a.creditLimit, Money.of("10000"), Money.of("5000")));
+        assertEquals("LOW_UTILISATION", LimitEngine.increaseIneligible(a, RuleEngineTest.POLICY, AT), "the running month does not count");
+    }
+
+    @Test
+    void thinFileDormantAndNeverUsedLinesGetNoIncrease() {
+        AccountData thin = scored(100, 0.01);
+        history(thin, AT, 2, "5000", "1000");
+        assertEquals("THIN_FILE", LimitEngine.increaseIneligible(thin, RuleEngineTest.POLICY, AT));
+        assertTrue(evaluate(thin).isEmpty());
+        history(thin, AT, 3, "5000", "1000");
+        assertEquals(null, LimitEngine.increaseIneligible(thin, RuleEngineTest.POLICY, AT), "three months are enough");
+
+        AccountData dormant = scored(100, 0.01);
+        history(dormant, AT, 6, "5000", "0");
+        assertEquals("DORMANT", LimitEngine.increaseIneligible(dormant, RuleEngineTest.POLICY, AT));
+        assertTrue(evaluate(dormant).isEmpty());
+
+        AccountData never = scored(100, 0.01);
+        never.outstanding = Money.ZERO;
+        history(never, AT, 6, "0", "0");
+        assertEquals("NEVER_USED", LimitEngine.increaseIneligible(never, RuleEngineTest.POLICY, AT));
+        assertTrue(evaluate(never).isEmpty());
+    }
+
+    @Test
+    void aFestivalLimitAlsoNeedsALineInUse() {
+        LocalDateTime festival = LocalDateTime.of(2025, 11, 5, 0, 0);
+        AccountData a = scored(60, 0.01, festival);
+        a.lastLimitChange = festival.minusDays(5);
+        history(a, festival, 6, "1000", "1000");
+        assertTrue(evaluate(a, festival).isEmpty(), "10 % used: no temporary limit either");
+    }
+
+    @Test
+    void aLowScoreStillCutsAnUnusedLine() {
+        AccountData a = scored(0, 0.30);
+        a.incomeBand = "I1";
+        a.outstanding = Money.ZERO;
+        history(a, AT, 6, "0", "0");
+        assertEquals(List.of(ProposalType.DECREASE), evaluate(a).stream().map(ProposalDraft::type).toList());
+    }
+
+    /** I1: the hidden cap of 6,000 is the target; the dead band is max(10 % of the limit, ¥1,000). */
+    @org.junit.jupiter.params.ParameterizedTest(name = "limit {0} → target 6,000: increase {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"5000,true", "5001,false", "5100,false", "4900,true"})
+    void noIncreaseWithinTheDeadBandAmount(String limit, boolean increase) {
+        AccountData a = scored(100, 0.01);
+        a.incomeBand = "I1";
+        a.creditLimit = Money.of(limit);
+        a.outstanding = Money.of("2000");
+        assertEquals(Money.of("6000"), engine.target(a, RuleEngineTest.POLICY, AT).target());
+        assertEquals(increase ? List.of(ProposalType.INCREASE) : List.of(), evaluate(a).stream().map(ProposalDraft::type).toList());
+    }
+
+    /** I2 with heavy spend: the hidden cap of 18,000 is the target; 10 % of the limit is the larger part of the dead band. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "limit {0} → target 18,000: increase {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"16300,true", "16400,false", "16363,true", "16364,false"})
+    void noIncreaseWithinTheDeadBandPercent(String limit, boolean increase) {
+        AccountData a = scored(100, 0.01);
+        a.incomeBand = "I2";
+        history(a, AT, 6, "5000", "5000");
+        a.creditLimit = Money.of(limit);
+        a.outstanding = Money.of("6000");
+        assertEquals(Money.of("18000"), engine.target(a, RuleEngineTest.POLICY, AT).target());
+        assertEquals(increase ? List.of(ProposalType.INCREASE) : List.of(), evaluate(a).stream().map(ProposalDraft::type).toList());
+    }
+
+    @Test
+    void theDeadBandDecidesWhichOpenProposalStillStands() {
+        LimitPolicy p = RuleEngineTest.POLICY;
+        BigDecimal current = Money.of("20000");
+        assertEquals(Money.of("2000"), p.increaseDeadBand(current));
+        assertEquals(Money.of("1000"), p.increaseDeadBand(Money.of("5000")));
+        assertTrue(p.withinDeadBand(ProposalType.INCREASE, current, Money.of("24000"), Money.of("25999")));
+        assertFalse(p.withinDeadBand(ProposalType.INCREASE, current, Money.of("24000"), Money.of("26000")));
+        assertTrue(p.withinDeadBand(ProposalType.DECREASE, current, Money.of("16000"), Money.of("15001")), "5 % of 20,000 = 1,000");
+        assertFalse(p.withinDeadBand(ProposalType.DECREASE, current, Money.of("16000"), Money.of("15000")));
+        assertTrue(p.withinDeadBand(ProposalType.SUSPEND, current, current, current));
+        assertFalse(p.withinDeadBand(ProposalType.FREEZE, current, current, Money.of("19999")));
     }
 
     @Test

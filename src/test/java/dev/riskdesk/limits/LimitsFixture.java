@@ -129,6 +129,13 @@ final class LimitsFixture implements AutoCloseable {
                 .set(ACCOUNT_MONTH.LOGIN_CITY_COUNT, 0).set(ACCOUNT_MONTH.INQUIRY_COUNT, 0).execute();
     }
 
+    /** Six months before NOW, each with that limit, balance and spend: an account that uses its line as the balance says. */
+    void history(long accountId, String limit, String balance, String spend) {
+        for (int m = 6; m >= 1; m--) {
+            month(accountId, NOW.toLocalDate().withDayOfMonth(1).minusMonths(m), limit, balance, spend);
+        }
+    }
+
     long bill(long accountId, LocalDate due, String minimumDue, String paid) {
         LocalDate statement = due.minusDays(20);
         return db.dsl().insertInto(BILL).set(BILL.ACCOUNT_ID, accountId).set(BILL.STATEMENT_MONTH, statement.withDayOfMonth(1))

@@ -124,6 +124,7 @@ class PolicyRunDbTest {
         long scoredTonight = f.account("10000", "3000", "I3", 1);
         // the batch scores the month's data a few hours after the cut the run evaluates at
         f.score(scoredTonight, 0.01, 90, NOW.toLocalDate().withDayOfMonth(1).plusMonths(1).minusDays(1), NOW.plusHours(7));
+        f.history(scoredTonight, "10000", "3000", "2000");
         long scoredNextMonth = f.account("10000", "3000", "I3", 1);
         f.score(scoredNextMonth, 0.01, 90, NOW.toLocalDate().withDayOfMonth(1).plusMonths(2).minusDays(1), NOW.plusMonths(1));
         run(NOW, false);
@@ -135,6 +136,70 @@ class PolicyRunDbTest {
         assertTrue(tonight.get(0).getProposedLimit().compareTo(Money.of("3000")) > 0);
         assertEquals(0, f.db.dsl().fetchCount(LIMIT_PROPOSAL, LIMIT_PROPOSAL.ACCOUNT_ID.eq(scoredNextMonth)
                 .and(LIMIT_PROPOSAL.REASON_CODES.contains("POLICY_"))));
+    }
+
+    @Test
+    void onlyALineInUseGetsAnIncreaseWhileARiskCutStillComes() {
+        f.feeds(NOW);
+        long below = f.account("10000", "2900", "I5", 1);
+        long at = f.account("10000", "3000", "I5", 1);
+        long dormant = f.account("10000", "3000", "I5", 1);
+        long weak = f.account("10000", "500", "I1", 1);
+        for (long id : new long[] {below, at, dormant}) {
+            f.score(id, 0.01, 100);
+        }
+        f.score(weak, 0.30, 0);
+        f.history(below, "10000", "2900", "1000"); // 29 % of the line on average over the last 3 months
+        f.history(at, "10000", "3000", "1000"); // 30 %
+        f.history(dormant, "10000", "3000", "0"); // a balance but no spend: dormant
+        f.history(weak, "10000", "500", "100"); // 5 %: hardly used, but the score says cut
+        run(NOW, false);
+
+        assertEquals(List.of(), types(below));
+        assertEquals(List.of("INCREASE"), types(at));
+        assertEquals(List.of(), types(dormant));
+        assertEquals(List.of("DECREASE"), types(weak), "decreases for risk do not depend on the utilisation");
+        assertTrue(f.db.dsl().select(LIMIT_PROPOSAL.EVIDENCE).from(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(at))
+                .fetchOne(LIMIT_PROPOSAL.EVIDENCE).contains("\"increaseEligibility\":\"ELIGIBLE\""));
+    }
+
+    private List<String> types(long accountId) {
+        return f.db.dsl().select(LIMIT_PROPOSAL.PROPOSAL_TYPE).from(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(accountId))
+                .fetch(LIMIT_PROPOSAL.PROPOSAL_TYPE);
+    }
+
+    /**
+     * A re-run leaves an open proposal whose amount lies within the dead band of the new one untouched (same row, version and
+     * amount); one outside it is superseded by a new proposal. Increase: 13,000 proposed on 10,000, band max(10 %, ¥1,000) =
+     * 1,000; decrease: 7,000 proposed, band minChangePercent 5 % = 500.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}: stored {1}, kept {2}")
+    @org.junit.jupiter.params.provider.CsvSource({"INCREASE,12100,true", "INCREASE,11900,false", "INCREASE,13900,true", "INCREASE,14000,false",
+            "DECREASE,7400,true", "DECREASE,7600,false", "DECREASE,6600,true", "DECREASE,6500,false"})
+    void aReRunKeepsAnOpenProposalWithinTheDeadBand(String type, String stored, boolean kept) {
+        f.feeds(NOW);
+        long id = type.equals("INCREASE") ? f.account("10000", "5000", "I5", 1) : f.account("10000", "9000", "I1", 1);
+        f.score(id, type.equals("INCREASE") ? 0.01 : 0.30, type.equals("INCREASE") ? 100 : 0);
+        f.history(id, "10000", type.equals("INCREASE") ? "5000" : "9000", "2000");
+        run(NOW, false);
+        var first = f.db.dsl().selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(id)).fetchOne();
+        assertEquals(type, first.getProposalType());
+        assertEquals("PENDING", first.getStatus());
+        assertEquals(Money.of(type.equals("INCREASE") ? "13000" : "7000"), first.getProposedLimit());
+        // an earlier run's amount
+        f.db.dsl().update(LIMIT_PROPOSAL).set(LIMIT_PROPOSAL.PROPOSED_LIMIT, Money.of(stored)).where(LIMIT_PROPOSAL.ID.eq(first.getId())).execute();
+
+        run(NOW.plusHours(1), false);
+        var rows = f.db.dsl().selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(id)).orderBy(LIMIT_PROPOSAL.ID).fetch();
+        if (kept) {
+            assertEquals(1, rows.size(), rows.toString());
+            assertEquals("PENDING", rows.get(0).getStatus());
+            assertEquals(first.getVersion(), rows.get(0).getVersion(), "untouched");
+            assertEquals(Money.of(stored), rows.get(0).getProposedLimit());
+        } else {
+            assertEquals(List.of("SUPERSEDED", "PENDING"), rows.map(r -> r.getStatus()));
+            assertEquals(first.getProposedLimit(), rows.get(1).getProposedLimit());
+        }
     }
 
     @Test
@@ -169,6 +234,34 @@ class PolicyRunDbTest {
 
         run(NOW.plusMinutes(5), false); // a second run does not suspend again
         assertEquals(1, f.db.dsl().fetchCount(SUSPENSION, SUSPENSION.ACCOUNT_ID.eq(victim)));
+    }
+
+    /**
+     * The reader reads older transactions only for accounts a rule needs them for; these two need them: a takeover whose
+     * login lies before the spending spike's 7-day window, and a recent spend above the spike's minimum whose 90-day
+     * baseline (older rows) shows it is the customer's normal.
+     */
+    @Test
+    void olderTransactionsAreReadWhereARuleNeedsThem() {
+        f.feeds(NOW);
+        long victim = f.account("20000", "5000", "I3", 1);
+        f.login(victim, NOW.minusDays(9), true, true);
+        f.txn(victim, NOW.minusDays(9).plusHours(1), "4999.00");
+        f.txn(victim, NOW.minusDays(9).plusHours(3), "3888.00");
+        long regular = f.account("20000", "5000", "I3", 1);
+        for (int week = 2; week <= 13; week++) {
+            f.txn(regular, NOW.minusDays(7L * week), "4000.00");
+        }
+        f.txn(regular, NOW.minusDays(2), "4000.00");
+        long spiking = f.account("20000", "5000", "I3", 1);
+        f.txn(spiking, NOW.minusDays(60), "500.00");
+        f.txn(spiking, NOW.minusDays(2), "4000.00");
+        run(NOW, false);
+
+        assertEquals("SUSPENDED", f.db.dsl().select(ACCOUNT.STATUS).from(ACCOUNT).where(ACCOUNT.ID.eq(victim)).fetchOne(ACCOUNT.STATUS));
+        assertEquals(0, f.db.dsl().fetchCount(RULE_HIT, RULE_HIT.ACCOUNT_ID.eq(regular).and(RULE_HIT.RULE_CODE.eq("SPENDING_SPIKE"))),
+                "4,000 a week is this customer's normal");
+        assertEquals(1, f.db.dsl().fetchCount(RULE_HIT, RULE_HIT.ACCOUNT_ID.eq(spiking).and(RULE_HIT.RULE_CODE.eq("SPENDING_SPIKE"))));
     }
 
     @Test

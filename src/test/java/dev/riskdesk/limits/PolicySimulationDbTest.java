@@ -38,6 +38,7 @@ class PolicySimulationDbTest {
             for (int i = 0; i < 20; i++) {
                 long id = f.account("10000", String.valueOf(1000 + i * 400), i % 2 == 0 ? "I5" : "I1", 1 + i % 5);
                 f.score(id, 0.01 + i * 0.01, 100 - i * 5);
+                f.history(id, "10000", String.valueOf(1000 + i * 400), "2000");
             }
             f.takeover(f.account("20000", "5000", "I3", 1));
             String json = Files.readString(Path.of("data/limit-policy.json")).replace("\"maxStepUpPercent\": 30", "\"maxStepUpPercent\": 50");

@@ -171,7 +171,7 @@ class RuleEngineTest {
     void utilisationJump(String then, String now, boolean expected) {
         AccountData a = account();
         a.outstanding = Money.of(now);
-        a.months.add(new AccountData.Month(LocalDate.of(2024, 12, 1), Money.of("10000"), Money.of(then), Money.of("1000"), Money.ZERO));
+        a.months.add(new AccountData.Month(LocalDate.of(2024, 12, 1), Money.of("10000"), Money.of(then), Money.of("1000")));
         assertEquals(expected, hit(a, "UTILISATION_JUMP").isPresent());
     }
 

@@ -81,7 +81,7 @@ public final class PolicyBenchCommand implements Callable<Integer> {
         a.score = new AccountData.Score(1L, r.nextDouble() * 0.2, "B", sub, r.nextInt(101), r.nextInt(101), r.nextInt(101), "R01,R02", at);
         for (int m = 1; m <= 6; m++) {
             a.months.add(new AccountData.Month(at.toLocalDate().withDayOfMonth(1).minusMonths(m), a.creditLimit, a.outstanding,
-                    Money.ofCents(r.nextInt(800000)), Money.ZERO));
+                    Money.ofCents(r.nextInt(800000))));
         }
         for (int b = 1; b <= 3; b++) {
             BigDecimal min = Money.ofCents(r.nextInt(100000));
