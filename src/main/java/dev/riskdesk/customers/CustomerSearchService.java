@@ -53,10 +53,47 @@ public final class CustomerSearchService {
      */
     private static final Table<?> CUSTOMER_BY_NAME = DSL.table("{0} USE INDEX ({1})", CUSTOMER, DSL.name("IX_CUSTOMER_NAME"));
     private static final Table<?> ACCOUNT_BY_CUSTOMER = DSL.table("{0} USE INDEX ({1})", ACCOUNT, DSL.name("IX_ACCOUNT_CUSTOMER_FILTERS"));
+    private static final Customer NAMED = CUSTOMER.as("NC");
+    /** {@link #NAMED} read through the name index alone: the ids of a name's customers. */
+    private static final Table<?> NAMED_BY_NAME = DSL.table("{0} {1} USE INDEX ({2})", DSL.name("CUSTOMER"), DSL.name("NC"),
+            DSL.name("IX_CUSTOMER_NAME"));
+
+    /**
+     * How a name search with one account filter (one band, bucket or status and nothing else)
+     * finds its accounts; the cheapest is chosen by how many customers bear the name
+     * ({@link #cheapest}).
+     */
+    enum NamePlan {
+        /** Every customer of the name from the name index, then their accounts: a rare name. */
+        NAME_INDEX,
+        /**
+         * Walk the filter value's part of the sort index and keep the entries whose customer is in
+         * the name's set of customer ids, read once from the name index: a name of middling frequency.
+         */
+        CUSTOMER_SET,
+        /**
+         * Walk the filter value's part of the sort index and look each entry's customer up in the
+         * (ID, tier, name) index: a common name, whose accounts come so often that the walk is short.
+         */
+        CUSTOMER_CHECK
+    }
+
+    /*
+     * The cost model behind the choice, in microseconds, measured on the 1,000,000-account book
+     * (2026-12-02, warm cache, see benchmarks.md): per customer read from the name index with a
+     * look-up of its accounts; per customer id put into the set; per index entry walked and
+     * checked against the set; per index entry walked with a customer look-up.
+     */
+    static final double NAME_LOOKUP_MICROS = 14;
+    static final double SET_BUILD_MICROS = 2;
+    static final double WALK_SET_MICROS = 1;
+    static final double WALK_CHECK_MICROS = 11;
 
     private final Database database;
 
     private final int sortMatchesMax;
+    /** The plan every name search with one account filter takes, or null to choose by cost. */
+    private final NamePlan namePlan;
 
     public CustomerSearchService(Database database) {
         this(database, SORT_MATCHES_MAX);
@@ -67,8 +104,14 @@ public final class CustomerSearchService {
      * to walk always, as every broad search does on a large book.
      */
     public CustomerSearchService(Database database, int sortMatchesMax) {
+        this(database, sortMatchesMax, null);
+    }
+
+    /** With one {@link NamePlan} for every name search it applies to (tests: each plan must give the same rows). */
+    CustomerSearchService(Database database, int sortMatchesMax, NamePlan namePlan) {
         this.database = database;
         this.sortMatchesMax = sortMatchesMax;
+        this.namePlan = namePlan;
     }
 
     /**
@@ -91,7 +134,13 @@ public final class CustomerSearchService {
      */
     public CustomerPage.Count count(Session session, CustomerQuery query) {
         session.require(Permission.CUSTOMER_VIEW);
-        long matches = countUpTo(database.dsl(), query, COUNT_CAP);
+        DSLContext dsl = database.dsl();
+        // a count needs no order: any index that starts with the filter value will do
+        SortIndex walk = nameWalk(query.sortedBy(CustomerQuery.SortKey.SCORE, false));
+        NamePlan plan = walk == null ? NamePlan.NAME_INDEX : namePlan(dsl, query, COUNT_CAP + 1);
+        long matches = plan == NamePlan.NAME_INDEX ? countUpTo(dsl, query, COUNT_CAP)
+                : dsl.fetchCount(dsl.select(ACCOUNT.ID).from(useIndex(walk))
+                        .where(accountConditions(query)).and(customerCheck(query, plan)).limit(COUNT_CAP + 1));
         return new CustomerPage.Count(Math.min(matches, COUNT_CAP), matches > COUNT_CAP);
     }
 
@@ -108,7 +157,16 @@ public final class CustomerSearchService {
         Field<?> sortField = sortField(query.sort());
         long total = CustomerPage.NOT_COUNTED;
         boolean sortIndexDriven = false;
-        if (!query.textKind().exactLookup()) {
+        boolean walkable = nameWalk(query) != null;
+        NamePlan plan = walkable ? namePlan(dsl, query, PAGE_SIZE + 1) : NamePlan.NAME_INDEX;
+        if (plan != NamePlan.NAME_INDEX) {
+            // a name too common to read all its customers: walk the filter value's part of the sort index
+            sortIndexDriven = true;
+        } else if (walkable && namePlan == null) {
+            // a name rare enough to read all its customers (the cost model says so): no probe, the
+            // page reads them once and sorts; the count follows if the page does not hold them all
+            return sortedNameMatches(dsl, query, where, sortField, cursor, total);
+        } else if (!query.textKind().exactLookup()) {
             // a name prefix or filters alone may match most of the book: when there are too many
             // matches to sort, walk the sort column's index instead; the probe stops at the
             // threshold, and below it is the exact count
@@ -129,12 +187,13 @@ public final class CustomerSearchService {
         Condition page = where;
         if (sortIndexDriven) {
             SortIndex index = sortIndex(query);
-            account = DSL.table("{0} USE INDEX ({1})", ACCOUNT, index.name() == null ? DSL.sql("") : DSL.name(index.name()));
+            account = useIndex(index);
             leading = index.leading();
-            // the customer's tier and name are checked in the small (ID, tier, name) index, not the wide customer rows
+            // the customer's tier and name are checked in the small (ID, tier, name) index, not the
+            // wide customer rows, or against the name's customer ids (see NamePlan)
             page = accountConditions(query);
             if (hasCustomerConditions(query)) {
-                page = page.and(customerMatches(query));
+                page = page.and(customerCheck(query, plan));
             }
         } else if (nameWithAccountFilters(query)) {
             return sortedNameMatches(dsl, query, where, sortField, cursor, total);
@@ -161,12 +220,20 @@ public final class CustomerSearchService {
     private static CustomerPage sortedNameMatches(DSLContext dsl, CustomerQuery query, Condition where, Field<?> sortField,
             PageCursor cursor, long total) {
         Condition page = cursor == null ? where : where.and(after(sortField, query.descending(), cursor));
-        List<Record> records = new ArrayList<>(dsl.select(columns())
+        List<SortField<?>> order = List.of(query.descending() ? sortField.desc().nullsLast() : sortField.asc().nullsFirst(),
+                query.descending() ? ACCOUNT.ID.desc() : ACCOUNT.ID.asc());
+        // the page's ids first, then their rows: sorting the matches needs their accounts, not
+        // the wide customer rows, which only the page's rows fetch
+        List<Long> ids = dsl.select(ACCOUNT.ID)
                 .from(CUSTOMER_BY_NAME).join(ACCOUNT_BY_CUSTOMER).on(ACCOUNT.CUSTOMER_ID.eq(CUSTOMER.ID))
                 .where(page)
-                .orderBy(query.descending() ? sortField.desc().nullsLast() : sortField.asc().nullsFirst(),
-                        query.descending() ? ACCOUNT.ID.desc() : ACCOUNT.ID.asc())
+                .orderBy(order)
                 .limit(PAGE_SIZE + 1)
+                .fetch(ACCOUNT.ID);
+        List<Record> records = ids.isEmpty() ? new ArrayList<>() : new ArrayList<>(dsl.select(columns())
+                .from(ACCOUNT).join(CUSTOMER).on(CUSTOMER.ID.eq(ACCOUNT.CUSTOMER_ID))
+                .where(ACCOUNT.ID.in(ids))
+                .orderBy(order)
                 .fetch());
         return toPage(records, sortField, cursor, total);
     }
@@ -208,6 +275,67 @@ public final class CustomerSearchService {
         return dsl.fetchCount(matches.limit(cap + 1));
     }
 
+    private static Table<?> useIndex(SortIndex index) {
+        return DSL.table("{0} USE INDEX ({1})", ACCOUNT, index.name() == null ? DSL.sql("") : DSL.name(index.name()));
+    }
+
+    /**
+     * The index a name search can walk instead of reading every customer of the name: when its one
+     * account filter is a single band, bucket or status that leads an index of the sort column,
+     * and nothing else (no tier, thin file or rule) thins the walk out; otherwise null.
+     */
+    static SortIndex nameWalk(CustomerQuery q) {
+        if (q.textKind() != CustomerQuery.TextKind.NAME || !q.cityTiers().isEmpty() || q.thinFile() != null
+                || (q.ruleCode() != null && !q.ruleCode().isBlank())) {
+            return null;
+        }
+        int filters = q.statuses().size() + q.scoreBands().size() + q.delinquencyBuckets().size();
+        SortIndex index = sortIndex(q);
+        return filters == 1 && !index.leading().isEmpty() ? index : null;
+    }
+
+    /** The plan for a name search that {@link #nameWalk} can walk, to find {@code wanted} matches. */
+    private NamePlan namePlan(DSLContext dsl, CustomerQuery query, int wanted) {
+        if (namePlan != null) {
+            return namePlan;
+        }
+        long accounts = dsl.fetchCount(ACCOUNT); // H2 answers this from the table's row count
+        // counted in the name index alone, no further than where the answer can no longer change
+        long customers = dsl.fetchCount(dsl.selectOne().from(NAMED_BY_NAME).where(customerConditions(query, NAMED))
+                .limit(checkBeatsSetFrom(accounts, wanted)));
+        return cheapest(customers, accounts, wanted);
+    }
+
+    /**
+     * The cheapest plan to find {@code wanted} matches of a name borne by {@code customers}
+     * customers among {@code accounts} accounts (about one account each): reading the name costs
+     * in proportion to its customers; a walk passes about wanted × accounts ÷ customers entries
+     * (the name's share of the filter value's accounts is its share of the book) and at most all.
+     */
+    static NamePlan cheapest(long customers, long accounts, int wanted) {
+        double walked = customers == 0 ? accounts : Math.min(accounts, (double) wanted * accounts / customers);
+        double byName = NAME_LOOKUP_MICROS * customers;
+        double bySet = SET_BUILD_MICROS * customers + WALK_SET_MICROS * walked;
+        double byCheck = WALK_CHECK_MICROS * walked;
+        if (byName <= bySet && byName <= byCheck) {
+            return NamePlan.NAME_INDEX;
+        }
+        return bySet <= byCheck ? NamePlan.CUSTOMER_SET : NamePlan.CUSTOMER_CHECK;
+    }
+
+    /** From this many customers on, looking customers up costs less than building their set (and reading the name more still). */
+    static long checkBeatsSetFrom(long accounts, int wanted) {
+        return (long) Math.ceil(Math.sqrt((WALK_CHECK_MICROS - WALK_SET_MICROS) * wanted * accounts / SET_BUILD_MICROS)) + 1;
+    }
+
+    /** The account's customer meets the query's customer conditions, the way {@code plan} checks it on a walk. */
+    private static Condition customerCheck(CustomerQuery query, NamePlan plan) {
+        // the set holds the name's customers; a walk plan is chosen only without other customer conditions
+        return plan == NamePlan.CUSTOMER_SET
+                ? ACCOUNT.CUSTOMER_ID.in(DSL.select(NAMED.ID).from(NAMED_BY_NAME).where(customerConditions(query, NAMED)))
+                : customerMatches(query);
+    }
+
     /** The account's customer meets the query's customer conditions, checked in the (ID, tier, name) index. */
     private static Condition customerMatches(CustomerQuery query) {
         return DSL.exists(DSL.selectOne().from(CUSTOMER_FILTERS)
@@ -230,7 +358,9 @@ public final class CustomerSearchService {
      * The index a many-match page walks: the sort column's (value, id) index, or, when the one
      * band or bucket filtered on decides the sort column (bands are score ranges, buckets DPD
      * ranges), the (band, score, id) or (bucket, dpd, id) index, so "band E by score, highest
-     * first" does not pass over every A to D account first. A null name is the primary key.
+     * first" does not pass over every A to D account first; one band sorted by limit walks
+     * (band, limit, id), the band's part of the limit order (a name search walks it too, see
+     * {@link NamePlan}). A null name is the primary key.
      */
     record SortIndex(String name, List<Field<?>> leading) {
     }
@@ -247,6 +377,7 @@ public final class CustomerSearchService {
                     : new SortIndex(null, List.of());
             case CREDIT_LIMIT -> bucket ? new SortIndex("IX_ACCOUNT_BUCKET_LIMIT", List.of(ACCOUNT.DELINQUENCY_BUCKET))
                     : status ? new SortIndex("IX_ACCOUNT_STATUS_LIMIT", List.of(ACCOUNT.STATUS))
+                    : q.scoreBands().size() == 1 ? new SortIndex("IX_ACCOUNT_BAND_LIMIT", List.of(ACCOUNT.SCORE_BAND))
                     : new SortIndex("IX_ACCOUNT_LIMIT_ID", List.of());
             case BALANCE -> bucket ? new SortIndex("IX_ACCOUNT_BUCKET_BALANCE", List.of(ACCOUNT.DELINQUENCY_BUCKET))
                     : status ? new SortIndex("IX_ACCOUNT_STATUS_BALANCE", List.of(ACCOUNT.STATUS))

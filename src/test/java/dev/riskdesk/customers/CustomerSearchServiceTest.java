@@ -5,6 +5,7 @@ import static dev.riskdesk.db.schema.Tables.AUDIT_EVENT;
 import static dev.riskdesk.db.schema.Tables.CUSTOMER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -215,6 +216,76 @@ class CustomerSearchServiceTest {
             assertEquals(ids(sorted), ids(all(walking, RISK, q)), q.toString());
             assertEquals(search.count(RISK, q), walking.count(RISK, q), q.toString());
         }
+    }
+
+    @Test
+    void everyPlanOfANameWithOneFilterGivesExactlyTheMatchingRowsInOrder() {
+        // the plans a name search with one band, bucket or status can take, and the choice by
+        // cost: each must give every matching account once, in order, page after page, and the
+        // same count; the expected rows come from the fixture's own rules, not from a plan
+        List<CustomerSearchService> services = new ArrayList<>(List.of(search));
+        for (CustomerSearchService.NamePlan plan : CustomerSearchService.NamePlan.values()) {
+            services.add(new CustomerSearchService(db, CustomerSearchService.SORT_MATCHES_MAX, plan));
+        }
+        List<CustomerQuery> queries = new ArrayList<>();
+        for (boolean desc : new boolean[] {false, true}) {
+            for (SortKey key : SortKey.values()) {
+                queries.add(new CustomerQuery("王", null, Set.of("C"), null, null, null, null, key, desc));
+                queries.add(new CustomerQuery("欧阳", null, null, null, null, Set.of("CURRENT"), null, key, desc));
+                queries.add(new CustomerQuery("张", Set.of("SUSPENDED"), null, null, null, null, null, key, desc));
+            }
+            // a bucket no account is in, and a prefix longer than the surname
+            queries.add(new CustomerQuery("张", null, null, null, null, Set.of("DPD31_60"), null, SortKey.CREDIT_LIMIT, desc));
+            queries.add(new CustomerQuery("王测1", null, Set.of("E"), null, null, null, null, SortKey.CREDIT_LIMIT, desc));
+        }
+        for (CustomerQuery q : queries) {
+            List<Long> expected = expected(q);
+            for (CustomerSearchService service : services) {
+                List<CustomerRow> rows = all(service, RISK, q);
+                assertEquals(expected, ids(rows), q.toString());
+                assertEquals(Math.min(expected.size(), CustomerSearchService.COUNT_CAP), service.count(RISK, q).total(), q.toString());
+            }
+        }
+        assertTrue(queries.stream().anyMatch(q -> expected(q).size() > CustomerSearchService.PAGE_SIZE / 2), "some query pages");
+    }
+
+    @Test
+    void theCheapestPlanFollowsHowCommonTheNameIs() {
+        long book = 1_000_000;
+        int page = CustomerSearchService.PAGE_SIZE + 1;
+        assertEquals(CustomerSearchService.NamePlan.NAME_INDEX, CustomerSearchService.cheapest(0, book, page));
+        assertEquals(CustomerSearchService.NamePlan.NAME_INDEX, CustomerSearchService.cheapest(1_300, book, page));
+        assertEquals(CustomerSearchService.NamePlan.CUSTOMER_SET, CustomerSearchService.cheapest(6_500, book, page));
+        assertEquals(CustomerSearchService.NamePlan.CUSTOMER_CHECK, CustomerSearchService.cheapest(94_000, book, page));
+        // counting past this number of customers cannot change the choice
+        long from = CustomerSearchService.checkBeatsSetFrom(book, page);
+        assertEquals(CustomerSearchService.NamePlan.CUSTOMER_CHECK, CustomerSearchService.cheapest(from, book, page));
+        assertEquals(CustomerSearchService.NamePlan.CUSTOMER_SET, CustomerSearchService.cheapest(from / 2, book, page));
+        // the walk applies to one filter value and nothing else
+        assertNotNull(CustomerSearchService.nameWalk(new CustomerQuery("王", null, Set.of("E"), null, null, null, null, SortKey.CREDIT_LIMIT, true)));
+        assertNull(CustomerSearchService.nameWalk(new CustomerQuery("王", null, Set.of("E", "D"), null, null, null, null, SortKey.CREDIT_LIMIT, true)));
+        assertNull(CustomerSearchService.nameWalk(new CustomerQuery("王", null, Set.of("E"), null, Set.of(1), null, null, SortKey.CREDIT_LIMIT, true)));
+        assertNull(CustomerSearchService.nameWalk(new CustomerQuery("王", null, Set.of("E"), null, null, null, true, SortKey.CREDIT_LIMIT, true)));
+        assertNull(CustomerSearchService.nameWalk(new CustomerQuery("王", null, Set.of("E"), null, null, null, null, SortKey.BALANCE, true)));
+    }
+
+    /** The accounts {@code q} must find in the fixture, in its order, from the rules the fixture was made by. */
+    private static List<Long> expected(CustomerQuery q) {
+        Comparator<Long> bySort = switch (q.sort()) {
+            case ACCOUNT -> Comparator.comparingLong(i -> 0L);
+            case CREDIT_LIMIT -> Comparator.comparingLong(i -> 1000L * (i % 20 + 1));
+            case BALANCE -> Comparator.comparingLong(i -> i);
+            case SCORE -> Comparator.comparingLong(i -> i % 7 == 0 ? Long.MIN_VALUE : 500 + i % 37);
+            case DAYS_PAST_DUE -> Comparator.comparingLong(i -> 0L);
+        };
+        Comparator<Long> order = bySort.thenComparing(Comparator.naturalOrder());
+        return java.util.stream.LongStream.rangeClosed(1, ACCOUNTS).boxed()
+                .filter(i -> ((i % 3 == 0 ? "张" : i % 3 == 1 ? "王" : "欧阳") + "测" + i).startsWith(q.text()))
+                .filter(i -> q.scoreBands().isEmpty() || (i % 7 != 0 && q.scoreBands().contains(BANDS[(int) (i % 5)])))
+                .filter(i -> q.delinquencyBuckets().isEmpty() || q.delinquencyBuckets().contains(BUCKETS[(int) (i % 5)]))
+                .filter(i -> q.statuses().isEmpty() || q.statuses().contains(i % 10 == 0 ? "SUSPENDED" : "ACTIVE"))
+                .sorted(q.descending() ? order.reversed() : order)
+                .toList();
     }
 
     @Test

@@ -253,18 +253,20 @@ public final class ProfilesView {
 
     private TableView<CustomerRow> table() {
         TableView<CustomerRow> t = Tables.table("profiles-table", model.rows());
-        t.getColumns().add(sortable(Tables.column(i18n, "profiles.col.account", 146, CustomerRow::accountNo), SortKey.ACCOUNT));
-        t.getColumns().add(Tables.column(i18n, "profiles.col.name", 60, CustomerRow::maskedName));
-        t.getColumns().add(Tables.column(i18n, "profiles.col.phone", 110, CustomerRow::maskedPhone));
-        t.getColumns().add(Tables.column(i18n, "profiles.col.idNumber", 156, CustomerRow::maskedIdNumber));
-        t.getColumns().add(Tables.column(i18n, "profiles.col.city", 96, r -> i18n.format("profiles.cityTier", r.city(), r.cityTier())));
-        t.getColumns().add(Tables.column(i18n, "profiles.col.status", 76, r -> i18n.getOr("profiles.status." + r.status(), i18n.get("common.status." + r.status()))));
+        t.getColumns().add(sortable(Tables.column(i18n, "profiles.col.account", 136, CustomerRow::accountNo), SortKey.ACCOUNT));
+        t.getColumns().add(Tables.column(i18n, "profiles.col.name", 56, CustomerRow::maskedName));
+        t.getColumns().add(Tables.column(i18n, "profiles.col.phone", 100, CustomerRow::maskedPhone));
+        t.getColumns().add(Tables.column(i18n, "profiles.col.idNumber", 150, CustomerRow::maskedIdNumber));
+        t.getColumns().add(Tables.column(i18n, "profiles.col.city", 93, r -> i18n.format("profiles.cityTier", r.city(), r.cityTier())));
+        t.getColumns().add(Tables.column(i18n, "profiles.col.status", 88, r -> i18n.getOr("profiles.status." + r.status(), i18n.get("common.status." + r.status()))));
         t.getColumns().add(sortable(Tables.numeric(i18n, "profiles.col.limit", 100, r -> i18n.formats().money(r.creditLimit())), SortKey.CREDIT_LIMIT));
         t.getColumns().add(sortable(Tables.numeric(i18n, "profiles.col.balance", 96, r -> i18n.formats().money(r.balance())), SortKey.BALANCE));
-        t.getColumns().add(sortable(Tables.numeric(i18n, "profiles.col.dpd", 52, r -> i18n.formats().integer(r.daysPastDue())), SortKey.DAYS_PAST_DUE));
-        t.getColumns().add(sortable(Tables.column(i18n, "profiles.col.score", 116, r -> (r.score() == null ? "—"
+        t.getColumns().add(sortable(Tables.numeric(i18n, "profiles.col.dpd", 82, r -> i18n.formats().integer(r.daysPastDue())), SortKey.DAYS_PAST_DUE));
+        t.getColumns().add(sortable(Tables.column(i18n, "profiles.col.score", 118, r -> (r.score() == null ? "—"
                 : i18n.formats().integer(r.score()) + " · " + r.scoreBand()) + (r.thinFile() ? " · " + i18n.get("profiles.thinFile") : "")), SortKey.SCORE));
-        // nothing is clipped: every column keeps its width, the last one takes what is left
+        // nothing is clipped at 1280 px in either language (the cells' padding is narrower, app.css):
+        // each width holds its longest text (乌鲁木齐·2线, Suspended, ¥100,000.00, "586 · C · 薄档案",
+        // the 逾期天数 header with its sort arrow); every column keeps its width, the last one takes what is left
         t.getColumns().forEach(c -> c.setMinWidth(c.getPrefWidth()));
         t.setSortPolicy(view -> {
             if (view.getSortOrder().isEmpty()) {
