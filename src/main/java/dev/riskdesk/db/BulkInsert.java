@@ -1,13 +1,20 @@
 package dev.riskdesk.db;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Arrays;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
+import org.jooq.conf.ParamType;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
 
 /**
  * Rows for one table, written with multi-row INSERTs of bound values ({@value #ROWS_PER_STATEMENT}
@@ -18,6 +25,24 @@ import org.jooq.Table;
  */
 public final class BulkInsert<R extends Record> {
     static final int ROWS_PER_STATEMENT = 250;
+    private static final DSLContext RENDER = DSL.using(SQLDialect.H2,
+            new Settings().withRenderSchema(false).withParamType(ParamType.INDEXED));
+    /** Rendered once per table, columns and row count: rendering a 1,500-parameter statement costs more than running it. */
+    private static final Map<String, String> PLACEHOLDER_SQL = new ConcurrentHashMap<>();
+
+    /**
+     * {@code INSERT INTO T (c1, ..) VALUES (?, ..), (?, ..)} for {@code rows} rows, rendered by jOOQ, for
+     * loads that bind through plain JDBC (jOOQ binds byte[] through its BLOB path, a LOB write per row).
+     */
+    public static String placeholderSql(Table<?> table, List<? extends Field<?>> fields, int rows) {
+        return PLACEHOLDER_SQL.computeIfAbsent(table.getName() + fields + rows, k -> {
+            InsertValuesStepN<?> insert = RENDER.insertInto(table, fields);
+            for (int r = 0; r < rows; r++) {
+                insert = insert.values(Collections.nCopies(fields.size(), null));
+            }
+            return RENDER.render(insert);
+        });
+    }
 
     private final Table<R> table;
     private final List<Field<?>> fields;

@@ -1,14 +1,12 @@
 package dev.riskdesk.scoring;
 
+import dev.riskdesk.db.BulkInsert;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
-import org.jooq.conf.ParamType;
 
 /**
  * Multi-row INSERTs through plain JDBC with the SQL rendered by jOOQ: one statement with many
@@ -24,19 +22,6 @@ final class BatchInsert {
         void bind(PreparedStatement insert, int offset, int row) throws SQLException;
     }
 
-    /** The INSERT text per table, column list and row count, rendered once: rendering a 1,500-parameter statement costs more than running it. */
-    private static final Map<String, String> SQL = new ConcurrentHashMap<>();
-
-    private static String sql(DSLContext tx, Table<?> table, List<? extends Field<?>> columns, int rows) {
-        return SQL.computeIfAbsent(table.getName() + columns + rows, k -> {
-            var insert = tx.insertInto(table, columns).values(java.util.Collections.nCopies(columns.size(), null));
-            for (int i = 1; i < rows; i++) {
-                insert = insert.values(java.util.Collections.nCopies(columns.size(), null));
-            }
-            return insert.getSQL(ParamType.INDEXED);
-        });
-    }
-
     /** Inserts {@code count} rows in statements of {@code rowsPerStatement} rows. */
     static void run(DSLContext tx, Table<?> table, List<? extends Field<?>> columns, int count, int rowsPerStatement, Binder binder) {
         int full = count / rowsPerStatement;
@@ -44,7 +29,7 @@ final class BatchInsert {
         int width = columns.size();
         tx.connection(connection -> {
             if (full > 0) {
-                try (PreparedStatement insert = connection.prepareStatement(sql(tx, table, columns, rowsPerStatement))) {
+                try (PreparedStatement insert = connection.prepareStatement(BulkInsert.placeholderSql(table, columns, rowsPerStatement))) {
                     for (int k = 0; k < full; k++) {
                         for (int row = 0; row < rowsPerStatement; row++) {
                             binder.bind(insert, row * width, k * rowsPerStatement + row);
@@ -54,7 +39,7 @@ final class BatchInsert {
                 }
             }
             if (rest > 0) {
-                try (PreparedStatement insert = connection.prepareStatement(sql(tx, table, columns, rest))) {
+                try (PreparedStatement insert = connection.prepareStatement(BulkInsert.placeholderSql(table, columns, rest))) {
                     for (int row = 0; row < rest; row++) {
                         binder.bind(insert, row * width, full * rowsPerStatement + row);
                     }
