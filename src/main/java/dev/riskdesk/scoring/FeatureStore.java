@@ -5,6 +5,7 @@ import static dev.riskdesk.db.schema.Tables.BATCH_JOB;
 import static dev.riskdesk.db.schema.Tables.DATA_FEED;
 import static dev.riskdesk.db.schema.Tables.FEATURE_SNAPSHOT;
 
+import dev.riskdesk.db.BulkInsert;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.schema.tables.records.BatchJobRecord;
 import java.nio.ByteBuffer;
@@ -210,7 +211,7 @@ public final class FeatureStore {
         // rows of a stale set at the same key are replaced; an index range scan when there are none
         tx.deleteFrom(FEATURE_SNAPSHOT).where(FEATURE_SNAPSHOT.ACCOUNT_ID.gt(after).and(FEATURE_SNAPSHOT.ACCOUNT_ID.le(last))
                 .and(FEATURE_SNAPSHOT.OBSERVATION_DATE.eq(observation)).and(FEATURE_SNAPSHOT.FEATURE_SET.eq(FEATURE_SET))).execute();
-        BatchInsert.run(tx, FEATURE_SNAPSHOT, List.of(FEATURE_SNAPSHOT.ACCOUNT_ID, FEATURE_SNAPSHOT.OBSERVATION_DATE,
+        BulkInsert.jdbc(tx, FEATURE_SNAPSHOT, List.of(FEATURE_SNAPSHOT.ACCOUNT_ID, FEATURE_SNAPSHOT.OBSERVATION_DATE,
                 FEATURE_SNAPSHOT.FEATURE_SET, FEATURE_SNAPSHOT.FEATURE_VALUES), ids.size(), ROWS_PER_INSERT, (insert, p, i) -> {
             insert.setLong(p + 1, ids.get(i));
             insert.setDate(p + 2, observationDate);

@@ -6,6 +6,7 @@ import static dev.riskdesk.db.schema.Tables.SCORE;
 
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.common.UserFacingException;
+import dev.riskdesk.db.BulkInsert;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.schema.tables.records.BatchJobRecord;
 import dev.riskdesk.security.AuditLog;
@@ -468,7 +469,7 @@ public final class ScoringService {
     private static void insertScores(DSLContext tx, long jobId, LocalDate obsDate, LocalDateTime now, List<AccountScore> chunk) {
         Date observation = Date.valueOf(obsDate);
         Timestamp scoredAt = Timestamp.valueOf(now);
-        BatchInsert.run(tx, SCORE, SCORE_COLUMNS, chunk.size(), ROWS_PER_INSERT, (insert, p, i) -> {
+        BulkInsert.jdbc(tx, SCORE, SCORE_COLUMNS, chunk.size(), ROWS_PER_INSERT, (insert, p, i) -> {
             AccountScore s = chunk.get(i);
             ScoreResult r = s.result();
             SubScores sub = s.subScores();
