@@ -11,6 +11,9 @@ import static dev.riskdesk.db.schema.Tables.REPAYMENT;
 import static dev.riskdesk.db.schema.Tables.SCORE;
 import static dev.riskdesk.db.schema.Tables.TXN;
 
+import dev.riskdesk.db.JdbcRows;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -95,31 +98,30 @@ public final class PortfolioReader {
     public List<AccountData> readRange(DSLContext dsl, long afterId, long lastId, LocalDateTime at, Condition filter) {
         Map<Long, AccountData> byId = new LinkedHashMap<>();
         long t0 = System.nanoTime();
-        dsl.select(ACCOUNT.ID, ACCOUNT.ACCOUNT_NO, ACCOUNT.CUSTOMER_ID, ACCOUNT.STATUS, ACCOUNT.OPENED_AT, ACCOUNT.CREDIT_LIMIT,
+        JdbcRows.forEach(dsl, dsl.select(ACCOUNT.ID, ACCOUNT.ACCOUNT_NO, ACCOUNT.CUSTOMER_ID, ACCOUNT.STATUS, ACCOUNT.OPENED_AT, ACCOUNT.CREDIT_LIMIT,
                         ACCOUNT.AVAILABLE_AMOUNT, ACCOUNT.OUTSTANDING_BALANCE, ACCOUNT.TEMP_LIMIT, ACCOUNT.TEMP_LIMIT_EXPIRES,
                         ACCOUNT.LAST_LIMIT_CHANGE, ACCOUNT.CURRENT_DPD, ACCOUNT.DELINQUENCY_BUCKET, ACCOUNT.VERSION,
                         CUSTOMER.CITY_TIER, CUSTOMER.INCOME_BAND)
                 .from(ACCOUNT).join(CUSTOMER).on(CUSTOMER.ID.eq(ACCOUNT.CUSTOMER_ID))
                 .where(ACCOUNT.ID.gt(afterId)).and(ACCOUNT.ID.le(lastId)).and(filter == null ? DSL.noCondition() : filter)
-                .orderBy(ACCOUNT.ID)
-                .forEach(r -> {
+                .orderBy(ACCOUNT.ID), r -> {
                     AccountData a = new AccountData();
-                    a.accountId = r.value1();
-                    a.accountNo = r.value2();
-                    a.customerId = r.value3();
-                    a.status = r.value4();
-                    a.openedAt = r.value5();
-                    a.creditLimit = r.value6();
-                    a.availableAmount = r.value7();
-                    a.outstanding = r.value8();
-                    a.tempLimit = r.value9();
-                    a.tempLimitExpires = r.value10();
-                    a.lastLimitChange = r.value11();
-                    a.currentDpd = r.value12();
-                    a.delinquencyBucket = r.value13();
-                    a.version = r.value14();
-                    a.cityTier = r.value15();
-                    a.incomeBand = r.value16();
+                    a.accountId = r.getLong(1);
+                    a.accountNo = r.getString(2);
+                    a.customerId = r.getLong(3);
+                    a.status = r.getString(4);
+                    a.openedAt = timestamp(r, 5);
+                    a.creditLimit = r.getBigDecimal(6);
+                    a.availableAmount = r.getBigDecimal(7);
+                    a.outstanding = r.getBigDecimal(8);
+                    a.tempLimit = r.getBigDecimal(9);
+                    a.tempLimitExpires = timestamp(r, 10);
+                    a.lastLimitChange = timestamp(r, 11);
+                    a.currentDpd = r.getInt(12);
+                    a.delinquencyBucket = r.getString(13);
+                    a.version = r.getInt(14);
+                    a.cityTier = r.getInt(15);
+                    a.incomeBand = r.getString(16);
                     byId.put(a.accountId, a);
                 });
         time("ACCOUNT", t0);
@@ -131,18 +133,18 @@ public final class PortfolioReader {
         long hi = accounts.get(accounts.size() - 1).accountId;
 
         long t1 = System.nanoTime();
-        dsl.select(SCORE.ACCOUNT_ID, SCORE.MODEL_ID, SCORE.PD, SCORE.BAND, SCORE.CREDIT_SUB, SCORE.CAPACITY_SUB, SCORE.STABILITY_SUB,
+        JdbcRows.forEach(dsl, dsl.select(SCORE.ACCOUNT_ID, SCORE.MODEL_ID, SCORE.PD, SCORE.BAND, SCORE.CREDIT_SUB, SCORE.CAPACITY_SUB, SCORE.STABILITY_SUB,
                         SCORE.SECURITY_SUB, SCORE.REASON_CODES, SCORE.SCORED_AT)
                 .from(SCORE).where(SCORE.ACCOUNT_ID.between(lo, hi))
                 // scores are computed after the data arrive, so the run uses the newest score observed
                 // for the evaluation month or earlier, not one "scored before `at`" (that excluded today's batch)
                 .and(SCORE.OBSERVATION_DATE.le(at.toLocalDate().withDayOfMonth(1).plusMonths(1).minusDays(1)))
-                .orderBy(SCORE.ACCOUNT_ID, SCORE.OBSERVATION_DATE, SCORE.SCORED_AT, SCORE.ID)
-                .forEach(r -> {
-                    AccountData a = byId.get(r.value1());
+                .orderBy(SCORE.ACCOUNT_ID, SCORE.OBSERVATION_DATE, SCORE.SCORED_AT, SCORE.ID), r -> {
+                    AccountData a = byId.get(r.getLong(1));
                     if (a != null) { // ordered by time: the last one wins
-                        a.score = new AccountData.Score(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8(),
-                                r.value9(), r.value10());
+                        long model = r.getLong(2);
+                        a.score = new AccountData.Score(r.wasNull() ? null : model, r.getDouble(3), r.getString(4), r.getInt(5), r.getInt(6),
+                                r.getInt(7), r.getInt(8), r.getString(9), timestamp(r, 10));
                     }
                 });
         time("SCORE", t1);
@@ -151,43 +153,66 @@ public final class PortfolioReader {
         // (MONTH_START, ACCOUNT_ID, CREDIT_LIMIT, BALANCE, SPEND) holds every column read, so no table row is visited
         LocalDate thisMonth = at.toLocalDate().withDayOfMonth(1);
         for (int m = monthsBack; m >= 1; m--) {
-            dsl.select(ACCOUNT_MONTH.ACCOUNT_ID, ACCOUNT_MONTH.MONTH_START, ACCOUNT_MONTH.CREDIT_LIMIT, ACCOUNT_MONTH.BALANCE, ACCOUNT_MONTH.SPEND)
+            JdbcRows.forEach(dsl, dsl.select(ACCOUNT_MONTH.ACCOUNT_ID, ACCOUNT_MONTH.MONTH_START, ACCOUNT_MONTH.CREDIT_LIMIT, ACCOUNT_MONTH.BALANCE, ACCOUNT_MONTH.SPEND)
                     .from(ACCOUNT_MONTH).where(ACCOUNT_MONTH.MONTH_START.eq(thisMonth.minusMonths(m)))
                     .and(ACCOUNT_MONTH.ACCOUNT_ID.between(lo, hi))
-                    .orderBy(ACCOUNT_MONTH.ACCOUNT_ID)
-                    .forEach(r -> add(byId, r.value1(), a -> a.months.add(new AccountData.Month(r.value2(), r.value3(), r.value4(), r.value5()))));
+                    .orderBy(ACCOUNT_MONTH.ACCOUNT_ID), r -> {
+                        AccountData a = byId.get(r.getLong(1));
+                        if (a != null) {
+                            a.months.add(new AccountData.Month(r.getObject(2, LocalDate.class), r.getBigDecimal(3), r.getBigDecimal(4), r.getBigDecimal(5)));
+                        }
+                    });
         }
         time("ACCOUNT_MONTH", t2);
         long t3 = System.nanoTime();
-        dsl.select(BILL.ACCOUNT_ID, BILL.ID, BILL.DUE_DATE, BILL.STATEMENT_AMOUNT, BILL.MINIMUM_DUE, BILL.PAID_AMOUNT)
+        JdbcRows.forEach(dsl, dsl.select(BILL.ACCOUNT_ID, BILL.ID, BILL.DUE_DATE, BILL.STATEMENT_AMOUNT, BILL.MINIMUM_DUE, BILL.PAID_AMOUNT)
                 .from(BILL).where(BILL.ACCOUNT_ID.between(lo, hi)).and(BILL.RECEIVED_AT.le(at))
                 .and(BILL.DUE_DATE.ge(at.toLocalDate().minusDays(200)))
-                .orderBy(BILL.ACCOUNT_ID, BILL.DUE_DATE)
-                .forEach(r -> add(byId, r.value1(), a -> a.bills.add(new AccountData.Bill(r.value2(), r.value3(), r.value4(), r.value5(), r.value6()))));
+                .orderBy(BILL.ACCOUNT_ID, BILL.DUE_DATE), r -> {
+                    AccountData a = byId.get(r.getLong(1));
+                    if (a != null) {
+                        a.bills.add(new AccountData.Bill(r.getLong(2), r.getObject(3, LocalDate.class), r.getBigDecimal(4), r.getBigDecimal(5),
+                                r.getBigDecimal(6)));
+                    }
+                });
         time("BILL", t3);
         long t4 = System.nanoTime();
-        dsl.select(REPAYMENT.ACCOUNT_ID, REPAYMENT.ID, REPAYMENT.BILL_ID, REPAYMENT.AMOUNT, REPAYMENT.PAID_AT, REPAYMENT.RECEIVED_AT)
+        JdbcRows.forEach(dsl, dsl.select(REPAYMENT.ACCOUNT_ID, REPAYMENT.ID, REPAYMENT.BILL_ID, REPAYMENT.AMOUNT, REPAYMENT.PAID_AT, REPAYMENT.RECEIVED_AT)
                 .from(REPAYMENT).where(REPAYMENT.ACCOUNT_ID.between(lo, hi)).and(REPAYMENT.RECEIVED_AT.le(at))
                 .and(REPAYMENT.PAID_AT.ge(at.minusDays(240)))
-                .orderBy(REPAYMENT.ACCOUNT_ID, REPAYMENT.PAID_AT)
-                .forEach(r -> add(byId, r.value1(), a -> a.repayments.add(new AccountData.Repayment(r.value2(), r.value3(), r.value4(), r.value5(), r.value6()))));
+                .orderBy(REPAYMENT.ACCOUNT_ID, REPAYMENT.PAID_AT), r -> {
+                    AccountData a = byId.get(r.getLong(1));
+                    if (a != null) {
+                        long bill = r.getLong(3);
+                        a.repayments.add(new AccountData.Repayment(r.getLong(2), r.wasNull() ? null : bill, r.getBigDecimal(4), timestamp(r, 5), timestamp(r, 6)));
+                    }
+                });
         time("REPAYMENT", t4);
         long t6 = System.nanoTime();
-        dsl.select(ACCOUNT.ID, LOGIN_EVENT.ID, LOGIN_EVENT.LOGIN_AT, LOGIN_EVENT.DEVICE_ID, LOGIN_EVENT.CITY, LOGIN_EVENT.NEW_DEVICE,
+        JdbcRows.forEach(dsl, dsl.select(ACCOUNT.ID, LOGIN_EVENT.ID, LOGIN_EVENT.LOGIN_AT, LOGIN_EVENT.DEVICE_ID, LOGIN_EVENT.CITY, LOGIN_EVENT.NEW_DEVICE,
                         LOGIN_EVENT.NEW_CITY, LOGIN_EVENT.SUCCESS)
                 .from(LOGIN_EVENT).join(ACCOUNT).on(ACCOUNT.CUSTOMER_ID.eq(LOGIN_EVENT.CUSTOMER_ID))
                 .where(ACCOUNT.ID.between(lo, hi)).and(LOGIN_EVENT.LOGIN_AT.ge(at.minusDays(loginDays))).and(LOGIN_EVENT.LOGIN_AT.le(at))
                 .and(LOGIN_EVENT.RECEIVED_AT.le(at))
-                .orderBy(ACCOUNT.ID, LOGIN_EVENT.LOGIN_AT)
-                .forEach(r -> add(byId, r.value1(), a -> a.logins.add(new AccountData.Login(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8()))));
+                .orderBy(ACCOUNT.ID, LOGIN_EVENT.LOGIN_AT), r -> {
+                    AccountData a = byId.get(r.getLong(1));
+                    if (a != null) {
+                        a.logins.add(new AccountData.Login(r.getLong(2), timestamp(r, 3), r.getString(4), r.getString(5), r.getBoolean(6), r.getBoolean(7),
+                                r.getBoolean(8)));
+                    }
+                });
         time("LOGIN_EVENT", t6);
         long t7 = System.nanoTime();
-        dsl.select(ACCOUNT.ID, CREDIT_INQUIRY.ID, CREDIT_INQUIRY.INQUIRED_AT, CREDIT_INQUIRY.INSTITUTION, CREDIT_INQUIRY.INQUIRY_TYPE)
+        JdbcRows.forEach(dsl, dsl.select(ACCOUNT.ID, CREDIT_INQUIRY.ID, CREDIT_INQUIRY.INQUIRED_AT, CREDIT_INQUIRY.INSTITUTION, CREDIT_INQUIRY.INQUIRY_TYPE)
                 .from(CREDIT_INQUIRY).join(ACCOUNT).on(ACCOUNT.CUSTOMER_ID.eq(CREDIT_INQUIRY.CUSTOMER_ID))
                 .where(ACCOUNT.ID.between(lo, hi)).and(CREDIT_INQUIRY.INQUIRED_AT.ge(at.minusDays(inquiryDays)))
                 .and(CREDIT_INQUIRY.INQUIRED_AT.le(at)).and(CREDIT_INQUIRY.RECEIVED_AT.le(at))
-                .orderBy(ACCOUNT.ID, CREDIT_INQUIRY.INQUIRED_AT)
-                .forEach(r -> add(byId, r.value1(), a -> a.inquiries.add(new AccountData.Inquiry(r.value2(), r.value3(), r.value4(), r.value5()))));
+                .orderBy(ACCOUNT.ID, CREDIT_INQUIRY.INQUIRED_AT), r -> {
+                    AccountData a = byId.get(r.getLong(1));
+                    if (a != null) {
+                        a.inquiries.add(new AccountData.Inquiry(r.getLong(2), timestamp(r, 3), r.getString(4), r.getString(5)));
+                    }
+                });
         time("CREDIT_INQUIRY", t7);
         readTxns(dsl, byId, accounts, lo, hi, at);
         return accounts;
@@ -202,10 +227,14 @@ public final class PortfolioReader {
         long t0 = System.nanoTime();
         LocalDateTime from = at.minusDays(txnDays);
         LocalDateTime recentFrom = recentTxnDays < 0 ? from : at.minusDays(recentTxnDays);
-        txns(dsl).where(TXN.ACCOUNT_ID.between(lo, hi)).and(TXN.TXN_AT.ge(recentFrom)).and(TXN.TXN_AT.le(at))
+        JdbcRows.forEach(dsl, txns(dsl).where(TXN.ACCOUNT_ID.between(lo, hi)).and(TXN.TXN_AT.ge(recentFrom)).and(TXN.TXN_AT.le(at))
                 .and(TXN.RECEIVED_AT.le(at))
-                .orderBy(TXN.ACCOUNT_ID, TXN.TXN_AT)
-                .forEach(r -> add(byId, r.value1(), a -> a.txns.add(txn(r))));
+                .orderBy(TXN.ACCOUNT_ID, TXN.TXN_AT), r -> {
+                    AccountData a = byId.get(r.getLong(1));
+                    if (a != null) {
+                        a.txns.add(txn(r));
+                    }
+                });
         time("TXN", t0);
         if (!recentFrom.isAfter(from)) {
             return;
@@ -220,17 +249,12 @@ public final class PortfolioReader {
         if (!needy.isEmpty()) {
             // one prepared statement on one connection, executed per account: an index seek on (ACCOUNT_ID, TXN_AT) for just
             // the older rows (an IN list of the ids makes H2 compare every row with the whole list)
-            dsl.connection(c -> {
-                org.jooq.Param<Long> account = DSL.param("account", Long.class);
-                try (var query = txns(DSL.using(c, dsl.dialect(), dsl.settings())).where(TXN.ACCOUNT_ID.eq(account))
-                        .and(TXN.TXN_AT.ge(from)).and(TXN.TXN_AT.lt(recentFrom)).and(TXN.RECEIVED_AT.le(at))
-                        .orderBy(TXN.TXN_AT).keepStatement(true)) {
-                    for (Long id : needy) {
-                        query.bind("account", id);
-                        byId.get(id).txns.addAll(0, query.fetch(PortfolioReader::txn));
-                    }
-                }
-            });
+            List<AccountData.Txn> older = new ArrayList<>();
+            JdbcRows.forEachKey(dsl, txns(dsl).where(TXN.ACCOUNT_ID.eq(0L)).and(TXN.TXN_AT.ge(from)).and(TXN.TXN_AT.lt(recentFrom))
+                    .and(TXN.RECEIVED_AT.le(at)).orderBy(TXN.TXN_AT), needy, (id, r) -> older.add(txn(r)), id -> {
+                        byId.get(id).txns.addAll(0, older);
+                        older.clear();
+                    });
         }
         historyAccounts.add(needy.size());
         time("TXN history", t1);
@@ -241,8 +265,12 @@ public final class PortfolioReader {
         return dsl.select(TXN.ACCOUNT_ID, TXN.ID, TXN.TXN_AT, TXN.AMOUNT, TXN.MERCHANT, TXN.CITY, TXN.DEVICE_ID).from(TXN);
     }
 
-    private static AccountData.Txn txn(org.jooq.Record7<Long, Long, LocalDateTime, java.math.BigDecimal, String, String, String> r) {
-        return new AccountData.Txn(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7());
+    private static AccountData.Txn txn(ResultSet r) throws SQLException {
+        return new AccountData.Txn(r.getLong(2), timestamp(r, 3), r.getBigDecimal(4), r.getString(5), r.getString(6), r.getString(7));
+    }
+
+    private static LocalDateTime timestamp(ResultSet r, int column) throws SQLException {
+        return r.getObject(column, LocalDateTime.class);
     }
 
     /** Accounts whose older transactions were read (all chunks so far). */
@@ -259,12 +287,5 @@ public final class PortfolioReader {
 
     private void time(String table, long started) {
         nanos.computeIfAbsent(table, k -> new LongAdder()).add(System.nanoTime() - started);
-    }
-
-    private static void add(Map<Long, AccountData> byId, Long accountId, java.util.function.Consumer<AccountData> action) {
-        AccountData a = byId.get(accountId);
-        if (a != null) {
-            action.accept(a);
-        }
     }
 }
