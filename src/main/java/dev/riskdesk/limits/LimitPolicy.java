@@ -48,8 +48,16 @@ public record LimitPolicy(
 
     /** A macro-economic factor for one segment (city tiers × income bands) over a range of months. */
     public record MacroFactor(String fromMonth, String toMonth, List<Integer> cityTiers, List<String> incomeBands, BigDecimal factor) {
-        boolean matches(YearMonth month, int cityTier, String incomeBand) {
-            return !month.isBefore(YearMonth.parse(fromMonth)) && (toMonth == null || !month.isAfter(YearMonth.parse(toMonth)))
+        public MacroFactor {
+            YearMonth.parse(fromMonth); // a month that is not yyyy-MM fails when the policy is read, not in the run
+            if (toMonth != null) {
+                YearMonth.parse(toMonth);
+            }
+        }
+
+        /** {@code month} as yyyy-MM: such texts sort as the months do, so no month is parsed per account. */
+        boolean matches(String month, int cityTier, String incomeBand) {
+            return month.compareTo(fromMonth) >= 0 && (toMonth == null || month.compareTo(toMonth) <= 0)
                     && (cityTiers == null || cityTiers.contains(cityTier))
                     && (incomeBands == null || incomeBands.contains(incomeBand));
         }
@@ -107,8 +115,9 @@ public record LimitPolicy(
     public BigDecimal macroFactor(YearMonth month, int cityTier, String incomeBand) {
         BigDecimal factor = BigDecimal.ONE;
         if (macroFactors != null) {
+            String text = month.toString();
             for (MacroFactor m : macroFactors) {
-                if (m.matches(month, cityTier, incomeBand)) {
+                if (m.matches(text, cityTier, incomeBand)) {
                     factor = factor.multiply(m.factor());
                 }
             }
