@@ -241,8 +241,8 @@ public final class LimitEngine {
                 guardrails.add("NO_INCREASE_WHILE_DELINQUENT");
                 return null;
             }
-            if (increaseIneligible(a, p, at) != null || candidate.subtract(current).compareTo(p.increaseDeadBand(current)) < 0) {
-                // 不用不提额: a line the customer hardly uses keeps its limit; a target within the dead band is not worth a review
+            if (increaseIneligible(a, p, at) != null) {
+                // 不用不提额: a line the customer hardly uses keeps its limit
                 return temporaryDraft(a, p, hits, flagged, delinquent, at);
             }
             BigDecimal upMax = current.add(LimitMath.percentOf(current, p.maxStepUpPercent()));
@@ -255,6 +255,11 @@ public final class LimitEngine {
                 guardrails.add("MAX_STEP_UP");
             }
             if (proposed.compareTo(current) <= 0) {
+                return temporaryDraft(a, p, hits, flagged, delinquent, at);
+            }
+            if (proposed.subtract(current).compareTo(p.increaseDeadBand(current)) < 0
+                    && !routeAutomatically(ProposalType.INCREASE, current, proposed, a, p, fromRule, flagged)) {
+                // an increase within the dead band is not worth a review; one inside the engine's own authority still applies
                 return temporaryDraft(a, p, hits, flagged, delinquent, at);
             }
         } else if (candidate.compareTo(current) < 0) {

@@ -226,17 +226,29 @@ class LimitEngineTest {
         assertEquals(increase ? List.of(ProposalType.INCREASE) : List.of(), evaluate(a).stream().map(ProposalDraft::type).toList());
     }
 
-    /** I2 with heavy spend: the hidden cap of 18,000 is the target; 10 % of the limit is the larger part of the dead band. */
-    @org.junit.jupiter.params.ParameterizedTest(name = "limit {0} → target 18,000: increase {1}")
-    @org.junit.jupiter.params.provider.CsvSource({"16300,true", "16400,false", "16363,true", "16364,false"})
-    void noIncreaseWithinTheDeadBandPercent(String limit, boolean increase) {
-        AccountData a = scored(100, 0.01);
+    /**
+     * I2 with heavy spend: the hidden cap of 18,000 is the target; 10 % of the limit is the larger part of the dead band.
+     * Below the band an increase that would need a review is not proposed, while one inside the automatic authority
+     * (at most 10 % and ¥2,000, PD at most 5 %) still applies by itself.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "limit {0}, PD {1} → target 18,000: {2}")
+    @org.junit.jupiter.params.provider.CsvSource({"16300,0.01,PENDING", "16363,0.01,PENDING", "16364,0.01,AUTO_APPLIED",
+            "16400,0.01,AUTO_APPLIED", "16300,0.08,PENDING", "16364,0.08,NONE", "16400,0.08,NONE"})
+    void withinTheDeadBandOnlyAnAutomaticIncreaseComes(String limit, double pd, String expected) {
+        AccountData a = scored(100, pd);
         a.incomeBand = "I2";
         history(a, AT, 6, "5000", "5000");
         a.creditLimit = Money.of(limit);
         a.outstanding = Money.of("6000");
         assertEquals(Money.of("18000"), engine.target(a, RuleEngineTest.POLICY, AT).target());
-        assertEquals(increase ? List.of(ProposalType.INCREASE) : List.of(), evaluate(a).stream().map(ProposalDraft::type).toList());
+        List<ProposalDraft> drafts = evaluate(a);
+        if (expected.equals("NONE")) {
+            assertEquals(List.of(), drafts.stream().map(ProposalDraft::type).toList());
+        } else {
+            assertEquals(List.of(ProposalType.INCREASE), drafts.stream().map(ProposalDraft::type).toList());
+            assertEquals(expected, drafts.get(0).status());
+            assertEquals(Money.of("18000"), drafts.get(0).proposedLimit());
+        }
     }
 
     @Test
