@@ -25,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
@@ -153,13 +155,14 @@ public final class PortfolioReader {
         // (MONTH_START, ACCOUNT_ID, CREDIT_LIMIT, BALANCE, SPEND) holds every column read, so no table row is visited
         LocalDate thisMonth = at.toLocalDate().withDayOfMonth(1);
         for (int m = monthsBack; m >= 1; m--) {
+            LocalDate month = thisMonth.minusMonths(m); // every row of this range has it: no date is decoded per row
             JdbcRows.forEach(dsl, dsl.select(ACCOUNT_MONTH.ACCOUNT_ID, ACCOUNT_MONTH.MONTH_START, ACCOUNT_MONTH.CREDIT_LIMIT, ACCOUNT_MONTH.BALANCE, ACCOUNT_MONTH.SPEND)
-                    .from(ACCOUNT_MONTH).where(ACCOUNT_MONTH.MONTH_START.eq(thisMonth.minusMonths(m)))
+                    .from(ACCOUNT_MONTH).where(ACCOUNT_MONTH.MONTH_START.eq(month))
                     .and(ACCOUNT_MONTH.ACCOUNT_ID.between(lo, hi))
                     .orderBy(ACCOUNT_MONTH.ACCOUNT_ID), r -> {
                         AccountData a = byId.get(r.getLong(1));
                         if (a != null) {
-                            a.months.add(new AccountData.Month(r.getObject(2, LocalDate.class), r.getBigDecimal(3), r.getBigDecimal(4), r.getBigDecimal(5)));
+                            a.months.add(new AccountData.Month(month, r.getBigDecimal(3), r.getBigDecimal(4), r.getBigDecimal(5)));
                         }
                     });
         }
@@ -189,33 +192,84 @@ public final class PortfolioReader {
                 });
         time("REPAYMENT", t4);
         long t6 = System.nanoTime();
-        JdbcRows.forEach(dsl, dsl.select(ACCOUNT.ID, LOGIN_EVENT.ID, LOGIN_EVENT.LOGIN_AT, LOGIN_EVENT.DEVICE_ID, LOGIN_EVENT.CITY, LOGIN_EVENT.NEW_DEVICE,
-                        LOGIN_EVENT.NEW_CITY, LOGIN_EVENT.SUCCESS)
-                .from(LOGIN_EVENT).join(ACCOUNT).on(ACCOUNT.CUSTOMER_ID.eq(LOGIN_EVENT.CUSTOMER_ID))
-                .where(ACCOUNT.ID.between(lo, hi)).and(LOGIN_EVENT.LOGIN_AT.ge(at.minusDays(loginDays))).and(LOGIN_EVENT.LOGIN_AT.le(at))
-                .and(LOGIN_EVENT.RECEIVED_AT.le(at))
-                .orderBy(ACCOUNT.ID, LOGIN_EVENT.LOGIN_AT), r -> {
-                    AccountData a = byId.get(r.getLong(1));
-                    if (a != null) {
-                        a.logins.add(new AccountData.Login(r.getLong(2), timestamp(r, 3), r.getString(4), r.getString(5), r.getBoolean(6), r.getBoolean(7),
-                                r.getBoolean(8)));
-                    }
-                });
+        CustomerRows owners = new CustomerRows(accounts, byId, lo, hi);
+        owners.read(dsl, LOGIN_EVENT, LOGIN_EVENT.CUSTOMER_ID, List.of(LOGIN_EVENT.ID, LOGIN_EVENT.LOGIN_AT, LOGIN_EVENT.DEVICE_ID,
+                        LOGIN_EVENT.CITY, LOGIN_EVENT.NEW_DEVICE, LOGIN_EVENT.NEW_CITY, LOGIN_EVENT.SUCCESS),
+                LOGIN_EVENT.LOGIN_AT, at.minusDays(loginDays), at, LOGIN_EVENT.RECEIVED_AT.le(at),
+                (a, r) -> a.logins.add(new AccountData.Login(r.getLong(2), timestamp(r, 3), r.getString(4), r.getString(5), r.getBoolean(6),
+                        r.getBoolean(7), r.getBoolean(8))));
         time("LOGIN_EVENT", t6);
         long t7 = System.nanoTime();
-        JdbcRows.forEach(dsl, dsl.select(ACCOUNT.ID, CREDIT_INQUIRY.ID, CREDIT_INQUIRY.INQUIRED_AT, CREDIT_INQUIRY.INSTITUTION, CREDIT_INQUIRY.INQUIRY_TYPE)
-                .from(CREDIT_INQUIRY).join(ACCOUNT).on(ACCOUNT.CUSTOMER_ID.eq(CREDIT_INQUIRY.CUSTOMER_ID))
-                .where(ACCOUNT.ID.between(lo, hi)).and(CREDIT_INQUIRY.INQUIRED_AT.ge(at.minusDays(inquiryDays)))
-                .and(CREDIT_INQUIRY.INQUIRED_AT.le(at)).and(CREDIT_INQUIRY.RECEIVED_AT.le(at))
-                .orderBy(ACCOUNT.ID, CREDIT_INQUIRY.INQUIRED_AT), r -> {
-                    AccountData a = byId.get(r.getLong(1));
-                    if (a != null) {
-                        a.inquiries.add(new AccountData.Inquiry(r.getLong(2), timestamp(r, 3), r.getString(4), r.getString(5)));
-                    }
-                });
+        owners.read(dsl, CREDIT_INQUIRY, CREDIT_INQUIRY.CUSTOMER_ID, List.of(CREDIT_INQUIRY.ID, CREDIT_INQUIRY.INQUIRED_AT,
+                        CREDIT_INQUIRY.INSTITUTION, CREDIT_INQUIRY.INQUIRY_TYPE),
+                CREDIT_INQUIRY.INQUIRED_AT, at.minusDays(inquiryDays), at, CREDIT_INQUIRY.RECEIVED_AT.le(at),
+                (a, r) -> a.inquiries.add(new AccountData.Inquiry(r.getLong(2), timestamp(r, 3), r.getString(4), r.getString(5))));
         time("CREDIT_INQUIRY", t7);
         readTxns(dsl, byId, accounts, lo, hi, at);
         return accounts;
+    }
+
+    /** Adds one row of a customer's events to one of the customer's accounts. */
+    @FunctionalInterface
+    private interface EventReader {
+        void read(AccountData account, ResultSet row) throws SQLException;
+    }
+
+    /**
+     * A chunk's events kept by customer (logins, credit inquiries). When the chunk's customer ids span about as few values as
+     * its accounts (a generated book numbers customers and accounts alike), the events are one range of the (customer, time)
+     * index; otherwise they come through ACCOUNT, one index seek per account. Each account's events arrive in time order.
+     */
+    private static final class CustomerRows {
+        private final Map<Long, AccountData> byId;
+        private final Map<Long, List<AccountData>> byCustomer = new HashMap<>();
+        private final long lo;
+        private final long hi;
+        private final long firstCustomer;
+        private final long lastCustomer;
+        private final boolean dense;
+
+        CustomerRows(List<AccountData> accounts, Map<Long, AccountData> byId, long lo, long hi) {
+            this.byId = byId;
+            this.lo = lo;
+            this.hi = hi;
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            for (AccountData a : accounts) {
+                byCustomer.computeIfAbsent(a.customerId, k -> new ArrayList<>(1)).add(a);
+                first = Math.min(first, a.customerId);
+                last = Math.max(last, a.customerId);
+            }
+            this.firstCustomer = first;
+            this.lastCustomer = last;
+            this.dense = last - first < 2L * accounts.size() + 1000;
+        }
+
+        void read(DSLContext dsl, Table<?> table, Field<Long> customerId, List<Field<?>> columns, Field<LocalDateTime> time,
+                LocalDateTime from, LocalDateTime to, Condition rest, EventReader reader) {
+            List<Field<?>> select = new ArrayList<>(columns.size() + 1);
+            Condition window = time.ge(from).and(time.le(to));
+            if (dense) {
+                select.add(customerId);
+                select.addAll(columns);
+                JdbcRows.forEach(dsl, dsl.select(select).from(table).where(customerId.between(firstCustomer, lastCustomer)).and(window)
+                        .and(rest).orderBy(customerId, time), r -> {
+                            for (AccountData a : byCustomer.getOrDefault(r.getLong(1), List.of())) {
+                                reader.read(a, r);
+                            }
+                        });
+            } else {
+                select.add(ACCOUNT.ID);
+                select.addAll(columns);
+                JdbcRows.forEach(dsl, dsl.select(select).from(table).join(ACCOUNT).on(ACCOUNT.CUSTOMER_ID.eq(customerId))
+                        .where(ACCOUNT.ID.between(lo, hi)).and(window).and(rest).orderBy(ACCOUNT.ID, time), r -> {
+                            AccountData a = byId.get(r.getLong(1));
+                            if (a != null) {
+                                reader.read(a, r);
+                            }
+                        });
+            }
+        }
     }
 
     /**

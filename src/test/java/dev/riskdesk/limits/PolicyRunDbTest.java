@@ -303,6 +303,22 @@ class PolicyRunDbTest {
     }
 
     @Test
+    void loginsReachTheirAccountsAlsoWhenAChunksCustomersAreFarApart() {
+        f.feeds(NOW);
+        long near = f.account("20000", "5000", "I3", 1);
+        // the next customer id is millions away: the chunk's logins are then read through ACCOUNT, not as one customer range
+        f.db.transaction(tx -> tx.execute("ALTER TABLE CUSTOMER ALTER COLUMN ID RESTART WITH 5000000"));
+        long far = f.account("20000", "5000", "I3", 1);
+        long quiet = f.account("20000", "5000", "I3", 1);
+        f.takeover(near);
+        f.takeover(far);
+        run(NOW, false);
+        assertEquals(1, f.db.dsl().fetchCount(SUSPENSION, SUSPENSION.ACCOUNT_ID.eq(near)));
+        assertEquals(1, f.db.dsl().fetchCount(SUSPENSION, SUSPENSION.ACCOUNT_ID.eq(far)));
+        assertEquals(0, f.db.dsl().fetchCount(SUSPENSION, SUSPENSION.ACCOUNT_ID.eq(quiet)));
+    }
+
+    @Test
     void dryRunWritesNothing() {
         f.feeds(NOW);
         long victim = f.account("20000", "5000", "I3", 1);
