@@ -1,6 +1,5 @@
 package dev.riskdesk.db;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -93,76 +92,28 @@ public final class BulkInsert<R extends Record> {
     }
 
     /**
-     * The rows through plain JDBC, in statements of {@value #ROWS_PER_STATEMENT} rows whose SQL jOOQ rendered once
-     * ({@link #placeholderSql}); each value is converted to its field's type as jOOQ would bind it. Building and binding a
-     * jOOQ insert of 250 rows cost as much as H2 running it.
+     * The rows through plain JDBC ({@link #insert}), each value converted to its field's type as jOOQ would bind it:
+     * building and binding a jOOQ insert of 250 rows cost as much as H2 running it.
      */
     private List<Long> write(DSLContext tx, Field<Long> id) {
-        List<Long> ids = new ArrayList<>(id == null ? 0 : rows.size());
         int width = fields.size();
         int[] sqlTypes = new int[width];
         for (int c = 0; c < width; c++) {
             sqlTypes[c] = fields.get(c).getDataType().getSQLType();
         }
-        tx.connection(connection -> {
-            PreparedStatement full = null;
-            try {
-                for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-                    int count = Math.min(ROWS_PER_STATEMENT, rows.size() - from);
-                    PreparedStatement insert;
-                    if (count == ROWS_PER_STATEMENT) {
-                        if (full == null) {
-                            full = prepare(connection, count, id);
-                        }
-                        insert = full;
-                    } else {
-                        insert = prepare(connection, count, id);
-                    }
-                    try {
-                        for (int r = 0; r < count; r++) {
-                            List<Object> row = rows.get(from + r);
-                            for (int c = 0; c < width; c++) {
-                                Object value = row.get(c) == null ? null : fields.get(c).getDataType().convert(row.get(c));
-                                if (value == null) {
-                                    insert.setNull(r * width + c + 1, sqlTypes[c]);
-                                } else {
-                                    insert.setObject(r * width + c + 1, value);
-                                }
-                            }
-                        }
-                        insert.executeUpdate();
-                        if (id != null) {
-                            List<Long> batch = new ArrayList<>(count);
-                            try (ResultSet keys = insert.getGeneratedKeys()) {
-                                while (keys.next()) {
-                                    batch.add(keys.getLong(1));
-                                }
-                            }
-                            if (batch.size() != count) {
-                                throw new IllegalStateException(table.getName() + ": " + batch.size() + " ids returned for " + count + " rows");
-                            }
-                            batch.sort(null);
-                            ids.addAll(batch);
-                        }
-                    } finally {
-                        if (insert != full) {
-                            insert.close();
-                        }
-                    }
-                }
-            } finally {
-                if (full != null) {
-                    full.close();
+        List<Long> ids = insert(tx, table, fields, rows.size(), ROWS_PER_STATEMENT, id, (insert, offset, r) -> {
+            List<Object> row = rows.get(r);
+            for (int c = 0; c < width; c++) {
+                Object value = row.get(c) == null ? null : fields.get(c).getDataType().convert(row.get(c));
+                if (value == null) {
+                    insert.setNull(offset + c + 1, sqlTypes[c]);
+                } else {
+                    insert.setObject(offset + c + 1, value);
                 }
             }
         });
         rows.clear();
         return ids;
-    }
-
-    private PreparedStatement prepare(Connection connection, int count, Field<Long> id) throws SQLException {
-        String sql = placeholderSql(table, fields, count);
-        return id == null ? connection.prepareStatement(sql) : connection.prepareStatement(sql, new String[] {id.getName()});
     }
 
     /** Binds row {@code row} of the batch; its first parameter is {@code offset + 1}. */
@@ -176,28 +127,56 @@ public final class BulkInsert<R extends Record> {
      * ten times slower.
      */
     public static void jdbc(DSLContext tx, Table<?> table, List<? extends Field<?>> columns, int count, int rowsPerStatement, JdbcBinder binder) {
+        insert(tx, table, columns, count, rowsPerStatement, null, binder);
+    }
+
+    /**
+     * {@code count} rows in statements of {@code rowsPerStatement} rows (one prepared statement for the full ones, one for
+     * the rest); with an {@code id} field, the generated ids in row order: H2 allocates them row by row within a statement.
+     */
+    private static List<Long> insert(DSLContext tx, Table<?> table, List<? extends Field<?>> columns, int count, int rowsPerStatement,
+            Field<Long> id, JdbcBinder binder) {
+        List<Long> ids = new ArrayList<>(id == null ? 0 : count);
         int full = count / rowsPerStatement;
         int rest = count % rowsPerStatement;
         int width = columns.size();
         tx.connection(connection -> {
-            if (full > 0) {
-                try (PreparedStatement insert = connection.prepareStatement(placeholderSql(table, columns, rowsPerStatement))) {
-                    for (int k = 0; k < full; k++) {
-                        for (int row = 0; row < rowsPerStatement; row++) {
-                            binder.bind(insert, row * width, k * rowsPerStatement + row);
+            for (int part = 0; part < 2; part++) {
+                int rowsEach = part == 0 ? rowsPerStatement : rest;
+                int statements = part == 0 ? full : (rest > 0 ? 1 : 0);
+                if (statements == 0) {
+                    continue;
+                }
+                String sql = placeholderSql(table, columns, rowsEach);
+                try (PreparedStatement insert = id == null ? connection.prepareStatement(sql)
+                        : connection.prepareStatement(sql, new String[] {id.getName()})) {
+                    for (int k = 0; k < statements; k++) {
+                        int first = part == 0 ? k * rowsPerStatement : full * rowsPerStatement;
+                        for (int row = 0; row < rowsEach; row++) {
+                            binder.bind(insert, row * width, first + row);
                         }
                         insert.executeUpdate();
+                        if (id != null) {
+                            ids.addAll(generatedIds(insert, table, rowsEach));
+                        }
                     }
-                }
-            }
-            if (rest > 0) {
-                try (PreparedStatement insert = connection.prepareStatement(placeholderSql(table, columns, rest))) {
-                    for (int row = 0; row < rest; row++) {
-                        binder.bind(insert, row * width, full * rowsPerStatement + row);
-                    }
-                    insert.executeUpdate();
                 }
             }
         });
+        return ids;
+    }
+
+    private static List<Long> generatedIds(PreparedStatement insert, Table<?> table, int expected) throws SQLException {
+        List<Long> batch = new ArrayList<>(expected);
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+            while (keys.next()) {
+                batch.add(keys.getLong(1));
+            }
+        }
+        if (batch.size() != expected) {
+            throw new IllegalStateException(table.getName() + ": " + batch.size() + " ids returned for " + expected + " rows");
+        }
+        batch.sort(null);
+        return batch;
     }
 }

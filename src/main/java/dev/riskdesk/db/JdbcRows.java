@@ -25,20 +25,7 @@ public final class JdbcRows {
     }
 
     public static void forEach(DSLContext dsl, ResultQuery<?> query, RowReader reader) {
-        String sql = query.getSQL(ParamType.INDEXED);
-        List<Object> binds = query.getBindValues();
-        dsl.connection(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < binds.size(); i++) {
-                    statement.setObject(i + 1, binds.get(i));
-                }
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        reader.read(rows);
-                    }
-                }
-            }
-        });
+        prepared(dsl, query, 0, statement -> readAll(statement, reader));
     }
 
     /** Reads one row of the query run for {@code key}. */
@@ -53,23 +40,39 @@ public final class JdbcRows {
      * would make H2 compare every row with the whole list.
      */
     public static void forEachKey(DSLContext dsl, ResultQuery<?> query, List<Long> keys, KeyRowReader reader, LongConsumer done) {
+        prepared(dsl, query, 1, statement -> {
+            for (long key : keys) {
+                statement.setLong(1, key);
+                readAll(statement, row -> reader.read(key, row));
+                done.accept(key);
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface StatementUse {
+        void use(PreparedStatement statement) throws SQLException;
+    }
+
+    /** The query's SQL prepared on a connection of {@code dsl}, its bind values from number {@code firstBound} on set. */
+    private static void prepared(DSLContext dsl, ResultQuery<?> query, int firstBound, StatementUse use) {
         String sql = query.getSQL(ParamType.INDEXED);
         List<Object> binds = query.getBindValues();
         dsl.connection(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 1; i < binds.size(); i++) {
+                for (int i = firstBound; i < binds.size(); i++) {
                     statement.setObject(i + 1, binds.get(i));
                 }
-                for (long key : keys) {
-                    statement.setLong(1, key);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            reader.read(key, rows);
-                        }
-                    }
-                    done.accept(key);
-                }
+                use.use(statement);
             }
         });
+    }
+
+    private static void readAll(PreparedStatement statement, RowReader reader) throws SQLException {
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                reader.read(rows);
+            }
+        }
     }
 }
