@@ -208,7 +208,7 @@ class CustomerSearchServiceTest {
                 queries.add(new CustomerQuery("欧阳", null, Set.of("C"), null, Set.of(1, 3), null, null, key, desc));
                 queries.add(new CustomerQuery("", Set.of("ACTIVE"), Set.of("A", "E"), null, null, Set.of("CURRENT", "DPD90P"), false, key, desc));
                 queries.add(new CustomerQuery("", null, Set.of("B"), null, null, Set.of("CURRENT"), null, key, desc));
-                // one status alone, one bucket with thin file: each sort walks that value's part of a (value, sort column) index
+                // one status alone, one bucket with thin file: where a (value, sort column) index exists, the walk stays in that value's part
                 queries.add(new CustomerQuery("", Set.of("ACTIVE"), null, null, null, null, null, key, desc));
                 queries.add(new CustomerQuery("", null, null, null, null, Set.of("CURRENT"), false, key, desc));
             }
