@@ -70,6 +70,8 @@ public final class SearchBenchmark {
             }
         }
         Map<String, List<CustomerQuery>> kinds = new TreeMap<>();
+        // a draw of its own, so the kinds above keep the queries they had before this kind was added
+        Random limitFilters = new Random(seed + 1);
         for (var s : samples) {
             String name = s.value1();
             kinds.computeIfAbsent("surname", k -> new ArrayList<>()).add(CustomerQuery.text(name.substring(0, 1)));
@@ -91,6 +93,12 @@ public final class SearchBenchmark {
                     null, Set.of(BUCKETS[random.nextInt(BUCKETS.length)]), random.nextBoolean(), sort, desc));
             kinds.computeIfAbsent("surname+band, by limit", k -> new ArrayList<>()).add(new CustomerQuery(name.substring(0, 1), null,
                     Set.of(band), null, null, null, null, SortKey.CREDIT_LIMIT, true));
+            // walks the (limit, id) index checking the status or bucket in its own columns (V6_10)
+            boolean byStatus = limitFilters.nextBoolean();
+            kinds.computeIfAbsent("surname+status or bucket, by limit", k -> new ArrayList<>()).add(new CustomerQuery(name.substring(0, 1),
+                    byStatus ? Set.of(STATUSES[limitFilters.nextInt(STATUSES.length)]) : null, null, null, null,
+                    byStatus ? null : Set.of(BUCKETS[limitFilters.nextInt(BUCKETS.length)]), null, SortKey.CREDIT_LIMIT,
+                    limitFilters.nextBoolean()));
         }
         if (!only.isEmpty()) {
             kinds.keySet().removeIf(kind -> only.stream().noneMatch(kind::contains));
