@@ -14,6 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = "Measure the profile browser's search-to-first-rows on the book in the database.")
 final class BenchSearchCommand implements Callable<Integer> {
+    /** The kind column, as wide as the longest kind's name. */
+    private static final String KIND = "%-36s";
     @Spec
     CommandSpec spec;
 
@@ -34,12 +36,12 @@ final class BenchSearchCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             out.printf("Search-to-first-rows (first page of %d rows, masked) on %,d accounts, %d queries per kind%n",
                     dev.riskdesk.customers.CustomerSearchService.PAGE_SIZE, result.accounts(), result.queriesPerKind());
-            out.printf("%-36s %9s %9s %9s %9s %14s%n", "kind", "p50 ms", "p95 ms", "p99 ms", "max ms", "count p95 ms");
+            out.printf(KIND + " %9s %9s %9s %9s %14s%n", "kind", "p50 ms", "p95 ms", "p99 ms", "max ms", "count p95 ms");
             for (Map.Entry<String, double[]> e : result.percentilesByKind().entrySet()) {
                 double[] count = result.countPercentilesByKind().get(e.getKey());
                 print(out, e.getKey(), e.getValue(), count == null ? "with page" : String.format("%.1f", count[1]));
                 if (result.gaveUp().contains(e.getKey())) {
-                    out.printf("%-36s   (NOT measured: one warm-up query took longer than 5 s; its time is shown)%n", "");
+                    out.printf(KIND + "   (NOT measured: one warm-up query took longer than 5 s; its time is shown)%n", "");
                 }
             }
             print(out, result.gaveUp().isEmpty() ? "all" : "all measured kinds", result.overall(), "");
@@ -54,6 +56,6 @@ final class BenchSearchCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, String kind, double[] p, String count) {
-        out.printf("%-36s %9.1f %9.1f %9.1f %9.1f %14s%n", kind, p[0], p[1], p[2], p[3], count);
+        out.printf(KIND + " %9.1f %9.1f %9.1f %9.1f %14s%n", kind, p[0], p[1], p[2], p[3], count);
     }
 }
