@@ -59,20 +59,20 @@ public final class CustomerSearchService {
             DSL.name("IX_CUSTOMER_NAME"));
 
     /**
-     * How a name search with one account filter (one band, bucket or status and nothing else)
-     * finds its accounts; the cheapest is chosen by how many customers bear the name
+     * How a name search alone, or with one account filter (one band, bucket or status and nothing
+     * else), finds its accounts; the cheapest is chosen by how many customers bear the name
      * ({@link #cheapest}).
      */
     enum NamePlan {
         /** Every customer of the name from the name index, then their accounts: a rare name. */
         NAME_INDEX,
         /**
-         * Walk the filter value's part of the sort index and keep the entries whose customer is in
+         * Walk the sort index (the filter value's part of it) and keep the entries whose customer is in
          * the name's set of customer ids, read once from the name index: a name of middling frequency.
          */
         CUSTOMER_SET,
         /**
-         * Walk the filter value's part of the sort index and look each entry's customer up in the
+         * Walk the sort index (the filter value's part of it) and look each entry's customer up in the
          * (ID, tier, name) index: a common name, whose accounts come so often that the walk is short.
          */
         CUSTOMER_CHECK
@@ -92,7 +92,7 @@ public final class CustomerSearchService {
     private final Database database;
 
     private final int sortMatchesMax;
-    /** The plan every name search with one account filter takes, or null to choose by cost. */
+    /** The plan every name search {@link #nameWalk} applies to takes, or null to choose by cost. */
     private final NamePlan namePlan;
 
     public CustomerSearchService(Database database) {
@@ -135,8 +135,9 @@ public final class CustomerSearchService {
     public CustomerPage.Count count(Session session, CustomerQuery query) {
         session.require(Permission.CUSTOMER_VIEW);
         DSLContext dsl = database.dsl();
-        // a count needs no order: any index that starts with the filter value will do
-        SortIndex walk = nameWalk(query.sortedBy(CustomerQuery.SortKey.SCORE, false));
+        // a count needs no order: any index that starts with the filter value will do; a name
+        // alone is counted from the name index, which stops at the cap
+        SortIndex walk = accountFilters(query) == 1 ? nameWalk(query.sortedBy(CustomerQuery.SortKey.SCORE, false)) : null;
         NamePlan plan = walk == null ? NamePlan.NAME_INDEX : namePlan(dsl, query, COUNT_CAP + 1);
         long matches = plan == NamePlan.NAME_INDEX ? countUpTo(dsl, query, COUNT_CAP)
                 : dsl.fetchCount(dsl.select(ACCOUNT.ID).from(useIndex(walk))
@@ -160,7 +161,7 @@ public final class CustomerSearchService {
         boolean walkable = nameWalk(query) != null;
         NamePlan plan = walkable ? namePlan(dsl, query, PAGE_SIZE + 1) : NamePlan.NAME_INDEX;
         if (plan != NamePlan.NAME_INDEX) {
-            // a name too common to read all its customers: walk the filter value's part of the sort index
+            // a name too common to read all its customers: walk the sort index (the filter value's part of it)
             sortIndexDriven = true;
         } else if (walkable && namePlan == null) {
             // a name rare enough to read all its customers (the cost model says so): no probe, the
@@ -280,18 +281,24 @@ public final class CustomerSearchService {
     }
 
     /**
-     * The index a name search can walk instead of reading every customer of the name: when its one
-     * account filter is a single band, bucket or status that leads an index of the sort column,
-     * and nothing else (no tier, thin file or rule) thins the walk out; otherwise null.
+     * The index a name search can walk instead of reading every customer of the name: the sort
+     * column's own index when the name is all there is, or, with one account filter that is a
+     * single band, bucket or status, the index that filter value leads for the sort column; and
+     * nothing else (no tier, thin file or rule) thins the walk out. Otherwise null.
      */
     static SortIndex nameWalk(CustomerQuery q) {
         if (q.textKind() != CustomerQuery.TextKind.NAME || !q.cityTiers().isEmpty() || q.thinFile() != null
                 || (q.ruleCode() != null && !q.ruleCode().isBlank())) {
             return null;
         }
-        int filters = q.statuses().size() + q.scoreBands().size() + q.delinquencyBuckets().size();
+        int filters = accountFilters(q);
         SortIndex index = sortIndex(q);
-        return filters == 1 && !index.leading().isEmpty() ? index : null;
+        return filters == 0 || (filters == 1 && !index.leading().isEmpty()) ? index : null;
+    }
+
+    /** How many band, bucket and status values the query filters on. */
+    private static int accountFilters(CustomerQuery q) {
+        return q.statuses().size() + q.scoreBands().size() + q.delinquencyBuckets().size();
     }
 
     /** The plan for a name search that {@link #nameWalk} can walk, to find {@code wanted} matches. */

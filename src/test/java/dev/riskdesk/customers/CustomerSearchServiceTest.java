@@ -222,8 +222,8 @@ class CustomerSearchServiceTest {
     }
 
     @Test
-    void everyPlanOfANameWithOneFilterGivesExactlyTheMatchingRowsInOrder() {
-        // the plans a name search with one band, bucket or status can take, and the choice by
+    void everyPlanOfANameAloneOrWithOneFilterGivesExactlyTheMatchingRowsInOrder() {
+        // the plans a name search alone or with one band, bucket or status can take, and the choice by
         // cost: each must give every matching account once, in order, page after page, and the
         // same count; the expected rows come from the fixture's own rules, not from a plan
         List<CustomerSearchService> services = new ArrayList<>(List.of(search));
@@ -236,6 +236,7 @@ class CustomerSearchServiceTest {
                 queries.add(new CustomerQuery("王", null, Set.of("C"), null, null, null, null, key, desc));
                 queries.add(new CustomerQuery("欧阳", null, null, null, null, Set.of("CURRENT"), null, key, desc));
                 queries.add(new CustomerQuery("张", Set.of("SUSPENDED"), null, null, null, null, null, key, desc));
+                queries.add(new CustomerQuery("王", null, null, null, null, null, null, key, desc));
             }
             // a bucket no account is in, and a prefix longer than the surname
             queries.add(new CustomerQuery("张", null, null, null, null, Set.of("DPD31_60"), null, SortKey.CREDIT_LIMIT, desc));
@@ -264,7 +265,10 @@ class CustomerSearchServiceTest {
         long from = CustomerSearchService.checkBeatsSetFrom(book, page);
         assertEquals(CustomerSearchService.NamePlan.CUSTOMER_CHECK, CustomerSearchService.cheapest(from, book, page));
         assertEquals(CustomerSearchService.NamePlan.CUSTOMER_SET, CustomerSearchService.cheapest(from / 2, book, page));
-        // the walk applies to one filter value and nothing else
+        // the walk applies to a name alone or with one filter value, and nothing else
+        assertNotNull(CustomerSearchService.nameWalk(CustomerQuery.text("王")));
+        assertNotNull(CustomerSearchService.nameWalk(CustomerQuery.text("王").sortedBy(SortKey.BALANCE, true)));
+        assertNull(CustomerSearchService.nameWalk(CustomerQuery.text("13812345678")));
         assertNotNull(CustomerSearchService.nameWalk(new CustomerQuery("王", null, Set.of("E"), null, null, null, null, SortKey.CREDIT_LIMIT, true)));
         assertNull(CustomerSearchService.nameWalk(new CustomerQuery("王", null, Set.of("E", "D"), null, null, null, null, SortKey.CREDIT_LIMIT, true)));
         assertNull(CustomerSearchService.nameWalk(new CustomerQuery("王", null, Set.of("E"), null, Set.of(1), null, null, SortKey.CREDIT_LIMIT, true)));
