@@ -27,7 +27,7 @@ public final class Launcher {
     }
 
     /** The log file lives in the user data folder, never in the current directory. */
-    static void configureLogFolder() {
+    public static void configureLogFolder() {
         if (System.getProperty("riskdesk.logDir") == null) {
             System.setProperty("riskdesk.logDir", DatabaseLocation.defaultFolder(System.getenv()).resolve("logs").toString());
         }

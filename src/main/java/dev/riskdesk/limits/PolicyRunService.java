@@ -79,11 +79,10 @@ public final class PolicyRunService {
     /**
      * @param at evaluation time; null means the newest data-feed as-of time (or now without feeds)
      * @param onlyAwaitingData re-evaluate only accounts whose proposals wait for data
-     * @param failAfterChunks test hook: throw after this many committed chunks (0 = never)
      */
-    public record RunOptions(boolean dryRun, int chunkSize, LocalDateTime at, boolean onlyAwaitingData, int failAfterChunks) {
+    public record RunOptions(boolean dryRun, int chunkSize, LocalDateTime at, boolean onlyAwaitingData) {
         public static RunOptions defaults() {
-            return new RunOptions(false, 5000, null, false, 0);
+            return new RunOptions(false, 5000, null, false);
         }
     }
 
@@ -102,6 +101,11 @@ public final class PolicyRunService {
     }
 
     public RunReport run(Session session, RunOptions options, Progress progress) {
+        return run(session, options, progress, 0);
+    }
+
+    /** Test seam: {@code failAfterChunks > 0} throws after that many committed chunks, as a crash would. */
+    RunReport run(Session session, RunOptions options, Progress progress, int failAfterChunks) {
         session.require(Permission.POLICY_RUN);
         long started = System.nanoTime();
         // a dry run reads the stored rules and policy, or the defaults without storing them
@@ -198,7 +202,7 @@ public final class PolicyRunService {
                 lastKey = chunkLastKey;
                 progress.update("Evaluated " + counters.accounts + " accounts", counters.accounts, total);
                 chunks++;
-                if (options.failAfterChunks() > 0 && chunks >= options.failAfterChunks()) {
+                if (failAfterChunks > 0 && chunks >= failAfterChunks) {
                     throw new IllegalStateException("simulated crash after " + chunks + " chunks");
                 }
             }

@@ -72,7 +72,7 @@ class PolicyRunBatchDbTest {
     }
 
     private static void run(LimitsFixture f, int chunk, LocalDateTime at) {
-        f.runs.run(Session.system(), new PolicyRunService.RunOptions(false, chunk, at, false, 0), Progress.NONE);
+        f.runs.run(Session.system(), new PolicyRunService.RunOptions(false, chunk, at, false), Progress.NONE);
     }
 
     @Test

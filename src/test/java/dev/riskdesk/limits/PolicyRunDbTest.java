@@ -43,7 +43,7 @@ class PolicyRunDbTest {
     }
 
     private PolicyRunService.RunReport run(LocalDateTime at, boolean onlyAwaiting) {
-        return f.runs.run(Session.system(), new PolicyRunService.RunOptions(false, 2, at, onlyAwaiting, 0), Progress.NONE);
+        return f.runs.run(Session.system(), new PolicyRunService.RunOptions(false, 2, at, onlyAwaiting), Progress.NONE);
     }
 
     /** The generator's repayment-delay case: paid on time, received after the as-of; the repayment feed lags. */
@@ -285,7 +285,7 @@ class PolicyRunDbTest {
             f.takeover(victims[i]);
         }
         assertThrows(IllegalStateException.class, () ->
-                f.runs.run(Session.system(), new PolicyRunService.RunOptions(false, 2, NOW, false, 1), Progress.NONE));
+                f.runs.run(Session.system(), new PolicyRunService.RunOptions(false, 2, NOW, false), Progress.NONE, 1));
         var job = f.db.dsl().selectFrom(BATCH_JOB).fetchOne();
         assertEquals("FAILED", job.getStatus());
         assertEquals(victims[1], job.getLastKey());
@@ -324,7 +324,7 @@ class PolicyRunDbTest {
         long victim = f.account("20000", "5000", "I3", 1);
         f.takeover(victim);
         // a database that has never stored its rules or policy: the dry run must not store them either
-        PolicyRunService.RunReport report = f.runs.run(Session.system(), new PolicyRunService.RunOptions(true, 100, NOW, false, 0), Progress.NONE);
+        PolicyRunService.RunReport report = f.runs.run(Session.system(), new PolicyRunService.RunOptions(true, 100, NOW, false), Progress.NONE);
         assertEquals(1, report.autoApplied());
         assertEquals(0, f.db.dsl().fetchCount(LIMIT_PROPOSAL));
         assertEquals(0, f.db.dsl().fetchCount(BATCH_JOB));

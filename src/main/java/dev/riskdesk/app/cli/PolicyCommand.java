@@ -57,7 +57,7 @@ final class PolicyCommand {
                 LimitServices s = new LimitServices(database, Clock.system(AppServices.BUSINESS_ZONE));
                 PrintWriter out = spec.commandLine().getOut();
                 PolicyRunService.RunReport r = s.runs.run(Session.system(),
-                        new PolicyRunService.RunOptions(dryRun, chunk, at, awaitingData, 0), Progress.NONE);
+                        new PolicyRunService.RunOptions(dryRun, chunk, at, awaitingData), Progress.NONE);
                 print(out, r, dryRun);
                 if (!dryRun && !noDashboard) {
                     DashboardCommand.refreshAfterBatch(database, out);

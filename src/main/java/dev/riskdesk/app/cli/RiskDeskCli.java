@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = RiskDeskCli.VersionProvider.class,
         description = "RiskDesk risk-operations console and batch tools. With no command it opens the console.",
-        subcommands = {InfoCommand.class, GenerateCommand.class, BenchCommand.class, ModelCommand.class, ScoreCommand.class,
+        subcommands = {InfoCommand.class, GenerateCommand.class, ModelCommand.class, ScoreCommand.class,
                 PolicyCommand.class, NoticesCommand.class, AppealsCommand.class,
                 DashboardCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
@@ -47,7 +47,11 @@ public final class RiskDeskCli {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new RiskDeskCli());
+        return execute(new CommandLine(new RiskDeskCli()), out, err, args);
+    }
+
+    /** Runs {@code args} on a command line built on a {@link RiskDeskCli} (the benchmark build adds its commands to it). */
+    static int execute(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

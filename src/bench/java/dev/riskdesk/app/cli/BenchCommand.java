@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code riskdesk bench SUBCOMMAND}: measured runs; each bench is its own subcommand. */
+/** {@code java -jar target/riskdesk-bench.jar bench SUBCOMMAND}: measured runs; each bench is its own subcommand. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: generate on a fresh temporary database, features/score/search/dashboard on the book in --db, policy on synthetic accounts, policy-run on the book in --db.",
         subcommands = {BenchGenerateCommand.class, BenchFeaturesCommand.class, BenchScoreCommand.class,

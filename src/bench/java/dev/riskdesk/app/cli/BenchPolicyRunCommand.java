@@ -37,7 +37,7 @@ final class BenchPolicyRunCommand implements Callable<Integer> {
             if (!checkOnly) {
                 LimitServices s = new LimitServices(database, Clock.system(AppServices.BUSINESS_ZONE));
                 PolicyRunService.RunReport r = s.runs.run(Session.system(),
-                        new PolicyRunService.RunOptions(false, chunk, null, false, 0), Progress.NONE);
+                        new PolicyRunService.RunOptions(false, chunk, null, false), Progress.NONE);
                 PolicyCommand.Run.print(out, r, false);
             }
             long started = System.nanoTime();
