@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * except the two by operator: H2 gives a foreign key its own index on exactly its columns, and paging one operator's
  * rows in time order needs the wider one.
  */
+@Tag("db")
 class PolicyTableIndexesTest {
     private static final List<String> TABLES = List.of("RULE_HIT", "LIMIT_PROPOSAL", "LIMIT_DECISION", "LIMIT_CHANGE", "SUSPENSION",
             "CUSTOMER_NOTICE", "AUDIT_EVENT");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * -Driskdesk.bench.dir=/tmp/bench}. Fills a synthetic book of 12 months once (kept for reruns), then times the feature pass.
  */
 @Tag("bench")
+@Tag("db")
 @EnabledIfSystemProperty(named = "riskdesk.bench.accounts", matches = "\\d+")
 class FeatureScanBenchTest {
     @Test

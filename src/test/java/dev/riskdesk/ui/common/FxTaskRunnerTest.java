@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Shutting the runner down never interrupts running work (an interrupted H2 read breaks the file channel). */
+@Tag("ui")
 class FxTaskRunnerTest {
     @Test
     void shutdownLetsRunningWorkFinishWithoutInterruptingIt() throws Exception {
