@@ -7,26 +7,23 @@ import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.schema.tables.records.LimitPolicyRecord;
 import dev.riskdesk.security.AuditLog;
-import dev.riskdesk.security.Permission;
-import dev.riskdesk.security.Session;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDateTime;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /** Versioned limit policies (LIMIT_POLICY); defaults from data/limit-policy.json on first use. */
 public final class LimitPolicyService {
     private final Database database;
     private final AuditLog audit;
-    private final Clock clock;
+    private final VersionedStore<LimitPolicyRecord> versions;
 
     public LimitPolicyService(Database database, AuditLog audit, Clock clock) {
         this.database = database;
         this.audit = audit;
-        this.clock = clock;
+        this.versions = new VersionedStore<>(new VersionedStore.Columns<>(LIMIT_POLICY.ID, LIMIT_POLICY.VERSION_NO, LIMIT_POLICY.STATUS,
+                LIMIT_POLICY.CREATED_BY, LIMIT_POLICY.CREATED_AT, LIMIT_POLICY.ACTIVATED_AT), clock);
     }
 
     /** A stored policy version: its id, number and parameters. */
@@ -61,18 +58,18 @@ public final class LimitPolicyService {
      */
     public Version active() {
         Path file = DataFolder.file("limit-policy.json");
-        LimitPolicyRecord found = readActiveRecord(database.dsl());
+        LimitPolicyRecord found = versions.active(database.dsl());
         if (found != null && !defaultsChanged(found, file)) {
             return version(found);
         }
         String json = readFile(file);
         parse(json, file.toString());
         return database.transactionResult(tx -> {
-            LimitPolicyRecord again = readActiveRecord(tx);
+            LimitPolicyRecord again = versions.active(tx);
             if (again != null && (again.getCreatedBy() != null || again.getParameters().equals(json))) {
                 return version(again);
             }
-            Version v = store(tx, null, json);
+            Version v = store(tx, json);
             if (again != null) {
                 audit.record(tx, null, "POLICY_ACTIVATED", "LIMIT_POLICY", v.id(), "defaults file changed", "version " + v.versionNo() + " from " + file);
             }
@@ -83,7 +80,7 @@ public final class LimitPolicyService {
     /** The active policy, or the defaults unsaved (id 0): for read-only callers such as the simulation. */
     public Version activeOrDefaults() {
         Path file = DataFolder.file("limit-policy.json");
-        LimitPolicyRecord found = readActiveRecord(database.dsl());
+        LimitPolicyRecord found = versions.active(database.dsl());
         return found != null && !defaultsChanged(found, file) ? version(found) : new Version(0, 0, parse(file));
     }
 
@@ -100,34 +97,9 @@ public final class LimitPolicyService {
         }
     }
 
-    public Version activateNewVersion(Session session, String json) {
-        session.require(Permission.POLICY_EDIT);
-        parse(json, "the new policy");
-        return database.transactionResult(tx -> {
-            Version v = store(tx, session, json);
-            audit.record(tx, session, "POLICY_ACTIVATED", "LIMIT_POLICY", v.id(), null, "version " + v.versionNo());
-            return v;
-        });
-    }
-
-    private Version store(DSLContext tx, Session session, String json) {
-        LocalDateTime now = LocalDateTime.now(clock);
-        Integer max = tx.select(DSL.max(LIMIT_POLICY.VERSION_NO)).from(LIMIT_POLICY).fetchOne(0, Integer.class);
-        int version = max == null ? 1 : max + 1;
-        tx.update(LIMIT_POLICY).set(LIMIT_POLICY.STATUS, "RETIRED").where(LIMIT_POLICY.STATUS.eq("ACTIVE")).execute();
-        long id = tx.insertInto(LIMIT_POLICY)
-                .set(LIMIT_POLICY.VERSION_NO, version)
-                .set(LIMIT_POLICY.STATUS, "ACTIVE")
-                .set(LIMIT_POLICY.PARAMETERS, json)
-                .set(LIMIT_POLICY.CREATED_BY, Session.actorId(session))
-                .set(LIMIT_POLICY.CREATED_AT, now)
-                .set(LIMIT_POLICY.ACTIVATED_AT, now)
-                .returning(LIMIT_POLICY.ID).fetchOne().getId();
-        return new Version(id, version, parse(json, "version " + version));
-    }
-
-    private static LimitPolicyRecord readActiveRecord(DSLContext tx) {
-        return tx.selectFrom(LIMIT_POLICY).where(LIMIT_POLICY.STATUS.eq("ACTIVE")).orderBy(LIMIT_POLICY.VERSION_NO.desc()).limit(1).fetchOne();
+    private Version store(DSLContext tx, String json) {
+        VersionedStore.Stored stored = versions.storeNext(tx, null, LIMIT_POLICY.PARAMETERS, json);
+        return new Version(stored.id(), stored.versionNo(), parse(json, "version " + stored.versionNo()));
     }
 
     private static Version version(LimitPolicyRecord r) {

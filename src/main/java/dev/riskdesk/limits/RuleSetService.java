@@ -7,36 +7,30 @@ import static dev.riskdesk.db.schema.Tables.RULE_SET;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.db.Database;
-import dev.riskdesk.security.AuditLog;
-import dev.riskdesk.security.Permission;
-import dev.riskdesk.security.Session;
+import dev.riskdesk.db.schema.tables.records.RuleSetRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /**
- * Versioned monitoring rule sets. The first call loads data/rules.json as version 1; a new
- * version (RULE_EDIT) retires the active one, so every hit and proposal names the exact rules
- * that produced it.
+ * Versioned monitoring rule sets. The first call loads data/rules.json as version 1; a later
+ * version retires the active one, so every hit and proposal names the exact rules that produced it.
  */
 public final class RuleSetService {
     private static final Set<String> SEVERITIES = Set.of("LOW", "MEDIUM", "HIGH", "CRITICAL");
     private final Database database;
-    private final AuditLog audit;
-    private final Clock clock;
+    private final VersionedStore<RuleSetRecord> versions;
 
-    public RuleSetService(Database database, AuditLog audit, Clock clock) {
+    public RuleSetService(Database database, Clock clock) {
         this.database = database;
-        this.audit = audit;
-        this.clock = clock;
+        this.versions = new VersionedStore<>(new VersionedStore.Columns<>(RULE_SET.ID, RULE_SET.VERSION_NO, RULE_SET.STATUS,
+                RULE_SET.CREATED_BY, RULE_SET.CREATED_AT, RULE_SET.ACTIVATED_AT), clock);
     }
 
     /** Parses a rules file (the format of data/rules.json) without storing it. */
@@ -82,7 +76,7 @@ public final class RuleSetService {
         RuleSet defaults = parse(DataFolder.file("rules.json"));
         return database.transactionResult(tx -> {
             RuleSet again = readActive(tx); // another process may have loaded them meanwhile
-            return again != null ? again : store(tx, null, defaults, "data/rules.json");
+            return again != null ? again : store(tx, defaults, "data/rules.json");
         });
     }
 
@@ -92,29 +86,9 @@ public final class RuleSetService {
         return found != null ? found : parse(DataFolder.file("rules.json"));
     }
 
-    /** Stores {@code candidate} as the next version and makes it active. */
-    public RuleSet activateNewVersion(Session session, RuleSet candidate, String source) {
-        session.require(Permission.RULE_EDIT);
-        return database.transactionResult(tx -> {
-            RuleSet stored = store(tx, session, candidate, source);
-            audit.record(tx, session, "RULE_SET_ACTIVATED", "RULE_SET", stored.id(), null, "version " + stored.versionNo());
-            return stored;
-        });
-    }
-
-    private RuleSet store(DSLContext tx, Session session, RuleSet candidate, String source) {
-        LocalDateTime now = LocalDateTime.now(clock);
-        Integer max = tx.select(DSL.max(RULE_SET.VERSION_NO)).from(RULE_SET).fetchOne(0, Integer.class);
-        int version = max == null ? 1 : max + 1;
-        tx.update(RULE_SET).set(RULE_SET.STATUS, "RETIRED").where(RULE_SET.STATUS.eq("ACTIVE")).execute();
-        long id = tx.insertInto(RULE_SET)
-                .set(RULE_SET.VERSION_NO, version)
-                .set(RULE_SET.STATUS, "ACTIVE")
-                .set(RULE_SET.SOURCE, source)
-                .set(RULE_SET.CREATED_BY, Session.actorId(session))
-                .set(RULE_SET.CREATED_AT, now)
-                .set(RULE_SET.ACTIVATED_AT, now)
-                .returning(RULE_SET.ID).fetchOne().getId();
+    private RuleSet store(DSLContext tx, RuleSet candidate, String source) {
+        VersionedStore.Stored stored = versions.storeNext(tx, null, RULE_SET.SOURCE, source);
+        long id = stored.id();
         for (RuleDefinition r : candidate.rules()) {
             tx.insertInto(RULE)
                     .set(RULE.RULE_SET_ID, id)
@@ -128,11 +102,11 @@ public final class RuleSetService {
                     .set(RULE.ENABLED, r.enabled())
                     .execute();
         }
-        return new RuleSet(id, version, candidate.rules());
+        return new RuleSet(id, stored.versionNo(), candidate.rules());
     }
 
     private RuleSet readActive(DSLContext tx) {
-        var set = tx.selectFrom(RULE_SET).where(RULE_SET.STATUS.eq("ACTIVE")).orderBy(RULE_SET.VERSION_NO.desc()).limit(1).fetchOne();
+        RuleSetRecord set = versions.active(tx);
         if (set == null) {
             return null;
         }

@@ -51,7 +51,7 @@ final class LimitsFixture implements AutoCloseable {
 
     LimitsFixture(Path dir) {
         db = TestDatabases.fresh(dir);
-        rules = new RuleSetService(db, audit, clock);
+        rules = new RuleSetService(db, clock);
         policies = new LimitPolicyService(db, audit, clock);
         notices = new NoticeService(db, NoticeTemplates.load(Path.of("data/notice-templates.json")), audit, clock, "zh_CN");
         changes = new LimitChanges(new SuspensionService(), notices, audit);
