@@ -11,11 +11,13 @@ import dev.riskdesk.db.Database;
 import dev.riskdesk.db.DatabaseInfo;
 import dev.riskdesk.db.DatabaseLocation;
 import dev.riskdesk.appeals.AppealService;
-import dev.riskdesk.limits.DemoAppeals;
+import dev.riskdesk.app.demo.DemoAppeals;
+import dev.riskdesk.app.demo.DemoSetup;
 import dev.riskdesk.limits.LimitServices;
 import dev.riskdesk.portfolio.PortfolioGenerator;
 import dev.riskdesk.portfolio.PortfolioSummaryService;
 import dev.riskdesk.scoring.ModelRepository;
+import dev.riskdesk.scoring.MonitoringService;
 import dev.riskdesk.scoring.ScoringService;
 import dev.riskdesk.scoring.TrainingService;
 import dev.riskdesk.security.AuditLog;
@@ -28,8 +30,9 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * The composition root: every service of the console, built once by constructor. No
- * singletons; screens get what they need from here through their constructors.
+ * The composition root: every service of the console and the command line, built once by constructor
+ * on one database, one business clock and one audit log. No singletons; screens and CLI commands get
+ * what they need from here (screens through their constructors).
  */
 public final class AppServices implements AutoCloseable {
     /** Business time is China Standard Time wall-clock (see the schema's conventions). */
@@ -46,15 +49,19 @@ public final class AppServices implements AutoCloseable {
     private final PersonalDataService personalData;
     private final CustomerProfileService customerProfiles;
     private final ModelRepository models;
+    private final TrainingService training;
     private final ScoringService scoring;
+    private final MonitoringService monitoring;
     private final LimitServices limits;
     private final DashboardServices dashboard;
+    private final PortfolioGenerator generator;
+    private final DemoAppeals demoAppeals;
 
     public AppServices(Database database, Clock clock, PasswordHasher hasher, TaskRunner tasks) {
         this.database = database;
         this.clock = clock;
         this.tasks = tasks;
-        AuditLog audit = new AuditLog(clock);
+        AuditLog audit = new AuditLog(clock); // one log for every service: each event commits with its change
         this.operators = new OperatorService(database, hasher, audit, clock);
         this.portfolioSummary = new PortfolioSummaryService(database, clock);
         this.auditQuery = new AuditQueryService(database);
@@ -62,16 +69,25 @@ public final class AppServices implements AutoCloseable {
         this.personalData = new PersonalDataService(database, audit);
         this.customerProfiles = new CustomerProfileService(database);
         this.models = new ModelRepository(database, audit, clock);
+        this.training = new TrainingService(database, models, audit);
         this.scoring = new ScoringService(database, models, audit, clock);
-        this.limits = new LimitServices(database, clock);
-        this.dashboard = new DashboardServices(database, models, limits, clock);
-        this.demoSetup = new DemoSetup(new AppSettings(database), new PortfolioGenerator(database), new TrainingService(database, models, audit),
-                models, scoring, limits, new DemoAppeals(database, clock), dashboard, clock);
+        this.monitoring = new MonitoringService(database, models);
+        this.limits = new LimitServices(database, audit, clock);
+        this.dashboard = new DashboardServices(database, models, limits, audit, clock);
+        this.generator = new PortfolioGenerator(database);
+        this.demoAppeals = new DemoAppeals(database, clock);
+        this.demoSetup = new DemoSetup(new AppSettings(database), generator, training, models, scoring, limits, demoAppeals, dashboard, clock);
     }
 
-    /** Opens the database the console was pointed at, with the production clock and hasher. Slow: call off the FX thread. */
+    /** Opens the database the console or the command line was pointed at, with the production clock and hasher. Slow: call off the FX thread. */
     public static AppServices open(DatabaseLocation location, TaskRunner tasks) {
-        return new AppServices(Database.open(location), Clock.system(BUSINESS_ZONE), new PasswordHasher(), tasks);
+        Database database = Database.open(location);
+        try {
+            return new AppServices(database, Clock.system(BUSINESS_ZONE), new PasswordHasher(), tasks);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     public TaskRunner tasks() {
@@ -110,8 +126,16 @@ public final class AppServices implements AutoCloseable {
         return models;
     }
 
+    public TrainingService training() {
+        return training;
+    }
+
     public ScoringService scoring() {
         return scoring;
+    }
+
+    public MonitoringService monitoring() {
+        return monitoring;
     }
 
     public LimitServices limits() {
@@ -124,6 +148,16 @@ public final class AppServices implements AutoCloseable {
 
     public DashboardServices dashboard() {
         return dashboard;
+    }
+
+    /** The generator of demo books ({@code riskdesk generate} and the first start). */
+    public PortfolioGenerator generator() {
+        return generator;
+    }
+
+    /** The database itself, for the command line's database report and batch tools; screens never get it. */
+    public Database database() {
+        return database;
     }
 
     /** What the status bar shows as the database's location. */
@@ -149,6 +183,11 @@ public final class AppServices implements AutoCloseable {
     /** The first start's steps, for {@code riskdesk demo}. */
     public DemoSetup demoSetup() {
         return demoSetup;
+    }
+
+    /** The demo appeals on their own ({@code riskdesk appeals demo}). */
+    public DemoAppeals demoAppeals() {
+        return demoAppeals;
     }
 
     /** The demo operators to show on the login window: all of them on a demo database, none otherwise. */

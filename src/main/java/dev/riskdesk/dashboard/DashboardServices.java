@@ -6,7 +6,7 @@ import dev.riskdesk.scoring.ModelRepository;
 import dev.riskdesk.security.AuditLog;
 import java.time.Clock;
 
-/** The dashboard's services wired once; the console's composition root and the CLI both use it. */
+/** The dashboard's services wired together; the composition root ({@code AppServices}) builds them once for the console and the CLI. */
 public final class DashboardServices {
     public final DashboardRefreshService refresh;
     public final DashboardQueryService query;
@@ -14,10 +14,10 @@ public final class DashboardServices {
     /** The business clock the services run on (report dates, appeal ages). */
     public final Clock clock;
 
-    public DashboardServices(Database database, ModelRepository models, LimitServices limits, Clock clock) {
+    public DashboardServices(Database database, ModelRepository models, LimitServices limits, AuditLog audit, Clock clock) {
         this.clock = clock;
         refresh = new DashboardRefreshService(database, models, limits.policies, clock);
         query = new DashboardQueryService(database, clock);
-        stress = new StressTestService(database, limits.policies, limits.simulations, new AuditLog(clock), clock);
+        stress = new StressTestService(database, limits.policies, limits.simulations, audit, clock);
     }
 }

@@ -9,7 +9,7 @@ import dev.riskdesk.common.DataFolder;
 import dev.riskdesk.security.AuditLog;
 import java.time.Clock;
 
-/** The limit engine's services wired together once; the console's composition root and the CLI both use it. */
+/** The limit engine's services wired together; the composition root ({@code AppServices}) builds them once for the console and the CLI. */
 public final class LimitServices {
     public final RuleSetService rules;
     public final LimitPolicyService policies;
@@ -21,9 +21,8 @@ public final class LimitServices {
     public final ProposalQueueService queue;
     public final AppealService appeals;
 
-    public LimitServices(Database database, Clock clock) {
-        AuditLog audit = new AuditLog(clock);
-        rules = new RuleSetService(database, audit, clock);
+    public LimitServices(Database database, AuditLog audit, Clock clock) {
+        rules = new RuleSetService(database, clock);
         policies = new LimitPolicyService(database, audit, clock);
         notices = new NoticeService(database, NoticeTemplates.load(DataFolder.file("notice-templates.json")), audit, clock, "zh_CN");
         changes = new LimitChanges(new SuspensionService(), notices, audit);

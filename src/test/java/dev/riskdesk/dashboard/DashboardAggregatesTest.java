@@ -46,8 +46,9 @@ class DashboardAggregatesTest {
     void setUp() {
         db = TestDatabases.fresh(dir);
         Clock clock = Clock.systemDefaultZone();
-        LimitServices limits = new LimitServices(db, clock);
-        services = new DashboardServices(db, new ModelRepository(db, new AuditLog(clock), clock), limits, clock);
+        AuditLog audit = new AuditLog(clock);
+        LimitServices limits = new LimitServices(db, audit, clock);
+        services = new DashboardServices(db, new ModelRepository(db, audit, clock), limits, audit, clock);
         policy = limits.policies.activeOrDefaults().policy();
         DashboardBook.create(db);
         services.refresh.refresh(system, Progress.NONE);

@@ -69,7 +69,7 @@ class AppealStaleDataTest {
             AppealServiceDbTest.MovableClock clock = new AppealServiceDbTest.MovableClock(trigger.plusMinutes(1));
             AuditLog audit = new AuditLog(clock);
             NoticeService notices = new NoticeService(db, NoticeTemplates.load(Path.of("data/notice-templates.json")), audit, clock, "zh_CN");
-            LimitServices limits = new LimitServices(db, clock);
+            LimitServices limits = new LimitServices(db, audit, clock);
             AppealService appeals = new AppealService(db, new AppealRemedies(limits.decisions), notices, audit, clock);
             long delayedAppeal = appealOnSuspension(db, appeals, delayed, trigger, feedAsOf);
             long onTimeAppeal = appealOnSuspension(db, appeals, onTime, trigger, feedAsOf);

@@ -4,7 +4,7 @@ import dev.riskdesk.common.Progress;
 import dev.riskdesk.dashboard.DashboardData;
 import dev.riskdesk.dashboard.DashboardFilter;
 import dev.riskdesk.dashboard.DashboardServices;
-import dev.riskdesk.db.Database;
+import dev.riskdesk.app.AppServices;
 import dev.riskdesk.security.Session;
 import dev.riskdesk.ui.dashboard.DashboardImages;
 import java.io.PrintWriter;
@@ -59,8 +59,8 @@ final class BenchDashboardCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Database database = ((RiskDeskCli) spec.root().userObject()).openDatabase()) {
-            DashboardServices services = DashboardCommand.services(database);
+        try (AppServices app = ((RiskDeskCli) spec.root().userObject()).openServices()) {
+            DashboardServices services = app.dashboard();
             Session system = Session.system();
             if (refresh) {
                 var r = services.refresh.refresh(system, Progress.NONE);

@@ -1,6 +1,6 @@
 package dev.riskdesk.app.cli;
 
-import dev.riskdesk.db.Database;
+import dev.riskdesk.app.AppServices;
 import dev.riskdesk.scoring.ScoringBenchmark;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,8 +19,8 @@ final class BenchFeaturesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Database db = ((RiskDeskCli) spec.root().userObject()).openDatabase()) {
-            ScoringBenchmark.Result r = new ScoringBenchmark(db, ModelCommand.models(db), Runtime.getRuntime().availableProcessors())
+        try (AppServices services = ((RiskDeskCli) spec.root().userObject()).openServices()) {
+            ScoringBenchmark.Result r = new ScoringBenchmark(services.database(), services.models(), Runtime.getRuntime().availableProcessors())
                     .features(ModelCommand.progress(spec.commandLine().getErr()));
             spec.commandLine().getOut().printf("features: %,d accounts read, %,d feature vectors (%,d thin-file) in %.1f s = %,.0f accounts/s on %d cores%n",
                     r.accounts(), r.vectors(), r.thinFile(), r.millis() / 1000.0, r.perSecond(), Runtime.getRuntime().availableProcessors());

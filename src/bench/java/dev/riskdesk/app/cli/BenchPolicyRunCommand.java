@@ -4,11 +4,9 @@ import dev.riskdesk.app.AppServices;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.limits.GeneratorTruthCheck;
-import dev.riskdesk.limits.LimitServices;
 import dev.riskdesk.limits.PolicyRunService;
 import dev.riskdesk.security.Session;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,11 +30,11 @@ final class BenchPolicyRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Database database = ((RiskDeskCli) spec.root().userObject()).openDatabase()) {
+        try (AppServices services = ((RiskDeskCli) spec.root().userObject()).openServices()) {
+            Database database = services.database();
             PrintWriter out = spec.commandLine().getOut();
             if (!checkOnly) {
-                LimitServices s = new LimitServices(database, Clock.system(AppServices.BUSINESS_ZONE));
-                PolicyRunService.RunReport r = s.runs.run(Session.system(),
+                PolicyRunService.RunReport r = services.limits().runs.run(Session.system(),
                         new PolicyRunService.RunOptions(false, chunk, null, false), Progress.NONE);
                 PolicyCommand.Run.print(out, r, false);
             }

@@ -4,10 +4,7 @@ import dev.riskdesk.app.AppServices;
 import dev.riskdesk.common.Percentiles;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.scoring.ModelRepository;
-import dev.riskdesk.scoring.ScoringService;
-import dev.riskdesk.security.AuditLog;
 import java.io.PrintWriter;
-import java.time.Clock;
 import dev.riskdesk.scoring.ScoringBenchmark;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,12 +29,12 @@ final class BenchScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Database db = ((RiskDeskCli) spec.root().userObject()).openDatabase()) {
-            ModelRepository models = ModelCommand.models(db);
+        try (AppServices services = ((RiskDeskCli) spec.root().userObject()).openServices()) {
+            Database db = services.database();
+            ModelRepository models = services.models();
             ScoringBenchmark bench = new ScoringBenchmark(db, models, Runtime.getRuntime().availableProcessors());
             if (single > 0) {
-                Clock clock = Clock.system(AppServices.BUSINESS_ZONE);
-                ScoringBenchmark.Single r = bench.single(new ScoringService(db, models, new AuditLog(clock), clock), Math.min(200, single), single, 1);
+                ScoringBenchmark.Single r = bench.single(services.scoring(), Math.min(200, single), single, 1);
                 print(out, "single account, read from the database + features + score + explanation", r.withRead());
                 print(out, "single account in process (history already read): features + score + explanation", r.inProcess());
             } else {

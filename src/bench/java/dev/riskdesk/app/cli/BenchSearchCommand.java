@@ -1,6 +1,7 @@
 package dev.riskdesk.app.cli;
 
 import dev.riskdesk.customers.SearchBenchmark;
+import dev.riskdesk.app.AppServices;
 import dev.riskdesk.db.Database;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -31,7 +32,8 @@ final class BenchSearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Database database = ((RiskDeskCli) spec.root().userObject()).openDatabase()) {
+        try (AppServices services = ((RiskDeskCli) spec.root().userObject()).openServices()) {
+            Database database = services.database();
             SearchBenchmark.Result result = new SearchBenchmark(database).run(queries, seed, kinds);
             PrintWriter out = spec.commandLine().getOut();
             out.printf("Search-to-first-rows (first page of %d rows, masked) on %,d accounts, %d queries per kind%n",

@@ -1,26 +1,18 @@
 package dev.riskdesk.app.cli;
 
-import dev.riskdesk.app.AppServices;
 import dev.riskdesk.appeals.AppealService;
 import dev.riskdesk.appeals.AppealStatus;
 import dev.riskdesk.appeals.AppealType;
 import dev.riskdesk.appeals.Appeals;
 import dev.riskdesk.common.Progress;
-import dev.riskdesk.db.Database;
-import dev.riskdesk.limits.DemoAppeals;
-import dev.riskdesk.limits.LimitServices;
-import dev.riskdesk.security.AuditLog;
-import dev.riskdesk.security.OperatorService;
-import dev.riskdesk.security.PasswordHasher;
 import dev.riskdesk.security.Session;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code riskdesk appeals list|figures|rules|sla|demo}: the appeal inbox from the command line. */
@@ -28,30 +20,16 @@ import picocli.CommandLine.Spec;
         subcommands = {AppealsCommand.ListAppeals.class, AppealsCommand.Figures.class, AppealsCommand.Rules.class, AppealsCommand.Sla.class,
                 AppealsCommand.Demo.class})
 final class AppealsCommand {
-    @ParentCommand
-    RiskDeskCli root;
-
-    static AppealService service(Database database) {
-        return new LimitServices(database, Clock.system(AppServices.BUSINESS_ZONE)).appeals;
-    }
-
     /** A subcommand that prints what the appeal service answers, as the system. */
     abstract static class Report implements Callable<Integer> {
-        @ParentCommand
-        AppealsCommand parent;
         @Spec
         CommandSpec spec;
 
         abstract void print(AppealService appeals, PrintWriter out);
 
         @Override
-        public Integer call() {
-            try (Database database = parent.root.openDatabase()) {
-                PrintWriter out = spec.commandLine().getOut();
-                print(service(database), out);
-                out.flush();
-            }
-            return 0;
+        public Integer call() throws IOException {
+            return RiskDeskCli.withServices(spec, (services, out) -> print(services.appeals(), out));
         }
     }
 
@@ -107,8 +85,6 @@ final class AppealsCommand {
     @Command(name = "sla", mixinStandardHelpOptions = true,
             description = "The SLA hours per appeal type; with --type and --hours a supervisor sets it for appeals registered from now on.")
     static final class Sla implements Callable<Integer> {
-        @ParentCommand
-        AppealsCommand parent;
         @Spec
         CommandSpec spec;
         @Option(names = "--type", description = "The appeal type: ${COMPLETION-CANDIDATES}.")
@@ -121,47 +97,37 @@ final class AppealsCommand {
         char[] password;
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             if ((type == null) != (hours == null)) {
                 throw new ParameterException(spec.commandLine(), "Give both --type and --hours, or neither to list the SLAs.");
             }
             if (type != null && (user == null || user.isBlank())) {
                 throw new ParameterException(spec.commandLine(), "Setting an SLA needs the supervisor's --user and --password.");
             }
-            try (Database database = parent.root.openDatabase()) {
-                AppealService appeals = service(database);
-                PrintWriter out = spec.commandLine().getOut();
+            return RiskDeskCli.withServices(spec, (services, out) -> {
+                AppealService appeals = services.appeals();
                 if (type != null) {
-                    Clock clock = Clock.system(AppServices.BUSINESS_ZONE);
-                    Session session = new OperatorService(database, new PasswordHasher(), new AuditLog(clock), clock).authenticate(user, password);
+                    Session session = services.operators().authenticate(user, password);
                     appeals.setSlaHours(session, type, hours);
                     out.printf("The SLA of %s appeals is now %d hours for appeals registered from now on.%n", type, hours);
                 }
                 appeals.slaHours(Session.system()).forEach((t, h) -> out.printf("%-15s %4d h%n", t, h));
-                out.flush();
-            }
-            return 0;
+            });
         }
     }
 
     @Command(name = "demo", mixinStandardHelpOptions = true, description = "Register the demo appeals on a demo book that has none.")
     static final class Demo implements Callable<Integer> {
-        @ParentCommand
-        AppealsCommand parent;
         @Spec
         CommandSpec spec;
 
         @Override
-        public Integer call() {
-            try (Database database = parent.root.openDatabase()) {
-                Clock clock = Clock.system(AppServices.BUSINESS_ZONE);
+        public Integer call() throws IOException {
+            return RiskDeskCli.withServices(spec, (services, out) -> {
                 // the demo appeals are assigned to the demo agents, who exist once the console showed its login
-                new OperatorService(database, new PasswordHasher(), new AuditLog(clock), clock).createDemoOperatorsIfEmpty();
-                int n = new DemoAppeals(database, clock).create(Progress.NONE);
-                spec.commandLine().getOut().printf("Registered %d demo appeals%n", n);
-                spec.commandLine().getOut().flush();
-            }
-            return 0;
+                services.operators().createDemoOperatorsIfEmpty();
+                out.printf("Registered %d demo appeals%n", services.demoAppeals().create(Progress.NONE));
+            });
         }
     }
 

@@ -1,15 +1,11 @@
 package dev.riskdesk.app.cli;
 
+import dev.riskdesk.app.AppServices;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.dashboard.DashboardRefreshService;
-import dev.riskdesk.dashboard.DashboardServices;
-import dev.riskdesk.db.Database;
-import dev.riskdesk.limits.LimitServices;
-import dev.riskdesk.scoring.ModelRepository;
-import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Session;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,17 +24,12 @@ final class DashboardCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of " + spec.subcommands().keySet());
     }
 
-    static DashboardServices services(Database database) {
-        Clock clock = Clock.system(dev.riskdesk.app.AppServices.BUSINESS_ZONE);
-        return new DashboardServices(database, new ModelRepository(database, new AuditLog(clock), clock), new LimitServices(database, clock), clock);
-    }
-
     /**
      * The batch jobs ({@code score --all}, {@code policy run}) end with this, so the dashboard shows their results: the
      * dashboard depends on scoring and limits, never the reverse, so the two are composed here.
      */
-    static void refreshAfterBatch(Database database, PrintWriter out) {
-        DashboardRefreshService.Report r = services(database).refresh.refresh(Session.system(), Progress.NONE);
+    static void refreshAfterBatch(AppServices services, PrintWriter out) {
+        DashboardRefreshService.Report r = services.dashboard().refresh.refresh(Session.system(), Progress.NONE);
         out.printf("Dashboard aggregates refreshed in %.1f s (--no-dashboard skips this)%n", r.millis() / 1000.0);
     }
 
@@ -49,15 +40,12 @@ final class DashboardCommand implements Callable<Integer> {
         CommandSpec spec;
 
         @Override
-        public Integer call() {
-            try (Database database = ((RiskDeskCli) spec.root().userObject()).openDatabase()) {
-                DashboardRefreshService.Report r = services(database).refresh.refresh(Session.system(), Progress.NONE);
-                PrintWriter out = spec.commandLine().getOut();
+        public Integer call() throws IOException {
+            return RiskDeskCli.withServices(spec, (services, out) -> {
+                DashboardRefreshService.Report r = services.dashboard().refresh.refresh(Session.system(), Progress.NONE);
                 out.printf("Dashboard refreshed from %,d account-months in %,d ms: %,d segment rows, %,d roll-rate rows, %,d vintage rows, %,d score bins%n",
                         r.accountMonths(), r.millis(), r.segmentRows(), r.rollRows(), r.vintageRows(), r.scoreBins());
-                out.flush();
-            }
-            return 0;
+            });
         }
     }
 }

@@ -1,21 +1,16 @@
 package dev.riskdesk.app.cli;
 
-import dev.riskdesk.app.AppServices;
 import dev.riskdesk.common.Progress;
-import dev.riskdesk.common.SameThreadTaskRunner;
 import dev.riskdesk.common.UserFacingException;
-import dev.riskdesk.db.Database;
 import dev.riskdesk.portfolio.GeneratorOptions;
-import dev.riskdesk.security.PasswordHasher;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -28,9 +23,6 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
     private static final String STEP_PREFIX = "demo.step.";
 
-    @ParentCommand
-    RiskDeskCli root;
-
     @Spec
     CommandSpec spec;
 
@@ -38,31 +30,26 @@ final class DemoCommand implements Callable<Integer> {
     int customers = GeneratorOptions.DEFAULT_CUSTOMERS;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         if (customers < 1 || customers > GeneratorOptions.MAX_CUSTOMERS) {
             throw new ParameterException(spec.commandLine(), "--customers must be between 1 and " + GeneratorOptions.MAX_CUSTOMERS + " (was " + customers + ")");
         }
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Clock clock = Clock.system(AppServices.BUSINESS_ZONE);
-        try (Database database = root.openDatabase()) {
-            AppServices services = new AppServices(database, clock, new PasswordHasher(), new SameThreadTaskRunner());
+        return RiskDeskCli.withServices(spec, (services, out) -> {
             if (!services.needsFirstStart()) {
-                throw new UserFacingException("The database " + database.location().describe()
+                throw new UserFacingException("The database " + services.databaseDescription()
                         + " already holds a book whose first start is done; choose a new file with --db.");
             }
             long started = System.nanoTime();
             services.operators().createDemoOperatorsIfEmpty();
             Progress progress = stepNames(new GenerateCommand.CliProgress(err, System.console() != null));
             services.demoSetup().run(GeneratorOptions.of(customers, GeneratorOptions.DEFAULT_MONTHS, GeneratorOptions.DEFAULT_SEED,
-                    LocalDate.now(clock)), progress, (key, took, skipped) -> {
+                    LocalDate.now(services.clock())), progress, (key, took, skipped) -> {
                         out.printf(skipped ? "  %-10s already done%n" : "  %-10s %7.1f s%n", name(key), took.toMillis() / 1000.0);
                         out.flush();
                     });
-            out.printf("First start finished on %s in %.1f s.%n", database.location().describe(), (System.nanoTime() - started) / 1e9);
-            out.flush();
-        }
-        return 0;
+            out.printf("First start finished on %s in %.1f s.%n", services.databaseDescription(), (System.nanoTime() - started) / 1e9);
+        });
     }
 
     private static String name(String key) {

@@ -1,27 +1,22 @@
 package dev.riskdesk.app.cli;
 
+import dev.riskdesk.app.AppServices;
 import dev.riskdesk.common.Progress;
-import dev.riskdesk.db.Database;
 import dev.riskdesk.portfolio.GenerationReport;
 import dev.riskdesk.portfolio.GeneratorOptions;
-import dev.riskdesk.portfolio.PortfolioGenerator;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate the demo portfolio (customers, accounts, months of behaviour, injected scenarios) into an empty database.")
 final class GenerateCommand implements Callable<Integer> {
-    @ParentCommand
-    RiskDeskCli root;
-
     @Spec
     CommandSpec spec;
 
@@ -41,19 +36,16 @@ final class GenerateCommand implements Callable<Integer> {
     LocalDate asOf;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         GeneratorOptions options = options(spec);
         PrintWriter err = spec.commandLine().getErr();
         if (options.months() < 13) {
             err.println("riskdesk: note: with fewer than 13 months there is no 12-month outcome window and no income-shock month.");
         }
-        try (Database database = root.openDatabase()) {
-            GenerationReport report = new PortfolioGenerator(database).generate(options, new CliProgress(err, System.console() != null));
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(summary(report, database.location().describe()));
-            out.flush();
-        }
-        return 0;
+        return RiskDeskCli.withServices(spec, (services, out) -> {
+            GenerationReport report = services.generator().generate(options, new CliProgress(err, System.console() != null));
+            out.println(summary(report, services.databaseDescription()));
+        });
     }
 
     /** Validates the options; a bad value is a usage error (exit 2), not a failure. */
@@ -68,7 +60,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (k < 1 || k > months) {
             throw new ParameterException(spec.commandLine(), "--detail-months must be between 1 and --months (" + months + ") (was " + k + ")");
         }
-        LocalDate day = asOf != null ? asOf : LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate day = asOf != null ? asOf : LocalDate.now(AppServices.BUSINESS_ZONE);
         if (day.getYear() < 2000 || day.getYear() > 2100) {
             throw new ParameterException(spec.commandLine(), "--as-of must lie between 2000 and 2100 (was " + day + ")");
         }

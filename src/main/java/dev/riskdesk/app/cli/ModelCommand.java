@@ -1,14 +1,8 @@
 package dev.riskdesk.app.cli;
 
-import dev.riskdesk.app.AppServices;
 import dev.riskdesk.common.Progress;
-import dev.riskdesk.db.Database;
-import dev.riskdesk.scoring.ModelRepository;
-import dev.riskdesk.security.AuditLog;
 import java.io.PrintWriter;
-import java.time.Clock;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code riskdesk model ...}: train, list, promote, monitor and evaluate credit models.
@@ -20,17 +14,6 @@ import picocli.CommandLine.ParentCommand;
         subcommands = {ModelTrainCommand.class, ModelListCommand.class, ModelPromoteCommand.class, ModelMonitorCommand.class,
                 ModelEvaluateCommand.class})
 final class ModelCommand {
-    @ParentCommand
-    RiskDeskCli root;
-
-    Database openDatabase() {
-        return root.openDatabase();
-    }
-
-    static ModelRepository models(Database db) {
-        return new ModelRepository(db, new AuditLog(Clock.system(AppServices.BUSINESS_ZONE)), Clock.system(AppServices.BUSINESS_ZONE));
-    }
-
     /** Progress on stderr at most once a second, so batch logs stay short. */
     static Progress progress(PrintWriter err) {
         return new Progress() {

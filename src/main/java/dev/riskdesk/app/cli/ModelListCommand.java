@@ -1,34 +1,26 @@
 package dev.riskdesk.app.cli;
 
-import dev.riskdesk.db.Database;
 import dev.riskdesk.scoring.StoredModel;
-import java.io.PrintWriter;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List models with status and out-of-time AUC.")
 final class ModelListCommand implements Callable<Integer> {
-    @ParentCommand
-    ModelCommand parent;
-
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (Database db = parent.openDatabase()) {
+    public Integer call() throws IOException {
+        return RiskDeskCli.withServices(spec, (services, out) -> {
             out.printf("%5s %-14s %-9s %-23s %-23s %8s  %s%n", "ID", "KIND", "STATUS", "TRAIN", "TEST", "TEST AUC", "NAME");
-            for (StoredModel m : ModelCommand.models(db).list()) {
+            for (StoredModel m : services.models().list()) {
                 double auc = m.metrics() == null ? Double.NaN : m.metrics().path("test").path("auc").asDouble(Double.NaN);
                 out.printf("%5d %-14s %-9s %-23s %-23s %8.4f  %s%n", m.id(), m.kind(), m.status(),
                         m.trainFrom() + ".." + m.trainTo(), m.testFrom() + ".." + m.testTo(), auc, m.name());
             }
-            out.flush();
-        }
-        return 0;
+        });
     }
 }

@@ -1,30 +1,23 @@
 package dev.riskdesk.app.cli;
 
-import dev.riskdesk.db.Database;
 import dev.riskdesk.scoring.MonitoringService;
 import dev.riskdesk.security.Session;
-import java.io.PrintWriter;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "monitor", mixinStandardHelpOptions = true,
         description = "PSI of the champion's score and every feature (warning 0.10, alert 0.25) and bad rate by band.")
 final class ModelMonitorCommand implements Callable<Integer> {
-    @ParentCommand
-    ModelCommand parent;
-
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (Database db = parent.openDatabase()) {
-            MonitoringService.Report r = new MonitoringService(db, ModelCommand.models(db))
-                    .monitor(Session.system(), ModelCommand.progress(spec.commandLine().getErr()));
+    public Integer call() throws IOException {
+        return RiskDeskCli.withServices(spec, (services, out) -> {
+            MonitoringService.Report r = services.monitoring().monitor(Session.system(), ModelCommand.progress(spec.commandLine().getErr()));
             out.printf("Champion scorecard %d; current population %,d accounts with a file at %s%n", r.modelId(), r.population(), r.observationDate());
             out.printf("Score PSI %.4f %s%n", r.score().psi(), r.score().level());
             out.println("Feature PSI (training sample vs current):");
@@ -37,8 +30,6 @@ final class ModelMonitorCommand implements Callable<Integer> {
                 out.printf("  %s  train %6.2f%%  now %6.2f%%  test bad %6.2f%%  cohort %,8d bad %6.2f%%%n", b.band(), 100 * b.trainShare(),
                         100 * b.currentShare(), 100 * b.testBadRate(), b.cohortAccounts(), 100 * b.cohortBadRate());
             }
-            out.flush();
-        }
-        return 0;
+        });
     }
 }

@@ -1,21 +1,17 @@
 package dev.riskdesk.app.cli;
 
-import dev.riskdesk.db.Database;
 import dev.riskdesk.security.Session;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "promote", mixinStandardHelpOptions = true,
         description = "Make a scorecard or thin-file model the champion of its kind (the old one is retired; audited as 'system').")
 final class ModelPromoteCommand implements Callable<Integer> {
-    @ParentCommand
-    ModelCommand parent;
-
     @Spec
     CommandSpec spec;
 
@@ -26,12 +22,10 @@ final class ModelPromoteCommand implements Callable<Integer> {
     String reason;
 
     @Override
-    public Integer call() {
-        try (Database db = parent.openDatabase()) {
-            ModelCommand.models(db).promote(Session.system(), id, reason);
-            spec.commandLine().getOut().printf("Model %d is now the champion.%n", id);
-            spec.commandLine().getOut().flush();
-        }
-        return 0;
+    public Integer call() throws IOException {
+        return RiskDeskCli.withServices(spec, (services, out) -> {
+            services.models().promote(Session.system(), id, reason);
+            out.printf("Model %d is now the champion.%n", id);
+        });
     }
 }

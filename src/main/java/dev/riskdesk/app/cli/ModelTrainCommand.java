@@ -1,27 +1,19 @@
 package dev.riskdesk.app.cli;
 
-import dev.riskdesk.app.AppServices;
-import dev.riskdesk.db.Database;
 import dev.riskdesk.scoring.Metrics;
-import dev.riskdesk.scoring.ModelRepository;
 import dev.riskdesk.scoring.TrainingService;
-import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Session;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a scorecard, a random-forest challenger and a thin-file scorecard (stored as DRAFT) with an out-of-time test.")
 final class ModelTrainCommand implements Callable<Integer> {
-    @ParentCommand
-    ModelCommand parent;
-
     @Spec
     CommandSpec spec;
 
@@ -40,12 +32,9 @@ final class ModelTrainCommand implements Callable<Integer> {
     long seed;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (Database db = parent.openDatabase()) {
-            ModelRepository models = ModelCommand.models(db);
-            TrainingService service = new TrainingService(db, models, new AuditLog(Clock.system(AppServices.BUSINESS_ZONE)));
-            TrainingService.Report r = service.train(Session.system(), new TrainingService.Options(observationMonths, testMonths, maxRows, seed),
+    public Integer call() throws IOException {
+        return RiskDeskCli.withServices(spec, (services, out) -> {
+            TrainingService.Report r = services.training().train(Session.system(), new TrainingService.Options(observationMonths, testMonths, maxRows, seed),
                     ModelCommand.progress(spec.commandLine().getErr()));
             out.printf("Observation dates: train %s, out-of-time test %s%n", r.trainDates(), r.testDates());
             out.printf("Rows: train %,d, test %,d; scorecard characteristics (%d): %s%n", r.trainRows(), r.testRows(),
@@ -65,9 +54,7 @@ final class ModelTrainCommand implements Callable<Integer> {
             }
             out.printf("Trained in %.1f s. Promote with: riskdesk model promote %d (and %d for thin files)%n",
                     r.millis() / 1000.0, r.scorecardId(), r.thinFileId());
-            out.flush();
-        }
-        return 0;
+        });
     }
 
     private static void row(PrintWriter out, String name, Metrics m) {

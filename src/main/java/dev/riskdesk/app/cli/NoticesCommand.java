@@ -1,34 +1,24 @@
 package dev.riskdesk.app.cli;
 
-import dev.riskdesk.app.AppServices;
-import dev.riskdesk.limits.LimitServices;
 import dev.riskdesk.appeals.NoticeService;
-import dev.riskdesk.db.Database;
 import dev.riskdesk.security.Session;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code riskdesk notices export --format csv|json --out FILE}: hands the outbox to the messaging system. */
 @Command(name = "notices", mixinStandardHelpOptions = true, description = "Customer notice outbox.",
         subcommands = {NoticesCommand.Export.class})
 final class NoticesCommand {
-    @ParentCommand
-    RiskDeskCli root;
-
     @Command(name = "export", mixinStandardHelpOptions = true, description = "Export PENDING notices and mark them EXPORTED.")
     static final class Export implements Callable<Integer> {
-        @ParentCommand
-        NoticesCommand parent;
         @Spec
         CommandSpec spec;
         @Option(names = "--format", defaultValue = "CSV", description = "CSV or JSON (default ${DEFAULT-VALUE}).")
@@ -38,12 +28,12 @@ final class NoticesCommand {
 
         @Override
         public Integer call() throws IOException {
-            try (Database database = parent.root.openDatabase(); Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                int n = new LimitServices(database, Clock.system(AppServices.BUSINESS_ZONE)).notices.exportPending(Session.system(), format, w);
-                spec.commandLine().getOut().printf("Exported %,d notices to %s%n", n, out);
-                spec.commandLine().getOut().flush();
-            }
-            return 0;
+            return RiskDeskCli.withServices(spec, (services, stdout) -> {
+                try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                    int n = services.limits().notices.exportPending(Session.system(), format, w);
+                    stdout.printf("Exported %,d notices to %s%n", n, out);
+                }
+            });
         }
     }
 }

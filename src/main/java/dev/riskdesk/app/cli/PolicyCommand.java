@@ -1,9 +1,6 @@
 package dev.riskdesk.app.cli;
 
-import dev.riskdesk.app.AppServices;
-import dev.riskdesk.limits.LimitServices;
 import dev.riskdesk.common.Progress;
-import dev.riskdesk.db.Database;
 import dev.riskdesk.limits.LimitPolicy;
 import dev.riskdesk.limits.LimitPolicyService;
 import dev.riskdesk.limits.PolicyRunService;
@@ -17,27 +14,20 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code riskdesk policy run|simulate}: the limit engine's batch and what-if. */
 @Command(name = "policy", mixinStandardHelpOptions = true, description = "Run or simulate the limit policy and monitoring rules.",
         subcommands = {PolicyCommand.Run.class, PolicyCommand.Simulate.class})
 final class PolicyCommand {
-    @ParentCommand
-    RiskDeskCli root;
-
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = "Evaluate every account; resumes a crashed run after its last committed chunk.")
     static final class Run implements Callable<Integer> {
-        @ParentCommand
-        PolicyCommand parent;
         @Spec
         CommandSpec spec;
         @Option(names = "--dry-run", description = "Evaluate and count, write nothing.")
@@ -52,19 +42,15 @@ final class PolicyCommand {
         boolean noDashboard;
 
         @Override
-        public Integer call() {
-            try (Database database = parent.root.openDatabase()) {
-                LimitServices s = new LimitServices(database, Clock.system(AppServices.BUSINESS_ZONE));
-                PrintWriter out = spec.commandLine().getOut();
-                PolicyRunService.RunReport r = s.runs.run(Session.system(),
+        public Integer call() throws IOException {
+            return RiskDeskCli.withServices(spec, (services, out) -> {
+                PolicyRunService.RunReport r = services.limits().runs.run(Session.system(),
                         new PolicyRunService.RunOptions(dryRun, chunk, at, awaitingData), Progress.NONE);
                 print(out, r, dryRun);
                 if (!dryRun && !noDashboard) {
-                    DashboardCommand.refreshAfterBatch(database, out);
+                    DashboardCommand.refreshAfterBatch(services, out);
                 }
-                out.flush();
-            }
-            return 0;
+            });
         }
 
         /** The run's report as the CLI prints it (also {@code bench policy-run}). */
@@ -83,8 +69,6 @@ final class PolicyCommand {
     @Command(name = "simulate", mixinStandardHelpOptions = true,
             description = "Evaluate a candidate policy (and rules) over the whole book without applying anything.")
     static final class Simulate implements Callable<Integer> {
-        @ParentCommand
-        PolicyCommand parent;
         @Spec
         CommandSpec spec;
         @Option(names = "--policy", description = "Candidate policy JSON (format of data/limit-policy.json); default the current one.")
@@ -106,27 +90,27 @@ final class PolicyCommand {
         public Integer call() throws IOException {
             LimitPolicy candidatePolicy = policy == null ? null : LimitPolicyService.parse(policy);
             RuleSet candidateRules = rules == null ? null : RuleSetService.parse(rules);
-            try (Database database = parent.root.openDatabase();
-                    Writer diff = csv == null ? null : Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-                LimitServices s = new LimitServices(database, Clock.system(AppServices.BUSINESS_ZONE));
-                PolicySimulationService.Report r = s.simulations.simulate(Session.system(), new PolicySimulationService.Options(candidatePolicy,
-                        candidateRules, control, challenger, at, chunk, diff), Progress.NONE);
-                PrintWriter out = spec.commandLine().getOut();
-                out.printf("Simulated %,d accounts at %s (every proposal assumed carried out)%n", r.accounts(), r.at());
-                out.printf("%-10s %-60s %14s %14s%n", "", "actions", "exposure chg", "EL chg");
-                out.printf("%-10s %-60s %,14.2f %,14.2f%n", "current", r.current().actions(), r.current().exposureChange(), r.current().expectedLossChange());
-                out.printf("%-10s %-60s %,14.2f %,14.2f%n", "candidate", r.candidate().actions(), r.candidate().exposureChange(),
-                        r.candidate().expectedLossChange());
-                out.printf("Accounts whose outcome differs: %,d%n", r.accountsDiffering());
-                out.printf("Accounts the candidate changes, by segment (city tier/income band): %s%n", r.candidateAffectedBySegment());
-                out.println("Champion/challenger split:");
-                for (PolicySimulationService.GroupTotals g : r.championChallenger()) {
-                    out.printf("  %-10s %,9d accounts %,9d changed  exposure %,14.2f  EL %,12.2f%n", g.group(), g.accounts(), g.changed(),
-                            g.exposureChange(), g.expectedLossChange());
+            return RiskDeskCli.withServices(spec, (services, out) -> {
+                try (Writer diff = csv == null ? null : Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                    print(out, services.limits().simulations.simulate(Session.system(), new PolicySimulationService.Options(candidatePolicy,
+                            candidateRules, control, challenger, at, chunk, diff), Progress.NONE));
                 }
-                out.flush();
+            });
+        }
+
+        private static void print(PrintWriter out, PolicySimulationService.Report r) {
+            out.printf("Simulated %,d accounts at %s (every proposal assumed carried out)%n", r.accounts(), r.at());
+            out.printf("%-10s %-60s %14s %14s%n", "", "actions", "exposure chg", "EL chg");
+            out.printf("%-10s %-60s %,14.2f %,14.2f%n", "current", r.current().actions(), r.current().exposureChange(), r.current().expectedLossChange());
+            out.printf("%-10s %-60s %,14.2f %,14.2f%n", "candidate", r.candidate().actions(), r.candidate().exposureChange(),
+                    r.candidate().expectedLossChange());
+            out.printf("Accounts whose outcome differs: %,d%n", r.accountsDiffering());
+            out.printf("Accounts the candidate changes, by segment (city tier/income band): %s%n", r.candidateAffectedBySegment());
+            out.println("Champion/challenger split:");
+            for (PolicySimulationService.GroupTotals g : r.championChallenger()) {
+                out.printf("  %-10s %,9d accounts %,9d changed  exposure %,14.2f  EL %,12.2f%n", g.group(), g.accounts(), g.changed(),
+                        g.exposureChange(), g.expectedLossChange());
             }
-            return 0;
         }
     }
 }

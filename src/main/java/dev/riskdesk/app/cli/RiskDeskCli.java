@@ -1,14 +1,18 @@
 package dev.riskdesk.app.cli;
 
+import dev.riskdesk.app.AppServices;
+import dev.riskdesk.common.SameThreadTaskRunner;
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.common.Version;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.DatabaseLocation;
+import java.io.IOException;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -33,9 +37,28 @@ public final class RiskDeskCli {
             description = "Database file or JDBC URL (default: $RISKDESK_DB, else the user data folder).")
     String db;
 
-    /** Opens the database the options and environment point at. */
-    Database openDatabase() {
-        return Database.open(location());
+    /** Opens the database the options and environment point at, with every service on it (the composition root). */
+    AppServices openServices() {
+        return AppServices.open(location(), new SameThreadTaskRunner());
+    }
+
+    /** What a command does with the services of the opened database, printing to the command's output. */
+    @FunctionalInterface
+    interface Work {
+        void run(AppServices services, PrintWriter out) throws IOException;
+    }
+
+    /**
+     * Opens the services on the database the command line points at, runs {@code work}, flushes the
+     * command's output and closes the database. Returns the exit code of success.
+     */
+    static int withServices(CommandSpec spec, Work work) throws IOException {
+        try (AppServices services = ((RiskDeskCli) spec.root().userObject()).openServices()) {
+            PrintWriter out = spec.commandLine().getOut();
+            work.run(services, out);
+            out.flush();
+        }
+        return 0;
     }
 
     DatabaseLocation location() {

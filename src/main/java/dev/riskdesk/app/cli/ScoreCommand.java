@@ -1,31 +1,24 @@
 package dev.riskdesk.app.cli;
 
-import dev.riskdesk.app.AppServices;
 import dev.riskdesk.common.UserFacingException;
-import dev.riskdesk.db.Database;
 import dev.riskdesk.scoring.AccountScore;
 import dev.riskdesk.scoring.Explanation;
 import dev.riskdesk.scoring.ScoringService;
 import dev.riskdesk.scoring.SubScores;
-import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Session;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Score every account with the champion (--all; resumes an interrupted run) or explain one account (--account).")
 final class ScoreCommand implements Callable<Integer> {
-    @ParentCommand
-    RiskDeskCli root;
-
     @Spec
     CommandSpec spec;
 
@@ -49,14 +42,12 @@ final class ScoreCommand implements Callable<Integer> {
     String lang;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         if (all == (account != null)) {
             throw new UserFacingException("Give either --all or --account ID.");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        Clock clock = Clock.system(AppServices.BUSINESS_ZONE);
-        try (Database db = root.openDatabase()) {
-            ScoringService scoring = new ScoringService(db, ModelCommand.models(db), new AuditLog(clock), clock);
+        return RiskDeskCli.withServices(spec, (services, out) -> {
+            ScoringService scoring = services.scoring();
             if (all) {
                 ScoringService.BatchReport r = scoring.scoreAll(Session.system(), chunk,
                         readers > 0 ? readers : ScoringService.defaultReaders(), ModelCommand.progress(spec.commandLine().getErr()));
@@ -64,14 +55,12 @@ final class ScoreCommand implements Callable<Integer> {
                         r.resumed() ? " (resumed)" : "", r.scored(), r.thinFile(), r.skipped(), r.millis() / 1000.0, r.featureSource());
                 out.println("Phases: " + r.phases().summary());
                 if (!noDashboard) {
-                    DashboardCommand.refreshAfterBatch(db, out);
+                    DashboardCommand.refreshAfterBatch(services, out);
                 }
             } else {
                 explain(out, scoring.scoreAccount(Session.system(), account), "zh".equals(lang) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH);
             }
-            out.flush();
-        }
-        return 0;
+        });
     }
 
     private static void explain(PrintWriter out, AccountScore s, Locale locale) {

@@ -1,4 +1,4 @@
-package dev.riskdesk.limits;
+package dev.riskdesk.app.demo;
 
 import static dev.riskdesk.db.schema.Tables.APPEAL;
 import static dev.riskdesk.db.schema.Tables.GENERATOR_TRUTH;
@@ -15,6 +15,8 @@ import dev.riskdesk.appeals.Appeals;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.schema.tables.records.LimitProposalRecord;
+import dev.riskdesk.limits.LimitServices;
+import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Session;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -89,7 +91,8 @@ public final class DemoAppeals {
             window = Duration.ofMinutes(10); // first start right after midnight: keep the order, squeeze the times
         }
         DemoClock demo = new DemoClock(clock.getZone(), start.atZone(clock.getZone()).toInstant());
-        LimitServices limits = new LimitServices(database, demo);
+        // services of their own on the demo clock, so each appeal's events (and their audit) get the demo's times
+        LimitServices limits = new LimitServices(database, new AuditLog(demo), demo);
         AppealService appeals = limits.appeals;
         Session system = Session.system();
         Long agent = operator(dsl, "agent");

@@ -1,10 +1,8 @@
-package dev.riskdesk.app;
+package dev.riskdesk.app.demo;
 
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.dashboard.DashboardServices;
 import dev.riskdesk.db.AppSettings;
-import dev.riskdesk.db.Database;
-import dev.riskdesk.limits.DemoAppeals;
 import dev.riskdesk.limits.LimitServices;
 import dev.riskdesk.limits.PolicyRunService;
 import dev.riskdesk.portfolio.GeneratorOptions;
@@ -12,7 +10,6 @@ import dev.riskdesk.portfolio.PortfolioGenerator;
 import dev.riskdesk.scoring.ModelRepository;
 import dev.riskdesk.scoring.ScoringService;
 import dev.riskdesk.scoring.TrainingService;
-import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Session;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,12 +22,13 @@ import org.slf4j.LoggerFactory;
  * First start on a new database: generate the demo book, train the models and make the
  * scorecards champions, score every account, run the limit policy so the review queue has
  * work, register the customers' appeals, then build the dashboard's aggregates. Each step reports under a bundle key ({@code demo.step.*}) with the overall fraction.
+ * The composition root ({@code AppServices}) builds it from its own services, for the console and {@code riskdesk demo}.
  *
  * <p>Resumable: the start is marked in APP_SETTING ({@value #STARTED}), each finished step under its
  * own key (value {@code done}), and the end as {@value #DONE}. A start that was cancelled or killed
  * part-way skips its finished steps the next time; a generation that was killed is removed and redone.
  */
-public final class DemoSetup implements DemoPortfolio {
+public final class DemoSetup {
     private static final Logger LOG = LoggerFactory.getLogger(DemoSetup.class);
     static final String STARTED = "demo.setup.started";
     static final String DONE = "demo.setup.done";
@@ -58,7 +56,7 @@ public final class DemoSetup implements DemoPortfolio {
     private final Clock clock;
     private final List<Step> steps;
 
-    DemoSetup(AppSettings settings, PortfolioGenerator generator, TrainingService training, ModelRepository models, ScoringService scoring,
+    public DemoSetup(AppSettings settings, PortfolioGenerator generator, TrainingService training, ModelRepository models, ScoringService scoring,
             LimitServices limits, DemoAppeals appeals, DashboardServices dashboard, Clock clock) {
         this.settings = settings;
         this.clock = clock;
@@ -82,22 +80,15 @@ public final class DemoSetup implements DemoPortfolio {
                 new Step("demo.step.dashboard", 3, (book, p) -> dashboard.refresh.refresh(system, p)));
     }
 
-    /** The first start's steps on {@code database}, each with services of its own (the CLI and tests). */
-    public static DemoSetup on(Database database, Clock clock) {
-        AuditLog audit = new AuditLog(clock);
-        ModelRepository models = new ModelRepository(database, audit, clock);
-        LimitServices limits = new LimitServices(database, clock);
-        return new DemoSetup(new AppSettings(database), new PortfolioGenerator(database), new TrainingService(database, models, audit), models,
-                new ScoringService(database, models, audit, clock), limits, new DemoAppeals(database, clock),
-                new DashboardServices(database, models, limits, clock), clock);
-    }
-
-    @Override
+    /**
+     * Fills a new, empty database with the demo portfolio. Reports progress and stops with
+     * {@link Progress.CancelledException} when the operator cancels; the next start finishes it.
+     */
     public void create(Progress progress) {
         run(GeneratorOptions.demo(LocalDate.now(clock)), progress, StepListener.NONE);
     }
 
-    @Override
+    /** True when a first start began on this database and has not yet run all its steps. */
     public boolean unfinished() {
         return settings.get(STARTED) != null && !finished();
     }

@@ -1,4 +1,4 @@
-package dev.riskdesk.app;
+package dev.riskdesk.app.demo;
 
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 import static dev.riskdesk.db.schema.Tables.APPEAL;
@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.riskdesk.app.AppServices;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.common.SameThreadTaskRunner;
 import dev.riskdesk.db.Database;
@@ -42,7 +43,7 @@ class DemoSetupTest {
     Path dir;
 
     private static void create(Database db, int customers, Progress progress) {
-        DemoSetup.on(db, CLOCK).run(GeneratorOptions.of(customers, GeneratorOptions.DEFAULT_MONTHS, 42, AS_OF), progress,
+        services(db).demoSetup().run(GeneratorOptions.of(customers, GeneratorOptions.DEFAULT_MONTHS, 42, AS_OF), progress,
                 DemoSetup.StepListener.NONE);
     }
 
@@ -125,14 +126,14 @@ class DemoSetupTest {
             Progress cancelAtTraining = cancelAt("demo.step.train");
             DemoSetup.StepListener record = (key, took, skipped) -> keys.add(skipped ? "skipped " + key : key);
             GeneratorOptions book = GeneratorOptions.of(2000, GeneratorOptions.DEFAULT_MONTHS, 42, AS_OF);
-            assertThrows(Progress.CancelledException.class, () -> DemoSetup.on(db, CLOCK).run(book, cancelAtTraining, record));
+            assertThrows(Progress.CancelledException.class, () -> services(db).demoSetup().run(book, cancelAtTraining, record));
             assertEquals(List.of("demo.step.generate"), keys, "cancelled once the book was generated");
             assertEquals(0, db.dsl().fetchCount(MODEL, MODEL.STATUS.eq("CHAMPION")));
             assertEquals(0, db.dsl().fetchCount(SCORE), "cancel stops before the next step: scoring never started");
             assertTrue(services(db).needsFirstStart(), "the book is not empty, but the first start is unfinished");
 
             keys.clear();
-            DemoSetup.on(db, CLOCK).run(book, Progress.NONE, record);
+            services(db).demoSetup().run(book, Progress.NONE, record);
             assertEquals(List.of("skipped demo.step.generate", "demo.step.train", "demo.step.score", "demo.step.policy",
                     "demo.step.appeals", "demo.step.dashboard"), keys);
             assertEquals(2000, db.dsl().fetchCount(ACCOUNT), "the book was not generated twice");

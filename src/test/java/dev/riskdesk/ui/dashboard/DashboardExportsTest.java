@@ -44,7 +44,8 @@ class DashboardExportsTest {
     void pdfAndPngExportsOpen() throws Exception {
         try (Database db = TestDatabases.fresh(dir)) {
             Clock clock = Clock.systemDefaultZone();
-            DashboardServices services = new DashboardServices(db, new ModelRepository(db, new AuditLog(clock), clock), new LimitServices(db, clock), clock);
+            AuditLog audit = new AuditLog(clock);
+            DashboardServices services = new DashboardServices(db, new ModelRepository(db, audit, clock), new LimitServices(db, audit, clock), audit, clock);
             DashboardBook.create(db);
             services.refresh.refresh(Session.system(), Progress.NONE);
             DashboardData data = services.query.load(Session.system(), DashboardFilter.all());

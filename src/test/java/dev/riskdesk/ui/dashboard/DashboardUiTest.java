@@ -54,9 +54,9 @@ class DashboardUiTest {
         Clock clock = Clock.systemDefaultZone();
         db = TestDatabases.fresh(dir);
         DashboardBook.create(db);
-        var services = new dev.riskdesk.dashboard.DashboardServices(db,
-                new dev.riskdesk.scoring.ModelRepository(db, new dev.riskdesk.security.AuditLog(clock), clock),
-                new dev.riskdesk.limits.LimitServices(db, clock), clock);
+        var audit = new dev.riskdesk.security.AuditLog(clock);
+        var services = new dev.riskdesk.dashboard.DashboardServices(db, new dev.riskdesk.scoring.ModelRepository(db, audit, clock),
+                new dev.riskdesk.limits.LimitServices(db, audit, clock), audit, clock);
         services.refresh.refresh(Session.system(), Progress.NONE);
         tasks = new FxTaskRunner();
         Theme.LIGHT.apply();

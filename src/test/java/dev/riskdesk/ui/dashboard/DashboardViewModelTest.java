@@ -45,7 +45,8 @@ class DashboardViewModelTest {
     @BeforeEach
     void setUp() {
         db = TestDatabases.fresh(dir);
-        services = new DashboardServices(db, new ModelRepository(db, new AuditLog(businessClock), businessClock), new LimitServices(db, businessClock),
+        AuditLog audit = new AuditLog(businessClock);
+        services = new DashboardServices(db, new ModelRepository(db, audit, businessClock), new LimitServices(db, audit, businessClock), audit,
                 businessClock);
         DashboardBook.create(db);
         services.refresh.refresh(Session.system(), Progress.NONE);
