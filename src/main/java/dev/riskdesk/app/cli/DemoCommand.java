@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -31,9 +30,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (customers < 1 || customers > GeneratorOptions.MAX_CUSTOMERS) {
-            throw new ParameterException(spec.commandLine(), "--customers must be between 1 and " + GeneratorOptions.MAX_CUSTOMERS + " (was " + customers + ")");
-        }
+        GenerateCommand.requireCustomers(spec, customers);
         PrintWriter err = spec.commandLine().getErr();
         return RiskDeskCli.withServices(spec, (services, out) -> {
             if (!services.needsFirstStart()) {

@@ -51,9 +51,7 @@ final class GenerateCommand implements Callable<Integer> {
     /** Validates the options; a bad value is a usage error (exit 2), not a failure. */
     GeneratorOptions options(CommandSpec spec) {
         int k = detailMonths == null ? months : detailMonths;
-        if (customers < 1 || customers > GeneratorOptions.MAX_CUSTOMERS) {
-            throw new ParameterException(spec.commandLine(), "--customers must be between 1 and " + GeneratorOptions.MAX_CUSTOMERS + " (was " + customers + ")");
-        }
+        requireCustomers(spec, customers);
         if (months < 1 || months > GeneratorOptions.MAX_MONTHS) {
             throw new ParameterException(spec.commandLine(), "--months must be between 1 and " + GeneratorOptions.MAX_MONTHS + " (was " + months + ")");
         }
@@ -65,6 +63,13 @@ final class GenerateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--as-of must lie between 2000 and 2100 (was " + day + ")");
         }
         return new GeneratorOptions(customers, months, seed, k, day);
+    }
+
+    /** {@code --customers} of {@code generate} and {@code demo}: a bad value is a usage error. */
+    static void requireCustomers(CommandSpec spec, int customers) {
+        if (customers < 1 || customers > GeneratorOptions.MAX_CUSTOMERS) {
+            throw new ParameterException(spec.commandLine(), "--customers must be between 1 and " + GeneratorOptions.MAX_CUSTOMERS + " (was " + customers + ")");
+        }
     }
 
     static String summary(GenerationReport r, String where) {
