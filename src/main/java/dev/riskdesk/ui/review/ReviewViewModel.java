@@ -310,7 +310,7 @@ public final class ReviewViewModel {
     /** After a decision the next proposal in the list is selected, so the operator keeps going. */
     private void reloadAndSelectNext(int index) {
         selected.set(null);
-        reload();
+        // listen before reading: a task runner may answer at once, on this thread
         rows.addListener(new javafx.collections.ListChangeListener<Row>() {
             @Override
             public void onChanged(Change<? extends Row> c) {
@@ -320,6 +320,7 @@ public final class ReviewViewModel {
                 }
             }
         });
+        reload();
     }
 
     /** What a bulk confirmation of {@code chosen} would do, for the summary shown before it applies. */
