@@ -10,10 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.riskdesk.common.Messages;
 import dev.riskdesk.customers.ProfileBook;
 import dev.riskdesk.db.Database;
-import dev.riskdesk.db.TestDatabases;
 import dev.riskdesk.ui.common.I18n;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -41,16 +39,15 @@ class AppealsUiTest {
 
     @Start
     void start(Stage stage) {
-        Clock clock = Clock.system(AppServices.BUSINESS_ZONE);
-        db = TestDatabases.fresh(dir);
-        console = new TestConsole(db, clock);
+        console = TestConsole.atLogin(stage, dir, book -> {
+            ProfileBook.create(book, 20);
+            // the hand-made book inserts explicit ids; new rows must not collide with them
+            for (String table : new String[] {"LIMIT_PROPOSAL", "LIMIT_DECISION", "SUSPENSION", "APPEAL", "RULE_HIT"}) {
+                book.dsl().execute("ALTER TABLE " + table + " ALTER COLUMN ID RESTART WITH 1000");
+            }
+        });
+        db = console.db;
         services = console.services;
-        ProfileBook.create(db, 20);
-        // the hand-made book inserts explicit ids; new rows must not collide with them
-        for (String table : new String[] {"LIMIT_PROPOSAL", "LIMIT_DECISION", "SUSPENSION", "APPEAL", "RULE_HIT"}) {
-            db.dsl().execute("ALTER TABLE " + table + " ALTER COLUMN ID RESTART WITH 1000");
-        }
-        console.showLogin(stage);
     }
 
     @AfterEach
@@ -76,9 +73,7 @@ class AppealsUiTest {
 
     @Test
     void anAgentClaimsDecidesAndTheNoticeIsInTheOutbox(FxRobot robot) throws Exception {
-        robot.clickOn("#demo-agent");
-        robot.clickOn("#loginButton");
-        waitUntil(robot, "#nav-appeals");
+        TestConsole.signIn(robot, "agent", "#nav-appeals", 15);
         assertFalse(robot.lookup("#nav-ruleQuality").tryQuery().isPresent(), "agents do not see the rule-quality table");
         robot.clickOn("#nav-appeals");
         waitUntil(robot, "#appeals-table");

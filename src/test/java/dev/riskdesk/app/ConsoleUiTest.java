@@ -4,21 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.riskdesk.common.Messages;
-import dev.riskdesk.db.TestDatabases;
-import dev.riskdesk.security.OperatorService;
-import dev.riskdesk.security.PasswordHasher;
-import dev.riskdesk.ui.common.Appearance;
-import dev.riskdesk.ui.common.FxTaskRunner;
-import dev.riskdesk.ui.common.I18n;
-import dev.riskdesk.ui.common.Theme;
-import dev.riskdesk.ui.common.UiPreferences;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -30,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -41,27 +28,16 @@ import org.testfx.util.WaitForAsyncUtils;
 class ConsoleUiTest {
     @TempDir
     Path dir;
-    AppServices services;
-    Preferences preferences;
+    TestConsole console;
 
     @Start
     void start(Stage stage) {
-        Clock clock = Clock.system(AppServices.BUSINESS_ZONE);
-        // bcrypt cost 4 keeps the tests quick; the console uses 11
-        services = new AppServices(TestDatabases.fresh(dir), clock, new PasswordHasher(4), new FxTaskRunner());
-        services.operators().createDemoOperatorsIfEmpty();
-        preferences = Preferences.userRoot().node("dev/riskdesk/test/" + UUID.randomUUID());
-        UiPreferences ui = new UiPreferences(preferences);
-        Appearance appearance = new Appearance(new I18n(Messages.ENGLISH), ui);
-        Theme.LIGHT.apply();
-        new ConsoleFlow(stage, services, appearance, OperatorService.DEMO_OPERATORS).showLogin();
+        console = TestConsole.atLogin(stage, dir, book -> { });
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupStages();
-        services.close();
-        preferences.removeNode();
+        console.close();
     }
 
     private void signIn(FxRobot robot, String user, String password) {
@@ -101,9 +77,7 @@ class ConsoleUiTest {
 
     @Test
     void anAgentHasNoAuditLog(FxRobot robot) throws Exception {
-        robot.clickOn("#demo-agent");
-        robot.clickOn("#loginButton");
-        waitUntil(robot, "#nav-overview");
+        TestConsole.signIn(robot, "agent", "#nav-overview", 10);
         assertFalse(robot.lookup("#nav-audit").tryQuery().isPresent());
     }
 

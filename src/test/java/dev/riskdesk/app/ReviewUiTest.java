@@ -8,13 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.riskdesk.common.Messages;
 import dev.riskdesk.common.Money;
 import dev.riskdesk.db.Database;
-import dev.riskdesk.db.TestDatabases;
 import dev.riskdesk.limits.ProposalQueueService;
 import dev.riskdesk.limits.QueueBook;
 import dev.riskdesk.security.Session;
 import dev.riskdesk.ui.common.I18n;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -48,12 +46,9 @@ class ReviewUiTest {
 
     @Start
     void start(Stage stage) {
-        Clock clock = Clock.system(AppServices.BUSINESS_ZONE);
-        db = TestDatabases.fresh(dir);
-        console = new TestConsole(db, clock);
+        console = TestConsole.atLogin(stage, dir, book -> QueueBook.fill(book, LocalDateTime.now(AppServices.BUSINESS_ZONE)));
+        db = console.db;
         services = console.services;
-        QueueBook.fill(db, LocalDateTime.now(clock));
-        console.showLogin(stage);
     }
 
     @AfterEach
@@ -71,9 +66,7 @@ class ReviewUiTest {
     }
 
     private TableView<?> openQueue(FxRobot robot, String demo, int expectedRows) throws Exception {
-        robot.clickOn("#demo-" + demo);
-        robot.clickOn("#loginButton");
-        waitUntil(robot, "#nav-review");
+        TestConsole.signIn(robot, demo, "#nav-review", 10);
         robot.clickOn("#nav-review");
         waitUntil(robot, "#review-table");
         TableView<?> table = robot.lookup("#review-table").queryAs(TableView.class);
@@ -224,9 +217,7 @@ class ReviewUiTest {
 
     @Test
     void anAgentHasNoReviewQueueAndNoScoreTab(FxRobot robot) throws Exception {
-        robot.clickOn("#demo-agent");
-        robot.clickOn("#loginButton");
-        waitUntil(robot, "#nav-profiles");
+        TestConsole.signIn(robot, "agent", "#nav-profiles", 10);
         assertTrue(robot.lookup("#nav-review").tryQuery().isEmpty(), "the review queue is not offered to agents");
         robot.clickOn("#nav-profiles");
         waitUntil(robot, "#profiles-table");

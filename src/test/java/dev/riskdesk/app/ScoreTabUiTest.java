@@ -66,10 +66,8 @@ class ScoreTabUiTest {
 
     @Start
     void start(Stage stage) {
-        Clock clock = Clock.system(AppServices.BUSINESS_ZONE);
-        console = new TestConsole(TestDatabases.fresh(dir), clock);
+        console = TestConsole.atLogin(stage, dir, book -> { });
         services = console.services;
-        console.showLogin(stage);
     }
 
     @AfterEach
@@ -83,9 +81,7 @@ class ScoreTabUiTest {
 
     @Test
     void theScoreTabShowsEveryCharacteristicsPointsAndTheyAddUpToTheScore(FxRobot robot) throws Exception {
-        robot.clickOn("#demo-risk");
-        robot.clickOn("#loginButton");
-        waitUntil(robot, "#nav-profiles");
+        TestConsole.signIn(robot, "risk", "#nav-profiles", 20);
         robot.clickOn("#nav-profiles");
         waitUntil(robot, "#profiles-table");
         TableView<?> profiles = robot.lookup("#profiles-table").queryAs(TableView.class);

@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.riskdesk.common.Messages;
 import dev.riskdesk.customers.ProfileBook;
-import dev.riskdesk.db.Database;
-import dev.riskdesk.db.TestDatabases;
 import dev.riskdesk.ui.common.I18n;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -38,12 +35,8 @@ class ScreensUiTest {
 
     @Start
     void start(Stage stage) {
-        Clock clock = Clock.system(AppServices.BUSINESS_ZONE);
-        Database db = TestDatabases.fresh(dir);
-        console = new TestConsole(db, clock);
+        console = TestConsole.atLogin(stage, dir, book -> ProfileBook.create(book, 150));
         services = console.services;
-        ProfileBook.create(db, 150);
-        console.showLogin(stage);
     }
 
     @AfterEach
@@ -56,9 +49,7 @@ class ScreensUiTest {
     }
 
     private void signIn(FxRobot robot, String demo) throws Exception {
-        robot.clickOn("#demo-" + demo);
-        robot.clickOn("#loginButton");
-        waitUntil(robot, "#nav-profiles");
+        TestConsole.signIn(robot, demo, "#nav-profiles", 10);
         robot.clickOn("#nav-profiles");
         waitUntil(robot, "#profiles-table");
     }

@@ -2,6 +2,7 @@ package dev.riskdesk.app;
 
 import dev.riskdesk.common.Messages;
 import dev.riskdesk.db.Database;
+import dev.riskdesk.db.TestDatabases;
 import dev.riskdesk.security.OperatorService;
 import dev.riskdesk.ui.common.Appearance;
 import dev.riskdesk.security.PasswordHasher;
@@ -9,10 +10,12 @@ import dev.riskdesk.ui.common.FxTaskRunner;
 import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.Theme;
 import dev.riskdesk.ui.common.UiPreferences;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.prefs.Preferences;
 import javafx.scene.Node;
 import javafx.stage.Stage;
@@ -26,13 +29,30 @@ import org.testfx.util.WaitForAsyncUtils;
  * the login window. {@link #close()} undoes all of it.
  */
 final class TestConsole {
+    final Database db;
     final AppServices services;
     final Preferences preferences;
 
     TestConsole(Database db, Clock clock) {
+        this.db = db;
         services = new AppServices(db, clock, new PasswordHasher(4), new FxTaskRunner());
         services.operators().createDemoOperatorsIfEmpty();
         preferences = Preferences.userRoot().node("dev/riskdesk/test/" + UUID.randomUUID());
+    }
+
+    /** A fresh test database, filled by {@code fill}, with the console's login window on it. */
+    static TestConsole atLogin(Stage stage, Path dir, Consumer<Database> fill) {
+        TestConsole console = new TestConsole(TestDatabases.fresh(dir), Clock.system(AppServices.BUSINESS_ZONE));
+        fill.accept(console.db);
+        console.showLogin(stage);
+        return console;
+    }
+
+    /** Signs in with the login window's button for a demo operator (agent, risk, manager, admin) and waits for {@code firstNode}. */
+    static void signIn(FxRobot robot, String demo, String firstNode, int seconds) throws TimeoutException {
+        robot.clickOn("#demo-" + demo);
+        robot.clickOn("#loginButton");
+        waitUntilVisible(robot, firstNode, seconds);
     }
 
     void showLogin(Stage stage) {
