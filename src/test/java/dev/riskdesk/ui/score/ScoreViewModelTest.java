@@ -28,25 +28,23 @@ class ScoreViewModelTest {
 
     @Test
     void withoutTheModelPermissionTheTabSaysSo() {
-        try (TestServices t = TestServices.fresh(dir)) {
-            ProfileBook.create(t.db, 5);
-            ScoreViewModel model = new ScoreViewModel(t.services.scoring(), t.login("agent"), t.services.tasks(), ProfileBook.RICH);
-            model.load();
-            assertFalse(model.loadingProperty().get());
-            assertNull(model.breakdownProperty().get());
-            assertEquals("common.error.denied", model.errorProperty().get().key());
-        }
+        assertNoBreakdown("agent", "common.error.denied");
     }
 
     @Test
     void withoutAChampionTheTabSaysThereIsNone() {
+        assertNoBreakdown("risk", "error.scoring.noChampion");
+    }
+
+    /** On a book without a champion, {@code operator} opening the rich account's tab is told {@code errorKey}. */
+    private void assertNoBreakdown(String operator, String errorKey) {
         try (TestServices t = TestServices.fresh(dir)) {
             ProfileBook.create(t.db, 5);
-            ScoreViewModel model = new ScoreViewModel(t.services.scoring(), t.login("risk"), t.services.tasks(), ProfileBook.RICH);
+            ScoreViewModel model = new ScoreViewModel(t.services.scoring(), t.login(operator), t.services.tasks(), ProfileBook.RICH);
             model.load();
             assertFalse(model.loadingProperty().get());
             assertNull(model.breakdownProperty().get());
-            assertEquals("error.scoring.noChampion", model.errorProperty().get().key());
+            assertEquals(errorKey, model.errorProperty().get().key());
         }
     }
 
