@@ -1,5 +1,16 @@
 package dev.riskdesk.portfolio;
 
+import static dev.riskdesk.portfolio.Draws.clamp;
+import static dev.riskdesk.portfolio.Draws.cumulative;
+import static dev.riskdesk.portfolio.Draws.device;
+import static dev.riskdesk.portfolio.Draws.digits;
+import static dev.riskdesk.portfolio.Draws.lowerBound;
+import static dev.riskdesk.portfolio.Draws.mix;
+import static dev.riskdesk.portfolio.Draws.pick;
+import static dev.riskdesk.portfolio.Draws.poisson;
+import static dev.riskdesk.portfolio.Draws.roundHundred;
+import static dev.riskdesk.portfolio.Draws.sigmoid;
+
 import dev.riskdesk.portfolio.ReferenceData.Category;
 import dev.riskdesk.portfolio.ReferenceData.City;
 import dev.riskdesk.portfolio.ReferenceData.Institution;
@@ -173,10 +184,118 @@ final class CustomerSimulator {
     private final List<String> knownDevices = new ArrayList<>();
     private final List<Integer> knownCities = new ArrayList<>();
 
-    /** Generates customer number {@code index} (0-based) into the chunk. */
+    // ------------------------------------------------------------------ the current customer
+
+    private SplittableRandom r;
+    private long id;
+    // who the customer is
+    private boolean male;
+    private int age;
+    private LocalDate birth;
+    private City city;
+    private Occupation occ;
+    private int band;
+    private boolean verified;
+    private long regSec;
+    private long openSec;
+    private long verifiedSec;
+    private String fullName;
+    private String phone;
+    private String idNumber;
+    // the account and its behaviour
+    private double z0;
+    private boolean dormant;
+    private boolean cashLoan;
+    private long limit;
+    private int billingDay;
+    private double txnRate;
+    private double loginRate;
+    private double volatility;
+    private double nightBias;
+    private double spendScale;
+    // scenarios and the latent risk by month
+    private int openMonth;
+    private boolean takeover;
+    private int multiMonth;
+    private boolean delay;
+    private boolean inFlight;
+    private boolean historicalDelay;
+    private boolean shock;
+    private long takeoverSec;
+    private double[] z;
+    private int distress;
+    private String primaryDevice;
+    private String takeoverDevice;
+    private int takeoverCity;
+    // the account's path through the months
+    private MonthFigures figures;
+    private String status;
+    private long lastLimitChangeSec;
+    private long balance;
+    private long lastStatementAmount;
+    private long paidTowardLast;
+    private Bill pendingPayment;
+    private long defaultSec;
+    private long firstMissedDue;
+    private int cleanBills;
+    private boolean lastBillBad;
+    private boolean historicalDelayDone;
+    private boolean forceCure;
+    // scenario evidence of the current customer
+    private int takeoverPurchases;
+    private long takeoverTotal;
+    private long multiLendingSec = -1;
+    private int multiLendingCount;
+    private Bill inFlightBill;
+    private long delaySec = -1;
+    private int delayDays;
+
+    /** Sums of one customer's months, one slot per generated month. */
+    private static final class MonthFigures {
+        final long[] limit;
+        final long[] balance;
+        final long[] spend;
+        final int[] txnCount;
+        final long[] essential;
+        final long[] luxury;
+        final long[] festival;
+        final int[] night;
+        final int[] big;
+        final long[] minimum;
+        final long[] payment;
+        final Bill[] bill;
+        final int[] logins;
+        final int[] newDevices;
+        final int[] cityCount;
+        final int[] inquiries;
+
+        MonthFigures(int m) {
+            limit = new long[m];
+            balance = new long[m];
+            spend = new long[m];
+            txnCount = new int[m];
+            essential = new long[m];
+            luxury = new long[m];
+            festival = new long[m];
+            night = new int[m];
+            big = new int[m];
+            minimum = new long[m];
+            payment = new long[m];
+            bill = new Bill[m];
+            logins = new int[m];
+            newDevices = new int[m];
+            cityCount = new int[m];
+            inquiries = new int[m];
+        }
+    }
+
+    /**
+     * Generates customer number {@code index} (0-based) into the chunk. The steps draw from one
+     * random stream in a fixed order; moving a draw from one step to another changes the book.
+     */
     void simulate(int index, Chunk out) {
-        SplittableRandom r = new SplittableRandom(mix(seed, index));
-        long id = index + 1L;
+        r = new SplittableRandom(mix(seed, index));
+        id = index + 1L;
         txnUsed = 0;
         bills.clear();
         logins.clear();
@@ -184,23 +303,41 @@ final class CustomerSimulator {
         knownDevices.clear();
         knownCities.clear();
 
-        // ---------------------------------------------------------- who the customer is
-        boolean male = r.nextBoolean();
-        int age = (int) Math.round(30 + 8.5 * r.nextGaussian());
+        drawPerson();
+        drawAccount();
+        drawScenarios();
+        drawDistress();
+        simulateLogins();
+        simulateInquiries();
+        simulateMoney(out);
+        writeBills(out);
+        writeRepayments(out);
+        writeLogins(out);
+        writeInquiries(out);
+        writeMonths(out);
+        writeCustomerAndAccount(out);
+        writeTruth(out);
+        out.customerCount++;
+    }
+
+    // ------------------------------------------------------------------ who the customer is
+
+    private void drawPerson() {
+        male = r.nextBoolean();
+        age = (int) Math.round(30 + 8.5 * r.nextGaussian());
         age = Math.max(18, Math.min(65, age));
-        LocalDate birth = tl.asOf.minusYears(age).minusDays(1 + r.nextInt(364));
-        City city = ref.cities().get(pick(cityCum, r));
+        birth = tl.asOf.minusYears(age).minusDays(1 + r.nextInt(364));
+        city = ref.cities().get(pick(cityCum, r));
         int occIndex = pick(occupationCum, r);
         if (age <= 22 && studentOccupation >= 0 && r.nextDouble() < 0.45) {
             occIndex = studentOccupation;
         }
-        Occupation occ = ref.occupations().get(occIndex);
+        occ = ref.occupations().get(occIndex);
         double ageIncome = age < 23 ? -0.7 : age < 30 ? -0.1 : age < 50 ? 0.3 : 0.0;
         double incomeScore = TIER_INCOME[city.tier()] + occ.incomeShift() + ageIncome + 0.8 * r.nextGaussian();
-        int band = incomeScore < -0.9 ? 0 : incomeScore < -0.1 ? 1 : incomeScore < 0.6 ? 2 : incomeScore < 1.3 ? 3 : 4;
-        boolean verified = r.nextDouble() < 0.93;
+        band = incomeScore < -0.9 ? 0 : incomeScore < -0.1 ? 1 : incomeScore < 0.6 ? 2 : incomeScore < 1.3 ? 3 : 4;
+        verified = r.nextDouble() < 0.93;
 
-        long regSec;
         if (r.nextDouble() < 0.75) {
             regSec = -(long) (r.nextDouble() * 36 * 30.44 * Timeline.DAY) - r.nextInt(86_400);
         } else {
@@ -208,47 +345,51 @@ final class CustomerSimulator {
             regSec = latest <= 0 ? -r.nextInt(90 * 86_400) : (long) (r.nextDouble() * latest);
         }
         regSec -= Math.floorMod(regSec, 60);
-        long openSec = regSec + 600 + r.nextInt(5 * 86_400);
-        long verifiedSec = verified ? regSec + 60 + r.nextInt(2 * 86_400) : -1;
+        openSec = regSec + 600 + r.nextInt(5 * 86_400);
+        verifiedSec = verified ? regSec + 60 + r.nextInt(2 * 86_400) : -1;
 
-        String fullName = name(r, male);
-        String phone = ref.phonePrefixes().get(pick(prefixCum, r)).value() + digits(r, 8);
-        String idNumber = IdNumbers.of(city.regionCode(), birth, r.nextInt(1000), male);
+        fullName = name(r, male);
+        phone = ref.phonePrefixes().get(pick(prefixCum, r)).value() + digits(r, 8);
+        idNumber = IdNumbers.of(city.regionCode(), birth, r.nextInt(1000), male);
+    }
 
-        double z0 = 0.8 * r.nextGaussian() + 0.6 * occ.risk() + INCOME_RISK[band] + (age < 25 ? 0.25 : 0)
+    /** The latent risk, the opening limit and billing day, and how the customer spends and logs in. */
+    private void drawAccount() {
+        z0 = 0.8 * r.nextGaussian() + 0.6 * occ.risk() + INCOME_RISK[band] + (age < 25 ? 0.25 : 0)
                 + (verified ? 0 : 0.4) + (city.tier() >= 4 ? 0.1 : 0);
-        boolean dormant = openSec < tl.asOfSec - 120 * Timeline.DAY && r.nextDouble() < P_DORMANT;
-        boolean cashLoan = r.nextDouble() < 0.05;
-        long limit = roundHundred(BASE_LIMIT_CENTS[band] * Math.exp(-0.35 * z0 + 0.25 * r.nextGaussian()) * (verified ? 1 : 0.6));
+        dormant = openSec < tl.asOfSec - 120 * Timeline.DAY && r.nextDouble() < P_DORMANT;
+        cashLoan = r.nextDouble() < 0.05;
+        limit = roundHundred(BASE_LIMIT_CENTS[band] * Math.exp(-0.35 * z0 + 0.25 * r.nextGaussian()) * (verified ? 1 : 0.6));
         limit = Math.max(50_000, Math.min(8_000_000, limit));
-        int billingDay = 1 + r.nextInt(28);
+        billingDay = 1 + r.nextInt(28);
 
-        // behaviour parameters
-        double txnRate = clamp(MEAN_TXN_PER_MONTH * Math.exp(0.5 * r.nextGaussian() - 0.125), 0.4, 15);
-        double loginRate = clamp(MEAN_LOGINS_PER_MONTH * Math.exp(0.5 * r.nextGaussian() - 0.125), 0.2, 10);
-        double volatility = 0.2 + 0.35 * sigmoid(1.5 * z0);
+        txnRate = clamp(MEAN_TXN_PER_MONTH * Math.exp(0.5 * r.nextGaussian() - 0.125), 0.4, 15);
+        loginRate = clamp(MEAN_LOGINS_PER_MONTH * Math.exp(0.5 * r.nextGaussian() - 0.125), 0.2, 10);
+        volatility = 0.2 + 0.35 * sigmoid(1.5 * z0);
         double utilisation = sigmoid(-1.0 + 0.8 * z0 + 0.5 * r.nextGaussian());
-        double nightBias = 1 + 0.8 * Math.max(0, z0);
-        double spendScale = clamp(utilisation * limit * 0.6 / (txnRate * meanTxnCents), 0.4, 2.5);
+        nightBias = 1 + 0.8 * Math.max(0, z0);
+        spendScale = clamp(utilisation * limit * 0.6 / (txnRate * meanTxnCents), 0.4, 2.5);
+    }
 
-        // scenarios: all draws are made whatever the outcome so the random stream stays aligned
+    /** Which injected scenarios the customer gets; all draws are made whatever the outcome so the random stream stays aligned. */
+    private void drawScenarios() {
         double uTakeover = r.nextDouble();
         double uMulti = r.nextDouble();
         double uDelay = r.nextDouble();
         double uInFlight = r.nextDouble();
         double uShock = r.nextDouble();
-        int openMonth = Math.max(0, tl.monthOf(openSec));
-        boolean takeover = !dormant && uTakeover < P_TAKEOVER && openSec < tl.asOfSec - 40 * Timeline.DAY;
-        int multiMonth = -1;
+        openMonth = Math.max(0, tl.monthOf(openSec));
+        takeover = !dormant && uTakeover < P_TAKEOVER && openSec < tl.asOfSec - 40 * Timeline.DAY;
+        multiMonth = -1;
         if (!dormant && uMulti < P_MULTI_LENDING && tl.months - 2 > openMonth + 1) {
             multiMonth = openMonth + 1 + r.nextInt(tl.months - 2 - openMonth - 1);
         } else {
             r.nextInt(2);
         }
-        boolean delay = !dormant && uDelay < P_DELAY;
-        boolean inFlight = delay && uInFlight < 0.5 && openSec < tl.asOfSec - 60 * Timeline.DAY;
-        boolean historicalDelay = delay && !inFlight;
-        boolean shock = !dormant && tl.shockMonth >= 1 && openMonth < tl.shockMonth
+        delay = !dormant && uDelay < P_DELAY;
+        inFlight = delay && uInFlight < 0.5 && openSec < tl.asOfSec - 60 * Timeline.DAY;
+        historicalDelay = delay && !inFlight;
+        shock = !dormant && tl.shockMonth >= 1 && openMonth < tl.shockMonth
                 && (city.tier() == 3 || city.tier() == 4) && occ.cyclical() && uShock < P_SHOCK_IN_SEGMENT;
         if (inFlight) {
             // choose the billing day so that the latest due date lies 2..9 days before as-of
@@ -260,30 +401,35 @@ final class CustomerSimulator {
                 }
             }
         }
-        long takeoverSec = -1;
+        takeoverSec = -1;
         if (takeover) {
             takeoverSec = tl.asOfSec - 3 * 3600 - (long) (r.nextDouble() * 9.5 * Timeline.DAY);
             takeoverSec = Math.max(takeoverSec, tl.monthStartSec[tl.detailStart] + 3600);
         }
+    }
 
-        double[] z = new double[tl.months];
+    /** The latent risk of each month and the month financial distress starts (all later bills missed), from a hazard on it. */
+    private void drawDistress() {
+        z = new double[tl.months];
         for (int t = 0; t < tl.months; t++) {
             z[t] = z0 + (shock && t >= tl.shockMonth ? SHOCK_RISK : 0) + (multiMonth >= 0 && t > multiMonth ? MULTI_LENDING_RISK : 0);
         }
-        // the month financial distress starts (all later bills missed), from a hazard on the latent risk
-        int distress = Integer.MAX_VALUE;
+        distress = Integer.MAX_VALUE;
         for (int t = openMonth; t < tl.months; t++) {
             if (r.nextDouble() < sigmoid(HAZARD_INTERCEPT + HAZARD_SLOPE * z[t]) && !dormant && !delay) {
                 distress = Math.min(distress, t);
             }
         }
+    }
 
-        // ---------------------------------------------------------- logins and inquiries (do not move money)
-        String primaryDevice = device(r);
+    // ------------------------------------------------------------------ logins and inquiries (do not move money)
+
+    private void simulateLogins() {
+        primaryDevice = device(r);
         knownDevices.add(primaryDevice);
         knownCities.add(city.index());
-        String takeoverDevice = null;
-        int takeoverCity = -1;
+        takeoverDevice = null;
+        takeoverCity = -1;
         for (int t = openMonth; t < tl.months; t++) {
             long from = Math.max(tl.monthStartSec[t], openSec);
             long to = tl.monthEndSec[t] - 3600;
@@ -309,39 +455,50 @@ final class CustomerSimulator {
             for (int i = first; i < logins.size(); i++) {
                 Login l = logins.get(i);
                 if (l.city == -2) {
-                    takeoverDevice = device(r);
-                    do {
-                        takeoverCity = pick(cityCum, r);
-                    } while (knownCities.contains(takeoverCity));
-                    l.device = takeoverDevice;
-                    l.city = takeoverCity;
-                    l.newDevice = true;
-                    l.newCity = true;
-                    l.success = true;
-                    knownDevices.add(takeoverDevice);
-                    knownCities.add(takeoverCity);
-                    continue;
-                }
-                double u = r.nextDouble();
-                if (u < 0.025) {
-                    l.device = device(r);
-                } else if (u < 0.07 && knownDevices.size() > 1) {
-                    l.device = knownDevices.get(r.nextInt(knownDevices.size()));
+                    takeoverLogin(l);
                 } else {
-                    l.device = primaryDevice;
+                    ordinaryLogin(l);
                 }
-                l.newDevice = !knownDevices.contains(l.device);
-                if (l.newDevice) {
-                    knownDevices.add(l.device);
-                }
-                l.city = r.nextDouble() < 0.04 ? pick(cityCum, r) : city.index();
-                l.newCity = !knownCities.contains(l.city);
-                if (l.newCity) {
-                    knownCities.add(l.city);
-                }
-                l.success = r.nextDouble() < 0.97;
             }
         }
+    }
+
+    private void takeoverLogin(Login l) {
+        takeoverDevice = device(r);
+        do {
+            takeoverCity = pick(cityCum, r);
+        } while (knownCities.contains(takeoverCity));
+        l.device = takeoverDevice;
+        l.city = takeoverCity;
+        l.newDevice = true;
+        l.newCity = true;
+        l.success = true;
+        knownDevices.add(takeoverDevice);
+        knownCities.add(takeoverCity);
+    }
+
+    private void ordinaryLogin(Login l) {
+        double u = r.nextDouble();
+        if (u < 0.025) {
+            l.device = device(r);
+        } else if (u < 0.07 && knownDevices.size() > 1) {
+            l.device = knownDevices.get(r.nextInt(knownDevices.size()));
+        } else {
+            l.device = primaryDevice;
+        }
+        l.newDevice = !knownDevices.contains(l.device);
+        if (l.newDevice) {
+            knownDevices.add(l.device);
+        }
+        l.city = r.nextDouble() < 0.04 ? pick(cityCum, r) : city.index();
+        l.newCity = !knownCities.contains(l.city);
+        if (l.newCity) {
+            knownCities.add(l.city);
+        }
+        l.success = r.nextDouble() < 0.97;
+    }
+
+    private void simulateInquiries() {
         long inquiryEnd = tl.asOfSec - Timeline.DAY;
         for (int t = openMonth; t < tl.months; t++) {
             long from = Math.max(tl.monthStartSec[t], openSec);
@@ -359,323 +516,366 @@ final class CustomerSimulator {
                 inquiries.add(q);
             }
             if (t == multiMonth) {
-                int burst = 5 + r.nextInt(4);
-                long start = from + (long) (r.nextDouble() * Math.max(1, Math.min(to - from, 20 * Timeline.DAY)));
-                long span = Math.min(28 * Timeline.DAY, inquiryEnd - start - 1);
-                long firstSec = Long.MAX_VALUE;
-                for (int i = 0; i < burst; i++) {
-                    Inquiry q = new Inquiry();
-                    q.sec = i == 0 ? start : start + (long) (r.nextDouble() * span);
-                    q.institution = burstInstitutions.length == 0 ? pick(institutionCum, r)
-                            : burstInstitutions[r.nextInt(burstInstitutions.length)];
-                    inquiries.add(q);
-                    firstSec = Math.min(firstSec, q.sec);
-                }
-                multiLendingSec = firstSec;
-                multiLendingCount = burst;
+                inquiryBurst(from, to, inquiryEnd);
             }
         }
         inquiries.sort((a, b) -> Long.compare(a.sec, b.sec));
+    }
 
-        // ---------------------------------------------------------- money: spending, bills, repayments
-        int m = tl.months;
-        long[] monthLimit = new long[m];
-        long[] monthBalance = new long[m];
-        long[] monthSpend = new long[m];
-        int[] monthTxnCount = new int[m];
-        long[] monthEssential = new long[m];
-        long[] monthLuxury = new long[m];
-        long[] monthFestival = new long[m];
-        int[] monthNight = new int[m];
-        int[] monthBig = new int[m];
-        long[] monthMinimum = new long[m];
-        long[] monthPayment = new long[m];
-        Bill[] billOfMonth = new Bill[m];
+    /** The multi-lending scenario: 5 to 8 loan inquiries within a month. */
+    private void inquiryBurst(long from, long to, long inquiryEnd) {
+        int burst = 5 + r.nextInt(4);
+        long start = from + (long) (r.nextDouble() * Math.max(1, Math.min(to - from, 20 * Timeline.DAY)));
+        long span = Math.min(28 * Timeline.DAY, inquiryEnd - start - 1);
+        long firstSec = Long.MAX_VALUE;
+        for (int i = 0; i < burst; i++) {
+            Inquiry q = new Inquiry();
+            q.sec = i == 0 ? start : start + (long) (r.nextDouble() * span);
+            q.institution = burstInstitutions.length == 0 ? pick(institutionCum, r)
+                    : burstInstitutions[r.nextInt(burstInstitutions.length)];
+            inquiries.add(q);
+            firstSec = Math.min(firstSec, q.sec);
+        }
+        multiLendingSec = firstSec;
+        multiLendingCount = burst;
+    }
 
-        RowBuffer limitRows = out.limitChanges;
-        String status = "ACTIVE";
-        long lastLimitChangeSec = openSec;
-        limitRows.add(nextLimitChangeId++, id, tl.time(openSec), null, money(limit), null, "ACTIVE", "ORIGINATION",
+    // ------------------------------------------------------------------ money: spending, bills, repayments
+
+    private void simulateMoney(Chunk out) {
+        figures = new MonthFigures(tl.months);
+        status = "ACTIVE";
+        lastLimitChangeSec = openSec;
+        out.limitChanges.add(nextLimitChangeId++, id, tl.time(openSec), null, money(limit), null, "ACTIVE", "ORIGINATION",
                 verified ? "ORIGINATION" : "ORIGINATION,NOT_VERIFIED");
         if (dormant) {
             long becameDormant = openSec + 90 * Timeline.DAY;
-            limitRows.add(nextLimitChangeId++, id, tl.time(becameDormant), money(limit), money(limit), "ACTIVE", "DORMANT",
+            out.limitChanges.add(nextLimitChangeId++, id, tl.time(becameDormant), money(limit), money(limit), "ACTIVE", "DORMANT",
                     "HISTORY", "NO_USE_90D");
             lastLimitChangeSec = becameDormant;
             status = "DORMANT";
         }
+        balance = 0;
+        lastStatementAmount = 0;
+        paidTowardLast = 0;
+        pendingPayment = null;
+        defaultSec = Long.MAX_VALUE;
+        firstMissedDue = -1;
+        cleanBills = 0;
+        lastBillBad = false;
+        historicalDelayDone = false;
+        forceCure = false;
+        for (int t = openMonth; t < tl.months; t++) {
+            simulateMonth(t, out);
+        }
+    }
 
-        long balance = 0;
-        long lastStatementAmount = 0;
-        long paidTowardLast = 0;
-        Bill pendingPayment = null;
-        long defaultSec = Long.MAX_VALUE;
-        long firstMissedDue = -1;
-        int cleanBills = 0;
-        boolean lastBillBad = false;
-        boolean historicalDelayDone = false;
-        boolean forceCure = false;
-        int latestStatementMonth = -1;
-        for (int t = openMonth; t < m; t++) {
-            long from = Math.max(tl.monthStartSec[t], openSec);
-            long to = tl.monthEndSec[t];
-            // statement of this month, if it is issued after opening and before as-of
-            long statementSec = tl.monthStartSec[t] + (billingDay - 1) * Timeline.DAY;
-            boolean hasStatement = statementSec > openSec && statementSec < tl.asOfSec;
-            if (hasStatement) {
-                latestStatementMonth = t;
-            }
+    private void simulateMonth(int t, Chunk out) {
+        long from = Math.max(tl.monthStartSec[t], openSec);
+        long to = tl.monthEndSec[t];
+        // statement of this month, if it is issued after opening and before as-of
+        long statementSec = tl.monthStartSec[t] + (billingDay - 1) * Timeline.DAY;
+        boolean hasStatement = statementSec > openSec && statementSec < tl.asOfSec;
 
-            // spending of the month, capped by the available amount at its start
-            monthTxns.clear();
-            long cap = Math.max(0, limit - balance);
-            long frozenFrom = Math.min(defaultSec, tl.asOfSec);
-            if (!dormant && to - 3600 > from && from < frozenFrom) {
-                boolean warning = t >= distress - 3 && t < distress;
-                double activity = Math.exp(volatility * r.nextGaussian() - volatility * volatility / 2)
-                        * (warning ? 1.7 : 1) * (shock && t >= tl.shockMonth ? 0.85 : 1);
-                double share = (to - from) / (double) (tl.monthEndSec[t] - tl.monthStartSec[t]);
-                int n = poisson(r, txnRate * tl.monthIntensity[t] * share * activity);
-                long spent = 0;
-                double[] dayCum = tl.dayCumulative[t];
-                double total = dayCum[dayCum.length - 1];
-                int firstDay = (int) ((from - tl.monthStartSec[t]) / Timeline.DAY);
-                double low = firstDay == 0 ? 0 : dayCum[firstDay - 1];
-                for (int i = 0; i < n; i++) {
-                    int day = lowerBound(dayCum, low + r.nextDouble() * (total - low));
-                    boolean festival = tl.festivalDay[t][day];
-                    int cat = pick(festival ? festivalCategoryCum : categoryCum, r);
-                    Category c = ref.categories().get(cat);
-                    long cents = (long) (c.minCents() * Math.exp(r.nextDouble() * Math.log((double) c.maxCents() / c.minCents())) * spendScale);
-                    cents = Math.max(c.minCents(), Math.min(c.maxCents(), cents));
-                    if (spent + cents > cap) {
-                        cents = cap - spent;
-                        if (cents < 1_000) {
-                            continue;
-                        }
-                    }
-                    boolean night = r.nextDouble() < c.nightShare() * nightBias;
-                    long secOfDay = night ? r.nextInt(6 * 3600) : 7 * 3600 + r.nextInt(17 * 3600 - 1);
-                    long sec = tl.monthStartSec[t] + day * Timeline.DAY + secOfDay;
-                    if (sec < from || sec >= to - 3600 || sec >= frozenFrom) {
-                        continue;
-                    }
-                    Txn x = txn();
-                    x.sec = sec;
-                    x.cents = cents;
-                    x.category = cat;
-                    Merchant[] ms = merchantsByCategory[cat];
-                    x.merchant = ms[r.nextInt(ms.length)].name();
-                    x.channel = categoryChannel[cat];
-                    x.city = city.name();
-                    x.device = "POS".equals(x.channel) ? null : primaryDevice;
-                    monthTxns.add(x);
-                    spent += cents;
-                }
-                if (takeover && takeoverDevice != null && takeoverSec >= from && takeoverSec < to && takeoverSec < frozenFrom) {
-                    long available = cap - spent;
-                    long burstTotal = (long) (available * (0.7 + 0.25 * r.nextDouble()));
-                    if (burstTotal >= 200_000) {
-                        int k = (int) Math.max(2, Math.min(6, burstTotal / 150_000));
-                        long each = burstTotal / k;
-                        long at = takeoverSec;
-                        for (int i = 0; i < k; i++) {
-                            at += 300 + r.nextInt(40 * 60);
-                            int cat = takeoverCategories[r.nextInt(takeoverCategories.length)];
-                            Txn x = txn();
-                            x.sec = Math.min(at, to - 120);
-                            x.cents = each;
-                            x.category = cat;
-                            Merchant[] ms = merchantsByCategory[cat];
-                            x.merchant = ms[r.nextInt(ms.length)].name();
-                            x.channel = "ONLINE";
-                            x.city = ref.cities().get(takeoverCity).name();
-                            x.device = takeoverDevice;
-                            monthTxns.add(x);
-                        }
-                        takeoverPurchases = k;
-                        takeoverTotal = each * k;
-                    }
-                }
-                monthTxns.sort((a, b) -> Long.compare(a.sec, b.sec));
-            }
-
-            // walk the month in time order: payments, spending, the statement
-            int ti = 0;
-            boolean stated = !hasStatement;
-            while (true) {
-                long nextTxn = ti < monthTxns.size() ? monthTxns.get(ti).sec : Long.MAX_VALUE;
-                long nextPay = pendingPayment != null && !pendingPayment.inFlight && pendingPayment.paidSec >= 0 ? pendingPayment.paidSec : Long.MAX_VALUE;
-                long nextStatement = stated ? Long.MAX_VALUE : statementSec;
-                long next = Math.min(nextTxn, Math.min(nextPay, nextStatement));
-                if (next >= to) {
-                    break;
-                }
-                if (next == nextPay) {
-                    balance -= pendingPayment.paid;
-                    paidTowardLast += pendingPayment.paid;
-                    pendingPayment = null;
-                } else if (next == nextStatement) {
-                    stated = true;
-                    // interest on what was carried from the last statement
-                    long carried = Math.max(0, lastStatementAmount - paidTowardLast);
-                    if (defaultSec == Long.MAX_VALUE) {
-                        balance += Math.round(carried * 0.015);
-                    }
-                    if (pendingPayment != null) {
-                        pendingPayment = null; // paid after as-of or in flight: not in the books yet
-                    }
-                    lastStatementAmount = balance;
-                    paidTowardLast = 0;
-                    if (balance <= 0) {
-                        continue;
-                    }
-                    Bill b = new Bill();
-                    b.month = t;
-                    b.statementSec = statementSec;
-                    b.dueDay = statementSec / Timeline.DAY + 9;
-                    b.amount = balance;
-                    b.minimum = Math.min(balance, Math.max(5_000, Math.round(balance * 0.1)));
-                    billOfMonth[t] = b;
-                    monthMinimum[t] = b.minimum;
-                    bills.add(b);
-                    boolean last = statementSec + 40 * Timeline.DAY > tl.asOfSec;
-                    boolean missed;
-                    if (defaultSec != Long.MAX_VALUE || t >= distress) {
-                        missed = true;
-                    } else if (forceCure || (delay && last)) {
-                        missed = false;
-                    } else {
-                        missed = r.nextDouble() < sigmoid(-5.2 + 1.2 * z[t]);
-                    }
-                    if (missed) {
-                        if (firstMissedDue < 0) {
-                            firstMissedDue = b.dueDay;
-                        }
-                        forceCure = t < distress && defaultSec == Long.MAX_VALUE;
-                        lastBillBad = true;
-                        cleanBills = 0;
-                        if (t >= distress && defaultSec == Long.MAX_VALUE) {
-                            defaultSec = (firstMissedDue + 90) * Timeline.DAY;
-                        }
-                    } else {
-                        boolean cure = firstMissedDue >= 0;
-                        boolean full = cure || r.nextDouble() < sigmoid(1.0 - 1.0 * z[t]);
-                        long amount = full ? b.amount : b.minimum + (long) (r.nextDouble() * 0.5 * (b.amount - b.minimum));
-                        boolean late = !(delay && last) && r.nextDouble() < sigmoid(-3.6 + 1.0 * z[t]);
-                        long paySec;
-                        if (late) {
-                            paySec = (b.dueDay + 1 + r.nextInt(18)) * Timeline.DAY + 8 * 3600 + r.nextInt(14 * 3600);
-                            b.channel = "APP";
-                        } else if (r.nextDouble() < 0.45) {
-                            paySec = b.dueDay * Timeline.DAY + 6 * 3600 + r.nextInt(3600);
-                            b.channel = "AUTO_DEBIT";
-                        } else {
-                            paySec = statementSec + (1 + r.nextInt(9)) * Timeline.DAY + 8 * 3600 + r.nextInt(14 * 3600);
-                            b.channel = "APP";
-                        }
-                        b.paid = amount;
-                        b.paidSec = paySec;
-                        b.receivedLagSec = 20 + r.nextInt(900);
-                        if (delay && last && inFlight) {
-                            // paid on or before the due date, but the record reaches us after as-of
-                            long due = b.dueDay * Timeline.DAY;
-                            b.paidSec = Math.max(statementSec + Timeline.DAY, due - r.nextInt(3) * Timeline.DAY) + 9 * 3600 + r.nextInt(10 * 3600);
-                            b.paid = b.amount;
-                            b.channel = "APP";
-                            b.inFlight = b.paidSec < tl.asOfSec && b.dueDay < tl.asOfDay;
-                            b.receivedLagSec = tl.asOfSec - b.paidSec + 3600 + r.nextInt(3 * 86_400);
-                        } else if (historicalDelay && !historicalDelayDone && !late && t >= openMonth + 1 && t <= m - 3
-                                && b.paidSec + 10 * Timeline.DAY < tl.asOfSec && (t == m - 3 || r.nextDouble() < 0.25)) {
-                            b.receivedLagSec = (2 + r.nextInt(5)) * Timeline.DAY + r.nextInt(6 * 3600);
-                            b.paid = b.amount;
-                            historicalDelayDone = true;
-                            delaySec = b.paidSec;
-                            delayDays = (int) (b.receivedLagSec / Timeline.DAY);
-                        }
-                        if (b.paidSec < tl.asOfSec && !b.inFlight) {
-                            pendingPayment = b;
-                            int pm = tl.monthOf(b.paidSec);
-                            if (pm < m) {
-                                monthPayment[pm] += b.paid;
-                            }
-                            if (cure) {
-                                for (Bill old : bills) {
-                                    if (old != b && old.paidSec < 0 && old.satisfiedSec == Long.MAX_VALUE) {
-                                        old.satisfiedSec = b.paidSec;
-                                    }
-                                }
-                                firstMissedDue = -1;
-                            }
-                        } else if (b.inFlight) {
-                            inFlightBill = b;
-                        }
-                        b.satisfiedSec = b.inFlight || b.paidSec >= tl.asOfSec ? Long.MAX_VALUE : b.paidSec;
-                        forceCure = false;
-                        lastBillBad = late;
-                        cleanBills = late ? 0 : cleanBills + 1;
-                    }
-                    // occasional historical limit changes, decided at the statement
-                    long changeSec = statementSec + Timeline.DAY + 3 * 3600;
-                    if (defaultSec == Long.MAX_VALUE && changeSec < tl.asOfSec) {
-                        double u = r.nextDouble();
-                        if (cleanBills >= 6 && u < 0.03) {
-                            long newLimit = Math.min(10_000_000, roundHundred(limit * (1.2 + 0.3 * r.nextDouble())));
-                            limitRows.add(nextLimitChangeId++, id, tl.time(changeSec), money(limit), money(newLimit), status, status,
-                                    "HISTORY", "GOOD_REPAYMENT");
-                            limit = newLimit;
-                            lastLimitChangeSec = changeSec;
-                            cleanBills = 0;
-                        } else if (lastBillBad && u < 0.12) {
-                            long newLimit = Math.max(50_000, roundHundred(limit * 0.7));
-                            limitRows.add(nextLimitChangeId++, id, tl.time(changeSec), money(limit), money(newLimit), status, status,
-                                    "HISTORY", "OVERDUE");
-                            limit = newLimit;
-                            lastLimitChangeSec = changeSec;
-                        }
-                    }
-                } else {
-                    Txn x = monthTxns.get(ti++);
-                    balance += x.cents;
-                    monthSpend[t] += x.cents;
-                    monthTxnCount[t]++;
-                    Category c = ref.categories().get(x.category);
-                    if (c.kind() == Kind.ESSENTIAL) {
-                        monthEssential[t] += x.cents;
-                    } else if (c.kind() == Kind.LUXURY) {
-                        monthLuxury[t] += x.cents;
-                    }
-                    int day = (int) ((x.sec - tl.monthStartSec[t]) / Timeline.DAY);
-                    if (tl.festivalDay[t][day]) {
-                        monthFestival[t] += x.cents;
-                    }
-                    long secOfDay = x.sec % Timeline.DAY;
-                    if (secOfDay < 6 * 3600) {
-                        monthNight[t]++;
-                    }
-                    if (x.cents >= BIG_TICKET_CENTS) {
-                        monthBig[t]++;
-                    }
-                }
-            }
-            if (defaultSec < tl.asOfSec && defaultSec < to && !"FROZEN".equals(status)) {
-                limitRows.add(nextLimitChangeId++, id, tl.time(defaultSec), money(limit), money(limit), status, "FROZEN",
-                        "HISTORY", "DPD90");
-                status = "FROZEN";
-                lastLimitChangeSec = defaultSec;
-            }
-            monthLimit[t] = limit;
-            monthBalance[t] = balance;
-            // the raw transactions of the month
-            if (t >= tl.detailStart) {
-                for (Txn x : monthTxns) {
-                    out.txns.add(nextTxnId++, id, tl.time(x.sec), money(x.cents), ref.categories().get(x.category).code(),
-                            x.merchant, x.channel, x.city, x.device, tl.time(x.sec + 1 + (x.sec % 7)));
-                }
+        drawSpending(t, from, to);
+        walkMonth(t, to, statementSec, hasStatement, out.limitChanges);
+        if (defaultSec < tl.asOfSec && defaultSec < to && !"FROZEN".equals(status)) {
+            out.limitChanges.add(nextLimitChangeId++, id, tl.time(defaultSec), money(limit), money(limit), status, "FROZEN",
+                    "HISTORY", "DPD90");
+            status = "FROZEN";
+            lastLimitChangeSec = defaultSec;
+        }
+        figures.limit[t] = limit;
+        figures.balance[t] = balance;
+        // the raw transactions of the month
+        if (t >= tl.detailStart) {
+            for (Txn x : monthTxns) {
+                out.txns.add(nextTxnId++, id, tl.time(x.sec), money(x.cents), ref.categories().get(x.category).code(),
+                        x.merchant, x.channel, x.city, x.device, tl.time(x.sec + 1 + (x.sec % 7)));
             }
         }
+    }
 
-        // ---------------------------------------------------------- bills and repayments as the database sees them at as-of
+    /** The month's purchases into {@link #monthTxns}, capped by the available amount at its start. */
+    private void drawSpending(int t, long from, long to) {
+        monthTxns.clear();
+        long cap = Math.max(0, limit - balance);
+        long frozenFrom = Math.min(defaultSec, tl.asOfSec);
+        if (!dormant && to - 3600 > from && from < frozenFrom) {
+            long spent = drawPurchases(t, from, to, cap, frozenFrom);
+            if (takeover && takeoverDevice != null && takeoverSec >= from && takeoverSec < to && takeoverSec < frozenFrom) {
+                takeoverBurst(to, cap - spent);
+            }
+            monthTxns.sort((a, b) -> Long.compare(a.sec, b.sec));
+        }
+    }
+
+    /** The customer's own purchases of the month; returns the amount spent. */
+    private long drawPurchases(int t, long from, long to, long cap, long frozenFrom) {
+        boolean warning = t >= distress - 3 && t < distress;
+        double activity = Math.exp(volatility * r.nextGaussian() - volatility * volatility / 2)
+                * (warning ? 1.7 : 1) * (shock && t >= tl.shockMonth ? 0.85 : 1);
+        double share = (to - from) / (double) (tl.monthEndSec[t] - tl.monthStartSec[t]);
+        int n = poisson(r, txnRate * tl.monthIntensity[t] * share * activity);
+        long spent = 0;
+        double[] dayCum = tl.dayCumulative[t];
+        double total = dayCum[dayCum.length - 1];
+        int firstDay = (int) ((from - tl.monthStartSec[t]) / Timeline.DAY);
+        double low = firstDay == 0 ? 0 : dayCum[firstDay - 1];
+        for (int i = 0; i < n; i++) {
+            int day = lowerBound(dayCum, low + r.nextDouble() * (total - low));
+            boolean festival = tl.festivalDay[t][day];
+            int cat = pick(festival ? festivalCategoryCum : categoryCum, r);
+            Category c = ref.categories().get(cat);
+            long cents = (long) (c.minCents() * Math.exp(r.nextDouble() * Math.log((double) c.maxCents() / c.minCents())) * spendScale);
+            cents = Math.max(c.minCents(), Math.min(c.maxCents(), cents));
+            if (spent + cents > cap) {
+                cents = cap - spent;
+                if (cents < 1_000) {
+                    continue;
+                }
+            }
+            boolean night = r.nextDouble() < c.nightShare() * nightBias;
+            long secOfDay = night ? r.nextInt(6 * 3600) : 7 * 3600 + r.nextInt(17 * 3600 - 1);
+            long sec = tl.monthStartSec[t] + day * Timeline.DAY + secOfDay;
+            if (sec < from || sec >= to - 3600 || sec >= frozenFrom) {
+                continue;
+            }
+            Txn x = txn();
+            x.sec = sec;
+            x.cents = cents;
+            x.category = cat;
+            Merchant[] ms = merchantsByCategory[cat];
+            x.merchant = ms[r.nextInt(ms.length)].name();
+            x.channel = categoryChannel[cat];
+            x.city = city.name();
+            x.device = "POS".equals(x.channel) ? null : primaryDevice;
+            monthTxns.add(x);
+            spent += cents;
+        }
+        return spent;
+    }
+
+    /** The account-takeover scenario: a run of large online purchases from the new device. */
+    private void takeoverBurst(long to, long available) {
+        long burstTotal = (long) (available * (0.7 + 0.25 * r.nextDouble()));
+        if (burstTotal < 200_000) {
+            return;
+        }
+        int k = (int) Math.max(2, Math.min(6, burstTotal / 150_000));
+        long each = burstTotal / k;
+        long at = takeoverSec;
+        for (int i = 0; i < k; i++) {
+            at += 300 + r.nextInt(40 * 60);
+            int cat = takeoverCategories[r.nextInt(takeoverCategories.length)];
+            Txn x = txn();
+            x.sec = Math.min(at, to - 120);
+            x.cents = each;
+            x.category = cat;
+            Merchant[] ms = merchantsByCategory[cat];
+            x.merchant = ms[r.nextInt(ms.length)].name();
+            x.channel = "ONLINE";
+            x.city = ref.cities().get(takeoverCity).name();
+            x.device = takeoverDevice;
+            monthTxns.add(x);
+        }
+        takeoverPurchases = k;
+        takeoverTotal = each * k;
+    }
+
+    /** Walks the month in time order: payments, spending, the statement. */
+    private void walkMonth(int t, long to, long statementSec, boolean hasStatement, RowBuffer limitRows) {
+        int ti = 0;
+        boolean stated = !hasStatement;
+        while (true) {
+            long nextTxn = ti < monthTxns.size() ? monthTxns.get(ti).sec : Long.MAX_VALUE;
+            long nextPay = pendingPayment != null && !pendingPayment.inFlight && pendingPayment.paidSec >= 0 ? pendingPayment.paidSec : Long.MAX_VALUE;
+            long nextStatement = stated ? Long.MAX_VALUE : statementSec;
+            long next = Math.min(nextTxn, Math.min(nextPay, nextStatement));
+            if (next >= to) {
+                break;
+            }
+            if (next == nextPay) {
+                balance -= pendingPayment.paid;
+                paidTowardLast += pendingPayment.paid;
+                pendingPayment = null;
+            } else if (next == nextStatement) {
+                stated = true;
+                issueStatement(t, statementSec, limitRows);
+            } else {
+                bookPurchase(t, monthTxns.get(ti++));
+            }
+        }
+    }
+
+    private void bookPurchase(int t, Txn x) {
+        balance += x.cents;
+        figures.spend[t] += x.cents;
+        figures.txnCount[t]++;
+        Category c = ref.categories().get(x.category);
+        if (c.kind() == Kind.ESSENTIAL) {
+            figures.essential[t] += x.cents;
+        } else if (c.kind() == Kind.LUXURY) {
+            figures.luxury[t] += x.cents;
+        }
+        int day = (int) ((x.sec - tl.monthStartSec[t]) / Timeline.DAY);
+        if (tl.festivalDay[t][day]) {
+            figures.festival[t] += x.cents;
+        }
+        long secOfDay = x.sec % Timeline.DAY;
+        if (secOfDay < 6 * 3600) {
+            figures.night[t]++;
+        }
+        if (x.cents >= BIG_TICKET_CENTS) {
+            figures.big[t]++;
+        }
+    }
+
+    /** The statement: interest on what was carried, the bill, whether and how it is paid, and a possible limit change. */
+    private void issueStatement(int t, long statementSec, RowBuffer limitRows) {
+        long carried = Math.max(0, lastStatementAmount - paidTowardLast);
+        if (defaultSec == Long.MAX_VALUE) {
+            balance += Math.round(carried * 0.015);
+        }
+        if (pendingPayment != null) {
+            pendingPayment = null; // paid after as-of or in flight: not in the books yet
+        }
+        lastStatementAmount = balance;
+        paidTowardLast = 0;
+        if (balance <= 0) {
+            return;
+        }
+        Bill b = new Bill();
+        b.month = t;
+        b.statementSec = statementSec;
+        b.dueDay = statementSec / Timeline.DAY + 9;
+        b.amount = balance;
+        b.minimum = Math.min(balance, Math.max(5_000, Math.round(balance * 0.1)));
+        figures.bill[t] = b;
+        figures.minimum[t] = b.minimum;
+        bills.add(b);
+        boolean last = statementSec + 40 * Timeline.DAY > tl.asOfSec;
+        boolean missed;
+        if (defaultSec != Long.MAX_VALUE || t >= distress) {
+            missed = true;
+        } else if (forceCure || (delay && last)) {
+            missed = false;
+        } else {
+            missed = r.nextDouble() < sigmoid(-5.2 + 1.2 * z[t]);
+        }
+        if (missed) {
+            missBill(t, b);
+        } else {
+            payBill(t, b, statementSec, last);
+        }
+        historicalLimitChange(statementSec, limitRows);
+    }
+
+    private void missBill(int t, Bill b) {
+        if (firstMissedDue < 0) {
+            firstMissedDue = b.dueDay;
+        }
+        forceCure = t < distress && defaultSec == Long.MAX_VALUE;
+        lastBillBad = true;
+        cleanBills = 0;
+        if (t >= distress && defaultSec == Long.MAX_VALUE) {
+            defaultSec = (firstMissedDue + 90) * Timeline.DAY;
+        }
+    }
+
+    private void payBill(int t, Bill b, long statementSec, boolean last) {
+        boolean cure = firstMissedDue >= 0;
+        boolean full = cure || r.nextDouble() < sigmoid(1.0 - 1.0 * z[t]);
+        long amount = full ? b.amount : b.minimum + (long) (r.nextDouble() * 0.5 * (b.amount - b.minimum));
+        boolean late = !(delay && last) && r.nextDouble() < sigmoid(-3.6 + 1.0 * z[t]);
+        long paySec;
+        if (late) {
+            paySec = (b.dueDay + 1 + r.nextInt(18)) * Timeline.DAY + 8 * 3600 + r.nextInt(14 * 3600);
+            b.channel = "APP";
+        } else if (r.nextDouble() < 0.45) {
+            paySec = b.dueDay * Timeline.DAY + 6 * 3600 + r.nextInt(3600);
+            b.channel = "AUTO_DEBIT";
+        } else {
+            paySec = statementSec + (1 + r.nextInt(9)) * Timeline.DAY + 8 * 3600 + r.nextInt(14 * 3600);
+            b.channel = "APP";
+        }
+        b.paid = amount;
+        b.paidSec = paySec;
+        b.receivedLagSec = 20 + r.nextInt(900);
+        if (delay && last && inFlight) {
+            delayInFlight(b, statementSec);
+        } else if (historicalDelay && !historicalDelayDone && !late && t >= openMonth + 1 && t <= tl.months - 3
+                && b.paidSec + 10 * Timeline.DAY < tl.asOfSec && (t == tl.months - 3 || r.nextDouble() < 0.25)) {
+            b.receivedLagSec = (2 + r.nextInt(5)) * Timeline.DAY + r.nextInt(6 * 3600);
+            b.paid = b.amount;
+            historicalDelayDone = true;
+            delaySec = b.paidSec;
+            delayDays = (int) (b.receivedLagSec / Timeline.DAY);
+        }
+        bookPayment(b, cure);
+        b.satisfiedSec = b.inFlight || b.paidSec >= tl.asOfSec ? Long.MAX_VALUE : b.paidSec;
+        forceCure = false;
+        lastBillBad = late;
+        cleanBills = late ? 0 : cleanBills + 1;
+    }
+
+    /** The repayment-delay scenario in flight: paid on or before the due date, but the record reaches us after as-of. */
+    private void delayInFlight(Bill b, long statementSec) {
+        long due = b.dueDay * Timeline.DAY;
+        b.paidSec = Math.max(statementSec + Timeline.DAY, due - r.nextInt(3) * Timeline.DAY) + 9 * 3600 + r.nextInt(10 * 3600);
+        b.paid = b.amount;
+        b.channel = "APP";
+        b.inFlight = b.paidSec < tl.asOfSec && b.dueDay < tl.asOfDay;
+        b.receivedLagSec = tl.asOfSec - b.paidSec + 3600 + r.nextInt(3 * 86_400);
+    }
+
+    /** A payment made before as-of is booked when its time comes; a cure satisfies the missed bills before it. */
+    private void bookPayment(Bill b, boolean cure) {
+        if (b.paidSec < tl.asOfSec && !b.inFlight) {
+            pendingPayment = b;
+            int pm = tl.monthOf(b.paidSec);
+            if (pm < tl.months) {
+                figures.payment[pm] += b.paid;
+            }
+            if (cure) {
+                for (Bill old : bills) {
+                    if (old != b && old.paidSec < 0 && old.satisfiedSec == Long.MAX_VALUE) {
+                        old.satisfiedSec = b.paidSec;
+                    }
+                }
+                firstMissedDue = -1;
+            }
+        } else if (b.inFlight) {
+            inFlightBill = b;
+        }
+    }
+
+    /** Occasional historical limit changes, decided at the statement. */
+    private void historicalLimitChange(long statementSec, RowBuffer limitRows) {
+        long changeSec = statementSec + Timeline.DAY + 3 * 3600;
+        if (defaultSec != Long.MAX_VALUE || changeSec >= tl.asOfSec) {
+            return;
+        }
+        double u = r.nextDouble();
+        if (cleanBills >= 6 && u < 0.03) {
+            long newLimit = Math.min(10_000_000, roundHundred(limit * (1.2 + 0.3 * r.nextDouble())));
+            limitRows.add(nextLimitChangeId++, id, tl.time(changeSec), money(limit), money(newLimit), status, status,
+                    "HISTORY", "GOOD_REPAYMENT");
+            limit = newLimit;
+            lastLimitChangeSec = changeSec;
+            cleanBills = 0;
+        } else if (lastBillBad && u < 0.12) {
+            long newLimit = Math.max(50_000, roundHundred(limit * 0.7));
+            limitRows.add(nextLimitChangeId++, id, tl.time(changeSec), money(limit), money(newLimit), status, status,
+                    "HISTORY", "OVERDUE");
+            limit = newLimit;
+            lastLimitChangeSec = changeSec;
+        }
+    }
+
+    // ------------------------------------------------------------------ the rows as the database sees them at as-of
+
+    private void writeBills(Chunk out) {
         for (Bill b : bills) {
             boolean paid = b.paidSec >= 0 && b.paidSec < tl.asOfSec && !b.inFlight;
             long payDay = paid ? b.paidSec / Timeline.DAY : -1;
@@ -704,6 +904,9 @@ final class CustomerSimulator {
                         dpd, billStatus, tl.time(b.statementSec + 2 * 3600 + (b.amount % 3600)));
             }
         }
+    }
+
+    private void writeRepayments(Chunk out) {
         for (Bill b : bills) {
             boolean written = b.paidSec >= 0 && (b.paidSec < tl.asOfSec || b.inFlight) && b.paidSec < tl.asOfSec;
             if (written && tl.monthOf(b.paidSec) >= tl.detailStart) {
@@ -715,22 +918,20 @@ final class CustomerSimulator {
                         tl.time(received), b.channel);
             }
         }
+    }
 
-        // ---------------------------------------------------------- logins, inquiries, monthly aggregates
-        int[] monthLogins = new int[m];
-        int[] monthNewDevices = new int[m];
-        int[] monthCityCount = new int[m];
-        int[] monthInquiries = new int[m];
+    /** Login rows of the detail months, and each month's logins, new devices and distinct cities. */
+    private void writeLogins(Chunk out) {
         int li = 0;
-        for (int t = 0; t < m; t++) {
+        for (int t = 0; t < tl.months; t++) {
             long cityMask0 = 0;
             long cityMask1 = 0;
             int distinct = 0;
             while (li < logins.size() && logins.get(li).sec < tl.monthEndSec[t]) {
                 Login l = logins.get(li++);
-                monthLogins[t]++;
+                figures.logins[t]++;
                 if (l.newDevice) {
-                    monthNewDevices[t]++;
+                    figures.newDevices[t]++;
                 }
                 int c = l.city;
                 boolean seen = c < 64 ? (cityMask0 & (1L << c)) != 0 : c < 128 ? (cityMask1 & (1L << (c - 64))) != 0 : false;
@@ -748,31 +949,39 @@ final class CustomerSimulator {
                             lc.name(), l.newDevice, l.newCity, l.success, tl.time(l.sec + 1 + (l.sec % 5)));
                 }
             }
-            monthCityCount[t] = distinct;
+            figures.cityCount[t] = distinct;
         }
+    }
+
+    private void writeInquiries(Chunk out) {
         for (Inquiry q : inquiries) {
             int t = tl.monthOf(q.sec);
-            monthInquiries[t]++;
+            figures.inquiries[t]++;
             if (t >= tl.detailStart) {
                 Institution inst = ref.institutions().get(q.institution);
                 out.inquiries.add(nextInquiryId++, id, tl.time(q.sec), inst.name(), inst.inquiryType(),
                         tl.time(q.sec + 7200 + (q.sec % 36_000)));
             }
         }
-        for (int t = openMonth; t < m; t++) {
-            Bill b = billOfMonth[t];
+    }
+
+    private void writeMonths(Chunk out) {
+        MonthFigures f = figures;
+        for (int t = openMonth; t < tl.months; t++) {
+            Bill b = f.bill[t];
             boolean late = false;
             if (b != null) {
                 boolean paid = b.paidSec >= 0 && b.paidSec < tl.asOfSec && !b.inFlight;
                 late = paid ? b.paidSec / Timeline.DAY > b.dueDay : b.dueDay < tl.asOfDay;
             }
-            out.months.add(id, tl.monthStart[t], money(monthLimit[t]), money(Math.max(0, monthBalance[t])), money(monthSpend[t]),
-                    monthTxnCount[t], money(monthEssential[t]), money(monthLuxury[t]), money(monthFestival[t]), monthNight[t],
-                    monthBig[t], money(monthMinimum[t]), money(monthPayment[t]), dpdAt(tl.monthEndSec[t]), late,
-                    monthLogins[t], monthNewDevices[t], monthCityCount[t], monthInquiries[t]);
+            out.months.add(id, tl.monthStart[t], money(f.limit[t]), money(Math.max(0, f.balance[t])), money(f.spend[t]),
+                    f.txnCount[t], money(f.essential[t]), money(f.luxury[t]), money(f.festival[t]), f.night[t],
+                    f.big[t], money(f.minimum[t]), money(f.payment[t]), dpdAt(tl.monthEndSec[t]), late,
+                    f.logins[t], f.newDevices[t], f.cityCount[t], f.inquiries[t]);
         }
+    }
 
-        // ---------------------------------------------------------- customer, account, truth
+    private void writeCustomerAndAccount(Chunk out) {
         out.customers.add(id, customerNo(id), fullName, male ? "M" : "F", birth, phone, phone.substring(7), idNumber,
                 city.name(), city.tier(), BANDS[band], occ.name(), tl.time(regSec), verified,
                 verified ? tl.time(verifiedSec) : null);
@@ -783,7 +992,10 @@ final class CustomerSimulator {
                 tl.time(openSec), status, money(limit), money(Math.max(0, limit - outstanding)), money(outstanding),
                 tl.time(lastLimitChangeSec), dpd, bucket(dpd), thin);
         accounts++;
+    }
 
+    /** The scenarios the customer went through, then the evidence is cleared for the next customer. */
+    private void writeTruth(Chunk out) {
         if (takeoverPurchases > 0) {
             truth(out, id, Scenario.ACCOUNT_TAKEOVER, takeoverSec, "new device " + takeoverDevice + " in "
                     + ref.cities().get(takeoverCity).name() + ", then " + takeoverPurchases + " purchases totalling "
@@ -817,17 +1029,7 @@ final class CustomerSimulator {
         inFlightBill = null;
         delaySec = -1;
         delayDays = 0;
-        out.customerCount++;
     }
-
-    // scenario evidence of the current customer
-    private int takeoverPurchases;
-    private long takeoverTotal;
-    private long multiLendingSec = -1;
-    private int multiLendingCount;
-    private Bill inFlightBill;
-    private long delaySec = -1;
-    private int delayDays;
 
     private void truth(Chunk out, long accountId, Scenario scenario, long sec, String details) {
         out.truth.add(nextTruthId++, accountId, scenario.name(), tl.time(sec), details);
@@ -882,19 +1084,6 @@ final class CustomerSimulator {
         return sb.toString();
     }
 
-    private static String device(SplittableRandom r) {
-        String hex = Long.toHexString(r.nextLong() | 0x1000_0000_0000_0000L).toUpperCase();
-        return "DV" + hex.substring(hex.length() - 14);
-    }
-
-    private static String digits(SplittableRandom r, int n) {
-        char[] c = new char[n];
-        for (int i = 0; i < n; i++) {
-            c[i] = (char) ('0' + r.nextInt(10));
-        }
-        return new String(c);
-    }
-
     static String customerNo(long id) {
         return "C" + pad(id, 10);
     }
@@ -916,69 +1105,4 @@ final class CustomerSimulator {
         return BigDecimal.valueOf(cents, 2);
     }
 
-    static long roundHundred(double cents) {
-        return Math.round(cents / 10_000.0) * 10_000L;
-    }
-
-    static double sigmoid(double x) {
-        return 1.0 / (1.0 + Math.exp(-x));
-    }
-
-    static double clamp(double x, double lo, double hi) {
-        return Math.max(lo, Math.min(hi, x));
-    }
-
-    static double[] cumulative(double[] weights) {
-        double[] cum = new double[weights.length];
-        double sum = 0;
-        for (int i = 0; i < weights.length; i++) {
-            sum += weights[i];
-            cum[i] = sum;
-        }
-        return cum;
-    }
-
-    static int pick(double[] cumulative, SplittableRandom r) {
-        return lowerBound(cumulative, r.nextDouble() * cumulative[cumulative.length - 1]);
-    }
-
-    /** First index whose cumulative weight exceeds x. */
-    static int lowerBound(double[] cumulative, double x) {
-        int lo = 0;
-        int hi = cumulative.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cumulative[mid] > x) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
-    }
-
-    static int poisson(SplittableRandom r, double lambda) {
-        if (lambda <= 0) {
-            return 0;
-        }
-        if (lambda > 30) {
-            return (int) Math.max(0, Math.round(lambda + Math.sqrt(lambda) * r.nextGaussian()));
-        }
-        double l = Math.exp(-lambda);
-        int k = 0;
-        double p = r.nextDouble();
-        while (p > l) {
-            k++;
-            p *= r.nextDouble();
-        }
-        return k;
-    }
-
-    /** SplitMix64 of (seed, index): independent streams per customer. */
-    static long mix(long seed, long index) {
-        long z = seed * 0x9E3779B97F4A7C15L + (index + 1) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
 }
