@@ -10,7 +10,7 @@ import dev.riskdesk.db.AppSettings;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.DatabaseInfo;
 import dev.riskdesk.db.DatabaseLocation;
-import dev.riskdesk.appeals.AppealService;
+import dev.riskdesk.appeals.AppealServices;
 import dev.riskdesk.app.demo.DemoAppeals;
 import dev.riskdesk.app.demo.DemoSetup;
 import dev.riskdesk.limits.LimitServices;
@@ -142,7 +142,7 @@ public final class AppServices implements AutoCloseable {
         return limits;
     }
 
-    public AppealService appeals() {
+    public AppealServices appeals() {
         return limits.appeals;
     }
 

@@ -195,19 +195,6 @@ public final class NoticeService {
         });
     }
 
-    /** The messaging system reported that these notices could not be delivered. */
-    public int markFailed(Session session, List<Long> noticeIds, String reason) {
-        session.require(Permission.NOTICE_EXPORT);
-        if (reason == null || reason.isBlank()) {
-            throw UserFacingException.keyed("notice.failReason", "Give the reason the notices failed.");
-        }
-        return database.transactionResult(tx -> {
-            int n = tx.update(CUSTOMER_NOTICE).set(CUSTOMER_NOTICE.STATUS, "FAILED").where(CUSTOMER_NOTICE.ID.in(noticeIds)).execute();
-            audit.record(tx, session, "NOTICES_FAILED", "CUSTOMER_NOTICE", null, reason, noticeIds.toString());
-            return n;
-        });
-    }
-
     private static Writer nonClosing(Writer out) {
         return new java.io.FilterWriter(out) {
             @Override

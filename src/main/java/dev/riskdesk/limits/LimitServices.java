@@ -1,6 +1,6 @@
 package dev.riskdesk.limits;
 
-import dev.riskdesk.appeals.AppealService;
+import dev.riskdesk.appeals.AppealServices;
 import dev.riskdesk.appeals.NoticeService;
 import dev.riskdesk.appeals.NoticeTemplates;
 import dev.riskdesk.appeals.SuspensionService;
@@ -19,7 +19,7 @@ public final class LimitServices {
     public final PolicySimulationService simulations;
     public final LimitDecisionService decisions;
     public final ProposalQueueService queue;
-    public final AppealService appeals;
+    public final AppealServices appeals;
 
     public LimitServices(Database database, AuditLog audit, Clock clock) {
         rules = new RuleSetService(database, clock);
@@ -30,6 +30,6 @@ public final class LimitServices {
         simulations = new PolicySimulationService(database, rules, policies, clock);
         decisions = new LimitDecisionService(database, policies, changes, audit, clock);
         queue = new ProposalQueueService(database, policies, clock);
-        appeals = new AppealService(database, new AppealRemedies(decisions), notices, audit, clock);
+        appeals = AppealServices.of(database, new AppealRemedies(decisions), notices, audit, clock);
     }
 }

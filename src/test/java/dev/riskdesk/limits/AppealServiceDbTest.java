@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.riskdesk.appeals.AppealOutcome;
-import dev.riskdesk.appeals.AppealService;
+import dev.riskdesk.appeals.AppealRegistration;
+import dev.riskdesk.appeals.AppealServices;
 import dev.riskdesk.appeals.AppealStatus;
 import dev.riskdesk.appeals.AppealType;
 import dev.riskdesk.appeals.Appeals;
@@ -46,7 +47,7 @@ class AppealServiceDbTest {
     Path dir;
     LimitsFixture f;
     MovableClock clock;
-    AppealService appeals;
+    AppealServices appeals;
     Session system = Session.system();
 
     /** A clock the test moves; the limit engine keeps the fixture's. */
@@ -81,7 +82,7 @@ class AppealServiceDbTest {
     void setUp() {
         f = new LimitsFixture(dir);
         clock = new MovableClock(LimitsFixture.NOW.plusHours(1));
-        appeals = new AppealService(f.db, new AppealRemedies(f.decisions), f.notices, f.audit, clock);
+        appeals = AppealServices.of(f.db, new AppealRemedies(f.decisions), f.notices, f.audit, clock);
     }
 
     @AfterEach
@@ -102,16 +103,16 @@ class AppealServiceDbTest {
 
     long appealSuspension(long suspensionId, String kind) {
         AppealType type = "FREEZE".equals(kind) ? AppealType.FREEZE : AppealType.SUSPENSION;
-        return appeals.register(system, new Appeals.Registration(accountOf(suspensionId), type, suspensionId, null, "PHONE", "SMS",
+        return appeals.registration().register(system, new Appeals.Registration(accountOf(suspensionId), type, suspensionId, null, "PHONE", "SMS",
                 "It was me."), List.of());
     }
 
     int version(long id) {
-        return appeals.detail(system, id).row().version();
+        return appeals.queries().detail(system, id).row().version();
     }
 
     AppealStatus status(long id) {
-        return appeals.detail(system, id).row().status();
+        return appeals.queries().detail(system, id).row().status();
     }
 
     /** Brings a fresh appeal to {@code target} with the system session. */
@@ -119,16 +120,16 @@ class AppealServiceDbTest {
         long id = appealSuspension(suspended("RISK", null, "SPENDING_SPIKE"), "RISK");
         switch (target) {
             case NEW -> { }
-            case IN_REVIEW -> appeals.move(system, id, version(id), AppealStatus.IN_REVIEW, null);
+            case IN_REVIEW -> appeals.workflow().move(system, id, version(id), AppealStatus.IN_REVIEW, null);
             case AWAITING_CUSTOMER, ESCALATED -> {
-                appeals.move(system, id, version(id), AppealStatus.IN_REVIEW, null);
-                appeals.move(system, id, version(id), target, "x");
+                appeals.workflow().move(system, id, version(id), AppealStatus.IN_REVIEW, null);
+                appeals.workflow().move(system, id, version(id), target, "x");
             }
             case DECIDED, CLOSED -> {
-                appeals.move(system, id, version(id), AppealStatus.IN_REVIEW, null);
-                appeals.decide(system, id, version(id), upheld());
+                appeals.workflow().move(system, id, version(id), AppealStatus.IN_REVIEW, null);
+                appeals.workflow().decide(system, id, version(id), upheld());
                 if (target == AppealStatus.CLOSED) {
-                    appeals.move(system, id, version(id), AppealStatus.CLOSED, "told");
+                    appeals.workflow().move(system, id, version(id), AppealStatus.CLOSED, "told");
                 }
             }
             default -> throw new IllegalStateException();
@@ -152,8 +153,8 @@ class AppealServiceDbTest {
                 }
                 long id = appealIn(from);
                 Runnable attempt = to == AppealStatus.DECIDED
-                        ? () -> appeals.decide(system, id, version(id), upheld())
-                        : () -> appeals.move(system, id, version(id), to, "reason");
+                        ? () -> appeals.workflow().decide(system, id, version(id), upheld())
+                        : () -> appeals.workflow().move(system, id, version(id), to, "reason");
                 if (from.canMoveTo(to)) {
                     attempt.run();
                     assertEquals(to, status(id), from + " -> " + to);
@@ -168,7 +169,7 @@ class AppealServiceDbTest {
         assertEquals(12, valid);
         assertEquals(18, refused);
         long id = appealIn(AppealStatus.NEW);
-        assertThrows(UserFacingException.class, () -> appeals.move(system, id, version(id), AppealStatus.NEW, "x"));
+        assertThrows(UserFacingException.class, () -> appeals.workflow().move(system, id, version(id), AppealStatus.NEW, "x"));
     }
 
     @Test
@@ -176,31 +177,31 @@ class AppealServiceDbTest {
         Session agent = f.login("agent", "agent123");
         Session manager = f.login("manager", "manager123");
         long closed = appealIn(AppealStatus.CLOSED);
-        assertThrows(AccessDeniedException.class, () -> appeals.move(agent, closed, version(closed), AppealStatus.IN_REVIEW, "reopen"));
-        assertThrows(UserFacingException.class, () -> appeals.move(manager, closed, version(closed), AppealStatus.IN_REVIEW, " "),
+        assertThrows(AccessDeniedException.class, () -> appeals.workflow().move(agent, closed, version(closed), AppealStatus.IN_REVIEW, "reopen"));
+        assertThrows(UserFacingException.class, () -> appeals.workflow().move(manager, closed, version(closed), AppealStatus.IN_REVIEW, " "),
                 "reopening needs a reason");
-        appeals.move(manager, closed, version(closed), AppealStatus.IN_REVIEW, "customer sent new evidence");
+        appeals.workflow().move(manager, closed, version(closed), AppealStatus.IN_REVIEW, "customer sent new evidence");
         assertEquals(AppealStatus.IN_REVIEW, status(closed));
-        assertNull(appeals.detail(system, closed).row().outcome(), "a reopened appeal has no outcome until decided again");
+        assertNull(appeals.queries().detail(system, closed).row().outcome(), "a reopened appeal has no outcome until decided again");
 
         long escalated = appealIn(AppealStatus.ESCALATED);
-        assertThrows(AccessDeniedException.class, () -> appeals.move(agent, escalated, version(escalated), AppealStatus.IN_REVIEW, "back"));
-        assertThrows(AccessDeniedException.class, () -> appeals.decide(agent, escalated, version(escalated), upheld()));
-        appeals.move(f.login("risk", "risk123"), escalated, version(escalated), AppealStatus.IN_REVIEW, "checked: no fraud");
+        assertThrows(AccessDeniedException.class, () -> appeals.workflow().move(agent, escalated, version(escalated), AppealStatus.IN_REVIEW, "back"));
+        assertThrows(AccessDeniedException.class, () -> appeals.workflow().decide(agent, escalated, version(escalated), upheld()));
+        appeals.workflow().move(f.login("risk", "risk123"), escalated, version(escalated), AppealStatus.IN_REVIEW, "checked: no fraud");
 
         long fresh = appealIn(AppealStatus.NEW);
         long agentId = agent.operatorId();
-        assertThrows(AccessDeniedException.class, () -> appeals.assign(agent, fresh, version(fresh), agentId, null));
-        appeals.claim(agent, fresh, version(fresh));
+        assertThrows(AccessDeniedException.class, () -> appeals.workflow().assign(agent, fresh, version(fresh), agentId, null));
+        appeals.workflow().claim(agent, fresh, version(fresh));
         assertEquals(AppealStatus.IN_REVIEW, status(fresh));
-        assertEquals("agent", appeals.detail(system, fresh).row().assignee());
+        assertEquals("agent", appeals.queries().detail(system, fresh).row().assignee());
         Session risk2 = f.login("risk2", "risk2pass");
-        assertThrows(UserFacingException.class, () -> appeals.claim(risk2, fresh, version(fresh)), "someone else's appeal");
-        appeals.assign(manager, fresh, version(fresh), risk2.operatorId(), "workload");
-        assertEquals("risk2", appeals.detail(system, fresh).row().assignee());
+        assertThrows(UserFacingException.class, () -> appeals.workflow().claim(risk2, fresh, version(fresh)), "someone else's appeal");
+        appeals.workflow().assign(manager, fresh, version(fresh), risk2.operatorId(), "workload");
+        assertEquals("risk2", appeals.queries().detail(system, fresh).row().assignee());
         int stale = version(fresh) - 1;
-        assertThrows(UserFacingException.class, () -> appeals.addNote(agent, fresh, " "));
-        assertThrows(UserFacingException.class, () -> appeals.move(agent, fresh, stale, AppealStatus.AWAITING_CUSTOMER, "x"),
+        assertThrows(UserFacingException.class, () -> appeals.workflow().addNote(agent, fresh, " "));
+        assertThrows(UserFacingException.class, () -> appeals.workflow().move(agent, fresh, stale, AppealStatus.AWAITING_CUSTOMER, "x"),
                 "an old version is refused");
     }
 
@@ -210,14 +211,14 @@ class AppealServiceDbTest {
         Session agent = f.login("agent", "agent123");
         Session risk = f.login("risk", "risk123");
         Session risk2 = f.login("risk2", "risk2pass");
-        appeals.claim(agent, id, version(id));
-        assertThrows(UserFacingException.class, () -> appeals.claim(risk, id, version(id)), "not escalated: still the agent's");
-        appeals.move(agent, id, version(id), AppealStatus.ESCALATED, "fraud pattern, please check");
-        appeals.claim(risk, id, version(id));
-        assertEquals("risk", appeals.detail(system, id).row().assignee());
+        appeals.workflow().claim(agent, id, version(id));
+        assertThrows(UserFacingException.class, () -> appeals.workflow().claim(risk, id, version(id)), "not escalated: still the agent's");
+        appeals.workflow().move(agent, id, version(id), AppealStatus.ESCALATED, "fraud pattern, please check");
+        appeals.workflow().claim(risk, id, version(id));
+        assertEquals("risk", appeals.queries().detail(system, id).row().assignee());
         assertEquals(AppealStatus.ESCALATED, status(id), "claiming does not change the escalation");
-        assertThrows(UserFacingException.class, () -> appeals.claim(risk2, id, version(id)), "another risk operator's appeal");
-        assertThrows(UserFacingException.class, () -> appeals.claim(agent, id, version(id)), "the agent cannot take it back");
+        assertThrows(UserFacingException.class, () -> appeals.workflow().claim(risk2, id, version(id)), "another risk operator's appeal");
+        assertThrows(UserFacingException.class, () -> appeals.workflow().claim(agent, id, version(id)), "the agent cannot take it back");
     }
 
     @Test
@@ -228,21 +229,21 @@ class AppealServiceDbTest {
         Session agent = f.login("agent", "agent123");
         Session risk = f.login("risk", "risk123");
         Session manager = f.login("manager", "manager123");
-        appeals.claim(agent, id, version(id));
+        appeals.workflow().claim(agent, id, version(id));
         Appeals.Decision lift = new Appeals.Decision(AppealOutcome.LIFTED, null, "APPEAL_IDENTITY_VERIFIED", "video call", true, "en");
-        assertThrows(AccessDeniedException.class, () -> appeals.decide(agent, id, version(id), lift));
-        appeals.move(agent, id, version(id), AppealStatus.ESCALATED, "fraud: risk operator please");
+        assertThrows(AccessDeniedException.class, () -> appeals.workflow().decide(agent, id, version(id), lift));
+        appeals.workflow().move(agent, id, version(id), AppealStatus.ESCALATED, "fraud: risk operator please");
         Appeals.Decision unverified = new Appeals.Decision(AppealOutcome.LIFTED, null, "APPEAL_IDENTITY_VERIFIED", "video call", false, "en");
-        assertThrows(UserFacingException.class, () -> appeals.decide(risk, id, version(id), unverified), "identity must be re-verified");
+        assertThrows(UserFacingException.class, () -> appeals.workflow().decide(risk, id, version(id), unverified), "identity must be re-verified");
 
-        assertFalse(appeals.decide(risk, id, version(id), lift), "a fraud lift waits for a second person");
+        assertFalse(appeals.workflow().decide(risk, id, version(id), lift), "a fraud lift waits for a second person");
         assertEquals("ACTIVE", f.db.dsl().select(SUSPENSION.STATUS).from(SUSPENSION).where(SUSPENSION.ID.eq(suspension)).fetchOne(SUSPENSION.STATUS));
-        assertTrue(appeals.detail(system, id).row().awaitingApproval());
+        assertTrue(appeals.queries().detail(system, id).row().awaitingApproval());
         assertEquals(AppealStatus.ESCALATED, status(id));
-        assertThrows(AccessDeniedException.class, () -> appeals.approveLift(risk, id, version(id), "ok", "en"));
+        assertThrows(AccessDeniedException.class, () -> appeals.workflow().approveLift(risk, id, version(id), "ok", "en"));
 
-        appeals.approveLift(manager, id, version(id), "checked the video", "en");
-        Appeals.AppealCase c = appeals.detail(system, id);
+        appeals.workflow().approveLift(manager, id, version(id), "checked the video", "en");
+        Appeals.AppealCase c = appeals.queries().detail(system, id);
         assertEquals(AppealStatus.DECIDED, c.row().status());
         assertEquals(AppealOutcome.LIFTED, c.row().outcome());
         assertTrue(c.identityReverified());
@@ -261,11 +262,11 @@ class AppealServiceDbTest {
         long suspension = suspended("FRAUD", null, "ACCOUNT_TAKEOVER");
         long id = appealSuspension(suspension, "FRAUD");
         Session manager = f.login("manager", "manager123");
-        appeals.move(manager, id, version(id), AppealStatus.IN_REVIEW, null);
-        assertFalse(appeals.decide(manager, id, version(id),
+        appeals.workflow().move(manager, id, version(id), AppealStatus.IN_REVIEW, null);
+        assertFalse(appeals.workflow().decide(manager, id, version(id),
                 new Appeals.Decision(AppealOutcome.LIFTED, null, "APPEAL_IDENTITY_VERIFIED", "branch visit", true, null)));
-        assertThrows(UserFacingException.class, () -> appeals.approveLift(manager, id, version(id), "me", null), "four eyes");
-        appeals.approveLift(f.login("manager2", "manager2pw"), id, version(id), "ok", null);
+        assertThrows(UserFacingException.class, () -> appeals.workflow().approveLift(manager, id, version(id), "me", null), "four eyes");
+        appeals.workflow().approveLift(f.login("manager2", "manager2pw"), id, version(id), "ok", null);
         assertEquals(AppealStatus.DECIDED, status(id));
         String body = f.db.dsl().select(CUSTOMER_NOTICE.BODY).from(CUSTOMER_NOTICE).where(CUSTOMER_NOTICE.APPEAL_ID.eq(id))
                 .fetchOne(CUSTOMER_NOTICE.BODY);
@@ -292,18 +293,18 @@ class AppealServiceDbTest {
         long[] d = decreased("80000.00", "40000.00");
         long account = d[0];
         Session manager = f.login("manager", "manager123");
-        long id = appeals.register(manager, new Appeals.Registration(account, AppealType.LIMIT_DECREASE, null, d[1], "PHONE", "SMS",
+        long id = appeals.registration().register(manager, new Appeals.Registration(account, AppealType.LIMIT_DECREASE, null, d[1], "PHONE", "SMS",
                 "My income rose."), List.of());
-        appeals.claim(manager, id, version(id));
-        assertFalse(appeals.decide(manager, id, version(id),
+        appeals.workflow().claim(manager, id, version(id));
+        assertFalse(appeals.workflow().decide(manager, id, version(id),
                 new Appeals.Decision(AppealOutcome.PARTIALLY_LIFTED, Money.of("60000.00"), "APPEAL_PARTIAL_RISK", "part", false, "en")),
                 "60,000 lies above the authority matrix: awaits approval");
         assertEquals(0, Money.of("40000.00").compareTo(limitOf(account)));
-        assertTrue(appeals.detail(system, id).row().awaitingApproval());
+        assertTrue(appeals.queries().detail(system, id).row().awaitingApproval());
 
-        appeals.approveLift(f.login("manager2", "manager2pw"), id, version(id), "income checked", null);
+        appeals.workflow().approveLift(f.login("manager2", "manager2pw"), id, version(id), "income checked", null);
         assertEquals(0, Money.of("60000.00").compareTo(limitOf(account)));
-        Appeals.AppealCase c = appeals.detail(system, id);
+        Appeals.AppealCase c = appeals.queries().detail(system, id);
         assertEquals(AppealStatus.DECIDED, c.row().status());
         assertEquals(AppealOutcome.PARTIALLY_LIFTED, c.row().outcome());
         assertFalse(c.row().awaitingApproval());
@@ -318,19 +319,19 @@ class AppealServiceDbTest {
         long account = d[0];
         long decision = d[1];
         Session agent = f.login("agent", "agent123");
-        List<Appeals.Contestable> contestable = appeals.contestable(agent, account);
+        List<Appeals.Contestable> contestable = appeals.registration().contestable(agent, account);
         assertEquals(1, contestable.size());
         assertEquals(decision, contestable.get(0).decisionId());
-        long id = appeals.register(agent, new Appeals.Registration(account, AppealType.LIMIT_DECREASE, null, decision, "APP", "APP",
+        long id = appeals.registration().register(agent, new Appeals.Registration(account, AppealType.LIMIT_DECREASE, null, decision, "APP", "APP",
                 "I always pay on time."), List.of());
-        assertEquals("UTILISATION_JUMP", appeals.detail(agent, id).row().ruleCode());
-        assertThrows(UserFacingException.class, () -> appeals.register(agent, new Appeals.Registration(account, AppealType.LIMIT_DECREASE, null,
+        assertEquals("UTILISATION_JUMP", appeals.queries().detail(agent, id).row().ruleCode());
+        assertThrows(UserFacingException.class, () -> appeals.registration().register(agent, new Appeals.Registration(account, AppealType.LIMIT_DECREASE, null,
                 decision, "APP", "APP", "again"), List.of()), "one open appeal per decision");
-        appeals.claim(agent, id, version(id));
-        assertThrows(UserFacingException.class, () -> appeals.decide(agent, id, version(id),
+        appeals.workflow().claim(agent, id, version(id));
+        assertThrows(UserFacingException.class, () -> appeals.workflow().decide(agent, id, version(id),
                 new Appeals.Decision(AppealOutcome.PARTIALLY_LIFTED, Money.of("25000.00"), "APPEAL_PARTIAL_RISK", "half", false, null)),
                 "not above the limit before the decrease");
-        assertTrue(appeals.decide(agent, id, version(id),
+        assertTrue(appeals.workflow().decide(agent, id, version(id),
                 new Appeals.Decision(AppealOutcome.PARTIALLY_LIFTED, Money.of("16000.00"), "APPEAL_PARTIAL_RISK", "half", false, "en")));
         assertEquals(0, Money.of("16000.00").compareTo(
                 f.db.dsl().select(ACCOUNT.CREDIT_LIMIT).from(ACCOUNT).where(ACCOUNT.ID.eq(account)).fetchOne(ACCOUNT.CREDIT_LIMIT)));
@@ -344,28 +345,28 @@ class AppealServiceDbTest {
     void theSlaClockRunsAcrossDaysAndBreachesAreReported() {
         clock.set(LocalDateTime.of(2025, 3, 21, 18, 0)); // a Friday evening
         long id = appealSuspension(suspended("RISK", null, "SPENDING_SPIKE"), "RISK");
-        Appeals.InboxRow row = appeals.inbox(system, Appeals.InboxFilter.open()).get(0);
+        Appeals.InboxRow row = appeals.queries().inbox(system, Appeals.InboxFilter.open()).get(0);
         assertEquals(LocalDateTime.of(2025, 3, 23, 18, 0), row.slaDueAt(), "48 hours for a suspension");
         clock.set(LocalDateTime.of(2025, 3, 22, 10, 0));
-        assertEquals(Duration.ofHours(32), appeals.inbox(system, Appeals.InboxFilter.open()).get(0).remaining());
-        assertFalse(appeals.inbox(system, Appeals.InboxFilter.open()).get(0).breached());
+        assertEquals(Duration.ofHours(32), appeals.queries().inbox(system, Appeals.InboxFilter.open()).get(0).remaining());
+        assertFalse(appeals.queries().inbox(system, Appeals.InboxFilter.open()).get(0).breached());
         clock.set(LocalDateTime.of(2025, 3, 24, 9, 0)); // Monday morning
-        Appeals.InboxRow late = appeals.inbox(system, Appeals.InboxFilter.open()).get(0);
+        Appeals.InboxRow late = appeals.queries().inbox(system, Appeals.InboxFilter.open()).get(0);
         assertTrue(late.breached());
         assertEquals(Duration.ofHours(-15), late.remaining());
-        assertEquals(1, appeals.figures(system).openBreached());
-        assertEquals(1, appeals.figures(system).open2to7d());
+        assertEquals(1, appeals.figures().figures(system).openBreached());
+        assertEquals(1, appeals.figures().figures(system).open2to7d());
 
-        appeals.setSlaHours(f.login("manager", "manager123"), AppealType.SUSPENSION, 24);
+        appeals.sla().setSlaHours(f.login("manager", "manager123"), AppealType.SUSPENSION, 24);
         long second = appealSuspension(suspended("RISK", null, "SPENDING_SPIKE"), "RISK");
-        List<Appeals.InboxRow> inbox = appeals.inbox(system, Appeals.InboxFilter.open());
+        List<Appeals.InboxRow> inbox = appeals.queries().inbox(system, Appeals.InboxFilter.open());
         assertEquals(List.of(id, second), inbox.stream().map(Appeals.InboxRow::id).toList(), "ordered by deadline");
         assertEquals(LocalDateTime.of(2025, 3, 25, 9, 0), inbox.get(1).slaDueAt());
-        assertThrows(AccessDeniedException.class, () -> appeals.setSlaHours(f.login("agent", "agent123"), AppealType.SUSPENSION, 1));
+        assertThrows(AccessDeniedException.class, () -> appeals.sla().setSlaHours(f.login("agent", "agent123"), AppealType.SUSPENSION, 1));
 
-        appeals.move(system, id, version(id), AppealStatus.IN_REVIEW, null);
-        appeals.decide(system, id, version(id), upheld());
-        Appeals.InboxFigures figures = appeals.figures(system);
+        appeals.workflow().move(system, id, version(id), AppealStatus.IN_REVIEW, null);
+        appeals.workflow().decide(system, id, version(id), upheld());
+        Appeals.InboxFigures figures = appeals.figures().figures(system);
         assertEquals(1, figures.decided());
         assertEquals(0, figures.decidedWithinSla(), "decided after the deadline");
         assertEquals(0.0, figures.slaCompliance());
@@ -384,7 +385,7 @@ class AppealServiceDbTest {
         decided("SPENDING_SPIKE", v2, AppealOutcome.UPHELD, "APPEAL_RISK_CONFIRMED", 10);
         decided("SPENDING_SPIKE", v2, AppealOutcome.UPHELD, "APPEAL_POLICY_APPLIES", 12);
 
-        List<Appeals.RuleQuality> quality = appeals.ruleQuality(f.login("risk", "risk123"));
+        List<Appeals.RuleQuality> quality = appeals.figures().ruleQuality(f.login("risk", "risk123"));
         assertEquals(3, quality.size());
         Appeals.RuleQuality first = quality.get(0);
         assertEquals("ACCOUNT_TAKEOVER", first.ruleCode());
@@ -395,10 +396,10 @@ class AppealServiceDbTest {
         assertEquals(1, first.staleData());
         assertEquals(2.0 / 3, first.overturnRate(), 1e-9);
         assertTrue(quality.stream().skip(1).allMatch(q -> q.overturnRate() == 0.0));
-        assertEquals(4, appeals.appealsOfRule(system, "ACCOUNT_TAKEOVER", v1).size());
-        assertThrows(AccessDeniedException.class, () -> appeals.ruleQuality(f.login("agent", "agent123")));
+        assertEquals(4, appeals.queries().appealsOfRule(system, "ACCOUNT_TAKEOVER", v1).size());
+        assertThrows(AccessDeniedException.class, () -> appeals.figures().ruleQuality(f.login("agent", "agent123")));
 
-        Appeals.InboxFigures figures = appeals.figures(system);
+        Appeals.InboxFigures figures = appeals.figures().figures(system);
         assertEquals(6, figures.decided());
         assertEquals(2, figures.overturned());
         assertEquals(1, figures.open());
@@ -415,9 +416,9 @@ class AppealServiceDbTest {
         LocalDateTime start = LimitsFixture.NOW.plusHours(1);
         clock.set(start);
         long id = appealSuspension(suspended("RISK", ruleSetId, rule), "RISK");
-        appeals.move(system, id, version(id), AppealStatus.IN_REVIEW, null);
+        appeals.workflow().move(system, id, version(id), AppealStatus.IN_REVIEW, null);
         clock.set(start.plusHours(hours));
-        appeals.decide(system, id, version(id), new Appeals.Decision(outcome, null, reason, "n", false, null));
+        appeals.workflow().decide(system, id, version(id), new Appeals.Decision(outcome, null, reason, "n", false, null));
         clock.set(start);
     }
 
@@ -437,7 +438,7 @@ class AppealServiceDbTest {
             assertEquals(1, otherId);
             long id = appealSuspension(second, "RISK");
             other.commit();
-            assertEquals("AP-000002", appeals.detail(system, id).row().appealNo());
+            assertEquals("AP-000002", appeals.queries().detail(system, id).row().appealNo());
         }
         assertEquals(2, f.db.dsl().fetchCount(APPEAL));
     }
@@ -446,31 +447,31 @@ class AppealServiceDbTest {
     void notesAreAppendOnlyAndAttachmentsAreChecked() {
         long id = appealIn(AppealStatus.NEW);
         Session agent = f.login("agent", "agent123");
-        appeals.addNote(agent, id, "Called the customer back.");
-        appeals.addNote(agent, id, "Customer will send the receipt.");
-        List<Appeals.Note> notes = appeals.detail(agent, id).notes();
+        appeals.workflow().addNote(agent, id, "Called the customer back.");
+        appeals.workflow().addNote(agent, id, "Customer will send the receipt.");
+        List<Appeals.Note> notes = appeals.queries().detail(agent, id).notes();
         assertEquals("CUSTOMER", notes.get(0).kind(), "the statement opens the log");
         assertEquals(List.of("Called the customer back.", "Customer will send the receipt."),
                 notes.stream().filter(n -> n.kind().equals("NOTE")).map(Appeals.Note::body).toList());
         assertEquals(3, f.db.dsl().fetchCount(APPEAL_NOTE, APPEAL_NOTE.APPEAL_ID.eq(id)));
 
         byte[] pdf = "%PDF-1.4 receipt".getBytes(StandardCharsets.US_ASCII);
-        appeals.addAttachment(agent, id, new Appeals.Attachment("receipt.pdf", "application/pdf", pdf));
-        assertThrows(UserFacingException.class, () -> appeals.addAttachment(agent, id,
+        appeals.registration().addAttachment(agent, id, new Appeals.Attachment("receipt.pdf", "application/pdf", pdf));
+        assertThrows(UserFacingException.class, () -> appeals.registration().addAttachment(agent, id,
                 new Appeals.Attachment("receipt.pdf", "application/pdf", "not a pdf".getBytes(StandardCharsets.US_ASCII))));
-        assertThrows(UserFacingException.class, () -> appeals.addAttachment(agent, id,
+        assertThrows(UserFacingException.class, () -> appeals.registration().addAttachment(agent, id,
                 new Appeals.Attachment("virus.exe", "application/octet-stream", new byte[] {'M', 'Z'})));
-        byte[] big = new byte[AppealService.MAX_ATTACHMENT_BYTES + 1];
+        byte[] big = new byte[AppealRegistration.MAX_ATTACHMENT_BYTES + 1];
         big[0] = '%';
         big[1] = 'P';
         big[2] = 'D';
         big[3] = 'F';
-        assertThrows(UserFacingException.class, () -> appeals.addAttachment(agent, id, new Appeals.Attachment("big.pdf", "application/pdf", big)));
-        List<Appeals.AttachmentInfo> stored = appeals.detail(agent, id).attachments();
+        assertThrows(UserFacingException.class, () -> appeals.registration().addAttachment(agent, id, new Appeals.Attachment("big.pdf", "application/pdf", big)));
+        List<Appeals.AttachmentInfo> stored = appeals.queries().detail(agent, id).attachments();
         assertEquals(1, stored.size());
         assertEquals(pdf.length, stored.get(0).sizeBytes());
-        assertEquals("%PDF-1.4 receipt", new String(appeals.attachmentContent(agent, stored.get(0).id()), StandardCharsets.US_ASCII));
-        assertEquals("image/jpeg", AppealService.contentTypeOf("scan.JPG"));
+        assertEquals("%PDF-1.4 receipt", new String(appeals.queries().attachmentContent(agent, stored.get(0).id()), StandardCharsets.US_ASCII));
+        assertEquals("image/jpeg", AppealRegistration.contentTypeOf("scan.JPG"));
         assertTrue(f.db.dsl().fetchExists(APPEAL, APPEAL.ID.eq(id)));
     }
 }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.riskdesk.appeals.AppealService;
+import dev.riskdesk.appeals.AppealServices;
 import dev.riskdesk.appeals.AppealType;
 import dev.riskdesk.appeals.Appeals;
 import dev.riskdesk.appeals.NoticeService;
@@ -70,32 +70,32 @@ class AppealStaleDataTest {
             AuditLog audit = new AuditLog(clock);
             NoticeService notices = new NoticeService(db, NoticeTemplates.load(Path.of("data/notice-templates.json")), audit, clock, "zh_CN");
             LimitServices limits = new LimitServices(db, audit, clock);
-            AppealService appeals = new AppealService(db, new AppealRemedies(limits.decisions), notices, audit, clock);
+            AppealServices appeals = AppealServices.of(db, new AppealRemedies(limits.decisions), notices, audit, clock);
             long delayedAppeal = appealOnSuspension(db, appeals, delayed, trigger, feedAsOf);
             long onTimeAppeal = appealOnSuspension(db, appeals, onTime, trigger, feedAsOf);
 
-            Appeals.DataCheck before = appeals.detail(Session.system(), delayedAppeal).dataCheck();
+            Appeals.DataCheck before = appeals.queries().detail(Session.system(), delayedAppeal).dataCheck();
             assertFalse(before.stale(), "the repayment has not arrived yet");
             assertEquals(trigger, before.triggeredAt());
             assertEquals(repaymentsAsOf.toString().substring(0, 16), before.feedAsOf().get("REPAYMENTS").substring(0, 16));
 
             clock.set(received.plusMinutes(1));
-            Appeals.DataCheck after = appeals.detail(Session.system(), delayedAppeal).dataCheck();
+            Appeals.DataCheck after = appeals.queries().detail(Session.system(), delayedAppeal).dataCheck();
             assertTrue(after.stale(), "paid " + late.get(REPAYMENT.PAID_AT) + ", received " + received);
             assertEquals(late.get(REPAYMENT.PAID_AT), after.lateRepayments().get(0).paidAt());
             assertTrue(after.repaymentsSinceTrigger() >= 1);
-            assertFalse(appeals.detail(Session.system(), onTimeAppeal).dataCheck().stale(), "nothing arrived late for this one");
+            assertFalse(appeals.queries().detail(Session.system(), onTimeAppeal).dataCheck().stale(), "nothing arrived late for this one");
             List<String> truth = db.dsl().select(GENERATOR_TRUTH.DETAILS).from(GENERATOR_TRUTH).where(GENERATOR_TRUTH.ACCOUNT_ID.eq(delayed))
                     .and(GENERATOR_TRUTH.SCENARIO.eq("REPAYMENT_DELAY")).fetch(GENERATOR_TRUTH.DETAILS);
             assertTrue(truth.get(0).contains("paid on time"), truth.toString());
         }
     }
 
-    private static long appealOnSuspension(Database db, AppealService appeals, long account, LocalDateTime trigger, String feedAsOf) {
+    private static long appealOnSuspension(Database db, AppealServices appeals, long account, LocalDateTime trigger, String feedAsOf) {
         int version = db.dsl().select(ACCOUNT.VERSION).from(ACCOUNT).where(ACCOUNT.ID.eq(account)).fetchOne(ACCOUNT.VERSION);
         long suspension = db.transactionResult(tx -> new SuspensionService().suspend(tx, new SuspensionService.SuspensionRequest(account, "FREEZE",
                 null, "OVERDUE_FREEZE", null, null, "OVERDUE_FREEZE", "{}", feedAsOf), version, "ENGINE", null, trigger));
-        return appeals.register(Session.system(), new Appeals.Registration(account, AppealType.FREEZE, suspension, null, "PHONE", "SMS",
+        return appeals.registration().register(Session.system(), new Appeals.Registration(account, AppealType.FREEZE, suspension, null, "PHONE", "SMS",
                 "I paid on time."), List.of());
     }
 }

@@ -1,6 +1,6 @@
 package dev.riskdesk.app.cli;
 
-import dev.riskdesk.appeals.AppealService;
+import dev.riskdesk.appeals.AppealServices;
 import dev.riskdesk.appeals.AppealStatus;
 import dev.riskdesk.appeals.AppealType;
 import dev.riskdesk.appeals.Appeals;
@@ -25,7 +25,7 @@ final class AppealsCommand {
         @Spec
         CommandSpec spec;
 
-        abstract void print(AppealService appeals, PrintWriter out);
+        abstract void print(AppealServices appeals, PrintWriter out);
 
         @Override
         public Integer call() throws IOException {
@@ -41,8 +41,8 @@ final class AppealsCommand {
         AppealStatus status;
 
         @Override
-        void print(AppealService appeals, PrintWriter out) {
-            var rows = appeals.inbox(Session.system(), new Appeals.InboxFilter(status, null, null, null, !all));
+        void print(AppealServices appeals, PrintWriter out) {
+            var rows = appeals.queries().inbox(Session.system(), new Appeals.InboxFilter(status, null, null, null, !all));
             out.printf("%-10s %-14s %-15s %-18s %-18s %-10s %9s  %s%n", "appeal", "account", "type", "status", "rule", "assignee",
                     "SLA left", "outcome");
             for (Appeals.InboxRow r : rows) {
@@ -58,8 +58,8 @@ final class AppealsCommand {
     @Command(name = "figures", mixinStandardHelpOptions = true, description = "Open appeals by age, handling time, SLA compliance, overturn rate.")
     static final class Figures extends Report {
         @Override
-        void print(AppealService appeals, PrintWriter out) {
-            Appeals.InboxFigures f = appeals.figures(Session.system());
+        void print(AppealServices appeals, PrintWriter out) {
+            Appeals.InboxFigures f = appeals.figures().figures(Session.system());
             out.printf("open appeals          %d (under 24 h %d, 24-48 h %d, 2-7 days %d, over 7 days %d; SLA breached %d)%n", f.open(),
                     f.openUnder24h(), f.open24to48h(), f.open2to7d(), f.openOver7d(), f.openBreached());
             out.printf("decided               %d%n", f.decided());
@@ -72,10 +72,10 @@ final class AppealsCommand {
     @Command(name = "rules", mixinStandardHelpOptions = true, description = "Overturn rate per rule and rule version (likely false positives).")
     static final class Rules extends Report {
         @Override
-        void print(AppealService appeals, PrintWriter out) {
+        void print(AppealServices appeals, PrintWriter out) {
             out.printf("%-18s %7s %9s %8s %8s %11s %11s %10s%n", "rule", "version", "triggers", "appeals", "decided", "overturned",
                     "stale data", "overturn");
-            for (Appeals.RuleQuality q : appeals.ruleQuality(Session.system())) {
+            for (Appeals.RuleQuality q : appeals.figures().ruleQuality(Session.system())) {
                 out.printf("%-18s %7s %,9d %8d %8d %11d %11d %10s%n", q.ruleCode(), q.ruleVersion() == null ? "-" : "v" + q.ruleVersion(),
                         q.triggers(), q.appeals(), q.decided(), q.overturned(), q.staleData(), percent(q.overturnRate()));
             }
@@ -105,13 +105,13 @@ final class AppealsCommand {
                 throw new ParameterException(spec.commandLine(), "Setting an SLA needs the supervisor's --user and --password.");
             }
             return RiskDeskCli.withServices(spec, (services, out) -> {
-                AppealService appeals = services.appeals();
+                AppealServices appeals = services.appeals();
                 if (type != null) {
                     Session session = services.operators().authenticate(user, password);
-                    appeals.setSlaHours(session, type, hours);
+                    appeals.sla().setSlaHours(session, type, hours);
                     out.printf("The SLA of %s appeals is now %d hours for appeals registered from now on.%n", type, hours);
                 }
-                appeals.slaHours(Session.system()).forEach((t, h) -> out.printf("%-15s %4d h%n", t, h));
+                appeals.sla().slaHours(Session.system()).forEach((t, h) -> out.printf("%-15s %4d h%n", t, h));
             });
         }
     }

@@ -8,7 +8,7 @@ import static dev.riskdesk.db.schema.Tables.REPAYMENT;
 import static dev.riskdesk.db.schema.Tables.SUSPENSION;
 
 import dev.riskdesk.appeals.AppealOutcome;
-import dev.riskdesk.appeals.AppealService;
+import dev.riskdesk.appeals.AppealServices;
 import dev.riskdesk.appeals.AppealStatus;
 import dev.riskdesk.appeals.AppealType;
 import dev.riskdesk.appeals.Appeals;
@@ -93,7 +93,7 @@ public final class DemoAppeals {
         DemoClock demo = new DemoClock(clock.getZone(), start.atZone(clock.getZone()).toInstant());
         // services of their own on the demo clock, so each appeal's events (and their audit) get the demo's times
         LimitServices limits = new LimitServices(database, new AuditLog(demo), demo);
-        AppealService appeals = limits.appeals;
+        AppealServices appeals = limits.appeals;
         Session system = Session.system();
         Long agent = operator(dsl, "agent");
         Long risk = operator(dsl, "risk");
@@ -214,14 +214,14 @@ public final class DemoAppeals {
         private final DemoClock demo;
         private final LocalDateTime start;
         private final Duration window;
-        private final AppealService appeals;
+        private final AppealServices appeals;
         private final Session system;
         private final Long agent;
         private final Long risk;
         private final java.util.Map<Long, Double> registeredAt = new java.util.HashMap<>();
         private int count;
 
-        Script(DemoClock demo, LocalDateTime start, Duration window, AppealService appeals, Session system, Long agent, Long risk) {
+        Script(DemoClock demo, LocalDateTime start, Duration window, AppealServices appeals, Session system, Long agent, Long risk) {
             this.demo = demo;
             this.start = start;
             this.window = window;
@@ -249,29 +249,29 @@ public final class DemoAppeals {
         long register(double fraction, Appeals.Registration r) {
             at(fraction);
             count++;
-            long id = appeals.register(system, r, List.of());
+            long id = appeals.registration().register(system, r, List.of());
             registeredAt.put(id, fraction);
             return id;
         }
 
         private int version(long id) {
-            return appeals.detail(system, id).row().version();
+            return appeals.queries().detail(system, id).row().version();
         }
 
         void assignAgent(long id, double fraction) {
             at(id, fraction);
             if (agent != null) {
-                appeals.assign(system, id, version(id), agent, "demo: first-line agent");
+                appeals.workflow().assign(system, id, version(id), agent, "demo: first-line agent");
             }
-            appeals.move(system, id, version(id), AppealStatus.IN_REVIEW, "Statement read; checking the evidence.");
+            appeals.workflow().move(system, id, version(id), AppealStatus.IN_REVIEW, "Statement read; checking the evidence.");
         }
 
         void move(long id, double fraction, AppealStatus to, String note) {
             assignAgent(id, fraction - 0.05);
             at(id, fraction);
-            appeals.move(system, id, version(id), to, note);
+            appeals.workflow().move(system, id, version(id), to, note);
             if (to == AppealStatus.ESCALATED && risk != null) {
-                appeals.assign(system, id, version(id), risk, "demo: escalated to a risk operator");
+                appeals.workflow().assign(system, id, version(id), risk, "demo: escalated to a risk operator");
             }
         }
 
@@ -279,21 +279,21 @@ public final class DemoAppeals {
                 boolean close) {
             assignAgent(id, fraction - 0.1);
             at(id, fraction);
-            boolean done = appeals.decide(system, id, version(id), new Appeals.Decision(outcome, newLimit, reason, note, identity, null));
+            boolean done = appeals.workflow().decide(system, id, version(id), new Appeals.Decision(outcome, newLimit, reason, note, identity, null));
             if (!done) {
                 at(id, fraction + 0.05);
-                appeals.approveLift(system, id, version(id), "Second approval: evidence checked.", null);
+                appeals.workflow().approveLift(system, id, version(id), "Second approval: evidence checked.", null);
             }
             if (close) {
                 at(id, fraction + 0.1);
-                appeals.move(system, id, version(id), AppealStatus.CLOSED, "Customer informed by phone.");
+                appeals.workflow().move(system, id, version(id), AppealStatus.CLOSED, "Customer informed by phone.");
             }
         }
 
         void requestLift(long id, double fraction, String note) {
             assignAgent(id, fraction - 0.1);
             at(id, fraction);
-            appeals.decide(system, id, version(id), new Appeals.Decision(AppealOutcome.LIFTED, null, "APPEAL_IDENTITY_VERIFIED", note, true, null));
+            appeals.workflow().decide(system, id, version(id), new Appeals.Decision(AppealOutcome.LIFTED, null, "APPEAL_IDENTITY_VERIFIED", note, true, null));
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.riskdesk.ui.appeals;
 
-import dev.riskdesk.appeals.AppealService;
+import dev.riskdesk.appeals.AppealServices;
 import dev.riskdesk.appeals.AppealStatus;
 import dev.riskdesk.appeals.Appeals;
 import dev.riskdesk.common.TaskRunner;
@@ -25,7 +25,7 @@ import javafx.beans.property.SimpleObjectProperty;
  * change the case is read again, so the screen shows what the database holds.
  */
 public final class AppealCaseViewModel {
-    private final AppealService service;
+    private final AppealServices service;
     private final ScoringService scoring;
     private final Session session;
     private final TaskRunner tasks;
@@ -37,7 +37,7 @@ public final class AppealCaseViewModel {
     private final ObjectProperty<UiText> error = new SimpleObjectProperty<>(this, "error");
     private final ObjectProperty<UiText> info = new SimpleObjectProperty<>(this, "info");
 
-    public AppealCaseViewModel(AppealService service, ScoringService scoring, Session session, TaskRunner tasks, long appealId) {
+    public AppealCaseViewModel(AppealServices service, ScoringService scoring, Session session, TaskRunner tasks, long appealId) {
         this.service = service;
         this.scoring = scoring;
         this.session = session;
@@ -110,7 +110,7 @@ public final class AppealCaseViewModel {
 
     public void reload() {
         loading.set(true);
-        tasks.submit(p -> service.detail(session, appealId), c -> {
+        tasks.submit(p -> service.queries().detail(session, appealId), c -> {
             loading.set(false);
             appeal.set(c);
             if (score.get() == null && scoreMessage.get() == null) {
@@ -148,15 +148,15 @@ public final class AppealCaseViewModel {
     }
 
     public void claim() {
-        act(() -> service.claim(session, appealId, version()), null);
+        act(() -> service.workflow().claim(session, appealId, version()), null);
     }
 
     public void move(AppealStatus to, String note) {
-        act(() -> service.move(session, appealId, version(), to, note), null);
+        act(() -> service.workflow().move(session, appealId, version(), to, note), null);
     }
 
     public void decide(Appeals.Decision decision) {
-        tasks.submit(p -> service.decide(session, appealId, version(), decision), done -> {
+        tasks.submit(p -> service.workflow().decide(session, appealId, version(), decision), done -> {
             error.set(null);
             info.set(UiText.of(done ? "appeals.case.decided" : "appeals.case.awaitingApproval"));
             reload();
@@ -164,15 +164,15 @@ public final class AppealCaseViewModel {
     }
 
     public void approve(String note, String language) {
-        act(() -> service.approveLift(session, appealId, version(), note, language), "appeals.case.decided");
+        act(() -> service.workflow().approveLift(session, appealId, version(), note, language), "appeals.case.decided");
     }
 
     public void addNote(String body) {
-        act(() -> service.addNote(session, appealId, body), null);
+        act(() -> service.workflow().addNote(session, appealId, body), null);
     }
 
     public void addAttachment(Appeals.Attachment attachment) {
-        act(() -> service.addAttachment(session, appealId, attachment), null);
+        act(() -> service.registration().addAttachment(session, appealId, attachment), null);
     }
 
     private void act(Runnable change, String infoKey) {

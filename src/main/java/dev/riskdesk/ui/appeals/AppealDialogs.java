@@ -1,7 +1,8 @@
 package dev.riskdesk.ui.appeals;
 
 import dev.riskdesk.appeals.AppealOutcome;
-import dev.riskdesk.appeals.AppealService;
+import dev.riskdesk.appeals.AppealRegistration;
+import dev.riskdesk.appeals.AppealServices;
 import dev.riskdesk.appeals.Appeals;
 import dev.riskdesk.common.TaskRunner;
 import dev.riskdesk.common.UserFacingException;
@@ -92,7 +93,7 @@ final class AppealDialogs {
     }
 
     /** Registers an appeal; {@code accountNo} pre-fills the account (from a profile). */
-    static Optional<Registered> register(I18n i18n, AppealService service, Session session, TaskRunner tasks, String accountNo, Window owner) {
+    static Optional<Registered> register(I18n i18n, AppealServices service, Session session, TaskRunner tasks, String accountNo, Window owner) {
         Dialog<Registered> d = dialog(i18n, owner, "appeals.register.title", "appeal-register-dialog");
         TextField account = new TextField(accountNo == null ? "" : accountNo);
         account.setId("appeal-register-account");
@@ -121,8 +122,8 @@ final class AppealDialogs {
             error.setText("");
             String no = account.getText().trim();
             tasks.submit(p -> {
-                long id = service.accountIdOf(session, no);
-                return new Object[] {id, service.contestable(session, id)};
+                long id = service.registration().accountIdOf(session, no);
+                return new Object[] {id, service.registration().contestable(session, id)};
             }, r -> {
                 accountId[0] = (Long) r[0];
                 @SuppressWarnings("unchecked")
@@ -135,11 +136,11 @@ final class AppealDialogs {
         };
         find.setOnAction(e -> lookup.run());
         account.setOnAction(e -> lookup.run());
-        ComboBox<String> channel = new ComboBox<>(FXCollections.observableArrayList(AppealService.CHANNELS));
+        ComboBox<String> channel = new ComboBox<>(FXCollections.observableArrayList(AppealRegistration.CHANNELS));
         channel.setId("appeal-register-channel");
         cells(channel, c -> AppealTexts.channel(i18n, c));
         channel.setValue("PHONE");
-        ComboBox<String> contact = new ComboBox<>(FXCollections.observableArrayList(AppealService.CONTACT_PREFERENCES));
+        ComboBox<String> contact = new ComboBox<>(FXCollections.observableArrayList(AppealRegistration.CONTACT_PREFERENCES));
         contact.setId("appeal-register-contact");
         cells(contact, c -> AppealTexts.channel(i18n, c));
         contact.setValue("SMS");
@@ -160,7 +161,7 @@ final class AppealDialogs {
             if (file != null) {
                 try {
                     Appeals.Attachment a = readAttachment(file);
-                    AppealService.checkAttachment(a);
+                    AppealRegistration.checkAttachment(a);
                     files.add(a);
                 } catch (UserFacingException | IOException ex) {
                     error.setText(ErrorTexts.of(ex).render(i18n));
@@ -194,10 +195,10 @@ final class AppealDialogs {
     }
 
     static Appeals.Attachment readAttachment(File file) throws IOException {
-        if (file.length() > AppealService.MAX_ATTACHMENT_BYTES) {
+        if (file.length() > AppealRegistration.MAX_ATTACHMENT_BYTES) {
             throw UserFacingException.keyed("appeal.attachmentTooLarge", "The file " + file.getName() + " is larger than 5 MB.", file.getName());
         }
-        String type = AppealService.contentTypeOf(file.getName());
+        String type = AppealRegistration.contentTypeOf(file.getName());
         return new Appeals.Attachment(file.getName(), type == null ? "application/octet-stream" : type, Files.readAllBytes(file.toPath()));
     }
 

@@ -1,6 +1,6 @@
 package dev.riskdesk.ui.appeals;
 
-import dev.riskdesk.appeals.AppealService;
+import dev.riskdesk.appeals.AppealServices;
 import dev.riskdesk.appeals.AppealStatus;
 import dev.riskdesk.appeals.AppealType;
 import dev.riskdesk.appeals.Appeals;
@@ -49,7 +49,7 @@ public final class AppealsInboxViewModel {
     public static final String OPEN = "OPEN";
     public static final String ALL = "ALL";
 
-    private final AppealService service;
+    private final AppealServices service;
     private final Session session;
     private final TaskRunner tasks;
     private final ObservableList<Appeals.InboxRow> rows = FXCollections.observableArrayList();
@@ -65,7 +65,7 @@ public final class AppealsInboxViewModel {
     private final ObjectProperty<UiText> error = new SimpleObjectProperty<>(this, "error");
     private int generation;
 
-    public AppealsInboxViewModel(AppealService service, Session session, TaskRunner tasks) {
+    public AppealsInboxViewModel(AppealServices service, Session session, TaskRunner tasks) {
         this.service = service;
         this.session = session;
         this.tasks = tasks;
@@ -79,7 +79,7 @@ public final class AppealsInboxViewModel {
         return session;
     }
 
-    public AppealService service() {
+    public AppealServices service() {
         return service;
     }
 
@@ -164,8 +164,8 @@ public final class AppealsInboxViewModel {
         Appeals.InboxFilter filter = filter();
         record Answer(List<Appeals.InboxRow> rows, Appeals.InboxFigures figures, List<String> rules, List<Appeals.Handler> handlers) {
         }
-        tasks.submit(p -> new Answer(service.inbox(session, filter), service.figures(session), service.ruleCodes(session),
-                        canAssign() ? service.handlers(session) : List.of()),
+        tasks.submit(p -> new Answer(service.queries().inbox(session, filter), service.figures().figures(session), service.queries().ruleCodes(session),
+                        canAssign() ? service.queries().handlers(session) : List.of()),
                 answer -> {
                     if (request != generation) {
                         return;
@@ -202,16 +202,16 @@ public final class AppealsInboxViewModel {
     }
 
     public void claim(Appeals.InboxRow row) {
-        act(() -> service.claim(session, row.id(), row.version()), null);
+        act(() -> service.workflow().claim(session, row.id(), row.version()), null);
     }
 
     public void assign(Appeals.InboxRow row, Appeals.Handler handler, String reason) {
-        act(() -> service.assign(session, row.id(), row.version(), handler.id(), reason), null);
+        act(() -> service.workflow().assign(session, row.id(), row.version(), handler.id(), reason), null);
     }
 
     /** Registers an appeal; {@code opened} gets its id once it is stored. */
     public void register(Appeals.Registration registration, List<Appeals.Attachment> attachments, Consumer<Long> opened) {
-        tasks.submit(p -> service.register(session, registration, attachments), id -> {
+        tasks.submit(p -> service.registration().register(session, registration, attachments), id -> {
             error.set(null);
             reload();
             opened.accept(id);

@@ -1,6 +1,6 @@
 package dev.riskdesk.ui.appeals;
 
-import dev.riskdesk.appeals.AppealService;
+import dev.riskdesk.appeals.AppealServices;
 import dev.riskdesk.appeals.Appeals;
 import dev.riskdesk.common.TaskRunner;
 import dev.riskdesk.security.Session;
@@ -17,7 +17,7 @@ import javafx.collections.ObservableList;
 
 /** Overturn rate per rule and rule version, and the appeals behind the selected line. */
 public final class RuleQualityViewModel {
-    private final AppealService service;
+    private final AppealServices service;
     private final Session session;
     private final TaskRunner tasks;
     private final ObservableList<Appeals.RuleQuality> rules = FXCollections.observableArrayList();
@@ -25,7 +25,7 @@ public final class RuleQualityViewModel {
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
     private final ObjectProperty<UiText> error = new SimpleObjectProperty<>(this, "error");
 
-    public RuleQualityViewModel(AppealService service, Session session, TaskRunner tasks) {
+    public RuleQualityViewModel(AppealServices service, Session session, TaskRunner tasks) {
         this.service = service;
         this.session = session;
         this.tasks = tasks;
@@ -49,7 +49,7 @@ public final class RuleQualityViewModel {
 
     public void reload() {
         loading.set(true);
-        tasks.submit(p -> service.ruleQuality(session), list -> {
+        tasks.submit(p -> service.figures().ruleQuality(session), list -> {
             loading.set(false);
             rules.setAll(list);
         }, failure -> {
@@ -63,7 +63,7 @@ public final class RuleQualityViewModel {
             appeals.clear();
             return;
         }
-        tasks.submit(p -> service.appealsOfRule(session, rule.ruleCode(), rule.ruleSetId()), appeals::setAll,
+        tasks.submit(p -> service.queries().appealsOfRule(session, rule.ruleCode(), rule.ruleSetId()), appeals::setAll,
                 failure -> error.set(ErrorTexts.of(failure)));
     }
 }
