@@ -42,7 +42,6 @@ public final class PortfolioReader {
     private final RuleSet rules;
     private final int recentTxnDays;
     private final Map<String, LongAdder> nanos = new ConcurrentHashMap<>();
-    private final LongAdder historyAccounts = new LongAdder();
 
     /**
      * @param policyMonths the monthly aggregates the policy reads before the evaluation month ({@link LimitPolicy#monthsUsed});
@@ -310,7 +309,6 @@ public final class PortfolioReader {
                         older.clear();
                     });
         }
-        historyAccounts.add(needy.size());
         time("TXN history", t1);
     }
 
@@ -325,11 +323,6 @@ public final class PortfolioReader {
 
     private static LocalDateTime timestamp(ResultSet r, int column) throws SQLException {
         return r.getObject(column, LocalDateTime.class);
-    }
-
-    /** Accounts whose older transactions were read (all chunks so far). */
-    public long txnHistoryAccounts() {
-        return historyAccounts.sum();
     }
 
     /** Time spent in each table's query (all chunks so far, all threads): where a run's reading goes. */

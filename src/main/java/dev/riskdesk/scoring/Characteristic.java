@@ -48,14 +48,6 @@ public record Characteristic(String name, boolean categorical, List<Bin> bins, d
         return max;
     }
 
-    public int minPoints() {
-        int min = Integer.MAX_VALUE;
-        for (Bin b : bins) {
-            min = Math.min(min, b.points());
-        }
-        return min;
-    }
-
     public Characteristic withBins(List<Bin> newBins, double newBeta, double newAverage) {
         return new Characteristic(name, categorical, List.copyOf(newBins), iv, newBeta, neutralBin, newAverage);
     }

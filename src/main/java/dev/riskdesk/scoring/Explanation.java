@@ -24,13 +24,9 @@ public record Explanation(int score, ScoreBand band, List<Line> lines, int clamp
 
     /** Move {@code characteristic} from bin {@code from} to bin {@code to}: +gain points, new score and band. */
     public record Hint(String characteristic, Bin from, Bin to, int gain, int newScore, ScoreBand newBand) {
-        /** The bins' interval labels ("[0.3, 0.7)"), as in the points table. */
+        /** The starting bin's interval label ("[0.3, 0.7)"), as in the points table. */
         public String fromBin() {
             return from.label();
-        }
-
-        public String toBin() {
-            return to.label();
         }
     }
 
