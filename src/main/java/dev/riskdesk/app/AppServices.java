@@ -18,6 +18,7 @@ import dev.riskdesk.portfolio.PortfolioGenerator;
 import dev.riskdesk.portfolio.PortfolioSummaryService;
 import dev.riskdesk.scoring.ModelRepository;
 import dev.riskdesk.scoring.MonitoringService;
+import dev.riskdesk.scoring.ScoreRunService;
 import dev.riskdesk.scoring.ScoringService;
 import dev.riskdesk.scoring.TrainingService;
 import dev.riskdesk.security.AuditLog;
@@ -51,6 +52,7 @@ public final class AppServices implements AutoCloseable {
     private final ModelRepository models;
     private final TrainingService training;
     private final ScoringService scoring;
+    private final ScoreRunService scoreRun;
     private final MonitoringService monitoring;
     private final LimitServices limits;
     private final DashboardServices dashboard;
@@ -70,13 +72,14 @@ public final class AppServices implements AutoCloseable {
         this.customerProfiles = new CustomerProfileService(database);
         this.models = new ModelRepository(database, audit, clock);
         this.training = new TrainingService(database, models, audit);
-        this.scoring = new ScoringService(database, models, audit, clock);
+        this.scoring = new ScoringService(database, models);
+        this.scoreRun = new ScoreRunService(database, models, audit, clock);
         this.monitoring = new MonitoringService(database, models);
         this.limits = new LimitServices(database, audit, clock);
         this.dashboard = new DashboardServices(database, models, limits, audit, clock);
         this.generator = new PortfolioGenerator(database);
         this.demoAppeals = new DemoAppeals(database, clock);
-        this.demoSetup = new DemoSetup(new AppSettings(database), generator, training, models, scoring, limits, demoAppeals, dashboard, clock);
+        this.demoSetup = new DemoSetup(new AppSettings(database), generator, training, models, scoreRun, limits, demoAppeals, dashboard, clock);
     }
 
     /** Opens the database the console or the command line was pointed at, with the production clock and hasher. Slow: call off the FX thread. */
@@ -132,6 +135,10 @@ public final class AppServices implements AutoCloseable {
 
     public ScoringService scoring() {
         return scoring;
+    }
+
+    public ScoreRunService scoreRun() {
+        return scoreRun;
     }
 
     public MonitoringService monitoring() {

@@ -1,13 +1,11 @@
 package dev.riskdesk.limits;
 
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
-import static dev.riskdesk.db.schema.Tables.BATCH_JOB;
 import static dev.riskdesk.db.schema.Tables.DATA_FEED;
 import static dev.riskdesk.db.schema.Tables.LIMIT_DECISION;
 import static dev.riskdesk.db.schema.Tables.LIMIT_PROPOSAL;
 import static dev.riskdesk.db.schema.Tables.RULE_HIT;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.db.BulkInsert;
@@ -16,15 +14,18 @@ import dev.riskdesk.db.schema.tables.records.BatchJobRecord;
 import dev.riskdesk.db.schema.tables.records.LimitDecisionRecord;
 import dev.riskdesk.db.schema.tables.records.LimitProposalRecord;
 import dev.riskdesk.db.schema.tables.records.RuleHitRecord;
+import dev.riskdesk.jobs.BatchJobs;
+import dev.riskdesk.jobs.JobKind;
+import dev.riskdesk.jobs.JobStatus;
+import dev.riskdesk.jobs.ReadAhead;
 import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -32,12 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.BatchBindStep;
 import org.jooq.Condition;
@@ -57,6 +52,8 @@ public final class PolicyRunService {
     private static final Set<String> OPEN_OR_DECIDING = Set.of("PENDING", "AWAITING_DATA", "AWAITING_APPROVAL");
     /** Threads reading and evaluating chunks ahead of the writer: the machine of record has 2 cores. */
     static final int READERS = 2;
+    /** A policy run that failed or never finished is resumed; a cancelled one is not. */
+    private static final Set<JobStatus> RESUMABLE = EnumSet.of(JobStatus.RUNNING, JobStatus.FAILED);
 
     private final Database database;
     private final RuleSetService ruleSets;
@@ -65,6 +62,7 @@ public final class PolicyRunService {
     private final AuditLog audit;
     private final Clock clock;
     private final LimitEngine engine = new LimitEngine();
+    private final BatchJobs jobs;
 
     public PolicyRunService(Database database, RuleSetService ruleSets, LimitPolicyService policies, LimitChanges changes, AuditLog audit,
             Clock clock) {
@@ -74,6 +72,7 @@ public final class PolicyRunService {
         this.changes = changes;
         this.audit = audit;
         this.clock = clock;
+        this.jobs = new BatchJobs(database);
     }
 
     /**
@@ -116,74 +115,26 @@ public final class PolicyRunService {
         Condition filter = options.onlyAwaitingData()
                 ? ACCOUNT.ID.in(DSL.select(LIMIT_PROPOSAL.ACCOUNT_ID).from(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.STATUS.eq("AWAITING_DATA")))
                 : null;
-
-        BatchJobRecord resumable = options.dryRun() || options.onlyAwaitingData() ? null : database.dsl().selectFrom(BATCH_JOB)
-                .where(BATCH_JOB.KIND.eq("POLICY_RUN")).orderBy(BATCH_JOB.ID.desc()).limit(1).fetchOne();
-        if (resumable != null && !("RUNNING".equals(resumable.getStatus()) || "FAILED".equals(resumable.getStatus()))) {
-            resumable = null;
-        }
-        LocalDateTime at;
-        long lastKey;
-        Long jobId;
-        if (resumable != null) {
-            JsonNode params = Json.read(resumable.getParameters());
-            at = LocalDateTime.parse(params.path("at").asText());
-            lastKey = resumable.getLastKey() == null ? 0 : resumable.getLastKey();
-            jobId = resumable.getId();
-            database.transaction(tx -> tx.update(BATCH_JOB).set(BATCH_JOB.STATUS, "RUNNING").set(BATCH_JOB.MESSAGE, "resumed")
-                    .where(BATCH_JOB.ID.eq(jobId)).execute());
-            LOG.info("Resuming policy run {} after account {}", jobId, lastKey);
-        } else {
-            at = options.at() != null ? options.at() : defaultEvaluationTime(database.dsl(), clock);
-            lastKey = 0;
-            if (options.dryRun()) {
-                jobId = null;
-            } else {
-                ObjectNode params = Json.object();
-                params.put("at", at.toString());
-                params.put("policyVersion", policy.versionNo());
-                params.put("ruleSetVersion", rules.versionNo());
-                params.put("onlyAwaitingData", options.onlyAwaitingData());
-                long total = database.dsl().fetchCount(ACCOUNT, filter == null ? DSL.noCondition() : filter);
-                jobId = database.transactionResult(tx -> tx.insertInto(BATCH_JOB)
-                        .set(BATCH_JOB.KIND, "POLICY_RUN").set(BATCH_JOB.STATUS, "RUNNING").set(BATCH_JOB.PARAMETERS, Json.write(params))
-                        .set(BATCH_JOB.STARTED_BY, session.username()).set(BATCH_JOB.STARTED_AT, LocalDateTime.now(clock))
-                        .set(BATCH_JOB.TOTAL_ITEMS, total).set(BATCH_JOB.LAST_KEY, 0L)
-                        .returning(BATCH_JOB.ID).fetchOne().getId());
-            }
-        }
-        long total = database.dsl().fetchCount(ACCOUNT, ACCOUNT.ID.gt(lastKey).and(filter == null ? DSL.noCondition() : filter));
+        Job job = startOrResume(session, options, rules, policy, filter);
+        LocalDateTime at = job.at();
+        Long jobId = job.id();
+        long total = database.dsl().fetchCount(ACCOUNT, ACCOUNT.ID.gt(job.lastKey()).and(filter == null ? DSL.noCondition() : filter));
         Counters counters = new Counters();
         int chunks = 0;
+        long lastKey = job.lastKey();
         // READERS threads read and evaluate the next chunks (on their own connections) while this one writes the current chunk;
         // chunk ends are found first, so the ranges are disjoint and committed strictly in key order
-        ExecutorService readAhead = Executors.newFixedThreadPool(READERS, r -> {
-            Thread t = new Thread(r, "policy-run-reader");
-            t.setDaemon(true);
-            return t;
-        });
+        ReadAhead<Chunk> ahead = new ReadAhead<>("policy-run-reader", READERS, READERS, lastKey,
+                after -> PortfolioReader.chunkEnd(database.dsl(), after, options.chunkSize(), filter),
+                (after, end) -> evaluateChunk(reader, rules, policy, feeds, after, end, at, filter, counters));
         try {
-            Deque<Future<Chunk>> ahead = new ArrayDeque<>();
-            long planned = lastKey;
             while (true) {
                 progress.checkCancelled();
-                while (ahead.size() < READERS && planned >= 0) {
-                    Long end = PortfolioReader.chunkEnd(database.dsl(), planned, options.chunkSize(), filter);
-                    if (end == null) {
-                        planned = -1; // nothing left to plan
-                    } else {
-                        ahead.add(readAhead.submit(evaluateChunk(reader, rules, policy, feeds, planned, end, at, filter, counters)));
-                        planned = end;
-                    }
-                }
-                if (ahead.isEmpty()) {
+                Chunk chunk = ahead.next();
+                if (chunk == null) {
                     break;
                 }
-                long waitStarted = System.nanoTime();
-                Chunk chunk = await(ahead.poll());
-                counters.waitNanos += System.nanoTime() - waitStarted;
                 List<AccountEvaluation> evaluations = chunk.evaluations();
-                long chunkLastKey = chunk.lastKey();
                 long writeStarted = System.nanoTime();
                 if (evaluations.isEmpty()) {
                     continue; // the range emptied meanwhile (only with a filter): nothing to write
@@ -192,14 +143,12 @@ public final class PolicyRunService {
                 } else {
                     database.transaction(tx -> {
                         writeChunk(tx, session, evaluations, rules, policy, jobId, at, counters);
-                        tx.update(BATCH_JOB).set(BATCH_JOB.LAST_KEY, chunkLastKey)
-                                .set(BATCH_JOB.DONE_ITEMS, BATCH_JOB.DONE_ITEMS.plus(evaluations.size()))
-                                .where(BATCH_JOB.ID.eq(jobId)).execute();
+                        BatchJobs.advance(tx, jobId, chunk.lastKey(), evaluations.size());
                     });
                 }
                 counters.writeNanos += System.nanoTime() - writeStarted;
                 counters.accounts += evaluations.size();
-                lastKey = chunkLastKey;
+                lastKey = chunk.lastKey();
                 progress.update("Evaluated " + counters.accounts + " accounts", counters.accounts, total);
                 chunks++;
                 if (failAfterChunks > 0 && chunks >= failAfterChunks) {
@@ -207,74 +156,75 @@ public final class PolicyRunService {
                 }
             }
         } catch (Progress.CancelledException e) {
-            finish(jobId, "CANCELLED", "cancelled after account " + lastKey);
+            finish(jobId, JobStatus.CANCELLED, "cancelled after account " + lastKey);
             throw e;
         } catch (RuntimeException e) {
-            finish(jobId, "FAILED", e.getClass().getSimpleName() + ": " + e.getMessage());
+            finish(jobId, JobStatus.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
             throw e;
         } finally {
-            stop(readAhead);
+            ahead.close();
         }
-        finish(jobId, "COMPLETED", counters.accounts + " accounts evaluated");
-        return new RunReport(jobId, resumable != null, at, counters.accounts, counters.hits, counters.staleHits, new TreeMap<>(counters.proposals),
+        counters.waitNanos = ahead.waitNanos();
+        finish(jobId, JobStatus.COMPLETED, counters.accounts + " accounts evaluated");
+        return new RunReport(jobId, job.resumed(), at, counters.accounts, counters.hits, counters.staleHits, new TreeMap<>(counters.proposals),
                 counters.autoApplied, counters.tempEnded, Duration.ofNanos(System.nanoTime() - started), counters.phases(reader));
+    }
+
+    /** The run's ledger row (null id for a dry run), its evaluation time and the key it continues after. */
+    private record Job(Long id, boolean resumed, LocalDateTime at, long lastKey) {
+    }
+
+    /**
+     * Resumes the latest policy run when it failed or never finished (a full run only; a cancelled
+     * run starts afresh), else starts one; a dry run records no job.
+     */
+    private Job startOrResume(Session session, RunOptions options, RuleSet rules, LimitPolicyService.Version policy, Condition filter) {
+        BatchJobRecord resumable = options.dryRun() || options.onlyAwaitingData() ? null : jobs.latest(JobKind.POLICY_RUN, DSL.noCondition());
+        if (resumable != null && RESUMABLE.contains(JobStatus.of(resumable.getStatus()))) {
+            long jobId = resumable.getId();
+            long lastKey = resumable.getLastKey() == null ? 0 : resumable.getLastKey();
+            LocalDateTime at = LocalDateTime.parse(Json.read(resumable.getParameters()).path("at").asText());
+            jobs.resume(jobId, "resumed");
+            LOG.info("Resuming policy run {} after account {}", jobId, lastKey);
+            return new Job(jobId, true, at, lastKey);
+        }
+        LocalDateTime at = options.at() != null ? options.at() : defaultEvaluationTime(database.dsl(), clock);
+        if (options.dryRun()) {
+            return new Job(null, false, at, 0);
+        }
+        ObjectNode params = Json.object();
+        params.put("at", at.toString());
+        params.put("policyVersion", policy.versionNo());
+        params.put("ruleSetVersion", rules.versionNo());
+        params.put("onlyAwaitingData", options.onlyAwaitingData());
+        long total = database.dsl().fetchCount(ACCOUNT, filter == null ? DSL.noCondition() : filter);
+        long jobId = database.transactionResult(tx -> BatchJobs.start(tx, JobKind.POLICY_RUN, Json.write(params), session.username(),
+                LocalDateTime.now(clock), total));
+        return new Job(jobId, false, at, 0);
     }
 
     /** One chunk read and evaluated: the accounts with id in (previous chunk's last key, {@code lastKey}]. */
     private record Chunk(long lastKey, List<AccountEvaluation> evaluations) {
     }
 
-    private Callable<Chunk> evaluateChunk(PortfolioReader reader, RuleSet rules, LimitPolicyService.Version policy,
+    private Chunk evaluateChunk(PortfolioReader reader, RuleSet rules, LimitPolicyService.Version policy,
             FeedStatus feeds, long afterKey, long lastKey, LocalDateTime at, Condition filter, Counters counters) {
-        return () -> {
-            long started = System.nanoTime();
-            List<AccountData> chunk = reader.readRange(database.dsl(), afterKey, lastKey, at, filter);
-            long read = System.nanoTime();
-            List<AccountEvaluation> evaluations = new ArrayList<>(chunk.size());
-            for (AccountData a : chunk) {
-                evaluations.add(engine.evaluate(a, rules, policy.policy(), feeds, at));
-            }
-            counters.readNanos.addAndGet(read - started);
-            counters.evaluateNanos.addAndGet(System.nanoTime() - read);
-            return new Chunk(lastKey, evaluations);
-        };
+        long started = System.nanoTime();
+        List<AccountData> chunk = reader.readRange(database.dsl(), afterKey, lastKey, at, filter);
+        long read = System.nanoTime();
+        List<AccountEvaluation> evaluations = new ArrayList<>(chunk.size());
+        for (AccountData a : chunk) {
+            evaluations.add(engine.evaluate(a, rules, policy.policy(), feeds, at));
+        }
+        counters.readNanos.addAndGet(read - started);
+        counters.evaluateNanos.addAndGet(System.nanoTime() - read);
+        return new Chunk(lastKey, evaluations);
     }
 
-    /** Lets a chunk being read ahead finish (an interrupt could close H2's file channel) so no thread outlives the run. */
-    private static void stop(ExecutorService readAhead) {
-        readAhead.shutdown();
-        try {
-            if (!readAhead.awaitTermination(5, TimeUnit.MINUTES)) {
-                LOG.warn("The policy run's read-ahead did not finish");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private void finish(Long jobId, JobStatus status, String message) {
+        if (jobId != null) {
+            jobs.finish(jobId, status, LocalDateTime.now(clock), message);
         }
-    }
-
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Progress.CancelledException();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    private void finish(Long jobId, String status, String message) {
-        if (jobId == null) {
-            return;
-        }
-        database.transaction(tx -> tx.update(BATCH_JOB).set(BATCH_JOB.STATUS, status).set(BATCH_JOB.FINISHED_AT, LocalDateTime.now(clock))
-                .set(BATCH_JOB.MESSAGE, message).where(BATCH_JOB.ID.eq(jobId)).execute());
     }
 
     /** A proposal to store: the account, the draft, its primary hit's id, and whether it applies by itself. */

@@ -6,6 +6,7 @@ import static dev.riskdesk.db.schema.Tables.CUSTOMER;
 
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.db.Database;
+import dev.riskdesk.jobs.ReadAhead;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -77,7 +78,7 @@ public final class FeatureScanner {
             }
             long total = 0;
             for (var f : parts) {
-                total += Futures.await(f, "Feature scan");
+                total += ReadAhead.await(f);
             }
             return total;
         } finally {

@@ -8,6 +8,9 @@ import static dev.riskdesk.db.schema.Tables.FEATURE_SNAPSHOT;
 import dev.riskdesk.db.BulkInsert;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.schema.tables.records.BatchJobRecord;
+import dev.riskdesk.jobs.BatchJobs;
+import dev.riskdesk.jobs.JobKind;
+import dev.riskdesk.jobs.JobStatus;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -16,7 +19,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
@@ -47,9 +49,11 @@ public final class FeatureStore {
     private static final byte FORMAT = 1;
     private static final byte NO_HISTORY = 0;
     private final Database database;
+    private final BatchJobs jobs;
 
     public FeatureStore(Database database) {
         this.database = database;
+        this.jobs = new BatchJobs(database);
     }
 
     /** What the data looks like now: changes whenever a feed, the account list or a generation changes. */
@@ -60,8 +64,7 @@ public final class FeatureStore {
             s.append(feed.value1()).append('@').append(feed.value2()).append('/').append(feed.value3()).append(';');
         }
         var accounts = dsl.select(DSL.count(), DSL.max(ACCOUNT.ID)).from(ACCOUNT).fetchOne();
-        Long generation = dsl.select(DSL.max(BATCH_JOB.ID)).from(BATCH_JOB)
-                .where(BATCH_JOB.KIND.eq("GENERATE").and(BATCH_JOB.STATUS.eq("COMPLETED"))).fetchOne().value1();
+        Long generation = jobs.lastCompleted(JobKind.GENERATE);
         s.append("accounts=").append(accounts.value1()).append('/').append(accounts.value2()).append(";generate=").append(generation);
         return s.toString();
     }
@@ -79,17 +82,8 @@ public final class FeatureStore {
      */
     public boolean isComplete(String parameters) {
         String key = parameters.substring(0, parameters.indexOf(",data=") + ",data=".length());
-        BatchJobRecord latest = database.dsl().selectFrom(BATCH_JOB)
-                .where(BATCH_JOB.KIND.eq("FEATURES").and(BATCH_JOB.PARAMETERS.startsWith(key)))
-                .orderBy(BATCH_JOB.ID.desc()).limit(1).fetchOne();
-        return latest != null && "COMPLETED".equals(latest.getStatus()) && parameters.equals(latest.getParameters());
-    }
-
-    /** The latest unfinished FEATURES job for these parameters, or null. */
-    BatchJobRecord unfinished(String parameters) {
-        return database.dsl().selectFrom(BATCH_JOB)
-                .where(BATCH_JOB.KIND.eq("FEATURES").and(BATCH_JOB.PARAMETERS.eq(parameters)).and(BATCH_JOB.STATUS.in("RUNNING", "FAILED", "CANCELLED")))
-                .orderBy(BATCH_JOB.ID.desc()).limit(1).fetchOne();
+        BatchJobRecord latest = jobs.latest(JobKind.FEATURES, BATCH_JOB.PARAMETERS.startsWith(key));
+        return latest != null && JobStatus.of(latest.getStatus()) == JobStatus.COMPLETED && parameters.equals(latest.getParameters());
     }
 
     /** FEATURE_VALUES of one account: null (no history in the lookback) packs to one byte. */
@@ -218,19 +212,5 @@ public final class FeatureStore {
             insert.setString(p + 3, FEATURE_SET);
             insert.setBytes(p + 4, values.get(i));
         });
-    }
-
-    /** Starts a FEATURES job (in the ledger) for these parameters. */
-    static long start(DSLContext tx, String parameters, String startedBy, LocalDateTime now, long total) {
-        BatchJobRecord r = tx.newRecord(BATCH_JOB);
-        r.setKind("FEATURES");
-        r.setStatus("RUNNING");
-        r.setParameters(parameters);
-        r.setStartedBy(startedBy);
-        r.setStartedAt(now);
-        r.setTotalItems(total);
-        r.setDoneItems(0L);
-        r.store();
-        return r.getId();
     }
 }

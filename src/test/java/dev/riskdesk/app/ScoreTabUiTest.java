@@ -9,7 +9,7 @@ import dev.riskdesk.common.Progress;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.TestDatabases;
 import dev.riskdesk.scoring.ModelRepository;
-import dev.riskdesk.scoring.ScoringService;
+import dev.riskdesk.scoring.ScoreRunService;
 import dev.riskdesk.scoring.SyntheticBooks;
 import dev.riskdesk.scoring.TrainingService;
 import dev.riskdesk.security.AuditLog;
@@ -60,7 +60,7 @@ class ScoreTabUiTest {
             TrainingService.Report report = new TrainingService(db, models, audit)
                     .train(Session.system(), TrainingService.Options.defaults(), Progress.NONE);
             models.promote(Session.system(), report.scorecardId(), "test champion");
-            new ScoringService(db, models, audit, clock).scoreAll(Session.system(), 2000, Progress.NONE);
+            new ScoreRunService(db, models, audit, clock).scoreAll(Session.system(), 2000, Progress.NONE);
         }
     }
 

@@ -48,6 +48,7 @@ class ScoringServiceTest {
     static Database db;
     static ModelRepository models;
     static ScoringService scoring;
+    static ScoreRunService scoreRun;
     static TrainingService.Report report;
     static final Clock CLOCK = Clock.systemUTC();
 
@@ -57,7 +58,8 @@ class ScoringServiceTest {
         SyntheticBook.fill(db, 1500, 20, 5);
         AuditLog audit = new AuditLog(CLOCK);
         models = new ModelRepository(db, audit, CLOCK);
-        scoring = new ScoringService(db, models, audit, CLOCK);
+        scoring = new ScoringService(db, models);
+        scoreRun = new ScoreRunService(db, models, audit, CLOCK);
         report = new TrainingService(db, models, audit).train(Session.system(), TrainingService.Options.defaults(), Progress.NONE);
     }
 
@@ -216,12 +218,12 @@ class ScoringServiceTest {
                 return updates >= 1;
             }
         };
-        assertThrows(Progress.CancelledException.class, () -> scoring.scoreAll(Session.system(), 300, stopAfterFirstChunk));
+        assertThrows(Progress.CancelledException.class, () -> scoreRun.scoreAll(Session.system(), 300, stopAfterFirstChunk));
         Record job = db.dsl().select(BATCH_JOB.ID, BATCH_JOB.STATUS, BATCH_JOB.LAST_KEY).from(BATCH_JOB).where(BATCH_JOB.KIND.eq("SCORE")).fetchOne();
         assertEquals("CANCELLED", job.get(BATCH_JOB.STATUS));
         assertEquals(300, db.dsl().fetchCount(SCORE));
 
-        ScoringService.BatchReport resumed = scoring.scoreAll(Session.system(), 300, Progress.NONE);
+        ScoreRunService.BatchReport resumed = scoreRun.scoreAll(Session.system(), 300, Progress.NONE);
         assertTrue(resumed.resumed());
         // the first run computes from history and stores the snapshot set as it goes (resumed with it)
         assertEquals("history+stored", resumed.featureSource());
@@ -246,7 +248,7 @@ class ScoringServiceTest {
                 db.dsl().fetchCount(SCORE, SCORE.MODEL_ID.eq(report.thinFileId())));
         assertTrue(db.dsl().fetchCount(SCORE, SCORE.THIN_FILE.isTrue()) > 0);
         // a second run is a new job and adds history rather than replacing it; it reads the snapshots
-        ScoringService.BatchReport again = scoring.scoreAll(Session.system(), 1000, Progress.NONE);
+        ScoreRunService.BatchReport again = scoreRun.scoreAll(Session.system(), 1000, Progress.NONE);
         assertEquals("snapshot", again.featureSource());
         assertEquals(2L * scoredAccounts, db.dsl().fetchCount(SCORE));
         assertSameScores(resumed.jobId(), again.jobId(), scoredAccounts);
@@ -323,7 +325,7 @@ class ScoringServiceTest {
                 .values("BILLS", now, 48, now).execute();
         assertTrue(!store.isComplete(store.parameters(obsDate)) && !before.equals(store.parameters(obsDate)));
 
-        ScoringService.BatchReport r = scoring.scoreAll(Session.system(), 1000, Progress.NONE);
+        ScoreRunService.BatchReport r = scoreRun.scoreAll(Session.system(), 1000, Progress.NONE);
         assertEquals("history+stored", r.featureSource());
         assertEquals(setsBefore, db.dsl().fetchCount(FEATURE_SNAPSHOT), "the stale rows were replaced, not added");
         assertTrue(store.isComplete(store.parameters(obsDate)));
@@ -332,7 +334,7 @@ class ScoringServiceTest {
         assertEquals(single.result().score(), db.dsl().select(SCORE.SCORE_).from(SCORE)
                 .where(SCORE.JOB_ID.eq(r.jobId()).and(SCORE.ACCOUNT_ID.eq(account))).fetchOne().value1());
         assertEquals(95.0, single.features().get(Feature.DPD_NOW));
-        ScoringService.BatchReport fromStore = scoring.scoreAll(Session.system(), 700, Progress.NONE);
+        ScoreRunService.BatchReport fromStore = scoreRun.scoreAll(Session.system(), 700, Progress.NONE);
         assertEquals("snapshot", fromStore.featureSource());
         assertSameScores(r.jobId(), fromStore.jobId(), (int) r.scored());
     }

@@ -3,7 +3,7 @@ package dev.riskdesk.app.cli;
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.scoring.AccountScore;
 import dev.riskdesk.scoring.Explanation;
-import dev.riskdesk.scoring.ScoringService;
+import dev.riskdesk.scoring.ScoreRunService;
 import dev.riskdesk.scoring.SubScores;
 import dev.riskdesk.security.Session;
 import java.io.IOException;
@@ -28,7 +28,7 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--account", paramLabel = "ID", description = "Score and explain one account (nothing is written).")
     Long account;
 
-    @Option(names = "--chunk", defaultValue = "" + ScoringService.DEFAULT_CHUNK, description = "Accounts per committed chunk.")
+    @Option(names = "--chunk", defaultValue = "" + ScoreRunService.DEFAULT_CHUNK, description = "Accounts per committed chunk.")
     int chunk;
 
     @Option(names = "--readers", defaultValue = "0",
@@ -47,10 +47,9 @@ final class ScoreCommand implements Callable<Integer> {
             throw new UserFacingException("Give either --all or --account ID.");
         }
         return RiskDeskCli.withServices(spec, (services, out) -> {
-            ScoringService scoring = services.scoring();
             if (all) {
-                ScoringService.BatchReport r = scoring.scoreAll(Session.system(), chunk,
-                        readers > 0 ? readers : ScoringService.defaultReaders(), ModelCommand.progress(spec.commandLine().getErr()));
+                ScoreRunService.BatchReport r = services.scoreRun().scoreAll(Session.system(), chunk,
+                        readers > 0 ? readers : ScoreRunService.defaultReaders(), ModelCommand.progress(spec.commandLine().getErr()));
                 out.printf("Job %d%s: scored %,d accounts (%,d thin-file), %,d without recent history, in %.1f s; features from %s%n", r.jobId(),
                         r.resumed() ? " (resumed)" : "", r.scored(), r.thinFile(), r.skipped(), r.millis() / 1000.0, r.featureSource());
                 out.println("Phases: " + r.phases().summary());
@@ -58,7 +57,7 @@ final class ScoreCommand implements Callable<Integer> {
                     DashboardCommand.refreshAfterBatch(services, out);
                 }
             } else {
-                explain(out, scoring.scoreAccount(Session.system(), account), "zh".equals(lang) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH);
+                explain(out, services.scoring().scoreAccount(Session.system(), account), "zh".equals(lang) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH);
             }
         });
     }

@@ -8,7 +8,7 @@ import dev.riskdesk.limits.PolicyRunService;
 import dev.riskdesk.portfolio.GeneratorOptions;
 import dev.riskdesk.portfolio.PortfolioGenerator;
 import dev.riskdesk.scoring.ModelRepository;
-import dev.riskdesk.scoring.ScoringService;
+import dev.riskdesk.scoring.ScoreRunService;
 import dev.riskdesk.scoring.TrainingService;
 import dev.riskdesk.security.Session;
 import java.time.Clock;
@@ -56,7 +56,7 @@ public final class DemoSetup {
     private final Clock clock;
     private final List<Step> steps;
 
-    public DemoSetup(AppSettings settings, PortfolioGenerator generator, TrainingService training, ModelRepository models, ScoringService scoring,
+    public DemoSetup(AppSettings settings, PortfolioGenerator generator, TrainingService training, ModelRepository models, ScoreRunService scoreRun,
             LimitServices limits, DemoAppeals appeals, DashboardServices dashboard, Clock clock) {
         this.settings = settings;
         this.clock = clock;
@@ -74,7 +74,7 @@ public final class DemoSetup {
                     models.promote(system, report.scorecardId(), "Demo portfolio: first scorecard");
                     models.promote(system, report.thinFileId(), "Demo portfolio: first thin-file scorecard");
                 }),
-                new Step("demo.step.score", 8, (book, p) -> scoring.scoreAll(system, ScoringService.DEFAULT_CHUNK, p)),
+                new Step("demo.step.score", 8, (book, p) -> scoreRun.scoreAll(system, ScoreRunService.DEFAULT_CHUNK, p)),
                 new Step("demo.step.policy", 12, (book, p) -> limits.runs.run(system, PolicyRunService.RunOptions.defaults(), p)),
                 new Step("demo.step.appeals", 2, (book, p) -> appeals.create(p)),
                 new Step("demo.step.dashboard", 3, (book, p) -> dashboard.refresh.refresh(system, p)));

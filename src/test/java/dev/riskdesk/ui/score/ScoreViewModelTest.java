@@ -57,7 +57,7 @@ class ScoreViewModelTest {
             TrainingService.Report report = new TrainingService(t.db, t.services.models(), audit)
                     .train(Session.system(), TrainingService.Options.defaults(), Progress.NONE);
             t.services.models().promote(Session.system(), report.scorecardId(), "test champion");
-            t.services.scoring().scoreAll(Session.system(), 2000, Progress.NONE);
+            t.services.scoreRun().scoreAll(Session.system(), 2000, Progress.NONE);
             long account = t.db.dsl().select(dev.riskdesk.db.schema.Tables.SCORE.ACCOUNT_ID).from(dev.riskdesk.db.schema.Tables.SCORE)
                     .limit(1).fetchOne().value1();
 
