@@ -134,20 +134,10 @@ public final class PolicyRunService {
                 if (chunk == null) {
                     break;
                 }
-                List<AccountEvaluation> evaluations = chunk.evaluations();
-                long writeStarted = System.nanoTime();
-                if (evaluations.isEmpty()) {
+                if (chunk.evaluations().isEmpty()) {
                     continue; // the range emptied meanwhile (only with a filter): nothing to write
-                } else if (options.dryRun()) {
-                    evaluations.forEach(counters::countDry);
-                } else {
-                    database.transaction(tx -> {
-                        writeChunk(tx, session, evaluations, rules, policy, jobId, at, counters);
-                        BatchJobs.advance(tx, jobId, chunk.lastKey(), evaluations.size());
-                    });
                 }
-                counters.writeNanos += System.nanoTime() - writeStarted;
-                counters.accounts += evaluations.size();
+                write(session, options.dryRun(), chunk, rules, policy, jobId, at, counters);
                 lastKey = chunk.lastKey();
                 progress.update("Evaluated " + counters.accounts + " accounts", counters.accounts, total);
                 chunks++;
@@ -219,6 +209,23 @@ public final class PolicyRunService {
         counters.readNanos.addAndGet(read - started);
         counters.evaluateNanos.addAndGet(System.nanoTime() - read);
         return new Chunk(lastKey, evaluations);
+    }
+
+    /** Writes one chunk's results and moves the job past it in one transaction; a dry run only counts them. */
+    private void write(Session session, boolean dryRun, Chunk chunk, RuleSet rules, LimitPolicyService.Version policy, Long jobId,
+            LocalDateTime at, Counters counters) {
+        List<AccountEvaluation> evaluations = chunk.evaluations();
+        long writeStarted = System.nanoTime();
+        if (dryRun) {
+            evaluations.forEach(counters::countDry);
+        } else {
+            database.transaction(tx -> {
+                writeChunk(tx, session, evaluations, rules, policy, jobId, at, counters);
+                BatchJobs.advance(tx, jobId, chunk.lastKey(), evaluations.size());
+            });
+        }
+        counters.writeNanos += System.nanoTime() - writeStarted;
+        counters.accounts += evaluations.size();
     }
 
     private void finish(Long jobId, JobStatus status, String message) {
