@@ -104,10 +104,6 @@ public final class AppealCaseViewModel {
                 && (c.row().assigneeId() == null || c.row().assigneeId() != session.operatorId());
     }
 
-    public boolean mayDecideFraud() {
-        return session.has(Permission.APPEAL_DECIDE_FRAUD);
-    }
-
     public void reload() {
         loading.set(true);
         tasks.submit(p -> service.queries().detail(session, appealId), c -> {

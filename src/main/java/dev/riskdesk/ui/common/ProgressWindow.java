@@ -101,8 +101,4 @@ public final class ProgressWindow {
     public void close() {
         stage.close();
     }
-
-    public void disableCancel() {
-        cancel.setDisable(true);
-    }
 }

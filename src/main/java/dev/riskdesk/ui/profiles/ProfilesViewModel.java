@@ -124,10 +124,6 @@ public final class ProfilesViewModel {
         return ruleCodes;
     }
 
-    public ReadOnlyObjectProperty<SortKey> sortKeyProperty() {
-        return sortKey;
-    }
-
     public ReadOnlyBooleanProperty descendingProperty() {
         return descending;
     }
