@@ -143,7 +143,7 @@ public final class AppealCaseView {
         }
         if (model.canDecide()) {
             Button decide = action("appeal-decide", "appeals.action.decide", "mdi2g-gavel", () ->
-                    AppealDialogs.decide(i18n, c, actions.getScene().getWindow()).ifPresent(model::decide));
+                    AppealDialogs.decide(i18n, new AppealDecisionForm(c), actions.getScene().getWindow()).ifPresent(model::decide));
             decide.getStyleClass().add("accent");
             actions.getChildren().add(decide);
         }
@@ -414,11 +414,7 @@ public final class AppealCaseView {
             javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
             java.io.File file = chooser.showOpenDialog(attach.getScene().getWindow());
             if (file != null) {
-                try {
-                    model.addAttachment(AppealDialogs.readAttachment(file));
-                } catch (java.io.IOException | RuntimeException ex) {
-                    model.addAttachment(new Appeals.Attachment(file.getName(), "application/octet-stream", new byte[0]));
-                }
+                model.addAttachment(file);
             }
         });
         return panel("appeals.case.notes", log, new HBox(6, text, add, attach));

@@ -11,6 +11,8 @@ import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Session;
 import dev.riskdesk.ui.common.ErrorTexts;
 import dev.riskdesk.ui.common.UiText;
+import java.io.File;
+import java.io.IOException;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -43,10 +45,6 @@ public final class AppealCaseViewModel {
         this.session = session;
         this.tasks = tasks;
         this.appealId = appealId;
-    }
-
-    public Session session() {
-        return session;
     }
 
     public ReadOnlyObjectProperty<Appeals.AppealCase> appealProperty() {
@@ -167,8 +165,17 @@ public final class AppealCaseViewModel {
         act(() -> service.workflow().addNote(session, appealId, body), null);
     }
 
-    public void addAttachment(Appeals.Attachment attachment) {
-        act(() -> service.registration().addAttachment(session, appealId, attachment), null);
+    /** Attaches a picked file, read off the FX thread; one that cannot be read goes as an empty file, which the service refuses in words. */
+    public void addAttachment(File file) {
+        act(() -> service.registration().addAttachment(session, appealId, readOrEmpty(file)), null);
+    }
+
+    private static Appeals.Attachment readOrEmpty(File file) {
+        try {
+            return AppealAttachments.read(file);
+        } catch (IOException | RuntimeException ex) {
+            return new Appeals.Attachment(file.getName(), "application/octet-stream", new byte[0]);
+        }
     }
 
     private void act(Runnable change, String infoKey) {

@@ -1,19 +1,9 @@
 package dev.riskdesk.ui.appeals;
 
 import dev.riskdesk.appeals.AppealOutcome;
-import dev.riskdesk.appeals.AppealRegistration;
-import dev.riskdesk.appeals.AppealServices;
 import dev.riskdesk.appeals.Appeals;
-import dev.riskdesk.common.TaskRunner;
-import dev.riskdesk.common.UserFacingException;
-import dev.riskdesk.security.Session;
-import dev.riskdesk.ui.common.ErrorTexts;
 import dev.riskdesk.ui.common.I18n;
 import java.io.File;
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -40,9 +30,6 @@ import javafx.stage.Window;
 /** The appeal dialogs: register, decide, assign, and a note or reason for a move. */
 final class AppealDialogs {
     private AppealDialogs() {
-    }
-
-    record Registered(Appeals.Registration registration, List<Appeals.Attachment> attachments) {
     }
 
     record Assignment(Appeals.Handler handler, String reason) {
@@ -92,15 +79,16 @@ final class AppealDialogs {
         box.setButtonCell(f.call(null));
     }
 
-    /** Registers an appeal; {@code accountNo} pre-fills the account (from a profile). */
-    static Optional<Registered> register(I18n i18n, AppealServices service, Session session, TaskRunner tasks, String accountNo, Window owner) {
-        Dialog<Registered> d = dialog(i18n, owner, "appeals.register.title", "appeal-register-dialog");
-        TextField account = new TextField(accountNo == null ? "" : accountNo);
+    /** The register-appeal dialog over {@code form}; the registration once the operator presses OK. */
+    static Optional<AppealRegistrationForm.Registered> register(I18n i18n, AppealRegistrationForm form, Window owner) {
+        Dialog<AppealRegistrationForm.Registered> d = dialog(i18n, owner, "appeals.register.title", "appeal-register-dialog");
+        TextField account = new TextField();
         account.setId("appeal-register-account");
+        account.textProperty().bindBidirectional(form.accountProperty());
         account.setPromptText(i18n.get("appeals.register.accountPrompt"));
         Button find = new Button(i18n.get("appeals.register.find"));
         find.setId("appeal-register-find");
-        ListView<Appeals.Contestable> contested = new ListView<>();
+        ListView<Appeals.Contestable> contested = new ListView<>(form.contestable());
         contested.setId("appeal-register-contested");
         contested.setPrefHeight(110);
         contested.setPlaceholder(new Label(i18n.get("appeals.register.nothing")));
@@ -108,48 +96,33 @@ final class AppealDialogs {
             @Override
             protected void updateItem(Appeals.Contestable c, boolean empty) {
                 super.updateItem(c, empty);
-                setText(empty || c == null ? null : AppealTexts.type(i18n, c.type()) + " · " + i18n.formats().dateTime(c.since()) + " · "
-                        + AppealTexts.reasons(i18n, List.of(c.reasonCodes().split(",")))
-                        + (c.decisionId() == null ? "" : " · " + i18n.formats().money(c.oldLimit()) + " → " + i18n.formats().money(c.newLimit())));
+                setText(empty || c == null ? null : contestedText(i18n, c));
             }
         });
-        long[] accountId = {-1};
+        contested.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> form.contestedProperty().set(now));
+        form.contestedProperty().addListener((obs, old, now) -> contested.getSelectionModel().select(now));
         Label error = new Label();
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
         error.setMaxWidth(520);
-        Runnable lookup = () -> {
-            error.setText("");
-            String no = account.getText().trim();
-            tasks.submit(p -> {
-                long id = service.registration().accountIdOf(session, no);
-                return new Object[] {id, service.registration().contestable(session, id)};
-            }, r -> {
-                accountId[0] = (Long) r[0];
-                @SuppressWarnings("unchecked")
-                List<Appeals.Contestable> list = (List<Appeals.Contestable>) r[1];
-                contested.getItems().setAll(list);
-                if (!list.isEmpty()) {
-                    contested.getSelectionModel().select(0);
-                }
-            }, failure -> error.setText(ErrorTexts.of(failure).render(i18n)));
-        };
-        find.setOnAction(e -> lookup.run());
-        account.setOnAction(e -> lookup.run());
-        ComboBox<String> channel = new ComboBox<>(FXCollections.observableArrayList(AppealRegistration.CHANNELS));
+        error.textProperty().bind(i18n.render(form.errorProperty()));
+        find.setOnAction(e -> form.lookUp());
+        account.setOnAction(e -> form.lookUp());
+        ComboBox<String> channel = new ComboBox<>(FXCollections.observableArrayList(form.channels()));
         channel.setId("appeal-register-channel");
         cells(channel, c -> AppealTexts.channel(i18n, c));
-        channel.setValue("PHONE");
-        ComboBox<String> contact = new ComboBox<>(FXCollections.observableArrayList(AppealRegistration.CONTACT_PREFERENCES));
+        channel.valueProperty().bindBidirectional(form.channelProperty());
+        ComboBox<String> contact = new ComboBox<>(FXCollections.observableArrayList(form.contactPreferences()));
         contact.setId("appeal-register-contact");
         cells(contact, c -> AppealTexts.channel(i18n, c));
-        contact.setValue("SMS");
+        contact.valueProperty().bindBidirectional(form.contactProperty());
         TextArea statement = new TextArea();
         statement.setId("appeal-register-statement");
+        statement.textProperty().bindBidirectional(form.statementProperty());
         statement.setPromptText(i18n.get("appeals.register.statementPrompt"));
         statement.setPrefRowCount(4);
         statement.setWrapText(true);
-        ObservableList<Appeals.Attachment> files = FXCollections.observableArrayList();
+        ObservableList<Appeals.Attachment> files = form.files();
         Label fileList = new Label();
         fileList.textProperty().bind(Bindings.createStringBinding(() -> files.isEmpty() ? i18n.get("appeals.register.noFiles")
                 : String.join(", ", files.stream().map(f -> f.fileName() + " (" + (f.content().length + 1023) / 1024 + " KB)").toList()), files));
@@ -159,13 +132,7 @@ final class AppealDialogs {
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF, JPEG, PNG", "*.pdf", "*.jpg", "*.jpeg", "*.png"));
             File file = chooser.showOpenDialog(d.getDialogPane().getScene().getWindow());
             if (file != null) {
-                try {
-                    Appeals.Attachment a = readAttachment(file);
-                    AppealRegistration.checkAttachment(a);
-                    files.add(a);
-                } catch (UserFacingException | IOException ex) {
-                    error.setText(ErrorTexts.of(ex).render(i18n));
-                }
+                form.addFile(file);
             }
         });
         GridPane g = form();
@@ -178,65 +145,58 @@ final class AppealDialogs {
         g.add(error, 1, 6);
         contested.setPrefWidth(520);
         d.getDialogPane().setContent(g);
-        okButton(d).disableProperty().bind(contested.getSelectionModel().selectedItemProperty().isNull()
-                .or(statement.textProperty().isEmpty()));
-        if (accountNo != null) {
-            lookup.run();
+        okButton(d).disableProperty().bind(form.readyProperty().not());
+        if (!form.accountProperty().get().isEmpty()) {
+            form.lookUp();
         }
-        d.setResultConverter(b -> {
-            if (!isOk(b)) {
-                return null;
-            }
-            Appeals.Contestable c = contested.getSelectionModel().getSelectedItem();
-            return new Registered(new Appeals.Registration(accountId[0], c.type(), c.suspensionId(), c.decisionId(), channel.getValue(),
-                    contact.getValue(), statement.getText()), new ArrayList<>(files));
-        });
+        d.setResultConverter(b -> isOk(b) ? form.registered() : null);
         return d.showAndWait();
     }
 
-    static Appeals.Attachment readAttachment(File file) throws IOException {
-        if (file.length() > AppealRegistration.MAX_ATTACHMENT_BYTES) {
-            throw UserFacingException.keyed("appeal.attachmentTooLarge", "The file " + file.getName() + " is larger than 5 MB.", file.getName());
-        }
-        String type = AppealRegistration.contentTypeOf(file.getName());
-        return new Appeals.Attachment(file.getName(), type == null ? "application/octet-stream" : type, Files.readAllBytes(file.toPath()));
+    private static String contestedText(I18n i18n, Appeals.Contestable c) {
+        return AppealTexts.type(i18n, c.type()) + " · " + i18n.formats().dateTime(c.since()) + " · "
+                + AppealTexts.reasons(i18n, List.of(c.reasonCodes().split(",")))
+                + (c.decisionId() == null ? "" : " · " + i18n.formats().money(c.oldLimit()) + " → " + i18n.formats().money(c.newLimit()));
     }
 
-    /** The decision: outcome, new limit for a partial lift, reason, note, identity re-verification for fraud, notice language. */
-    static Optional<Appeals.Decision> decide(I18n i18n, Appeals.AppealCase c, Window owner) {
+    /** The decide-appeal dialog over {@code form}; the decision once the operator presses OK. */
+    static Optional<Appeals.Decision> decide(I18n i18n, AppealDecisionForm form, Window owner) {
+        Appeals.AppealCase c = form.appeal();
         Dialog<Appeals.Decision> d = dialog(i18n, owner, "appeals.decide.title", "appeal-decide-dialog");
-        ComboBox<AppealOutcome> outcome = new ComboBox<>(FXCollections.observableArrayList(AppealOutcome.values()));
+        ComboBox<AppealOutcome> outcome = new ComboBox<>(FXCollections.observableArrayList(form.outcomes()));
         outcome.setId("appeal-decide-outcome");
         cells(outcome, o -> AppealTexts.outcome(i18n, o));
+        outcome.valueProperty().bindBidirectional(form.outcomeProperty());
         TextField limit = new TextField();
         limit.setId("appeal-decide-limit");
+        limit.textProperty().bindBidirectional(form.limitProperty());
         limit.setPromptText(i18n.format("appeals.decide.limitPrompt", i18n.formats().money(c.currentLimit()), i18n.formats().money(c.contestedOldLimit())));
         limit.disableProperty().bind(outcome.valueProperty().isNotEqualTo(AppealOutcome.PARTIALLY_LIFTED));
-        ComboBox<String> reason = new ComboBox<>(FXCollections.observableArrayList(AppealOutcome.REASON_CODES));
+        ComboBox<String> reason = new ComboBox<>(FXCollections.observableArrayList(form.reasons()));
         reason.setId("appeal-decide-reason");
         cells(reason, r -> AppealTexts.reason(i18n, r));
-        if (c.dataCheck().stale()) {
-            reason.setValue("APPEAL_STALE_DATA");
-        }
+        reason.valueProperty().bindBidirectional(form.reasonProperty());
         TextArea note = new TextArea();
         note.setId("appeal-decide-note");
         note.setPrefRowCount(3);
         note.setWrapText(true);
         note.setPromptText(i18n.get("appeals.decide.notePrompt"));
+        note.textProperty().bindBidirectional(form.noteProperty());
         CheckBox identity = new CheckBox(i18n.get("appeals.decide.identity"));
         identity.setId("appeal-decide-identity");
-        identity.setVisible(c.fraud());
-        identity.setManaged(c.fraud());
-        ComboBox<String> language = new ComboBox<>(FXCollections.observableArrayList("zh_CN", "en"));
+        identity.selectedProperty().bindBidirectional(form.identityVerifiedProperty());
+        identity.setVisible(form.fraud());
+        identity.setManaged(form.fraud());
+        ComboBox<String> language = new ComboBox<>(FXCollections.observableArrayList(form.languages()));
         language.setId("appeal-decide-language");
         cells(language, l -> i18n.get("appeals.decide.language." + l));
-        language.setValue("zh_CN");
+        language.valueProperty().bindBidirectional(form.languageProperty());
         Label fraudHint = new Label(i18n.get("appeals.decide.fraudHint"));
         fraudHint.setWrapText(true);
         fraudHint.setMaxWidth(460);
         fraudHint.getStyleClass().add("text-muted");
-        fraudHint.setVisible(c.fraud());
-        fraudHint.setManaged(c.fraud());
+        fraudHint.setVisible(form.fraud());
+        fraudHint.setManaged(form.fraud());
         GridPane g = form();
         g.addRow(0, label(i18n, "appeals.decide.outcome"), outcome);
         g.addRow(1, label(i18n, "appeals.decide.limit"), limit);
@@ -246,22 +206,8 @@ final class AppealDialogs {
         g.add(identity, 1, 5);
         g.add(fraudHint, 1, 6);
         d.getDialogPane().setContent(g);
-        okButton(d).disableProperty().bind(outcome.valueProperty().isNull().or(reason.valueProperty().isNull()).or(note.textProperty().isEmpty())
-                .or(outcome.valueProperty().isEqualTo(AppealOutcome.PARTIALLY_LIFTED).and(limit.textProperty().isEmpty())));
-        d.setResultConverter(b -> {
-            if (!isOk(b)) {
-                return null;
-            }
-            BigDecimal newLimit = null;
-            if (outcome.getValue() == AppealOutcome.PARTIALLY_LIFTED) {
-                try {
-                    newLimit = new BigDecimal(limit.getText().trim().replace(",", ""));
-                } catch (NumberFormatException e) {
-                    newLimit = BigDecimal.valueOf(-1); // the service refuses it with a sentence
-                }
-            }
-            return new Appeals.Decision(outcome.getValue(), newLimit, reason.getValue(), note.getText(), identity.isSelected(), language.getValue());
-        });
+        okButton(d).disableProperty().bind(form.readyProperty().not());
+        d.setResultConverter(b -> isOk(b) ? form.decision() : null);
         return d.showAndWait();
     }
 

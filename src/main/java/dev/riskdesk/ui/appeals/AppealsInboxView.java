@@ -228,7 +228,7 @@ public final class AppealsInboxView {
         claim.disableProperty().bind(none);
         assign.disableProperty().bind(none);
         Button register = button("appeals-register", "appeals.action.register", "mdi2p-plus");
-        register.setOnAction(e -> AppealDialogs.register(i18n, model.service(), model.session(), model.tasks(), null,
+        register.setOnAction(e -> AppealDialogs.register(i18n, model.registrationForm(null),
                 root.getScene().getWindow()).ifPresent(r -> model.register(r.registration(), r.attachments(), this::openId)));
         Label count = new Label();
         count.getStyleClass().add("count-label");

@@ -75,16 +75,9 @@ public final class AppealsInboxViewModel {
         assigneeFilter.addListener((o, a, b) -> reload());
     }
 
-    public Session session() {
-        return session;
-    }
-
-    public AppealServices service() {
-        return service;
-    }
-
-    public TaskRunner tasks() {
-        return tasks;
+    /** A register-appeal form; {@code accountNo} pre-fills the account, null for none. */
+    public AppealRegistrationForm registrationForm(String accountNo) {
+        return new AppealRegistrationForm(service.registration(), session, tasks, accountNo);
     }
 
     public boolean canAssign() {

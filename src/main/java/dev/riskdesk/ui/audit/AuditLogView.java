@@ -145,7 +145,7 @@ public final class AuditLogView {
                 model.entries(), model.hasMoreProperty()));
         Button more = new Button();
         more.setId("audit-load-more");
-        more.textProperty().bind(i18n.bind(() -> i18n.format("audit.loadMore", dev.riskdesk.security.AuditQueryService.PAGE_SIZE)));
+        more.textProperty().bind(i18n.bind(() -> i18n.format("audit.loadMore", model.pageSize())));
         more.disableProperty().bind(Bindings.or(model.hasMoreProperty().not(), model.loadingProperty()));
         more.setOnAction(e -> model.loadMore());
         HBox bar = new HBox(12, count, more);

@@ -59,6 +59,11 @@ public final class AuditLogViewModel {
         actionFilter.addListener((obs, old, now) -> reload());
     }
 
+    /** How many events one page (and one "load more") reads. */
+    public int pageSize() {
+        return pageSize;
+    }
+
     public ObservableList<AuditEntry> entries() {
         return entries;
     }

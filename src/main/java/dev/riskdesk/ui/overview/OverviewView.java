@@ -1,6 +1,5 @@
 package dev.riskdesk.ui.overview;
 
-import dev.riskdesk.portfolio.PortfolioSummaryService;
 import dev.riskdesk.portfolio.PortfolioSummaryService.BucketFigures;
 import dev.riskdesk.portfolio.PortfolioSummaryService.FeedStatus;
 import dev.riskdesk.portfolio.PortfolioSummaryService.Summary;
@@ -151,7 +150,7 @@ public final class OverviewView {
     private GridPane statusGrid() {
         GridPane grid = breakdownGrid(false);
         int row = 0;
-        for (String status : PortfolioSummaryService.ACCOUNT_STATUSES) {
+        for (String status : OverviewViewModel.accountStatuses()) {
             Label name = new Label();
             name.textProperty().bind(i18n.text("common.status." + status));
             Label count = numberLabel("overview-status-" + status, figure(s -> i18n.formats().integer(s.accountsByStatus().get(status))));
@@ -165,7 +164,7 @@ public final class OverviewView {
     private GridPane bucketGrid() {
         GridPane grid = breakdownGrid(true);
         int row = 0;
-        for (String bucket : PortfolioSummaryService.DELINQUENCY_BUCKETS) {
+        for (String bucket : OverviewViewModel.delinquencyBuckets()) {
             Label name = new Label();
             name.textProperty().bind(i18n.text("common.bucket." + bucket));
             Function<Summary, BucketFigures> of = s -> s.byBucket().get(bucket);

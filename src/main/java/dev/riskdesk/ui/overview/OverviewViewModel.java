@@ -5,6 +5,7 @@ import dev.riskdesk.portfolio.PortfolioSummaryService;
 import dev.riskdesk.portfolio.PortfolioSummaryService.Summary;
 import dev.riskdesk.ui.common.ErrorTexts;
 import dev.riskdesk.ui.common.UiText;
+import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -52,6 +53,16 @@ public final class OverviewViewModel {
                     loading.set(false);
                     error.set(ErrorTexts.of(failure));
                 });
+    }
+
+    /** The account statuses in the order the breakdown lists them. */
+    public static List<String> accountStatuses() {
+        return PortfolioSummaryService.ACCOUNT_STATUSES;
+    }
+
+    /** The delinquency buckets, current first, in the order the breakdown lists them. */
+    public static List<String> delinquencyBuckets() {
+        return PortfolioSummaryService.DELINQUENCY_BUCKETS;
     }
 
     /** Share of {@code part} in {@code whole}, 0 when the whole is 0. */

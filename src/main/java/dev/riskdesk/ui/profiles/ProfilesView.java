@@ -2,7 +2,6 @@ package dev.riskdesk.ui.profiles;
 
 import dev.riskdesk.customers.CustomerQuery.SortKey;
 import dev.riskdesk.customers.CustomerRow;
-import dev.riskdesk.customers.CustomerSearchService;
 import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.Tables;
 import java.util.List;
@@ -317,7 +316,7 @@ public final class ProfilesView {
     private HBox footer() {
         Button more = new Button();
         more.setId("profiles-load-more");
-        more.textProperty().bind(i18n.bind(() -> i18n.format("profiles.loadMore", CustomerSearchService.PAGE_SIZE)));
+        more.textProperty().bind(i18n.bind(() -> i18n.format("profiles.loadMore", model.pageSize())));
         more.disableProperty().bind(Bindings.or(model.hasMoreProperty().not(), model.loadingProperty()));
         more.setOnAction(e -> model.loadMore());
 

@@ -162,10 +162,6 @@ public final class ProfilesViewModel {
         return textKind;
     }
 
-    public Session session() {
-        return session;
-    }
-
     /** Which personal-data fields this operator may reveal; agents never get the ID number. */
     public Set<Field> revealableFields() {
         Set<Field> fields = EnumSet.noneOf(Field.class);
@@ -179,6 +175,21 @@ public final class ProfilesViewModel {
 
     public boolean mayReveal() {
         return !revealableFields().isEmpty();
+    }
+
+    /** The shortest reason a reveal accepts, in characters. */
+    public int minRevealReasonLength() {
+        return PersonalDataService.MIN_REASON_LENGTH;
+    }
+
+    /** True when {@code reason}, trimmed, is long enough for a reveal; the service checks it again. */
+    public boolean revealReasonLongEnough(String reason) {
+        return reason != null && reason.strip().length() >= PersonalDataService.MIN_REASON_LENGTH;
+    }
+
+    /** How many rows one page (and one "load more") reads. */
+    public int pageSize() {
+        return CustomerSearchService.PAGE_SIZE;
     }
 
     /** Loads the rule codes for the filter and runs the first search. */

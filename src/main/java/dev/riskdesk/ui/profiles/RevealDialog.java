@@ -1,7 +1,6 @@
 package dev.riskdesk.ui.profiles;
 
 import dev.riskdesk.customers.CustomerRow;
-import dev.riskdesk.customers.PersonalDataService;
 import dev.riskdesk.customers.PersonalDataService.Field;
 import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.Theme;
@@ -52,7 +51,7 @@ final class RevealDialog {
             boxes.put(field, box);
             content.getChildren().add(box);
         }
-        Label why = new Label(i18n.format("profiles.reveal.reason", PersonalDataService.MIN_REASON_LENGTH));
+        Label why = new Label(i18n.format("profiles.reveal.reason", model.minRevealReasonLength()));
         TextArea reason = new TextArea();
         reason.setId("reveal-reason");
         reason.setPrefRowCount(3);
@@ -75,9 +74,7 @@ final class RevealDialog {
         ok.setId("reveal-ok");
         BooleanBinding anyChosen = Bindings.createBooleanBinding(() -> boxes.values().stream().anyMatch(CheckBox::isSelected),
                 boxes.values().stream().map(CheckBox::selectedProperty).toArray(javafx.beans.Observable[]::new));
-        BooleanBinding reasonOk = Bindings.createBooleanBinding(
-                () -> reason.getText() != null && reason.getText().strip().length() >= PersonalDataService.MIN_REASON_LENGTH,
-                reason.textProperty());
+        BooleanBinding reasonOk = Bindings.createBooleanBinding(() -> model.revealReasonLongEnough(reason.getText()), reason.textProperty());
         ok.disableProperty().bind(anyChosen.and(reasonOk).not());
         ok.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume(); // close only when the service said yes

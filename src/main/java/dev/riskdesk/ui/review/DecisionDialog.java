@@ -1,6 +1,5 @@
 package dev.riskdesk.ui.review;
 
-import dev.riskdesk.limits.ProposalQueueService;
 import dev.riskdesk.limits.ProposalQueueService.Detail;
 import dev.riskdesk.limits.ProposalQueueService.Pending;
 import dev.riskdesk.ui.common.I18n;
@@ -67,7 +66,7 @@ final class DecisionDialog {
             grid.add(bounds, 1, row++);
         }
         if (form.action().needsReason()) {
-            ComboBox<String> reason = new ComboBox<>(FXCollections.observableArrayList(ProposalQueueService.DECISION_REASONS));
+            ComboBox<String> reason = new ComboBox<>(FXCollections.observableArrayList(form.reasonChoices()));
             reason.setId("decision-reason");
             reason.valueProperty().bindBidirectional(form.reasonProperty());
             javafx.util.Callback<javafx.scene.control.ListView<String>, ListCell<String>> cells = l -> new ListCell<>() {

@@ -1,9 +1,11 @@
 package dev.riskdesk.ui.review;
 
+import dev.riskdesk.limits.ProposalQueueService;
 import dev.riskdesk.limits.ProposalQueueService.Detail;
 import dev.riskdesk.ui.common.Formats;
 import dev.riskdesk.ui.common.UiText;
 import java.math.BigDecimal;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.SimpleStringProperty;
@@ -47,6 +49,11 @@ public final class DecisionForm {
         this.formats = formats;
         this.problem = Bindings.createObjectBinding(this::validate, amount, reason, note);
         this.approvalHint = Bindings.createObjectBinding(this::hint, amount);
+    }
+
+    /** The reason codes an override or rejection may give. */
+    public List<String> reasonChoices() {
+        return ProposalQueueService.DECISION_REASONS;
     }
 
     public Action action() {
