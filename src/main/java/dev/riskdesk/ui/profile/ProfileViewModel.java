@@ -83,10 +83,6 @@ public final class ProfileViewModel {
         return accountId;
     }
 
-    public Session session() {
-        return session;
-    }
-
     public ReadOnlyObjectProperty<CustomerProfile> profileProperty() {
         return profile;
     }
