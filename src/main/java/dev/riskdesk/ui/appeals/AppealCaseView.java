@@ -3,6 +3,7 @@ package dev.riskdesk.ui.appeals;
 import dev.riskdesk.appeals.AppealStatus;
 import dev.riskdesk.appeals.Appeals;
 import dev.riskdesk.scoring.Explanation;
+import dev.riskdesk.ui.common.Controls;
 import dev.riskdesk.ui.common.I18n;
 import java.util.Comparator;
 import java.util.List;
@@ -70,13 +71,8 @@ public final class AppealCaseView {
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(8, titleRow, actions);
 
-        Label error = new Label();
-        error.setId("appeal-error");
-        error.getStyleClass().add("error-text");
+        Label error = Controls.errorLabel(i18n, "appeal-error", model.errorProperty());
         error.setWrapText(true);
-        error.textProperty().bind(i18n.render(model.errorProperty()));
-        error.visibleProperty().bind(model.errorProperty().isNotNull());
-        error.managedProperty().bind(error.visibleProperty());
         Label info = new Label();
         info.setId("appeal-info");
         info.getStyleClass().add("appeal-info");

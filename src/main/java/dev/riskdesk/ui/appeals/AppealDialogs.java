@@ -2,11 +2,11 @@ package dev.riskdesk.ui.appeals;
 
 import dev.riskdesk.appeals.AppealOutcome;
 import dev.riskdesk.appeals.Appeals;
+import dev.riskdesk.ui.common.Combos;
 import dev.riskdesk.ui.common.I18n;
 import java.io.File;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -67,18 +67,6 @@ final class AppealDialogs {
         return new Label(i18n.get(key));
     }
 
-    static <T> void cells(ComboBox<T> box, Function<T, String> text) {
-        javafx.util.Callback<ListView<T>, ListCell<T>> f = list -> new ListCell<>() {
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : text.apply(item));
-            }
-        };
-        box.setCellFactory(f);
-        box.setButtonCell(f.call(null));
-    }
-
     /** The register-appeal dialog over {@code form}; the registration once the operator presses OK. */
     static Optional<AppealRegistrationForm.Registered> register(I18n i18n, AppealRegistrationForm form, Window owner) {
         Dialog<AppealRegistrationForm.Registered> d = dialog(i18n, owner, "appeals.register.title", "appeal-register-dialog");
@@ -110,11 +98,11 @@ final class AppealDialogs {
         account.setOnAction(e -> form.lookUp());
         ComboBox<String> channel = new ComboBox<>(FXCollections.observableArrayList(form.channels()));
         channel.setId("appeal-register-channel");
-        cells(channel, c -> AppealTexts.channel(i18n, c));
+        Combos.texts(channel, c -> AppealTexts.channel(i18n, c));
         channel.valueProperty().bindBidirectional(form.channelProperty());
         ComboBox<String> contact = new ComboBox<>(FXCollections.observableArrayList(form.contactPreferences()));
         contact.setId("appeal-register-contact");
-        cells(contact, c -> AppealTexts.channel(i18n, c));
+        Combos.texts(contact, c -> AppealTexts.channel(i18n, c));
         contact.valueProperty().bindBidirectional(form.contactProperty());
         TextArea statement = new TextArea();
         statement.setId("appeal-register-statement");
@@ -165,7 +153,7 @@ final class AppealDialogs {
         Dialog<Appeals.Decision> d = dialog(i18n, owner, "appeals.decide.title", "appeal-decide-dialog");
         ComboBox<AppealOutcome> outcome = new ComboBox<>(FXCollections.observableArrayList(form.outcomes()));
         outcome.setId("appeal-decide-outcome");
-        cells(outcome, o -> AppealTexts.outcome(i18n, o));
+        Combos.texts(outcome, o -> AppealTexts.outcome(i18n, o));
         outcome.valueProperty().bindBidirectional(form.outcomeProperty());
         TextField limit = new TextField();
         limit.setId("appeal-decide-limit");
@@ -174,7 +162,7 @@ final class AppealDialogs {
         limit.disableProperty().bind(outcome.valueProperty().isNotEqualTo(AppealOutcome.PARTIALLY_LIFTED));
         ComboBox<String> reason = new ComboBox<>(FXCollections.observableArrayList(form.reasons()));
         reason.setId("appeal-decide-reason");
-        cells(reason, r -> AppealTexts.reason(i18n, r));
+        Combos.texts(reason, r -> AppealTexts.reason(i18n, r));
         reason.valueProperty().bindBidirectional(form.reasonProperty());
         TextArea note = new TextArea();
         note.setId("appeal-decide-note");
@@ -189,7 +177,7 @@ final class AppealDialogs {
         identity.setManaged(form.fraud());
         ComboBox<String> language = new ComboBox<>(FXCollections.observableArrayList(form.languages()));
         language.setId("appeal-decide-language");
-        cells(language, l -> i18n.get("appeals.decide.language." + l));
+        Combos.texts(language, l -> i18n.get("appeals.decide.language." + l));
         language.valueProperty().bindBidirectional(form.languageProperty());
         Label fraudHint = new Label(i18n.get("appeals.decide.fraudHint"));
         fraudHint.setWrapText(true);
@@ -215,7 +203,7 @@ final class AppealDialogs {
         Dialog<Assignment> d = dialog(i18n, owner, "appeals.assign.title", "appeal-assign-dialog");
         ComboBox<Appeals.Handler> who = new ComboBox<>(FXCollections.observableArrayList(handlers));
         who.setId("appeal-assign-handler");
-        cells(who, h -> h.username() + " · " + h.displayName() + " · " + i18n.getOr("common.role." + h.role(), h.role()));
+        Combos.texts(who, h -> h.username() + " · " + h.displayName() + " · " + i18n.getOr("common.role." + h.role(), h.role()));
         TextField reason = new TextField();
         reason.setPromptText(i18n.get("appeals.assign.reasonPrompt"));
         GridPane g = form();

@@ -2,6 +2,8 @@ package dev.riskdesk.ui.appeals;
 
 import dev.riskdesk.appeals.AppealType;
 import dev.riskdesk.appeals.Appeals;
+import dev.riskdesk.ui.common.Combos;
+import dev.riskdesk.ui.common.Controls;
 import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.Tables;
 import java.time.Duration;
@@ -14,7 +16,6 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
@@ -22,8 +23,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.Callback;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The appeal inbox: figures across the top, filters, the appeals by SLA deadline with breaches in
@@ -112,13 +111,13 @@ public final class AppealsInboxView {
         type.valueProperty().bindBidirectional(model.typeFilterProperty());
         ComboBox<String> rule = new ComboBox<>(model.ruleChoices());
         rule.setId("appeals-filter-rule");
-        cells(rule, r -> r == null || r.isEmpty() ? i18n.get("appeals.filter.any") : AppealTexts.reason(i18n, r) + " (" + r + ")");
+        Combos.textsFollowingLanguage(rule, r -> r == null || r.isEmpty() ? i18n.get("appeals.filter.any") : AppealTexts.reason(i18n, r) + " (" + r + ")", i18n);
         rule.valueProperty().bindBidirectional(model.ruleFilterProperty());
         rule.setPrefWidth(200);
         ComboBox<AppealsInboxViewModel.AssigneeChoice> assignee = new ComboBox<>(model.assigneeChoices());
         assignee.setId("appeals-filter-assignee");
-        cells(assignee, a -> a.handler() != null ? a.handler().username() + " · " + a.handler().displayName()
-                : i18n.get("appeals.filter.assignee." + a.kind()));
+        Combos.textsFollowingLanguage(assignee, a -> a.handler() != null ? a.handler().username() + " · " + a.handler().displayName()
+                : i18n.get("appeals.filter.assignee." + a.kind()), i18n);
         assignee.valueProperty().bindBidirectional(model.assigneeFilterProperty());
 
         Label error = new Label();
@@ -126,15 +125,10 @@ public final class AppealsInboxView {
         error.getStyleClass().add("error-text");
         error.textProperty().bind(i18n.render(model.errorProperty()));
         error.setWrapText(true);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button refresh = new Button();
-        refresh.setId("appeals-refresh");
-        refresh.textProperty().bind(i18n.text("common.refresh"));
-        refresh.setGraphic(new FontIcon("mdi2r-refresh"));
-        refresh.setOnAction(e -> model.reload());
-        HBox bar = new HBox(8, label("appeals.filter.status"), status, label("appeals.filter.type"), type, label("appeals.filter.rule"), rule,
-                label("appeals.filter.assignee"), assignee, error, spacer, refresh);
+        Button refresh = Controls.refreshButton(i18n, "appeals-refresh", model::reload);
+        HBox bar = new HBox(8, Controls.text(i18n, "appeals.filter.status"), status, Controls.text(i18n, "appeals.filter.type"), type,
+                Controls.text(i18n, "appeals.filter.rule"), rule, Controls.text(i18n, "appeals.filter.assignee"), assignee, error,
+                Controls.spacer(), refresh);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -142,21 +136,8 @@ public final class AppealsInboxView {
     private <T> ComboBox<T> combo(String id, java.util.List<T> items, Function<T, String> text) {
         ComboBox<T> box = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(items));
         box.setId(id);
-        cells(box, text);
+        Combos.textsFollowingLanguage(box, text, i18n);
         return box;
-    }
-
-    private <T> void cells(ComboBox<T> box, Function<T, String> text) {
-        Callback<javafx.scene.control.ListView<T>, ListCell<T>> cells = list -> new ListCell<>() {
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : text.apply(item));
-            }
-        };
-        box.setCellFactory(cells);
-        box.setButtonCell(cells.call(null));
-        i18n.messagesProperty().addListener((o, a, b) -> box.setButtonCell(cells.call(null)));
     }
 
     private TableView<Appeals.InboxRow> table() {
@@ -203,17 +184,17 @@ public final class AppealsInboxView {
     }
 
     private HBox actions() {
-        Button open = button("appeals-open", "appeals.action.open", "mdi2f-folder-open-outline");
+        Button open = Controls.button(i18n, "appeals-open", "appeals.action.open", "mdi2f-folder-open-outline");
         open.setDefaultButton(true);
         open.setOnAction(e -> open(table.getSelectionModel().getSelectedItem()));
-        Button claim = button("appeals-claim", "appeals.action.claim", "mdi2h-hand-back-right-outline");
+        Button claim = Controls.button(i18n, "appeals-claim", "appeals.action.claim", "mdi2h-hand-back-right-outline");
         claim.setOnAction(e -> {
             Appeals.InboxRow row = table.getSelectionModel().getSelectedItem();
             if (row != null) {
                 model.claim(row);
             }
         });
-        Button assign = button("appeals-assign", "appeals.action.assign", "mdi2a-account-arrow-right-outline");
+        Button assign = Controls.button(i18n, "appeals-assign", "appeals.action.assign", "mdi2a-account-arrow-right-outline");
         assign.setVisible(model.canAssign());
         assign.setManaged(model.canAssign());
         assign.setOnAction(e -> {
@@ -227,7 +208,7 @@ public final class AppealsInboxView {
         open.disableProperty().bind(none);
         claim.disableProperty().bind(none);
         assign.disableProperty().bind(none);
-        Button register = button("appeals-register", "appeals.action.register", "mdi2p-plus");
+        Button register = Controls.button(i18n, "appeals-register", "appeals.action.register", "mdi2p-plus");
         register.setOnAction(e -> AppealDialogs.register(i18n, model.registrationForm(null),
                 root.getScene().getWindow()).ifPresent(r -> model.register(r.registration(), r.attachments(), this::openId)));
         Label count = new Label();
@@ -238,20 +219,6 @@ public final class AppealsInboxView {
         HBox bar = new HBox(8, count, spacer, register, assign, claim, open);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
-    }
-
-    private Button button(String id, String key, String icon) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(i18n.text(key));
-        b.setGraphic(new FontIcon(icon));
-        return b;
-    }
-
-    private Label label(String key) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.text(key));
-        return l;
     }
 
     private void open(Appeals.InboxRow row) {

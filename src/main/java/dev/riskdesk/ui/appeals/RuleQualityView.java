@@ -1,6 +1,7 @@
 package dev.riskdesk.ui.appeals;
 
 import dev.riskdesk.appeals.Appeals;
+import dev.riskdesk.ui.common.Controls;
 import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.Tables;
 import javafx.geometry.Pos;
@@ -12,7 +13,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /** For risk operators: appeal outcomes as labels, the overturn rate per rule version, and the appeals behind a line. */
 public final class RuleQualityView {
@@ -34,10 +34,7 @@ public final class RuleQualityView {
         error.textProperty().bind(i18n.render(model.errorProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button refresh = new Button();
-        refresh.textProperty().bind(i18n.text("common.refresh"));
-        refresh.setGraphic(new FontIcon("mdi2r-refresh"));
-        refresh.setOnAction(e -> model.reload());
+        Button refresh = Controls.refreshButton(i18n, null, model::reload);
         HBox top = new HBox(8, intro, error, spacer, refresh);
         top.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(intro, Priority.ALWAYS);

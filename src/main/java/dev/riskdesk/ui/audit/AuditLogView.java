@@ -1,6 +1,7 @@
 package dev.riskdesk.ui.audit;
 
 import dev.riskdesk.security.AuditQueryService.AuditEntry;
+import dev.riskdesk.ui.common.Controls;
 import dev.riskdesk.ui.common.I18n;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -17,7 +18,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Callback;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The audit log table with its filters and "load more". */
 public final class AuditLogView {
@@ -45,27 +45,15 @@ public final class AuditLogView {
         ComboBox<String> action = choice("audit-filter-action", model.actionChoices(), this::actionText);
         action.valueProperty().bindBidirectional(model.actionFilterProperty());
 
-        Label operatorLabel = label("audit.filter.operator");
+        Label operatorLabel = Controls.text(i18n, "audit.filter.operator");
         operatorLabel.setLabelFor(operator);
-        Label actionLabel = label("audit.filter.action");
+        Label actionLabel = Controls.text(i18n, "audit.filter.action");
         actionLabel.setLabelFor(action);
 
-        Label error = new Label();
-        error.setId("audit-error");
-        error.getStyleClass().add("error-text");
-        error.textProperty().bind(i18n.render(model.errorProperty()));
-        error.visibleProperty().bind(model.errorProperty().isNotNull());
-        error.managedProperty().bind(error.visibleProperty());
+        Label error = Controls.errorLabel(i18n, "audit-error", model.errorProperty());
+        Button refresh = Controls.refreshButton(i18n, "audit-refresh", model::reload);
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button refresh = new Button();
-        refresh.setId("audit-refresh");
-        refresh.textProperty().bind(i18n.text("common.refresh"));
-        refresh.setGraphic(new FontIcon("mdi2r-refresh"));
-        refresh.setOnAction(e -> model.reload());
-
-        HBox bar = new HBox(8, operatorLabel, operator, gap(), actionLabel, action, error, spacer, refresh);
+        HBox bar = new HBox(8, operatorLabel, operator, gap(), actionLabel, action, error, Controls.spacer(), refresh);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -151,12 +139,6 @@ public final class AuditLogView {
         HBox bar = new HBox(12, count, more);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
-    }
-
-    private Label label(String key) {
-        Label label = new Label();
-        label.textProperty().bind(i18n.text(key));
-        return label;
     }
 
     private static Region gap() {

@@ -3,6 +3,7 @@ package dev.riskdesk.ui.login;
 import dev.riskdesk.common.Version;
 import dev.riskdesk.security.DemoOperator;
 import dev.riskdesk.ui.common.Appearance;
+import dev.riskdesk.ui.common.Controls;
 import dev.riskdesk.ui.common.I18n;
 import javafx.application.Platform;
 import javafx.geometry.HPos;
@@ -44,20 +45,20 @@ public final class LoginView {
         logo.getStyleClass().add("login-logo");
         Label product = new Label("RiskDesk");
         product.getStyleClass().add("title-1");
-        Label tagline = label("login.tagline");
+        Label tagline = Controls.text(i18n, "login.tagline");
         tagline.getStyleClass().add("text-muted");
         HBox brand = new HBox(10, logo, product);
         brand.setAlignment(Pos.CENTER);
         VBox header = new VBox(2, brand, tagline);
         header.setAlignment(Pos.CENTER);
 
-        Label userLabel = label("login.user");
+        Label userLabel = Controls.text(i18n, "login.user");
         userLabel.setLabelFor(user);
         user.setId("loginUser");
         user.textProperty().bindBidirectional(model.usernameProperty());
         user.promptTextProperty().bind(i18n.text("login.user.prompt"));
 
-        Label passwordLabel = label("login.password");
+        Label passwordLabel = Controls.text(i18n, "login.password");
         passwordLabel.setLabelFor(password);
         password.setId("loginPassword");
         password.textProperty().bindBidirectional(model.passwordProperty());
@@ -118,9 +119,9 @@ public final class LoginView {
 
     /** The demo operators and passwords; clicking a name fills both fields. */
     private VBox demoOperators() {
-        Label title = label("login.demo.title");
+        Label title = Controls.text(i18n, "login.demo.title");
         title.getStyleClass().add("text-bold");
-        Label hint = label("login.demo.hint");
+        Label hint = Controls.text(i18n, "login.demo.hint");
         hint.getStyleClass().addAll("text-small", "text-muted");
         hint.setWrapText(true);
 
@@ -159,12 +160,6 @@ public final class LoginView {
         box.getStyleClass().add("demo-box");
         box.setId("demoOperators");
         return box;
-    }
-
-    private Label label(String key) {
-        Label label = new Label();
-        label.textProperty().bind(i18n.text(key));
-        return label;
     }
 
     private static Region gap() {

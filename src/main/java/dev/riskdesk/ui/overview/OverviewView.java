@@ -3,6 +3,7 @@ package dev.riskdesk.ui.overview;
 import dev.riskdesk.portfolio.PortfolioSummaryService.BucketFigures;
 import dev.riskdesk.portfolio.PortfolioSummaryService.FeedStatus;
 import dev.riskdesk.portfolio.PortfolioSummaryService.Summary;
+import dev.riskdesk.ui.common.Controls;
 import dev.riskdesk.ui.common.I18n;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -72,22 +73,10 @@ public final class OverviewView {
             return summary() == null ? "" : i18n.format("overview.computedAt", i18n.formats().dateTime(summary().computedAt()));
         }, model.summaryProperty(), model.loadingProperty()));
 
-        Label error = new Label();
-        error.setId("overview-error");
-        error.getStyleClass().add("error-text");
-        error.textProperty().bind(i18n.render(model.errorProperty()));
-        error.visibleProperty().bind(model.errorProperty().isNotNull());
-        error.managedProperty().bind(error.visibleProperty());
-
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button refresh = new Button();
-        refresh.setId("overview-refresh");
-        refresh.textProperty().bind(i18n.text("common.refresh"));
-        refresh.setGraphic(new FontIcon("mdi2r-refresh"));
+        Label error = Controls.errorLabel(i18n, "overview-error", model.errorProperty());
+        Button refresh = Controls.refreshButton(i18n, "overview-refresh", model::load);
         refresh.disableProperty().bind(model.loadingProperty());
-        refresh.setOnAction(e -> model.load());
-        HBox bar = new HBox(12, computed, error, spacer, refresh);
+        HBox bar = new HBox(12, computed, error, Controls.spacer(), refresh);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }

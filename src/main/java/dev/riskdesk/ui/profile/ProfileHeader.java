@@ -1,6 +1,7 @@
 package dev.riskdesk.ui.profile;
 
 import dev.riskdesk.customers.CustomerProfile;
+import dev.riskdesk.ui.common.Controls;
 import dev.riskdesk.ui.common.Formats;
 import dev.riskdesk.ui.common.I18n;
 import java.util.LinkedHashMap;
@@ -69,15 +70,9 @@ final class ProfileHeader {
         error.textProperty().bind(i18n.render(model.errorProperty()));
         error.managedProperty().bind(model.errorProperty().isNotNull());
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button refresh = new Button();
-        refresh.setId("profile-refresh");
-        refresh.textProperty().bind(i18n.text("common.refresh"));
-        refresh.setGraphic(new FontIcon("mdi2r-refresh"));
+        Button refresh = Controls.refreshButton(i18n, "profile-refresh", model::load);
         refresh.disableProperty().bind(model.loadingProperty());
-        refresh.setOnAction(e -> model.load());
-        HBox bar = new HBox(12, back, title, sub, error, spacer, refresh);
+        HBox bar = new HBox(12, back, title, sub, error, Controls.spacer(), refresh);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }

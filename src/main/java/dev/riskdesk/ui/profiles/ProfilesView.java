@@ -2,6 +2,7 @@ package dev.riskdesk.ui.profiles;
 
 import dev.riskdesk.customers.CustomerQuery.SortKey;
 import dev.riskdesk.customers.CustomerRow;
+import dev.riskdesk.ui.common.Controls;
 import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.Tables;
 import java.util.List;
@@ -324,13 +325,8 @@ public final class ProfilesView {
         keys.getStyleClass().add("text-muted");
         keys.textProperty().bind(i18n.text("profiles.keys"));
 
-        Label error = new Label();
-        error.setId("profiles-error");
-        error.getStyleClass().add("error-text");
+        Label error = Controls.errorLabel(i18n, "profiles-error", model.errorProperty());
         error.setWrapText(true);
-        error.textProperty().bind(i18n.render(model.errorProperty()));
-        error.visibleProperty().bind(model.errorProperty().isNotNull());
-        error.managedProperty().bind(error.visibleProperty());
         keys.visibleProperty().bind(error.visibleProperty().not());
         keys.managedProperty().bind(keys.visibleProperty());
 

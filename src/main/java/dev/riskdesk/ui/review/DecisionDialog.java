@@ -2,6 +2,7 @@ package dev.riskdesk.ui.review;
 
 import dev.riskdesk.limits.ProposalQueueService.Detail;
 import dev.riskdesk.limits.ProposalQueueService.Pending;
+import dev.riskdesk.ui.common.Combos;
 import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.Theme;
 import dev.riskdesk.ui.common.UiText;
@@ -13,7 +14,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -69,15 +69,7 @@ final class DecisionDialog {
             ComboBox<String> reason = new ComboBox<>(FXCollections.observableArrayList(form.reasonChoices()));
             reason.setId("decision-reason");
             reason.valueProperty().bindBidirectional(form.reasonProperty());
-            javafx.util.Callback<javafx.scene.control.ListView<String>, ListCell<String>> cells = l -> new ListCell<>() {
-                @Override
-                protected void updateItem(String item, boolean empty) {
-                    super.updateItem(item, empty);
-                    setText(empty || item == null || item.isEmpty() ? null : i18n.get("review.decisionReason." + item));
-                }
-            };
-            reason.setCellFactory(cells);
-            reason.setButtonCell(cells.call(null));
+            Combos.texts(reason, item -> item.isEmpty() ? null : i18n.get("review.decisionReason." + item));
             reason.setPromptText(i18n.get("review.dialog.reasonPrompt"));
             reason.setMaxWidth(Double.MAX_VALUE);
             grid.addRow(row++, label(i18n, "review.dialog.reason", reason), reason);

@@ -7,6 +7,7 @@ import dev.riskdesk.limits.ProposalQueueService.Detail;
 import dev.riskdesk.limits.ProposalQueueService.Pending;
 import dev.riskdesk.limits.ProposalQueueService.Row;
 import dev.riskdesk.limits.ProposalType;
+import dev.riskdesk.ui.common.Combos;
 import dev.riskdesk.ui.common.Formats;
 import dev.riskdesk.ui.common.EvidenceTexts;
 import dev.riskdesk.ui.common.I18n;
@@ -32,7 +33,6 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Tab;
@@ -208,17 +208,7 @@ public final class ReviewView {
         ComboBox<T> box = new ComboBox<>(items);
         box.setId(id);
         box.valueProperty().bindBidirectional(value);
-        javafx.util.Callback<javafx.scene.control.ListView<T>, ListCell<T>> cells = l -> new ListCell<>() {
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : text.apply(item));
-            }
-        };
-        box.setCellFactory(cells);
-        box.setButtonCell(cells.call(null));
-        // a new button cell redraws the chosen value in the new language
-        i18n.messagesProperty().addListener((obs, old, now) -> box.setButtonCell(cells.call(null)));
+        Combos.textsFollowingLanguage(box, text, i18n);
         return box;
     }
 
