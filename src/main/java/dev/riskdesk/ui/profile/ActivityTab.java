@@ -2,8 +2,6 @@ package dev.riskdesk.ui.profile;
 
 import dev.riskdesk.customers.CustomerProfile;
 import dev.riskdesk.ui.common.Combos;
-import dev.riskdesk.ui.common.Formats;
-import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.Tables;
 import java.time.YearMonth;
 import javafx.beans.property.StringProperty;
@@ -19,21 +17,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** Account activity: bills, repayments, card transactions (filtered by category and amount) and logins, one table each. */
-final class ActivityTab {
-    private final ProfileBinder ui;
-    private final ProfileViewModel model;
-    private final I18n i18n;
-    private final ProfileTexts texts;
-
+final class ActivityTab extends ProfilePart {
     ActivityTab(ProfileBinder ui, ProfileTexts texts) {
-        this.ui = ui;
-        this.model = ui.model();
-        this.i18n = ui.i18n();
-        this.texts = texts;
-    }
-
-    private Formats f() {
-        return ui.f();
+        super(ui, texts);
     }
 
     Node build() {

@@ -3,8 +3,6 @@ package dev.riskdesk.ui.profile;
 import dev.riskdesk.common.TaskRunner;
 import dev.riskdesk.customers.CustomerProfile;
 import dev.riskdesk.ui.common.ChartImages;
-import dev.riskdesk.ui.common.Formats;
-import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.ReasonTexts;
 import dev.riskdesk.ui.common.Tables;
 import dev.riskdesk.ui.common.Theme;
@@ -31,23 +29,14 @@ import javafx.stage.Screen;
 import javafx.util.Duration;
 
 /** Limits: the limit and balance over time with the decisions on it (drawn off the FX thread), then the open proposals and past decisions. */
-final class LimitsTab {
-    private final ProfileBinder ui;
-    private final ProfileViewModel model;
-    private final I18n i18n;
+final class LimitsTab extends ProfilePart {
     private final TaskRunner tasks;
     private final ObservableValue<Theme> theme;
 
-    LimitsTab(ProfileBinder ui, TaskRunner tasks, ObservableValue<Theme> theme) {
-        this.ui = ui;
-        this.model = ui.model();
-        this.i18n = ui.i18n();
+    LimitsTab(ProfileBinder ui, ProfileTexts texts, TaskRunner tasks, ObservableValue<Theme> theme) {
+        super(ui, texts);
         this.tasks = tasks;
         this.theme = theme;
-    }
-
-    private Formats f() {
-        return ui.f();
     }
 
     Node build() {
@@ -125,14 +114,14 @@ final class LimitsTab {
         if (p == null) {
             return;
         }
-        ProfileCharts.Texts texts = new ProfileCharts.Texts(i18n.get("profile.chart.limits.title"), i18n.get("profile.chart.time"),
+        ProfileCharts.Texts chartTexts = new ProfileCharts.Texts(i18n.get("profile.chart.limits.title"), i18n.get("profile.chart.time"),
                 i18n.get("profile.chart.yuan"), i18n.get("profile.chart.limit"), i18n.get("profile.chart.balance"),
                 i18n.get("profile.chart.decisions"), i18n.get("profile.chart.empty"));
         boolean dark = theme.getValue() == Theme.DARK;
         Locale locale = i18n.locale();
         double scale = Screen.getPrimary().getOutputScaleX();
         LocalDateTime now = model.now();
-        tasks.submit(progress -> ChartImages.render(ProfileCharts.limits(p, now, texts, dark, locale), w, h, scale), image -> {
+        tasks.submit(progress -> ChartImages.render(ProfileCharts.limits(p, now, chartTexts, dark, locale), w, h, scale), image -> {
             ImageView view = new ImageView(ChartImages.toFxImage(image));
             view.setFitWidth(w);
             view.setFitHeight(h);

@@ -2,8 +2,6 @@ package dev.riskdesk.ui.profile;
 
 import dev.riskdesk.customers.CustomerProfile;
 import dev.riskdesk.ui.common.Controls;
-import dev.riskdesk.ui.common.Formats;
-import dev.riskdesk.ui.common.I18n;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -27,21 +25,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * operator checks first — status, limit, balance, utilisation, days past due, score, the
  * sub-scores and the open rule hits and appeal.
  */
-final class ProfileHeader {
-    private final ProfileBinder ui;
-    private final ProfileViewModel model;
-    private final I18n i18n;
-    private final ProfileTexts texts;
-
+final class ProfileHeader extends ProfilePart {
     ProfileHeader(ProfileBinder ui, ProfileTexts texts) {
-        this.ui = ui;
-        this.model = ui.model();
-        this.i18n = ui.i18n();
-        this.texts = texts;
-    }
-
-    private Formats f() {
-        return ui.f();
+        super(ui, texts);
     }
 
     HBox topBar(Runnable onBack) {

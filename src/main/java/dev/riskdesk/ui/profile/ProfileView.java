@@ -49,7 +49,7 @@ public final class ProfileView {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(
                 ui.tab("profile.tab.timeline", "profile-tab-timeline", new TimelineTab(ui, texts).build()),
-                ui.tab("profile.tab.limits", "profile-tab-limits", new LimitsTab(ui, tasks, theme).build()));
+                ui.tab("profile.tab.limits", "profile-tab-limits", new LimitsTab(ui, texts, tasks, theme).build()));
         extraTabs.forEach(extra -> tabs.getTabs().add(lazyTab(extra)));
         tabs.getTabs().addAll(
                 ui.tab("profile.tab.activity", "profile-tab-activity", new ActivityTab(ui, texts).build()),

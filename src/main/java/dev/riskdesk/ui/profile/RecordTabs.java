@@ -3,31 +3,19 @@ package dev.riskdesk.ui.profile;
 import static dev.riskdesk.ui.profile.ProfileTexts.nz;
 
 import dev.riskdesk.customers.CustomerProfile;
-import dev.riskdesk.ui.common.Formats;
-import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.ReasonTexts;
 import dev.riskdesk.ui.common.Tables;
 import javafx.scene.Node;
 import javafx.scene.control.TableView;
 
 /** The record tabs of a profile, one table each: rule hits, suspensions, appeals, customer notices and the audit trail. */
-final class RecordTabs {
-    private final ProfileBinder ui;
-    private final I18n i18n;
-    private final ProfileTexts texts;
-
+final class RecordTabs extends ProfilePart {
     RecordTabs(ProfileBinder ui, ProfileTexts texts) {
-        this.ui = ui;
-        this.i18n = ui.i18n();
-        this.texts = texts;
-    }
-
-    private Formats f() {
-        return ui.f();
+        super(ui, texts);
     }
 
     private <T> Node body(TableView<T> t, String emptyKey) {
-        t.setPlaceholder(Tables.placeholder(i18n, emptyKey, ui.model().loadingProperty()));
+        t.setPlaceholder(Tables.placeholder(i18n, emptyKey, model.loadingProperty()));
         return ProfileBinder.tabBody(t);
     }
 

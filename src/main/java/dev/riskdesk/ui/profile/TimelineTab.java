@@ -3,7 +3,6 @@ package dev.riskdesk.ui.profile;
 import dev.riskdesk.customers.CustomerProfile.Lane;
 import dev.riskdesk.customers.CustomerProfile.TimelineEvent;
 import dev.riskdesk.ui.common.Combos;
-import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.Tables;
 import java.util.Comparator;
 import java.util.List;
@@ -24,17 +23,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The risk timeline: lanes and period to show, the events on a chart, and the same events as a list, newest first. */
-final class TimelineTab {
-    private final ProfileBinder ui;
-    private final ProfileViewModel model;
-    private final I18n i18n;
-    private final ProfileTexts texts;
-
+final class TimelineTab extends ProfilePart {
     TimelineTab(ProfileBinder ui, ProfileTexts texts) {
-        this.ui = ui;
-        this.model = ui.model();
-        this.i18n = ui.i18n();
-        this.texts = texts;
+        super(ui, texts);
     }
 
     Node build() {
@@ -46,7 +37,7 @@ final class TimelineTab {
         // the list reads newest first; the chart keeps time left to right
         TableView<TimelineEvent> list = Tables.table("timeline-table", new SortedList<>(model.timeline(),
                 Comparator.comparing(TimelineEvent::at).reversed()));
-        list.getColumns().add(Tables.column(i18n, "profile.col.time", 150, e -> ui.f().dateTime(e.at())));
+        list.getColumns().add(Tables.column(i18n, "profile.col.time", 150, e -> f().dateTime(e.at())));
         list.getColumns().add(Tables.column(i18n, "profile.col.lane", 130, e -> i18n.get("profile.lane." + e.lane().name())));
         list.getColumns().add(Tables.column(i18n, "profile.col.event", 520, texts::describe));
         list.setPlaceholder(Tables.placeholder(i18n, "profile.timeline.empty", model.loadingProperty()));
