@@ -76,7 +76,7 @@ public final class ConsoleFlow {
                         () -> new OverviewView(new OverviewViewModel(services.portfolioSummary(), services.tasks()), appearance.i18n()).build()),
                 new ScreenEntry("dashboard", "shell.nav.dashboard", "mdi2c-chart-box-outline", Permission.PORTFOLIO_VIEW,
                         () -> new DashboardView(new DashboardViewModel(services.dashboard(), session, services.tasks()), appearance.i18n(),
-                                services.tasks(), appearance.themeProperty()).build()),
+                                appearance.themeProperty()).build()),
                 new ScreenEntry("profiles", "shell.nav.profiles", "mdi2a-account-search-outline", Permission.CUSTOMER_VIEW,
                         () -> new ProfilesView(new ProfilesViewModel(services.customerSearch(), services.personalData(), session,
                                 services.tasks()), appearance.i18n(), (accountId, back) -> profile(session, accountId, back)).build()),

@@ -13,10 +13,6 @@ public record DashboardFilter(YearMonth from, YearMonth to, Integer cityTier, St
         return new DashboardFilter(null, null, null, null, null);
     }
 
-    public DashboardFilter withMonths(YearMonth newFrom, YearMonth newTo) {
-        return new DashboardFilter(newFrom, newTo, cityTier, incomeBand, product);
-    }
-
     public String describe() {
         return "months " + (from == null ? "first" : from) + " – " + (to == null ? "last" : to)
                 + ", city tier " + (cityTier == null ? "all" : cityTier)

@@ -2,45 +2,47 @@ package dev.riskdesk.ui.dashboard;
 
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.common.TaskRunner;
+import dev.riskdesk.dashboard.ChartTable;
 import dev.riskdesk.dashboard.DashboardData;
 import dev.riskdesk.dashboard.DashboardFilter;
+import dev.riskdesk.dashboard.DashboardQueryService;
 import dev.riskdesk.dashboard.DashboardServices;
 import dev.riskdesk.dashboard.StressResult;
-import dev.riskdesk.dashboard.StressScenario;
-import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Session;
 import dev.riskdesk.ui.common.ErrorTexts;
 import dev.riskdesk.ui.common.UiText;
-import java.util.ArrayList;
+import java.io.File;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
-/** The dashboard's state: filter, figures and chart images, stress scenarios and results; all database work off the FX thread. */
+/**
+ * The dashboard's state: filter, figures and chart images, and the exports; all database and file
+ * work off the FX thread. The stress tests have their own {@link StressTestViewModel}.
+ */
 public final class DashboardViewModel {
     /** Figures and their charts drawn off the FX thread, each with its hit map (null = no data for that chart). */
     public record Loaded(DashboardData data, Map<String, DashboardImages.Rendered> charts) {
     }
 
+    /** The charts in the order the grid shows them. */
+    public static final List<String> CHARTS = DashboardQueryService.CHARTS;
+
     private final DashboardServices services;
     private final Session session;
     private final TaskRunner tasks;
+    private final StressTestViewModel stress;
     private final ObjectProperty<DashboardFilter> filter = new SimpleObjectProperty<>(this, "filter", DashboardFilter.all());
     private final ObjectProperty<Loaded> loaded = new SimpleObjectProperty<>(this, "loaded");
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
-    private final BooleanProperty stressRunning = new SimpleBooleanProperty(this, "stressRunning");
     private final ObjectProperty<UiText> error = new SimpleObjectProperty<>(this, "error");
-    private final ObjectProperty<UiText> stressError = new SimpleObjectProperty<>(this, "stressError");
-    private final ObservableList<StressScenario> scenarios = FXCollections.observableArrayList();
-    private final ObservableList<StressResult> results = FXCollections.observableArrayList();
-    private final ObservableList<StressResult> history = FXCollections.observableArrayList();
-    private TaskRunner.Handle stressHandle;
+    private final ObjectProperty<UiText> exported = new SimpleObjectProperty<>(this, "exported");
     /** Counts loads: only the latest one's result is shown, so a filter changed while a load runs is never lost. */
     private long generation;
 
@@ -48,6 +50,12 @@ public final class DashboardViewModel {
         this.services = services;
         this.session = session;
         this.tasks = tasks;
+        this.stress = new StressTestViewModel(services.stress, session, tasks, this);
+    }
+
+    /** The stress-test tab's view model, which runs on this dashboard's filter. */
+    public StressTestViewModel stress() {
+        return stress;
     }
 
     public ObjectProperty<DashboardFilter> filterProperty() {
@@ -62,45 +70,13 @@ public final class DashboardViewModel {
         return loading;
     }
 
-    public BooleanProperty stressRunningProperty() {
-        return stressRunning;
-    }
-
     public ObjectProperty<UiText> errorProperty() {
         return error;
     }
 
-    public ObjectProperty<UiText> stressErrorProperty() {
-        return stressError;
-    }
-
-    public ObservableList<StressScenario> scenarios() {
-        return scenarios;
-    }
-
-    public ObservableList<StressResult> results() {
-        return results;
-    }
-
-    /** Earlier stress runs, newest first (each scenario of a run is one entry). */
-    public ObservableList<StressResult> history() {
-        return history;
-    }
-
-    public void loadHistory() {
-        tasks.submit(p -> services.stress.history(session), history::setAll, failure -> stressError.set(ErrorTexts.of(failure)));
-    }
-
-    /** Shows earlier runs side by side again, as they were computed then. */
-    public void reopen(List<StressResult> runs) {
-        if (!runs.isEmpty()) {
-            stressError.set(null);
-            results.setAll(runs);
-        }
-    }
-
-    public boolean canStressTest() {
-        return session.has(Permission.STRESS_TEST) && session.has(Permission.POLICY_SIMULATE);
+    /** "Saved x.pdf" after each export written (set anew each time, so the same name twice is shown twice). */
+    public ReadOnlyObjectProperty<UiText> exportedProperty() {
+        return exported;
     }
 
     /**
@@ -142,8 +118,8 @@ public final class DashboardViewModel {
     }
 
     /** The business clock's now, for the report's date. */
-    public java.time.LocalDateTime now() {
-        return java.time.LocalDateTime.now(services.clock);
+    public LocalDateTime now() {
+        return LocalDateTime.now(services.clock);
     }
 
     /** Rebuilds the aggregates (as the batch jobs do), then reloads. */
@@ -158,45 +134,52 @@ public final class DashboardViewModel {
         }, progress);
     }
 
-    public void loadScenarios() {
-        tasks.submit(p -> services.stress.scenarios(session), scenarios::setAll, failure -> stressError.set(ErrorTexts.of(failure)));
-    }
-
-    /** Runs the chosen scenarios one after the other; results appear side by side. */
-    public void runStress(List<StressScenario> chosen, Progress progress) {
-        if (chosen.isEmpty()) {
-            stressError.set(UiText.of("dashboard.stress.chooseOne"));
+    /** One chart as PNG, drawn in {@code look}; nothing to save for a chart without data. */
+    public void exportPng(String chartId, ChartLook look, SaveAs saveAs) {
+        Loaded l = loaded.get();
+        if (l == null || l.data().chart(chartId).isEmpty()) {
             return;
         }
-        stressRunning.set(true);
-        stressError.set(null);
-        DashboardFilter f = filter.get();
-        stressHandle = tasks.submit(p -> {
-            List<StressResult> out = new ArrayList<>();
-            for (StressScenario s : chosen) {
-                p.checkCancelled();
-                out.add(services.stress.run(session, s, new DashboardFilter(null, null, f.cityTier(), f.incomeBand(), f.product()), p));
-            }
-            return out;
-        }, out -> {
-            stressRunning.set(false);
-            results.setAll(out);
-            loadHistory();
-        }, failure -> {
-            stressRunning.set(false);
-            stressError.set(ErrorTexts.of(failure));
-        }, progress);
+        write(saveAs.choose(chartId, "png"), file -> ExportFiles.png(file,
+                DashboardCharts.build(l.data().chart(chartId), look.text(), l.data().psi(), look.dark(), look.locale(), true).chart()));
     }
 
-    public void cancelStress() {
-        if (stressHandle != null) {
-            stressHandle.cancel();
+    /** One chart's data as CSV with the column names in {@code look}'s language. */
+    public void exportCsv(String chartId, ChartLook look, SaveAs saveAs) {
+        Loaded l = loaded.get();
+        if (l == null) {
+            return;
         }
+        ChartTable t = l.data().chart(chartId);
+        write(saveAs.choose(chartId, "csv"), file -> ExportFiles.csv(file, t, headers(t, look)));
     }
 
-    public void saveScenario(String name, StressScenario.Parameters parameters) {
-        stressError.set(null);
-        tasks.submit(p -> services.stress.save(session, name, parameters), saved -> loadScenarios(),
-                failure -> stressError.set(ErrorTexts.of(failure)));
+    /** The PDF report of the figures shown, with the stress results on the screen. */
+    public void exportPdf(SaveAs saveAs) {
+        Loaded l = loaded.get();
+        if (l == null) {
+            return;
+        }
+        LocalDateTime at = now();
+        List<StressResult> results = List.copyOf(stress.results());
+        write(saveAs.choose("riskdesk-dashboard", "pdf"), file -> ExportFiles.pdf(file, new DashboardReport().build(l.data(), at, results)));
+    }
+
+    static List<String> headers(ChartTable t, ChartLook look) {
+        return t.columns().stream().map(c -> look.text().apply("dashboard.col." + c)).toList();
+    }
+
+    /** Writes one export off the FX thread; the screen says where it went, or why it failed. */
+    void write(File file, ExportFiles.Writing writing) {
+        if (file == null) {
+            return;
+        }
+        tasks.submit(p -> {
+            writing.write(file.toPath());
+            return file;
+        }, f -> {
+            exported.set(null);
+            exported.set(UiText.of("dashboard.export.done", f.getName()));
+        }, failure -> error.set(ErrorTexts.of(failure)));
     }
 }

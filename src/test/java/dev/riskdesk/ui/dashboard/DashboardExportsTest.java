@@ -50,7 +50,7 @@ class DashboardExportsTest {
             services.refresh.refresh(Session.system(), Progress.NONE);
             DashboardData data = services.query.load(Session.system(), DashboardFilter.all());
 
-            DashboardExports.Report report = DashboardView.report(data, LocalDateTime.of(2025, 4, 1, 9, 0), List.of());
+            DashboardExports.Report report = new DashboardReport().build(data, LocalDateTime.of(2025, 4, 1, 9, 0), List.of());
             // charts with data in the three-account book: all but the four decision charts and the score distribution (no baseline)
             assertEquals(10, report.charts().size());
             ByteArrayOutputStream pdf = new ByteArrayOutputStream();
@@ -70,7 +70,7 @@ class DashboardExportsTest {
             StressResult severe = services.stress.run(Session.system(), services.stress.scenarios(Session.system()).get(2), DashboardFilter.all(),
                     Progress.NONE);
             ByteArrayOutputStream withStress = new ByteArrayOutputStream();
-            DashboardExports.pdf(DashboardView.report(data, LocalDateTime.of(2025, 4, 1, 9, 0), List.of(mild, severe)), withStress);
+            DashboardExports.pdf(new DashboardReport().build(data, LocalDateTime.of(2025, 4, 1, 9, 0), List.of(mild, severe)), withStress);
             try (PDDocument doc = Loader.loadPDF(withStress.toByteArray())) {
                 assertEquals(DashboardExports.pages(10, true), doc.getNumberOfPages());
                 assertEquals(7, doc.getNumberOfPages());

@@ -61,7 +61,7 @@ class DashboardUiTest {
         tasks = new FxTaskRunner();
         Theme.LIGHT.apply();
         model = new DashboardViewModel(services, Session.system(), tasks);
-        DashboardView view = new DashboardView(model, new I18n(Messages.ENGLISH), tasks,
+        DashboardView view = new DashboardView(model, new I18n(Messages.ENGLISH),
                 new SimpleObjectProperty<>(Theme.LIGHT));
         stage.setScene(Theme.style(new Scene(view.build(), 1280, 800)));
         stage.show();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.common.QueuedTaskRunner;
+import dev.riskdesk.common.SameThreadTaskRunner;
 import dev.riskdesk.dashboard.DashboardBook;
 import dev.riskdesk.dashboard.DashboardData;
 import dev.riskdesk.dashboard.DashboardFilter;
@@ -17,11 +18,17 @@ import dev.riskdesk.limits.LimitServices;
 import dev.riskdesk.scoring.ModelRepository;
 import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Session;
+import dev.riskdesk.ui.common.UiText;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -88,6 +95,32 @@ class DashboardViewModelTest {
         // choosing the filter already shown does not load again
         model.applyFilter(model.filterProperty().get(), noCharts);
         assertTrue(tasks.waiting() == 0);
+    }
+
+    @Test
+    void aChartsDataIsSavedAsCsvWithItsColumnNamesAndAChartWithoutDataIsNotSaved() throws Exception {
+        DashboardViewModel model = new DashboardViewModel(services, Session.system(), new SameThreadTaskRunner());
+        ChartLook look = new ChartLook(k -> "<" + k + ">", false, Locale.ENGLISH);
+        Path out = Files.createDirectory(dir.resolve("out"));
+        List<String> asked = new ArrayList<>();
+        SaveAs saveAs = (name, extension) -> {
+            asked.add(name + "." + extension);
+            return out.resolve(name + "." + extension).toFile();
+        };
+        model.exportCsv("utilisation", look, saveAs);
+        assertTrue(asked.isEmpty(), "nothing loaded yet: no save dialog");
+
+        model.load(noCharts);
+        model.exportCsv("utilisation", look, saveAs);
+        List<String> lines = Files.readAllLines(out.resolve("utilisation.csv"), StandardCharsets.UTF_8);
+        assertTrue(lines.get(0).startsWith("\uFEFF<dashboard.col."), lines.get(0));
+        assertEquals(1 + 6, lines.size(), "a header and the six utilisation bands");
+        assertEquals(UiText.of("dashboard.export.done", "utilisation.csv"), model.exportedProperty().get());
+
+        model.exportPng("decisions", look, saveAs);
+        assertEquals(List.of("utilisation.csv"), asked, "the three-account book has no decisions: nothing to save");
+        model.exportPng("delinquency", look, saveAs);
+        assertTrue(Files.size(out.resolve("delinquency.png")) > 0);
     }
 
     @Test

@@ -1,0 +1,78 @@
+package dev.riskdesk.ui.dashboard;
+
+import dev.riskdesk.dashboard.Buckets;
+import dev.riskdesk.ui.common.I18n;
+import javafx.beans.property.StringProperty;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The scenario editor's fields, bound to the view model's texts: a selected scenario is its
+ * template; saving under a new name keeps a user-defined one.
+ */
+final class StressScenarioEditor {
+    private final StressTestViewModel model;
+    private final I18n i18n;
+    private final DashboardControls controls;
+
+    StressScenarioEditor(StressTestViewModel model, I18n i18n) {
+        this.model = model;
+        this.i18n = i18n;
+        this.controls = new DashboardControls(i18n);
+    }
+
+    /** Name, utilisation rise, LGD change and income shock. */
+    Node shocks() {
+        TextField name = field(null, model.nameProperty());
+        name.setId("dashboard-stress-name");
+        GridPane editor = new GridPane();
+        editor.setHgap(8);
+        editor.setVgap(6);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setHgrow(Priority.ALWAYS);
+        ColumnConstraints fields = new ColumnConstraints(72);
+        editor.getColumnConstraints().addAll(labels, fields);
+        editor.addRow(0, controls.label("dashboard.stress.name"), name);
+        name.setPrefColumnCount(8);
+        editor.addRow(1, controls.label("dashboard.stress.utilisationRise"), field(null, model.utilisationRiseProperty()));
+        editor.addRow(2, controls.label("dashboard.stress.lgdChange"), field(null, model.lgdChangeProperty()));
+        editor.addRow(3, controls.label("dashboard.stress.incomeShock"), field(null, model.incomeShockProperty()));
+        return editor;
+    }
+
+    /** PD multipliers: one compact line per segment kind, five small fields each. */
+    Node multipliers() {
+        GridPane multipliers = new GridPane();
+        multipliers.setHgap(4);
+        multipliers.setVgap(4);
+        multipliers.add(controls.label("dashboard.stress.pdByIncome"), 0, 0, 5, 1);
+        multipliers.add(controls.label("dashboard.stress.pdByTier"), 0, 2, 5, 1);
+        for (int i = 0; i < 5; i++) {
+            String band = Buckets.INCOME_BANDS.get(i);
+            TextField pd = multiplierField("dashboard-stress-pd-" + band, model.pdMultiplierProperty(band));
+            multipliers.add(new VBox(2, new Label(band), pd), i, 1);
+            String tier = String.valueOf(Buckets.CITY_TIERS.get(i));
+            TextField tierPd = multiplierField("dashboard-stress-tier-" + tier, model.tierPdMultiplierProperty(tier));
+            multipliers.add(new VBox(2, new Label(i18n.format("dashboard.filter.tierValue", tier)), tierPd), i, 3);
+        }
+        return multipliers;
+    }
+
+    private static TextField multiplierField(String id, StringProperty text) {
+        TextField f = field(id, text);
+        f.setPrefColumnCount(3);
+        return f;
+    }
+
+    private static TextField field(String id, StringProperty text) {
+        TextField f = new TextField(text.get());
+        f.setId(id);
+        f.textProperty().bindBidirectional(text);
+        return f;
+    }
+}
