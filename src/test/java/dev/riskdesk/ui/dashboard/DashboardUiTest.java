@@ -123,4 +123,26 @@ class DashboardUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(figure.isVisible(), "a second click away from the bars lets it go");
     }
+
+    @Test
+    void aScenarioFillsTheEditorAndTheTickedOnesRunSideBySide(FxRobot robot) throws Exception {
+        robot.clickOn("#dashboard-stress-tab");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<dev.riskdesk.dashboard.StressScenario> scenarios = robot.lookup("#dashboard-scenarios")
+                .queryAs(javafx.scene.control.ListView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> scenarios.getItems().size() == 3);
+        robot.interact(() -> scenarios.getSelectionModel().select(2)); // severe
+        assertEquals("2.5", robot.lookup("#dashboard-stress-pd-I1").queryAs(javafx.scene.control.TextField.class).getText());
+        assertEquals("", robot.lookup("#dashboard-stress-name").queryAs(javafx.scene.control.TextField.class).getText());
+
+        robot.clickOn("#dashboard-stress-run");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<String> results = robot.lookup("#dashboard-stress-results").queryAs(javafx.scene.control.TableView.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> results.getColumns().size() == 4);
+        assertEquals(12, results.getItems().size(), "twelve figures for the three built-in scenarios");
+        assertEquals("Severe downturn", results.getColumns().get(3).getText());
+        ImageView chart = robot.lookup("#dashboard-chart-stress").queryAs(ImageView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> chart.getImage() != null);
+        assertFalse(robot.lookup("#dashboard-stress-csv").queryAs(javafx.scene.control.Button.class).isDisabled(), "results can be exported");
+    }
 }
