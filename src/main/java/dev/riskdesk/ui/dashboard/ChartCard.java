@@ -1,6 +1,7 @@
 package dev.riskdesk.ui.dashboard;
 
 import dev.riskdesk.dashboard.ChartTable;
+import dev.riskdesk.ui.common.Controls;
 import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.Tables;
 import java.util.List;
@@ -15,7 +16,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -53,8 +53,7 @@ final class ChartCard {
         Label title = new Label();
         title.textProperty().bind(i18n.text("dashboard.chart." + id));
         title.getStyleClass().add("card-title");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Region spacer = Controls.spacer();
         ToggleButton data = new ToggleButton();
         data.setId("dashboard-data-" + id);
         data.setGraphic(new FontIcon("mdi2t-table"));

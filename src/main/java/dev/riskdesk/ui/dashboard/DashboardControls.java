@@ -1,5 +1,6 @@
 package dev.riskdesk.ui.dashboard;
 
+import dev.riskdesk.ui.common.Controls;
 import dev.riskdesk.ui.common.I18n;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The dashboard's small controls: labels and buttons with bundle texts, filter choices, the save dialog. */
 final class DashboardControls {
@@ -26,8 +26,7 @@ final class DashboardControls {
     }
 
     Label label(String key) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.text(key));
+        Label l = Controls.text(i18n, key);
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
@@ -41,10 +40,7 @@ final class DashboardControls {
     }
 
     Button button(String id, String key, String icon) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(i18n.text(key));
-        b.setGraphic(new FontIcon(icon));
+        Button b = Controls.button(i18n, id, key, icon);
         b.setMinWidth(Region.USE_PREF_SIZE);
         return b;
     }

@@ -4,6 +4,7 @@ import dev.riskdesk.dashboard.Buckets;
 import dev.riskdesk.dashboard.DashboardData;
 import dev.riskdesk.dashboard.DashboardFilter;
 import dev.riskdesk.ui.common.FxProgress;
+import dev.riskdesk.ui.common.Controls;
 import dev.riskdesk.ui.common.I18n;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -94,8 +94,7 @@ final class PortfolioTab {
         Label error = new Label();
         error.getStyleClass().add("error-text");
         error.textProperty().bind(i18n.render(model.errorProperty()));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Region spacer = Controls.spacer();
         ProgressBar busy = new ProgressBar();
         busy.setPrefWidth(80);
         busy.visibleProperty().bind(model.loadingProperty());

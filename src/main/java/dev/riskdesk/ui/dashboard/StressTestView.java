@@ -3,6 +3,7 @@ package dev.riskdesk.ui.dashboard;
 import dev.riskdesk.dashboard.StressResult;
 import dev.riskdesk.dashboard.StressScenario;
 import dev.riskdesk.ui.common.FxProgress;
+import dev.riskdesk.ui.common.Controls;
 import dev.riskdesk.ui.common.I18n;
 import java.util.List;
 import java.util.function.Supplier;
@@ -159,8 +160,7 @@ final class StressTestView {
         Button pdf = controls.shortButton("dashboard-stress-pdf", "dashboard.export.pdfShort", "dashboard.export.pdf", "mdi2f-file-pdf-box");
         pdf.disableProperty().bind(model.noReport());
         pdf.setOnAction(e -> model.exportReport(DashboardControls.saveAs(pdf)));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Region spacer = Controls.spacer();
         HBox actions = new HBox(8, run, cancel, bar, message, spacer, png, csv, pdf);
         actions.setAlignment(Pos.CENTER_LEFT);
         return actions;
