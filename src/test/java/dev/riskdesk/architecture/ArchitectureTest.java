@@ -35,14 +35,10 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("dev.riskdesk.app..")
             .because("the composition root builds the screens; screens must not look services up");
 
-    /**
-     * Nested and anonymous classes of a view count as the view: a cell factory is still the screen.
-     * ui.dashboard is left out until its view stops calling the stress-test and query services.
-     */
+    /** Nested and anonymous classes of a view count as the view: a cell factory is still the screen. */
     @ArchTest
     static final ArchRule viewsDoNotReachServices = noClasses()
-            .that().resideInAPackage("dev.riskdesk.ui..").and().resideOutsideOfPackage("dev.riskdesk.ui.dashboard..")
-            .and().haveNameMatching(".*(View|Dialog|Dialogs)(\\$.*)?")
+            .that().resideInAPackage("dev.riskdesk.ui..").and().haveNameMatching(".*(View|Dialog|Dialogs)(\\$.*)?")
             .should().dependOnClassesThat().haveSimpleNameEndingWith("Service")
             .because("views only bind: their view models call the services, parse what was typed and are tested without the toolkit");
 
