@@ -6,7 +6,7 @@ import org.jooq.DSLContext;
 
 /**
  * What an appeal decision does to the account, applied inside the appeal's transaction. The
- * limit engine implements it (dev.riskdesk.limits.AppealRemedies), so its maker-checker, limit
+ * limit engine implements it (dev.riskdesk.limits.review.AppealRemedies), so its maker-checker, limit
  * history, notices and audit events apply to appeals too, while this package never depends on
  * the limit engine (see decision record 0005).
  */

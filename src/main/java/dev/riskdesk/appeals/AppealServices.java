@@ -1,5 +1,6 @@
 package dev.riskdesk.appeals;
 
+import dev.riskdesk.accounts.NoticeService;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.security.AuditLog;
 import java.time.Clock;

@@ -10,6 +10,7 @@ import static dev.riskdesk.db.schema.Tables.APPEAL;
 import static dev.riskdesk.db.schema.Tables.LIMIT_DECISION;
 import static dev.riskdesk.db.schema.Tables.SUSPENSION;
 
+import dev.riskdesk.accounts.NoticeService;
 import dev.riskdesk.appeals.Appeals.Decision;
 import dev.riskdesk.common.Money;
 import dev.riskdesk.common.UserFacingException;

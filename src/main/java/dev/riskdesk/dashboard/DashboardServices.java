@@ -2,7 +2,7 @@ package dev.riskdesk.dashboard;
 
 import dev.riskdesk.db.Database;
 import dev.riskdesk.limits.LimitServices;
-import dev.riskdesk.scoring.ModelRepository;
+import dev.riskdesk.scoring.model.ModelRepository;
 import dev.riskdesk.security.AuditLog;
 import java.time.Clock;
 

@@ -6,13 +6,13 @@ import static dev.riskdesk.db.schema.Tables.STRESS_SCENARIO;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.riskdesk.common.Json;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.db.Database;
-import dev.riskdesk.limits.Json;
-import dev.riskdesk.limits.LimitPolicy;
-import dev.riskdesk.limits.LimitPolicyService;
-import dev.riskdesk.limits.PolicySimulationService;
+import dev.riskdesk.limits.policy.LimitPolicy;
+import dev.riskdesk.limits.policy.LimitPolicyService;
+import dev.riskdesk.limits.run.PolicySimulationService;
 import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Session;

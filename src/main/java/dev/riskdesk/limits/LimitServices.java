@@ -1,11 +1,19 @@
 package dev.riskdesk.limits;
 
+import dev.riskdesk.accounts.NoticeService;
+import dev.riskdesk.accounts.NoticeTemplates;
+import dev.riskdesk.accounts.SuspensionService;
 import dev.riskdesk.appeals.AppealServices;
-import dev.riskdesk.appeals.NoticeService;
-import dev.riskdesk.appeals.NoticeTemplates;
-import dev.riskdesk.appeals.SuspensionService;
-import dev.riskdesk.db.Database;
 import dev.riskdesk.common.DataFolder;
+import dev.riskdesk.db.Database;
+import dev.riskdesk.limits.policy.LimitPolicyService;
+import dev.riskdesk.limits.review.AppealRemedies;
+import dev.riskdesk.limits.review.LimitChanges;
+import dev.riskdesk.limits.review.LimitDecisionService;
+import dev.riskdesk.limits.review.ProposalQueueService;
+import dev.riskdesk.limits.rules.RuleSetService;
+import dev.riskdesk.limits.run.PolicyRunService;
+import dev.riskdesk.limits.run.PolicySimulationService;
 import dev.riskdesk.security.AuditLog;
 import java.time.Clock;
 

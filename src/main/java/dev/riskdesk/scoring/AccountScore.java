@@ -1,5 +1,9 @@
 package dev.riskdesk.scoring;
 
+import dev.riskdesk.scoring.features.FeatureVector;
+import dev.riskdesk.scoring.model.ScoreResult;
+import dev.riskdesk.scoring.model.Scorecard;
+import dev.riskdesk.scoring.model.SubScores;
 import java.nio.ByteBuffer;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package dev.riskdesk.scoring;
 
+import dev.riskdesk.scoring.model.Explanation;
+import dev.riskdesk.scoring.model.ScoreBand;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;

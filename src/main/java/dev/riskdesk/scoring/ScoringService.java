@@ -4,6 +4,18 @@ import static dev.riskdesk.db.schema.Tables.SCORE;
 
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.db.Database;
+import dev.riskdesk.scoring.features.AccountHistory;
+import dev.riskdesk.scoring.features.FeatureCalculator;
+import dev.riskdesk.scoring.features.FeatureScanner;
+import dev.riskdesk.scoring.features.FeatureVector;
+import dev.riskdesk.scoring.model.Explanation;
+import dev.riskdesk.scoring.model.ModelKind;
+import dev.riskdesk.scoring.model.ModelRepository;
+import dev.riskdesk.scoring.model.ScoreBand;
+import dev.riskdesk.scoring.model.ScoreResult;
+import dev.riskdesk.scoring.model.Scorecard;
+import dev.riskdesk.scoring.model.StoredModel;
+import dev.riskdesk.scoring.model.SubScores;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Session;
 import java.util.ArrayList;
@@ -27,7 +39,7 @@ public final class ScoringService {
     /** The models in force. The thin-file champion is optional: without it thin files use the scorecard. */
     public record Champions(StoredModel scorecard, StoredModel thinFile) {
         /** The champions now; refuses when no scorecard has been promoted. */
-        static Champions current(ModelRepository models) {
+        public static Champions current(ModelRepository models) {
             StoredModel sc = models.champion(ModelKind.SCORECARD);
             if (sc == null) {
                 throw UserFacingException.keyed("scoring.noChampion",
@@ -65,7 +77,7 @@ public final class ScoringService {
         return observationMonth(database);
     }
 
-    static int observationMonth(Database database) {
+    public static int observationMonth(Database database) {
         int[] range = new FeatureScanner(database).monthRange();
         if (range == null) {
             throw UserFacingException.keyed("scoring.noHistory", "There is no monthly history to score.");

@@ -28,12 +28,12 @@ import org.testfx.util.WaitForAsyncUtils;
  * database with the demo operators, a throw-away preferences node, English, the light theme and
  * the login window. {@link #close()} undoes all of it.
  */
-final class TestConsole {
-    final Database db;
-    final AppServices services;
-    final Preferences preferences;
+public final class TestConsole {
+    public final Database db;
+    public final AppServices services;
+    public final Preferences preferences;
 
-    TestConsole(Database db, Clock clock) {
+    public TestConsole(Database db, Clock clock) {
         this.db = db;
         services = new AppServices(db, clock, new PasswordHasher(4), new FxTaskRunner());
         services.operators().createDemoOperatorsIfEmpty();
@@ -41,7 +41,7 @@ final class TestConsole {
     }
 
     /** A fresh test database, filled by {@code fill}, with the console's login window on it. */
-    static TestConsole atLogin(Stage stage, Path dir, Consumer<Database> fill) {
+    public static TestConsole atLogin(Stage stage, Path dir, Consumer<Database> fill) {
         TestConsole console = new TestConsole(TestDatabases.fresh(dir), Clock.system(AppServices.BUSINESS_ZONE));
         fill.accept(console.db);
         console.showLogin(stage);
@@ -49,26 +49,26 @@ final class TestConsole {
     }
 
     /** Signs in with the login window's button for a demo operator (agent, risk, manager, admin) and waits for {@code firstNode}. */
-    static void signIn(FxRobot robot, String demo, String firstNode, int seconds) throws TimeoutException {
+    public static void signIn(FxRobot robot, String demo, String firstNode, int seconds) throws TimeoutException {
         robot.clickOn("#demo-" + demo);
         robot.clickOn("#loginButton");
         waitUntilVisible(robot, firstNode, seconds);
     }
 
-    void showLogin(Stage stage) {
+    public void showLogin(Stage stage) {
         Appearance appearance = new Appearance(new I18n(Messages.ENGLISH), new UiPreferences(preferences));
         Theme.LIGHT.apply();
         new ConsoleFlow(stage, services, appearance, OperatorService.DEMO_OPERATORS).showLogin();
     }
 
-    void close() throws Exception {
+    public void close() throws Exception {
         FxToolkit.cleanupStages();
         services.close();
         preferences.removeNode();
     }
 
     /** Waits until a node matching {@code query} is visible, then for pending FX events. */
-    static void waitUntilVisible(FxRobot robot, String query, int seconds) throws TimeoutException {
+    public static void waitUntilVisible(FxRobot robot, String query, int seconds) throws TimeoutException {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().filter(Node::isVisible).isPresent());
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -12,12 +12,18 @@ import static dev.riskdesk.db.schema.Tables.REPAYMENT;
 import static dev.riskdesk.db.schema.Tables.SCORE;
 import static dev.riskdesk.db.schema.Tables.TXN;
 
-import dev.riskdesk.appeals.NoticeService;
-import dev.riskdesk.appeals.NoticeTemplates;
-import dev.riskdesk.appeals.SuspensionService;
+import dev.riskdesk.accounts.NoticeService;
+import dev.riskdesk.accounts.NoticeTemplates;
+import dev.riskdesk.accounts.SuspensionService;
 import dev.riskdesk.common.Money;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.TestDatabases;
+import dev.riskdesk.limits.policy.LimitPolicyService;
+import dev.riskdesk.limits.review.LimitChanges;
+import dev.riskdesk.limits.review.LimitDecisionService;
+import dev.riskdesk.limits.rules.RuleSetService;
+import dev.riskdesk.limits.run.PolicyRunService;
+import dev.riskdesk.limits.run.PolicySimulationService;
 import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.OperatorService;
 import dev.riskdesk.security.PasswordHasher;
@@ -31,25 +37,25 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 /** A real H2 database with the real migrations, the limit services wired as the app does, and row builders. */
-final class LimitsFixture implements AutoCloseable {
-    static final ZoneId CST = ZoneId.of("Asia/Shanghai");
-    static final LocalDateTime NOW = LocalDateTime.of(2025, 3, 20, 0, 0);
+public final class LimitsFixture implements AutoCloseable {
+    public static final ZoneId CST = ZoneId.of("Asia/Shanghai");
+    public static final LocalDateTime NOW = LocalDateTime.of(2025, 3, 20, 0, 0);
 
-    final Database db;
-    final Clock clock = Clock.fixed(NOW.atZone(CST).toInstant(), CST);
-    final AuditLog audit = new AuditLog(clock);
-    final RuleSetService rules;
-    final LimitPolicyService policies;
-    final NoticeService notices;
-    final LimitChanges changes;
-    final PolicyRunService runs;
-    final LimitDecisionService decisions;
-    final PolicySimulationService simulations;
-    final OperatorService operators;
-    final long modelId;
+    public final Database db;
+    public final Clock clock = Clock.fixed(NOW.atZone(CST).toInstant(), CST);
+    public final AuditLog audit = new AuditLog(clock);
+    public final RuleSetService rules;
+    public final LimitPolicyService policies;
+    public final NoticeService notices;
+    public final LimitChanges changes;
+    public final PolicyRunService runs;
+    public final LimitDecisionService decisions;
+    public final PolicySimulationService simulations;
+    public final OperatorService operators;
+    public final long modelId;
     private int customers;
 
-    LimitsFixture(Path dir) {
+    public LimitsFixture(Path dir) {
         db = TestDatabases.fresh(dir);
         rules = new RuleSetService(db, clock);
         policies = new LimitPolicyService(db, audit, clock);
@@ -66,17 +72,17 @@ final class LimitsFixture implements AutoCloseable {
                 .set(MODEL.FEATURES, "[]").set(MODEL.TRAINED_AT, NOW.minusDays(30)).returning(MODEL.ID).fetchOne().getId();
     }
 
-    Session login(String name, String password) {
+    public Session login(String name, String password) {
         return operators.authenticate(name, password.toCharArray());
     }
 
-    void feeds(LocalDateTime asOf) {
+    public void feeds(LocalDateTime asOf) {
         for (String code : new String[] {"BILLS", "REPAYMENTS", "TRANSACTIONS", "LOGINS", "INQUIRIES"}) {
             feed(code, asOf, 48);
         }
     }
 
-    void feed(String code, LocalDateTime asOf, int toleranceHours) {
+    public void feed(String code, LocalDateTime asOf, int toleranceHours) {
         db.dsl().mergeInto(DATA_FEED).using(db.dsl().selectOne())
                 .on(DATA_FEED.CODE.eq(code))
                 .whenMatchedThenUpdate().set(DATA_FEED.AS_OF, asOf).set(DATA_FEED.TOLERANCE_HOURS, toleranceHours).set(DATA_FEED.UPDATED_AT, NOW)
@@ -86,7 +92,7 @@ final class LimitsFixture implements AutoCloseable {
     }
 
     /** A customer with one ACTIVE account; returns the account id. */
-    long account(String limit, String outstanding, String incomeBand, int cityTier) {
+    public long account(String limit, String outstanding, String incomeBand, int cityTier) {
         int n = ++customers;
         long customerId = db.dsl().insertInto(CUSTOMER)
                 .set(CUSTOMER.CUSTOMER_NO, String.format("C%08d", n)).set(CUSTOMER.FULL_NAME, "张三" + n).set(CUSTOMER.GENDER, "M")
@@ -104,22 +110,22 @@ final class LimitsFixture implements AutoCloseable {
                 .returning(ACCOUNT.ID).fetchOne().getId();
     }
 
-    long customerOf(long accountId) {
+    public long customerOf(long accountId) {
         return db.dsl().select(ACCOUNT.CUSTOMER_ID).from(ACCOUNT).where(ACCOUNT.ID.eq(accountId)).fetchOne(ACCOUNT.CUSTOMER_ID);
     }
 
-    void score(long accountId, double pd, int sub) {
+    public void score(long accountId, double pd, int sub) {
         score(accountId, pd, sub, NOW.toLocalDate(), NOW.minusDays(1));
     }
 
-    void score(long accountId, double pd, int sub, LocalDate observed, LocalDateTime scoredAt) {
+    public void score(long accountId, double pd, int sub, LocalDate observed, LocalDateTime scoredAt) {
         db.dsl().insertInto(SCORE).set(SCORE.ACCOUNT_ID, accountId).set(SCORE.MODEL_ID, modelId).set(SCORE.OBSERVATION_DATE, observed)
                 .set(SCORE.SCORED_AT, scoredAt).set(SCORE.SCORE_, 600).set(SCORE.PD, pd).set(SCORE.BAND, "B").set(SCORE.THIN_FILE, false)
                 .set(SCORE.CREDIT_SUB, sub).set(SCORE.CAPACITY_SUB, sub).set(SCORE.STABILITY_SUB, sub).set(SCORE.SECURITY_SUB, sub)
                 .set(SCORE.REASON_CODES, "R01,R02").execute();
     }
 
-    void month(long accountId, LocalDate monthStart, String limit, String balance, String spend) {
+    public void month(long accountId, LocalDate monthStart, String limit, String balance, String spend) {
         db.dsl().insertInto(ACCOUNT_MONTH).set(ACCOUNT_MONTH.ACCOUNT_ID, accountId).set(ACCOUNT_MONTH.MONTH_START, monthStart)
                 .set(ACCOUNT_MONTH.CREDIT_LIMIT, Money.of(limit)).set(ACCOUNT_MONTH.BALANCE, Money.of(balance)).set(ACCOUNT_MONTH.SPEND, Money.of(spend))
                 .set(ACCOUNT_MONTH.TXN_COUNT, 10).set(ACCOUNT_MONTH.ESSENTIAL_SPEND, Money.ZERO).set(ACCOUNT_MONTH.LUXURY_SPEND, Money.ZERO)
@@ -130,13 +136,13 @@ final class LimitsFixture implements AutoCloseable {
     }
 
     /** Six months before NOW, each with that limit, balance and spend: an account that uses its line as the balance says. */
-    void history(long accountId, String limit, String balance, String spend) {
+    public void history(long accountId, String limit, String balance, String spend) {
         for (int m = 6; m >= 1; m--) {
             month(accountId, NOW.toLocalDate().withDayOfMonth(1).minusMonths(m), limit, balance, spend);
         }
     }
 
-    long bill(long accountId, LocalDate due, String minimumDue, String paid) {
+    public long bill(long accountId, LocalDate due, String minimumDue, String paid) {
         LocalDate statement = due.minusDays(20);
         return db.dsl().insertInto(BILL).set(BILL.ACCOUNT_ID, accountId).set(BILL.STATEMENT_MONTH, statement.withDayOfMonth(1))
                 .set(BILL.STATEMENT_DATE, statement).set(BILL.DUE_DATE, due).set(BILL.STATEMENT_AMOUNT, Money.of(minimumDue).multiply(BigDecimal.TEN))
@@ -145,32 +151,32 @@ final class LimitsFixture implements AutoCloseable {
                 .returning(BILL.ID).fetchOne().getId();
     }
 
-    void repayment(long accountId, long billId, String amount, LocalDateTime paidAt, LocalDateTime receivedAt) {
+    public void repayment(long accountId, long billId, String amount, LocalDateTime paidAt, LocalDateTime receivedAt) {
         db.dsl().insertInto(REPAYMENT).set(REPAYMENT.ACCOUNT_ID, accountId).set(REPAYMENT.BILL_ID, billId).set(REPAYMENT.AMOUNT, Money.of(amount))
                 .set(REPAYMENT.PAID_AT, paidAt).set(REPAYMENT.RECEIVED_AT, receivedAt).set(REPAYMENT.CHANNEL, "APP").execute();
     }
 
-    void txn(long accountId, LocalDateTime at, String amount) {
+    public void txn(long accountId, LocalDateTime at, String amount) {
         db.dsl().insertInto(TXN).set(TXN.ACCOUNT_ID, accountId).set(TXN.TXN_AT, at).set(TXN.AMOUNT, Money.of(amount)).set(TXN.CATEGORY, "DIGITAL")
                 .set(TXN.MERCHANT, "京东").set(TXN.CHANNEL, "APP").set(TXN.CITY, "深圳").set(TXN.DEVICE_ID, "D-NEW").set(TXN.RECEIVED_AT, at.plusMinutes(5))
                 .execute();
     }
 
-    void login(long accountId, LocalDateTime at, boolean newDevice, boolean newCity) {
+    public void login(long accountId, LocalDateTime at, boolean newDevice, boolean newCity) {
         db.dsl().insertInto(LOGIN_EVENT).set(LOGIN_EVENT.CUSTOMER_ID, customerOf(accountId)).set(LOGIN_EVENT.LOGIN_AT, at)
                 .set(LOGIN_EVENT.DEVICE_ID, newDevice ? "D-NEW" : "D-OLD").set(LOGIN_EVENT.IP_ADDRESS, "10.0.0.1")
                 .set(LOGIN_EVENT.CITY, newCity ? "深圳" : "北京").set(LOGIN_EVENT.NEW_DEVICE, newDevice).set(LOGIN_EVENT.NEW_CITY, newCity)
                 .set(LOGIN_EVENT.SUCCESS, true).set(LOGIN_EVENT.RECEIVED_AT, at.plusMinutes(1)).execute();
     }
 
-    void inquiry(long accountId, LocalDateTime at) {
+    public void inquiry(long accountId, LocalDateTime at) {
         db.dsl().insertInto(CREDIT_INQUIRY).set(CREDIT_INQUIRY.CUSTOMER_ID, customerOf(accountId)).set(CREDIT_INQUIRY.INQUIRED_AT, at)
                 .set(CREDIT_INQUIRY.INSTITUTION, "某消费金融").set(CREDIT_INQUIRY.INQUIRY_TYPE, "CONSUMER_LOAN").set(CREDIT_INQUIRY.RECEIVED_AT, at.plusHours(1))
                 .execute();
     }
 
     /** The generator's account-takeover pattern: new device + new city, then two big purchases within hours. */
-    void takeover(long accountId) {
+    public void takeover(long accountId) {
         login(accountId, NOW.minusDays(2), true, true);
         txn(accountId, NOW.minusDays(2).plusHours(1), "4999.00");
         txn(accountId, NOW.minusDays(2).plusHours(3), "3888.00");

@@ -16,18 +16,18 @@ import org.jooq.BatchBindStep;
  * A small book with a known latent risk per account, written straight into the real schema,
  * for tests that need training data before (and independently of) the portfolio generator.
  */
-final class SyntheticBook {
-    static final LocalDate FIRST_MONTH = LocalDate.of(2023, 1, 1);
+public final class SyntheticBook {
+    public static final LocalDate FIRST_MONTH = LocalDate.of(2023, 1, 1);
 
     private SyntheticBook() {
     }
 
-    static void fill(Database db, int accounts, int months, long seed) {
+    public static void fill(Database db, int accounts, int months, long seed) {
         fill(db, 1, accounts, months, seed);
     }
 
     /** Accounts (and customers) with ids {@code firstId..lastId}, so big books can be filled in slices. */
-    static void fill(Database db, int firstId, int lastId, int months, long seed) {
+    public static void fill(Database db, int firstId, int lastId, int months, long seed) {
         Random random = new Random(seed);
         db.transaction(tx -> {
             BatchBindStep customers = tx.batch(tx.insertInto(CUSTOMER, CUSTOMER.ID, CUSTOMER.CUSTOMER_NO, CUSTOMER.FULL_NAME, CUSTOMER.GENDER,
@@ -91,15 +91,15 @@ final class SyntheticBook {
         });
     }
 
-    static BigDecimal money(double v) {
+    public static BigDecimal money(double v) {
         return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP);
     }
 
-    static int clamp(int v, int lo, int hi) {
+    public static int clamp(int v, int lo, int hi) {
         return Math.max(lo, Math.min(hi, v));
     }
 
-    static int poisson(Random random, double lambda) {
+    public static int poisson(Random random, double lambda) {
         double l = Math.exp(-lambda);
         double p = 1;
         int k = 0;

@@ -4,7 +4,7 @@ import dev.riskdesk.app.AppServices;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.limits.GeneratorTruthCheck;
-import dev.riskdesk.limits.PolicyRunService;
+import dev.riskdesk.limits.run.PolicyRunService;
 import dev.riskdesk.security.Session;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

@@ -1,14 +1,14 @@
 package dev.riskdesk.app.cli;
 
-import dev.riskdesk.common.Money;
-import dev.riskdesk.limits.AccountData;
 import dev.riskdesk.common.DataFolder;
-import dev.riskdesk.limits.FeedStatus;
-import dev.riskdesk.limits.LimitEngine;
-import dev.riskdesk.limits.LimitPolicy;
-import dev.riskdesk.limits.LimitPolicyService;
-import dev.riskdesk.limits.RuleSet;
-import dev.riskdesk.limits.RuleSetService;
+import dev.riskdesk.common.Money;
+import dev.riskdesk.limits.policy.AccountData;
+import dev.riskdesk.limits.policy.LimitEngine;
+import dev.riskdesk.limits.policy.LimitPolicy;
+import dev.riskdesk.limits.policy.LimitPolicyService;
+import dev.riskdesk.limits.rules.RuleSet;
+import dev.riskdesk.limits.rules.RuleSetService;
+import dev.riskdesk.limits.run.FeedStatus;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;

@@ -1,17 +1,17 @@
 package dev.riskdesk.app.cli;
 
-import dev.riskdesk.scoring.CrossValidator;
-import dev.riskdesk.scoring.CsvDatasetReader;
-import dev.riskdesk.scoring.Metrics;
+import dev.riskdesk.scoring.model.CrossValidator;
+import dev.riskdesk.scoring.model.CsvDatasetReader;
+import dev.riskdesk.scoring.model.Metrics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Cross-validates both model kinds on an external CSV. Opens no database, so nothing can be written. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,

@@ -1,11 +1,11 @@
 package dev.riskdesk.app.cli;
 
-import dev.riskdesk.scoring.StoredModel;
+import dev.riskdesk.scoring.model.StoredModel;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List models with status and out-of-time AUC.")
 final class ModelListCommand implements Callable<Integer> {

@@ -1,12 +1,12 @@
 package dev.riskdesk.app.cli;
 
-import dev.riskdesk.scoring.MonitoringService;
+import dev.riskdesk.scoring.model.MonitoringService;
 import dev.riskdesk.security.Session;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(name = "monitor", mixinStandardHelpOptions = true,
         description = "PSI of the champion's score and every feature (warning 0.10, alert 0.25) and bad rate by band.")

@@ -1,15 +1,15 @@
 package dev.riskdesk.app.cli;
 
-import dev.riskdesk.scoring.Metrics;
-import dev.riskdesk.scoring.TrainingService;
+import dev.riskdesk.scoring.model.Metrics;
+import dev.riskdesk.scoring.model.TrainingService;
 import dev.riskdesk.security.Session;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a scorecard, a random-forest challenger and a thin-file scorecard (stored as DRAFT) with an out-of-time test.")

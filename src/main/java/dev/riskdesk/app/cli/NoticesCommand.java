@@ -1,6 +1,6 @@
 package dev.riskdesk.app.cli;
 
-import dev.riskdesk.appeals.NoticeService;
+import dev.riskdesk.accounts.NoticeService;
 import dev.riskdesk.security.Session;
 import java.io.IOException;
 import java.io.Writer;

@@ -1,12 +1,12 @@
 package dev.riskdesk.app.cli;
 
 import dev.riskdesk.common.Progress;
-import dev.riskdesk.limits.LimitPolicy;
-import dev.riskdesk.limits.LimitPolicyService;
-import dev.riskdesk.limits.PolicyRunService;
-import dev.riskdesk.limits.PolicySimulationService;
-import dev.riskdesk.limits.RuleSet;
-import dev.riskdesk.limits.RuleSetService;
+import dev.riskdesk.limits.policy.LimitPolicy;
+import dev.riskdesk.limits.policy.LimitPolicyService;
+import dev.riskdesk.limits.rules.RuleSet;
+import dev.riskdesk.limits.rules.RuleSetService;
+import dev.riskdesk.limits.run.PolicyRunService;
+import dev.riskdesk.limits.run.PolicySimulationService;
 import dev.riskdesk.security.Session;
 import java.io.IOException;
 import java.io.PrintWriter;

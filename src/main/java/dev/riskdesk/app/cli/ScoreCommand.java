@@ -2,9 +2,9 @@ package dev.riskdesk.app.cli;
 
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.scoring.AccountScore;
-import dev.riskdesk.scoring.Explanation;
-import dev.riskdesk.scoring.ScoreRunService;
-import dev.riskdesk.scoring.SubScores;
+import dev.riskdesk.scoring.batch.ScoreRunService;
+import dev.riskdesk.scoring.model.Explanation;
+import dev.riskdesk.scoring.model.SubScores;
 import dev.riskdesk.security.Session;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Score every account with the champion (--all; resumes an interrupted run) or explain one account (--account).")

@@ -2,7 +2,7 @@ package dev.riskdesk.ui.appeals;
 
 import dev.riskdesk.appeals.AppealStatus;
 import dev.riskdesk.appeals.Appeals;
-import dev.riskdesk.scoring.Explanation;
+import dev.riskdesk.scoring.model.Explanation;
 import dev.riskdesk.ui.common.Controls;
 import dev.riskdesk.ui.common.I18n;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package dev.riskdesk.ui.common;
 
-import dev.riskdesk.scoring.Explanation;
+import dev.riskdesk.scoring.model.Explanation;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.riskdesk.ui.review;
 
-import dev.riskdesk.limits.ProposalQueueService.Detail;
-import dev.riskdesk.limits.ProposalQueueService.Pending;
+import dev.riskdesk.limits.review.ProposalQueueService.Detail;
+import dev.riskdesk.limits.review.ProposalQueueService.Pending;
 import dev.riskdesk.ui.common.Combos;
 import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.Theme;

@@ -1,7 +1,7 @@
 package dev.riskdesk.ui.review;
 
-import dev.riskdesk.limits.ProposalQueueService;
-import dev.riskdesk.limits.ProposalQueueService.Detail;
+import dev.riskdesk.limits.review.ProposalQueueService.Detail;
+import dev.riskdesk.limits.review.ProposalQueueService;
 import dev.riskdesk.ui.common.Formats;
 import dev.riskdesk.ui.common.UiText;
 import java.math.BigDecimal;

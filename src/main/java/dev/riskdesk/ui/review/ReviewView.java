@@ -1,15 +1,15 @@
 package dev.riskdesk.ui.review;
 
-import dev.riskdesk.limits.ProposalQueueService;
-import dev.riskdesk.limits.ProposalQueueService.Age;
-import dev.riskdesk.limits.ProposalQueueService.ChangeSize;
-import dev.riskdesk.limits.ProposalQueueService.Detail;
-import dev.riskdesk.limits.ProposalQueueService.Pending;
-import dev.riskdesk.limits.ProposalQueueService.Row;
 import dev.riskdesk.limits.ProposalType;
+import dev.riskdesk.limits.review.ProposalQueueService.Age;
+import dev.riskdesk.limits.review.ProposalQueueService.ChangeSize;
+import dev.riskdesk.limits.review.ProposalQueueService.Detail;
+import dev.riskdesk.limits.review.ProposalQueueService.Pending;
+import dev.riskdesk.limits.review.ProposalQueueService.Row;
+import dev.riskdesk.limits.review.ProposalQueueService;
 import dev.riskdesk.ui.common.Combos;
-import dev.riskdesk.ui.common.Formats;
 import dev.riskdesk.ui.common.EvidenceTexts;
+import dev.riskdesk.ui.common.Formats;
 import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.ReasonTexts;
 import dev.riskdesk.ui.common.Tables;

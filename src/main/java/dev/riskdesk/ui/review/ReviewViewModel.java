@@ -1,17 +1,17 @@
 package dev.riskdesk.ui.review;
 
 import dev.riskdesk.common.TaskRunner;
-import dev.riskdesk.limits.LimitDecisionService;
-import dev.riskdesk.limits.ProposalQueueService;
-import dev.riskdesk.limits.ProposalQueueService.Age;
-import dev.riskdesk.limits.ProposalQueueService.ChangeSize;
-import dev.riskdesk.limits.ProposalQueueService.Detail;
-import dev.riskdesk.limits.ProposalQueueService.Filter;
-import dev.riskdesk.limits.ProposalQueueService.Key;
-import dev.riskdesk.limits.ProposalQueueService.Page;
-import dev.riskdesk.limits.ProposalQueueService.Pending;
-import dev.riskdesk.limits.ProposalQueueService.Row;
 import dev.riskdesk.limits.ProposalType;
+import dev.riskdesk.limits.review.LimitDecisionService;
+import dev.riskdesk.limits.review.ProposalQueueService.Age;
+import dev.riskdesk.limits.review.ProposalQueueService.ChangeSize;
+import dev.riskdesk.limits.review.ProposalQueueService.Detail;
+import dev.riskdesk.limits.review.ProposalQueueService.Filter;
+import dev.riskdesk.limits.review.ProposalQueueService.Key;
+import dev.riskdesk.limits.review.ProposalQueueService.Page;
+import dev.riskdesk.limits.review.ProposalQueueService.Pending;
+import dev.riskdesk.limits.review.ProposalQueueService.Row;
+import dev.riskdesk.limits.review.ProposalQueueService;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Session;
 import dev.riskdesk.ui.common.ErrorTexts;

@@ -1,8 +1,8 @@
 package dev.riskdesk.ui.score;
 
-import dev.riskdesk.scoring.Explanation;
-import dev.riskdesk.scoring.ScoreBand;
 import dev.riskdesk.scoring.ScoreBreakdown;
+import dev.riskdesk.scoring.model.Explanation;
+import dev.riskdesk.scoring.model.ScoreBand;
 import dev.riskdesk.ui.common.ChartPalette;
 import dev.riskdesk.ui.common.ChartStyle;
 import java.awt.BasicStroke;

@@ -1,10 +1,10 @@
 package dev.riskdesk.ui.score;
 
 import dev.riskdesk.common.TaskRunner;
-import dev.riskdesk.scoring.Explanation;
-import dev.riskdesk.scoring.ScoreBand;
 import dev.riskdesk.scoring.ScoreBreakdown;
-import dev.riskdesk.scoring.SubScores;
+import dev.riskdesk.scoring.model.Explanation;
+import dev.riskdesk.scoring.model.ScoreBand;
+import dev.riskdesk.scoring.model.SubScores;
 import dev.riskdesk.ui.common.ChartImages;
 import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.Tables;

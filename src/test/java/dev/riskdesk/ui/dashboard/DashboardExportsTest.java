@@ -15,7 +15,7 @@ import dev.riskdesk.dashboard.StressTestService;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.TestDatabases;
 import dev.riskdesk.limits.LimitServices;
-import dev.riskdesk.scoring.ModelRepository;
+import dev.riskdesk.scoring.model.ModelRepository;
 import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Session;
 import java.awt.image.BufferedImage;

@@ -21,11 +21,11 @@ import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
-import javafx.scene.input.MouseButton;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -34,9 +34,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.robot.Motion;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.robot.Motion;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Opens the dashboard on the three-account book and narrows it with a filter. */
@@ -55,7 +55,7 @@ class DashboardUiTest {
         db = TestDatabases.fresh(dir);
         DashboardBook.create(db);
         var audit = new dev.riskdesk.security.AuditLog(clock);
-        var services = new dev.riskdesk.dashboard.DashboardServices(db, new dev.riskdesk.scoring.ModelRepository(db, audit, clock),
+        var services = new dev.riskdesk.dashboard.DashboardServices(db, new dev.riskdesk.scoring.model.ModelRepository(db, audit, clock),
                 new dev.riskdesk.limits.LimitServices(db, audit, clock), audit, clock);
         services.refresh.refresh(Session.system(), Progress.NONE);
         tasks = new FxTaskRunner();

@@ -16,7 +16,7 @@ import dev.riskdesk.dashboard.StressScenario;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.TestDatabases;
 import dev.riskdesk.limits.LimitServices;
-import dev.riskdesk.scoring.ModelRepository;
+import dev.riskdesk.scoring.model.ModelRepository;
 import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Session;
 import dev.riskdesk.ui.common.UiText;

@@ -3,11 +3,11 @@ package dev.riskdesk.ui.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.riskdesk.common.Money;
-import dev.riskdesk.limits.LimitPolicy;
-import dev.riskdesk.limits.ProposalQueueService;
-import dev.riskdesk.limits.ProposalType;
 import dev.riskdesk.common.Messages;
+import dev.riskdesk.common.Money;
+import dev.riskdesk.limits.ProposalType;
+import dev.riskdesk.limits.policy.LimitPolicy;
+import dev.riskdesk.limits.review.ProposalQueueService;
 import dev.riskdesk.ui.common.Formats;
 import dev.riskdesk.ui.common.UiText;
 import java.math.BigDecimal;

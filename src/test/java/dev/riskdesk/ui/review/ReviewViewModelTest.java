@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.riskdesk.app.TestServices;
 import dev.riskdesk.common.Messages;
-import dev.riskdesk.limits.ProposalQueueService.Row;
 import dev.riskdesk.limits.ProposalType;
 import dev.riskdesk.limits.QueueBook;
+import dev.riskdesk.limits.review.ProposalQueueService.Row;
 import dev.riskdesk.ui.common.Formats;
 import dev.riskdesk.ui.common.UiText;
 import java.nio.file.Path;

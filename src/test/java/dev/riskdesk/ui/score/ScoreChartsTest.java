@@ -3,8 +3,8 @@ package dev.riskdesk.ui.score;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import dev.riskdesk.scoring.ScoreBand;
 import dev.riskdesk.scoring.ScoreBreakdown;
+import dev.riskdesk.scoring.model.ScoreBand;
 import dev.riskdesk.ui.common.ChartPalette;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

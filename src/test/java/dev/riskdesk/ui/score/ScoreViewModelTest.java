@@ -11,7 +11,7 @@ import dev.riskdesk.common.Progress;
 import dev.riskdesk.customers.ProfileBook;
 import dev.riskdesk.scoring.ScoreBreakdown;
 import dev.riskdesk.scoring.SyntheticBooks;
-import dev.riskdesk.scoring.TrainingService;
+import dev.riskdesk.scoring.model.TrainingService;
 import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Session;
 import java.nio.file.Path;

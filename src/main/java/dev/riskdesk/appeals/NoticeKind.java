@@ -1,6 +1,0 @@
-package dev.riskdesk.appeals;
-
-/** CUSTOMER_NOTICE.KIND values this package writes. */
-public enum NoticeKind {
-    LIMIT_DECREASE, LIMIT_INCREASE, FREEZE, SUSPENSION, LIFT, APPEAL_OUTCOME
-}

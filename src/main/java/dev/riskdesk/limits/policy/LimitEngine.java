@@ -1,0 +1,417 @@
+package dev.riskdesk.limits.policy;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.riskdesk.common.Json;
+import dev.riskdesk.common.Money;
+import dev.riskdesk.limits.ProposalType;
+import dev.riskdesk.limits.rules.RuleAction;
+import dev.riskdesk.limits.rules.RuleEngine;
+import dev.riskdesk.limits.rules.RuleHitResult;
+import dev.riskdesk.limits.rules.RuleSet;
+import dev.riskdesk.limits.run.FeedStatus;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns one account's data into rule hits and proposals: the policy's target limit, the rules'
+ * actions, the guardrails (step sizes, cooling-off days, no increase while delinquent, hidden
+ * cap) and the authority matrix that decides what applies by itself. Pure and thread-safe.
+ */
+public final class LimitEngine {
+    private static final BigDecimal HUNDRED = new BigDecimal("100");
+    private final RuleEngine ruleEngine = new RuleEngine();
+
+    public AccountEvaluation evaluate(AccountData a, RuleSet ruleSet, LimitPolicy policy, FeedStatus feeds, LocalDateTime at) {
+        if ("CANCELLED".equals(a.status)) {
+            return new AccountEvaluation(a, List.of(), null, List.of());
+        }
+        List<RuleHitResult> hits = ruleEngine.evaluate(a, ruleSet, policy, feeds, at);
+        LimitTarget target = a.score == null ? null : target(a, policy, at);
+        List<ProposalDraft> drafts = new ArrayList<>();
+
+        RuleHitResult freshTop = top(hits, false);
+        RuleHitResult staleTop = top(hits, true);
+        boolean flagged = hits.stream().anyMatch(h -> !h.stale() && h.action() == RuleAction.FLAG);
+
+        ProposalDraft fresh = null;
+        if (freshTop != null && freshTop.action() == RuleAction.SUSPEND && !"SUSPENDED".equals(a.status)) {
+            fresh = statusDraft(a, ProposalType.SUSPEND, freshTop, hits, policy, at, false);
+        } else if (freshTop != null && freshTop.action() == RuleAction.FREEZE && "ACTIVE".equals(a.status)) {
+            fresh = statusDraft(a, ProposalType.FREEZE, freshTop, hits, policy, at, false);
+        } else if ("ACTIVE".equals(a.status)) {
+            fresh = amountDraft(a, policy, target, hits, flagged, at);
+        }
+        if (freshTop == null && fresh != null && fresh.type() == ProposalType.DECREASE) {
+            if (staleTop != null) {
+                // a policy-driven cut (from a score that read the same lagging feed) waits with the stale evidence
+                fresh = null;
+            } else {
+                AccountData.Bill unpaid = RuleEngine.oldestUnpaidPastDue(a, at);
+                if (unpaid != null && !repaymentsCover(feeds, unpaid.dueDate().plusDays(1).atStartOfDay(), at)) {
+                    // arrears below every rule's threshold, but unconfirmed: the repayment may be in flight
+                    fresh = awaitingData(fresh, "REPAYMENTS feed does not yet cover the bill due " + unpaid.dueDate());
+                }
+            }
+        }
+        RuleAction freshAction = fresh == null ? null : switch (fresh.type()) {
+            case SUSPEND -> RuleAction.SUSPEND;
+            case FREEZE -> RuleAction.FREEZE;
+            case DECREASE -> RuleAction.DECREASE;
+            default -> null;
+        };
+        if (staleTop != null && staleTop.action().isMoreSevereThan(freshAction) && actionPossible(staleTop.action(), a.status)) {
+            ProposalType type = switch (staleTop.action()) {
+                case SUSPEND -> ProposalType.SUSPEND;
+                case FREEZE -> ProposalType.FREEZE;
+                default -> ProposalType.DECREASE;
+            };
+            if (fresh != null && fresh.type() == ProposalType.INCREASE) {
+                fresh = null; // never raise a limit while evidence against the account waits for data
+            }
+            drafts.add(statusDraft(a, type, staleTop, hits, policy, at, true));
+        }
+        if (fresh != null) {
+            drafts.add(0, fresh);
+        }
+        return new AccountEvaluation(a, hits, target, drafts);
+    }
+
+    /** True when the repayment feed is within its tolerance and reaches past {@code mustCover}. */
+    private static boolean repaymentsCover(FeedStatus feeds, LocalDateTime mustCover, LocalDateTime at) {
+        FeedStatus.Feed feed = feeds.feed("REPAYMENTS");
+        return feed != null && feed.fresh(at) && !feed.asOf().isBefore(mustCover);
+    }
+
+    private static ProposalDraft awaitingData(ProposalDraft d, String reason) {
+        ObjectNode evidence = (ObjectNode) Json.read(d.evidenceJson());
+        evidence.put("awaitingData", reason);
+        return new ProposalDraft(d.accountId(), d.type(), "AWAITING_DATA", "REVIEW", d.oldLimit(), d.proposedLimit(), d.hiddenCap(),
+                d.exposure(), d.pd(), d.priority(), d.reasonCodes(), Json.write(evidence), d.primaryHit(), d.temporary(), d.expiresAt(),
+                d.suspensionKind());
+    }
+
+    private static boolean actionPossible(RuleAction action, String status) {
+        return switch (action) {
+            case SUSPEND -> !"SUSPENDED".equals(status);
+            case FREEZE, DECREASE -> "ACTIVE".equals(status);
+            default -> false;
+        };
+    }
+
+    /** The most severe acting hit (DECREASE, FREEZE, SUSPEND) among the stale or the fresh ones. */
+    private static RuleHitResult top(List<RuleHitResult> hits, boolean stale) {
+        return hits.stream()
+                .filter(h -> h.stale() == stale && h.action().ordinal() >= RuleAction.DECREASE.ordinal())
+                .max(Comparator.comparingInt((RuleHitResult h) -> h.action().ordinal())
+                        .thenComparing(RuleHitResult::decreasePercent))
+                .orElse(null);
+    }
+
+    /**
+     * Why the account may not be offered an increase, or null when it may (不用不提额): THIN_FILE when fewer than
+     * increaseMinHistoryMonths monthly records precede this month, NEVER_USED when none of them shows spend or a balance,
+     * DORMANT when the last increaseUtilisationMonths show no spend, LOW_UTILISATION when their average balance / limit is
+     * below increaseMinUtilisation. A policy without increaseMinUtilisation (stored before it existed) does not check.
+     */
+    static String increaseIneligible(AccountData a, LimitPolicy p, LocalDateTime at) {
+        if (p.increaseMinUtilisation() == null) {
+            return null;
+        }
+        LocalDate thisMonth = at.toLocalDate().withDayOfMonth(1);
+        List<AccountData.Month> past = a.months.stream().filter(m -> m.monthStart().isBefore(thisMonth))
+                .sorted(Comparator.comparing(AccountData.Month::monthStart).reversed()).toList();
+        int months = Math.max(1, p.increaseUtilisationMonths());
+        if (past.size() < Math.max(months, p.increaseMinHistoryMonths())) {
+            return "THIN_FILE";
+        }
+        if (past.stream().allMatch(m -> m.spend().signum() == 0 && m.balance().signum() == 0) && a.outstanding.signum() == 0) {
+            return "NEVER_USED";
+        }
+        List<AccountData.Month> recent = past.subList(0, months);
+        if (recent.stream().allMatch(m -> m.spend().signum() == 0)) {
+            return "DORMANT";
+        }
+        return averageUtilisation(recent).compareTo(p.increaseMinUtilisation()) < 0 ? "LOW_UTILISATION" : null;
+    }
+
+    /** Mean of balance / credit limit over the months (a month with no limit counts as unused). */
+    static BigDecimal averageUtilisation(List<AccountData.Month> months) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (AccountData.Month m : months) {
+            if (m.creditLimit().signum() > 0) {
+                sum = sum.add(m.balance().divide(m.creditLimit(), 6, RoundingMode.HALF_UP));
+            }
+        }
+        return sum.divide(BigDecimal.valueOf(months.size()), 4, RoundingMode.HALF_UP);
+    }
+
+    /** The policy's target limit: capacity × sub-score factor × utilisation factor × macro factor, under the hidden cap. */
+    public LimitTarget target(AccountData a, LimitPolicy p, LocalDateTime at) {
+        BigDecimal income = p.incomeMonthly().getOrDefault(a.incomeBand, p.incomeMonthly().get("I1"));
+        LocalDate thisMonth = at.toLocalDate().withDayOfMonth(1);
+        List<AccountData.Month> past = a.months.stream().filter(m -> m.monthStart().isBefore(thisMonth))
+                .sorted(Comparator.comparing(AccountData.Month::monthStart).reversed()).limit(p.spendMonths()).toList();
+        BigDecimal avgSpend = past.isEmpty() ? BigDecimal.ZERO
+                : past.stream().map(AccountData.Month::spend).reduce(BigDecimal.ZERO, BigDecimal::add)
+                        .divide(BigDecimal.valueOf(past.size()), 2, RoundingMode.HALF_UP);
+        BigDecimal capacity = income.multiply(p.incomeMultiple()).max(avgSpend.multiply(p.spendMultiple()));
+
+        AccountData.Score s = a.score;
+        BigDecimal composite = p.subScoreWeights().get("credit").multiply(BigDecimal.valueOf(s.creditSub()))
+                .add(p.subScoreWeights().get("capacity").multiply(BigDecimal.valueOf(s.capacitySub())))
+                .add(p.subScoreWeights().get("stability").multiply(BigDecimal.valueOf(s.stabilitySub())))
+                .add(p.subScoreWeights().get("security").multiply(BigDecimal.valueOf(s.securitySub())));
+        BigDecimal scoreFactor = p.scoreFactorMin().add(p.scoreFactorMax().subtract(p.scoreFactorMin())
+                .multiply(composite).divide(HUNDRED, 6, RoundingMode.HALF_UP));
+
+        BigDecimal limit = a.effectiveLimit(at);
+        BigDecimal utilisation = limit.signum() == 0 ? BigDecimal.ZERO : a.outstanding.divide(limit, 4, RoundingMode.HALF_UP);
+        BigDecimal utilFactor = BigDecimal.ONE;
+        for (LimitPolicy.UtilisationBand band : p.utilisationBands()) {
+            if (utilisation.compareTo(band.below()) < 0) {
+                utilFactor = band.factor();
+                break;
+            }
+        }
+        BigDecimal macro = p.macroFactor(YearMonth.from(at), a.cityTier, a.incomeBand);
+        BigDecimal raw = capacity.multiply(scoreFactor).multiply(utilFactor).multiply(macro);
+
+        BigDecimal debtBurden = a.outstanding.divide(income.multiply(BigDecimal.valueOf(12)), 4, RoundingMode.HALF_UP);
+        BigDecimal cap = income.multiply(p.hiddenCapMonths().getOrDefault(a.incomeBand, BigDecimal.ONE));
+        if (debtBurden.compareTo(p.debtBurdenMax()) > 0) {
+            cap = cap.multiply(p.debtBurdenCapFactor());
+        }
+        cap = LimitMath.roundDown(cap, p.roundTo());
+        BigDecimal target = LimitMath.roundDown(raw.min(cap), p.roundTo());
+
+        ObjectNode w = Json.object();
+        w.put("incomeMonthly", income);
+        w.put("avgMonthlySpend", avgSpend);
+        w.put("capacity", Money.normalize(capacity));
+        w.put("compositeSubScore", composite.setScale(2, RoundingMode.HALF_UP));
+        w.put("scoreFactor", scoreFactor.setScale(4, RoundingMode.HALF_UP));
+        w.put("utilisation", utilisation);
+        w.put("utilisationFactor", utilFactor);
+        w.put("macroFactor", macro);
+        w.put("debtBurden", debtBurden);
+        w.put("hiddenCap", cap);
+        w.put("target", target);
+        w.put("cappedByHiddenCap", raw.compareTo(cap) > 0);
+        if (p.increaseMinUtilisation() != null) {
+            String ineligible = increaseIneligible(a, p, at);
+            w.put("increaseEligibility", ineligible == null ? "ELIGIBLE" : ineligible);
+            w.put("increaseDeadBand", p.increaseDeadBand(limit));
+        }
+        return new LimitTarget(target, cap, w);
+    }
+
+    private ProposalDraft amountDraft(AccountData a, LimitPolicy p, LimitTarget target, List<RuleHitResult> hits, boolean flagged,
+            LocalDateTime at) {
+        BigDecimal current = a.creditLimit;
+        List<RuleHitResult> decreases = hits.stream().filter(h -> !h.stale() && h.action() == RuleAction.DECREASE).toList();
+        boolean delinquent = a.currentDpd > 0 || !"CURRENT".equals(a.delinquencyBucket)
+                || hits.stream().anyMatch(h -> h.rule().code().startsWith("OVERDUE"));
+        ArrayNode guardrails = Json.array();
+        if (a.lastLimitChange != null && ChronoUnit.DAYS.between(a.lastLimitChange, at) < p.minDaysBetweenChanges()) {
+            // cooling-off: one permanent change per minDaysBetweenChanges; the hits stay open for review
+            return temporaryDraft(a, p, hits, flagged, delinquent, at);
+        }
+        BigDecimal candidate = null;
+        BigDecimal ruleCandidate = null;
+        boolean fromRule = false;
+        RuleHitResult primary = null;
+        if (!decreases.isEmpty()) {
+            primary = decreases.stream().max(Comparator.comparing(RuleHitResult::decreasePercent)).get();
+            candidate = current.subtract(LimitMath.percentOf(current, primary.decreasePercent()));
+            ruleCandidate = candidate;
+            fromRule = true;
+        }
+        if (target != null) {
+            candidate = candidate == null ? target.target() : candidate.min(target.target());
+        }
+        if (candidate == null) {
+            return temporaryDraft(a, p, hits, flagged, delinquent, at);
+        }
+        BigDecimal proposed;
+        if (candidate.compareTo(current) > 0) {
+            if (delinquent) {
+                guardrails.add("NO_INCREASE_WHILE_DELINQUENT");
+                return null;
+            }
+            if (increaseIneligible(a, p, at) != null) {
+                // 不用不提额: a line the customer hardly uses keeps its limit
+                return temporaryDraft(a, p, hits, flagged, delinquent, at);
+            }
+            BigDecimal upMax = current.add(LimitMath.percentOf(current, p.maxStepUpPercent()));
+            proposed = candidate.min(upMax);
+            if (target != null) {
+                proposed = proposed.min(target.hiddenCap());
+            }
+            proposed = LimitMath.roundDown(proposed, p.roundTo());
+            if (proposed.compareTo(candidate) < 0) {
+                guardrails.add("MAX_STEP_UP");
+            }
+            if (proposed.compareTo(current) <= 0) {
+                return temporaryDraft(a, p, hits, flagged, delinquent, at);
+            }
+            if (proposed.subtract(current).compareTo(p.increaseDeadBand(current)) < 0
+                    && !routeAutomatically(ProposalType.INCREASE, current, proposed, a, p, fromRule, flagged)) {
+                // an increase within the dead band is not worth a review; one inside the engine's own authority still applies
+                return temporaryDraft(a, p, hits, flagged, delinquent, at);
+            }
+        } else if (candidate.compareTo(current) < 0) {
+            BigDecimal downMin = current.subtract(LimitMath.percentOf(current, p.maxStepDownPercent()));
+            proposed = LimitMath.roundUp(candidate.max(downMin), p.roundTo());
+            if (candidate.compareTo(downMin) < 0) {
+                guardrails.add("MAX_STEP_DOWN");
+            }
+            if (proposed.compareTo(current) >= 0) {
+                return null;
+            }
+        } else {
+            return temporaryDraft(a, p, hits, flagged, delinquent, at);
+        }
+        if (LimitMath.changePercent(current, proposed).compareTo(p.minChangePercent()) < 0) {
+            return proposed.compareTo(current) > 0 ? temporaryDraft(a, p, hits, flagged, delinquent, at) : null;
+        }
+        ProposalType type = proposed.compareTo(current) > 0 ? ProposalType.INCREASE : ProposalType.DECREASE;
+        boolean auto = routeAutomatically(type, current, proposed, a, p, fromRule, flagged);
+        Set<String> reasons = new LinkedHashSet<>();
+        if (fromRule) {
+            decreases.forEach(h -> reasons.add(h.rule().code()));
+        }
+        if (target != null && (!fromRule || target.target().compareTo(ruleCandidate) < 0)) {
+            reasons.add(target.working().path("cappedByHiddenCap").asBoolean() ? "POLICY_CAPACITY" : "POLICY_SCORE");
+        }
+        addCommonReasons(reasons, a, hits);
+        ObjectNode evidence = evidence(hits, target);
+        evidence.set("guardrails", guardrails);
+        return draft(a, type, auto, proposed, target, reasons, evidence, primary, false, null, null, p, at);
+    }
+
+    /** In a festival window, a good account may get a temporary limit that ends by itself. */
+    private ProposalDraft temporaryDraft(AccountData a, LimitPolicy p, List<RuleHitResult> hits, boolean flagged, boolean delinquent,
+            LocalDateTime at) {
+        LimitPolicy.TemporaryLimit t = p.temporaryLimit();
+        if (t == null || !t.open(at) || delinquent || flagged || a.score == null || increaseIneligible(a, p, at) != null
+                || BigDecimal.valueOf(a.score.pd()).compareTo(t.maxPd()) > 0
+                || (a.tempLimitExpires != null && a.tempLimitExpires.isAfter(at))) {
+            return null;
+        }
+        BigDecimal proposed = LimitMath.roundDown(a.creditLimit.add(LimitMath.percentOf(a.creditLimit, t.percent())), p.roundTo());
+        if (proposed.compareTo(a.creditLimit) <= 0) {
+            return null;
+        }
+        boolean auto = routeAutomatically(ProposalType.INCREASE, a.creditLimit, proposed, a, p, false, flagged);
+        Set<String> reasons = new LinkedHashSet<>();
+        reasons.add("TEMPORARY_FESTIVAL");
+        addCommonReasons(reasons, a, hits);
+        return draft(a, ProposalType.INCREASE, auto, proposed, null, reasons, evidence(hits, null), null, true,
+                at.plusDays(t.days()), null, p, at);
+    }
+
+    private ProposalDraft statusDraft(AccountData a, ProposalType type, RuleHitResult hit, List<RuleHitResult> hits, LimitPolicy p,
+            LocalDateTime at, boolean awaitingData) {
+        Set<String> reasons = new LinkedHashSet<>();
+        reasons.add(hit.rule().code());
+        addCommonReasons(reasons, a, hits);
+        BigDecimal proposed = a.creditLimit;
+        if (type == ProposalType.DECREASE) {
+            proposed = LimitMath.roundUp(a.creditLimit.subtract(LimitMath.percentOf(a.creditLimit, hit.decreasePercent())), p.roundTo());
+        }
+        String kind = type == ProposalType.SUSPEND ? hit.rule().textParam("suspensionKind", "RISK") : null;
+        ObjectNode evidence = evidence(hits, null);
+        if (awaitingData) {
+            evidence.put("awaitingData", hit.staleReason());
+            return new ProposalDraft(a.accountId, type, "AWAITING_DATA", "REVIEW", a.creditLimit, proposed, null, exposure(a, p, at),
+                    a.score == null ? null : a.score.pd(), priority(a, p, at), List.copyOf(reasons), Json.write(evidence), hit, false,
+                    null, kind);
+        }
+        boolean auto = p.authority().autoRuleActions().contains(hit.action());
+        return draft(a, type, auto, proposed, null, reasons, evidence, hit, false, null, kind, p, at);
+    }
+
+    private ProposalDraft draft(AccountData a, ProposalType type, boolean auto, BigDecimal proposed, LimitTarget target,
+            Set<String> reasons, ObjectNode evidence, RuleHitResult primary, boolean temporary, LocalDateTime expires, String kind,
+            LimitPolicy p, LocalDateTime at) {
+        return new ProposalDraft(a.accountId, type, auto ? "AUTO_APPLIED" : "PENDING", auto ? "AUTO" : "REVIEW", a.creditLimit,
+                Money.normalize(proposed), target == null ? null : target.hiddenCap(), exposure(a, p, at),
+                a.score == null ? null : a.score.pd(), priority(a, p, at), List.copyOf(reasons), Json.write(evidence), primary,
+                temporary, expires, kind);
+    }
+
+    /** The authority matrix for engine proposals. */
+    static boolean routeAutomatically(ProposalType type, BigDecimal current, BigDecimal proposed, AccountData a, LimitPolicy p,
+            boolean fromRule, boolean flagged) {
+        LimitPolicy.Authority m = p.authority();
+        BigDecimal pct = LimitMath.changePercent(current, proposed);
+        if (type == ProposalType.DECREASE) {
+            return fromRule ? m.autoRuleActions().contains(RuleAction.DECREASE) : pct.compareTo(m.autoDecreaseMaxPercent()) <= 0;
+        }
+        if (type == ProposalType.INCREASE) {
+            return !flagged && a.score != null
+                    && BigDecimal.valueOf(a.score.pd()).compareTo(m.autoIncreaseMaxPd()) <= 0
+                    && pct.compareTo(m.autoIncreaseMaxPercent()) <= 0
+                    && proposed.subtract(current).compareTo(m.autoIncreaseMaxAmount()) <= 0
+                    && proposed.compareTo(m.approvalAboveLimit()) <= 0;
+        }
+        return false;
+    }
+
+    private static void addCommonReasons(Set<String> reasons, AccountData a, List<RuleHitResult> hits) {
+        for (RuleHitResult h : hits) {
+            if (!h.stale() && (h.action() == RuleAction.FLAG || h.action() == RuleAction.ADJUST)) {
+                reasons.add(h.rule().code());
+            }
+        }
+        if (a.score != null && a.score.reasonCodes() != null && !a.score.reasonCodes().isBlank()) {
+            String[] codes = a.score.reasonCodes().split("[,;\\s]+");
+            for (int i = 0; i < Math.min(3, codes.length); i++) {
+                if (!codes[i].isBlank()) {
+                    reasons.add(codes[i]);
+                }
+            }
+        }
+    }
+
+    private static ObjectNode evidence(List<RuleHitResult> hits, LimitTarget target) {
+        ObjectNode evidence = Json.object();
+        ArrayNode list = evidence.putArray("ruleHits");
+        for (RuleHitResult h : hits) {
+            ObjectNode node = list.addObject();
+            node.put("rule", h.rule().code());
+            node.put("stale", h.stale());
+            node.set("evidence", h.evidence());
+            node.set("feedAsOf", Json.read(h.feedAsOfJson()));
+        }
+        if (target != null) {
+            evidence.set("policy", target.working());
+        }
+        String text = Json.write(evidence);
+        if (text.length() > 7500) {
+            list.forEach(n -> ((ObjectNode) n).remove("evidence")); // EVIDENCE is 8000 chars; the hits keep their own copy
+        }
+        return evidence;
+    }
+
+    /** Exposure at default: balance plus a credit conversion factor of the undrawn limit. */
+    public static BigDecimal exposure(AccountData a, LimitPolicy p, LocalDateTime at) {
+        BigDecimal undrawn = a.effectiveLimit(at).subtract(a.outstanding).max(BigDecimal.ZERO);
+        return Money.normalize(a.outstanding.add(undrawn.multiply(p.ccf())));
+    }
+
+    static BigDecimal priority(AccountData a, LimitPolicy p, LocalDateTime at) {
+        BigDecimal pd = a.score == null ? p.pdWhenUnscored() : BigDecimal.valueOf(a.score.pd());
+        return exposure(a, p, at).multiply(pd).setScale(4, RoundingMode.HALF_UP);
+    }
+}

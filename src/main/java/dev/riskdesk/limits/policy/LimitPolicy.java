@@ -1,0 +1,129 @@
+package dev.riskdesk.limits.policy;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.riskdesk.limits.ProposalType;
+import dev.riskdesk.limits.rules.RuleAction;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.MonthDay;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parameters of one limit policy version (LIMIT_POLICY.PARAMETERS, defaults in
+ * data/limit-policy.json). Every number is BigDecimal so money never passes through double.
+ */
+@JsonIgnoreProperties(value = {"comment"})
+public record LimitPolicy(
+        String name,
+        Map<String, BigDecimal> incomeMonthly,
+        BigDecimal incomeMultiple,
+        BigDecimal spendMultiple,
+        int spendMonths,
+        Map<String, BigDecimal> subScoreWeights,
+        BigDecimal scoreFactorMin,
+        BigDecimal scoreFactorMax,
+        Map<String, BigDecimal> hiddenCapMonths,
+        BigDecimal debtBurdenMax,
+        BigDecimal debtBurdenCapFactor,
+        List<UtilisationBand> utilisationBands,
+        List<MacroFactor> macroFactors,
+        BigDecimal minChangePercent,
+        BigDecimal increaseMinUtilisation,
+        int increaseUtilisationMonths,
+        int increaseMinHistoryMonths,
+        BigDecimal increaseDeadBandPercent,
+        BigDecimal increaseDeadBandAmount,
+        BigDecimal maxStepUpPercent,
+        BigDecimal maxStepDownPercent,
+        int minDaysBetweenChanges,
+        BigDecimal roundTo,
+        BigDecimal pdWhenUnscored,
+        BigDecimal lgd,
+        BigDecimal ccf,
+        TemporaryLimit temporaryLimit,
+        Authority authority) {
+
+    public record UtilisationBand(BigDecimal below, BigDecimal factor) {
+    }
+
+    /** A macro-economic factor for one segment (city tiers × income bands) over a range of months. */
+    public record MacroFactor(String fromMonth, String toMonth, List<Integer> cityTiers, List<String> incomeBands, BigDecimal factor) {
+        public MacroFactor {
+            YearMonth.parse(fromMonth); // a month that is not yyyy-MM fails when the policy is read, not in the run
+            if (toMonth != null) {
+                YearMonth.parse(toMonth);
+            }
+        }
+
+        /** {@code month} as yyyy-MM: such texts sort as the months do, so no month is parsed per account. */
+        boolean matches(String month, int cityTier, String incomeBand) {
+            return month.compareTo(fromMonth) >= 0 && (toMonth == null || month.compareTo(toMonth) <= 0)
+                    && (cityTiers == null || cityTiers.contains(cityTier))
+                    && (incomeBands == null || incomeBands.contains(incomeBand));
+        }
+    }
+
+    /** Festival windows (MM-dd) in which good accounts get a temporary limit that expires by itself. */
+    public record TemporaryLimit(List<Window> windows, BigDecimal percent, int days, BigDecimal maxPd) {
+        public record Window(String from, String to) {
+        }
+
+        boolean open(LocalDateTime at) {
+            if (windows == null) {
+                return false;
+            }
+            MonthDay day = MonthDay.from(at);
+            return windows.stream().anyMatch(w -> !day.isBefore(MonthDay.parse("--" + w.from())) && !day.isAfter(MonthDay.parse("--" + w.to())));
+        }
+    }
+
+    /** The authority matrix: which changes apply by themselves and which need one or two people. */
+    public record Authority(BigDecimal autoDecreaseMaxPercent, BigDecimal autoIncreaseMaxPercent, BigDecimal autoIncreaseMaxAmount,
+            BigDecimal autoIncreaseMaxPd, List<RuleAction> autoRuleActions, BigDecimal approvalAboveLimit,
+            BigDecimal approvalAboveIncreaseAmount) {
+    }
+
+    /**
+     * The smallest increase worth a review: max(increaseDeadBandPercent % of the current limit, increaseDeadBandAmount);
+     * zero when the policy has no dead band (a version stored before it existed).
+     */
+    public BigDecimal increaseDeadBand(BigDecimal current) {
+        BigDecimal band = increaseDeadBandPercent == null ? BigDecimal.ZERO : LimitMath.percentOf(current, increaseDeadBandPercent);
+        return increaseDeadBandAmount == null ? band : dev.riskdesk.common.Money.normalize(band.max(increaseDeadBandAmount));
+    }
+
+    /**
+     * True when two amounts proposed for one account (limit {@code current}) in the direction {@code type} lie within the
+     * review dead band of each other: closer than {@link #increaseDeadBand} for increases, than minChangePercent of the
+     * current limit for decreases; other kinds only when equal. A re-run keeps an open proposal that is this close.
+     */
+    public boolean withinDeadBand(ProposalType type, BigDecimal current, BigDecimal a, BigDecimal b) {
+        BigDecimal diff = a.subtract(b).abs();
+        return switch (type) {
+            case INCREASE -> diff.compareTo(increaseDeadBand(current)) < 0 || diff.signum() == 0;
+            case DECREASE -> diff.compareTo(LimitMath.percentOf(current, minChangePercent)) < 0 || diff.signum() == 0;
+            default -> diff.signum() == 0;
+        };
+    }
+
+    /** The monthly aggregates the policy reads: spendMonths for the capacity, the utilisation and history months for increases. */
+    public int monthsUsed() {
+        return Math.max(spendMonths, Math.max(increaseUtilisationMonths, increaseMinHistoryMonths));
+    }
+
+    /** The product of all macro factors that match the segment in that month (1 when none does). */
+    public BigDecimal macroFactor(YearMonth month, int cityTier, String incomeBand) {
+        BigDecimal factor = BigDecimal.ONE;
+        if (macroFactors != null) {
+            String text = month.toString();
+            for (MacroFactor m : macroFactors) {
+                if (m.matches(text, cityTier, incomeBand)) {
+                    factor = factor.multiply(m.factor());
+                }
+            }
+        }
+        return factor;
+    }
+}

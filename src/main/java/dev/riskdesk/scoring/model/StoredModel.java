@@ -1,0 +1,20 @@
+package dev.riskdesk.scoring.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * A MODEL row read back: the scorecard (bins, WoE, points, scaling) for points-based kinds,
+ * the forest for the challenger, and the training metrics and baselines as JSON.
+ */
+public record StoredModel(long id, String name, ModelKind kind, String status, List<String> features,
+                          Scorecard scorecard, byte[] modelBytes, JsonNode metrics,
+                          LocalDate trainFrom, LocalDate trainTo, LocalDate testFrom, LocalDate testTo,
+                          LocalDateTime trainedAt, LocalDateTime promotedAt) {
+
+    public ForestModel forest() {
+        return kind == ModelKind.TREE_ENSEMBLE ? ForestModel.fromBytes(modelBytes) : null;
+    }
+}
