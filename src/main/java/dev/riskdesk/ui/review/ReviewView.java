@@ -4,28 +4,21 @@ import dev.riskdesk.limits.ProposalType;
 import dev.riskdesk.limits.review.ProposalQueueService.Age;
 import dev.riskdesk.limits.review.ProposalQueueService.ChangeSize;
 import dev.riskdesk.limits.review.ProposalQueueService.Detail;
-import dev.riskdesk.limits.review.ProposalQueueService.Pending;
 import dev.riskdesk.limits.review.ProposalQueueService.Row;
-import dev.riskdesk.limits.review.ProposalQueueService;
 import dev.riskdesk.ui.common.Combos;
-import dev.riskdesk.ui.common.EvidenceTexts;
+import dev.riskdesk.ui.common.Controls;
 import dev.riskdesk.ui.common.Formats;
 import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.ReasonTexts;
 import dev.riskdesk.ui.common.Tables;
-import dev.riskdesk.ui.common.UiText;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -41,8 +34,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -57,7 +48,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * approval; a decision the operator made is shown but cannot be approved by them.
  */
 public final class ReviewView {
-    private static final double SIDE_WIDTH = 276;
+    static final double SIDE_WIDTH = 276;
     private final ReviewViewModel model;
     private final I18n i18n;
     private final BiFunction<Long, Runnable, Node> profiles;
@@ -92,7 +83,7 @@ public final class ReviewView {
             approvals.setId("review-tab-approvals");
             approvals.textProperty().bind(i18n.bind(() -> i18n.format("review.tab.approvals", f().integer(model.approvals().size())),
                     model.approvals()));
-            approvals.setContent(approvalsTab());
+            approvals.setContent(new ApprovalsTab(model, i18n, this::openProfile).build());
             tabs.getTabs().add(approvals);
         }
         VBox.setVgrow(tabs, Priority.ALWAYS);
@@ -134,10 +125,10 @@ public final class ReviewView {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().add(Tables.column(i18n, "review.col.account", 146, Row::accountNo));
         table.getColumns().add(Tables.column(i18n, "review.col.type", 80, r -> i18n.get("review.type." + r.type().name())));
-        table.getColumns().add(Tables.numeric(i18n, "review.col.proposed", 92, r -> limit(r.proposedLimit())));
-        table.getColumns().add(Tables.numeric(i18n, "review.col.change", 62, this::changeText));
+        table.getColumns().add(Tables.numeric(i18n, "review.col.proposed", 92, r -> ReviewFigures.limit(f(), r.proposedLimit())));
+        table.getColumns().add(Tables.numeric(i18n, "review.col.change", 62, r -> ReviewFigures.change(f(), r)));
         table.getColumns().add(Tables.numeric(i18n, "review.col.score", 58, r -> r.score() == null ? "\u2014" : r.score() + " " + r.band()));
-        table.getColumns().add(Tables.numeric(i18n, "review.col.priority", 84, r -> priority(r.priority())));
+        table.getColumns().add(Tables.numeric(i18n, "review.col.priority", 84, r -> ReviewFigures.priority(f(), r.priority())));
         table.getColumns().add(Tables.column(i18n, "review.col.status", 80, r -> i18n.get("review.statusShort." + r.status())));
         table.getColumns().add(Tables.column(i18n, "review.col.reasons", 100, r -> ReasonTexts.words(i18n, r.reasonCodes()),
                 r -> ReasonTexts.tooltip(i18n, r.reasonCodes())));
@@ -165,7 +156,7 @@ public final class ReviewView {
         VBox.setVgrow(table, Priority.ALWAYS);
         Node filters = filters();
         VBox left = new VBox(8, filters, table, actions());
-        ScrollPane side = new ScrollPane(sidePanel());
+        ScrollPane side = new ScrollPane(new ReviewDetailPanel(model, i18n, this::openProfile).build());
         side.setId("review-side");
         side.setFitToWidth(true);
         side.getStyleClass().add("review-side");
@@ -180,27 +171,6 @@ public final class ReviewView {
         box.getStyleClass().add("tab-body");
         box.addEventHandler(KeyEvent.KEY_PRESSED, this::shortcut);
         return box;
-    }
-
-    /** A limit in whole yuan when it has no fen (limits are rounded to ¥100 by the policy), else with them. */
-    private String limit(BigDecimal amount) {
-        return amount.stripTrailingZeros().scale() <= 0 ? "\u00a5" + f().integer(amount.longValueExact()) : f().money(amount);
-    }
-
-    /** Priority is expected loss in whole yuan: the cents of an estimate are noise in a queue. */
-    private String priority(BigDecimal amount) {
-        return "\u00a5" + f().integer(amount.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact());
-    }
-
-    private String changeText(Row r) {
-        if (r.change().signum() == 0) {
-            return "—";
-        }
-        if (r.oldLimit().signum() == 0) {
-            return "+∞";
-        }
-        double pct = r.change().divide(r.oldLimit(), 4, RoundingMode.HALF_UP).doubleValue();
-        return (pct > 0 ? "+" : "") + f().percent(pct);
     }
 
     private <T> ComboBox<T> choice(String id, javafx.collections.ObservableList<T> items, javafx.beans.property.Property<T> value,
@@ -221,7 +191,7 @@ public final class ReviewView {
         ComboBox<ChangeSize> size = choice("review-filter-size", FXCollections.observableArrayList(ChangeSize.values()),
                 model.sizeFilterProperty(), s -> i18n.get("review.size." + s.name()));
         ComboBox<String> reason = choice("review-filter-reason", model.reasonChoices(), model.reasonFilterProperty(),
-                r -> r == null || r.isEmpty() ? i18n.get("review.filter.anyReason") : reasonWords(r, null));
+                r -> r == null || r.isEmpty() ? i18n.get("review.filter.anyReason") : ReasonTexts.words(i18n, r));
         reason.setMinWidth(130);
         reason.setPrefWidth(170);
         ComboBox<Age> age = choice("review-filter-age", FXCollections.observableArrayList(Age.values()), model.ageFilterProperty(),
@@ -258,15 +228,15 @@ public final class ReviewView {
         BooleanBinding noAmount = Bindings.createBooleanBinding(() -> model.detailProperty().get() == null
                 || !model.detailProperty().get().row().decidable() || model.detailProperty().get().row().type() == ProposalType.UNFREEZE
                 || model.detailProperty().get().row().type() == ProposalType.LIFT_SUSPENSION, model.detailProperty()).or(model.busyProperty());
-        Button confirm = actionButton("review-confirm", "review.action.confirm", "mdi2c-check", notDecidable,
+        Button confirm = actionButton(i18n, "review-confirm", "review.action.confirm", "mdi2c-check", notDecidable,
                 () -> decide(DecisionForm.Action.CONFIRM));
         confirm.getStyleClass().add("success");
-        Button override = actionButton("review-override", "review.action.override", "mdi2p-pencil-outline", noAmount,
+        Button override = actionButton(i18n, "review-override", "review.action.override", "mdi2p-pencil-outline", noAmount,
                 () -> decide(DecisionForm.Action.OVERRIDE));
-        Button reject = actionButton("review-reject", "review.action.reject", "mdi2c-close", noDetail,
+        Button reject = actionButton(i18n, "review-reject", "review.action.reject", "mdi2c-close", noDetail,
                 () -> decide(DecisionForm.Action.REJECT));
         reject.getStyleClass().add("danger");
-        Button bulk = actionButton("review-bulk", "review.action.bulk", "mdi2c-check-all",
+        Button bulk = actionButton(i18n, "review-bulk", "review.action.bulk", "mdi2c-check-all",
                 Bindings.size(table.getSelectionModel().getSelectedItems()).lessThan(2).or(model.busyProperty()), this::bulkConfirm);
         Button more = new Button();
         more.setId("review-more");
@@ -288,11 +258,9 @@ public final class ReviewView {
         return new VBox(6, bar, second);
     }
 
-    private Button actionButton(String id, String key, String icon, javafx.beans.value.ObservableBooleanValue disabled, Runnable action) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(i18n.text(key));
-        b.setGraphic(new FontIcon(icon));
+    /** A decision button: disabled while {@code disabled} holds, never narrower than its text. */
+    static Button actionButton(I18n i18n, String id, String key, String icon, ObservableBooleanValue disabled, Runnable action) {
+        Button b = Controls.button(i18n, id, key, icon);
         b.disableProperty().bind(disabled);
         b.setOnAction(e -> action.run());
         b.setMinWidth(Region.USE_PREF_SIZE);
@@ -342,236 +310,5 @@ public final class ReviewView {
             table.requestFocus();
         });
         root.getChildren().setAll(profile);
-    }
-
-    // ------------------------------------------------------------ side panel
-
-    private Node sidePanel() {
-        VBox box = new VBox(10);
-        box.setId("review-detail");
-        box.getStyleClass().add("review-detail");
-        Label empty = new Label();
-        empty.getStyleClass().add("text-muted");
-        empty.textProperty().bind(i18n.text("review.detail.none"));
-        empty.setWrapText(true);
-        box.getChildren().add(empty);
-        Runnable render = () -> renderDetail(box, model.detailProperty().get());
-        model.detailProperty().addListener((obs, old, d) -> render.run());
-        i18n.messagesProperty().addListener((obs, old, now) -> render.run());
-        return box;
-    }
-
-    private void renderDetail(VBox box, Detail d) {
-        box.getChildren().clear();
-        if (d == null) {
-            Label empty = new Label(i18n.get("review.detail.none"));
-            empty.getStyleClass().add("text-muted");
-            empty.setWrapText(true);
-            box.getChildren().add(empty);
-            return;
-        }
-        Row r = d.row();
-        Label title = new Label(i18n.format("review.detail.title", i18n.get("review.type." + r.type().name()), r.accountNo()));
-        title.setId("review-detail-title");
-        title.getStyleClass().add("title-4");
-        title.setWrapText(true);
-        Label status = new Label(i18n.get("review.status." + r.status()));
-        status.getStyleClass().addAll("status-chip", "PENDING".equals(r.status()) ? "status-chip-active" : "status-chip-dormant");
-        Button profile = new Button();
-        profile.setId("review-open-profile");
-        profile.setText(i18n.get("review.openProfile"));
-        profile.setGraphic(new FontIcon("mdi2a-account-details-outline"));
-        profile.getStyleClass().add("flat");
-        profile.setOnAction(e -> openProfile(r.accountId()));
-        status.setMinWidth(Region.USE_PREF_SIZE);
-        profile.setMinWidth(Region.USE_PREF_SIZE);
-        FlowPane head = new FlowPane(8, 4, status, profile);
-        head.setAlignment(Pos.CENTER_LEFT);
-
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("review-figures");
-        int row = 0;
-        row = figure(grid, row, "review.detail.old", f().money(r.oldLimit()), "review-detail-old");
-        row = figure(grid, row, "review.detail.proposed", f().money(r.proposedLimit()) + "  (" + changeText(r) + ")", "review-detail-proposed");
-        row = figure(grid, row, "review.detail.cap", d.hiddenCap() == null ? "—" : f().money(d.hiddenCap()), "review-detail-cap");
-        row = figure(grid, row, "review.detail.exposure", f().money(r.exposure()), "review-detail-exposure");
-        row = figure(grid, row, "review.detail.score", r.score() == null ? "—" : r.score() + " (" + r.band() + ")", "review-detail-score");
-        row = figure(grid, row, "review.detail.pd", r.pd() == null ? i18n.get("review.detail.pdUnknown") : f().percent(r.pd()), "review-detail-pd");
-        row = figure(grid, row, "review.detail.priority", priority(r.priority()), "review-detail-priority");
-        row = figure(grid, row, "review.detail.created", f().dateTime(r.createdAt()), "review-detail-created", true);
-        if (d.temporary()) {
-            figure(grid, row, "review.detail.expires", f().dateTime(d.expiresAt()), "review-detail-expires");
-        }
-        box.getChildren().addAll(title, head, grid);
-
-        box.getChildren().add(section("review.detail.why"));
-        VBox reasons = new VBox(4);
-        reasons.setId("review-detail-reasons");
-        for (String code : r.reasonCodes()) {
-            Label reason = new Label("• " + reasonWords(code, d));
-            reason.setWrapText(true);
-            reasons.getChildren().add(reason);
-        }
-        box.getChildren().add(reasons);
-
-        if (!d.ruleHits().isEmpty()) {
-            box.getChildren().add(section("review.detail.evidence"));
-            for (ProposalQueueService.RuleHit hit : d.ruleHits()) {
-                box.getChildren().add(ruleHit(hit));
-            }
-        }
-        if (!d.guardrails().isEmpty()) {
-            box.getChildren().add(section("review.detail.guardrails"));
-            FlowPane chips = new FlowPane(6, 4);
-            d.guardrails().forEach(g -> {
-                Label chip = new Label(i18n.getOr("review.guardrail." + g, g));
-                chip.getStyleClass().add("flag-chip");
-                chips.getChildren().add(chip);
-            });
-            box.getChildren().add(chips);
-        }
-        box.getChildren().add(section("review.detail.asOf"));
-        Label asOf = new Label(d.dataAsOf().isEmpty() ? "—" : String.join("\n", d.dataAsOf().entrySet().stream()
-                .map(e -> i18n.getOr("review.feed." + e.getKey(), e.getKey()) + ": " + dateText(e.getValue())).toList()));
-        asOf.setId("review-detail-asof");
-        asOf.setWrapText(true);
-        box.getChildren().add(asOf);
-        if (!r.decidable()) {
-            Label why = new Label(i18n.get("AWAITING_DATA".equals(r.status()) ? "review.detail.awaitingData" : "review.detail.notOpen"));
-            why.getStyleClass().add("text-muted");
-            why.setWrapText(true);
-            box.getChildren().add(why);
-        }
-    }
-
-    private int figure(GridPane grid, int row, String key, String value, String id) {
-        return figure(grid, row, key, value, id, false);
-    }
-
-    /** {@code wrap}: a long figure (a date and time) may break; amounts never do. */
-    private int figure(GridPane grid, int row, String key, String value, String id, boolean wrap) {
-        Label caption = new Label(i18n.get(key));
-        caption.getStyleClass().add("header-caption");
-        // the caption wraps, the figure never does: "¥15,300.\n00" is unreadable, and Chinese
-        // captions such as 优先级（敞口 × 违约概率） are long
-        caption.setWrapText(true);
-        caption.setMinWidth(70);
-        Label v = new Label(value);
-        v.setId(id);
-        v.getStyleClass().add("review-figure");
-        if (wrap) {
-            v.setWrapText(true);
-        } else {
-            v.setMinWidth(Region.USE_PREF_SIZE);
-        }
-        grid.add(caption, 0, row);
-        grid.add(v, 1, row);
-        return row + 1;
-    }
-
-    private Label section(String key) {
-        Label title = new Label(i18n.get(key));
-        title.getStyleClass().add("section-title");
-        return title;
-    }
-
-    private Node ruleHit(ProposalQueueService.RuleHit hit) {
-        Label name = new Label(hit.ruleCode());
-        name.getStyleClass().add("text-bold");
-        name.setWrapText(true);
-        VBox box = new VBox(2, name);
-        if (hit.stale()) {
-            Label stale = new Label(i18n.get("review.detail.stale"));
-            stale.getStyleClass().add("flag-chip");
-            stale.setGraphic(new FontIcon("mdi2c-clock-alert-outline"));
-            stale.setWrapText(true);
-            stale.setMaxWidth(SIDE_WIDTH - 60);
-            box.getChildren().add(stale);
-        }
-        for (Map.Entry<String, String> e : hit.evidence().entrySet()) {
-            Label line = new Label(i18n.getOr("review.evidence." + e.getKey(), e.getKey()) + ": " + EvidenceTexts.value(f(), e.getKey(), e.getValue()));
-            line.getStyleClass().add("text-muted");
-            line.setWrapText(true);
-            box.getChildren().add(line);
-        }
-        box.getStyleClass().add("rule-hit");
-        return box;
-    }
-
-    /** A reason code in words: the rule's description when a rule hit carries it, else the bundle's text, else the code. */
-    String reasonWords(String code, Detail d) {
-        if (d != null) {
-            for (ProposalQueueService.RuleHit hit : d.ruleHits()) {
-                if (hit.ruleCode().equals(code)) {
-                    return "zh".equals(i18n.locale().getLanguage()) ? hit.descriptionZh() : hit.descriptionEn();
-                }
-            }
-        }
-        return ReasonTexts.words(i18n, code);
-    }
-
-    private String dateText(String isoTime) {
-        try {
-            return f().dateTime(LocalDateTime.parse(isoTime));
-        } catch (RuntimeException e) {
-            return isoTime;
-        }
-    }
-
-    // ------------------------------------------------------------ approvals
-
-    private Node approvalsTab() {
-        TableView<Pending> t = Tables.table("approvals-table", model.approvals());
-        t.getColumns().add(Tables.column(i18n, "review.col.decided", 160, p -> f().dateTime(p.decidedAt())));
-        t.getColumns().add(Tables.column(i18n, "review.col.account", 150, Pending::accountNo));
-        t.getColumns().add(Tables.numeric(i18n, "review.col.old", 100, p -> f().money(p.oldLimit())));
-        t.getColumns().add(Tables.numeric(i18n, "review.col.new", 90, p -> f().money(p.newLimit())));
-        t.getColumns().add(Tables.numeric(i18n, "review.col.proposed", 90, p -> f().money(p.proposedLimit())));
-        t.getColumns().add(Tables.column(i18n, "review.col.maker", 70, p -> p.mine() ? i18n.format("review.maker.me", p.makerName()) : p.makerName()));
-        t.getColumns().add(Tables.column(i18n, "review.col.reason", 120, p -> p.reasonCode() == null ? "—"
-                : i18n.getOr("review.decisionReason." + p.reasonCode(), p.reasonCode())));
-        t.getColumns().add(Tables.column(i18n, "review.col.note", 150, p -> p.note() == null ? "" : p.note()));
-        t.setPlaceholder(Tables.placeholder(i18n, "review.approvals.empty", null));
-        t.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedApprovalProperty().set(now));
-        model.selectedApprovalProperty().addListener((obs, old, now) -> {
-            if (now != t.getSelectionModel().getSelectedItem()) {
-                if (now == null) {
-                    t.getSelectionModel().clearSelection();
-                } else {
-                    t.getSelectionModel().select(now);
-                }
-            }
-        });
-        VBox.setVgrow(t, Priority.ALWAYS);
-
-        BooleanBinding notAllowed = Bindings.createBooleanBinding(() -> model.selectedApprovalProperty().get() == null
-                || model.selectedApprovalProperty().get().mine(), model.selectedApprovalProperty()).or(model.busyProperty());
-        Button approve = actionButton("approval-approve", "review.action.approve", "mdi2c-check-decagram-outline", notAllowed,
-                () -> DecisionDialog.show(root.getScene().getWindow(), i18n, model, new DecisionForm(DecisionForm.Action.APPROVE, null, f()), null,
-                        model.selectedApprovalProperty().get()));
-        approve.getStyleClass().add("success");
-        Button decline = actionButton("approval-decline", "review.action.decline", "mdi2u-undo-variant", notAllowed,
-                () -> DecisionDialog.show(root.getScene().getWindow(), i18n, model, new DecisionForm(DecisionForm.Action.DECLINE, null, f()), null,
-                        model.selectedApprovalProperty().get()));
-        Button profile = actionButton("approval-profile", "review.openProfile", "mdi2a-account-details-outline",
-                model.selectedApprovalProperty().isNull(), () -> openProfile(model.selectedApprovalProperty().get().accountId()));
-        Label own = new Label();
-        own.setId("approval-own");
-        own.getStyleClass().add("text-muted");
-        own.setGraphic(new FontIcon("mdi2e-eye-off-outline"));
-        own.textProperty().bind(i18n.text("review.approvals.own"));
-        own.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.selectedApprovalProperty().get() != null
-                && model.selectedApprovalProperty().get().mine(), model.selectedApprovalProperty()));
-        own.setWrapText(true);
-        HBox.setHgrow(own, Priority.ALWAYS);
-        HBox bar = new HBox(8, approve, decline, profile, own);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        Label explain = new Label();
-        explain.getStyleClass().add("text-muted");
-        explain.textProperty().bind(i18n.text("review.approvals.explain"));
-        explain.setWrapText(true);
-        VBox box = new VBox(8, explain, t, bar);
-        box.getStyleClass().add("tab-body");
-        return box;
     }
 }
