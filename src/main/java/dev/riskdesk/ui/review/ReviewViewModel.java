@@ -162,6 +162,10 @@ public final class ReviewViewModel {
         return new Filter(typeFilter.get(), sizeFilter.get(), reasonFilter.get(), ageFilter.get());
     }
 
+    /** What one reload reads off the FX thread: the first page, the count and the reason codes in the queue. */
+    private record FirstPage(Page page, int total, List<String> reasonCodes) {
+    }
+
     /** Reads the first page, the count, the reason choices and (for managers) the approvals. */
     public void reload() {
         if (!canDecide()) {
@@ -172,22 +176,20 @@ public final class ReviewViewModel {
         next = null;
         hasMore.set(false);
         loading.set(true);
-        tasks.submit(progress -> new Object[] {queue.page(session, filter, null, pageSize), queue.count(session, filter), queue.reasonChoices(session)},
+        tasks.submit(progress -> new FirstPage(queue.page(session, filter, null, pageSize), queue.count(session, filter), queue.reasonChoices(session)),
                 result -> {
                     if (request != generation) {
                         return;
                     }
                     Row keep = selected.get();
                     loading.set(false);
-                    Page page = (Page) result[0];
+                    Page page = result.page();
                     rows.setAll(page.rows());
                     next = page.next();
                     hasMore.set(page.hasMore());
-                    total.set((Integer) result[1]);
-                    @SuppressWarnings("unchecked")
-                    List<String> codes = (List<String>) result[2];
+                    total.set(result.total());
                     List<String> choices = new ArrayList<>(List.of(ANY));
-                    choices.addAll(codes);
+                    choices.addAll(result.reasonCodes());
                     if (!choices.contains(reasonFilter.get())) {
                         choices.add(reasonFilter.get());
                     }
@@ -337,6 +339,10 @@ public final class ReviewViewModel {
     public record BulkResult(int confirmed, int conflicts, List<UiText> problems) {
     }
 
+    /** What the bulk task counted off the FX thread: confirmations and the failures, in order. */
+    private record BulkTally(int confirmed, List<Throwable> failures) {
+    }
+
     /**
      * Confirms each proposal of the plan in its own transaction; one lost race does not stop the
      * others. {@code done} receives the summary; {@code failed} the sentence when the whole task
@@ -356,12 +362,11 @@ public final class ReviewViewModel {
                     failures.add(e);
                 }
             }
-            return new Object[] {ok, failures};
+            return new BulkTally(ok, failures);
         }, result -> {
             busy.set(false);
-            @SuppressWarnings("unchecked")
-            List<Throwable> failures = (List<Throwable>) result[1];
-            BulkResult summary = new BulkResult((Integer) result[0], failures.size(), failures.stream().map(ErrorTexts::of).limit(5).toList());
+            List<Throwable> failures = result.failures();
+            BulkResult summary = new BulkResult(result.confirmed(), failures.size(), failures.stream().map(ErrorTexts::of).limit(5).toList());
             message.set(UiText.of("review.bulk.done", summary.confirmed(), summary.conflicts()));
             selected.set(null);
             reload();
