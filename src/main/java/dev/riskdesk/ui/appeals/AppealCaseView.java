@@ -2,24 +2,15 @@ package dev.riskdesk.ui.appeals;
 
 import dev.riskdesk.appeals.AppealStatus;
 import dev.riskdesk.appeals.Appeals;
-import dev.riskdesk.scoring.model.Explanation;
 import dev.riskdesk.ui.common.Controls;
 import dev.riskdesk.ui.common.I18n;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.ResourceBundle;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -40,11 +31,13 @@ public final class AppealCaseView {
     private final Runnable back;
     private final VBox body = new VBox(10);
     private final HBox actions = new HBox(8);
+    private final AppealCasePanels panels;
 
     public AppealCaseView(AppealCaseViewModel model, I18n i18n, Runnable back) {
         this.model = model;
         this.i18n = i18n;
         this.back = back;
+        this.panels = new AppealCasePanels(model, i18n);
     }
 
     public Parent build() {
@@ -112,8 +105,8 @@ public final class AppealCaseView {
         if (c.row().outcome() != null && c.pendingDecisionId() == null) {
             body.getChildren().add(outcome(c));
         }
-        VBox left = new VBox(10, why(c), statement(c));
-        VBox right = new VBox(10, score(), earlier(c), notes(c));
+        VBox left = new VBox(10, panels.why(c), panels.statement(c));
+        VBox right = new VBox(10, panels.score(), panels.earlier(c), panels.notes(c));
         GridPane columns = new GridPane();
         columns.setHgap(10);
         ColumnConstraints l = new ColumnConstraints();
@@ -236,189 +229,5 @@ public final class AppealCaseView {
         String words = colon > 0 ? AppealTexts.reason(i18n, reason.substring(0, colon)) + " — " + reason.substring(colon + 1).trim() : reason;
         return banner("appeal-outcome-banner", "appeal-banner-info", "mdi2g-gavel", i18n.format("appeals.case.outcome",
                 AppealTexts.outcome(i18n, c.row().outcome()) + limit, c.decidedBy(), i18n.formats().dateTime(c.decidedAt()), words));
-    }
-
-    private VBox panel(String titleKey, Node... content) {
-        Label title = new Label(i18n.get(titleKey));
-        title.getStyleClass().add("card-title");
-        VBox box = new VBox(6, title);
-        box.getChildren().addAll(content);
-        box.getStyleClass().add("panel");
-        return box;
-    }
-
-    private VBox why(Appeals.AppealCase c) {
-        VBox reasons = new VBox(3);
-        reasons.setId("appeal-reasons");
-        for (String code : c.reasonCodes()) {
-            Label l = new Label("• " + AppealTexts.reason(i18n, code));
-            l.setWrapText(true);
-            reasons.getChildren().add(l);
-        }
-        GridPane facts = new GridPane();
-        facts.getStyleClass().add("breakdown-grid");
-        int row = 0;
-        if (c.suspensionKind() != null) {
-            facts.addRow(row++, muted("appeals.case.kind"), new Label(i18n.getOr("appeals.kind." + c.suspensionKind(), c.suspensionKind())));
-        } else {
-            facts.addRow(row++, muted("appeals.case.limitChange"), new Label(i18n.formats().money(c.contestedOldLimit()) + " → "
-                    + i18n.formats().money(c.contestedNewLimit())));
-        }
-        facts.addRow(row++, muted("appeals.case.rule"), new Label(c.row().ruleCode() == null ? "—" : c.row().ruleCode()
-                + (c.row().ruleVersion() == null ? "" : " · v" + c.row().ruleVersion())));
-        facts.addRow(row++, muted("appeals.case.triggeredAt"), new Label(i18n.formats().dateTime(c.dataCheck().triggeredAt())));
-        for (Map.Entry<String, String> feed : c.dataCheck().feedAsOf().entrySet()) {
-            facts.addRow(row++, new Label(i18n.format("appeals.case.feedAsOf", i18n.getOr("appeals.feed." + feed.getKey(), feed.getKey()))),
-                    new Label(i18n.formats().dateTime(java.time.LocalDateTime.parse(feed.getValue()))));
-        }
-        Label since = new Label(c.dataCheck().stale() ? i18n.get("appeals.case.changedStale")
-                : c.dataCheck().repaymentsSinceTrigger() > 0 ? i18n.format("appeals.case.changedSince", c.dataCheck().repaymentsSinceTrigger())
-                : i18n.get("appeals.case.unchanged"));
-        since.setWrapText(true);
-        since.setId("appeal-data-changed");
-        facts.addRow(row, muted("appeals.case.dataSince"), since);
-        TextArea evidence = new TextArea(dev.riskdesk.ui.common.EvidenceTexts.lines(i18n, c.evidence()));
-        evidence.setId("appeal-evidence");
-        evidence.setEditable(false);
-        evidence.setWrapText(true);
-        evidence.setPrefRowCount(7);
-        return panel("appeals.case.why", reasons, facts, muted("appeals.case.evidence"), evidence);
-    }
-
-    private VBox statement(Appeals.AppealCase c) {
-        Label text = new Label(c.statement());
-        text.setId("appeal-statement");
-        text.setWrapText(true);
-        Label contact = new Label(i18n.format("appeals.case.contact", AppealTexts.channel(i18n, c.channel()),
-                AppealTexts.channel(i18n, c.contactPreference())));
-        contact.getStyleClass().add("text-muted");
-        VBox files = new VBox(2);
-        for (Appeals.AttachmentInfo a : c.attachments()) {
-            files.getChildren().add(new Label("📎 " + a.fileName() + " · " + (a.sizeBytes() + 1023) / 1024 + " KB · " + a.uploadedBy()));
-        }
-        if (c.attachments().isEmpty()) {
-            files.getChildren().add(muted("appeals.case.noFiles"));
-        }
-        return panel("appeals.case.statement", text, contact, files);
-    }
-
-    private VBox score() {
-        Explanation e = model.scoreProperty().get();
-        Button rescore = new Button(i18n.get("appeals.case.rescore"));
-        rescore.setId("appeal-rescore");
-        rescore.setGraphic(new FontIcon("mdi2r-refresh"));
-        rescore.setOnAction(ev -> model.rescore());
-        VBox box;
-        if (e == null) {
-            Label msg = new Label(model.scoreMessageProperty().get() == null ? "" : model.scoreMessageProperty().get().render(i18n));
-            msg.setWrapText(true);
-            msg.getStyleClass().add("text-muted");
-            box = panel("appeals.case.score", msg, rescore);
-        } else {
-            Label total = new Label(i18n.format("appeals.case.scoreLine", e.score(), e.band()));
-            total.setId("appeal-score");
-            total.getStyleClass().add("header-value");
-            GridPane lines = new GridPane();
-            lines.getStyleClass().add("breakdown-grid");
-            lines.addRow(0, muted("appeals.case.scoreCol.characteristic"), muted("appeals.case.scoreCol.points"), muted("appeals.case.scoreCol.best"));
-            ResourceBundle names = ResourceBundle.getBundle(Explanation.BUNDLE, i18n.formats().locale());
-            List<Explanation.Line> worst = e.lines().stream().sorted(Comparator.comparingInt(Explanation.Line::pointsLost).reversed()).limit(6).toList();
-            int row = 1;
-            lines.getColumnConstraints().setAll(new ColumnConstraints(), fixedColumn(), fixedColumn());
-            for (Explanation.Line line : worst) {
-                String name = names.containsKey("feature." + line.characteristic()) ? names.getString("feature." + line.characteristic()) : line.characteristic();
-                Label n = new Label(name + " (" + line.bin() + ")");
-                n.setWrapText(true);
-                Label p = new Label(String.valueOf(line.points()));
-                p.getStyleClass().add("number");
-                Label b = new Label(String.valueOf(line.bestPoints()));
-                b.getStyleClass().add("number");
-                lines.addRow(row++, n, p, b);
-            }
-            HBox head = new HBox(12, total, new Region(), rescore);
-            HBox.setHgrow(head.getChildren().get(1), Priority.ALWAYS);
-            head.setAlignment(Pos.CENTER_LEFT);
-            box = panel("appeals.case.score", head, lines);
-        }
-        box.setId("appeal-score-panel");
-        return box;
-    }
-
-    private static ColumnConstraints fixedColumn() {
-        ColumnConstraints c = new ColumnConstraints();
-        c.setMinWidth(Region.USE_PREF_SIZE);
-        c.setHalignment(javafx.geometry.HPos.RIGHT);
-        return c;
-    }
-
-    private VBox earlier(Appeals.AppealCase c) {
-        VBox list = new VBox(2);
-        list.setId("appeal-earlier");
-        for (Appeals.InboxRow r : c.earlierAppeals()) {
-            list.getChildren().add(new Label(r.appealNo() + " · " + i18n.formats().date(r.createdAt().toLocalDate()) + " · "
-                    + AppealTexts.type(i18n, r.type()) + " · " + AppealTexts.status(i18n, r.status())
-                    + (r.outcome() == null ? "" : " · " + AppealTexts.outcome(i18n, r.outcome()))));
-        }
-        if (c.earlierAppeals().isEmpty()) {
-            list.getChildren().add(muted("appeals.case.noEarlier"));
-        }
-        return panel("appeals.case.earlier", list);
-    }
-
-    private VBox notes(Appeals.AppealCase c) {
-        ListView<Appeals.Note> log = new ListView<>();
-        log.setId("appeal-notes");
-        log.getItems().setAll(c.notes());
-        log.setPrefHeight(190);
-        log.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(Appeals.Note n, boolean empty) {
-                super.updateItem(n, empty);
-                if (empty || n == null) {
-                    setText(null);
-                    return;
-                }
-                setText(i18n.formats().dateTime(n.createdAt()) + " · " + n.author() + " · " + i18n.getOr("appeals.noteKind." + n.kind(), n.kind())
-                        + "\n" + n.body());
-                setWrapText(true);
-                setPrefWidth(0);
-            }
-        });
-        if (!c.notes().isEmpty()) {
-            log.scrollTo(c.notes().size() - 1);
-        }
-        TextField text = new TextField();
-        text.setId("appeal-note-input");
-        text.setPromptText(i18n.get("appeals.case.notePrompt"));
-        HBox.setHgrow(text, Priority.ALWAYS);
-        Button add = new Button(i18n.get("appeals.case.addNote"));
-        add.setId("appeal-add-note");
-        add.disableProperty().bind(text.textProperty().isEmpty());
-        Runnable submit = () -> {
-            model.addNote(text.getText());
-            text.clear();
-        };
-        add.setOnAction(e -> submit.run());
-        text.setOnAction(e -> {
-            if (!text.getText().isBlank()) {
-                submit.run();
-            }
-        });
-        Button attach = new Button(i18n.get("appeals.register.addFile"));
-        attach.setId("appeal-attach");
-        attach.setOnAction(e -> {
-            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-            java.io.File file = chooser.showOpenDialog(attach.getScene().getWindow());
-            if (file != null) {
-                model.addAttachment(file);
-            }
-        });
-        return panel("appeals.case.notes", log, new HBox(6, text, add, attach));
-    }
-
-    private Label muted(String key) {
-        Label l = new Label(i18n.get(key));
-        l.getStyleClass().add("text-muted");
-        return l;
     }
 }
