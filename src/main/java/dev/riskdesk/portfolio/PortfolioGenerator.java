@@ -102,16 +102,16 @@ public final class PortfolioGenerator {
             }
             progress.update("Finishing the demo portfolio", options.customers(), options.customers());
             LocalDateTime asOfTime = timeline.time(timeline.asOfSec);
-            LocalDateTime repaymentsAsOf = simulator.earliestInFlightPaidSec == Long.MAX_VALUE ? asOfTime
-                    : timeline.time(simulator.earliestInFlightPaidSec - 60);
+            LocalDateTime repaymentsAsOf = simulator.run.earliestInFlightPaidSec == Long.MAX_VALUE ? asOfTime
+                    : timeline.time(simulator.run.earliestInFlightPaidSec - 60);
             finish(dsl, options, jobId, asOfTime, repaymentsAsOf, writer.rows);
             referentialChecks(dsl, true);
             Map<String, Long> scenarios = new LinkedHashMap<>();
-            for (CustomerSimulator.Scenario s : CustomerSimulator.Scenario.values()) {
-                scenarios.put(s.name(), simulator.scenarioCounts[s.ordinal()]);
+            for (Scenario s : Scenario.values()) {
+                scenarios.put(s.name(), simulator.run.scenarioCounts[s.ordinal()]);
             }
             GenerationReport report = new GenerationReport(options, jobId, Map.copyOf(writer.rows), scenarios,
-                    simulator.accounts, simulator.defaulted, asOfTime, repaymentsAsOf,
+                    simulator.run.accounts, simulator.run.defaulted, asOfTime, repaymentsAsOf,
                     Duration.ofNanos(System.nanoTime() - started));
             LOG.info("Generated {} customers x {} months: {} rows in {} ms", options.customers(), options.months(),
                     report.totalRows(), report.elapsed().toMillis());
