@@ -33,11 +33,14 @@ public final class Database implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final DSLContext dsl;
     private final String schemaVersion;
+    /** This process's open-marker beside the file (null for a database that is not a file); see {@link CrashRecovery}. */
+    private final Path openMarker;
 
-    private Database(DatabaseLocation location, JdbcConnectionPool pool, String schemaVersion) {
+    private Database(DatabaseLocation location, JdbcConnectionPool pool, String schemaVersion, Path openMarker) {
         this.location = location;
         this.pool = pool;
         this.schemaVersion = schemaVersion;
+        this.openMarker = openMarker;
         Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
         this.dsl = DSL.using(pool, SQLDialect.H2, settings);
     }
@@ -52,6 +55,11 @@ public final class Database implements AutoCloseable {
             checkFolder(location);
             checkFile(location);
         }
+        Path marker = null;
+        if (location.isFile()) {
+            recover(location);
+            marker = CrashRecovery.markOpen(location);
+        }
         JdbcConnectionPool pool = JdbcConnectionPool.create(location.jdbcUrl(), "sa", "");
         pool.setMaxConnections(16);
         try {
@@ -65,14 +73,31 @@ public final class Database implements AutoCloseable {
                 LOG.info("Migrated {} to schema version {}", location.describe(), result.targetSchemaVersion);
             }
             MigrationInfo current = flyway.info().current();
-            return new Database(location, pool, current == null ? "0" : current.getVersion().getVersion());
+            return new Database(location, pool, current == null ? "0" : current.getVersion().getVersion(), marker);
         } catch (UserFacingException e) {
-            pool.dispose();
+            disposeAndUnmark(pool, marker);
             throw e;
         } catch (RuntimeException e) {
-            pool.dispose();
+            disposeAndUnmark(pool, marker);
             LOG.error("Cannot open database {}", location.describe(), e);
             throw openFailure(location, e);
+        }
+    }
+
+    /** After an unclean shutdown, brings the file back to its last committed state before anything reads it. */
+    private static void recover(DatabaseLocation location) {
+        try {
+            CrashRecovery.recoverIfUnclean(location);
+        } catch (RuntimeException e) {
+            LOG.error("Cannot recover database {}", location.describe(), e);
+            throw openFailure(location, e);
+        }
+    }
+
+    private static void disposeAndUnmark(JdbcConnectionPool pool, Path marker) {
+        pool.dispose();
+        if (marker != null) {
+            CrashRecovery.deleteQuietly(marker);
         }
     }
 
@@ -185,6 +210,6 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.dispose();
+        disposeAndUnmark(pool, openMarker);
     }
 }

@@ -43,6 +43,7 @@ final class GenerateCommand implements Callable<Integer> {
             err.println("riskdesk: note: with fewer than 13 months there is no 12-month outcome window and no income-shock month.");
         }
         return RiskDeskCli.withServices(spec, (services, out) -> {
+            services.generator().discardUnfinished(); // a generation killed part-way leaves rows to remove first
             GenerationReport report = services.generator().generate(options, new CliProgress(err, System.console() != null));
             out.println(summary(report, services.databaseDescription()));
         });

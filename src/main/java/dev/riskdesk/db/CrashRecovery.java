@@ -1,0 +1,177 @@
+package dev.riskdesk.db;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings a database file back to its last committed state after a process that had it open
+ * died without closing it (decision 0011).
+ *
+ * <p>H2's MVStore writes its maps one by one, and its background writer stores whenever it
+ * likes, also in the middle of a transaction; a file left by {@code kill -9} can therefore hold
+ * rows of a transaction whose undo log never reached the disk. Such rows look half committed and
+ * stay locked by a transaction that no longer exists, and H2 spins on them. Every process that
+ * opens the file leaves a marker beside it ({@code <name>.open.<pid>.<n>}, holding the process's
+ * start time) and removes it on close. A marker whose process is gone means an unclean shutdown:
+ * before the pool opens, the file is opened alone, closed with {@code SHUTDOWN COMPACT} (which
+ * rolls back what the undo log knows) and rewritten through SQL into a fresh file that replaces it.
+ */
+final class CrashRecovery {
+    private static final Logger LOG = LoggerFactory.getLogger(CrashRecovery.class);
+    private static final String MARKER = ".open.";
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    private CrashRecovery() {
+    }
+
+    /**
+     * Recovers the file when a process that had it open died, unless a live process still has
+     * it open (then it is that process's file to share, and it recovered it when it opened).
+     * Returns whether a recovery ran.
+     */
+    static boolean recoverIfUnclean(DatabaseLocation location) {
+        List<Path> stale = new ArrayList<>();
+        for (Path marker : markers(location)) {
+            if (ownerAlive(marker)) {
+                return false;
+            }
+            stale.add(marker);
+        }
+        if (stale.isEmpty()) {
+            return false;
+        }
+        if (Files.exists(location.dataFile()) && !compact(location)) {
+            return false;
+        }
+        for (Path marker : stale) {
+            deleteQuietly(marker);
+        }
+        return true;
+    }
+
+    /**
+     * Opens the file alone and shuts it down compacted, which rolls back what the undo log knows,
+     * then rewrites it logically (SCRIPT into a fresh file, which replaces the old one in one move),
+     * so no row keeps the mark of a transaction that died. False when another process holds the
+     * file meanwhile. Killed part-way, it leaves the old file and its stale marker: the next open
+     * starts over.
+     */
+    private static boolean compact(DatabaseLocation location) {
+        long started = System.nanoTime();
+        Path file = location.file();
+        Path fresh = file.resolveSibling(file.getFileName() + ".recovered");
+        Path freshData = fresh.resolveSibling(fresh.getFileName() + DatabaseLocation.H2_SUFFIX);
+        Path script = file.resolveSibling(file.getFileName() + ".recovery.sql.gz");
+        try {
+            Files.deleteIfExists(freshData);
+            Files.deleteIfExists(script);
+            try (Connection c = alone(file); Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN COMPACT");
+            }
+            try (Connection c = alone(file); Statement s = c.createStatement()) {
+                s.execute("SCRIPT TO " + quoted(script) + " COMPRESSION GZIP");
+                s.execute("SHUTDOWN");
+            }
+            try (Connection c = alone(fresh); Statement s = c.createStatement()) {
+                s.execute("RUNSCRIPT FROM " + quoted(script) + " COMPRESSION GZIP");
+                s.execute("SHUTDOWN COMPACT");
+            }
+            Files.move(freshData, location.dataFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.deleteIfExists(script);
+        } catch (SQLException e) {
+            if (Database.rootMessage(e).contains("already in use")) {
+                LOG.info("{} was not closed cleanly, but another process has it open now", location.describe());
+                return false;
+            }
+            throw new IllegalStateException("Cannot recover " + location.describe() + ": " + Database.rootMessage(e), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot recover " + location.describe() + ": " + e.getMessage(), e);
+        }
+        LOG.warn("{} was not closed cleanly; recovered its last committed state in {} ms", location.describe(),
+                (System.nanoTime() - started) / 1_000_000);
+        return true;
+    }
+
+    private static Connection alone(Path file) throws SQLException {
+        return DriverManager.getConnection("jdbc:h2:file:" + file, "sa", "");
+    }
+
+    private static String quoted(Path path) {
+        return "'" + path.toString().replace("'", "''") + "'";
+    }
+
+    /** Leaves this process's marker beside the file; delete it on a clean close. */
+    static Path markOpen(DatabaseLocation location) {
+        ProcessHandle self = ProcessHandle.current();
+        Path marker = location.file().resolveSibling(location.file().getFileName() + MARKER + self.pid() + "." + SEQUENCE.incrementAndGet());
+        String started = self.info().startInstant().map(Instant::toString).orElse("");
+        try {
+            Files.writeString(marker, started, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + marker, e);
+        }
+        return marker;
+    }
+
+    static void deleteQuietly(Path marker) {
+        try {
+            Files.deleteIfExists(marker);
+        } catch (IOException e) {
+            LOG.warn("Cannot delete {}: {}", marker, e.getMessage());
+        }
+    }
+
+    private static List<Path> markers(DatabaseLocation location) {
+        List<Path> found = new ArrayList<>();
+        Path folder = location.file().getParent();
+        if (!Files.isDirectory(folder)) {
+            return found;
+        }
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, location.file().getFileName() + MARKER + "*")) {
+            stream.forEach(found::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + folder, e);
+        }
+        return found;
+    }
+
+    /** Whether the process that wrote this marker still runs (same pid and same start time, so a reused pid does not count). */
+    static boolean ownerAlive(Path marker) {
+        String name = marker.getFileName().toString();
+        String[] parts = name.substring(name.lastIndexOf(MARKER) + MARKER.length()).split("\\.");
+        long pid;
+        try {
+            pid = Long.parseLong(parts[0]);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        if (process.isEmpty() || !process.get().isAlive()) {
+            return false;
+        }
+        String written;
+        try {
+            written = Files.readString(marker, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            return true; // deleted meanwhile by its owner's close: treat as alive, nothing to recover
+        }
+        String started = process.get().info().startInstant().map(Instant::toString).orElse("");
+        return written.isEmpty() || started.isEmpty() || written.equals(started);
+    }
+}

@@ -1,0 +1,211 @@
+package dev.riskdesk.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills the product's batch jobs ({@code generate}, {@code policy run}) with SIGKILL at points
+ * drawn from a seed, some timed just after a commit, then reopens the file, runs the job again
+ * and compares with a run that was never killed: the same rows in every table, no job left
+ * RUNNING, and every re-run and reopen within a deadline.
+ *
+ * <p>{@code -Dcrash.kills=N} kills per job kind (default 4, to fit CI on two cores),
+ * {@code -Dcrash.seed=S} the seed, {@code -Dcrash.deadlineSeconds=D} each re-run's deadline.
+ */
+@Tag("crash")
+class CrashHarnessTest {
+    private static final int KILLS = Integer.getInteger("crash.kills", 4);
+    private static final long SEED = Long.getLong("crash.seed", 29);
+    private static final long DEADLINE_SECONDS = Long.getLong("crash.deadlineSeconds", 120);
+    private static final String[] GENERATE = {"generate", "--customers", "150", "--months", "12", "--seed", "5"};
+    private static final String[] POLICY_RUN = {"policy", "run", "--chunk", "10", "--no-dashboard"};
+
+    @TempDir
+    static Path dir;
+    private static ExecutorService checks;
+
+    @BeforeAll
+    static void startChecks() {
+        checks = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "crash-check");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @AfterAll
+    static void stopChecks() {
+        checks.shutdownNow();
+    }
+
+    @Test
+    void killedGenerateLeavesABookThatTheNextGenerateFinishes() throws Exception {
+        Path empty = dir.resolve("gen-empty");
+        Path reference = copy(empty, "gen-ref");
+        long millis = runToEnd(reference, GENERATE);
+        Map<String, Long> expected = rows(reference);
+        harness("generate", empty, millis, expected, GENERATE);
+    }
+
+    @Test
+    void killedPolicyRunLeavesWholeChunksAndTheNextRunFinishes() throws Exception {
+        Path book = dir.resolve("policy-book");
+        runToEnd(book, GENERATE);
+        Path reference = copy(book, "policy-ref");
+        long millis = runToEnd(reference, POLICY_RUN);
+        Map<String, Long> expected = rows(reference);
+        harness("policy run", book, millis, expected, POLICY_RUN);
+    }
+
+    /** Kills the job KILLS times from copies of {@code start}, re-runs each, and compares with {@code expected}. */
+    private void harness(String job, Path start, long referenceMillis, Map<String, Long> expected, String... args) throws Exception {
+        Random random = new Random(SEED ^ job.hashCode());
+        int kills = 0;
+        int survived = 0;
+        List<String> mismatches = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int i = 0; i < KILLS; i++) {
+            Path db = copy(start, "kill-" + job.replace(' ', '-') + "-" + i);
+            boolean afterOutput = i % 2 == 1;
+            long delay = afterOutput ? random.nextInt(1000) : 1500 + (long) (random.nextDouble() * referenceMillis);
+            kills += killAfter(db, delay, afterOutput, args) ? 1 : 0;
+            runToEnd(db, args);
+            Map<String, Long> actual = rows(db);
+            if (actual.equals(expected)) {
+                survived++;
+            } else {
+                mismatches.add("kill " + i + " (" + (afterOutput ? "after output + " : "after ") + delay + " ms): " + diff(expected, actual));
+            }
+        }
+        System.out.printf("crash harness %s: kills %d, survived %d, mismatches %d, %d s (seed %d)%n", job, kills, survived,
+                mismatches.size(), TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), SEED);
+        assertEquals(List.of(), mismatches, job + " after a kill differs from a run never killed");
+    }
+
+    /**
+     * Starts the job and SIGKILLs it {@code delay} ms after start, or after its first output line
+     * (a progress line follows a commit); returns whether it was still running when killed.
+     */
+    private static boolean killAfter(Path db, long delay, boolean afterOutput, String... args) throws Exception {
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Process p = start(db, out, args);
+        if (afterOutput) {
+            while (p.isAlive() && Files.size(out) == 0) {
+                Thread.sleep(20);
+            }
+        }
+        boolean exited = p.waitFor(delay, TimeUnit.MILLISECONDS);
+        p.destroyForcibly(); // SIGKILL on Linux and macOS
+        p.waitFor(30, TimeUnit.SECONDS);
+        return !exited;
+    }
+
+    /** Runs the job on {@code db} to its end within the deadline; returns its wall time in ms. */
+    private static long runToEnd(Path db, String... args) throws Exception {
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        long started = System.nanoTime();
+        Process p = start(db, out, args);
+        if (!p.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            p.waitFor(30, TimeUnit.SECONDS);
+            throw new AssertionError(String.join(" ", args) + " on " + db + " did not end within " + DEADLINE_SECONDS + " s:\n" + Files.readString(out));
+        }
+        assertEquals(0, p.exitValue(), () -> String.join(" ", args) + " failed:\n" + read(out));
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    }
+
+    private static Process start(Path db, Path out, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-XX:TieredStopAtLevel=1", "-Duser.language=en", "-cp", System.getProperty("java.class.path"), "dev.riskdesk.app.Launcher",
+                "--db", db.toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    }
+
+    /**
+     * Rows per table (no job left RUNNING, or it counts as a mismatch), read through {@link Database#open}
+     * so the recovery after an unclean shutdown runs, within the deadline.
+     */
+    private static Map<String, Long> rows(Path db) throws Exception {
+        Future<Map<String, Long>> counted = checks.submit(() -> {
+            try (Database database = Database.open(DatabaseLocation.ofPath(db)); Connection c = database.connection();
+                    Statement s = c.createStatement()) {
+                List<String> tables = new ArrayList<>();
+                try (ResultSet r = s.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'"
+                        + " AND TABLE_NAME NOT IN ('AUDIT_EVENT', 'BATCH_JOB', 'flyway_schema_history')")) {
+                    while (r.next()) {
+                        tables.add(r.getString(1));
+                    }
+                }
+                Map<String, Long> rows = new TreeMap<>();
+                for (String table : tables) {
+                    try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM \"" + table + "\"")) {
+                        r.next();
+                        rows.put(table, r.getLong(1));
+                    }
+                }
+                try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM BATCH_JOB WHERE STATUS = 'RUNNING'")) {
+                    r.next();
+                    rows.put("jobs RUNNING", r.getLong(1));
+                }
+                return rows;
+            }
+        });
+        try {
+            return counted.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            counted.cancel(true);
+            throw new AssertionError("reopening " + db + " did not end within " + DEADLINE_SECONDS + " s", e);
+        }
+    }
+
+    private static String diff(Map<String, Long> expected, Map<String, Long> actual) {
+        StringBuilder b = new StringBuilder();
+        for (String table : new java.util.TreeSet<>(expected.keySet())) {
+            if (!expected.get(table).equals(actual.get(table))) {
+                b.append(table).append(' ').append(actual.get(table)).append(" (expected ").append(expected.get(table)).append("); ");
+            }
+        }
+        return b.toString();
+    }
+
+    /** A copy of the database {@code from} (an empty folder when it does not exist yet) under a new name. */
+    private static Path copy(Path from, String name) throws IOException {
+        Path to = dir.resolve(name);
+        Path file = from.resolveSibling(from.getFileName() + ".mv.db");
+        if (Files.exists(file)) {
+            Files.copy(file, to.resolveSibling(name + ".mv.db"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        return to;
+    }
+
+    private static String read(Path out) {
+        try {
+            return Files.readString(out);
+        } catch (IOException e) {
+            return e.getMessage();
+        }
+    }
+}
