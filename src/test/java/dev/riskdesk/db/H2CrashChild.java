@@ -16,7 +16,7 @@ import java.sql.Statement;
  * every row ended, and exits.
  */
 final class H2CrashChild {
-    static final int BATCH = 200;
+    static final int BATCH = 1000;
 
     private H2CrashChild() {
     }

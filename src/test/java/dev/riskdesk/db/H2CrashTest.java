@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("crash")
 class H2CrashTest {
-    private static final int KILLS = Integer.getInteger("crash.h2Kills", 12);
+    private static final int KILLS = Integer.getInteger("crash.h2Kills", 10);
     private static final long SEED = Long.getLong("crash.seed", 29);
     private static final long DEADLINE_SECONDS = 30;
 
