@@ -38,6 +38,9 @@ import org.jooq.DSLContext;
 public final class NoticeService {
     public enum Format { CSV, JSON }
 
+    /** Notices claimed, read and marked per statement in an export. */
+    private static final int CLAIM_PAGE = 1000;
+
     private final Database database;
     private final NoticeTemplates templates;
     private final AuditLog audit;
@@ -142,16 +145,21 @@ public final class NoticeService {
 
     /**
      * Writes every PENDING notice to {@code out} and marks them EXPORTED, in one transaction: if
-     * writing fails nothing is marked. Only the account number identifies the customer (minimum
+     * writing fails nothing is marked. The notices are claimed before they are written (only rows
+     * still PENDING), so two exports at once never write the same notice; an export that claimed
+     * nothing records no audit event. Only the account number identifies the customer (minimum
      * necessary information); the messaging system resolves the contact itself.
      */
     public int exportPending(Session session, Format format, Writer out) {
         session.require(Permission.NOTICE_EXPORT);
         return database.transactionResult(tx -> {
+            List<Long> ids = claimPending(tx, LocalDateTime.now(clock));
             List<Map.Entry<String, CustomerNoticeRecord>> rows = new ArrayList<>();
-            tx.select(ACCOUNT.ACCOUNT_NO, CUSTOMER_NOTICE.asterisk()).from(CUSTOMER_NOTICE).join(ACCOUNT).on(ACCOUNT.ID.eq(CUSTOMER_NOTICE.ACCOUNT_ID))
-                    .where(CUSTOMER_NOTICE.STATUS.eq("PENDING")).orderBy(CUSTOMER_NOTICE.ID)
-                    .forEach(r -> rows.add(Map.entry(r.get(ACCOUNT.ACCOUNT_NO), r.into(CUSTOMER_NOTICE))));
+            for (int i = 0; i < ids.size(); i += CLAIM_PAGE) {
+                tx.select(ACCOUNT.ACCOUNT_NO, CUSTOMER_NOTICE.asterisk()).from(CUSTOMER_NOTICE).join(ACCOUNT).on(ACCOUNT.ID.eq(CUSTOMER_NOTICE.ACCOUNT_ID))
+                        .where(CUSTOMER_NOTICE.ID.in(ids.subList(i, Math.min(ids.size(), i + CLAIM_PAGE)))).orderBy(CUSTOMER_NOTICE.ID)
+                        .forEach(r -> rows.add(Map.entry(r.get(ACCOUNT.ACCOUNT_NO), r.into(CUSTOMER_NOTICE))));
+            }
             try {
                 if (format == Format.CSV) {
                     try (CSVPrinter csv = new CSVPrinter(nonClosing(out), CSVFormat.DEFAULT.builder()
@@ -184,15 +192,32 @@ public final class NoticeService {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            LocalDateTime now = LocalDateTime.now(clock);
-            List<Long> ids = rows.stream().map(r -> r.getValue().getId()).toList();
-            for (int i = 0; i < ids.size(); i += 1000) {
-                tx.update(CUSTOMER_NOTICE).set(CUSTOMER_NOTICE.STATUS, "EXPORTED").set(CUSTOMER_NOTICE.EXPORTED_AT, now)
-                        .where(CUSTOMER_NOTICE.ID.in(ids.subList(i, Math.min(ids.size(), i + 1000)))).execute();
+            if (!ids.isEmpty()) {
+                audit.record(tx, session, "NOTICES_EXPORTED", "CUSTOMER_NOTICE", null, null, ids.size() + " notices as " + format);
             }
-            audit.record(tx, session, "NOTICES_EXPORTED", "CUSTOMER_NOTICE", null, null, ids.size() + " notices as " + format);
             return ids.size();
         });
+    }
+
+    /**
+     * Marks the PENDING notices EXPORTED page by page and returns the ids this transaction changed:
+     * each update takes only rows still PENDING, so of two exports at once each notice goes to one.
+     */
+    private static List<Long> claimPending(DSLContext tx, LocalDateTime now) {
+        List<Long> claimed = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            List<Long> page = tx.select(CUSTOMER_NOTICE.ID).from(CUSTOMER_NOTICE)
+                    .where(CUSTOMER_NOTICE.STATUS.eq("PENDING")).and(CUSTOMER_NOTICE.ID.gt(after))
+                    .orderBy(CUSTOMER_NOTICE.ID).limit(CLAIM_PAGE).fetch(CUSTOMER_NOTICE.ID);
+            if (page.isEmpty()) {
+                return claimed;
+            }
+            after = page.get(page.size() - 1);
+            tx.update(CUSTOMER_NOTICE).set(CUSTOMER_NOTICE.STATUS, "EXPORTED").set(CUSTOMER_NOTICE.EXPORTED_AT, now)
+                    .where(CUSTOMER_NOTICE.ID.in(page)).and(CUSTOMER_NOTICE.STATUS.eq("PENDING"))
+                    .returning(CUSTOMER_NOTICE.ID).fetch(CUSTOMER_NOTICE.ID).stream().sorted().forEach(claimed::add);
+        }
     }
 
     private static Writer nonClosing(Writer out) {

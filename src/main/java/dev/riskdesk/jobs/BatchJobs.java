@@ -5,9 +5,12 @@ import static dev.riskdesk.db.schema.Tables.BATCH_JOB;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.schema.tables.records.BatchJobRecord;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /**
@@ -15,7 +18,8 @@ import org.jooq.impl.DSL;
  * a row RUNNING, {@link #advance advance} its LAST_KEY and DONE_ITEMS in the same transaction
  * as each chunk of work (so the row always marks a prefix of the work that is completely
  * written), {@link #resume resume} a job that did not complete after its LAST_KEY, and
- * {@link #finish finish} it COMPLETED, FAILED or CANCELLED.
+ * {@link #finish finish} it COMPLETED, FAILED or CANCELLED. While a run works on a row it holds the
+ * row's {@link JobLease}.
  *
  * <p>The methods that take a {@link DSLContext} run in the caller's transaction, so a job row
  * commits with the work it describes; the others run their own.
@@ -49,9 +53,22 @@ public final class BatchJobs {
                 .where(BATCH_JOB.KIND.eq(kind.name()).and(BATCH_JOB.STATUS.eq(JobStatus.COMPLETED.name()))).fetchOne().value1();
     }
 
-    /** Records a new RUNNING job with nothing done yet; returns its id. */
+    /**
+     * Records a new RUNNING job with nothing done yet, holding its kind's lease when the kind is
+     * leased (see {@link JobLease#start}: a lease held by another row fails the insert); returns its id.
+     */
     public static long start(DSLContext tx, JobKind kind, String parameters, String startedBy, LocalDateTime now, long totalItems) {
         BatchJobRecord r = tx.newRecord(BATCH_JOB);
+        if (kind.leased()) {
+            JobLease.Owner me = JobLease.Owner.current();
+            LocalDateTime leaseNow = JobLease.now();
+            r.setOwnerHost(me.host());
+            r.setOwnerPid(me.pid());
+            r.setOwnerOperator(startedBy);
+            r.setClaimedAt(leaseNow);
+            r.setHeartbeat(leaseNow);
+            r.setLeaseKind(kind.name());
+        }
         r.setKind(kind.name());
         r.setStatus(JobStatus.RUNNING.name());
         r.setParameters(parameters);
@@ -71,10 +88,34 @@ public final class BatchJobs {
         });
     }
 
-    /** Moves the job past {@code lastKey} with {@code items} more done, in the transaction that wrote them. */
+    /**
+     * Moves the job past {@code lastKey} with {@code items} more done, in the transaction that wrote
+     * them, and renews its lease's heartbeat. A run whose lease was taken over (it stalled past
+     * {@link JobLease#EXPIRY} on another host) fails here, so the chunk it wrote is rolled back.
+     */
     public static void advance(DSLContext tx, long jobId, long lastKey, long items) {
-        tx.update(BATCH_JOB).set(BATCH_JOB.LAST_KEY, lastKey).set(BATCH_JOB.DONE_ITEMS, BATCH_JOB.DONE_ITEMS.plus(items))
-                .where(BATCH_JOB.ID.eq(jobId)).execute();
+        int moved = tx.update(BATCH_JOB).set(BATCH_JOB.LAST_KEY, lastKey).set(BATCH_JOB.DONE_ITEMS, BATCH_JOB.DONE_ITEMS.plus(items))
+                .set(BATCH_JOB.HEARTBEAT, JobLease.now())
+                .where(BATCH_JOB.ID.eq(jobId)).and(BATCH_JOB.LEASE_KIND.isNull().or(heldHere())).execute();
+        if (moved == 0) {
+            throw new IllegalStateException("job " + jobId + " lost its lease to another run");
+        }
+    }
+
+    /** The row's lease is held by this process. */
+    static Condition heldHere() {
+        JobLease.Owner me = JobLease.Owner.current();
+        return BATCH_JOB.OWNER_HOST.eq(me.host()).and(BATCH_JOB.OWNER_PID.eq(me.pid()));
+    }
+
+    /** The lease columns of a row whose lease is free. */
+    static Map<Field<?>, Object> released() {
+        Map<Field<?>, Object> free = new HashMap<>();
+        for (Field<?> f : List.of(BATCH_JOB.LEASE_KIND, BATCH_JOB.OWNER_HOST, BATCH_JOB.OWNER_PID, BATCH_JOB.OWNER_OPERATOR,
+                BATCH_JOB.CLAIMED_AT, BATCH_JOB.HEARTBEAT)) {
+            free.put(f, null);
+        }
+        return free;
     }
 
     /** Records how the job ended, in its own transaction. */
@@ -82,11 +123,14 @@ public final class BatchJobs {
         database.transaction(tx -> finish(tx, jobId, status, now, message));
     }
 
-    /** Records how the job ended, in the caller's transaction; the message is cut to what the column holds. */
+    /**
+     * Records how the job ended and releases its lease, in the caller's transaction; the message is
+     * cut to what the column holds. A run whose lease another run took over leaves the row to it.
+     */
     public static void finish(DSLContext tx, long jobId, JobStatus status, LocalDateTime now, String message) {
-        tx.update(BATCH_JOB).set(BATCH_JOB.STATUS, status.name()).set(BATCH_JOB.FINISHED_AT, now)
+        tx.update(BATCH_JOB).set(released()).set(BATCH_JOB.STATUS, status.name()).set(BATCH_JOB.FINISHED_AT, now)
                 .set(BATCH_JOB.MESSAGE, message == null ? null : message.substring(0, Math.min(MESSAGE_LENGTH, message.length())))
-                .where(BATCH_JOB.ID.eq(jobId)).execute();
+                .where(BATCH_JOB.ID.eq(jobId)).and(BATCH_JOB.LEASE_KIND.isNull().or(heldHere())).execute();
     }
 
     /** Removes the job's row, as when its work was undone. */

@@ -9,6 +9,7 @@ import dev.riskdesk.db.AppSettings;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.DatabaseInfo;
 import dev.riskdesk.jobs.BatchJobs;
+import dev.riskdesk.jobs.JobLease;
 import dev.riskdesk.jobs.JobKind;
 import dev.riskdesk.jobs.JobStatus;
 import java.sql.Connection;
@@ -46,6 +47,7 @@ public final class PortfolioGenerator {
 
     private final Database database;
     private final BatchJobs jobs;
+    private final JobLease lease;
     private final Supplier<ReferenceData> referenceData;
 
     public PortfolioGenerator(Database database) {
@@ -55,17 +57,24 @@ public final class PortfolioGenerator {
     public PortfolioGenerator(Database database, Supplier<ReferenceData> referenceData) {
         this.database = database;
         this.jobs = new BatchJobs(database);
+        this.lease = new JobLease(database);
         this.referenceData = referenceData;
     }
 
     public GenerationReport generate(GeneratorOptions options, Progress progress) {
         long started = System.nanoTime();
         DSLContext dsl = database.dsl();
-        refuseNonEmpty(dsl);
+        try {
+            refuseNonEmpty(dsl);
+        } catch (UserFacingException e) {
+            throw lease.refusalIfHeld(JobKind.GENERATE, e); // the book fills because a generation runs
+        }
         ReferenceData ref = referenceData.get();
         Timeline timeline = new Timeline(options.months(), options.detailMonths(), options.asOf(), ref.festivals());
         progress.update("Preparing the demo portfolio", 0, options.customers());
-        long jobId = BatchJobs.start(dsl, JobKind.GENERATE, parameters(options), "generator", now(), options.customers());
+        long jobId = lease.start(JobKind.GENERATE, () -> BatchJobs.start(dsl, JobKind.GENERATE, parameters(options), "generator", now(),
+                options.customers()));
+        JobLease.Renewal heartbeat = lease.keepAlive(jobId);
         CustomerSimulator simulator = new CustomerSimulator(ref, timeline, options.seed());
         Writer writer = new Writer(options.customers(), progress);
         Thread writerThread = new Thread(writer, "portfolio-writer");
@@ -104,6 +113,7 @@ public final class PortfolioGenerator {
             LocalDateTime asOfTime = timeline.time(timeline.asOfSec);
             LocalDateTime repaymentsAsOf = simulator.run.earliestInFlightPaidSec == Long.MAX_VALUE ? asOfTime
                     : timeline.time(simulator.run.earliestInFlightPaidSec - 60);
+            heartbeat.close();
             finish(dsl, options, jobId, asOfTime, repaymentsAsOf, writer.rows);
             referentialChecks(dsl, true);
             Map<String, Long> scenarios = new LinkedHashMap<>();
@@ -134,6 +144,8 @@ public final class PortfolioGenerator {
             LOG.error("Portfolio generation failed", e);
             throw UserFacingException.keyed("generate.failed", "Generating the demo portfolio failed (" + Database.rootMessage(e)
                     + "); everything it wrote was removed.", e, Database.rootMessage(e));
+        } finally {
+            heartbeat.close();
         }
     }
 
@@ -145,13 +157,13 @@ public final class PortfolioGenerator {
     /**
      * After a generation that never finished (the process was killed, so its job is still RUNNING and
      * nothing was undone): empties the generated tables and removes the job rows, so generation can
-     * start again. Does nothing when a finished book exists or nothing was written. Returns whether
-     * anything was removed.
+     * start again. Does nothing when a finished book exists, a live generation holds the lease, or
+     * nothing was written. Returns whether anything was removed.
      */
     public boolean discardUnfinished() {
         DSLContext dsl = database.dsl();
-        if (finishedBookExists()) {
-            return false;
+        if (finishedBookExists() || lease.held(JobKind.GENERATE)) {
+            return false; // a book, or one a live generation is still writing
         }
         boolean partial = jobs.latest(JobKind.GENERATE, DSL.noCondition()) != null;
         for (GeneratedTables.Spec spec : GeneratedTables.INSERT_ORDER) {

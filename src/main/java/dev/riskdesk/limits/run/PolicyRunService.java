@@ -16,6 +16,7 @@ import dev.riskdesk.db.schema.tables.records.LimitDecisionRecord;
 import dev.riskdesk.db.schema.tables.records.LimitProposalRecord;
 import dev.riskdesk.db.schema.tables.records.RuleHitRecord;
 import dev.riskdesk.jobs.BatchJobs;
+import dev.riskdesk.jobs.JobLease;
 import dev.riskdesk.jobs.JobKind;
 import dev.riskdesk.jobs.JobStatus;
 import dev.riskdesk.jobs.ReadAhead;
@@ -74,6 +75,7 @@ public final class PolicyRunService {
     private final Clock clock;
     private final LimitEngine engine = new LimitEngine();
     private final BatchJobs jobs;
+    private final JobLease lease;
 
     public PolicyRunService(Database database, RuleSetService ruleSets, LimitPolicyService policies, LimitChanges changes, AuditLog audit,
             Clock clock) {
@@ -84,6 +86,7 @@ public final class PolicyRunService {
         this.audit = audit;
         this.clock = clock;
         this.jobs = new BatchJobs(database);
+        this.lease = new JobLease(database);
     }
 
     /**
@@ -177,7 +180,8 @@ public final class PolicyRunService {
 
     /**
      * Resumes the latest policy run when it failed or never finished (a full run only; a cancelled
-     * run starts afresh), else starts one; a dry run records no job.
+     * run starts afresh), else starts one; a dry run records no job. Either takes the policy-run
+     * lease, so a run while another lives is refused rather than resuming the live one.
      */
     private Job startOrResume(Session session, RunOptions options, RuleSet rules, LimitPolicyService.Version policy, Condition filter) {
         BatchJobRecord resumable = options.dryRun() || options.onlyAwaitingData() ? null : jobs.latest(JobKind.POLICY_RUN, DSL.noCondition());
@@ -185,6 +189,7 @@ public final class PolicyRunService {
             long jobId = resumable.getId();
             long lastKey = resumable.getLastKey() == null ? 0 : resumable.getLastKey();
             LocalDateTime at = LocalDateTime.parse(Json.read(resumable.getParameters()).path("at").asText());
+            lease.claim(JobKind.POLICY_RUN, jobId, session.username());
             jobs.resume(jobId, "resumed");
             LOG.info("Resuming policy run {} after account {}", jobId, lastKey);
             return new Job(jobId, true, at, lastKey);
@@ -199,8 +204,8 @@ public final class PolicyRunService {
         params.put("ruleSetVersion", rules.versionNo());
         params.put("onlyAwaitingData", options.onlyAwaitingData());
         long total = database.dsl().fetchCount(ACCOUNT, filter == null ? DSL.noCondition() : filter);
-        long jobId = database.transactionResult(tx -> BatchJobs.start(tx, JobKind.POLICY_RUN, Json.write(params), session.username(),
-                LocalDateTime.now(clock), total));
+        long jobId = lease.start(JobKind.POLICY_RUN, () -> database.transactionResult(tx -> BatchJobs.start(tx, JobKind.POLICY_RUN,
+                Json.write(params), session.username(), LocalDateTime.now(clock), total)));
         return new Job(jobId, false, at, 0);
     }
 

@@ -6,6 +6,7 @@ import dev.riskdesk.common.Progress;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.schema.tables.records.BatchJobRecord;
 import dev.riskdesk.jobs.BatchJobs;
+import dev.riskdesk.jobs.JobLease;
 import dev.riskdesk.jobs.JobKind;
 import dev.riskdesk.jobs.JobStatus;
 import dev.riskdesk.jobs.ReadAhead;
@@ -39,6 +40,7 @@ public final class ScoreRunService {
     private final AuditLog audit;
     private final Clock clock;
     private final BatchJobs jobs;
+    private final JobLease lease;
 
     public ScoreRunService(Database database, ModelRepository models, AuditLog audit, Clock clock) {
         this.database = database;
@@ -46,6 +48,7 @@ public final class ScoreRunService {
         this.audit = audit;
         this.clock = clock;
         this.jobs = new BatchJobs(database);
+        this.lease = new JobLease(database);
     }
 
     /**
@@ -138,24 +141,31 @@ public final class ScoreRunService {
         BatchJobRecord job = jobs.unfinished(JobKind.SCORE, parameters);
         long total = database.dsl().fetchCount(ACCOUNT);
         long after = job == null || job.getLastKey() == null ? 0 : job.getLastKey();
-        FeatureStore store = new FeatureStore(database);
-        String snapshotParameters = store.parameters(obsDate);
-        boolean fromSnapshot = store.isComplete(snapshotParameters);
-        Long featuresJob = fromSnapshot ? null : featuresJob(session, snapshotParameters, after, total);
         long jobId;
         long done = 0;
         if (job == null) {
-            jobId = database.transactionResult(tx -> {
+            jobId = lease.start(JobKind.SCORE, () -> database.transactionResult(tx -> {
                 long id = BatchJobs.start(tx, JobKind.SCORE, parameters, session.username(), LocalDateTime.now(clock), total);
                 audit.record(tx, session, "SCORE_RUN_START", "BATCH_JOB", id, null, parameters);
                 return id;
-            });
+            }));
         } else {
             jobId = job.getId();
             done = job.getDoneItems() == null ? 0 : job.getDoneItems();
+            lease.claim(JobKind.SCORE, jobId, session.username());
             jobs.resume(jobId, null);
         }
-        return new Plan(scorer, obs, obsDate, jobId, job != null, done, after, total, store, fromSnapshot, featuresJob);
+        // the FEATURES job is written under the SCORE job's lease
+        try {
+            FeatureStore store = new FeatureStore(database);
+            String snapshotParameters = store.parameters(obsDate);
+            boolean fromSnapshot = store.isComplete(snapshotParameters);
+            Long featuresJob = fromSnapshot ? null : featuresJob(session, snapshotParameters, after, total);
+            return new Plan(scorer, obs, obsDate, jobId, job != null, done, after, total, store, fromSnapshot, featuresJob);
+        } catch (RuntimeException e) {
+            jobs.finish(jobId, JobStatus.FAILED, LocalDateTime.now(clock), e.getMessage());
+            throw e;
+        }
     }
 
     /**
