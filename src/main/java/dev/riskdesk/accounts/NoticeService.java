@@ -200,8 +200,10 @@ public final class NoticeService {
     }
 
     /**
-     * Marks the PENDING notices EXPORTED page by page and returns the ids this transaction changed:
-     * each update takes only rows still PENDING, so of two exports at once each notice goes to one.
+     * Marks the PENDING notices EXPORTED page by page and returns the ids this transaction changed.
+     * Each page locks the rows it reads, passing over those another export has locked (so neither
+     * waits for the other), and the update takes only rows still PENDING: of two exports at once,
+     * each notice goes to exactly one.
      */
     private static List<Long> claimPending(DSLContext tx, LocalDateTime now) {
         List<Long> claimed = new ArrayList<>();
@@ -209,7 +211,7 @@ public final class NoticeService {
         while (true) {
             List<Long> page = tx.select(CUSTOMER_NOTICE.ID).from(CUSTOMER_NOTICE)
                     .where(CUSTOMER_NOTICE.STATUS.eq("PENDING")).and(CUSTOMER_NOTICE.ID.gt(after))
-                    .orderBy(CUSTOMER_NOTICE.ID).limit(CLAIM_PAGE).fetch(CUSTOMER_NOTICE.ID);
+                    .orderBy(CUSTOMER_NOTICE.ID).limit(CLAIM_PAGE).forUpdate().skipLocked().fetch(CUSTOMER_NOTICE.ID);
             if (page.isEmpty()) {
                 return claimed;
             }
