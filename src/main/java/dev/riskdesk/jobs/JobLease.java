@@ -70,7 +70,7 @@ public final class JobLease {
     }
 
     /** Now in UTC, the time of CLAIMED_AT and HEARTBEAT (lease times compare across hosts and zones). */
-    static LocalDateTime now() {
+    public static LocalDateTime now() {
         return LocalDateTime.now(ZoneOffset.UTC);
     }
 

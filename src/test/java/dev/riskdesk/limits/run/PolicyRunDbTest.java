@@ -15,6 +15,8 @@ import dev.riskdesk.common.Money;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.db.schema.tables.records.AccountRecord;
 import dev.riskdesk.db.schema.tables.records.SuspensionRecord;
+import dev.riskdesk.jobs.JobLease;
+import dev.riskdesk.jobs.TwoStarts;
 import dev.riskdesk.limits.LimitsFixture;
 import dev.riskdesk.security.Session;
 import java.time.LocalDateTime;
@@ -300,6 +302,59 @@ class PolicyRunDbTest {
         for (long v : victims) {
             assertEquals(1, f.db.dsl().fetchCount(SUSPENSION, SUSPENSION.ACCOUNT_ID.eq(v)));
             assertEquals(1, f.db.dsl().fetchCount(LIMIT_DECISION, LIMIT_DECISION.ACCOUNT_ID.eq(v)));
+        }
+    }
+
+    @Test
+    void aSecondRunWhileOneRunsIsRefusedByNameInsteadOfResumingIt() throws Exception {
+        f.feeds(NOW);
+        long[] victims = new long[5];
+        for (int i = 0; i < 5; i++) {
+            victims[i] = f.account("20000", "5000", "I3", 1);
+            f.takeover(victims[i]);
+        }
+        f.rules.active(); // the stored rules and policy exist, as after the first run
+        f.policies.active();
+        TwoStarts.Outcome<PolicyRunService.RunReport> outcome = TwoStarts.atOnce(progress ->
+                f.runs.run(Session.system(), new PolicyRunService.RunOptions(false, 2, NOW, false), progress));
+        assertEquals(1, outcome.ran().size(), outcome.refused().toString());
+        assertEquals(1, outcome.refused().size());
+        long job = outcome.ran().get(0).jobId();
+        String refusal = outcome.refused().get(0).getMessage();
+        assertTrue(refusal.startsWith("Policy run " + job + " is running since "), refusal);
+        assertTrue(refusal.contains(" on " + JobLease.Owner.current().host() + " (process "), refusal);
+        assertEquals(1, f.db.dsl().fetchCount(BATCH_JOB), "the refused run left no job");
+        assertEquals("COMPLETED", f.db.dsl().select(BATCH_JOB.STATUS).from(BATCH_JOB).fetchOne(BATCH_JOB.STATUS));
+        for (long v : victims) {
+            assertEquals(1, f.db.dsl().fetchCount(SUSPENSION, SUSPENSION.ACCOUNT_ID.eq(v)));
+            assertEquals(f.db.dsl().fetchCount(f.db.dsl().selectDistinct(RULE_HIT.RULE_CODE).from(RULE_HIT).where(RULE_HIT.ACCOUNT_ID.eq(v))),
+                    f.db.dsl().fetchCount(RULE_HIT, RULE_HIT.ACCOUNT_ID.eq(v)), "each rule hit once");
+        }
+    }
+
+    @Test
+    void aRunKilledOnThisHostIsResumedAtOnceByTheNextRun() throws Exception {
+        f.feeds(NOW);
+        long[] victims = new long[5];
+        for (int i = 0; i < 5; i++) {
+            victims[i] = f.account("20000", "5000", "I3", 1);
+            f.takeover(victims[i]);
+        }
+        assertThrows(IllegalStateException.class, () ->
+                f.runs.run(Session.system(), new PolicyRunService.RunOptions(false, 2, NOW, false), Progress.NONE, 1));
+        // as a kill -9 leaves it: still RUNNING, its lease held by a process of this host that is gone
+        Process killed = new ProcessBuilder("java", "-version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        killed.waitFor();
+        f.db.dsl().update(BATCH_JOB).set(BATCH_JOB.STATUS, "RUNNING").set(BATCH_JOB.LEASE_KIND, "POLICY_RUN")
+                .set(BATCH_JOB.OWNER_HOST, JobLease.Owner.current().host()).set(BATCH_JOB.OWNER_PID, killed.pid())
+                .set(BATCH_JOB.CLAIMED_AT, JobLease.now()).set(BATCH_JOB.HEARTBEAT, JobLease.now()).execute();
+
+        PolicyRunService.RunReport report = run(null, false);
+        assertTrue(report.resumed());
+        assertEquals(3, report.accounts());
+        assertEquals("COMPLETED", f.db.dsl().select(BATCH_JOB.STATUS).from(BATCH_JOB).fetchOne(BATCH_JOB.STATUS));
+        for (long v : victims) {
+            assertEquals(1, f.db.dsl().fetchCount(SUSPENSION, SUSPENSION.ACCOUNT_ID.eq(v)));
         }
     }
 
