@@ -279,14 +279,20 @@ class PolicyRunDbTest {
                 .where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(victim)).fetchOne(LIMIT_PROPOSAL.STATUS));
     }
 
-    @Test
-    void aCrashedRunResumesAfterTheLastCommittedChunkWithoutApplyingTwice() {
+    /** Fresh feeds and {@code n} accounts showing an account takeover: each run suspends every one of them. */
+    private long[] takenOverAccounts(int n) {
         f.feeds(NOW);
-        long[] victims = new long[5];
-        for (int i = 0; i < 5; i++) {
+        long[] victims = new long[n];
+        for (int i = 0; i < n; i++) {
             victims[i] = f.account("20000", "5000", "I3", 1);
             f.takeover(victims[i]);
         }
+        return victims;
+    }
+
+    @Test
+    void aCrashedRunResumesAfterTheLastCommittedChunkWithoutApplyingTwice() {
+        long[] victims = takenOverAccounts(5);
         assertThrows(IllegalStateException.class, () ->
                 f.runs.run(Session.system(), new PolicyRunService.RunOptions(false, 2, NOW, false), Progress.NONE, 1));
         var job = f.db.dsl().selectFrom(BATCH_JOB).fetchOne();
@@ -307,12 +313,7 @@ class PolicyRunDbTest {
 
     @Test
     void aSecondRunWhileOneRunsIsRefusedByNameInsteadOfResumingIt() throws Exception {
-        f.feeds(NOW);
-        long[] victims = new long[5];
-        for (int i = 0; i < 5; i++) {
-            victims[i] = f.account("20000", "5000", "I3", 1);
-            f.takeover(victims[i]);
-        }
+        long[] victims = takenOverAccounts(5);
         f.rules.active(); // the stored rules and policy exist, as after the first run
         f.policies.active();
         TwoStarts.Outcome<PolicyRunService.RunReport> outcome = TwoStarts.atOnce(progress ->
@@ -334,12 +335,7 @@ class PolicyRunDbTest {
 
     @Test
     void aRunKilledOnThisHostIsResumedAtOnceByTheNextRun() throws Exception {
-        f.feeds(NOW);
-        long[] victims = new long[5];
-        for (int i = 0; i < 5; i++) {
-            victims[i] = f.account("20000", "5000", "I3", 1);
-            f.takeover(victims[i]);
-        }
+        long[] victims = takenOverAccounts(5);
         assertThrows(IllegalStateException.class, () ->
                 f.runs.run(Session.system(), new PolicyRunService.RunOptions(false, 2, NOW, false), Progress.NONE, 1));
         // as a kill -9 leaves it: still RUNNING, its lease held by a process of this host that is gone
