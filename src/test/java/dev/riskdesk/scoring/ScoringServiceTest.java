@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.TestDatabases;
+import dev.riskdesk.jobs.TwoStarts;
 import dev.riskdesk.scoring.batch.ScoreRunService;
 import dev.riskdesk.scoring.features.Feature;
 import dev.riskdesk.scoring.features.FeatureCalculator;
@@ -351,5 +352,23 @@ class ScoringServiceTest {
         ScoreRunService.BatchReport fromStore = scoreRun.scoreAll(Session.system(), 700, Progress.NONE);
         assertEquals("snapshot", fromStore.featureSource());
         assertSameScores(r.jobId(), fromStore.jobId(), (int) r.scored());
+    }
+
+    @Test
+    @Order(8)
+    void twoScoringRunsAtOnceOneScoresAndTheOtherIsRefusedByName() throws Exception {
+        int jobsBefore = db.dsl().fetchCount(BATCH_JOB, BATCH_JOB.KIND.eq("SCORE"));
+        TwoStarts.Outcome<ScoreRunService.BatchReport> outcome = TwoStarts.atOnce(progress -> scoreRun.scoreAll(Session.system(), 300, progress));
+        assertEquals(1, outcome.ran().size(), outcome.refused().toString());
+        assertEquals(1, outcome.refused().size());
+        ScoreRunService.BatchReport ran = outcome.ran().get(0);
+        String refusal = outcome.refused().get(0).getMessage();
+        assertTrue(refusal.startsWith("Scoring run " + ran.jobId() + " is running since "), refusal);
+        assertEquals(jobsBefore + 1, db.dsl().fetchCount(BATCH_JOB, BATCH_JOB.KIND.eq("SCORE")), "the refused run left no job");
+        assertEquals(0, db.dsl().fetchCount(BATCH_JOB, BATCH_JOB.STATUS.eq("RUNNING")));
+        int scored = db.dsl().fetchCount(SCORE, SCORE.JOB_ID.eq(ran.jobId()));
+        assertEquals(ran.scored(), scored);
+        assertEquals(scored, db.dsl().fetchCount(db.dsl().selectDistinct(SCORE.ACCOUNT_ID).from(SCORE).where(SCORE.JOB_ID.eq(ran.jobId()))),
+                "no account scored twice");
     }
 }
