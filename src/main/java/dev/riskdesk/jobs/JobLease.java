@@ -108,7 +108,8 @@ public final class JobLease {
         }
         if (claimed == 0) {
             // another run claimed it first, or claimed, finished and released it meanwhile
-            throw refusalIfHeld(kind, UserFacingException.keyed("job.endedMeanwhile." + kind.name(), String.format(Locale.ROOT,
+            String key = "job.endedMeanwhile." + kind.name(); // one sentence per kind in the bundles
+            throw refusalIfHeld(kind, UserFacingException.keyed(key, String.format(Locale.ROOT,
                     "%s %d was finished by another run meanwhile; run again to start a new one.", capitalized(kind.label()), jobId), String.valueOf(jobId)));
         }
     }
@@ -186,7 +187,8 @@ public final class JobLease {
         JobKind kind = JobKind.valueOf(holder.getKind().trim());
         String since = since(holder.getClaimedAt());
         String operator = holder.getOwnerOperator() == null ? "-" : holder.getOwnerOperator();
-        return UserFacingException.keyed("job.running." + kind.name(), String.format(Locale.ROOT,
+        String key = "job.running." + kind.name(); // one sentence per kind in the bundles
+        return UserFacingException.keyed(key, String.format(Locale.ROOT,
                 "%s %d is running since %s on %s (process %d, operator %s); try again once it has ended.",
                 capitalized(kind.label()), holder.getId(), since, holder.getOwnerHost(), holder.getOwnerPid(), operator),
                 String.valueOf(holder.getId()), since, holder.getOwnerHost(), String.valueOf(holder.getOwnerPid()), operator);

@@ -158,4 +158,18 @@ class JobLeaseDbTest {
         assertNull(r.getLastKey());
         assertEquals("desk-3", r.getOwnerHost());
     }
+
+    @Test
+    void everyLeasedKindHasItsSentencesInBothBundles() {
+        for (java.util.Locale locale : List.of(java.util.Locale.ENGLISH, java.util.Locale.SIMPLIFIED_CHINESE)) {
+            java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle("i18n.messages", locale);
+            for (JobKind kind : JobKind.values()) {
+                if (kind.leased()) {
+                    for (String key : List.of("error.job.running." + kind.name(), "error.job.endedMeanwhile." + kind.name())) {
+                        assertTrue(bundle.containsKey(key), locale + " lacks " + key);
+                    }
+                }
+            }
+        }
+    }
 }
