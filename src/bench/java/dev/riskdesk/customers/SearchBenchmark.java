@@ -3,6 +3,7 @@ package dev.riskdesk.customers;
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 import static dev.riskdesk.db.schema.Tables.CUSTOMER;
 
+import dev.riskdesk.accounts.AccountStatus;
 import dev.riskdesk.common.Percentiles;
 import dev.riskdesk.customers.CustomerQuery.SortKey;
 import dev.riskdesk.db.Database;
@@ -32,7 +33,7 @@ public final class SearchBenchmark {
             Set<String> gaveUp, Map<String, double[]> countPercentilesByKind) {
     }
 
-    private static final String[] STATUSES = {"ACTIVE", "FROZEN", "SUSPENDED", "DORMANT", "CANCELLED"};
+    private static final AccountStatus[] STATUSES = AccountStatus.values();
     private static final String[] BUCKETS = {"CURRENT", "DPD1_30", "DPD31_60", "DPD61_90", "DPD90P"};
 
     /** A kind whose warm-up query takes longer is not measured further; its one time is reported in every column. */

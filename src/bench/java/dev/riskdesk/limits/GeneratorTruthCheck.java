@@ -43,8 +43,8 @@ public final class GeneratorTruthCheck {
         Condition notTakeover = GENERATOR_TRUTH.ACCOUNT_ID.notIn(takeovers);
         var delays = truth("REPAYMENT_DELAY", "%", notTakeover);
         var inFlight = truth("REPAYMENT_DELAY", "in flight%", notTakeover);
-        Condition applied = LIMIT_PROPOSAL.STATUS.eq("AUTO_APPLIED");
-        Condition cut = applied.and(LIMIT_PROPOSAL.PROPOSAL_TYPE.in("DECREASE", "FREEZE", "SUSPEND"));
+        Condition applied = LIMIT_PROPOSAL.STATUS.eq(ProposalStatus.AUTO_APPLIED);
+        Condition cut = applied.and(LIMIT_PROPOSAL.PROPOSAL_TYPE.in(ProposalType.DECREASE, ProposalType.FREEZE, ProposalType.SUSPEND));
         return new Result(
                 accounts(dsl, GENERATOR_TRUTH.ACCOUNT_ID, GENERATOR_TRUTH.SCENARIO.eq("ACCOUNT_TAKEOVER")),
                 accounts(dsl, SUSPENSION.ACCOUNT_ID, SUSPENSION.ACCOUNT_ID.in(takeovers)),

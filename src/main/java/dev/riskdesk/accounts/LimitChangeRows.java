@@ -2,6 +2,7 @@ package dev.riskdesk.accounts;
 
 import static dev.riskdesk.db.schema.Tables.LIMIT_CHANGE;
 
+import dev.riskdesk.accounts.AccountStatus;
 import dev.riskdesk.db.BulkInsert;
 import dev.riskdesk.db.schema.tables.records.LimitChangeRecord;
 import java.math.BigDecimal;
@@ -14,7 +15,7 @@ public final class LimitChangeRows {
             LIMIT_CHANGE.OLD_LIMIT, LIMIT_CHANGE.NEW_LIMIT, LIMIT_CHANGE.OLD_STATUS, LIMIT_CHANGE.NEW_STATUS, LIMIT_CHANGE.SOURCE,
             LIMIT_CHANGE.DECISION_ID, LIMIT_CHANGE.REASON_CODES);
 
-    public void add(long accountId, LocalDateTime at, BigDecimal oldLimit, BigDecimal newLimit, String oldStatus, String newStatus, String source,
+    public void add(long accountId, LocalDateTime at, BigDecimal oldLimit, BigDecimal newLimit, AccountStatus oldStatus, AccountStatus newStatus, String source,
             Long decisionId, String reasonCodes) {
         rows.add(accountId, at, oldLimit, newLimit, oldStatus, newStatus, source, decisionId,
                 reasonCodes == null || reasonCodes.length() <= 200 ? reasonCodes : reasonCodes.substring(0, 200));

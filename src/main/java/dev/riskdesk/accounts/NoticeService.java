@@ -29,6 +29,8 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 
 /**
  * The customer notice outbox. Every applied decrease, freeze or suspension queues an SMS and an
@@ -36,6 +38,12 @@ import org.jooq.DSLContext;
  * pending ones to the messaging system and marks them EXPORTED in the same transaction.
  */
 public final class NoticeService {
+    /**
+     * APPEAL_SLA.APPEAL_TYPE as the stored text: a notice kind that can be appealed has its appeal type's name, and this
+     * package sits below appeals, so it does not use their enum.
+     */
+    private static final Field<String> SLA_APPEAL_TYPE = DSL.field(APPEAL_SLA.APPEAL_TYPE.getQualifiedName(), String.class);
+
     public enum Format { CSV, JSON }
 
     /** Notices claimed, read and marked per statement in an export. */
@@ -99,8 +107,8 @@ public final class NoticeService {
             values.put("date", now.toLocalDate().toString());
             values.put("slaHours", sla.computeIfAbsent(request.kind(), k -> slaHours(tx, k)));
             for (String channel : List.of("SMS", "APP")) {
-                rows.add(request.accountId(), request.kind().name(), channel, lang, request.kind().name() + "_" + channel,
-                        templates.render(request.kind(), channel, lang, values), "PENDING", request.proposalId(), request.suspensionId(), now);
+                rows.add(request.accountId(), request.kind(), channel, lang, request.kind().name() + "_" + channel,
+                        templates.render(request.kind(), channel, lang, values), NoticeStatus.PENDING, request.proposalId(), request.suspensionId(), now);
             }
         }
         return rows;
@@ -108,7 +116,7 @@ public final class NoticeService {
 
     /** The SLA hours of an appeal against a notice of this kind (for the appeal line); empty for kinds nobody appeals against. */
     private static String slaHours(DSLContext tx, NoticeKind kind) {
-        Integer hours = tx.select(APPEAL_SLA.SLA_HOURS).from(APPEAL_SLA).where(APPEAL_SLA.APPEAL_TYPE.eq(kind.name())).fetchOne(APPEAL_SLA.SLA_HOURS);
+        Integer hours = tx.select(APPEAL_SLA.SLA_HOURS).from(APPEAL_SLA).where(SLA_APPEAL_TYPE.eq(kind.name())).fetchOne(APPEAL_SLA.SLA_HOURS);
         return hours == null ? "" : hours.toString();
     }
 
@@ -132,12 +140,12 @@ public final class NoticeService {
         String templateChannel = "EMAIL".equals(n.channel()) ? "APP" : n.channel(); // an e-mail carries the in-app text
         return tx.insertInto(CUSTOMER_NOTICE)
                 .set(CUSTOMER_NOTICE.ACCOUNT_ID, n.accountId())
-                .set(CUSTOMER_NOTICE.KIND, NoticeKind.APPEAL_OUTCOME.name())
+                .set(CUSTOMER_NOTICE.KIND, NoticeKind.APPEAL_OUTCOME)
                 .set(CUSTOMER_NOTICE.CHANNEL, n.channel())
                 .set(CUSTOMER_NOTICE.LANGUAGE_TAG, lang)
                 .set(CUSTOMER_NOTICE.TEMPLATE_CODE, NoticeKind.APPEAL_OUTCOME.name() + "_" + n.outcome() + "_" + templateChannel)
                 .set(CUSTOMER_NOTICE.BODY, templates.render(NoticeKind.APPEAL_OUTCOME, templateChannel, lang, values))
-                .set(CUSTOMER_NOTICE.STATUS, "PENDING")
+                .set(CUSTOMER_NOTICE.STATUS, NoticeStatus.PENDING)
                 .set(CUSTOMER_NOTICE.APPEAL_ID, n.appealId())
                 .set(CUSTOMER_NOTICE.CREATED_AT, now)
                 .returning(CUSTOMER_NOTICE.ID).fetchOne().getId();
@@ -178,7 +186,7 @@ public final class NoticeService {
                         ObjectNode o = array.addObject();
                         o.put("noticeId", n.getId());
                         o.put("accountNo", row.getKey());
-                        o.put("kind", n.getKind());
+                        o.put("kind", n.getKind().name());
                         o.put("channel", n.getChannel());
                         o.put("language", n.getLanguageTag());
                         o.put("template", n.getTemplateCode());
@@ -210,14 +218,14 @@ public final class NoticeService {
         long after = 0;
         while (true) {
             List<Long> page = tx.select(CUSTOMER_NOTICE.ID).from(CUSTOMER_NOTICE)
-                    .where(CUSTOMER_NOTICE.STATUS.eq("PENDING")).and(CUSTOMER_NOTICE.ID.gt(after))
+                    .where(CUSTOMER_NOTICE.STATUS.eq(NoticeStatus.PENDING)).and(CUSTOMER_NOTICE.ID.gt(after))
                     .orderBy(CUSTOMER_NOTICE.ID).limit(CLAIM_PAGE).forUpdate().skipLocked().fetch(CUSTOMER_NOTICE.ID);
             if (page.isEmpty()) {
                 return claimed;
             }
             after = page.get(page.size() - 1);
-            tx.update(CUSTOMER_NOTICE).set(CUSTOMER_NOTICE.STATUS, "EXPORTED").set(CUSTOMER_NOTICE.EXPORTED_AT, now)
-                    .where(CUSTOMER_NOTICE.ID.in(page)).and(CUSTOMER_NOTICE.STATUS.eq("PENDING"))
+            tx.update(CUSTOMER_NOTICE).set(CUSTOMER_NOTICE.STATUS, NoticeStatus.EXPORTED).set(CUSTOMER_NOTICE.EXPORTED_AT, now)
+                    .where(CUSTOMER_NOTICE.ID.in(page)).and(CUSTOMER_NOTICE.STATUS.eq(NoticeStatus.PENDING))
                     .returning(CUSTOMER_NOTICE.ID).fetch(CUSTOMER_NOTICE.ID).stream().sorted().forEach(claimed::add);
         }
     }

@@ -3,6 +3,9 @@ package dev.riskdesk.accounts;
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 import static dev.riskdesk.db.schema.Tables.SUSPENSION;
 
+import dev.riskdesk.accounts.AccountStatus;
+import dev.riskdesk.accounts.SuspensionKind;
+import dev.riskdesk.accounts.SuspensionStatus;
 import dev.riskdesk.common.Money;
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.db.BulkInsert;
@@ -22,8 +25,8 @@ import org.jooq.impl.DSL;
  */
 public final class SuspensionService {
 
-    /** Why an account is suspended. {@code kind} is FREEZE, RISK or FRAUD. */
-    public record SuspensionRequest(long accountId, String kind, Long ruleSetId, String ruleCode, Long ruleHitId, Long proposalId,
+    /** Why an account is suspended. */
+    public record SuspensionRequest(long accountId, SuspensionKind kind, Long ruleSetId, String ruleCode, Long ruleHitId, Long proposalId,
             String reasonCodes, String evidence, String feedAsOf) {
     }
 
@@ -54,7 +57,7 @@ public final class SuspensionService {
                 SUSPENSION.RULE_SET_ID, SUSPENSION.RULE_CODE, SUSPENSION.RULE_HIT_ID, SUSPENSION.PROPOSAL_ID, SUSPENSION.REASON_CODES,
                 SUSPENSION.EVIDENCE, SUSPENSION.FEED_AS_OF, SUSPENSION.PREVIOUS_STATUS, SUSPENSION.PREVIOUS_LIMIT, SUSPENSION.STARTED_AT);
         BatchBindStep accounts = tx.batch(tx.update(ACCOUNT)
-                .set(ACCOUNT.STATUS, (String) null)
+                .set(ACCOUNT.STATUS, (AccountStatus) null)
                 .set(ACCOUNT.AVAILABLE_AMOUNT, (BigDecimal) null)
                 .set(ACCOUNT.VERSION, ACCOUNT.VERSION.plus(DSL.inline(1)))
                 .where(ACCOUNT.ID.eq((Long) null)).and(ACCOUNT.VERSION.eq((Integer) null)));
@@ -62,8 +65,8 @@ public final class SuspensionService {
         for (Suspend item : items) {
             SuspensionRequest request = item.request();
             AccountRecord account = item.account();
-            String newStatus = "FREEZE".equals(request.kind()) ? "FROZEN" : "SUSPENDED";
-            rows.add(request.accountId(), request.kind(), "ACTIVE", request.ruleSetId(), request.ruleCode(), request.ruleHitId(),
+            AccountStatus newStatus = request.kind() == SuspensionKind.FREEZE ? AccountStatus.FROZEN : AccountStatus.SUSPENDED;
+            rows.add(request.accountId(), request.kind(), SuspensionStatus.ACTIVE, request.ruleSetId(), request.ruleCode(), request.ruleHitId(),
                     request.proposalId(), request.reasonCodes(), request.evidence(), request.feedAsOf(), account.getStatus(),
                     account.getCreditLimit(), at);
             accounts.bind(newStatus, Money.ZERO, request.accountId(), account.getVersion());
@@ -84,32 +87,33 @@ public final class SuspensionService {
     /** Lifts an active suspension: the previous status comes back and the available amount is recomputed. */
     public void lift(DSLContext tx, long suspensionId, Long liftedBy, String source, Long decisionId, String reasonCodes, LocalDateTime at) {
         SuspensionRecord s = tx.selectFrom(SUSPENSION).where(SUSPENSION.ID.eq(suspensionId)).fetchOne();
-        if (s == null || !"ACTIVE".equals(s.getStatus())) {
+        if (s == null || s.getStatus() != SuspensionStatus.ACTIVE) {
             throw UserFacingException.keyed("suspension.notActive", "Suspension " + suspensionId + " is not active any more; reload.", suspensionId);
         }
         int updated = tx.update(SUSPENSION)
-                .set(SUSPENSION.STATUS, "LIFTED")
+                .set(SUSPENSION.STATUS, SuspensionStatus.LIFTED)
                 .set(SUSPENSION.LIFTED_AT, at)
                 .set(SUSPENSION.LIFTED_BY, liftedBy)
                 .set(SUSPENSION.VERSION, SUSPENSION.VERSION.plus(1))
-                .where(SUSPENSION.ID.eq(suspensionId)).and(SUSPENSION.VERSION.eq(s.getVersion())).and(SUSPENSION.STATUS.eq("ACTIVE"))
+                .where(SUSPENSION.ID.eq(suspensionId)).and(SUSPENSION.VERSION.eq(s.getVersion())).and(SUSPENSION.STATUS.eq(SuspensionStatus.ACTIVE))
                 .execute();
         if (updated == 0) {
             throw new ConcurrentChangeException("SUSPENSION", suspensionId);
         }
         AccountRecord account = tx.selectFrom(ACCOUNT).where(ACCOUNT.ID.eq(s.getAccountId())).fetchOne();
         boolean otherActive = tx.fetchExists(tx.selectFrom(SUSPENSION).where(SUSPENSION.ACCOUNT_ID.eq(s.getAccountId()))
-                .and(SUSPENSION.STATUS.eq("ACTIVE")));
+                .and(SUSPENSION.STATUS.eq(SuspensionStatus.ACTIVE)));
         if (otherActive) {
             return; // another suspension still holds the account
         }
-        String status = "SUSPENDED".equals(s.getPreviousStatus()) || "FROZEN".equals(s.getPreviousStatus()) ? "ACTIVE" : s.getPreviousStatus();
+        AccountStatus status = s.getPreviousStatus() == AccountStatus.SUSPENDED || s.getPreviousStatus() == AccountStatus.FROZEN
+                ? AccountStatus.ACTIVE : s.getPreviousStatus();
         BigDecimal limit = account.getCreditLimit();
         if (account.getTempLimit() != null && account.getTempLimitExpires() != null && account.getTempLimitExpires().isAfter(at)
                 && account.getTempLimit().compareTo(limit) > 0) {
             limit = account.getTempLimit();
         }
-        BigDecimal available = "ACTIVE".equals(status) ? limit.subtract(account.getOutstandingBalance()).max(BigDecimal.ZERO) : BigDecimal.ZERO;
+        BigDecimal available = status == AccountStatus.ACTIVE ? limit.subtract(account.getOutstandingBalance()).max(BigDecimal.ZERO) : BigDecimal.ZERO;
         int accountUpdated = tx.update(ACCOUNT)
                 .set(ACCOUNT.STATUS, status)
                 .set(ACCOUNT.AVAILABLE_AMOUNT, Money.normalize(available))
@@ -122,7 +126,7 @@ public final class SuspensionService {
         limitChange(tx, account, account.getCreditLimit(), status, source, decisionId, reasonCodes, at);
     }
 
-    private static void limitChange(DSLContext tx, AccountRecord before, BigDecimal newLimit, String newStatus, String source, Long decisionId,
+    private static void limitChange(DSLContext tx, AccountRecord before, BigDecimal newLimit, AccountStatus newStatus, String source, Long decisionId,
             String reasonCodes, LocalDateTime at) {
         LimitChangeRows rows = new LimitChangeRows();
         rows.add(before.getId(), at, before.getCreditLimit(), newLimit, before.getStatus(), newStatus, source, decisionId, reasonCodes);

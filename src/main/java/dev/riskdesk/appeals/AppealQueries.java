@@ -17,6 +17,7 @@ import static dev.riskdesk.db.schema.Tables.SUSPENSION;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.riskdesk.accounts.SuspensionKind;
 import dev.riskdesk.appeals.Appeals.AppealCase;
 import dev.riskdesk.appeals.Appeals.AttachmentInfo;
 import dev.riskdesk.appeals.Appeals.DataCheck;
@@ -62,12 +63,12 @@ public final class AppealQueries {
         session.require(Permission.APPEAL_HANDLE);
         Condition where = DSL.trueCondition();
         if (filter.status() != null) {
-            where = where.and(APPEAL.STATUS.eq(filter.status().name()));
+            where = where.and(APPEAL.STATUS.eq(filter.status()));
         } else if (filter.openOnly()) {
-            where = where.and(APPEAL.STATUS.notIn("DECIDED", "CLOSED"));
+            where = where.and(APPEAL.STATUS.notIn(AppealStatus.DECIDED, AppealStatus.CLOSED));
         }
         if (filter.type() != null) {
-            where = where.and(APPEAL.APPEAL_TYPE.eq(filter.type().name()));
+            where = where.and(APPEAL.APPEAL_TYPE.eq(filter.type()));
         }
         if (filter.ruleCode() != null && !filter.ruleCode().isBlank()) {
             where = where.and(APPEAL.RULE_CODE.eq(filter.ruleCode()));
@@ -114,16 +115,16 @@ public final class AppealQueries {
                 .from(APPEAL).join(ACCOUNT).on(ACCOUNT.ID.eq(APPEAL.ACCOUNT_ID)).join(CUSTOMER).on(CUSTOMER.ID.eq(ACCOUNT.CUSTOMER_ID))
                 .leftJoin(assignee).on(assignee.ID.eq(APPEAL.ASSIGNEE_ID)).leftJoin(RULE_SET).on(RULE_SET.ID.eq(APPEAL.RULE_SET_ID))
                 .where(where)
-                .orderBy(DSL.when(APPEAL.STATUS.in("DECIDED", "CLOSED"), 1).otherwise(0), APPEAL.SLA_DUE_AT, APPEAL.ID)
+                .orderBy(DSL.when(APPEAL.STATUS.in(AppealStatus.DECIDED, AppealStatus.CLOSED), 1).otherwise(0), APPEAL.SLA_DUE_AT, APPEAL.ID)
                 .limit(limit)
                 .fetch(r -> {
                     AppealRecord a = r.into(APPEAL);
-                    AppealStatus status = AppealStatus.valueOf(a.getStatus());
+                    AppealStatus status = a.getStatus();
                     Duration remaining = status.open() ? Duration.between(now, a.getSlaDueAt()) : null;
                     return new InboxRow(a.getId(), a.getAppealNo(), a.getAccountId(), r.get(ACCOUNT.ACCOUNT_NO),
-                            PersonalDataMasker.name(r.get(CUSTOMER.FULL_NAME)), AppealType.valueOf(a.getAppealType()), status, a.getRuleCode(),
+                            PersonalDataMasker.name(r.get(CUSTOMER.FULL_NAME)), a.getAppealType(), status, a.getRuleCode(),
                             r.get(RULE_SET.VERSION_NO), r.get(assignee.USERNAME), a.getAssigneeId(), a.getCreatedAt(), a.getSlaDueAt(), remaining,
-                            a.getOutcome() == null ? null : AppealOutcome.valueOf(a.getOutcome()), a.getPendingDecisionId() != null, a.getVersion());
+                            a.getOutcome() == null ? null : a.getOutcome(), a.getPendingDecisionId() != null, a.getVersion());
                 });
     }
 
@@ -139,7 +140,7 @@ public final class AppealQueries {
         AppealRecord a = appeal(dsl, appealId);
         Record account = dsl.select(ACCOUNT.CREDIT_LIMIT, ACCOUNT.STATUS).from(ACCOUNT).where(ACCOUNT.ID.eq(a.getAccountId())).fetchOne();
         String reasonCodes;
-        String kind = null;
+        SuspensionKind kind = null;
         String evidence;
         String feedAsOf;
         BigDecimal oldLimit;

@@ -12,6 +12,9 @@ import static dev.riskdesk.db.schema.Tables.LIMIT_PROPOSAL;
 import static dev.riskdesk.db.schema.Tables.RULE_HIT;
 import static dev.riskdesk.db.schema.Tables.SUSPENSION;
 
+import dev.riskdesk.accounts.DecisionStatus;
+import dev.riskdesk.accounts.SuspensionKind;
+import dev.riskdesk.accounts.SuspensionStatus;
 import dev.riskdesk.appeals.Appeals.Attachment;
 import dev.riskdesk.appeals.Appeals.Contestable;
 import dev.riskdesk.appeals.Appeals.Registration;
@@ -68,15 +71,15 @@ public final class AppealRegistration {
         session.require(Permission.APPEAL_HANDLE);
         DSLContext dsl = database.dsl();
         List<Contestable> out = new ArrayList<>();
-        for (SuspensionRecord s : dsl.selectFrom(SUSPENSION).where(SUSPENSION.ACCOUNT_ID.eq(accountId)).and(SUSPENSION.STATUS.eq("ACTIVE"))
+        for (SuspensionRecord s : dsl.selectFrom(SUSPENSION).where(SUSPENSION.ACCOUNT_ID.eq(accountId)).and(SUSPENSION.STATUS.eq(SuspensionStatus.ACTIVE))
                 .orderBy(SUSPENSION.STARTED_AT.desc()).fetch()) {
-            out.add(new Contestable("FREEZE".equals(s.getKind()) ? AppealType.FREEZE : AppealType.SUSPENSION, s.getId(), null, s.getReasonCodes(),
+            out.add(new Contestable(s.getKind() == SuspensionKind.FREEZE ? AppealType.FREEZE : AppealType.SUSPENSION, s.getId(), null, s.getReasonCodes(),
                     s.getStartedAt(), s.getPreviousLimit(), s.getPreviousLimit()));
         }
         LocalDateTime since = LocalDateTime.now(clock).minusDays(180);
         dsl.select(LIMIT_DECISION.ID, LIMIT_DECISION.OLD_LIMIT, LIMIT_DECISION.NEW_LIMIT, LIMIT_DECISION.DECIDED_AT, LIMIT_PROPOSAL.REASON_CODES)
                 .from(LIMIT_DECISION).join(LIMIT_PROPOSAL).on(LIMIT_PROPOSAL.ID.eq(LIMIT_DECISION.PROPOSAL_ID))
-                .where(LIMIT_DECISION.ACCOUNT_ID.eq(accountId)).and(LIMIT_DECISION.STATUS.in("APPLIED", "APPROVED"))
+                .where(LIMIT_DECISION.ACCOUNT_ID.eq(accountId)).and(LIMIT_DECISION.STATUS.in(DecisionStatus.APPLIED, DecisionStatus.APPROVED))
                 .and(LIMIT_DECISION.NEW_LIMIT.lt(LIMIT_DECISION.OLD_LIMIT)).and(LIMIT_DECISION.DECIDED_AT.ge(since))
                 .orderBy(LIMIT_DECISION.DECIDED_AT.desc())
                 .forEach(r -> out.add(new Contestable(AppealType.LIMIT_DECREASE, null, r.value1(), r.value5(), r.value4(), r.value2(), r.value3())));
@@ -97,7 +100,7 @@ public final class AppealRegistration {
             for (Attachment a : attachments) {
                 insertAttachment(tx, session, id, a, now);
             }
-            note(tx, session, id, "CUSTOMER", r.statement().trim(), now);
+            note(tx, session, id, AppealNoteKind.CUSTOMER, r.statement().trim(), now);
             audit.record(tx, session, "APPEAL_REGISTERED", "APPEAL", id, null,
                     r.type() + " via " + r.channel() + "; account " + r.accountId() + "; " + attachments.size() + " attachments");
             return id;
@@ -125,7 +128,7 @@ public final class AppealRegistration {
         LimitDecisionRecord d = r.decisionId() == null ? null
                 : tx.selectFrom(LIMIT_DECISION).where(LIMIT_DECISION.ID.eq(r.decisionId())).fetchOne();
         if (d == null || d.getAccountId() != r.accountId() || d.getNewLimit().compareTo(d.getOldLimit()) >= 0
-                || !Set.of("APPLIED", "APPROVED").contains(d.getStatus())) {
+                || !d.getStatus().inForce()) {
             throw UserFacingException.keyed("appeal.notContestable", "This account has no such decision to appeal against.");
         }
         Record p = tx.select(LIMIT_PROPOSAL.RULE_SET_ID, LIMIT_PROPOSAL.REASON_CODES, LIMIT_PROPOSAL.CREATED_AT, RULE_HIT.RULE_CODE,
@@ -136,7 +139,7 @@ public final class AppealRegistration {
                 : p.get(LIMIT_PROPOSAL.REASON_CODES).split(",")[0];
         LocalDateTime triggeredAt = p == null ? d.getDecidedAt() : p.get(RULE_HIT.HIT_AT) != null ? p.get(RULE_HIT.HIT_AT)
                 : p.get(LIMIT_PROPOSAL.CREATED_AT);
-        if (tx.fetchExists(APPEAL, APPEAL.DECISION_ID.eq(d.getId()).and(APPEAL.STATUS.notIn("DECIDED", "CLOSED")))) {
+        if (tx.fetchExists(APPEAL, APPEAL.DECISION_ID.eq(d.getId()).and(APPEAL.STATUS.notIn(AppealStatus.DECIDED, AppealStatus.CLOSED)))) {
             throw UserFacingException.keyed("appeal.alreadyOpen", "An appeal against this decision is already open.");
         }
         return new Trigger(ruleCode, ruleSetId, triggeredAt);
@@ -146,21 +149,21 @@ public final class AppealRegistration {
     private static Trigger suspensionTrigger(DSLContext tx, Registration r) {
         SuspensionRecord s = r.suspensionId() == null ? null
                 : tx.selectFrom(SUSPENSION).where(SUSPENSION.ID.eq(r.suspensionId())).fetchOne();
-        boolean kindFits = s != null && ("FREEZE".equals(s.getKind()) == (r.type() == AppealType.FREEZE));
-        if (s == null || s.getAccountId() != r.accountId() || !"ACTIVE".equals(s.getStatus()) || !kindFits) {
+        boolean kindFits = s != null && ((s.getKind() == SuspensionKind.FREEZE) == (r.type() == AppealType.FREEZE));
+        if (s == null || s.getAccountId() != r.accountId() || s.getStatus() != SuspensionStatus.ACTIVE || !kindFits) {
             throw UserFacingException.keyed("appeal.notContestable", "This account has no such decision to appeal against.");
         }
         String ruleCode = s.getRuleCode() != null ? s.getRuleCode() : s.getReasonCodes().split(",")[0];
         LocalDateTime triggeredAt = s.getRuleHitId() == null ? s.getStartedAt()
                 : tx.select(RULE_HIT.HIT_AT).from(RULE_HIT).where(RULE_HIT.ID.eq(s.getRuleHitId())).fetchOne(RULE_HIT.HIT_AT);
-        if (tx.fetchExists(APPEAL, APPEAL.SUSPENSION_ID.eq(s.getId()).and(APPEAL.STATUS.notIn("DECIDED", "CLOSED")))) {
+        if (tx.fetchExists(APPEAL, APPEAL.SUSPENSION_ID.eq(s.getId()).and(APPEAL.STATUS.notIn(AppealStatus.DECIDED, AppealStatus.CLOSED)))) {
             throw UserFacingException.keyed("appeal.alreadyOpen", "An appeal against this decision is already open.");
         }
         return new Trigger(ruleCode, s.getRuleSetId(), triggeredAt);
     }
 
     private static long insertAppeal(DSLContext tx, Session session, Registration r, Trigger trigger, LocalDateTime now) {
-        int slaHours = tx.select(APPEAL_SLA.SLA_HOURS).from(APPEAL_SLA).where(APPEAL_SLA.APPEAL_TYPE.eq(r.type().name()))
+        int slaHours = tx.select(APPEAL_SLA.SLA_HOURS).from(APPEAL_SLA).where(APPEAL_SLA.APPEAL_TYPE.eq(r.type()))
                 .fetchOne(APPEAL_SLA.SLA_HOURS);
         // the number derives from the generated identity, so two operators registering at once
         // never compute the same one; a unique placeholder holds the NOT NULL column until then
@@ -168,13 +171,13 @@ public final class AppealRegistration {
         long id = tx.insertInto(APPEAL)
                 .set(APPEAL.APPEAL_NO, placeholder)
                 .set(APPEAL.ACCOUNT_ID, r.accountId())
-                .set(APPEAL.APPEAL_TYPE, r.type().name())
+                .set(APPEAL.APPEAL_TYPE, r.type())
                 .set(APPEAL.SUSPENSION_ID, r.type() == AppealType.LIMIT_DECREASE ? null : r.suspensionId())
                 .set(APPEAL.DECISION_ID, r.type() == AppealType.LIMIT_DECREASE ? r.decisionId() : null)
                 .set(APPEAL.CHANNEL, r.channel())
                 .set(APPEAL.CONTACT_PREFERENCE, r.contactPreference())
                 .set(APPEAL.STATEMENT, r.statement().trim())
-                .set(APPEAL.STATUS, AppealStatus.NEW.name())
+                .set(APPEAL.STATUS, AppealStatus.NEW)
                 .set(APPEAL.CREATED_BY, Session.actorId(session))
                 .set(APPEAL.CREATED_AT, now)
                 .set(APPEAL.SLA_DUE_AT, now.plusHours(slaHours))

@@ -1,5 +1,6 @@
 package dev.riskdesk.appeals;
 
+import dev.riskdesk.accounts.DecisionStatus;
 import dev.riskdesk.security.Session;
 import java.math.BigDecimal;
 import org.jooq.DSLContext;
@@ -25,6 +26,6 @@ public interface AppealRemedy {
     /** A second person approves a decision that waits for approval; it applies now. */
     Result approve(DSLContext tx, Session session, long decisionId, String note);
 
-    /** LIMIT_DECISION.STATUS of a decision (APPLIED, AWAITING_APPROVAL, APPROVED, DECLINED). */
-    String decisionStatus(DSLContext tx, long decisionId);
+    /** LIMIT_DECISION.STATUS of a decision. */
+    DecisionStatus decisionStatus(DSLContext tx, long decisionId);
 }

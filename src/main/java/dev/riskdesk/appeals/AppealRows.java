@@ -47,7 +47,7 @@ final class AppealRows {
         return UserFacingException.keyed("appeal.transition", "An appeal cannot go from " + from + " to " + to + ".", from, to);
     }
 
-    static void note(DSLContext tx, Session session, long appealId, String kind, String body, LocalDateTime at) {
+    static void note(DSLContext tx, Session session, long appealId, AppealNoteKind kind, String body, LocalDateTime at) {
         tx.insertInto(APPEAL_NOTE).set(APPEAL_NOTE.APPEAL_ID, appealId).set(APPEAL_NOTE.AUTHOR_ID, Session.actorId(session))
                 .set(APPEAL_NOTE.KIND, kind).set(APPEAL_NOTE.BODY, body.length() <= 4000 ? body : body.substring(0, 4000))
                 .set(APPEAL_NOTE.CREATED_AT, at).execute();

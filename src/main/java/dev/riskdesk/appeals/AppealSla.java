@@ -28,7 +28,7 @@ public final class AppealSla {
             throw UserFacingException.keyed("appeal.slaRange", "The SLA must be between 1 and 720 hours.");
         }
         database.transaction(tx -> {
-            tx.update(APPEAL_SLA).set(APPEAL_SLA.SLA_HOURS, hours).where(APPEAL_SLA.APPEAL_TYPE.eq(type.name())).execute();
+            tx.update(APPEAL_SLA).set(APPEAL_SLA.SLA_HOURS, hours).where(APPEAL_SLA.APPEAL_TYPE.eq(type)).execute();
             audit.record(tx, session, "APPEAL_SLA_CHANGED", "APPEAL_SLA", type.name(), null, hours + " hours");
         });
     }
@@ -37,7 +37,7 @@ public final class AppealSla {
         session.require(Permission.APPEAL_HANDLE);
         Map<AppealType, Integer> out = new LinkedHashMap<>();
         database.dsl().selectFrom(APPEAL_SLA).orderBy(APPEAL_SLA.APPEAL_TYPE)
-                .forEach(r -> out.put(AppealType.valueOf(r.getAppealType()), r.getSlaHours()));
+                .forEach(r -> out.put(r.getAppealType(), r.getSlaHours()));
         return out;
     }
 }

@@ -10,7 +10,10 @@ import static dev.riskdesk.db.schema.Tables.APPEAL;
 import static dev.riskdesk.db.schema.Tables.LIMIT_DECISION;
 import static dev.riskdesk.db.schema.Tables.SUSPENSION;
 
+import dev.riskdesk.accounts.DecisionStatus;
 import dev.riskdesk.accounts.NoticeService;
+import dev.riskdesk.accounts.SuspensionKind;
+import dev.riskdesk.accounts.SuspensionStatus;
 import dev.riskdesk.appeals.Appeals.Decision;
 import dev.riskdesk.common.Money;
 import dev.riskdesk.common.UserFacingException;
@@ -60,7 +63,7 @@ public final class AppealWorkflow {
         }
         database.transaction(tx -> {
             AppealRecord a = lock(tx, appealId, expectedVersion);
-            AppealStatus status = AppealStatus.valueOf(a.getStatus());
+            AppealStatus status = a.getStatus();
             if (!status.open()) {
                 throw refused(status, AppealStatus.IN_REVIEW);
             }
@@ -72,8 +75,8 @@ public final class AppealWorkflow {
                 throw UserFacingException.keyed("appeal.claimedByOther", "Another agent already has this appeal; a supervisor can reassign it.");
             }
             AppealStatus to = status == AppealStatus.NEW ? AppealStatus.IN_REVIEW : status;
-            tx.update(APPEAL).set(APPEAL.ASSIGNEE_ID, session.operatorId()).set(APPEAL.STATUS, to.name()).where(APPEAL.ID.eq(appealId)).execute();
-            note(tx, session, appealId, "STATUS", "Claimed by " + session.username() + (to != status ? "; " + status + " → " + to : ""),
+            tx.update(APPEAL).set(APPEAL.ASSIGNEE_ID, session.operatorId()).set(APPEAL.STATUS, to).where(APPEAL.ID.eq(appealId)).execute();
+            note(tx, session, appealId, AppealNoteKind.STATUS, "Claimed by " + session.username() + (to != status ? "; " + status + " → " + to : ""),
                     LocalDateTime.now(clock));
             audit.record(tx, session, "APPEAL_CLAIMED", "APPEAL", appealId, null, status + " → " + to);
         });
@@ -84,15 +87,15 @@ public final class AppealWorkflow {
         session.require(Permission.APPEAL_ASSIGN);
         database.transaction(tx -> {
             AppealRecord a = lock(tx, appealId, expectedVersion);
-            if (!AppealStatus.valueOf(a.getStatus()).open()) {
-                throw refused(AppealStatus.valueOf(a.getStatus()), AppealStatus.IN_REVIEW);
+            if (!a.getStatus().open()) {
+                throw refused(a.getStatus(), AppealStatus.IN_REVIEW);
             }
             String name = operatorWith(tx, operatorId, Permission.APPEAL_HANDLE);
             if (name == null) {
                 throw UserFacingException.keyed("appeal.noHandler", "That operator cannot handle appeals.");
             }
             tx.update(APPEAL).set(APPEAL.ASSIGNEE_ID, operatorId).where(APPEAL.ID.eq(appealId)).execute();
-            note(tx, session, appealId, "STATUS", (a.getAssigneeId() == null ? "Assigned to " : "Reassigned to ") + name
+            note(tx, session, appealId, AppealNoteKind.STATUS, (a.getAssigneeId() == null ? "Assigned to " : "Reassigned to ") + name
                     + (reason == null || reason.isBlank() ? "" : ": " + reason.trim()), LocalDateTime.now(clock));
             audit.record(tx, session, a.getAssigneeId() == null ? "APPEAL_ASSIGNED" : "APPEAL_REASSIGNED", "APPEAL", appealId, reason, "to " + name);
         });
@@ -109,7 +112,7 @@ public final class AppealWorkflow {
         }
         database.transaction(tx -> {
             AppealRecord a = lock(tx, appealId, expectedVersion);
-            AppealStatus from = AppealStatus.valueOf(a.getStatus());
+            AppealStatus from = a.getStatus();
             Permission needed = from.permissionTo(to);
             if (needed == null) {
                 throw refused(from, to);
@@ -122,18 +125,18 @@ public final class AppealWorkflow {
                 throw UserFacingException.keyed("appeal.reasonRequired", "Give a reason.");
             }
             LocalDateTime now = LocalDateTime.now(clock);
-            var update = tx.update(APPEAL).set(APPEAL.STATUS, to.name());
+            var update = tx.update(APPEAL).set(APPEAL.STATUS, to);
             if (to == AppealStatus.CLOSED) {
                 update = update.set(APPEAL.CLOSED_AT, now);
             }
             if (to == AppealStatus.IN_REVIEW && (from == AppealStatus.DECIDED || from == AppealStatus.CLOSED)) {
                 // reopened: the outcome stays in the notes and the audit log, the case is open again
-                update = update.set(APPEAL.OUTCOME, (String) null).set(APPEAL.OUTCOME_LIMIT, (BigDecimal) null)
+                update = update.set(APPEAL.OUTCOME, (AppealOutcome) null).set(APPEAL.OUTCOME_LIMIT, (BigDecimal) null)
                         .set(APPEAL.OUTCOME_REASON, (String) null).set(APPEAL.DECIDED_AT, (LocalDateTime) null)
                         .set(APPEAL.DECIDED_BY, (Long) null).set(APPEAL.CLOSED_AT, (LocalDateTime) null);
             }
             update.where(APPEAL.ID.eq(appealId)).execute();
-            note(tx, session, appealId, "STATUS", from + " → " + to + (note == null || note.isBlank() ? "" : ": " + note.trim()), now);
+            note(tx, session, appealId, AppealNoteKind.STATUS, from + " → " + to + (note == null || note.isBlank() ? "" : ": " + note.trim()), now);
             audit.record(tx, session, "APPEAL_" + to.name(), "APPEAL", appealId, note, from + " → " + to);
         });
     }
@@ -146,7 +149,7 @@ public final class AppealWorkflow {
         }
         database.transaction(tx -> {
             appeal(tx, appealId);
-            note(tx, session, appealId, "NOTE", body.trim(), LocalDateTime.now(clock));
+            note(tx, session, appealId, AppealNoteKind.NOTE, body.trim(), LocalDateTime.now(clock));
             audit.record(tx, session, "APPEAL_NOTE_ADDED", "APPEAL", appealId, null, body.length() > 200 ? body.substring(0, 200) : body);
         });
     }
@@ -164,30 +167,30 @@ public final class AppealWorkflow {
         }
         return database.transactionResult(tx -> {
             AppealRecord a = lock(tx, appealId, expectedVersion);
-            AppealStatus from = AppealStatus.valueOf(a.getStatus());
+            AppealStatus from = a.getStatus();
             Permission needed = from.permissionTo(AppealStatus.DECIDED);
             if (needed == null) {
                 throw refused(from, AppealStatus.DECIDED);
             }
             session.require(needed);
             if (a.getPendingDecisionId() != null) {
-                if (!"DECLINED".equals(remedy.decisionStatus(tx, a.getPendingDecisionId()))) {
+                if (remedy.decisionStatus(tx, a.getPendingDecisionId()) != DecisionStatus.DECLINED) {
                     throw UserFacingException.keyed("appeal.awaitingApproval", "A lift of this appeal waits for a manager's approval.");
                 }
                 tx.update(APPEAL).set(APPEAL.PENDING_DECISION_ID, (Long) null).set(APPEAL.NOTICE_LANGUAGE, (String) null)
                         .where(APPEAL.ID.eq(appealId)).execute();
             }
             String note = d.note().trim();
-            Remedied remedied = AppealType.valueOf(a.getAppealType()) == AppealType.LIMIT_DECREASE
+            Remedied remedied = a.getAppealType() == AppealType.LIMIT_DECREASE
                     ? remedyDecrease(tx, session, a, d, note) : remedySuspension(tx, session, a, d, note);
             LocalDateTime now = LocalDateTime.now(clock);
-            tx.update(APPEAL).set(APPEAL.OUTCOME, d.outcome().name()).set(APPEAL.OUTCOME_LIMIT, remedied.outcomeLimit())
+            tx.update(APPEAL).set(APPEAL.OUTCOME, d.outcome()).set(APPEAL.OUTCOME_LIMIT, remedied.outcomeLimit())
                     .set(APPEAL.OUTCOME_REASON, d.reasonCode() + ": " + note).where(APPEAL.ID.eq(appealId)).execute();
             AppealRemedy.Result result = remedied.result();
             if (result != null && !result.applied()) {
                 tx.update(APPEAL).set(APPEAL.PENDING_DECISION_ID, result.decisionId()).set(APPEAL.NOTICE_LANGUAGE, d.language())
                         .where(APPEAL.ID.eq(appealId)).execute();
-                note(tx, session, appealId, "STATUS", d.outcome() + " proposed (" + d.reasonCode() + "); waits for a manager's approval, decision "
+                note(tx, session, appealId, AppealNoteKind.STATUS, d.outcome() + " proposed (" + d.reasonCode() + "); waits for a manager's approval, decision "
                         + result.decisionId() + ": " + note, now);
                 audit.record(tx, session, "APPEAL_LIFT_REQUESTED", "APPEAL", appealId, note, d.outcome() + "; decision " + result.decisionId());
                 return false;
@@ -228,7 +231,7 @@ public final class AppealWorkflow {
             return new Remedied(current, null);
         }
         SuspensionRecord s = tx.selectFrom(SUSPENSION).where(SUSPENSION.ID.eq(a.getSuspensionId())).fetchOne();
-        if ("FRAUD".equals(s.getKind())) {
+        if (s.getKind() == SuspensionKind.FRAUD) {
             session.require(Permission.APPEAL_DECIDE_FRAUD);
             if (!d.identityReverified()) {
                 throw UserFacingException.keyed("appeal.identityRequired",
@@ -239,7 +242,7 @@ public final class AppealWorkflow {
             }
             tx.update(APPEAL).set(APPEAL.IDENTITY_REVERIFIED, true).where(APPEAL.ID.eq(a.getId())).execute();
         }
-        if (!"ACTIVE".equals(s.getStatus())) {
+        if (s.getStatus() != SuspensionStatus.ACTIVE) {
             throw UserFacingException.keyed("appeal.suspensionGone", "The suspension was lifted meanwhile; reload the case.");
         }
         BigDecimal outcomeLimit = current;
@@ -268,22 +271,22 @@ public final class AppealWorkflow {
             if (a.getPendingDecisionId() == null) {
                 throw UserFacingException.keyed("appeal.nothingToApprove", "Nothing of this appeal waits for approval.");
             }
-            String status = remedy.decisionStatus(tx, a.getPendingDecisionId());
-            if ("AWAITING_APPROVAL".equals(status)) {
+            DecisionStatus status = remedy.decisionStatus(tx, a.getPendingDecisionId());
+            if (status == DecisionStatus.AWAITING_APPROVAL) {
                 remedy.approve(tx, session, a.getPendingDecisionId(), note == null || note.isBlank() ? "appeal " + a.getAppealNo() : note);
-            } else if (!"APPROVED".equals(status)) {
+            } else if (status != DecisionStatus.APPROVED) {
                 throw UserFacingException.keyed("appeal.liftDeclined", "The lift was declined; decide the appeal again.");
             }
-            AppealOutcome outcome = AppealOutcome.valueOf(a.getOutcome());
+            AppealOutcome outcome = a.getOutcome();
             String reasonCode = a.getOutcomeReason().split(":")[0];
-            if (outcome == AppealOutcome.PARTIALLY_LIFTED && AppealType.valueOf(a.getAppealType()) != AppealType.LIMIT_DECREASE) {
+            if (outcome == AppealOutcome.PARTIALLY_LIFTED && a.getAppealType() != AppealType.LIMIT_DECREASE) {
                 // the approved decision lifted a suspension; the partial limit follows. A decrease
                 // appeal's pending decision is the restored limit itself, applied by the approval.
                 remedy.setLimit(tx, session, a.getAccountId(), a.getOutcomeLimit(), reasonCode, "appeal " + a.getAppealNo());
             }
             tx.update(APPEAL).set(APPEAL.PENDING_DECISION_ID, (Long) null).set(APPEAL.NOTICE_LANGUAGE, (String) null)
                     .where(APPEAL.ID.eq(appealId)).execute();
-            finish(tx, session, a, AppealStatus.valueOf(a.getStatus()), outcome, reasonCode, a.getOutcomeLimit(),
+            finish(tx, session, a, a.getStatus(), outcome, reasonCode, a.getOutcomeLimit(),
                     note == null || note.isBlank() ? "approved" : note.trim(), language != null ? language : a.getNoticeLanguage(),
                     LocalDateTime.now(clock));
         });
@@ -291,7 +294,7 @@ public final class AppealWorkflow {
 
     private void finish(DSLContext tx, Session session, AppealRecord a, AppealStatus from, AppealOutcome outcome, String reasonCode,
             BigDecimal outcomeLimit, String note, String language, LocalDateTime now) {
-        tx.update(APPEAL).set(APPEAL.STATUS, AppealStatus.DECIDED.name()).set(APPEAL.DECIDED_AT, now)
+        tx.update(APPEAL).set(APPEAL.STATUS, AppealStatus.DECIDED).set(APPEAL.DECIDED_AT, now)
                 .set(APPEAL.DECIDED_BY, Session.actorId(session)).where(APPEAL.ID.eq(a.getId())).execute();
         String channel = switch (a.getContactPreference()) {
             case "APP" -> "APP";
@@ -300,7 +303,7 @@ public final class AppealWorkflow {
         };
         long noticeId = notices.queueAppealOutcome(tx, new NoticeService.AppealOutcomeNotice(a.getAccountId(), a.getId(), a.getAppealNo(),
                 channel, outcome.name(), reasonCode, outcomeLimit, language));
-        note(tx, session, a.getId(), "STATUS", from + " → DECIDED: " + outcome + " (" + reasonCode + "): " + note + "; notice " + noticeId, now);
+        note(tx, session, a.getId(), AppealNoteKind.STATUS, from + " → DECIDED: " + outcome + " (" + reasonCode + "): " + note + "; notice " + noticeId, now);
         audit.record(tx, session, "APPEAL_DECIDED", "APPEAL", a.getId(), note, outcome + " " + reasonCode
                 + (outcomeLimit == null ? "" : "; limit " + outcomeLimit) + "; notice " + noticeId);
     }

@@ -1,5 +1,7 @@
 package dev.riskdesk.appeals;
 
+import dev.riskdesk.accounts.AccountStatus;
+import dev.riskdesk.accounts.SuspensionKind;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -42,7 +44,7 @@ public final class Appeals {
     }
 
     /** A line of the append-only notes log. KIND is NOTE, STATUS or CUSTOMER. */
-    public record Note(long id, String kind, String author, String body, LocalDateTime createdAt) {
+    public record Note(long id, AppealNoteKind kind, String author, String body, LocalDateTime createdAt) {
     }
 
     public record AttachmentInfo(long id, String fileName, String contentType, int sizeBytes, String uploadedBy, LocalDateTime uploadedAt) {
@@ -65,12 +67,12 @@ public final class Appeals {
 
     /** Everything the case screen shows about one appeal. */
     public record AppealCase(InboxRow row, String channel, String contactPreference, String statement, List<String> reasonCodes,
-            String suspensionKind, String evidence, DataCheck dataCheck, BigDecimal currentLimit, BigDecimal contestedOldLimit,
-            BigDecimal contestedNewLimit, String accountStatus, String outcomeReason, BigDecimal outcomeLimit, String decidedBy,
+            SuspensionKind suspensionKind, String evidence, DataCheck dataCheck, BigDecimal currentLimit, BigDecimal contestedOldLimit,
+            BigDecimal contestedNewLimit, AccountStatus accountStatus, String outcomeReason, BigDecimal outcomeLimit, String decidedBy,
             LocalDateTime decidedAt, boolean identityReverified, Long pendingDecisionId, List<Note> notes,
             List<AttachmentInfo> attachments, List<InboxRow> earlierAppeals) {
         public boolean fraud() {
-            return "FRAUD".equals(suspensionKind);
+            return suspensionKind == SuspensionKind.FRAUD;
         }
     }
 

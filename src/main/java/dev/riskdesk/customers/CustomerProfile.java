@@ -1,5 +1,18 @@
 package dev.riskdesk.customers;
 
+import dev.riskdesk.accounts.AccountStatus;
+import dev.riskdesk.accounts.BillStatus;
+import dev.riskdesk.accounts.DecisionStatus;
+import dev.riskdesk.accounts.NoticeKind;
+import dev.riskdesk.accounts.NoticeStatus;
+import dev.riskdesk.accounts.SuspensionKind;
+import dev.riskdesk.accounts.SuspensionStatus;
+import dev.riskdesk.appeals.AppealOutcome;
+import dev.riskdesk.appeals.AppealStatus;
+import dev.riskdesk.appeals.AppealType;
+import dev.riskdesk.limits.DecisionAction;
+import dev.riskdesk.limits.ProposalStatus;
+import dev.riskdesk.limits.ProposalType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -35,7 +48,7 @@ public record CustomerProfile(Header header,
 
     public record Header(long accountId, String accountNo, long customerId, String customerNo, String maskedName,
                          String maskedPhone, String city, int cityTier, String product, LocalDateTime openedAt,
-                         String status, BigDecimal creditLimit, BigDecimal available, BigDecimal balance,
+                         AccountStatus status, BigDecimal creditLimit, BigDecimal available, BigDecimal balance,
                          BigDecimal tempLimit, int daysPastDue, String delinquencyBucket, Integer score, String scoreBand,
                          boolean thinFile, SubScores subScores, long openFlags, Appeal openAppeal, int version) {
 
@@ -65,23 +78,23 @@ public record CustomerProfile(Header header,
     public record TimelineEvent(LocalDateTime at, Lane lane, Level level, String code, List<Object> args) {
     }
 
-    public record LimitPoint(LocalDateTime at, BigDecimal oldLimit, BigDecimal newLimit, String oldStatus, String newStatus,
+    public record LimitPoint(LocalDateTime at, BigDecimal oldLimit, BigDecimal newLimit, AccountStatus oldStatus, AccountStatus newStatus,
                              String source, String reasonCodes) {
     }
 
     public record MonthPoint(LocalDate month, BigDecimal creditLimit, BigDecimal balance, BigDecimal spend, int daysPastDue) {
     }
 
-    public record Decision(long id, Long proposalId, String action, String status, BigDecimal oldLimit, BigDecimal newLimit,
+    public record Decision(long id, Long proposalId, DecisionAction action, DecisionStatus status, BigDecimal oldLimit, BigDecimal newLimit,
                            String reasonCode, String note, String maker, String checker, LocalDateTime decidedAt) {
     }
 
-    public record Proposal(long id, String type, String status, BigDecimal oldLimit, BigDecimal proposedLimit,
+    public record Proposal(long id, ProposalType type, ProposalStatus status, BigDecimal oldLimit, BigDecimal proposedLimit,
                            String reasonCodes, LocalDateTime createdAt) {
     }
 
     public record Bill(LocalDate statementMonth, LocalDate dueDate, BigDecimal amount, BigDecimal minimumDue,
-                       BigDecimal paid, LocalDate paidDate, int daysPastDue, String status) {
+                       BigDecimal paid, LocalDate paidDate, int daysPastDue, BillStatus status) {
     }
 
     public record Repayment(LocalDateTime paidAt, LocalDateTime receivedAt, BigDecimal amount, String channel) {
@@ -99,15 +112,15 @@ public record CustomerProfile(Header header,
                        String severity, String action, String evidence, boolean stale, boolean open) {
     }
 
-    public record Suspension(long id, String kind, String status, String reasonCodes, String evidence,
+    public record Suspension(long id, SuspensionKind kind, SuspensionStatus status, String reasonCodes, String evidence,
                              LocalDateTime startedAt, LocalDateTime liftedAt) {
     }
 
-    public record Appeal(long id, String appealNo, String type, String channel, String status, String outcome,
+    public record Appeal(long id, String appealNo, AppealType type, String channel, AppealStatus status, AppealOutcome outcome,
                          LocalDateTime createdAt, LocalDateTime slaDueAt, LocalDateTime decidedAt) {
     }
 
-    public record Notice(LocalDateTime createdAt, String kind, String channel, String status, String body) {
+    public record Notice(LocalDateTime createdAt, NoticeKind kind, String channel, NoticeStatus status, String body) {
     }
 
     public record AuditRow(LocalDateTime at, String operator, String action, String entityType, String entityId,

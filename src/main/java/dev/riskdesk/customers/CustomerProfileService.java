@@ -42,6 +42,7 @@ import dev.riskdesk.customers.CustomerProfile.TimelineEvent;
 import dev.riskdesk.customers.CustomerProfile.Transaction;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.schema.tables.Operator;
+import dev.riskdesk.limits.ProposalStatus;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.PersonalDataMasker;
 import dev.riskdesk.security.Session;
@@ -66,7 +67,7 @@ public final class CustomerProfileService {
     static final double SPIKE_RATIO = 2.0;
     /** …and at least this much, so a jump from ¥10 to ¥30 is not one. */
     static final BigDecimal SPIKE_MINIMUM = new BigDecimal("1000");
-    static final Set<String> OPEN_PROPOSAL = Set.of("PENDING", "AWAITING_DATA", "AWAITING_APPROVAL");
+    static final Set<ProposalStatus> OPEN_PROPOSAL = Set.of(ProposalStatus.PENDING, ProposalStatus.AWAITING_DATA, ProposalStatus.AWAITING_APPROVAL);
 
     private final Database database;
 
@@ -155,7 +156,7 @@ public final class CustomerProfileService {
         List<AuditRow> audit = auditVisible ? audit(tx, accountId, customerId, decisions, suspensions, appeals) : List.of();
 
         long openFlags = flags.stream().filter(Flag::open).count();
-        Appeal openAppeal = appeals.stream().filter(p -> !Set.of("DECIDED", "CLOSED").contains(p.status())).findFirst().orElse(null);
+        Appeal openAppeal = appeals.stream().filter(p -> p.status().open()).findFirst().orElse(null);
         Header header = new Header(accountId, a.get(ACCOUNT.ACCOUNT_NO), customerId, a.get(CUSTOMER.CUSTOMER_NO),
                 PersonalDataMasker.name(a.get(CUSTOMER.FULL_NAME)), PersonalDataMasker.phone(a.get(CUSTOMER.PHONE)),
                 a.get(CUSTOMER.CITY), a.get(CUSTOMER.CITY_TIER), a.get(ACCOUNT.PRODUCT), a.get(ACCOUNT.OPENED_AT),
@@ -189,7 +190,7 @@ public final class CustomerProfileService {
                 boolean up = l.newLimit().compareTo(l.oldLimit()) > 0;
                 timeline.add(new TimelineEvent(l.at(), Lane.LIMIT, up ? Level.GOOD : Level.WARNING, up ? "LIMIT_UP" : "LIMIT_DOWN",
                         List.of(l.oldLimit(), l.newLimit(), l.source())));
-            } else if (l.oldStatus() != null && !l.oldStatus().equals(l.newStatus())) {
+            } else if (l.oldStatus() != null && l.oldStatus() != l.newStatus()) {
                 timeline.add(new TimelineEvent(l.at(), Lane.LIMIT, Level.INFO, "STATUS", List.of(l.oldStatus(), l.newStatus())));
             }
         }
@@ -208,17 +209,17 @@ public final class CustomerProfileService {
 
     static TimelineEvent repaymentEvent(Bill b) {
         Level level = switch (b.status()) {
-            case "PAID" -> b.daysPastDue() > 0 ? Level.WARNING : Level.GOOD;
-            case "LATE", "PARTIAL" -> Level.WARNING;
-            case "MISSED" -> Level.BAD;
-            default -> Level.INFO;
+            case PAID -> b.daysPastDue() > 0 ? Level.WARNING : Level.GOOD;
+            case LATE, PARTIAL -> Level.WARNING;
+            case MISSED -> Level.BAD;
+            case OPEN -> Level.INFO;
         };
         String code = switch (b.status()) {
-            case "PAID" -> b.daysPastDue() > 0 ? "REPAID_LATE" : "REPAID_ON_TIME";
-            case "LATE" -> "REPAID_LATE";
-            case "PARTIAL" -> "REPAID_PARTIAL";
-            case "MISSED" -> "REPAYMENT_MISSED";
-            default -> "BILL_OPEN";
+            case PAID -> b.daysPastDue() > 0 ? "REPAID_LATE" : "REPAID_ON_TIME";
+            case LATE -> "REPAID_LATE";
+            case PARTIAL -> "REPAID_PARTIAL";
+            case MISSED -> "REPAYMENT_MISSED";
+            case OPEN -> "BILL_OPEN";
         };
         var at = (b.paidDate() != null ? b.paidDate() : b.dueDate()).atTime(12, 0);
         return new TimelineEvent(at, Lane.REPAYMENT, level, code, List.of(b.amount(), b.daysPastDue(), b.statementMonth()));

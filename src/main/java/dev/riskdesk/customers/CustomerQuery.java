@@ -1,5 +1,6 @@
 package dev.riskdesk.customers;
 
+import dev.riskdesk.accounts.AccountStatus;
 import java.util.Set;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Set;
  * null values mean "any".
  */
 public record CustomerQuery(String text,
-                            Set<String> statuses,
+                            Set<AccountStatus> statuses,
                             Set<String> scoreBands,
                             String ruleCode,
                             Set<Integer> cityTiers,

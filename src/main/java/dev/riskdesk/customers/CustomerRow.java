@@ -1,5 +1,6 @@
 package dev.riskdesk.customers;
 
+import dev.riskdesk.accounts.AccountStatus;
 import java.math.BigDecimal;
 
 /**
@@ -15,7 +16,7 @@ public record CustomerRow(long accountId,
                           String maskedIdNumber,
                           String city,
                           int cityTier,
-                          String status,
+                          AccountStatus status,
                           BigDecimal creditLimit,
                           BigDecimal available,
                           BigDecimal balance,

@@ -13,7 +13,10 @@ import static dev.riskdesk.db.schema.Tables.LIMIT_DECISION;
 import static dev.riskdesk.db.schema.Tables.OPERATOR;
 import static dev.riskdesk.db.schema.Tables.SUSPENSION;
 
+import dev.riskdesk.appeals.AppealOutcome;
+import dev.riskdesk.appeals.AppealStatus;
 import dev.riskdesk.db.Database;
+import dev.riskdesk.limits.DecisionAction;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Session;
 import java.time.LocalDate;
@@ -101,7 +104,7 @@ public final class DashboardQueryService {
         charts.put("appealFigures", appealFigures(dsl, inSegment(filter, APPEAL.ACCOUNT_ID), start, end, now));
         t0 = lap(timings, "appeals", t0);
         charts.put("expectedLoss", snap.expectedLoss());
-        long openAppeals = dsl.fetchCount(APPEAL, inSegment(filter, APPEAL.ACCOUNT_ID).and(APPEAL.STATUS.notIn("DECIDED", "CLOSED")));
+        long openAppeals = dsl.fetchCount(APPEAL, inSegment(filter, APPEAL.ACCOUNT_ID).and(APPEAL.STATUS.notIn(AppealStatus.DECIDED, AppealStatus.CLOSED)));
         lap(timings, "openAppeals", t0);
         double psi = train.length == 0 ? Double.NaN : psi(charts.get("scoreDistribution"));
         return new DashboardData(new DashboardFilter(from, to, filter.cityTier(), filter.incomeBand(), filter.product()), snapshot, months,
@@ -263,27 +266,27 @@ public final class DashboardQueryService {
         var d = LIMIT_DECISION;
         Condition when = d.DECIDED_AT.ge(start).and(d.DECIDED_AT.lt(end)).and(accounts);
         var joined = d;
-        Map<String, Long> byAction = new LinkedHashMap<>();
-        for (String a : List.of("AUTO_APPLY", "CONFIRM", "OVERRIDE", "REJECT")) {
+        Map<DecisionAction, Long> byAction = new LinkedHashMap<>();
+        for (DecisionAction a : List.of(DecisionAction.AUTO_APPLY, DecisionAction.CONFIRM, DecisionAction.OVERRIDE, DecisionAction.REJECT)) {
             byAction.put(a, 0L);
         }
         dsl.select(d.ACTION, DSL.count()).from(joined).where(when).groupBy(d.ACTION).forEach(r -> byAction.put(r.value1(), (long) r.value2()));
         long all = byAction.values().stream().mapToLong(Long::longValue).sum();
         List<List<Object>> actions = new ArrayList<>();
         if (all > 0) {
-            byAction.forEach((a, n) -> actions.add(List.of(a, "AUTO_APPLY".equals(a) ? "AUTO" : "MANUAL", n, (double) n / all)));
+            byAction.forEach((a, n) -> actions.add(List.of(a.name(), a == DecisionAction.AUTO_APPLY ? "AUTO" : "MANUAL", n, (double) n / all)));
         }
         charts.put("decisions", new ChartTable("decisions", List.of("action", "route", "decisions", "share"), actions));
 
         List<List<Object>> byOperator = new ArrayList<>();
-        Field<Integer> overrides = DSL.count().filterWhere(d.ACTION.eq("OVERRIDE"));
+        Field<Integer> overrides = DSL.count().filterWhere(d.ACTION.eq(DecisionAction.OVERRIDE));
         dsl.select(OPERATOR.USERNAME, DSL.count(), overrides).from(joined.join(OPERATOR).on(OPERATOR.ID.eq(d.MAKER_ID)))
-                .where(when.and(d.ACTION.ne("AUTO_APPLY"))).groupBy(OPERATOR.USERNAME).orderBy(OPERATOR.USERNAME)
+                .where(when.and(d.ACTION.ne(DecisionAction.AUTO_APPLY))).groupBy(OPERATOR.USERNAME).orderBy(OPERATOR.USERNAME)
                 .forEach(r -> byOperator.add(List.of(r.value1(), (long) r.value2(), (long) r.value3(), (double) r.value3() / r.value2())));
         charts.put("overridesByOperator", new ChartTable("overridesByOperator", List.of("operator", "decisions", "overrides", "rate"), byOperator));
 
         List<List<Object>> byReason = new ArrayList<>();
-        var reasons = dsl.select(DSL.coalesce(d.REASON_CODE, "—"), DSL.count()).from(joined).where(when.and(d.ACTION.eq("OVERRIDE")))
+        var reasons = dsl.select(DSL.coalesce(d.REASON_CODE, "—"), DSL.count()).from(joined).where(when.and(d.ACTION.eq(DecisionAction.OVERRIDE)))
                 .groupBy(DSL.coalesce(d.REASON_CODE, "—")).orderBy(DSL.count().desc()).fetch();
         long overridden = reasons.stream().mapToLong(r -> r.value2()).sum();
         reasons.forEach(r -> byReason.add(List.of(r.value1(), (long) r.value2(), (double) r.value2() / overridden)));
@@ -295,7 +298,7 @@ public final class DashboardQueryService {
         Field<Integer> late30 = DSL.countDistinct(ACCOUNT.ID).filterWhere(ACCOUNT.DELINQUENCY_BUCKET.in("DPD31_60", "DPD61_90", "DPD90P"));
         Field<Integer> late90 = DSL.countDistinct(ACCOUNT.ID).filterWhere(ACCOUNT.DELINQUENCY_BUCKET.eq("DPD90P"));
         dsl.select(d.ACTION, DSL.countDistinct(d.ACCOUNT_ID), late30, late90).from(d.join(ACCOUNT).on(ACCOUNT.ID.eq(d.ACCOUNT_ID))).where(when).groupBy(d.ACTION).orderBy(d.ACTION)
-                .forEach(r -> perf.add(List.of(r.value1(), (long) r.value2(), (double) r.value3() / r.value2(), (double) r.value4() / r.value2())));
+                .forEach(r -> perf.add(List.of(r.value1().name(), (long) r.value2(), (double) r.value3() / r.value2(), (double) r.value4() / r.value2())));
         charts.put("overridePerformance", new ChartTable("overridePerformance", List.of("action", "accounts", "rate30", "rate90"), perf));
     }
 
@@ -303,7 +306,7 @@ public final class DashboardQueryService {
         var s = SUSPENSION;
         Field<String> rule = DSL.coalesce(s.RULE_CODE, s.KIND);
         Field<Integer> appealed = DSL.countDistinct(APPEAL.SUSPENSION_ID);
-        Field<Integer> overturned = DSL.countDistinct(APPEAL.SUSPENSION_ID).filterWhere(APPEAL.OUTCOME.in("LIFTED", "PARTIALLY_LIFTED"));
+        Field<Integer> overturned = DSL.countDistinct(APPEAL.SUSPENSION_ID).filterWhere(APPEAL.OUTCOME.in(AppealOutcome.LIFTED, AppealOutcome.PARTIALLY_LIFTED));
         List<List<Object>> out = new ArrayList<>();
         dsl.select(rule, DSL.countDistinct(s.ID), appealed, overturned)
                 .from(s.leftJoin(APPEAL).on(APPEAL.SUSPENSION_ID.eq(s.ID)))
@@ -324,7 +327,7 @@ public final class DashboardQueryService {
                 .from(a)
                 .where(a.CREATED_AT.ge(start).and(a.CREATED_AT.lt(end)).and(accounts))
                 .forEach(r -> {
-                    boolean open = r.value3() == null && !"CLOSED".equals(r.value1()) && !"DECIDED".equals(r.value1());
+                    boolean open = r.value3() == null && r.value1().open();
                     String k = open ? (now.isAfter(r.value2()) ? "OPEN_OVERDUE" : "OPEN_WITHIN_SLA")
                             : r.value3() != null && r.value3().isAfter(r.value2()) ? "DECIDED_LATE" : "DECIDED_WITHIN_SLA";
                     m.get(k)[0]++;
@@ -345,7 +348,7 @@ public final class DashboardQueryService {
     static ChartTable appealFigures(DSLContext dsl, Condition accounts, LocalDateTime start, LocalDateTime end, LocalDateTime now) {
         var a = APPEAL;
         long[] ages = new long[4];
-        dsl.select(a.CREATED_AT).from(a).where(accounts.and(a.STATUS.notIn("DECIDED", "CLOSED"))).forEach(r -> {
+        dsl.select(a.CREATED_AT).from(a).where(accounts.and(a.STATUS.notIn(AppealStatus.DECIDED, AppealStatus.CLOSED))).forEach(r -> {
             long hours = java.time.Duration.between(r.value1(), now).toHours();
             ages[hours < 24 ? 0 : hours < 48 ? 1 : hours < 168 ? 2 : 3]++;
         });

@@ -4,11 +4,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.Arrays;
-import java.util.List;
+import org.jooq.Converter;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -98,13 +99,15 @@ public final class BulkInsert<R extends Record> {
     private List<Long> write(DSLContext tx, Field<Long> id) {
         int width = fields.size();
         int[] sqlTypes = new int[width];
+        List<Converter<Object, Object>> converters = new ArrayList<>(width);
         for (int c = 0; c < width; c++) {
             sqlTypes[c] = fields.get(c).getDataType().getSQLType();
+            converters.add(databaseConverter(fields.get(c)));
         }
         List<Long> ids = insert(tx, table, fields, rows.size(), ROWS_PER_STATEMENT, id, (insert, offset, r) -> {
             List<Object> row = rows.get(r);
             for (int c = 0; c < width; c++) {
-                Object value = row.get(c) == null ? null : fields.get(c).getDataType().convert(row.get(c));
+                Object value = row.get(c) == null ? null : converters.get(c).to(fields.get(c).getDataType().convert(row.get(c)));
                 if (value == null) {
                     insert.setNull(offset + c + 1, sqlTypes[c]);
                 } else {
@@ -114,6 +117,12 @@ public final class BulkInsert<R extends Record> {
         });
         rows.clear();
         return ids;
+    }
+
+    /** The field's converter from its Java type to the stored one: an enum column stores the constant's name. */
+    @SuppressWarnings("unchecked")
+    private static Converter<Object, Object> databaseConverter(Field<?> field) {
+        return (Converter<Object, Object>) field.getConverter();
     }
 
     /** Binds row {@code row} of the batch; its first parameter is {@code offset + 1}. */

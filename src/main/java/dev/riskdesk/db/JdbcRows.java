@@ -61,7 +61,8 @@ public final class JdbcRows {
         dsl.connection(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int i = firstBound; i < binds.size(); i++) {
-                    statement.setObject(i + 1, binds.get(i));
+                    // an enum-typed column (jOOQ forced type) stores the constant's name, as its EnumConverter writes it
+                    statement.setObject(i + 1, binds.get(i) instanceof Enum<?> e ? e.name() : binds.get(i));
                 }
                 use.use(statement);
             }

@@ -109,6 +109,8 @@ public final class BulkWriter implements AutoCloseable {
             ps.setBoolean(index, b);
         } else if (value instanceof LocalDateTime || value instanceof LocalDate) {
             ps.setObject(index, value);
+        } else if (value instanceof Enum<?> e) {
+            ps.setString(index, e.name()); // a status or kind column stores the constant's name
         } else {
             ps.setObject(index, value, sqlType == Types.OTHER ? Types.JAVA_OBJECT : sqlType);
         }

@@ -4,6 +4,7 @@ import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 import static dev.riskdesk.db.schema.Tables.CUSTOMER;
 import static dev.riskdesk.db.schema.Tables.DATA_FEED;
 
+import dev.riskdesk.accounts.AccountStatus;
 import dev.riskdesk.common.Money;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.DatabaseInfo;
@@ -25,8 +26,8 @@ import org.jooq.impl.DSL;
  * and the freshness of each data feed. Read-only; every role that can sign in may see it.
  */
 public final class PortfolioSummaryService {
-    /** Account statuses in the order screens list them (ACCOUNT.STATUS check constraint). */
-    public static final List<String> ACCOUNT_STATUSES = List.of("ACTIVE", "FROZEN", "SUSPENDED", "DORMANT", "CANCELLED");
+    /** Account statuses in the order screens list them. */
+    public static final List<AccountStatus> ACCOUNT_STATUSES = List.of(AccountStatus.values());
     /** Delinquency buckets from current to worst (ACCOUNT.DELINQUENCY_BUCKET check constraint). */
     public static final List<String> DELINQUENCY_BUCKETS = List.of("CURRENT", "DPD1_30", "DPD31_60", "DPD61_90", "DPD90P");
     /** Data feeds (DATA_FEED.CODE check constraint). */
@@ -57,7 +58,7 @@ public final class PortfolioSummaryService {
      */
     public record Summary(long customers,
                           long accounts,
-                          Map<String, Long> accountsByStatus,
+                          Map<AccountStatus, Long> accountsByStatus,
                           BigDecimal totalLimit,
                           BigDecimal outstandingBalance,
                           double utilisation,
@@ -68,7 +69,7 @@ public final class PortfolioSummaryService {
                           LocalDateTime computedAt) {
 
         public long openAccounts() {
-            return accounts - accountsByStatus.getOrDefault("CANCELLED", 0L);
+            return accounts - accountsByStatus.getOrDefault(AccountStatus.CANCELLED, 0L);
         }
 
         public long laggingFeeds() {
@@ -81,7 +82,7 @@ public final class PortfolioSummaryService {
         LocalDateTime now = LocalDateTime.now(clock);
         long customers = dsl.fetchCount(CUSTOMER);
 
-        Map<String, Long> byStatus = new LinkedHashMap<>();
+        Map<AccountStatus, Long> byStatus = new LinkedHashMap<>();
         ACCOUNT_STATUSES.forEach(s -> byStatus.put(s, 0L));
         long accounts = 0;
         for (var row : dsl.select(ACCOUNT.STATUS, DSL.count()).from(ACCOUNT).groupBy(ACCOUNT.STATUS).fetch()) {
@@ -89,7 +90,7 @@ public final class PortfolioSummaryService {
             accounts += row.value2();
         }
 
-        var open = ACCOUNT.STATUS.ne("CANCELLED");
+        var open = ACCOUNT.STATUS.ne(AccountStatus.CANCELLED);
         var totals = dsl.select(DSL.coalesce(DSL.sum(ACCOUNT.CREDIT_LIMIT), BigDecimal.ZERO),
                         DSL.coalesce(DSL.sum(ACCOUNT.OUTSTANDING_BALANCE), BigDecimal.ZERO))
                 .from(ACCOUNT).where(open).fetchOne();
@@ -107,7 +108,7 @@ public final class PortfolioSummaryService {
         }
 
         return new Summary(customers, accounts, byStatus, totalLimit, balance, utilisation, byBucket,
-                byStatus.getOrDefault("DORMANT", 0L), feeds(dsl, now), DatabaseInfo.dataAsOf(dsl), now);
+                byStatus.getOrDefault(AccountStatus.DORMANT, 0L), feeds(dsl, now), DatabaseInfo.dataAsOf(dsl), now);
     }
 
     private static List<FeedStatus> feeds(DSLContext dsl, LocalDateTime now) {

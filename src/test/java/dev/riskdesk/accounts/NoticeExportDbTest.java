@@ -65,7 +65,7 @@ class NoticeExportDbTest {
     void twoExportsAtOnceExportEachNoticeExactlyOnceWithOneAuditEventPerRealExport() throws Exception {
         for (int round = 0; round < 3; round++) {
             queueNotices(300);
-            int pending = f.db.dsl().fetchCount(CUSTOMER_NOTICE, CUSTOMER_NOTICE.STATUS.eq("PENDING"));
+            int pending = f.db.dsl().fetchCount(CUSTOMER_NOTICE, CUSTOMER_NOTICE.STATUS.eq(NoticeStatus.PENDING));
             int auditsBefore = f.db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("NOTICES_EXPORTED"));
             CyclicBarrier together = new CyclicBarrier(2);
             ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -91,7 +91,7 @@ class NoticeExportDbTest {
                 assertEquals(all.size(), distinct.size(), "no notice exported twice");
                 assertEquals(pending, all.size(), "every pending notice exported");
                 assertEquals(pending, counts.stream().mapToInt(Integer::intValue).sum());
-                assertEquals(0, f.db.dsl().fetchCount(CUSTOMER_NOTICE, CUSTOMER_NOTICE.STATUS.eq("PENDING")));
+                assertEquals(0, f.db.dsl().fetchCount(CUSTOMER_NOTICE, CUSTOMER_NOTICE.STATUS.eq(NoticeStatus.PENDING)));
                 long realExports = counts.stream().filter(n -> n > 0).count();
                 assertEquals(auditsBefore + realExports, f.db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("NOTICES_EXPORTED")));
             } finally {

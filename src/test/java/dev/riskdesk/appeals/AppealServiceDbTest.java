@@ -15,7 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.riskdesk.accounts.AccountStatus;
+import dev.riskdesk.accounts.NoticeKind;
+import dev.riskdesk.accounts.SuspensionKind;
 import dev.riskdesk.accounts.SuspensionService;
+import dev.riskdesk.accounts.SuspensionStatus;
 import dev.riskdesk.appeals.AppealOutcome;
 import dev.riskdesk.appeals.AppealRegistration;
 import dev.riskdesk.appeals.AppealServices;
@@ -25,6 +29,10 @@ import dev.riskdesk.appeals.Appeals;
 import dev.riskdesk.common.Money;
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.limits.LimitsFixture;
+import dev.riskdesk.limits.ProposalRoute;
+import dev.riskdesk.limits.ProposalStatus;
+import dev.riskdesk.limits.ProposalType;
+import dev.riskdesk.limits.VersionStatus;
 import dev.riskdesk.limits.review.AppealRemedies;
 import dev.riskdesk.security.AccessDeniedException;
 import dev.riskdesk.security.Session;
@@ -92,7 +100,7 @@ class AppealServiceDbTest {
         f.close();
     }
 
-    long suspended(String kind, Long ruleSetId, String rule) {
+    long suspended(SuspensionKind kind, Long ruleSetId, String rule) {
         long account = f.account("20000.00", "5000.00", "I3", 2);
         f.db.transaction(tx -> new SuspensionService().suspend(tx, new SuspensionService.SuspensionRequest(account, kind, ruleSetId, rule, null,
                 null, rule, "{}", "{\"LOGINS\":\"" + LimitsFixture.NOW + "\"}"), 0, "ENGINE", null, LimitsFixture.NOW));
@@ -103,8 +111,8 @@ class AppealServiceDbTest {
         return f.db.dsl().select(SUSPENSION.ACCOUNT_ID).from(SUSPENSION).where(SUSPENSION.ID.eq(suspensionId)).fetchOne(SUSPENSION.ACCOUNT_ID);
     }
 
-    long appealSuspension(long suspensionId, String kind) {
-        AppealType type = "FREEZE".equals(kind) ? AppealType.FREEZE : AppealType.SUSPENSION;
+    long appealSuspension(long suspensionId, SuspensionKind kind) {
+        AppealType type = kind == SuspensionKind.FREEZE ? AppealType.FREEZE : AppealType.SUSPENSION;
         return appeals.registration().register(system, new Appeals.Registration(accountOf(suspensionId), type, suspensionId, null, "PHONE", "SMS",
                 "It was me."), List.of());
     }
@@ -119,7 +127,7 @@ class AppealServiceDbTest {
 
     /** Brings a fresh appeal to {@code target} with the system session. */
     long appealIn(AppealStatus target) {
-        long id = appealSuspension(suspended("RISK", null, "SPENDING_SPIKE"), "RISK");
+        long id = appealSuspension(suspended(SuspensionKind.RISK, null, "SPENDING_SPIKE"), SuspensionKind.RISK);
         switch (target) {
             case NEW -> { }
             case IN_REVIEW -> appeals.workflow().move(system, id, version(id), AppealStatus.IN_REVIEW, null);
@@ -225,9 +233,9 @@ class AppealServiceDbTest {
 
     @Test
     void anAgentCannotLiftAFraudSuspensionAloneAndAManagerApprovesTheRiskOperatorsLift() {
-        long suspension = suspended("FRAUD", null, "ACCOUNT_TAKEOVER");
+        long suspension = suspended(SuspensionKind.FRAUD, null, "ACCOUNT_TAKEOVER");
         long account = accountOf(suspension);
-        long id = appealSuspension(suspension, "FRAUD");
+        long id = appealSuspension(suspension, SuspensionKind.FRAUD);
         Session agent = f.login("agent", "agent123");
         Session risk = f.login("risk", "risk123");
         Session manager = f.login("manager", "manager123");
@@ -239,7 +247,7 @@ class AppealServiceDbTest {
         assertThrows(UserFacingException.class, () -> appeals.workflow().decide(risk, id, version(id), unverified), "identity must be re-verified");
 
         assertFalse(appeals.workflow().decide(risk, id, version(id), lift), "a fraud lift waits for a second person");
-        assertEquals("ACTIVE", f.db.dsl().select(SUSPENSION.STATUS).from(SUSPENSION).where(SUSPENSION.ID.eq(suspension)).fetchOne(SUSPENSION.STATUS));
+        assertEquals(SuspensionStatus.ACTIVE, f.db.dsl().select(SUSPENSION.STATUS).from(SUSPENSION).where(SUSPENSION.ID.eq(suspension)).fetchOne(SUSPENSION.STATUS));
         assertTrue(appeals.queries().detail(system, id).row().awaitingApproval());
         assertEquals(AppealStatus.ESCALATED, status(id));
         assertThrows(AccessDeniedException.class, () -> appeals.workflow().approveLift(risk, id, version(id), "ok", "en"));
@@ -249,8 +257,8 @@ class AppealServiceDbTest {
         assertEquals(AppealStatus.DECIDED, c.row().status());
         assertEquals(AppealOutcome.LIFTED, c.row().outcome());
         assertTrue(c.identityReverified());
-        assertEquals("LIFTED", f.db.dsl().select(SUSPENSION.STATUS).from(SUSPENSION).where(SUSPENSION.ID.eq(suspension)).fetchOne(SUSPENSION.STATUS));
-        assertEquals("ACTIVE", f.db.dsl().select(ACCOUNT.STATUS).from(ACCOUNT).where(ACCOUNT.ID.eq(account)).fetchOne(ACCOUNT.STATUS));
+        assertEquals(SuspensionStatus.LIFTED, f.db.dsl().select(SUSPENSION.STATUS).from(SUSPENSION).where(SUSPENSION.ID.eq(suspension)).fetchOne(SUSPENSION.STATUS));
+        assertEquals(AccountStatus.ACTIVE, f.db.dsl().select(ACCOUNT.STATUS).from(ACCOUNT).where(ACCOUNT.ID.eq(account)).fetchOne(ACCOUNT.STATUS));
         assertEquals(1, f.db.dsl().fetchCount(LIMIT_CHANGE, LIMIT_CHANGE.ACCOUNT_ID.eq(account).and(LIMIT_CHANGE.SOURCE.eq("APPEAL"))));
         String body = f.db.dsl().select(CUSTOMER_NOTICE.BODY).from(CUSTOMER_NOTICE).where(CUSTOMER_NOTICE.APPEAL_ID.eq(id))
                 .fetchOne(CUSTOMER_NOTICE.BODY);
@@ -261,8 +269,8 @@ class AppealServiceDbTest {
 
     @Test
     void theManagerWhoRequestedAFraudLiftCannotApproveIt() {
-        long suspension = suspended("FRAUD", null, "ACCOUNT_TAKEOVER");
-        long id = appealSuspension(suspension, "FRAUD");
+        long suspension = suspended(SuspensionKind.FRAUD, null, "ACCOUNT_TAKEOVER");
+        long id = appealSuspension(suspension, SuspensionKind.FRAUD);
         Session manager = f.login("manager", "manager123");
         appeals.workflow().move(manager, id, version(id), AppealStatus.IN_REVIEW, null);
         assertFalse(appeals.workflow().decide(manager, id, version(id),
@@ -278,8 +286,8 @@ class AppealServiceDbTest {
     /** An account whose limit the engine decreased from {@code from} to {@code to}; returns {account, decision}. */
     long[] decreased(String from, String to) {
         long account = f.account(from, "1000.00", "I3", 2);
-        long proposal = f.db.dsl().insertInto(LIMIT_PROPOSAL).set(LIMIT_PROPOSAL.ACCOUNT_ID, account).set(LIMIT_PROPOSAL.PROPOSAL_TYPE, "DECREASE")
-                .set(LIMIT_PROPOSAL.STATUS, "PENDING").set(LIMIT_PROPOSAL.ROUTE, "REVIEW").set(LIMIT_PROPOSAL.OLD_LIMIT, Money.of(from))
+        long proposal = f.db.dsl().insertInto(LIMIT_PROPOSAL).set(LIMIT_PROPOSAL.ACCOUNT_ID, account).set(LIMIT_PROPOSAL.PROPOSAL_TYPE, ProposalType.DECREASE)
+                .set(LIMIT_PROPOSAL.STATUS, ProposalStatus.PENDING).set(LIMIT_PROPOSAL.ROUTE, ProposalRoute.REVIEW).set(LIMIT_PROPOSAL.OLD_LIMIT, Money.of(from))
                 .set(LIMIT_PROPOSAL.PROPOSED_LIMIT, Money.of(to)).set(LIMIT_PROPOSAL.EXPOSURE, Money.of("1000.00"))
                 .set(LIMIT_PROPOSAL.PRIORITY, java.math.BigDecimal.ONE).set(LIMIT_PROPOSAL.REASON_CODES, "UTILISATION_JUMP")
                 .set(LIMIT_PROPOSAL.CREATED_AT, LimitsFixture.NOW).returning(LIMIT_PROPOSAL.ID).fetchOne().getId();
@@ -311,7 +319,7 @@ class AppealServiceDbTest {
         assertEquals(AppealOutcome.PARTIALLY_LIFTED, c.row().outcome());
         assertFalse(c.row().awaitingApproval());
         var notice = f.db.dsl().selectFrom(CUSTOMER_NOTICE).where(CUSTOMER_NOTICE.APPEAL_ID.eq(id)).fetchOne();
-        assertEquals("APPEAL_OUTCOME", notice.getKind(), "the outcome notice is queued");
+        assertEquals(NoticeKind.APPEAL_OUTCOME, notice.getKind(), "the outcome notice is queued");
         assertTrue(notice.getBody().contains("partly withdrawn"), "in the language chosen with the decision: " + notice.getBody());
     }
 
@@ -339,14 +347,14 @@ class AppealServiceDbTest {
                 f.db.dsl().select(ACCOUNT.CREDIT_LIMIT).from(ACCOUNT).where(ACCOUNT.ID.eq(account)).fetchOne(ACCOUNT.CREDIT_LIMIT)));
         var notice = f.db.dsl().selectFrom(CUSTOMER_NOTICE).where(CUSTOMER_NOTICE.APPEAL_ID.eq(id)).fetchOne();
         assertEquals("APP", notice.getChannel());
-        assertEquals("APPEAL_OUTCOME", notice.getKind());
+        assertEquals(NoticeKind.APPEAL_OUTCOME, notice.getKind());
         assertTrue(notice.getBody().contains("16000.00") && notice.getBody().contains("partly withdrawn"), notice.getBody());
     }
 
     @Test
     void theSlaClockRunsAcrossDaysAndBreachesAreReported() {
         clock.set(LocalDateTime.of(2025, 3, 21, 18, 0)); // a Friday evening
-        long id = appealSuspension(suspended("RISK", null, "SPENDING_SPIKE"), "RISK");
+        long id = appealSuspension(suspended(SuspensionKind.RISK, null, "SPENDING_SPIKE"), SuspensionKind.RISK);
         Appeals.InboxRow row = appeals.queries().inbox(system, Appeals.InboxFilter.open()).get(0);
         assertEquals(LocalDateTime.of(2025, 3, 23, 18, 0), row.slaDueAt(), "48 hours for a suspension");
         clock.set(LocalDateTime.of(2025, 3, 22, 10, 0));
@@ -360,7 +368,7 @@ class AppealServiceDbTest {
         assertEquals(1, appeals.figures().figures(system).open2to7d());
 
         appeals.sla().setSlaHours(f.login("manager", "manager123"), AppealType.SUSPENSION, 24);
-        long second = appealSuspension(suspended("RISK", null, "SPENDING_SPIKE"), "RISK");
+        long second = appealSuspension(suspended(SuspensionKind.RISK, null, "SPENDING_SPIKE"), SuspensionKind.RISK);
         List<Appeals.InboxRow> inbox = appeals.queries().inbox(system, Appeals.InboxFilter.open());
         assertEquals(List.of(id, second), inbox.stream().map(Appeals.InboxRow::id).toList(), "ordered by deadline");
         assertEquals(LocalDateTime.of(2025, 3, 25, 9, 0), inbox.get(1).slaDueAt());
@@ -382,7 +390,7 @@ class AppealServiceDbTest {
         decided("ACCOUNT_TAKEOVER", v1, AppealOutcome.LIFTED, "APPEAL_STALE_DATA", 2);
         decided("ACCOUNT_TAKEOVER", v1, AppealOutcome.LIFTED, "APPEAL_CIRCUMSTANCES", 4);
         decided("ACCOUNT_TAKEOVER", v1, AppealOutcome.UPHELD, "APPEAL_RISK_CONFIRMED", 6);
-        appealSuspension(suspended("RISK", v1, "ACCOUNT_TAKEOVER"), "RISK");
+        appealSuspension(suspended(SuspensionKind.RISK, v1, "ACCOUNT_TAKEOVER"), SuspensionKind.RISK);
         decided("ACCOUNT_TAKEOVER", v2, AppealOutcome.UPHELD, "APPEAL_RISK_CONFIRMED", 8);
         decided("SPENDING_SPIKE", v2, AppealOutcome.UPHELD, "APPEAL_RISK_CONFIRMED", 10);
         decided("SPENDING_SPIKE", v2, AppealOutcome.UPHELD, "APPEAL_POLICY_APPLIES", 12);
@@ -410,14 +418,14 @@ class AppealServiceDbTest {
     }
 
     long ruleSet(int version) {
-        return f.db.dsl().insertInto(RULE_SET).set(RULE_SET.VERSION_NO, version).set(RULE_SET.STATUS, "RETIRED")
+        return f.db.dsl().insertInto(RULE_SET).set(RULE_SET.VERSION_NO, version).set(RULE_SET.STATUS, VersionStatus.RETIRED)
                 .set(RULE_SET.CREATED_AT, LimitsFixture.NOW).returning(RULE_SET.ID).fetchOne().getId();
     }
 
     void decided(String rule, long ruleSetId, AppealOutcome outcome, String reason, int hours) {
         LocalDateTime start = LimitsFixture.NOW.plusHours(1);
         clock.set(start);
-        long id = appealSuspension(suspended("RISK", ruleSetId, rule), "RISK");
+        long id = appealSuspension(suspended(SuspensionKind.RISK, ruleSetId, rule), SuspensionKind.RISK);
         appeals.workflow().move(system, id, version(id), AppealStatus.IN_REVIEW, null);
         clock.set(start.plusHours(hours));
         appeals.workflow().decide(system, id, version(id), new Appeals.Decision(outcome, null, reason, "n", false, null));
@@ -426,19 +434,19 @@ class AppealServiceDbTest {
 
     @Test
     void twoOperatorsRegisteringAtOnceGetDistinctAppealNumbers() throws Exception {
-        long first = suspended("RISK", null, "SPENDING_SPIKE");
-        long second = suspended("RISK", null, "SPENDING_SPIKE");
+        long first = suspended(SuspensionKind.RISK, null, "SPENDING_SPIKE");
+        long second = suspended(SuspensionKind.RISK, null, "SPENDING_SPIKE");
         // another operator's registration, inserted but not yet committed, holds the next number
         try (java.sql.Connection other = f.db.connection()) {
             other.setAutoCommit(false);
             org.jooq.DSLContext tx = org.jooq.impl.DSL.using(other, org.jooq.SQLDialect.H2);
             long otherId = tx.insertInto(APPEAL).set(APPEAL.APPEAL_NO, "AP-000001").set(APPEAL.ACCOUNT_ID, accountOf(first))
-                    .set(APPEAL.APPEAL_TYPE, "SUSPENSION").set(APPEAL.SUSPENSION_ID, first).set(APPEAL.CHANNEL, "PHONE")
-                    .set(APPEAL.CONTACT_PREFERENCE, "SMS").set(APPEAL.STATEMENT, "first").set(APPEAL.STATUS, "NEW")
+                    .set(APPEAL.APPEAL_TYPE, AppealType.SUSPENSION).set(APPEAL.SUSPENSION_ID, first).set(APPEAL.CHANNEL, "PHONE")
+                    .set(APPEAL.CONTACT_PREFERENCE, "SMS").set(APPEAL.STATEMENT, "first").set(APPEAL.STATUS, AppealStatus.NEW)
                     .set(APPEAL.CREATED_AT, LimitsFixture.NOW).set(APPEAL.SLA_DUE_AT, LimitsFixture.NOW.plusHours(48))
                     .returning(APPEAL.ID).fetchOne().getId();
             assertEquals(1, otherId);
-            long id = appealSuspension(second, "RISK");
+            long id = appealSuspension(second, SuspensionKind.RISK);
             other.commit();
             assertEquals("AP-000002", appeals.queries().detail(system, id).row().appealNo());
         }
@@ -452,9 +460,9 @@ class AppealServiceDbTest {
         appeals.workflow().addNote(agent, id, "Called the customer back.");
         appeals.workflow().addNote(agent, id, "Customer will send the receipt.");
         List<Appeals.Note> notes = appeals.queries().detail(agent, id).notes();
-        assertEquals("CUSTOMER", notes.get(0).kind(), "the statement opens the log");
+        assertEquals(AppealNoteKind.CUSTOMER, notes.get(0).kind(), "the statement opens the log");
         assertEquals(List.of("Called the customer back.", "Customer will send the receipt."),
-                notes.stream().filter(n -> n.kind().equals("NOTE")).map(Appeals.Note::body).toList());
+                notes.stream().filter(n -> n.kind() == AppealNoteKind.NOTE).map(Appeals.Note::body).toList());
         assertEquals(3, f.db.dsl().fetchCount(APPEAL_NOTE, APPEAL_NOTE.APPEAL_ID.eq(id)));
 
         byte[] pdf = "%PDF-1.4 receipt".getBytes(StandardCharsets.US_ASCII);

@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.riskdesk.accounts.AccountStatus;
 import dev.riskdesk.accounts.NoticeService;
 import dev.riskdesk.accounts.NoticeTemplates;
+import dev.riskdesk.accounts.SuspensionKind;
 import dev.riskdesk.accounts.SuspensionService;
 import dev.riskdesk.appeals.AppealServices;
 import dev.riskdesk.appeals.AppealType;
@@ -60,7 +62,7 @@ class AppealStaleDataTest {
             assertNotNull(late, "the generator writes in-flight repayments");
             long delayed = late.get(REPAYMENT.ACCOUNT_ID);
             LocalDateTime received = late.get(REPAYMENT.RECEIVED_AT);
-            long onTime = db.dsl().select(DSL.min(ACCOUNT.ID)).from(ACCOUNT).where(ACCOUNT.STATUS.eq("ACTIVE"))
+            long onTime = db.dsl().select(DSL.min(ACCOUNT.ID)).from(ACCOUNT).where(ACCOUNT.STATUS.eq(AccountStatus.ACTIVE))
                     .and(ACCOUNT.ID.notIn(DSL.select(GENERATOR_TRUTH.ACCOUNT_ID).from(GENERATOR_TRUTH)))
                     .and(DSL.notExists(DSL.selectOne().from(REPAYMENT).where(REPAYMENT.ACCOUNT_ID.eq(ACCOUNT.ID))
                             .and(REPAYMENT.RECEIVED_AT.gt(trigger)))).fetchOne().value1();
@@ -95,7 +97,7 @@ class AppealStaleDataTest {
 
     private static long appealOnSuspension(Database db, AppealServices appeals, long account, LocalDateTime trigger, String feedAsOf) {
         int version = db.dsl().select(ACCOUNT.VERSION).from(ACCOUNT).where(ACCOUNT.ID.eq(account)).fetchOne(ACCOUNT.VERSION);
-        long suspension = db.transactionResult(tx -> new SuspensionService().suspend(tx, new SuspensionService.SuspensionRequest(account, "FREEZE",
+        long suspension = db.transactionResult(tx -> new SuspensionService().suspend(tx, new SuspensionService.SuspensionRequest(account, SuspensionKind.FREEZE,
                 null, "OVERDUE_FREEZE", null, null, "OVERDUE_FREEZE", "{}", feedAsOf), version, "ENGINE", null, trigger));
         return appeals.registration().register(Session.system(), new Appeals.Registration(account, AppealType.FREEZE, suspension, null, "PHONE", "SMS",
                 "I paid on time."), List.of());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.riskdesk.accounts.AccountStatus;
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.customers.CustomerProfile.Lane;
 import dev.riskdesk.customers.CustomerProfile.Level;
@@ -55,7 +56,7 @@ class CustomerProfileServiceTest {
         CustomerProfile.Header h = p.header();
         assertEquals("A0000000001", h.accountNo());
         assertEquals("王*1", h.maskedName(), "personal data stays masked");
-        assertEquals("SUSPENDED", h.status());
+        assertEquals(AccountStatus.SUSPENDED, h.status());
         assertEquals(0, new BigDecimal("8000").compareTo(h.creditLimit()));
         assertEquals(0.9, h.utilisation(), 1e-9);
         assertEquals(1, h.openFlags());

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.riskdesk.accounts.AccountStatus;
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.customers.CustomerQuery.SortKey;
 import dev.riskdesk.db.Database;
@@ -84,7 +85,7 @@ class CustomerSearchServiceTest {
                         .set(ACCOUNT.CUSTOMER_ID, (long) i)
                         .set(ACCOUNT.PRODUCT, "CREDIT_PAY")
                         .set(ACCOUNT.OPENED_AT, LocalDateTime.of(2024, 1, 1, 0, 0))
-                        .set(ACCOUNT.STATUS, i % 10 == 0 ? "SUSPENDED" : "ACTIVE")
+                        .set(ACCOUNT.STATUS, i % 10 == 0 ? AccountStatus.SUSPENDED : AccountStatus.ACTIVE)
                         .set(ACCOUNT.CREDIT_LIMIT, BigDecimal.valueOf(1000 * (i % 20 + 1), 0).setScale(2))
                         .set(ACCOUNT.AVAILABLE_AMOUNT, BigDecimal.valueOf(500).setScale(2))
                         .set(ACCOUNT.OUTSTANDING_BALANCE, BigDecimal.valueOf(i).setScale(2))
@@ -134,7 +135,7 @@ class CustomerSearchServiceTest {
 
     @Test
     void filtersCombine() {
-        CustomerQuery q = new CustomerQuery("", Set.of("ACTIVE"), Set.of("A", "B"), null, Set.of(1, 2),
+        CustomerQuery q = new CustomerQuery("", Set.of(AccountStatus.ACTIVE), Set.of("A", "B"), null, Set.of(1, 2),
                 Set.of("CURRENT"), false, SortKey.ACCOUNT, false);
         List<CustomerRow> rows = all(AGENT, q);
         assertFalse(rows.isEmpty());
@@ -206,10 +207,10 @@ class CustomerSearchServiceTest {
                 queries.add(CustomerQuery.text("").sortedBy(key, desc));
                 queries.add(CustomerQuery.text("王").sortedBy(key, desc));
                 queries.add(new CustomerQuery("欧阳", null, Set.of("C"), null, Set.of(1, 3), null, null, key, desc));
-                queries.add(new CustomerQuery("", Set.of("ACTIVE"), Set.of("A", "E"), null, null, Set.of("CURRENT", "DPD90P"), false, key, desc));
+                queries.add(new CustomerQuery("", Set.of(AccountStatus.ACTIVE), Set.of("A", "E"), null, null, Set.of("CURRENT", "DPD90P"), false, key, desc));
                 queries.add(new CustomerQuery("", null, Set.of("B"), null, null, Set.of("CURRENT"), null, key, desc));
                 // one status alone, one bucket with thin file: where a (value, sort column) index exists, the walk stays in that value's part
-                queries.add(new CustomerQuery("", Set.of("ACTIVE"), null, null, null, null, null, key, desc));
+                queries.add(new CustomerQuery("", Set.of(AccountStatus.ACTIVE), null, null, null, null, null, key, desc));
                 queries.add(new CustomerQuery("", null, null, null, null, Set.of("CURRENT"), false, key, desc));
             }
         }
@@ -235,7 +236,7 @@ class CustomerSearchServiceTest {
             for (SortKey key : SortKey.values()) {
                 queries.add(new CustomerQuery("王", null, Set.of("C"), null, null, null, null, key, desc));
                 queries.add(new CustomerQuery("欧阳", null, null, null, null, Set.of("CURRENT"), null, key, desc));
-                queries.add(new CustomerQuery("张", Set.of("SUSPENDED"), null, null, null, null, null, key, desc));
+                queries.add(new CustomerQuery("张", Set.of(AccountStatus.SUSPENDED), null, null, null, null, null, key, desc));
                 queries.add(new CustomerQuery("王", null, null, null, null, null, null, key, desc));
             }
             // a bucket no account is in, and a prefix longer than the surname
@@ -290,7 +291,7 @@ class CustomerSearchServiceTest {
                 .filter(i -> ((i % 3 == 0 ? "张" : i % 3 == 1 ? "王" : "欧阳") + "测" + i).startsWith(q.text()))
                 .filter(i -> q.scoreBands().isEmpty() || (i % 7 != 0 && q.scoreBands().contains(BANDS[(int) (i % 5)])))
                 .filter(i -> q.delinquencyBuckets().isEmpty() || q.delinquencyBuckets().contains(BUCKETS[(int) (i % 5)]))
-                .filter(i -> q.statuses().isEmpty() || q.statuses().contains(i % 10 == 0 ? "SUSPENDED" : "ACTIVE"))
+                .filter(i -> q.statuses().isEmpty() || q.statuses().contains(i % 10 == 0 ? AccountStatus.SUSPENDED : AccountStatus.ACTIVE))
                 .sorted(q.descending() ? order.reversed() : order)
                 .toList();
     }

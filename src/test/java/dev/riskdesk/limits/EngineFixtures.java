@@ -1,5 +1,6 @@
 package dev.riskdesk.limits;
 
+import dev.riskdesk.accounts.AccountStatus;
 import dev.riskdesk.common.Money;
 import dev.riskdesk.limits.policy.AccountData;
 import dev.riskdesk.limits.policy.LimitPolicy;
@@ -34,7 +35,7 @@ public final class EngineFixtures {
         AccountData a = new AccountData();
         a.accountId = 1;
         a.accountNo = "A0000000001";
-        a.status = "ACTIVE";
+        a.status = AccountStatus.ACTIVE;
         a.openedAt = AT.minusYears(2);
         a.creditLimit = Money.of("10000");
         a.availableAmount = Money.of("5000");

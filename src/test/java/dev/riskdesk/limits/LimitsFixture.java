@@ -12,6 +12,8 @@ import static dev.riskdesk.db.schema.Tables.REPAYMENT;
 import static dev.riskdesk.db.schema.Tables.SCORE;
 import static dev.riskdesk.db.schema.Tables.TXN;
 
+import dev.riskdesk.accounts.AccountStatus;
+import dev.riskdesk.accounts.BillStatus;
 import dev.riskdesk.accounts.NoticeService;
 import dev.riskdesk.accounts.NoticeTemplates;
 import dev.riskdesk.accounts.SuspensionService;
@@ -24,6 +26,8 @@ import dev.riskdesk.limits.review.LimitDecisionService;
 import dev.riskdesk.limits.rules.RuleSetService;
 import dev.riskdesk.limits.run.PolicyRunService;
 import dev.riskdesk.limits.run.PolicySimulationService;
+import dev.riskdesk.scoring.model.ModelKind;
+import dev.riskdesk.scoring.model.ModelStatus;
 import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.OperatorService;
 import dev.riskdesk.security.PasswordHasher;
@@ -68,7 +72,7 @@ public final class LimitsFixture implements AutoCloseable {
         operators.createDemoOperatorsIfEmpty();
         operators.createOperator(Session.system(), "manager2", "王伟", Role.MANAGER, "manager2pw".toCharArray());
         operators.createOperator(Session.system(), "risk2", "刘洋", Role.RISK_OPERATOR, "risk2pass".toCharArray());
-        modelId = db.dsl().insertInto(MODEL).set(MODEL.NAME, "test scorecard").set(MODEL.KIND, "SCORECARD").set(MODEL.STATUS, "CHAMPION")
+        modelId = db.dsl().insertInto(MODEL).set(MODEL.NAME, "test scorecard").set(MODEL.KIND, ModelKind.SCORECARD).set(MODEL.STATUS, ModelStatus.CHAMPION)
                 .set(MODEL.FEATURES, "[]").set(MODEL.TRAINED_AT, NOW.minusDays(30)).returning(MODEL.ID).fetchOne().getId();
     }
 
@@ -105,7 +109,7 @@ public final class LimitsFixture implements AutoCloseable {
         BigDecimal out = Money.of(outstanding);
         return db.dsl().insertInto(ACCOUNT)
                 .set(ACCOUNT.ACCOUNT_NO, String.format("A%010d", n)).set(ACCOUNT.CUSTOMER_ID, customerId).set(ACCOUNT.PRODUCT, "CREDIT_PAY")
-                .set(ACCOUNT.OPENED_AT, NOW.minusYears(2)).set(ACCOUNT.STATUS, "ACTIVE").set(ACCOUNT.CREDIT_LIMIT, lim)
+                .set(ACCOUNT.OPENED_AT, NOW.minusYears(2)).set(ACCOUNT.STATUS, AccountStatus.ACTIVE).set(ACCOUNT.CREDIT_LIMIT, lim)
                 .set(ACCOUNT.AVAILABLE_AMOUNT, lim.subtract(out).max(Money.ZERO)).set(ACCOUNT.OUTSTANDING_BALANCE, out)
                 .returning(ACCOUNT.ID).fetchOne().getId();
     }
@@ -147,7 +151,7 @@ public final class LimitsFixture implements AutoCloseable {
         return db.dsl().insertInto(BILL).set(BILL.ACCOUNT_ID, accountId).set(BILL.STATEMENT_MONTH, statement.withDayOfMonth(1))
                 .set(BILL.STATEMENT_DATE, statement).set(BILL.DUE_DATE, due).set(BILL.STATEMENT_AMOUNT, Money.of(minimumDue).multiply(BigDecimal.TEN))
                 .set(BILL.MINIMUM_DUE, Money.of(minimumDue)).set(BILL.PAID_AMOUNT, Money.of(paid)).set(BILL.DAYS_PAST_DUE, 0)
-                .set(BILL.STATUS, "OPEN").set(BILL.RECEIVED_AT, statement.atTime(1, 0))
+                .set(BILL.STATUS, BillStatus.OPEN).set(BILL.RECEIVED_AT, statement.atTime(1, 0))
                 .returning(BILL.ID).fetchOne().getId();
     }
 

@@ -4,6 +4,7 @@ import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 import static dev.riskdesk.db.schema.Tables.CUSTOMER;
 import static dev.riskdesk.db.schema.Tables.LIMIT_PROPOSAL;
 
+import dev.riskdesk.accounts.AccountStatus;
 import dev.riskdesk.common.Money;
 import dev.riskdesk.db.Database;
 import java.math.BigDecimal;
@@ -28,21 +29,21 @@ public final class QueueBook {
         BigDecimal out = Money.of(outstanding);
         return db.dsl().insertInto(ACCOUNT)
                 .set(ACCOUNT.ACCOUNT_NO, String.format("QA%010d", n)).set(ACCOUNT.CUSTOMER_ID, customerId).set(ACCOUNT.PRODUCT, "CREDIT_PAY")
-                .set(ACCOUNT.OPENED_AT, now.minusYears(2)).set(ACCOUNT.STATUS, "ACTIVE").set(ACCOUNT.CREDIT_LIMIT, lim)
+                .set(ACCOUNT.OPENED_AT, now.minusYears(2)).set(ACCOUNT.STATUS, AccountStatus.ACTIVE).set(ACCOUNT.CREDIT_LIMIT, lim)
                 .set(ACCOUNT.AVAILABLE_AMOUNT, lim.subtract(out).max(Money.ZERO)).set(ACCOUNT.OUTSTANDING_BALANCE, out)
                 .set(ACCOUNT.SCORE, 600).set(ACCOUNT.SCORE_BAND, "C")
                 .returning(ACCOUNT.ID).fetchOne().getId();
     }
 
     /** An open proposal as the policy run writes it; the evidence names one rule hit on the TRANSACTIONS feed. */
-    public static long proposal(Database db, long accountId, ProposalType type, String status, String oldLimit, String proposedLimit,
+    public static long proposal(Database db, long accountId, ProposalType type, ProposalStatus status, String oldLimit, String proposedLimit,
             String hiddenCap, String priority, String reasons, LocalDateTime createdAt) {
         String evidence = "{\"ruleHits\":[{\"rule\":\"" + reasons.split(",")[0] + "\",\"stale\":false,"
                 + "\"evidence\":{\"utilisationNow\":0.9500,\"outstanding\":3.66E+4},\"feedAsOf\":{\"TRANSACTIONS\":\"" + createdAt + "\"}}],"
                 + "\"guardrails\":[\"MAX_STEP_DOWN\"]}";
         return db.dsl().insertInto(LIMIT_PROPOSAL)
-                .set(LIMIT_PROPOSAL.ACCOUNT_ID, accountId).set(LIMIT_PROPOSAL.PROPOSAL_TYPE, type.name()).set(LIMIT_PROPOSAL.STATUS, status)
-                .set(LIMIT_PROPOSAL.ROUTE, "REVIEW").set(LIMIT_PROPOSAL.OLD_LIMIT, Money.of(oldLimit))
+                .set(LIMIT_PROPOSAL.ACCOUNT_ID, accountId).set(LIMIT_PROPOSAL.PROPOSAL_TYPE, type).set(LIMIT_PROPOSAL.STATUS, status)
+                .set(LIMIT_PROPOSAL.ROUTE, ProposalRoute.REVIEW).set(LIMIT_PROPOSAL.OLD_LIMIT, Money.of(oldLimit))
                 .set(LIMIT_PROPOSAL.PROPOSED_LIMIT, Money.of(proposedLimit)).set(LIMIT_PROPOSAL.HIDDEN_CAP, hiddenCap == null ? null : Money.of(hiddenCap))
                 .set(LIMIT_PROPOSAL.EXPOSURE, Money.of(oldLimit)).set(LIMIT_PROPOSAL.PD, 0.05)
                 .set(LIMIT_PROPOSAL.PRIORITY, new BigDecimal(priority)).set(LIMIT_PROPOSAL.REASON_CODES, reasons)
@@ -56,12 +57,12 @@ public final class QueueBook {
      */
     public static void fill(Database db, LocalDateTime now) {
         long a1 = account(db, 1, "10000", "9500", now);
-        proposal(db, a1, ProposalType.DECREASE, "PENDING", "10000", "7000", "15000", "900", "UTILISATION_JUMP", now.minusHours(2));
+        proposal(db, a1, ProposalType.DECREASE, ProposalStatus.PENDING, "10000", "7000", "15000", "900", "UTILISATION_JUMP", now.minusHours(2));
         long a2 = account(db, 2, "20000", "5000", now);
-        proposal(db, a2, ProposalType.DECREASE, "PENDING", "20000", "18000", null, "500", "MULTI_LENDING,POLICY_SCORE", now.minusHours(3));
+        proposal(db, a2, ProposalType.DECREASE, ProposalStatus.PENDING, "20000", "18000", null, "500", "MULTI_LENDING,POLICY_SCORE", now.minusHours(3));
         long a3 = account(db, 3, "8000", "8000", now);
-        proposal(db, a3, ProposalType.FREEZE, "AWAITING_DATA", "8000", "8000", null, "700", "OVERDUE_FREEZE", now.minusHours(1));
+        proposal(db, a3, ProposalType.FREEZE, ProposalStatus.AWAITING_DATA, "8000", "8000", null, "700", "OVERDUE_FREEZE", now.minusHours(1));
         long a4 = account(db, 4, "10000", "1000", now);
-        proposal(db, a4, ProposalType.INCREASE, "PENDING", "10000", "13000", "20000", "50", "POLICY_SCORE", now.minusDays(10));
+        proposal(db, a4, ProposalType.INCREASE, ProposalStatus.PENDING, "10000", "13000", "20000", "50", "POLICY_SCORE", now.minusDays(10));
     }
 }

@@ -18,6 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.riskdesk.accounts.AccountStatus;
+import dev.riskdesk.accounts.BillStatus;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.TestDatabases;
 import java.math.BigDecimal;
@@ -108,12 +110,12 @@ class PortfolioGeneratorTest {
         assertTrue(defaults >= 0.03 && defaults <= 0.08, "default rate " + defaults);
         assertEquals(dsl.fetchCount(ACCOUNT, ACCOUNT.DELINQUENCY_BUCKET.eq("DPD90P")),
                 dsl.fetchCount(GENERATOR_TRUTH, GENERATOR_TRUTH.SCENARIO.eq("DEFAULT_90")));
-        double dormant = dsl.fetchCount(ACCOUNT, ACCOUNT.STATUS.eq("DORMANT")) / 2000.0;
+        double dormant = dsl.fetchCount(ACCOUNT, ACCOUNT.STATUS.eq(AccountStatus.DORMANT)) / 2000.0;
         assertTrue(dormant >= 0.035 && dormant <= 0.065, "dormant share " + dormant);
         int dormantWithTxns = dsl.fetchCount(dsl.select(TXN.ID).from(TXN).join(ACCOUNT).on(ACCOUNT.ID.eq(TXN.ACCOUNT_ID))
-                .where(ACCOUNT.STATUS.eq("DORMANT")));
+                .where(ACCOUNT.STATUS.eq(AccountStatus.DORMANT)));
         assertEquals(0, dormantWithTxns);
-        assertEquals(dsl.fetchCount(ACCOUNT, ACCOUNT.STATUS.eq("DORMANT")),
+        assertEquals(dsl.fetchCount(ACCOUNT, ACCOUNT.STATUS.eq(AccountStatus.DORMANT)),
                 dsl.fetchCount(GENERATOR_TRUTH, GENERATOR_TRUTH.SCENARIO.eq("DORMANT")));
     }
 
@@ -158,7 +160,7 @@ class PortfolioGeneratorTest {
 
     @Test
     void monthlyAggregatesMatchTheRawEvents() {
-        List<Long> sample = dsl.select(ACCOUNT.ID).from(ACCOUNT).where(ACCOUNT.STATUS.ne("DORMANT")).orderBy(ACCOUNT.ID).limit(25)
+        List<Long> sample = dsl.select(ACCOUNT.ID).from(ACCOUNT).where(ACCOUNT.STATUS.ne(AccountStatus.DORMANT)).orderBy(ACCOUNT.ID).limit(25)
                 .fetch(ACCOUNT.ID);
         sample = new java.util.ArrayList<>(sample);
         sample.addAll(dsl.select(GENERATOR_TRUTH.ACCOUNT_ID).from(GENERATOR_TRUTH)
@@ -272,7 +274,7 @@ class PortfolioGeneratorTest {
         assertTrue(older > 0);
         assertEquals(0, dsl.fetchCount(dsl.select().from(REPAYMENT).join(BILL).on(BILL.ID.eq(REPAYMENT.BILL_ID))
                 .where(REPAYMENT.RECEIVED_AT.le(AS_OF_TIME)).and(REPAYMENT.RECEIVED_AT.gt(REPAYMENT.PAID_AT.plus(DSL.inline(2))))
-                .and(BILL.STATUS.ne("PAID").or(BILL.DAYS_PAST_DUE.ne(0)))));
+                .and(BILL.STATUS.ne(BillStatus.PAID).or(BILL.DAYS_PAST_DUE.ne(0)))));
         assertEquals(5, dsl.fetchCount(DATA_FEED));
         assertEquals(0, dsl.fetchCount(DATA_FEED, DATA_FEED.CODE.ne("REPAYMENTS").and(DATA_FEED.AS_OF.ne(AS_OF_TIME))));
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.riskdesk.accounts.AccountStatus;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.TestDatabases;
 import dev.riskdesk.portfolio.PortfolioSummaryService.FeedStatus;
@@ -67,10 +68,10 @@ class PortfolioSummaryServiceTest {
         DSLContext dsl = database.dsl();
         long c1 = customer(dsl, 1);
         long c2 = customer(dsl, 2);
-        account(dsl, c1, 1, "ACTIVE", "10000.00", "4000.00", "CURRENT");
-        account(dsl, c1, 2, "SUSPENDED", "5000.00", "1000.00", "DPD31_60");
-        account(dsl, c2, 3, "DORMANT", "5000.00", "0.00", "CURRENT");
-        account(dsl, c2, 4, "CANCELLED", "8000.00", "0.00", "CURRENT");
+        account(dsl, c1, 1, AccountStatus.ACTIVE, "10000.00", "4000.00", "CURRENT");
+        account(dsl, c1, 2, AccountStatus.SUSPENDED, "5000.00", "1000.00", "DPD31_60");
+        account(dsl, c2, 3, AccountStatus.DORMANT, "5000.00", "0.00", "CURRENT");
+        account(dsl, c2, 4, AccountStatus.CANCELLED, "8000.00", "0.00", "CURRENT");
         feed(dsl, "BILLS", NOW.minusHours(3), 24);
         feed(dsl, "REPAYMENTS", NOW.minusHours(30), 6);
 
@@ -79,8 +80,8 @@ class PortfolioSummaryServiceTest {
         assertEquals(2, s.customers());
         assertEquals(4, s.accounts());
         assertEquals(3, s.openAccounts());
-        assertEquals(1L, s.accountsByStatus().get("SUSPENDED"));
-        assertEquals(0L, s.accountsByStatus().get("FROZEN"));
+        assertEquals(1L, s.accountsByStatus().get(AccountStatus.SUSPENDED));
+        assertEquals(0L, s.accountsByStatus().get(AccountStatus.FROZEN));
         assertEquals(1, s.dormantAccounts());
         assertEquals(new BigDecimal("20000.00"), s.totalLimit(), "cancelled accounts do not count");
         assertEquals(new BigDecimal("5000.00"), s.outstandingBalance());
@@ -112,7 +113,7 @@ class PortfolioSummaryServiceTest {
                 .returning(CUSTOMER.ID).fetchOne(CUSTOMER.ID);
     }
 
-    static void account(DSLContext dsl, long customer, int n, String status, String limit, String balance, String bucket) {
+    static void account(DSLContext dsl, long customer, int n, AccountStatus status, String limit, String balance, String bucket) {
         BigDecimal l = new BigDecimal(limit);
         BigDecimal b = new BigDecimal(balance);
         dsl.insertInto(ACCOUNT)

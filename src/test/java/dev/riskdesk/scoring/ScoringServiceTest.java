@@ -29,6 +29,7 @@ import dev.riskdesk.scoring.features.MonthRow;
 import dev.riskdesk.scoring.model.Explanation;
 import dev.riskdesk.scoring.model.ModelKind;
 import dev.riskdesk.scoring.model.ModelRepository;
+import dev.riskdesk.scoring.model.ModelStatus;
 import dev.riskdesk.scoring.model.ScoreResult;
 import dev.riskdesk.scoring.model.Scorecard;
 import dev.riskdesk.scoring.model.StoredModel;
@@ -94,7 +95,7 @@ class ScoringServiceTest {
         assertTrue(report.trainDates().get(report.trainDates().size() - 1).isBefore(report.testDates().get(0)), "out of time");
         StoredModel sc = models.load(report.scorecardId());
         assertEquals(ModelKind.SCORECARD, sc.kind());
-        assertEquals("DRAFT", sc.status());
+        assertEquals(ModelStatus.DRAFT, sc.status());
         for (String key : List.of("train", "test", "challenger", "baseline")) {
             assertTrue(sc.metrics().has(key), key);
         }
@@ -111,7 +112,7 @@ class ScoringServiceTest {
     void riskOperatorCannotPromoteAndNothingChanges() {
         Session riskOperator = operator(Role.RISK_OPERATOR, Permission.MODEL_VIEW, Permission.MODEL_TRAIN, Permission.SCORE_RUN);
         assertThrows(AccessDeniedException.class, () -> models.promote(riskOperator, report.scorecardId(), "try"));
-        assertEquals("DRAFT", db.dsl().select(MODEL.STATUS).from(MODEL).where(MODEL.ID.eq(report.scorecardId())).fetchOne().value1());
+        assertEquals(ModelStatus.DRAFT, db.dsl().select(MODEL.STATUS).from(MODEL).where(MODEL.ID.eq(report.scorecardId())).fetchOne().value1());
         assertEquals(0, db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("MODEL_PROMOTE")));
     }
 
@@ -123,8 +124,8 @@ class ScoringServiceTest {
         TrainingService.Report second = new TrainingService(db, models, new AuditLog(CLOCK))
                 .train(Session.system(), new TrainingService.Options(2, 1, 300_000, 3), Progress.NONE);
         models.promote(Session.system(), second.scorecardId(), "second");
-        assertEquals("RETIRED", models.load(report.scorecardId()).status());
-        assertEquals("CHAMPION", models.load(second.scorecardId()).status());
+        assertEquals(ModelStatus.RETIRED, models.load(report.scorecardId()).status());
+        assertEquals(ModelStatus.CHAMPION, models.load(second.scorecardId()).status());
         assertEquals(2, db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("MODEL_PROMOTE")));
         models.promote(Session.system(), report.scorecardId(), "back to the first");
         // a real manager: PROMOTED_BY and the audit event name them

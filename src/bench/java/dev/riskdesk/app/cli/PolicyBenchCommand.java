@@ -1,5 +1,6 @@
 package dev.riskdesk.app.cli;
 
+import dev.riskdesk.accounts.AccountStatus;
 import dev.riskdesk.common.DataFolder;
 import dev.riskdesk.common.Money;
 import dev.riskdesk.limits.policy.AccountData;
@@ -69,7 +70,7 @@ public final class PolicyBenchCommand implements Callable<Integer> {
         AccountData a = new AccountData();
         a.accountId = i + 1;
         a.accountNo = "B" + i;
-        a.status = "ACTIVE";
+        a.status = AccountStatus.ACTIVE;
         a.openedAt = at.minusYears(2);
         a.creditLimit = Money.ofCents((5000 + r.nextInt(45000)) * 100L);
         a.outstanding = Money.ofCents(r.nextInt(Math.toIntExact(Money.toCents(a.creditLimit))));

@@ -7,6 +7,8 @@ import static dev.riskdesk.db.schema.Tables.OPERATOR;
 import static dev.riskdesk.db.schema.Tables.REPAYMENT;
 import static dev.riskdesk.db.schema.Tables.SUSPENSION;
 
+import dev.riskdesk.accounts.SuspensionKind;
+import dev.riskdesk.accounts.SuspensionStatus;
 import dev.riskdesk.appeals.AppealOutcome;
 import dev.riskdesk.appeals.AppealServices;
 import dev.riskdesk.appeals.AppealStatus;
@@ -16,6 +18,8 @@ import dev.riskdesk.common.Progress;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.schema.tables.records.LimitProposalRecord;
 import dev.riskdesk.limits.LimitServices;
+import dev.riskdesk.limits.ProposalStatus;
+import dev.riskdesk.limits.ProposalType;
 import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Session;
 import java.math.BigDecimal;
@@ -100,8 +104,8 @@ public final class DemoAppeals {
         Script s = new Script(demo, start, window, appeals, system, agent, risk);
 
         // 1. the takeover suspensions: customers call in
-        List<Long> suspensions = dsl.select(SUSPENSION.ID).from(SUSPENSION).where(SUSPENSION.STATUS.eq("ACTIVE"))
-                .and(SUSPENSION.KIND.eq("FRAUD")).orderBy(SUSPENSION.ID).limit(8).fetch(SUSPENSION.ID);
+        List<Long> suspensions = dsl.select(SUSPENSION.ID).from(SUSPENSION).where(SUSPENSION.STATUS.eq(SuspensionStatus.ACTIVE))
+                .and(SUSPENSION.KIND.eq(SuspensionKind.FRAUD)).orderBy(SUSPENSION.ID).limit(8).fetch(SUSPENSION.ID);
         String[] takeoverStatements = {
             "Customer says the purchases in another city were not hers; her phone was lost last week. Wants the card blocked, not her account closed.",
             "Customer insists he made the purchases himself on a business trip with a new phone. Asks for the account to be restored today.",
@@ -133,7 +137,7 @@ public final class DemoAppeals {
 
         // 2. limit decreases the risk team confirmed from the queue, then appealed
         List<LimitProposalRecord> falsePositives = dsl.selectFrom(LIMIT_PROPOSAL)
-                .where(LIMIT_PROPOSAL.STATUS.eq("PENDING")).and(LIMIT_PROPOSAL.PROPOSAL_TYPE.eq("DECREASE"))
+                .where(LIMIT_PROPOSAL.STATUS.eq(ProposalStatus.PENDING)).and(LIMIT_PROPOSAL.PROPOSAL_TYPE.eq(ProposalType.DECREASE))
                 .and(LIMIT_PROPOSAL.ACCOUNT_ID.in(DSL.select(GENERATOR_TRUTH.ACCOUNT_ID).from(GENERATOR_TRUTH)
                         .where(GENERATOR_TRUTH.SCENARIO.eq("REPAYMENT_DELAY"))))
                 .and(DSL.exists(DSL.selectOne().from(REPAYMENT).where(REPAYMENT.ACCOUNT_ID.eq(LIMIT_PROPOSAL.ACCOUNT_ID))
@@ -142,7 +146,7 @@ public final class DemoAppeals {
         List<LimitProposalRecord> others = new ArrayList<>();
         for (String reasons : List.of("UTILISATION_JUMP", "UTILISATION_JUMP,MACRO_DOWNTURN")) {
             others.addAll(dsl.selectFrom(LIMIT_PROPOSAL)
-                    .where(LIMIT_PROPOSAL.STATUS.eq("PENDING")).and(LIMIT_PROPOSAL.PROPOSAL_TYPE.eq("DECREASE"))
+                    .where(LIMIT_PROPOSAL.STATUS.eq(ProposalStatus.PENDING)).and(LIMIT_PROPOSAL.PROPOSAL_TYPE.eq(ProposalType.DECREASE))
                     .and(LIMIT_PROPOSAL.REASON_CODES.eq(reasons))
                     .and(LIMIT_PROPOSAL.ACCOUNT_ID.notIn(falsePositives.stream().map(LimitProposalRecord::getAccountId).toList()))
                     .orderBy(LIMIT_PROPOSAL.ID).limit(reasons.equals("UTILISATION_JUMP") ? 6 : 4).fetch());

@@ -1,5 +1,6 @@
 package dev.riskdesk.limits.policy;
 
+import dev.riskdesk.accounts.AccountStatus;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -14,7 +15,7 @@ public final class AccountData {
     public long accountId;
     public String accountNo;
     public long customerId;
-    public String status;
+    public AccountStatus status;
     public LocalDateTime openedAt;
     public BigDecimal creditLimit;
     public BigDecimal availableAmount;

@@ -2,8 +2,12 @@ package dev.riskdesk.limits.policy;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.riskdesk.accounts.AccountStatus;
+import dev.riskdesk.accounts.SuspensionKind;
 import dev.riskdesk.common.Json;
 import dev.riskdesk.common.Money;
+import dev.riskdesk.limits.ProposalRoute;
+import dev.riskdesk.limits.ProposalStatus;
 import dev.riskdesk.limits.ProposalType;
 import dev.riskdesk.limits.rules.RuleAction;
 import dev.riskdesk.limits.rules.RuleEngine;
@@ -32,7 +36,7 @@ public final class LimitEngine {
     private final RuleEngine ruleEngine = new RuleEngine();
 
     public AccountEvaluation evaluate(AccountData a, RuleSet ruleSet, LimitPolicy policy, FeedStatus feeds, LocalDateTime at) {
-        if ("CANCELLED".equals(a.status)) {
+        if (a.status == AccountStatus.CANCELLED) {
             return new AccountEvaluation(a, List.of(), null, List.of());
         }
         List<RuleHitResult> hits = ruleEngine.evaluate(a, ruleSet, policy, feeds, at);
@@ -44,11 +48,11 @@ public final class LimitEngine {
         boolean flagged = hits.stream().anyMatch(h -> !h.stale() && h.action() == RuleAction.FLAG);
 
         ProposalDraft fresh = null;
-        if (freshTop != null && freshTop.action() == RuleAction.SUSPEND && !"SUSPENDED".equals(a.status)) {
+        if (freshTop != null && freshTop.action() == RuleAction.SUSPEND && a.status != AccountStatus.SUSPENDED) {
             fresh = statusDraft(a, ProposalType.SUSPEND, freshTop, hits, policy, at, false);
-        } else if (freshTop != null && freshTop.action() == RuleAction.FREEZE && "ACTIVE".equals(a.status)) {
+        } else if (freshTop != null && freshTop.action() == RuleAction.FREEZE && a.status == AccountStatus.ACTIVE) {
             fresh = statusDraft(a, ProposalType.FREEZE, freshTop, hits, policy, at, false);
-        } else if ("ACTIVE".equals(a.status)) {
+        } else if (a.status == AccountStatus.ACTIVE) {
             fresh = amountDraft(a, policy, target, hits, flagged, at);
         }
         if (freshTop == null && fresh != null && fresh.type() == ProposalType.DECREASE) {
@@ -95,15 +99,15 @@ public final class LimitEngine {
     private static ProposalDraft awaitingData(ProposalDraft d, String reason) {
         ObjectNode evidence = (ObjectNode) Json.read(d.evidenceJson());
         evidence.put("awaitingData", reason);
-        return new ProposalDraft(d.accountId(), d.type(), "AWAITING_DATA", "REVIEW", d.oldLimit(), d.proposedLimit(), d.hiddenCap(),
+        return new ProposalDraft(d.accountId(), d.type(), ProposalStatus.AWAITING_DATA, ProposalRoute.REVIEW, d.oldLimit(), d.proposedLimit(), d.hiddenCap(),
                 d.exposure(), d.pd(), d.priority(), d.reasonCodes(), Json.write(evidence), d.primaryHit(), d.temporary(), d.expiresAt(),
                 d.suspensionKind());
     }
 
-    private static boolean actionPossible(RuleAction action, String status) {
+    private static boolean actionPossible(RuleAction action, AccountStatus status) {
         return switch (action) {
-            case SUSPEND -> !"SUSPENDED".equals(status);
-            case FREEZE, DECREASE -> "ACTIVE".equals(status);
+            case SUSPEND -> status != AccountStatus.SUSPENDED;
+            case FREEZE, DECREASE -> status == AccountStatus.ACTIVE;
             default -> false;
         };
     }
@@ -329,11 +333,11 @@ public final class LimitEngine {
         if (type == ProposalType.DECREASE) {
             proposed = LimitMath.roundUp(a.creditLimit.subtract(LimitMath.percentOf(a.creditLimit, hit.decreasePercent())), p.roundTo());
         }
-        String kind = type == ProposalType.SUSPEND ? hit.rule().textParam("suspensionKind", "RISK") : null;
+        String kind = type == ProposalType.SUSPEND ? hit.rule().textParam("suspensionKind", SuspensionKind.RISK.name()) : null;
         ObjectNode evidence = evidence(hits, null);
         if (awaitingData) {
             evidence.put("awaitingData", hit.staleReason());
-            return new ProposalDraft(a.accountId, type, "AWAITING_DATA", "REVIEW", a.creditLimit, proposed, null, exposure(a, p, at),
+            return new ProposalDraft(a.accountId, type, ProposalStatus.AWAITING_DATA, ProposalRoute.REVIEW, a.creditLimit, proposed, null, exposure(a, p, at),
                     a.score == null ? null : a.score.pd(), priority(a, p, at), List.copyOf(reasons), Json.write(evidence), hit, false,
                     null, kind);
         }
@@ -344,7 +348,7 @@ public final class LimitEngine {
     private ProposalDraft draft(AccountData a, ProposalType type, boolean auto, BigDecimal proposed, LimitTarget target,
             Set<String> reasons, ObjectNode evidence, RuleHitResult primary, boolean temporary, LocalDateTime expires, String kind,
             LimitPolicy p, LocalDateTime at) {
-        return new ProposalDraft(a.accountId, type, auto ? "AUTO_APPLIED" : "PENDING", auto ? "AUTO" : "REVIEW", a.creditLimit,
+        return new ProposalDraft(a.accountId, type, auto ? ProposalStatus.AUTO_APPLIED : ProposalStatus.PENDING, auto ? ProposalRoute.AUTO : ProposalRoute.REVIEW, a.creditLimit,
                 Money.normalize(proposed), target == null ? null : target.hiddenCap(), exposure(a, p, at),
                 a.score == null ? null : a.score.pd(), priority(a, p, at), List.copyOf(reasons), Json.write(evidence), primary,
                 temporary, expires, kind);

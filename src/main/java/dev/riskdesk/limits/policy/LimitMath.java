@@ -1,5 +1,6 @@
 package dev.riskdesk.limits.policy;
 
+import dev.riskdesk.accounts.AccountStatus;
 import dev.riskdesk.common.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -20,8 +21,8 @@ public final class LimitMath {
     }
 
     /** Available amount after a change: never negative; the balance itself is never touched. */
-    public static BigDecimal available(String status, BigDecimal effectiveLimit, BigDecimal outstanding) {
-        if (!"ACTIVE".equals(status)) {
+    public static BigDecimal available(AccountStatus status, BigDecimal effectiveLimit, BigDecimal outstanding) {
+        if (status != AccountStatus.ACTIVE) {
             return Money.ZERO;
         }
         BigDecimal free = effectiveLimit.subtract(outstanding);

@@ -1,5 +1,6 @@
 package dev.riskdesk.limits.policy;
 
+import dev.riskdesk.limits.VersionStatus;
 import dev.riskdesk.security.Session;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -14,7 +15,7 @@ import org.jooq.impl.DSL;
  */
 public final class VersionedStore<R extends UpdatableRecord<R>> {
     /** The columns every versioned table has. */
-    public record Columns<R extends UpdatableRecord<R>>(TableField<R, Long> id, TableField<R, Integer> versionNo, TableField<R, String> status,
+    public record Columns<R extends UpdatableRecord<R>>(TableField<R, Long> id, TableField<R, Integer> versionNo, TableField<R, VersionStatus> status,
             TableField<R, Long> createdBy, TableField<R, LocalDateTime> createdAt, TableField<R, LocalDateTime> activatedAt) {
     }
 
@@ -32,7 +33,7 @@ public final class VersionedStore<R extends UpdatableRecord<R>> {
 
     /** The active version's row, or null before the first version is stored. */
     public R active(DSLContext tx) {
-        return tx.selectFrom(columns.id().getTable()).where(columns.status().eq("ACTIVE")).orderBy(columns.versionNo().desc()).limit(1).fetchOne();
+        return tx.selectFrom(columns.id().getTable()).where(columns.status().eq(VersionStatus.ACTIVE)).orderBy(columns.versionNo().desc()).limit(1).fetchOne();
     }
 
     /**
@@ -43,10 +44,10 @@ public final class VersionedStore<R extends UpdatableRecord<R>> {
         LocalDateTime now = LocalDateTime.now(clock);
         Integer max = tx.select(DSL.max(columns.versionNo())).from(columns.id().getTable()).fetchOne(0, Integer.class);
         int version = max == null ? 1 : max + 1;
-        tx.update(columns.id().getTable()).set(columns.status(), "RETIRED").where(columns.status().eq("ACTIVE")).execute();
+        tx.update(columns.id().getTable()).set(columns.status(), VersionStatus.RETIRED).where(columns.status().eq(VersionStatus.ACTIVE)).execute();
         long id = tx.insertInto(columns.id().getTable())
                 .set(columns.versionNo(), version)
-                .set(columns.status(), "ACTIVE")
+                .set(columns.status(), VersionStatus.ACTIVE)
                 .set(contentColumn, content)
                 .set(columns.createdBy(), Session.actorId(session))
                 .set(columns.createdAt(), now)

@@ -2,6 +2,7 @@ package dev.riskdesk.limits.review;
 
 import static dev.riskdesk.db.schema.Tables.LIMIT_DECISION;
 
+import dev.riskdesk.accounts.DecisionStatus;
 import dev.riskdesk.appeals.AppealRemedy;
 import dev.riskdesk.db.schema.tables.records.LimitDecisionRecord;
 import dev.riskdesk.security.Session;
@@ -38,7 +39,7 @@ public final class AppealRemedies implements AppealRemedy {
     }
 
     @Override
-    public String decisionStatus(DSLContext tx, long decisionId) {
+    public DecisionStatus decisionStatus(DSLContext tx, long decisionId) {
         return tx.select(LIMIT_DECISION.STATUS).from(LIMIT_DECISION).where(LIMIT_DECISION.ID.eq(decisionId)).fetchOne(LIMIT_DECISION.STATUS);
     }
 

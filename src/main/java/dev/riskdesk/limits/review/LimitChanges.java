@@ -7,6 +7,7 @@ import dev.riskdesk.accounts.ConcurrentChangeException;
 import dev.riskdesk.accounts.LimitChangeRows;
 import dev.riskdesk.accounts.NoticeKind;
 import dev.riskdesk.accounts.NoticeService;
+import dev.riskdesk.accounts.SuspensionKind;
 import dev.riskdesk.accounts.SuspensionService;
 import dev.riskdesk.db.schema.tables.records.AccountRecord;
 import dev.riskdesk.limits.ProposalType;
@@ -121,8 +122,8 @@ public final class LimitChanges {
             Applied item = suspended.get(i);
             Change change = item.change();
             AccountRecord account = accounts.get(change.accountId());
-            String kind = suspensionKind(change);
-            noticeRequests.add(new NoticeService.NoticeRequest(account.getId(), kind.equals("FREEZE") ? NoticeKind.FREEZE : NoticeKind.SUSPENSION,
+            SuspensionKind kind = suspensionKind(change);
+            noticeRequests.add(new NoticeService.NoticeRequest(account.getId(), kind == SuspensionKind.FREEZE ? NoticeKind.FREEZE : NoticeKind.SUSPENSION,
                     reasons(change), account.getCreditLimit(), account.getCreditLimit(), change.proposalId(), suspensionIds.get(i), null));
             events.add(event(change, account, item.decisionId(), kind + " suspension " + suspensionIds.get(i)));
         }
@@ -134,8 +135,10 @@ public final class LimitChanges {
         return change.reasonCodes() == null ? List.of() : Arrays.asList(change.reasonCodes().split(","));
     }
 
-    private static String suspensionKind(Change change) {
-        return change.type() == ProposalType.FREEZE ? "FREEZE" : (change.suspensionKind() == null ? "RISK" : change.suspensionKind());
+    /** The rule's suspension kind is text in its parameters (RISK when it names none); the stored kind is checked here. */
+    private static SuspensionKind suspensionKind(Change change) {
+        return change.type() == ProposalType.FREEZE ? SuspensionKind.FREEZE
+                : change.suspensionKind() == null ? SuspensionKind.RISK : SuspensionKind.valueOf(change.suspensionKind());
     }
 
     private static AuditLog.Event event(Change change, AccountRecord account, Long decisionId, String details) {

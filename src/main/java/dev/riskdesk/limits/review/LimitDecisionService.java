@@ -7,7 +7,11 @@ import static dev.riskdesk.db.schema.Tables.LIMIT_PROPOSAL;
 import static dev.riskdesk.db.schema.Tables.SUSPENSION;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.riskdesk.accounts.AccountStatus;
 import dev.riskdesk.accounts.ConcurrentChangeException;
+import dev.riskdesk.accounts.DecisionStatus;
+import dev.riskdesk.accounts.SuspensionKind;
+import dev.riskdesk.accounts.SuspensionStatus;
 import dev.riskdesk.common.Json;
 import dev.riskdesk.common.Money;
 import dev.riskdesk.common.UserFacingException;
@@ -16,6 +20,9 @@ import dev.riskdesk.db.schema.tables.records.AccountRecord;
 import dev.riskdesk.db.schema.tables.records.LimitDecisionRecord;
 import dev.riskdesk.db.schema.tables.records.LimitProposalRecord;
 import dev.riskdesk.db.schema.tables.records.SuspensionRecord;
+import dev.riskdesk.limits.DecisionAction;
+import dev.riskdesk.limits.ProposalRoute;
+import dev.riskdesk.limits.ProposalStatus;
 import dev.riskdesk.limits.ProposalType;
 import dev.riskdesk.limits.policy.LimitPolicy;
 import dev.riskdesk.limits.policy.LimitPolicyService;
@@ -56,9 +63,9 @@ public final class LimitDecisionService {
     }
 
     /** The result of a decision: APPLIED at once, or AWAITING_APPROVAL by a second person. */
-    public record Outcome(long proposalId, long decisionId, String decisionStatus, String proposalStatus) {
+    public record Outcome(long proposalId, long decisionId, DecisionStatus decisionStatus, ProposalStatus proposalStatus) {
         public boolean applied() {
-            return "APPLIED".equals(decisionStatus) || "APPROVED".equals(decisionStatus);
+            return decisionStatus.inForce();
         }
     }
 
@@ -68,7 +75,7 @@ public final class LimitDecisionService {
         LimitPolicy.Authority authority = policies.active().policy().authority();
         return guarded("LIMIT_PROPOSAL", proposalId, tx -> {
             LimitProposalRecord p = claim(tx, proposalId, expectedVersion);
-            return decide(tx, session, p, "CONFIRM", p.getProposedLimit(), null, note, authority, "OPERATOR");
+            return decide(tx, session, p, DecisionAction.CONFIRM, p.getProposedLimit(), null, note, authority, "OPERATOR");
         });
     }
 
@@ -85,7 +92,7 @@ public final class LimitDecisionService {
         LimitPolicy.Authority authority = policies.active().policy().authority();
         return guarded("LIMIT_PROPOSAL", proposalId, tx -> {
             LimitProposalRecord p = claim(tx, proposalId, expectedVersion);
-            if (p.getProposalType().equals("UNFREEZE") || p.getProposalType().equals("LIFT_SUSPENSION")) {
+            if (p.getProposalType() == ProposalType.UNFREEZE || p.getProposalType() == ProposalType.LIFT_SUSPENSION) {
                 throw UserFacingException.keyed("limits.liftHasNoAmount", "Lifting a suspension has no amount to override; confirm or reject it.");
             }
             BigDecimal cap = p.getHiddenCap() != null ? p.getHiddenCap() : p.getOldLimit().max(p.getProposedLimit());
@@ -96,7 +103,7 @@ public final class LimitDecisionService {
             if (amount.compareTo(p.getOldLimit()) == 0) {
                 throw UserFacingException.keyed("limits.unchangedOverride", "The new limit equals the current limit; reject the proposal instead.");
             }
-            return decide(tx, session, p, "OVERRIDE", amount, reasonCode.trim(), note.trim(), authority, "OPERATOR");
+            return decide(tx, session, p, DecisionAction.OVERRIDE, amount, reasonCode.trim(), note.trim(), authority, "OPERATOR");
         });
     }
 
@@ -104,12 +111,12 @@ public final class LimitDecisionService {
     public Outcome reject(Session session, long proposalId, int expectedVersion, String reasonCode, String note) {
         session.require(Permission.LIMIT_DECIDE);
         return guarded("LIMIT_PROPOSAL", proposalId, tx -> {
-            LimitProposalRecord p = claim(tx, proposalId, expectedVersion, "PENDING", "AWAITING_DATA");
+            LimitProposalRecord p = claim(tx, proposalId, expectedVersion, ProposalStatus.PENDING, ProposalStatus.AWAITING_DATA);
             LocalDateTime now = LocalDateTime.now(clock);
-            long decisionId = insertDecision(tx, p, "REJECT", "APPLIED", p.getOldLimit(), reasonCode, note, session, now);
-            setProposalStatus(tx, p, "REJECTED");
+            long decisionId = insertDecision(tx, p, DecisionAction.REJECT, DecisionStatus.APPLIED, p.getOldLimit(), reasonCode, note, session, now);
+            setProposalStatus(tx, p, ProposalStatus.REJECTED);
             audit.record(tx, session, "PROPOSAL_REJECTED", "LIMIT_PROPOSAL", p.getId(), note, "decision " + decisionId);
-            return new Outcome(p.getId(), decisionId, "APPLIED", "REJECTED");
+            return new Outcome(p.getId(), decisionId, DecisionStatus.APPLIED, ProposalStatus.REJECTED);
         });
     }
 
@@ -124,14 +131,14 @@ public final class LimitDecisionService {
         session.require(Permission.LIMIT_APPROVE);
         LimitDecisionRecord d = claimDecision(tx, session, decisionId, expectedVersion);
         LocalDateTime now = LocalDateTime.now(clock);
-        tx.update(LIMIT_DECISION).set(LIMIT_DECISION.STATUS, "APPROVED").set(LIMIT_DECISION.CHECKER_ID, Session.actorId(session))
+        tx.update(LIMIT_DECISION).set(LIMIT_DECISION.STATUS, DecisionStatus.APPROVED).set(LIMIT_DECISION.CHECKER_ID, Session.actorId(session))
                 .set(LIMIT_DECISION.CHECKED_AT, now).where(LIMIT_DECISION.ID.eq(decisionId)).execute();
         LimitProposalRecord p = tx.selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ID.eq(d.getProposalId())).fetchOne();
-        String proposalStatus = "OVERRIDE".equals(d.getAction()) ? "OVERRIDDEN" : "CONFIRMED";
+        ProposalStatus proposalStatus = d.getAction() == DecisionAction.OVERRIDE ? ProposalStatus.OVERRIDDEN : ProposalStatus.CONFIRMED;
         applyDecision(tx, session, p, d.getNewLimit(), decisionId, d.getReasonCode(), source);
         setProposalStatus(tx, p, proposalStatus);
         audit.record(tx, session, "DECISION_APPROVED", "LIMIT_DECISION", decisionId, note, "proposal " + p.getId());
-        return new Outcome(p.getId(), decisionId, "APPROVED", proposalStatus);
+        return new Outcome(p.getId(), decisionId, DecisionStatus.APPROVED, proposalStatus);
     }
 
     /** A second person declines; the proposal goes back to the review queue. */
@@ -139,12 +146,12 @@ public final class LimitDecisionService {
         session.require(Permission.LIMIT_APPROVE);
         return guarded("LIMIT_DECISION", decisionId, tx -> {
             LimitDecisionRecord d = claimDecision(tx, session, decisionId, expectedVersion);
-            tx.update(LIMIT_DECISION).set(LIMIT_DECISION.STATUS, "DECLINED").set(LIMIT_DECISION.CHECKER_ID, Session.actorId(session))
+            tx.update(LIMIT_DECISION).set(LIMIT_DECISION.STATUS, DecisionStatus.DECLINED).set(LIMIT_DECISION.CHECKER_ID, Session.actorId(session))
                     .set(LIMIT_DECISION.CHECKED_AT, LocalDateTime.now(clock)).where(LIMIT_DECISION.ID.eq(decisionId)).execute();
             LimitProposalRecord p = tx.selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ID.eq(d.getProposalId())).fetchOne();
-            setProposalStatus(tx, p, "PENDING");
+            setProposalStatus(tx, p, ProposalStatus.PENDING);
             audit.record(tx, session, "DECISION_DECLINED", "LIMIT_DECISION", decisionId, note, "proposal " + p.getId());
-            return new Outcome(p.getId(), decisionId, "DECLINED", "PENDING");
+            return new Outcome(p.getId(), decisionId, DecisionStatus.DECLINED, ProposalStatus.PENDING);
         });
     }
 
@@ -170,25 +177,25 @@ public final class LimitDecisionService {
         if (s == null) {
             throw UserFacingException.keyed("limits.noSuspension", "Suspension " + suspensionId + " does not exist.", String.valueOf(suspensionId));
         }
-        if (!"ACTIVE".equals(s.getStatus())) {
+        if (s.getStatus() != SuspensionStatus.ACTIVE) {
             throw new ConcurrentChangeException("SUSPENSION", suspensionId);
         }
-        if ("FRAUD".equals(s.getKind())) {
+        if (s.getKind() == SuspensionKind.FRAUD) {
             session.require(Permission.APPEAL_DECIDE_FRAUD);
         }
         boolean pendingLift = tx.fetchExists(tx.selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(s.getAccountId()))
-                .and(LIMIT_PROPOSAL.PROPOSAL_TYPE.in("UNFREEZE", "LIFT_SUSPENSION")).and(LIMIT_PROPOSAL.STATUS.eq("AWAITING_APPROVAL")));
+                .and(LIMIT_PROPOSAL.PROPOSAL_TYPE.in(ProposalType.UNFREEZE, ProposalType.LIFT_SUSPENSION)).and(LIMIT_PROPOSAL.STATUS.eq(ProposalStatus.AWAITING_APPROVAL)));
         if (pendingLift) {
             throw UserFacingException.keyed("limits.liftAwaitingApproval", "A lift of this suspension already waits for approval.");
         }
         AccountRecord a = tx.selectFrom(ACCOUNT).where(ACCOUNT.ID.eq(s.getAccountId())).fetchOne();
         ObjectNode evidence = Json.object();
         evidence.put("suspensionId", suspensionId);
-        evidence.put("suspensionKind", s.getKind());
+        evidence.put("suspensionKind", s.getKind().name());
         evidence.put("suspensionReasons", s.getReasonCodes());
-        LimitProposalRecord p = reviewProposal(tx, a, "FREEZE".equals(s.getKind()) ? "UNFREEZE" : "LIFT_SUSPENSION", a.getCreditLimit(),
+        LimitProposalRecord p = reviewProposal(tx, a, s.getKind() == SuspensionKind.FREEZE ? ProposalType.UNFREEZE : ProposalType.LIFT_SUSPENSION, a.getCreditLimit(),
                 reasonCode.trim(), Json.write(evidence));
-        return decide(tx, session, p, "CONFIRM", a.getCreditLimit(), reasonCode.trim(), note.trim(), authority, source);
+        return decide(tx, session, p, DecisionAction.CONFIRM, a.getCreditLimit(), reasonCode.trim(), note.trim(), authority, source);
     }
 
     /**
@@ -203,16 +210,16 @@ public final class LimitDecisionService {
         if (amount.compareTo(a.getCreditLimit()) == 0) {
             throw UserFacingException.keyed("limits.unchangedLimit", "The new limit equals the current limit.");
         }
-        String type = amount.compareTo(a.getCreditLimit()) > 0 ? "INCREASE" : "DECREASE";
+        ProposalType type = amount.compareTo(a.getCreditLimit()) > 0 ? ProposalType.INCREASE : ProposalType.DECREASE;
         LimitProposalRecord p = reviewProposal(tx, a, type, amount, reasonCode, null);
-        return decide(tx, session, p, "CONFIRM", amount, reasonCode, note, authority, source);
+        return decide(tx, session, p, DecisionAction.CONFIRM, amount, reasonCode, note, authority, source);
     }
 
-    private LimitProposalRecord reviewProposal(DSLContext tx, AccountRecord a, String type, BigDecimal proposed, String reasonCodes, String evidence) {
+    private LimitProposalRecord reviewProposal(DSLContext tx, AccountRecord a, ProposalType type, BigDecimal proposed, String reasonCodes, String evidence) {
         long proposalId = tx.insertInto(LIMIT_PROPOSAL)
                 .set(LIMIT_PROPOSAL.ACCOUNT_ID, a.getId())
                 .set(LIMIT_PROPOSAL.PROPOSAL_TYPE, type)
-                .set(LIMIT_PROPOSAL.STATUS, "PENDING").set(LIMIT_PROPOSAL.ROUTE, "REVIEW")
+                .set(LIMIT_PROPOSAL.STATUS, ProposalStatus.PENDING).set(LIMIT_PROPOSAL.ROUTE, ProposalRoute.REVIEW)
                 .set(LIMIT_PROPOSAL.OLD_LIMIT, a.getCreditLimit()).set(LIMIT_PROPOSAL.PROPOSED_LIMIT, proposed)
                 .set(LIMIT_PROPOSAL.EXPOSURE, a.getOutstandingBalance()).set(LIMIT_PROPOSAL.PRIORITY, BigDecimal.ZERO)
                 .set(LIMIT_PROPOSAL.REASON_CODES, reasonCodes).set(LIMIT_PROPOSAL.EVIDENCE, evidence)
@@ -221,31 +228,31 @@ public final class LimitDecisionService {
         return tx.selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ID.eq(proposalId)).fetchOne();
     }
 
-    private Outcome decide(DSLContext tx, Session session, LimitProposalRecord p, String action, BigDecimal newLimit, String reasonCode,
+    private Outcome decide(DSLContext tx, Session session, LimitProposalRecord p, DecisionAction action, BigDecimal newLimit, String reasonCode,
             String note, LimitPolicy.Authority authority, String source) {
         LocalDateTime now = LocalDateTime.now(clock);
         if (needsSecondApproval(tx, p, action, newLimit, authority)) {
-            long decisionId = insertDecision(tx, p, action, "AWAITING_APPROVAL", newLimit, reasonCode, note, session, now);
-            setProposalStatus(tx, p, "AWAITING_APPROVAL");
+            long decisionId = insertDecision(tx, p, action, DecisionStatus.AWAITING_APPROVAL, newLimit, reasonCode, note, session, now);
+            setProposalStatus(tx, p, ProposalStatus.AWAITING_APPROVAL);
             audit.record(tx, session, "DECISION_AWAITING_APPROVAL", "LIMIT_PROPOSAL", p.getId(), note,
                     action + " to " + newLimit + "; decision " + decisionId);
-            return new Outcome(p.getId(), decisionId, "AWAITING_APPROVAL", "AWAITING_APPROVAL");
+            return new Outcome(p.getId(), decisionId, DecisionStatus.AWAITING_APPROVAL, ProposalStatus.AWAITING_APPROVAL);
         }
-        long decisionId = insertDecision(tx, p, action, "APPLIED", newLimit, reasonCode, note, session, now);
+        long decisionId = insertDecision(tx, p, action, DecisionStatus.APPLIED, newLimit, reasonCode, note, session, now);
         applyDecision(tx, session, p, newLimit, decisionId, reasonCode, source);
-        String status = "OVERRIDE".equals(action) ? "OVERRIDDEN" : "CONFIRMED";
+        ProposalStatus status = action == DecisionAction.OVERRIDE ? ProposalStatus.OVERRIDDEN : ProposalStatus.CONFIRMED;
         setProposalStatus(tx, p, status);
         audit.record(tx, session, "PROPOSAL_" + status, "LIMIT_PROPOSAL", p.getId(), note, action + " to " + newLimit + "; decision " + decisionId);
-        return new Outcome(p.getId(), decisionId, "APPLIED", status);
+        return new Outcome(p.getId(), decisionId, DecisionStatus.APPLIED, status);
     }
 
     /** Maker-checker: raising above the proposal or above the policy thresholds, and lifting a FRAUD suspension. */
-    private static boolean needsSecondApproval(DSLContext tx, LimitProposalRecord p, String action, BigDecimal newLimit,
+    private static boolean needsSecondApproval(DSLContext tx, LimitProposalRecord p, DecisionAction action, BigDecimal newLimit,
             LimitPolicy.Authority authority) {
-        if ("LIFT_SUSPENSION".equals(p.getProposalType())) {
-            return "FRAUD".equals(Json.read(p.getEvidence()).path("suspensionKind").asText());
+        if (p.getProposalType() == ProposalType.LIFT_SUSPENSION) {
+            return SuspensionKind.FRAUD.name().equals(Json.read(p.getEvidence()).path("suspensionKind").asText());
         }
-        return needsSecondApproval(p.getOldLimit(), p.getProposedLimit(), newLimit, "OVERRIDE".equals(action), authority);
+        return needsSecondApproval(p.getOldLimit(), p.getProposedLimit(), newLimit, action == DecisionAction.OVERRIDE, authority);
     }
 
     /** Raising a limit above the proposal by override, above the policy's limit threshold or by more than its increase threshold. */
@@ -262,7 +269,7 @@ public final class LimitDecisionService {
     private void applyDecision(DSLContext tx, Session session, LimitProposalRecord p, BigDecimal newLimit, long decisionId, String reasonCode,
             String source) {
         AccountRecord a = tx.selectFrom(ACCOUNT).where(ACCOUNT.ID.eq(p.getAccountId())).fetchOne();
-        ProposalType type = ProposalType.valueOf(p.getProposalType());
+        ProposalType type = p.getProposalType();
         String reasons = reasonCode == null ? p.getReasonCodes() : reasonCode + ",OPERATOR," + p.getReasonCodes();
         if (type.changesAmount() || newLimit.compareTo(p.getProposedLimit()) != 0) {
             // an amount decision is only valid against the limit it was proposed for
@@ -283,10 +290,10 @@ public final class LimitDecisionService {
         if (type == ProposalType.UNFREEZE || type == ProposalType.LIFT_SUSPENSION) {
             suspensionId = Json.read(p.getEvidence()).path("suspensionId").asLong();
         } else if (type == ProposalType.SUSPEND || type == ProposalType.FREEZE) {
-            if (!"ACTIVE".equals(a.getStatus()) && !(type == ProposalType.SUSPEND && "FROZEN".equals(a.getStatus()))) {
+            if (a.getStatus() != AccountStatus.ACTIVE && !(type == ProposalType.SUSPEND && a.getStatus() == AccountStatus.FROZEN)) {
                 throw new ConcurrentChangeException("ACCOUNT", a.getId());
             }
-            kind = type == ProposalType.SUSPEND ? suspensionKindOf(p) : "FREEZE";
+            kind = type == ProposalType.SUSPEND ? suspensionKindOf(p) : SuspensionKind.FREEZE.name();
         }
         String feedAsOf = null;
         String ruleCode = null;
@@ -312,17 +319,17 @@ public final class LimitDecisionService {
                 }
             }
         }
-        return "RISK";
+        return SuspensionKind.RISK.name();
     }
 
     /** Locks the proposal by bumping its VERSION; a stale version or a finished proposal means someone else was first. */
-    private static LimitProposalRecord claim(DSLContext tx, long proposalId, int expectedVersion, String... allowed) {
-        String[] statuses = allowed.length == 0 ? new String[] {"PENDING"} : allowed;
+    private static LimitProposalRecord claim(DSLContext tx, long proposalId, int expectedVersion, ProposalStatus... allowed) {
+        ProposalStatus[] statuses = allowed.length == 0 ? new ProposalStatus[] {ProposalStatus.PENDING} : allowed;
         LimitProposalRecord p = tx.selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ID.eq(proposalId)).fetchOne();
         if (p == null) {
             throw UserFacingException.keyed("review.noProposal", "Proposal " + proposalId + " does not exist.", String.valueOf(proposalId));
         }
-        if ("AWAITING_DATA".equals(p.getStatus()) && !java.util.Arrays.asList(statuses).contains("AWAITING_DATA")
+        if (p.getStatus() == ProposalStatus.AWAITING_DATA && !java.util.Arrays.asList(statuses).contains(ProposalStatus.AWAITING_DATA)
                 && p.getVersion() == expectedVersion) {
             throw UserFacingException.keyed("limits.awaitingData",
                     "Proposal " + proposalId + " waits for a data feed to catch up; it cannot be applied yet, only rejected.", String.valueOf(proposalId));
@@ -348,7 +355,7 @@ public final class LimitDecisionService {
         }
         int updated = tx.update(LIMIT_DECISION).set(LIMIT_DECISION.VERSION, LIMIT_DECISION.VERSION.plus(1))
                 .where(LIMIT_DECISION.ID.eq(decisionId)).and(LIMIT_DECISION.VERSION.eq(expectedVersion))
-                .and(LIMIT_DECISION.STATUS.eq("AWAITING_APPROVAL")).execute();
+                .and(LIMIT_DECISION.STATUS.eq(DecisionStatus.AWAITING_APPROVAL)).execute();
         if (updated == 0) {
             throw new ConcurrentChangeException("LIMIT_DECISION", decisionId);
         }
@@ -356,7 +363,7 @@ public final class LimitDecisionService {
     }
 
 
-    private static long insertDecision(DSLContext tx, LimitProposalRecord p, String action, String status, BigDecimal newLimit,
+    private static long insertDecision(DSLContext tx, LimitProposalRecord p, DecisionAction action, DecisionStatus status, BigDecimal newLimit,
             String reasonCode, String note, Session session, LocalDateTime now) {
         return tx.insertInto(LIMIT_DECISION)
                 .set(LIMIT_DECISION.PROPOSAL_ID, p.getId()).set(LIMIT_DECISION.ACCOUNT_ID, p.getAccountId())
@@ -368,7 +375,7 @@ public final class LimitDecisionService {
                 .returning(LIMIT_DECISION.ID).fetchOne().getId();
     }
 
-    private static void setProposalStatus(DSLContext tx, LimitProposalRecord p, String status) {
+    private static void setProposalStatus(DSLContext tx, LimitProposalRecord p, ProposalStatus status) {
         tx.update(LIMIT_PROPOSAL).set(LIMIT_PROPOSAL.STATUS, status).where(LIMIT_PROPOSAL.ID.eq(p.getId())).execute();
     }
 

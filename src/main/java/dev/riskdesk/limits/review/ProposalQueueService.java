@@ -10,9 +10,12 @@ import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.val;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.riskdesk.accounts.DecisionStatus;
 import dev.riskdesk.common.Json;
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.db.Database;
+import dev.riskdesk.limits.DecisionAction;
+import dev.riskdesk.limits.ProposalStatus;
 import dev.riskdesk.limits.ProposalType;
 import dev.riskdesk.limits.policy.LimitPolicy;
 import dev.riskdesk.limits.policy.LimitPolicyService;
@@ -46,7 +49,7 @@ public final class ProposalQueueService {
     /** Reason codes an operator may give for an override or a rejection. */
     public static final List<String> DECISION_REASONS = List.of("CUSTOMER_CONTACTED", "DATA_CORRECTED", "INCOME_VERIFIED",
             "RISK_JUDGEMENT", "POLICY_EXCEPTION");
-    private static final List<String> OPEN = List.of("PENDING", "AWAITING_DATA");
+    private static final List<ProposalStatus> OPEN = List.of(ProposalStatus.PENDING, ProposalStatus.AWAITING_DATA);
 
     /** Size of the change against the current limit. */
     public enum ChangeSize {
@@ -96,7 +99,7 @@ public final class ProposalQueueService {
     public record Key(BigDecimal priority, long id) {
     }
 
-    public record Row(long proposalId, int version, long accountId, String accountNo, ProposalType type, String status,
+    public record Row(long proposalId, int version, long accountId, String accountNo, ProposalType type, ProposalStatus status,
                       BigDecimal oldLimit, BigDecimal proposedLimit, BigDecimal exposure, Double pd, BigDecimal priority,
                       List<String> reasonCodes, Integer score, String band, LocalDateTime createdAt) {
         public BigDecimal change() {
@@ -105,7 +108,7 @@ public final class ProposalQueueService {
 
         /** Only PENDING proposals can be confirmed or overridden; AWAITING_DATA ones only rejected. */
         public boolean decidable() {
-            return "PENDING".equals(status);
+            return status == ProposalStatus.PENDING;
         }
 
         /**
@@ -147,7 +150,7 @@ public final class ProposalQueueService {
     }
 
     /** A decision waiting for a second approval. {@code mine}: the reader made it and may not approve it. */
-    public record Pending(long decisionId, int version, long proposalId, long accountId, String accountNo, String action,
+    public record Pending(long decisionId, int version, long proposalId, long accountId, String accountNo, DecisionAction action,
                           BigDecimal oldLimit, BigDecimal newLimit, BigDecimal proposedLimit, ProposalType type, String reasonCode,
                           String note, String makerName, LocalDateTime decidedAt, boolean mine) {
     }
@@ -223,7 +226,7 @@ public final class ProposalQueueService {
         evidence.path("guardrails").forEach(g -> guardrails.add(g.asText()));
         BigDecimal hiddenCap = r.get(LIMIT_PROPOSAL.HIDDEN_CAP);
         LimitPolicy.Authority authority = policies.activeOrDefaults().policy().authority();
-        Pending awaiting = "AWAITING_APPROVAL".equals(row.status()) ? awaitingFor(session, proposalId) : null;
+        Pending awaiting = row.status() == ProposalStatus.AWAITING_APPROVAL ? awaitingFor(session, proposalId) : null;
         return new Detail(row, hiddenCap, List.copyOf(hits), List.copyOf(guardrails), asOf,
                 hiddenCap != null ? hiddenCap : row.oldLimit().max(row.proposedLimit()),
                 authority,
@@ -233,11 +236,11 @@ public final class ProposalQueueService {
     /** Decisions that wait for a second approval, oldest first; the reader's own are included and marked. */
     public List<Pending> awaitingApproval(Session session) {
         session.require(Permission.LIMIT_APPROVE);
-        return pendingQuery(session, LIMIT_DECISION.STATUS.eq("AWAITING_APPROVAL"), MAX_APPROVALS);
+        return pendingQuery(session, LIMIT_DECISION.STATUS.eq(DecisionStatus.AWAITING_APPROVAL), MAX_APPROVALS);
     }
 
     private Pending awaitingFor(Session session, long proposalId) {
-        List<Pending> list = pendingQuery(session, LIMIT_DECISION.STATUS.eq("AWAITING_APPROVAL").and(LIMIT_DECISION.PROPOSAL_ID.eq(proposalId)), 1);
+        List<Pending> list = pendingQuery(session, LIMIT_DECISION.STATUS.eq(DecisionStatus.AWAITING_APPROVAL).and(LIMIT_DECISION.PROPOSAL_ID.eq(proposalId)), 1);
         return list.isEmpty() ? null : list.get(0);
     }
 
@@ -251,14 +254,14 @@ public final class ProposalQueueService {
                 .leftJoin(OPERATOR).on(OPERATOR.ID.eq(LIMIT_DECISION.MAKER_ID))
                 .where(where).orderBy(LIMIT_DECISION.DECIDED_AT, LIMIT_DECISION.ID).limit(limit)
                 .fetch(r -> new Pending(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8(),
-                        r.value9(), ProposalType.valueOf(r.value10()), r.value11(), r.value12(), r.value13() == null ? "—" : r.value13(),
+                        r.value9(), r.value10(), r.value11(), r.value12(), r.value13() == null ? "—" : r.value13(),
                         r.value14(), r.value15() != null && !session.isSystem() && r.value15() == session.operatorId()));
     }
 
     private Condition conditions(Filter filter) {
         Condition c = filter.size().condition().and(filter.age().condition(LocalDateTime.now(clock)));
         if (filter.type() != null) {
-            c = c.and(LIMIT_PROPOSAL.PROPOSAL_TYPE.eq(filter.type().name()));
+            c = c.and(LIMIT_PROPOSAL.PROPOSAL_TYPE.eq(filter.type()));
         }
         if (filter.reason() != null) {
             // whole codes only: ",A,B," contains ",B,"
@@ -275,7 +278,7 @@ public final class ProposalQueueService {
 
     private static Row toRow(Record r) {
         return new Row(r.get(LIMIT_PROPOSAL.ID), r.get(LIMIT_PROPOSAL.VERSION), r.get(LIMIT_PROPOSAL.ACCOUNT_ID), r.get(ACCOUNT.ACCOUNT_NO),
-                ProposalType.valueOf(r.get(LIMIT_PROPOSAL.PROPOSAL_TYPE)), r.get(LIMIT_PROPOSAL.STATUS), r.get(LIMIT_PROPOSAL.OLD_LIMIT),
+                r.get(LIMIT_PROPOSAL.PROPOSAL_TYPE), r.get(LIMIT_PROPOSAL.STATUS), r.get(LIMIT_PROPOSAL.OLD_LIMIT),
                 r.get(LIMIT_PROPOSAL.PROPOSED_LIMIT), r.get(LIMIT_PROPOSAL.EXPOSURE), r.get(LIMIT_PROPOSAL.PD), r.get(LIMIT_PROPOSAL.PRIORITY),
                 split(r.get(LIMIT_PROPOSAL.REASON_CODES)), r.get(ACCOUNT.SCORE), r.get(ACCOUNT.SCORE_BAND), r.get(LIMIT_PROPOSAL.CREATED_AT));
     }

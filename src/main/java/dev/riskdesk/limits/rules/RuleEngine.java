@@ -2,6 +2,7 @@ package dev.riskdesk.limits.rules;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.riskdesk.accounts.SuspensionKind;
 import dev.riskdesk.common.Json;
 import dev.riskdesk.common.Money;
 import dev.riskdesk.limits.policy.AccountData;
@@ -284,7 +285,7 @@ public final class RuleEngine {
                 json.put("windowHours", windowHours);
                 json.put("minTxnAmount", minAmount);
                 json.set("highValueTxns", txnArray(big));
-                json.put("suspensionKind", rule.textParam("suspensionKind", "FRAUD"));
+                json.put("suspensionKind", rule.textParam("suspensionKind", SuspensionKind.FRAUD.name()));
                 return new Evidence(json);
             }
         }

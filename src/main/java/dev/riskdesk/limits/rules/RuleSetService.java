@@ -98,7 +98,7 @@ public final class RuleSetService {
                     .set(RULE.DESCRIPTION_ZH, r.descriptionZh())
                     .set(RULE.DESCRIPTION_EN, r.descriptionEn())
                     .set(RULE.SEVERITY, r.severity())
-                    .set(RULE.ACTION, r.action().name())
+                    .set(RULE.ACTION, r.action())
                     .set(RULE.PARAMETERS, Json.write(r.parameters()))
                     .set(RULE.FEEDS, String.join(",", r.feeds()))
                     .set(RULE.ENABLED, r.enabled())
@@ -114,7 +114,7 @@ public final class RuleSetService {
         }
         List<RuleDefinition> rules = tx.selectFrom(RULE).where(RULE.RULE_SET_ID.eq(set.getId())).orderBy(RULE.RULE_CODE).fetch(r ->
                 new RuleDefinition(r.getRuleCode(), r.getDescriptionZh(), r.getDescriptionEn(), r.getSeverity(),
-                        RuleAction.valueOf(r.getAction()), Json.read(r.getParameters()),
+                        r.getAction(), Json.read(r.getParameters()),
                         r.getFeeds().isBlank() ? List.of() : Arrays.asList(r.getFeeds().split(",")), r.getEnabled()));
         return new RuleSet(set.getId(), set.getVersionNo(), List.copyOf(rules));
     }

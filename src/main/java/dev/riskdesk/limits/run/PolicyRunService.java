@@ -7,6 +7,7 @@ import static dev.riskdesk.db.schema.Tables.LIMIT_PROPOSAL;
 import static dev.riskdesk.db.schema.Tables.RULE_HIT;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.riskdesk.accounts.DecisionStatus;
 import dev.riskdesk.common.Json;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.db.BulkInsert;
@@ -20,6 +21,9 @@ import dev.riskdesk.jobs.JobLease;
 import dev.riskdesk.jobs.JobKind;
 import dev.riskdesk.jobs.JobStatus;
 import dev.riskdesk.jobs.ReadAhead;
+import dev.riskdesk.limits.DecisionAction;
+import dev.riskdesk.limits.ProposalRoute;
+import dev.riskdesk.limits.ProposalStatus;
 import dev.riskdesk.limits.policy.AccountData;
 import dev.riskdesk.limits.policy.AccountEvaluation;
 import dev.riskdesk.limits.policy.LimitEngine;
@@ -60,8 +64,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PolicyRunService {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyRunService.class);
-    static final List<String> OPEN_STATUSES = List.of("PENDING", "AWAITING_DATA");
-    private static final Set<String> OPEN_OR_DECIDING = Set.of("PENDING", "AWAITING_DATA", "AWAITING_APPROVAL");
+    static final List<ProposalStatus> OPEN_STATUSES = List.of(ProposalStatus.PENDING, ProposalStatus.AWAITING_DATA);
+    private static final Set<ProposalStatus> OPEN_OR_DECIDING = Set.of(ProposalStatus.PENDING, ProposalStatus.AWAITING_DATA, ProposalStatus.AWAITING_APPROVAL);
     /** Threads reading and evaluating chunks ahead of the writer: the machine of record has 2 cores. */
     static final int READERS = 2;
     /** A policy run that failed or never finished is resumed; a cancelled one is not. */
@@ -127,7 +131,7 @@ public final class PolicyRunService {
         PortfolioReader reader = new PortfolioReader(rules, policy.policy().monthsUsed());
         FeedStatus feeds = PortfolioReader.feeds(database.dsl());
         Condition filter = options.onlyAwaitingData()
-                ? ACCOUNT.ID.in(DSL.select(LIMIT_PROPOSAL.ACCOUNT_ID).from(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.STATUS.eq("AWAITING_DATA")))
+                ? ACCOUNT.ID.in(DSL.select(LIMIT_PROPOSAL.ACCOUNT_ID).from(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.STATUS.eq(ProposalStatus.AWAITING_DATA)))
                 : null;
         Job job = startOrResume(session, options, rules, policy, filter);
         LocalDateTime at = job.at();
@@ -251,7 +255,7 @@ public final class PolicyRunService {
     }
 
     /** A proposal to store: the account, the draft, its primary hit's id, and whether it applies by itself. */
-    private record NewProposal(AccountData account, ProposalDraft draft, Long hitId, boolean auto, String status) {
+    private record NewProposal(AccountData account, ProposalDraft draft, Long hitId, boolean auto, ProposalStatus status) {
     }
 
     /**
@@ -313,7 +317,7 @@ public final class PolicyRunService {
         for (AccountEvaluation e : evaluations) {
             AccountData a = e.account();
             List<LimitProposalRecord> existing = open.getOrDefault(a.accountId, List.of());
-            if (existing.stream().anyMatch(p -> "AWAITING_APPROVAL".equals(p.getStatus()))) {
+            if (existing.stream().anyMatch(p -> p.getStatus() == ProposalStatus.AWAITING_APPROVAL)) {
                 continue; // a person is deciding this account; the engine does not interfere
             }
             List<LimitProposalRecord> kept = new ArrayList<>();
@@ -331,7 +335,7 @@ public final class PolicyRunService {
                     Integer version = versions.get(a.accountId);
                     auto = version != null && version == a.version; // an operator changed it since we read it: leave it to review
                 }
-                String status = auto ? "AUTO_APPLIED" : ("AUTO_APPLIED".equals(d.status()) ? "PENDING" : d.status());
+                ProposalStatus status = auto ? ProposalStatus.AUTO_APPLIED : (d.status() == ProposalStatus.AUTO_APPLIED ? ProposalStatus.PENDING : d.status());
                 created.add(new NewProposal(a, d, hitIds.get(d.primaryHit()), auto, status));
             }
             for (LimitProposalRecord p : existing) {
@@ -351,7 +355,7 @@ public final class PolicyRunService {
      * (no supersede and insert), so a re-run does not rewrite the queue.
      */
     static boolean keeps(LimitProposalRecord p, ProposalDraft d, LimitPolicy policy) {
-        return p.getProposalType().equals(d.type().name()) && p.getStatus().equals(d.status())
+        return p.getProposalType() == d.type() && p.getStatus() == d.status()
                 && p.getOldLimit().compareTo(d.oldLimit()) == 0 && Boolean.TRUE.equals(p.getTemporaryLimit()) == d.temporary()
                 && policy.withinDeadBand(d.type(), d.oldLimit(), p.getProposedLimit(), d.proposedLimit());
     }
@@ -368,7 +372,7 @@ public final class PolicyRunService {
         if (superseded.isEmpty()) {
             return;
         }
-        BatchBindStep updates = tx.batch(tx.update(LIMIT_PROPOSAL).set(LIMIT_PROPOSAL.STATUS, DSL.inline("SUPERSEDED"))
+        BatchBindStep updates = tx.batch(tx.update(LIMIT_PROPOSAL).set(LIMIT_PROPOSAL.STATUS, DSL.inline(ProposalStatus.SUPERSEDED, LIMIT_PROPOSAL.STATUS))
                 .set(LIMIT_PROPOSAL.VERSION, LIMIT_PROPOSAL.VERSION.plus(DSL.inline(1)))
                 .where(LIMIT_PROPOSAL.ID.eq((Long) null)).and(LIMIT_PROPOSAL.VERSION.eq((Integer) null)));
         superseded.forEach(p -> updates.bind(p.getId(), p.getVersion()));
@@ -393,7 +397,7 @@ public final class PolicyRunService {
         for (NewProposal n : created) {
             ProposalDraft d = n.draft();
             AccountData a = n.account();
-            rows.add(a.accountId, d.type().name(), n.status(), n.auto() ? "AUTO" : "REVIEW", d.oldLimit(), d.proposedLimit(), d.hiddenCap(),
+            rows.add(a.accountId, d.type(), n.status(), n.auto() ? ProposalRoute.AUTO : ProposalRoute.REVIEW, d.oldLimit(), d.proposedLimit(), d.hiddenCap(),
                     d.exposure(), d.pd(), d.priority(), d.reasonCodesText(), truncate(d.evidenceJson(), 8000), n.hitId(), policy.id(), rules.id(),
                     a.score == null ? null : a.score.modelId(), jobId, d.temporary(), d.expiresAt(), at);
             counters.proposals.merge(d.type() + "/" + n.status(), 1L, Long::sum);
@@ -408,7 +412,7 @@ public final class PolicyRunService {
         for (int i = 0; i < created.size(); i++) {
             NewProposal n = created.get(i);
             if (n.auto()) {
-                decisions.add(proposalIds.get(i), n.account().accountId, "AUTO_APPLY", "APPLIED", n.draft().oldLimit(), n.draft().proposedLimit(), at);
+                decisions.add(proposalIds.get(i), n.account().accountId, DecisionAction.AUTO_APPLY, DecisionStatus.APPLIED, n.draft().oldLimit(), n.draft().proposedLimit(), at);
                 applied.add(n);
                 appliedIds.add(proposalIds.get(i));
             }

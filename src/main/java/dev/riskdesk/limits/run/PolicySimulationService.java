@@ -3,6 +3,7 @@ package dev.riskdesk.limits.run;
 import dev.riskdesk.common.Money;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.db.Database;
+import dev.riskdesk.limits.ProposalStatus;
 import dev.riskdesk.limits.policy.AccountData;
 import dev.riskdesk.limits.policy.AccountEvaluation;
 import dev.riskdesk.limits.policy.LimitEngine;
@@ -163,7 +164,7 @@ public final class PolicySimulationService {
     }
 
     private static Outcome outcome(AccountEvaluation e, AccountData a, LimitPolicy p, LocalDateTime at) {
-        ProposalDraft d = e.proposals().stream().filter(x -> !"AWAITING_DATA".equals(x.status())).findFirst().orElse(null);
+        ProposalDraft d = e.proposals().stream().filter(x -> x.status() != ProposalStatus.AWAITING_DATA).findFirst().orElse(null);
         if (d == null) {
             return Outcome.none(a);
         }

@@ -11,6 +11,7 @@ import static dev.riskdesk.db.schema.Tables.REPAYMENT;
 import static dev.riskdesk.db.schema.Tables.SCORE;
 import static dev.riskdesk.db.schema.Tables.TXN;
 
+import dev.riskdesk.accounts.AccountStatus;
 import dev.riskdesk.db.JdbcRows;
 import dev.riskdesk.limits.policy.AccountData;
 import dev.riskdesk.limits.rules.RuleDefinition;
@@ -114,7 +115,7 @@ public final class PortfolioReader {
                     a.accountId = r.getLong(1);
                     a.accountNo = r.getString(2);
                     a.customerId = r.getLong(3);
-                    a.status = r.getString(4);
+                    a.status = AccountStatus.valueOf(r.getString(4));
                     a.openedAt = timestamp(r, 5);
                     a.creditLimit = r.getBigDecimal(6);
                     a.availableAmount = r.getBigDecimal(7);

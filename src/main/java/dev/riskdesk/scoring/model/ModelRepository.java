@@ -46,8 +46,8 @@ public final class ModelRepository {
         try {
             ModelRecord r = tx.newRecord(MODEL);
             r.setName(m.name());
-            r.setKind(m.kind().name());
-            r.setStatus("DRAFT");
+            r.setKind(m.kind());
+            r.setStatus(ModelStatus.DRAFT);
             r.setFeatures(String.join(",", m.features()));
             if (m.scorecard() != null) {
                 r.setBins(JSON.writeValueAsString(m.scorecard().characteristics()));
@@ -79,13 +79,13 @@ public final class ModelRepository {
     /** The champion of a kind, or null when none was promoted yet. */
     public StoredModel champion(ModelKind kind) {
         ModelRecord r = database.dsl().selectFrom(MODEL)
-                .where(MODEL.KIND.eq(kind.name()).and(MODEL.STATUS.eq("CHAMPION"))).fetchOne();
+                .where(MODEL.KIND.eq(kind).and(MODEL.STATUS.eq(ModelStatus.CHAMPION))).fetchOne();
         return r == null ? null : read(r);
     }
 
     /** The ids of the current champions (one per kind at most), in id order: cheap, for caches to compare. */
     public List<Long> championIds() {
-        return database.dsl().select(MODEL.ID).from(MODEL).where(MODEL.STATUS.eq("CHAMPION")).orderBy(MODEL.ID).fetch(MODEL.ID);
+        return database.dsl().select(MODEL.ID).from(MODEL).where(MODEL.STATUS.eq(ModelStatus.CHAMPION)).orderBy(MODEL.ID).fetch(MODEL.ID);
     }
 
     /** Every model, newest first, without the model bytes. */
@@ -104,17 +104,17 @@ public final class ModelRepository {
             if (r == null) {
                 throw new UserFacingException("There is no model " + id + ".");
             }
-            ModelKind kind = ModelKind.valueOf(r.getKind());
+            ModelKind kind = r.getKind();
             if (!kind.promotable()) {
                 throw new UserFacingException("Model " + id + " is a " + kind + " challenger; only scorecards can be champion, because scores must be explained in points.");
             }
-            if ("CHAMPION".equals(r.getStatus())) {
+            if (r.getStatus() == ModelStatus.CHAMPION) {
                 throw new UserFacingException("Model " + id + " is already the champion.");
             }
-            List<Long> retired = tx.update(MODEL).set(MODEL.STATUS, "RETIRED").set(MODEL.VERSION, MODEL.VERSION.plus(1))
-                    .where(MODEL.KIND.eq(kind.name()).and(MODEL.STATUS.eq("CHAMPION")))
+            List<Long> retired = tx.update(MODEL).set(MODEL.STATUS, ModelStatus.RETIRED).set(MODEL.VERSION, MODEL.VERSION.plus(1))
+                    .where(MODEL.KIND.eq(kind).and(MODEL.STATUS.eq(ModelStatus.CHAMPION)))
                     .returningResult(MODEL.ID).fetch().map(rec -> rec.value1());
-            tx.update(MODEL).set(MODEL.STATUS, "CHAMPION")
+            tx.update(MODEL).set(MODEL.STATUS, ModelStatus.CHAMPION)
                     .set(MODEL.PROMOTED_BY, Session.actorId(session))
                     .set(MODEL.PROMOTED_AT, LocalDateTime.now(clock))
                     .set(MODEL.VERSION, MODEL.VERSION.plus(1))
@@ -132,7 +132,7 @@ public final class ModelRepository {
                 scorecard = new Scorecard(chars, JSON.readValue(r.getScaling(), Scaling.class));
             }
             JsonNode metrics = r.getMetrics() == null ? null : JSON.readTree(r.getMetrics());
-            return new StoredModel(r.getId(), r.getName(), ModelKind.valueOf(r.getKind()), r.getStatus(),
+            return new StoredModel(r.getId(), r.getName(), r.getKind(), r.getStatus(),
                     Arrays.asList(r.getFeatures().split(",")), scorecard, r.getModelBytes(), metrics,
                     r.getTrainFrom(), r.getTrainTo(), r.getTestFrom(), r.getTestTo(), r.getTrainedAt(), r.getPromotedAt());
         } catch (JsonProcessingException e) {

@@ -9,7 +9,7 @@ import java.util.List;
  * A MODEL row read back: the scorecard (bins, WoE, points, scaling) for points-based kinds,
  * the forest for the challenger, and the training metrics and baselines as JSON.
  */
-public record StoredModel(long id, String name, ModelKind kind, String status, List<String> features,
+public record StoredModel(long id, String name, ModelKind kind, ModelStatus status, List<String> features,
                           Scorecard scorecard, byte[] modelBytes, JsonNode metrics,
                           LocalDate trainFrom, LocalDate trainTo, LocalDate testFrom, LocalDate testTo,
                           LocalDateTime trainedAt, LocalDateTime promotedAt) {

@@ -58,7 +58,7 @@ final class AppealCasePanels {
         facts.getStyleClass().add("breakdown-grid");
         int row = 0;
         if (c.suspensionKind() != null) {
-            facts.addRow(row++, muted("appeals.case.kind"), new Label(i18n.getOr("appeals.kind." + c.suspensionKind(), c.suspensionKind())));
+            facts.addRow(row++, muted("appeals.case.kind"), new Label(i18n.getOr("appeals.kind." + c.suspensionKind(), c.suspensionKind().name())));
         } else {
             facts.addRow(row++, muted("appeals.case.limitChange"), new Label(i18n.formats().money(c.contestedOldLimit()) + " → "
                     + i18n.formats().money(c.contestedNewLimit())));
@@ -177,7 +177,7 @@ final class AppealCasePanels {
                     setText(null);
                     return;
                 }
-                setText(i18n.formats().dateTime(n.createdAt()) + " · " + n.author() + " · " + i18n.getOr("appeals.noteKind." + n.kind(), n.kind())
+                setText(i18n.formats().dateTime(n.createdAt()) + " · " + n.author() + " · " + i18n.getOr("appeals.noteKind." + n.kind(), n.kind().name())
                         + "\n" + n.body());
                 setWrapText(true);
                 setPrefWidth(0);

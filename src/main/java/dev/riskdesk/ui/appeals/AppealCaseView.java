@@ -181,7 +181,7 @@ public final class AppealCaseView {
         addHeader(g, 1, 0, "appeals.case.sla", sla);
         addHeader(g, 2, 0, "appeals.case.assignee", value(r.assignee() == null ? "—" : r.assignee()));
         addHeader(g, 0, 2, "appeals.case.customer", value(r.customerName() + " · " + r.accountNo()));
-        addHeader(g, 1, 2, "appeals.case.account", value(i18n.getOr("common.status." + c.accountStatus(), c.accountStatus()) + " · "
+        addHeader(g, 1, 2, "appeals.case.account", value(i18n.getOr("common.status." + c.accountStatus(), c.accountStatus().name()) + " · "
                 + i18n.formats().money(c.currentLimit())));
         addHeader(g, 2, 2, "appeals.case.received", value(i18n.formats().dateTime(r.createdAt()) + " · " + AppealTexts.channel(i18n, c.channel())));
         return g;

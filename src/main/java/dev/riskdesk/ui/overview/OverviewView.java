@@ -1,5 +1,6 @@
 package dev.riskdesk.ui.overview;
 
+import dev.riskdesk.accounts.AccountStatus;
 import dev.riskdesk.portfolio.PortfolioSummaryService.BucketFigures;
 import dev.riskdesk.portfolio.PortfolioSummaryService.FeedStatus;
 import dev.riskdesk.portfolio.PortfolioSummaryService.Summary;
@@ -94,7 +95,7 @@ public final class OverviewView {
                 figure(s -> i18n.format("overview.customers.sub", i18n.formats().integer(s.accounts())))), 0, 0);
         grid.add(tile("openAccounts", "overview.openAccounts", figure(s -> i18n.formats().integer(s.openAccounts())),
                 figure(s -> i18n.format("overview.openAccounts.sub",
-                        i18n.formats().integer(s.accountsByStatus().getOrDefault("CANCELLED", 0L))))), 1, 0);
+                        i18n.formats().integer(s.accountsByStatus().getOrDefault(AccountStatus.CANCELLED, 0L))))), 1, 0);
         grid.add(tile("dormant", "overview.dormant", figure(s -> i18n.formats().integer(s.dormantAccounts())),
                 figure(s -> i18n.format("overview.dormant.sub",
                         i18n.formats().percent(OverviewViewModel.share(s.dormantAccounts(), s.accounts()))))), 2, 0);
@@ -139,7 +140,7 @@ public final class OverviewView {
     private GridPane statusGrid() {
         GridPane grid = breakdownGrid(false);
         int row = 0;
-        for (String status : OverviewViewModel.accountStatuses()) {
+        for (AccountStatus status : OverviewViewModel.accountStatuses()) {
             Label name = new Label();
             name.textProperty().bind(i18n.text("common.status." + status));
             Label count = numberLabel("overview-status-" + status, figure(s -> i18n.formats().integer(s.accountsByStatus().get(status))));

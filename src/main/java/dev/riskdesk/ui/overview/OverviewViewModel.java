@@ -1,5 +1,6 @@
 package dev.riskdesk.ui.overview;
 
+import dev.riskdesk.accounts.AccountStatus;
 import dev.riskdesk.common.TaskRunner;
 import dev.riskdesk.portfolio.PortfolioSummaryService;
 import dev.riskdesk.portfolio.PortfolioSummaryService.Summary;
@@ -56,7 +57,7 @@ public final class OverviewViewModel {
     }
 
     /** The account statuses in the order the breakdown lists them. */
-    public static List<String> accountStatuses() {
+    public static List<AccountStatus> accountStatuses() {
         return PortfolioSummaryService.ACCOUNT_STATUSES;
     }
 

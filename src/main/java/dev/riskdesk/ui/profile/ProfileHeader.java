@@ -112,7 +112,7 @@ final class ProfileHeader extends ProfilePart {
         model.profileProperty().addListener((obs, old, p) -> {
             status.getStyleClass().removeIf(c -> c.startsWith("status-chip-"));
             if (p != null) {
-                status.getStyleClass().add("status-chip-" + p.header().status().toLowerCase(Locale.ROOT));
+                status.getStyleClass().add("status-chip-" + p.header().status().name().toLowerCase(Locale.ROOT));
             }
         });
         return status;

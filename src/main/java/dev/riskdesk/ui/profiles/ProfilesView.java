@@ -1,5 +1,6 @@
 package dev.riskdesk.ui.profiles;
 
+import dev.riskdesk.accounts.AccountStatus;
 import dev.riskdesk.customers.CustomerQuery.SortKey;
 import dev.riskdesk.customers.CustomerRow;
 import dev.riskdesk.ui.common.Controls;
@@ -161,7 +162,7 @@ public final class ProfilesView {
 
     private HBox filters() {
         MenuButton status = multi("profiles-filter-status", "profiles.filter.status", model.statuses(),
-                List.of("ACTIVE", "FROZEN", "SUSPENDED", "DORMANT", "CANCELLED"), v -> i18n.get("common.status." + v));
+                List.of(AccountStatus.values()), v -> i18n.get("common.status." + v));
         MenuButton band = multi("profiles-filter-band", "profiles.filter.band", model.bands(),
                 List.of("A", "B", "C", "D", "E"), v -> i18n.format("profiles.band", v));
         MenuButton tier = multi("profiles-filter-tier", "profiles.filter.tier", model.cityTiers(),

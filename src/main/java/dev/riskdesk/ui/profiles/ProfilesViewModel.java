@@ -1,5 +1,6 @@
 package dev.riskdesk.ui.profiles;
 
+import dev.riskdesk.accounts.AccountStatus;
 import dev.riskdesk.common.TaskRunner;
 import dev.riskdesk.customers.CustomerPage;
 import dev.riskdesk.customers.CustomerPage.PageCursor;
@@ -50,7 +51,7 @@ public final class ProfilesViewModel {
 
     private final ObservableList<CustomerRow> rows = FXCollections.observableArrayList();
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
-    private final ObservableSet<String> statuses = FXCollections.observableSet();
+    private final ObservableSet<AccountStatus> statuses = FXCollections.observableSet();
     private final ObservableSet<String> bands = FXCollections.observableSet();
     private final ObservableSet<Integer> cityTiers = FXCollections.observableSet();
     private final ObservableSet<String> buckets = FXCollections.observableSet();
@@ -80,7 +81,7 @@ public final class ProfilesViewModel {
         this.session = session;
         this.tasks = tasks;
         // filters and sort apply at once; the text is debounced by the view
-        statuses.addListener((javafx.collections.SetChangeListener<String>) c -> search());
+        statuses.addListener((javafx.collections.SetChangeListener<AccountStatus>) c -> search());
         bands.addListener((javafx.collections.SetChangeListener<String>) c -> search());
         cityTiers.addListener((javafx.collections.SetChangeListener<Integer>) c -> search());
         buckets.addListener((javafx.collections.SetChangeListener<String>) c -> search());
@@ -96,7 +97,7 @@ public final class ProfilesViewModel {
         return text;
     }
 
-    public ObservableSet<String> statuses() {
+    public ObservableSet<AccountStatus> statuses() {
         return statuses;
     }
 

@@ -1,8 +1,9 @@
 package dev.riskdesk.ui.review;
 
+import dev.riskdesk.limits.ProposalStatus;
+import dev.riskdesk.limits.review.ProposalQueueService;
 import dev.riskdesk.limits.review.ProposalQueueService.Detail;
 import dev.riskdesk.limits.review.ProposalQueueService.Row;
-import dev.riskdesk.limits.review.ProposalQueueService;
 import dev.riskdesk.ui.common.EvidenceTexts;
 import dev.riskdesk.ui.common.Formats;
 import dev.riskdesk.ui.common.I18n;
@@ -69,7 +70,7 @@ final class ReviewDetailPanel {
         title.getStyleClass().add("title-4");
         title.setWrapText(true);
         Label status = new Label(i18n.get("review.status." + r.status()));
-        status.getStyleClass().addAll("status-chip", "PENDING".equals(r.status()) ? "status-chip-active" : "status-chip-dormant");
+        status.getStyleClass().addAll("status-chip", r.status() == ProposalStatus.PENDING ? "status-chip-active" : "status-chip-dormant");
         Button profile = new Button();
         profile.setId("review-open-profile");
         profile.setText(i18n.get("review.openProfile"));
@@ -130,7 +131,7 @@ final class ReviewDetailPanel {
         asOf.setWrapText(true);
         box.getChildren().add(asOf);
         if (!r.decidable()) {
-            Label why = new Label(i18n.get("AWAITING_DATA".equals(r.status()) ? "review.detail.awaitingData" : "review.detail.notOpen"));
+            Label why = new Label(i18n.get(r.status() == ProposalStatus.AWAITING_DATA ? "review.detail.awaitingData" : "review.detail.notOpen"));
             why.getStyleClass().add("text-muted");
             why.setWrapText(true);
             box.getChildren().add(why);

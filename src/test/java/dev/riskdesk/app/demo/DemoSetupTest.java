@@ -13,13 +13,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.riskdesk.app.AppServices;
+import dev.riskdesk.appeals.AppealStatus;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.common.SameThreadTaskRunner;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.TestDatabases;
 import dev.riskdesk.limits.GeneratorTruthCheck;
+import dev.riskdesk.limits.ProposalStatus;
+import dev.riskdesk.limits.ProposalType;
 import dev.riskdesk.portfolio.GeneratorOptions;
 import dev.riskdesk.portfolio.PortfolioGenerator;
+import dev.riskdesk.scoring.model.ModelStatus;
 import dev.riskdesk.security.PasswordHasher;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -75,18 +79,18 @@ class DemoSetupTest {
             assertEquals(1.0, fractions.get(fractions.size() - 1), 1e-9);
             int accounts = db.dsl().fetchCount(ACCOUNT);
             assertEquals(2000, accounts);
-            assertEquals(2, db.dsl().fetchCount(MODEL, MODEL.STATUS.eq("CHAMPION")), "scorecard and thin-file champions");
+            assertEquals(2, db.dsl().fetchCount(MODEL, MODEL.STATUS.eq(ModelStatus.CHAMPION)), "scorecard and thin-file champions");
             // the floor for the generated book, and "real, not perfect": out-of-time AUC in [0.75, 0.95)
             double auc = new dev.riskdesk.scoring.model.ModelRepository(db, new dev.riskdesk.security.AuditLog(CLOCK), CLOCK).champion(dev.riskdesk.scoring.model.ModelKind.SCORECARD)
                     .metrics().path("test").path("auc").asDouble();
             assertTrue(auc >= 0.75 && auc < 0.95, "champion scorecard out-of-time AUC " + auc);
             assertEquals(accounts, db.dsl().fetchCount(db.dsl().selectDistinct(SCORE.ACCOUNT_ID).from(SCORE)));
-            Set<String> types = Set.copyOf(db.dsl().selectDistinct(LIMIT_PROPOSAL.PROPOSAL_TYPE).from(LIMIT_PROPOSAL)
-                    .where(LIMIT_PROPOSAL.STATUS.eq("PENDING")).fetch(LIMIT_PROPOSAL.PROPOSAL_TYPE));
-            assertTrue(types.containsAll(Set.of("INCREASE", "DECREASE")), "the review queue has both directions: " + types);
+            Set<ProposalType> types = Set.copyOf(db.dsl().selectDistinct(LIMIT_PROPOSAL.PROPOSAL_TYPE).from(LIMIT_PROPOSAL)
+                    .where(LIMIT_PROPOSAL.STATUS.eq(ProposalStatus.PENDING)).fetch(LIMIT_PROPOSAL.PROPOSAL_TYPE));
+            assertTrue(types.containsAll(Set.of(ProposalType.INCREASE, ProposalType.DECREASE)), "the review queue has both directions: " + types);
             assertTrue(db.dsl().fetchCount(APPEAL) > 0, "the appeals inbox has work");
-            assertTrue(db.dsl().fetchCount(APPEAL, APPEAL.STATUS.notIn("DECIDED", "CLOSED")) > 0, "the demo has open appeals");
-            assertTrue(db.dsl().fetchCount(APPEAL, APPEAL.STATUS.in("DECIDED", "CLOSED")) > 0, "the demo has decided or closed appeals");
+            assertTrue(db.dsl().fetchCount(APPEAL, APPEAL.STATUS.notIn(AppealStatus.DECIDED, AppealStatus.CLOSED)) > 0, "the demo has open appeals");
+            assertTrue(db.dsl().fetchCount(APPEAL, APPEAL.STATUS.in(AppealStatus.DECIDED, AppealStatus.CLOSED)) > 0, "the demo has decided or closed appeals");
 
             // against the generator's truth: takeovers suspended; repayment delays never suspended nor cut for
             // being overdue, and while the repayment is still in flight not cut at all
@@ -128,7 +132,7 @@ class DemoSetupTest {
             GeneratorOptions book = GeneratorOptions.of(2000, GeneratorOptions.DEFAULT_MONTHS, 42, AS_OF);
             assertThrows(Progress.CancelledException.class, () -> services(db).demoSetup().run(book, cancelAtTraining, record));
             assertEquals(List.of("demo.step.generate"), keys, "cancelled once the book was generated");
-            assertEquals(0, db.dsl().fetchCount(MODEL, MODEL.STATUS.eq("CHAMPION")));
+            assertEquals(0, db.dsl().fetchCount(MODEL, MODEL.STATUS.eq(ModelStatus.CHAMPION)));
             assertEquals(0, db.dsl().fetchCount(SCORE), "cancel stops before the next step: scoring never started");
             assertTrue(services(db).needsFirstStart(), "the book is not empty, but the first start is unfinished");
 
@@ -137,7 +141,7 @@ class DemoSetupTest {
             assertEquals(List.of("skipped demo.step.generate", "demo.step.train", "demo.step.score", "demo.step.policy",
                     "demo.step.appeals", "demo.step.dashboard"), keys);
             assertEquals(2000, db.dsl().fetchCount(ACCOUNT), "the book was not generated twice");
-            assertEquals(2, db.dsl().fetchCount(MODEL, MODEL.STATUS.eq("CHAMPION")));
+            assertEquals(2, db.dsl().fetchCount(MODEL, MODEL.STATUS.eq(ModelStatus.CHAMPION)));
             assertEquals(2000, db.dsl().fetchCount(db.dsl().selectDistinct(SCORE.ACCOUNT_ID).from(SCORE)));
             assertFalse(services(db).needsFirstStart());
         }

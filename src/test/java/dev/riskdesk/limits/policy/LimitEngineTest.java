@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.riskdesk.accounts.AccountStatus;
 import dev.riskdesk.common.Money;
-import dev.riskdesk.limits.ProposalType;
 import dev.riskdesk.limits.EngineFixtures;
+import dev.riskdesk.limits.ProposalRoute;
+import dev.riskdesk.limits.ProposalStatus;
+import dev.riskdesk.limits.ProposalType;
 import dev.riskdesk.limits.run.FeedStatus;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -53,8 +56,8 @@ class LimitEngineTest {
         ProposalDraft d = evaluate(scored(100, 0.01)).get(0);
         assertEquals(ProposalType.INCREASE, d.type());
         assertEquals(Money.of("13000"), d.proposedLimit(), "30 % step up from 10,000");
-        assertEquals("REVIEW", d.route(), "30 % is above the 10 % automatic authority");
-        assertEquals("PENDING", d.status());
+        assertEquals(ProposalRoute.REVIEW, d.route(), "30 % is above the 10 % automatic authority");
+        assertEquals(ProposalStatus.PENDING, d.status());
         assertEquals(0, d.priority().compareTo(d.exposure().multiply(BigDecimal.valueOf(0.01))), "priority = exposure × PD");
     }
 
@@ -65,7 +68,7 @@ class LimitEngineTest {
         ProposalDraft d = evaluate(a).get(0);
         assertEquals(ProposalType.DECREASE, d.type());
         assertEquals(Money.of("7000"), d.proposedLimit());
-        assertEquals("REVIEW", d.route(), "30 % is above the 20 % automatic authority");
+        assertEquals(ProposalRoute.REVIEW, d.route(), "30 % is above the 20 % automatic authority");
     }
 
     @Test
@@ -130,7 +133,7 @@ class LimitEngineTest {
         a.txns.add(new AccountData.Txn(3, AT.minusDays(1).plusHours(2), Money.of("3000"), "m", "深圳", "D-NEW"));
         ProposalDraft d = evaluate(a).get(0);
         assertEquals(ProposalType.SUSPEND, d.type());
-        assertEquals("AUTO_APPLIED", d.status());
+        assertEquals(ProposalStatus.AUTO_APPLIED, d.status());
         assertEquals("FRAUD", d.suspensionKind());
 
         AccountData late = scored(100, 0.01);
@@ -139,7 +142,7 @@ class LimitEngineTest {
         feeds.put("REPAYMENTS", new FeedStatus.Feed("REPAYMENTS", AT.minusDays(9), 24 * 30));
         List<ProposalDraft> drafts = engine.evaluate(late, EngineFixtures.RULES, EngineFixtures.POLICY, new FeedStatus(feeds), AT).proposals();
         assertEquals(1, drafts.size(), "no increase while evidence waits for data: " + drafts);
-        assertEquals("AWAITING_DATA", drafts.get(0).status());
+        assertEquals(ProposalStatus.AWAITING_DATA, drafts.get(0).status());
         assertEquals(ProposalType.DECREASE, drafts.get(0).type());
     }
 
@@ -249,7 +252,7 @@ class LimitEngineTest {
             assertEquals(List.of(), drafts.stream().map(ProposalDraft::type).toList());
         } else {
             assertEquals(List.of(ProposalType.INCREASE), drafts.stream().map(ProposalDraft::type).toList());
-            assertEquals(expected, drafts.get(0).status());
+            assertEquals(expected, drafts.get(0).status().name());
             assertEquals(Money.of("18000"), drafts.get(0).proposedLimit());
         }
     }
@@ -270,8 +273,8 @@ class LimitEngineTest {
 
     @Test
     void availableNeverGoesNegative() {
-        assertEquals(Money.ZERO, LimitMath.available("ACTIVE", Money.of("7000"), Money.of("9000")));
-        assertEquals(Money.of("1000.00"), LimitMath.available("ACTIVE", Money.of("10000"), Money.of("9000")));
-        assertEquals(Money.ZERO, LimitMath.available("SUSPENDED", Money.of("10000"), Money.of("0")));
+        assertEquals(Money.ZERO, LimitMath.available(AccountStatus.ACTIVE, Money.of("7000"), Money.of("9000")));
+        assertEquals(Money.of("1000.00"), LimitMath.available(AccountStatus.ACTIVE, Money.of("10000"), Money.of("9000")));
+        assertEquals(Money.ZERO, LimitMath.available(AccountStatus.SUSPENDED, Money.of("10000"), Money.of("0")));
     }
 }

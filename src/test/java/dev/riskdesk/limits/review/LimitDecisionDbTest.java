@@ -11,14 +11,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.riskdesk.accounts.AccountStatus;
+import dev.riskdesk.accounts.DecisionStatus;
 import dev.riskdesk.accounts.NoticeKind;
 import dev.riskdesk.accounts.NoticeService;
+import dev.riskdesk.accounts.NoticeStatus;
 import dev.riskdesk.common.Money;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.db.schema.tables.records.AccountRecord;
 import dev.riskdesk.db.schema.tables.records.LimitProposalRecord;
 import dev.riskdesk.limits.LimitsFixture;
+import dev.riskdesk.limits.ProposalStatus;
+import dev.riskdesk.limits.ProposalType;
 import dev.riskdesk.limits.run.PolicyRunService;
 import dev.riskdesk.security.AccessDeniedException;
 import dev.riskdesk.security.Session;
@@ -65,8 +70,8 @@ class LimitDecisionDbTest {
         f.score(id, 0.30, 0);
         f.runs.run(Session.system(), new PolicyRunService.RunOptions(false, 100, LimitsFixture.NOW, false), Progress.NONE);
         LimitProposalRecord p = f.db.dsl().selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(id)).fetchOne();
-        assertEquals("PENDING", p.getStatus());
-        assertEquals("DECREASE", p.getProposalType());
+        assertEquals(ProposalStatus.PENDING, p.getStatus());
+        assertEquals(ProposalType.DECREASE, p.getProposalType());
         return p;
     }
 
@@ -77,7 +82,7 @@ class LimitDecisionDbTest {
         f.history(id, "10000", "5000", "2000");
         f.runs.run(Session.system(), new PolicyRunService.RunOptions(false, 100, LimitsFixture.NOW, false), Progress.NONE);
         LimitProposalRecord p = f.db.dsl().selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(id)).fetchOne();
-        assertEquals("INCREASE", p.getProposalType());
+        assertEquals(ProposalType.INCREASE, p.getProposalType());
         assertEquals(Money.of("13000"), p.getProposedLimit());
         return p;
     }
@@ -98,7 +103,7 @@ class LimitDecisionDbTest {
         assertEquals(1, f.db.dsl().fetchCount(LIMIT_CHANGE, LIMIT_CHANGE.ACCOUNT_ID.eq(a.getId()).and(LIMIT_CHANGE.SOURCE.eq("OPERATOR"))));
         assertEquals(1, f.db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.ENTITY_TYPE.eq("LIMIT_PROPOSAL").and(AUDIT_EVENT.OPERATOR_NAME.eq("risk"))));
         var notice = f.db.dsl().selectFrom(CUSTOMER_NOTICE).where(CUSTOMER_NOTICE.ACCOUNT_ID.eq(a.getId())).and(CUSTOMER_NOTICE.CHANNEL.eq("SMS")).fetchOne();
-        assertEquals("LIMIT_DECREASE", notice.getKind());
+        assertEquals(NoticeKind.LIMIT_DECREASE, notice.getKind());
         assertTrue(notice.getBody().contains("7000.00") && notice.getBody().contains("信用评估"), notice.getBody());
     }
 
@@ -120,14 +125,14 @@ class LimitDecisionDbTest {
         LimitDecisionService.Outcome o = f.decisions.override(risk, p.getId(), p.getVersion(), Money.of("12000"), "CUSTOMER_CALL", "income proof seen");
         assertTrue(o.applied(), "below the proposal and the thresholds: no second approval");
         assertEquals(Money.of("12000"), account(p.getAccountId()).getCreditLimit());
-        assertEquals("OVERRIDDEN", o.proposalStatus());
+        assertEquals(ProposalStatus.OVERRIDDEN, o.proposalStatus());
     }
 
     @Test
     void raisingAboveTheProposalNeedsASecondPersonAndSelfApprovalIsRefused() {
         LimitProposalRecord p = pendingIncrease();
         LimitDecisionService.Outcome o = f.decisions.override(manager, p.getId(), p.getVersion(), Money.of("14000"), "VIP", "long customer");
-        assertEquals("AWAITING_APPROVAL", o.decisionStatus());
+        assertEquals(DecisionStatus.AWAITING_APPROVAL, o.decisionStatus());
         assertEquals(Money.of("10000"), account(p.getAccountId()).getCreditLimit(), "nothing applied yet");
 
         UserFacingException self = assertThrows(UserFacingException.class, () -> f.decisions.approve(manager, o.decisionId(), 0, "me"));
@@ -135,7 +140,7 @@ class LimitDecisionDbTest {
         assertThrows(AccessDeniedException.class, () -> f.decisions.approve(risk, o.decisionId(), 0, "not a manager"));
 
         LimitDecisionService.Outcome approved = f.decisions.approve(manager2, o.decisionId(), 0, "ok");
-        assertEquals("APPROVED", approved.decisionStatus());
+        assertEquals(DecisionStatus.APPROVED, approved.decisionStatus());
         assertEquals(Money.of("14000"), account(p.getAccountId()).getCreditLimit());
         var d = f.db.dsl().selectFrom(LIMIT_DECISION).where(LIMIT_DECISION.ID.eq(o.decisionId())).fetchOne();
         assertEquals(manager.operatorId(), d.getMakerId());
@@ -147,7 +152,7 @@ class LimitDecisionDbTest {
         LimitProposalRecord p = pendingIncrease();
         LimitDecisionService.Outcome o = f.decisions.override(risk, p.getId(), p.getVersion(), Money.of("14000"), "VIP", "n");
         f.decisions.decline(manager, o.decisionId(), 0, "no income proof");
-        assertEquals("PENDING", f.db.dsl().select(LIMIT_PROPOSAL.STATUS).from(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ID.eq(p.getId())).fetchOne(LIMIT_PROPOSAL.STATUS));
+        assertEquals(ProposalStatus.PENDING, f.db.dsl().select(LIMIT_PROPOSAL.STATUS).from(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ID.eq(p.getId())).fetchOne(LIMIT_PROPOSAL.STATUS));
         assertEquals(Money.of("10000"), account(p.getAccountId()).getCreditLimit());
     }
 
@@ -158,13 +163,13 @@ class LimitDecisionDbTest {
         f.runs.run(Session.system(), new PolicyRunService.RunOptions(false, 100, LimitsFixture.NOW, false), Progress.NONE);
         long suspensionId = f.db.dsl().select(SUSPENSION.ID).from(SUSPENSION).where(SUSPENSION.ACCOUNT_ID.eq(victim)).fetchOne(SUSPENSION.ID);
         LimitDecisionService.Outcome o = f.decisions.liftSuspension(risk, suspensionId, "CUSTOMER_CONFIRMED", "customer was travelling");
-        assertEquals("AWAITING_APPROVAL", o.decisionStatus());
-        assertEquals("SUSPENDED", account(victim).getStatus());
+        assertEquals(DecisionStatus.AWAITING_APPROVAL, o.decisionStatus());
+        assertEquals(AccountStatus.SUSPENDED, account(victim).getStatus());
         f.decisions.approve(manager, o.decisionId(), 0, "verified by phone");
         AccountRecord a = account(victim);
-        assertEquals("ACTIVE", a.getStatus());
+        assertEquals(AccountStatus.ACTIVE, a.getStatus());
         assertEquals(Money.of("15000"), a.getAvailableAmount());
-        assertEquals(1, f.db.dsl().fetchCount(CUSTOMER_NOTICE, CUSTOMER_NOTICE.ACCOUNT_ID.eq(victim).and(CUSTOMER_NOTICE.KIND.eq("LIFT"))
+        assertEquals(1, f.db.dsl().fetchCount(CUSTOMER_NOTICE, CUSTOMER_NOTICE.ACCOUNT_ID.eq(victim).and(CUSTOMER_NOTICE.KIND.eq(NoticeKind.LIFT))
                 .and(CUSTOMER_NOTICE.CHANNEL.eq("SMS"))));
     }
 
@@ -218,7 +223,7 @@ class LimitDecisionDbTest {
         StringWriter out = new StringWriter();
         assertEquals(2, f.notices.exportPending(manager, NoticeService.Format.JSON, out));
         assertTrue(out.toString().contains("\"accountNo\""), out.toString());
-        assertEquals(2, f.db.dsl().fetchCount(CUSTOMER_NOTICE, CUSTOMER_NOTICE.STATUS.eq("EXPORTED")));
+        assertEquals(2, f.db.dsl().fetchCount(CUSTOMER_NOTICE, CUSTOMER_NOTICE.STATUS.eq(NoticeStatus.EXPORTED)));
         assertEquals(0, f.notices.exportPending(manager, NoticeService.Format.CSV, new StringWriter()));
     }
 }

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.riskdesk.accounts.DecisionStatus;
 import dev.riskdesk.common.Money;
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.limits.LimitsFixture;
+import dev.riskdesk.limits.ProposalStatus;
 import dev.riskdesk.limits.ProposalType;
 import dev.riskdesk.limits.QueueBook;
 import dev.riskdesk.limits.review.ProposalQueueService.Age;
@@ -82,7 +84,7 @@ class ProposalQueueServiceDbTest {
         for (int i = 0; i < 23; i++) {
             long account = QueueBook.account(f.db, 100 + i, "5000", "100", LimitsFixture.NOW);
             // three priorities only, so most rows tie and the id decides
-            QueueBook.proposal(f.db, account, ProposalType.DECREASE, "PENDING", "5000", "4000", null, String.valueOf(100 + (i % 3)),
+            QueueBook.proposal(f.db, account, ProposalType.DECREASE, ProposalStatus.PENDING, "5000", "4000", null, String.valueOf(100 + (i % 3)),
                     "MULTI_LENDING", LimitsFixture.NOW.minusHours(5));
         }
         List<Row> all = new ArrayList<>();
@@ -129,7 +131,7 @@ class ProposalQueueServiceDbTest {
         Row top = queue.page(risk, Filter.ALL, null, 50).rows().get(0);
         LimitDecisionService.Outcome o = f.decisions.override(manager, top.proposalId(), top.version(), Money.of("12000"), "RISK_JUDGEMENT",
                 "customer income verified by phone");
-        assertEquals("AWAITING_APPROVAL", o.decisionStatus());
+        assertEquals(DecisionStatus.AWAITING_APPROVAL, o.decisionStatus());
         assertThrows(AccessDeniedException.class, () -> queue.awaitingApproval(risk));
         ProposalQueueService.Pending own = queue.awaitingApproval(manager).get(0);
         assertTrue(own.mine());
@@ -137,7 +139,7 @@ class ProposalQueueServiceDbTest {
         ProposalQueueService.Pending other = queue.awaitingApproval(manager2).get(0);
         assertFalse(other.mine());
         assertEquals(Money.of("12000"), other.newLimit());
-        assertEquals("AWAITING_APPROVAL", queue.detail(manager2, top.proposalId()).row().status());
+        assertEquals(ProposalStatus.AWAITING_APPROVAL, queue.detail(manager2, top.proposalId()).row().status());
         assertEquals(own.decisionId(), queue.detail(manager2, top.proposalId()).awaiting().decisionId());
         f.decisions.approve(manager2, other.decisionId(), other.version(), "ok");
         assertTrue(queue.awaitingApproval(manager2).isEmpty());

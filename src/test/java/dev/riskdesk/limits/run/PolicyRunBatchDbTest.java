@@ -14,11 +14,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.riskdesk.accounts.AccountStatus;
 import dev.riskdesk.accounts.ConcurrentChangeException;
+import dev.riskdesk.accounts.SuspensionKind;
 import dev.riskdesk.common.Money;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.db.BulkInsert;
 import dev.riskdesk.limits.LimitsFixture;
+import dev.riskdesk.limits.ProposalStatus;
 import dev.riskdesk.limits.ProposalType;
 import dev.riskdesk.limits.review.LimitChanges;
 import dev.riskdesk.security.Session;
@@ -159,7 +162,7 @@ class PolicyRunBatchDbTest {
 
     /** An applied proposal's chain: hit → proposal → decision → limit change or suspension, two notices and one audit event. */
     private static void checkLinks(DSLContext dsl) {
-        Result<?> applied = dsl.selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.STATUS.eq("AUTO_APPLIED")).fetch();
+        Result<?> applied = dsl.selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.STATUS.eq(ProposalStatus.AUTO_APPLIED)).fetch();
         assertFalse(applied.isEmpty());
         for (Record r : applied) {
             var p = r.into(LIMIT_PROPOSAL);
@@ -176,7 +179,7 @@ class PolicyRunBatchDbTest {
             assertEquals(1, dsl.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ENTITY_ID.eq(String.valueOf(p.getAccountId()))
                     .and(AUDIT_EVENT.ACTION.eq("LIMIT_" + p.getProposalType()))
                     .and(AUDIT_EVENT.DETAILS.endsWith("; proposal " + p.getId() + "; decision " + d.getId()))), "audit of proposal " + p.getId());
-            if (p.getProposalType().equals("SUSPEND") || p.getProposalType().equals("FREEZE")) {
+            if (p.getProposalType() == ProposalType.SUSPEND || p.getProposalType() == ProposalType.FREEZE) {
                 var s = dsl.selectFrom(SUSPENSION).where(SUSPENSION.PROPOSAL_ID.eq(p.getId())).fetchOne();
                 assertEquals(p.getAccountId(), s.getAccountId());
                 assertEquals(p.getRuleHitId(), s.getRuleHitId());
@@ -195,7 +198,7 @@ class PolicyRunBatchDbTest {
                     LIMIT_CHANGE.NEW_STATUS, LIMIT_CHANGE.SOURCE, LIMIT_CHANGE.REASON_CODES);
             int n = 600; // more than one statement's worth
             for (int i = 0; i < n; i++) {
-                rows.add(account, NOW, Money.of(String.valueOf(i)), "ACTIVE", "ENGINE", "row " + i);
+                rows.add(account, NOW, Money.of(String.valueOf(i)), AccountStatus.ACTIVE, "ENGINE", "row " + i);
             }
             List<Long> ids = f.db.transactionResult(tx -> rows.executeReturning(tx, LIMIT_CHANGE.ID));
             assertEquals(n, ids.size());
@@ -229,6 +232,6 @@ class PolicyRunBatchDbTest {
 
     private static LimitChanges.Change change(long account, ProposalType type) {
         return new LimitChanges.Change(account, null, type, Money.of("8000"), false, null, "POLICY_SCORE", null, null, null, null, null,
-                type == ProposalType.SUSPEND ? "RISK" : null, null);
+                type == ProposalType.SUSPEND ? SuspensionKind.RISK.name() : null, null);
     }
 }

@@ -11,13 +11,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.riskdesk.accounts.AccountStatus;
+import dev.riskdesk.accounts.NoticeKind;
+import dev.riskdesk.accounts.NoticeStatus;
+import dev.riskdesk.accounts.SuspensionKind;
 import dev.riskdesk.common.Money;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.db.schema.tables.records.AccountRecord;
 import dev.riskdesk.db.schema.tables.records.SuspensionRecord;
 import dev.riskdesk.jobs.JobLease;
 import dev.riskdesk.jobs.TwoStarts;
+import dev.riskdesk.limits.DecisionAction;
 import dev.riskdesk.limits.LimitsFixture;
+import dev.riskdesk.limits.ProposalStatus;
+import dev.riskdesk.limits.ProposalType;
 import dev.riskdesk.security.Session;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -68,13 +75,13 @@ class PolicyRunDbTest {
 
         AccountRecord after = f.db.dsl().selectFrom(ACCOUNT).where(ACCOUNT.ID.eq(delayed)).fetchOne();
         assertEquals(before.getCreditLimit(), after.getCreditLimit());
-        assertEquals("ACTIVE", after.getStatus());
+        assertEquals(AccountStatus.ACTIVE, after.getStatus());
         assertEquals(0, f.db.dsl().fetchCount(SUSPENSION, SUSPENSION.ACCOUNT_ID.eq(delayed)));
         assertEquals(0, f.db.dsl().fetchCount(CUSTOMER_NOTICE, CUSTOMER_NOTICE.ACCOUNT_ID.eq(delayed)));
         var proposals = f.db.dsl().selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(delayed)).fetch();
         assertEquals(1, proposals.size(), proposals.toString());
-        assertEquals("AWAITING_DATA", proposals.get(0).getStatus());
-        assertEquals("DECREASE", proposals.get(0).getProposalType());
+        assertEquals(ProposalStatus.AWAITING_DATA, proposals.get(0).getStatus());
+        assertEquals(ProposalType.DECREASE, proposals.get(0).getProposalType());
         var hit = f.db.dsl().selectFrom(RULE_HIT).where(RULE_HIT.ACCOUNT_ID.eq(delayed)).and(RULE_HIT.RULE_CODE.eq("OVERDUE_DECREASE")).fetchOne();
         assertTrue(hit.getStale());
         assertTrue(hit.getFeedAsOf().contains("REPAYMENTS"), hit.getFeedAsOf());
@@ -82,9 +89,9 @@ class PolicyRunDbTest {
         // the feed catches up and the repayment arrives: re-evaluation closes the waiting proposal
         f.feed("REPAYMENTS", NOW.plusHours(4), 48);
         run(NOW.plusHours(4), true);
-        assertEquals("SUPERSEDED", f.db.dsl().select(LIMIT_PROPOSAL.STATUS).from(LIMIT_PROPOSAL)
+        assertEquals(ProposalStatus.SUPERSEDED, f.db.dsl().select(LIMIT_PROPOSAL.STATUS).from(LIMIT_PROPOSAL)
                 .where(LIMIT_PROPOSAL.ID.eq(proposals.get(0).getId())).fetchOne(LIMIT_PROPOSAL.STATUS));
-        assertEquals("ACTIVE", f.db.dsl().select(ACCOUNT.STATUS).from(ACCOUNT).where(ACCOUNT.ID.eq(delayed)).fetchOne(ACCOUNT.STATUS));
+        assertEquals(AccountStatus.ACTIVE, f.db.dsl().select(ACCOUNT.STATUS).from(ACCOUNT).where(ACCOUNT.ID.eq(delayed)).fetchOne(ACCOUNT.STATUS));
     }
 
     @Test
@@ -100,7 +107,7 @@ class PolicyRunDbTest {
         assertEquals(0, Money.of("10000").compareTo(f.db.dsl().select(ACCOUNT.CREDIT_LIMIT).from(ACCOUNT).where(ACCOUNT.ID.eq(id))
                 .fetchOne(ACCOUNT.CREDIT_LIMIT)), "limit untouched");
         var proposals = f.db.dsl().selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(id)).fetch();
-        assertEquals(List.of("AWAITING_DATA"), proposals.map(p -> p.getStatus()), proposals.toString());
+        assertEquals(List.of(ProposalStatus.AWAITING_DATA), proposals.map(p -> p.getStatus()), proposals.toString());
     }
 
     @Test
@@ -117,8 +124,8 @@ class PolicyRunDbTest {
         assertEquals(0, Money.of("10000").compareTo(f.db.dsl().select(ACCOUNT.CREDIT_LIMIT).from(ACCOUNT).where(ACCOUNT.ID.eq(id))
                 .fetchOne(ACCOUNT.CREDIT_LIMIT)), "limit untouched");
         var proposals = f.db.dsl().selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(id)).fetch();
-        assertEquals(List.of("AWAITING_DATA"), proposals.map(p -> p.getStatus()), proposals.toString());
-        assertEquals(List.of("DECREASE"), proposals.map(p -> p.getProposalType()));
+        assertEquals(List.of(ProposalStatus.AWAITING_DATA), proposals.map(p -> p.getStatus()), proposals.toString());
+        assertEquals(List.of(ProposalType.DECREASE), proposals.map(p -> p.getProposalType()));
     }
 
     @Test
@@ -134,7 +141,7 @@ class PolicyRunDbTest {
 
         var tonight = f.db.dsl().selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(scoredTonight)).fetch();
         assertEquals(1, tonight.size(), tonight.toString());
-        assertEquals("INCREASE", tonight.get(0).getProposalType());
+        assertEquals(ProposalType.INCREASE, tonight.get(0).getProposalType());
         assertTrue(tonight.get(0).getReasonCodes().contains("POLICY_"), tonight.get(0).getReasonCodes());
         assertTrue(tonight.get(0).getProposedLimit().compareTo(Money.of("3000")) > 0);
         assertEquals(0, f.db.dsl().fetchCount(LIMIT_PROPOSAL, LIMIT_PROPOSAL.ACCOUNT_ID.eq(scoredNextMonth)
@@ -159,14 +166,14 @@ class PolicyRunDbTest {
         run(NOW, false);
 
         assertEquals(List.of(), types(below));
-        assertEquals(List.of("INCREASE"), types(at));
+        assertEquals(List.of(ProposalType.INCREASE), types(at));
         assertEquals(List.of(), types(dormant));
-        assertEquals(List.of("DECREASE"), types(weak), "decreases for risk do not depend on the utilisation");
+        assertEquals(List.of(ProposalType.DECREASE), types(weak), "decreases for risk do not depend on the utilisation");
         assertTrue(f.db.dsl().select(LIMIT_PROPOSAL.EVIDENCE).from(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(at))
                 .fetchOne(LIMIT_PROPOSAL.EVIDENCE).contains("\"increaseEligibility\":\"ELIGIBLE\""));
     }
 
-    private List<String> types(long accountId) {
+    private List<ProposalType> types(long accountId) {
         return f.db.dsl().select(LIMIT_PROPOSAL.PROPOSAL_TYPE).from(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(accountId))
                 .fetch(LIMIT_PROPOSAL.PROPOSAL_TYPE);
     }
@@ -179,16 +186,16 @@ class PolicyRunDbTest {
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}: stored {1}, kept {2}")
     @org.junit.jupiter.params.provider.CsvSource({"INCREASE,12100,true", "INCREASE,11900,false", "INCREASE,13900,true", "INCREASE,14000,false",
             "DECREASE,7400,true", "DECREASE,7600,false", "DECREASE,6600,true", "DECREASE,6500,false"})
-    void aReRunKeepsAnOpenProposalWithinTheDeadBand(String type, String stored, boolean kept) {
+    void aReRunKeepsAnOpenProposalWithinTheDeadBand(ProposalType type, String stored, boolean kept) {
         f.feeds(NOW);
-        long id = type.equals("INCREASE") ? f.account("10000", "5000", "I5", 1) : f.account("10000", "9000", "I1", 1);
-        f.score(id, type.equals("INCREASE") ? 0.01 : 0.30, type.equals("INCREASE") ? 100 : 0);
-        f.history(id, "10000", type.equals("INCREASE") ? "5000" : "9000", "2000");
+        long id = type == ProposalType.INCREASE ? f.account("10000", "5000", "I5", 1) : f.account("10000", "9000", "I1", 1);
+        f.score(id, type == ProposalType.INCREASE ? 0.01 : 0.30, type == ProposalType.INCREASE ? 100 : 0);
+        f.history(id, "10000", type == ProposalType.INCREASE ? "5000" : "9000", "2000");
         run(NOW, false);
         var first = f.db.dsl().selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(id)).fetchOne();
         assertEquals(type, first.getProposalType());
-        assertEquals("PENDING", first.getStatus());
-        assertEquals(Money.of(type.equals("INCREASE") ? "13000" : "7000"), first.getProposedLimit());
+        assertEquals(ProposalStatus.PENDING, first.getStatus());
+        assertEquals(Money.of(type == ProposalType.INCREASE ? "13000" : "7000"), first.getProposedLimit());
         // an earlier run's amount
         f.db.dsl().update(LIMIT_PROPOSAL).set(LIMIT_PROPOSAL.PROPOSED_LIMIT, Money.of(stored)).where(LIMIT_PROPOSAL.ID.eq(first.getId())).execute();
 
@@ -196,11 +203,11 @@ class PolicyRunDbTest {
         var rows = f.db.dsl().selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(id)).orderBy(LIMIT_PROPOSAL.ID).fetch();
         if (kept) {
             assertEquals(1, rows.size(), rows.toString());
-            assertEquals("PENDING", rows.get(0).getStatus());
+            assertEquals(ProposalStatus.PENDING, rows.get(0).getStatus());
             assertEquals(first.getVersion(), rows.get(0).getVersion(), "untouched");
             assertEquals(Money.of(stored), rows.get(0).getProposedLimit());
         } else {
-            assertEquals(List.of("SUPERSEDED", "PENDING"), rows.map(r -> r.getStatus()));
+            assertEquals(List.of(ProposalStatus.SUPERSEDED, ProposalStatus.PENDING), rows.map(r -> r.getStatus()));
             assertEquals(first.getProposedLimit(), rows.get(1).getProposedLimit());
         }
     }
@@ -214,25 +221,25 @@ class PolicyRunDbTest {
         run(NOW, false);
 
         AccountRecord a = f.db.dsl().selectFrom(ACCOUNT).where(ACCOUNT.ID.eq(victim)).fetchOne();
-        assertEquals("SUSPENDED", a.getStatus());
+        assertEquals(AccountStatus.SUSPENDED, a.getStatus());
         assertEquals(Money.ZERO, a.getAvailableAmount());
         assertEquals(Money.of("5000"), a.getOutstandingBalance(), "the balance is never touched");
         SuspensionRecord s = f.db.dsl().selectFrom(SUSPENSION).where(SUSPENSION.ACCOUNT_ID.eq(victim)).fetchOne();
-        assertEquals("FRAUD", s.getKind());
+        assertEquals(SuspensionKind.FRAUD, s.getKind());
         assertEquals("ACCOUNT_TAKEOVER", s.getRuleCode());
-        assertEquals("ACTIVE", s.getPreviousStatus());
+        assertEquals(AccountStatus.ACTIVE, s.getPreviousStatus());
         assertEquals(Money.of("20000"), s.getPreviousLimit());
         assertTrue(s.getFeedAsOf().contains("LOGINS") && s.getFeedAsOf().contains("TRANSACTIONS"), s.getFeedAsOf());
         assertTrue(s.getEvidence().contains("highValueTxns"), s.getEvidence());
-        assertEquals("AUTO_APPLY", f.db.dsl().select(LIMIT_DECISION.ACTION).from(LIMIT_DECISION).where(LIMIT_DECISION.ACCOUNT_ID.eq(victim))
+        assertEquals(DecisionAction.AUTO_APPLY, f.db.dsl().select(LIMIT_DECISION.ACTION).from(LIMIT_DECISION).where(LIMIT_DECISION.ACCOUNT_ID.eq(victim))
                 .fetchOne(LIMIT_DECISION.ACTION));
         var notices = f.db.dsl().selectFrom(CUSTOMER_NOTICE).where(CUSTOMER_NOTICE.ACCOUNT_ID.eq(victim)).orderBy(CUSTOMER_NOTICE.CHANNEL).fetch();
         assertEquals(List.of("APP", "SMS"), notices.map(n -> n.getChannel()));
         for (var n : notices) {
-            assertEquals("SUSPENSION", n.getKind());
+            assertEquals(NoticeKind.SUSPENSION, n.getKind());
             assertEquals("zh_CN", n.getLanguageTag());
             assertTrue(n.getBody().contains("新设备") && n.getBody().contains("申诉") && n.getBody().contains("48 小时内答复"), n.getBody());
-            assertEquals("PENDING", n.getStatus());
+            assertEquals(NoticeStatus.PENDING, n.getStatus());
         }
 
         run(NOW.plusMinutes(5), false); // a second run does not suspend again
@@ -261,7 +268,7 @@ class PolicyRunDbTest {
         f.txn(spiking, NOW.minusDays(2), "4000.00");
         run(NOW, false);
 
-        assertEquals("SUSPENDED", f.db.dsl().select(ACCOUNT.STATUS).from(ACCOUNT).where(ACCOUNT.ID.eq(victim)).fetchOne(ACCOUNT.STATUS));
+        assertEquals(AccountStatus.SUSPENDED, f.db.dsl().select(ACCOUNT.STATUS).from(ACCOUNT).where(ACCOUNT.ID.eq(victim)).fetchOne(ACCOUNT.STATUS));
         assertEquals(0, f.db.dsl().fetchCount(RULE_HIT, RULE_HIT.ACCOUNT_ID.eq(regular).and(RULE_HIT.RULE_CODE.eq("SPENDING_SPIKE"))),
                 "4,000 a week is this customer's normal");
         assertEquals(1, f.db.dsl().fetchCount(RULE_HIT, RULE_HIT.ACCOUNT_ID.eq(spiking).and(RULE_HIT.RULE_CODE.eq("SPENDING_SPIKE"))));
@@ -274,8 +281,8 @@ class PolicyRunDbTest {
         long victim = f.account("20000", "5000", "I3", 1);
         f.takeover(victim);
         run(NOW, false);
-        assertEquals("ACTIVE", f.db.dsl().select(ACCOUNT.STATUS).from(ACCOUNT).where(ACCOUNT.ID.eq(victim)).fetchOne(ACCOUNT.STATUS));
-        assertEquals("AWAITING_DATA", f.db.dsl().select(LIMIT_PROPOSAL.STATUS).from(LIMIT_PROPOSAL)
+        assertEquals(AccountStatus.ACTIVE, f.db.dsl().select(ACCOUNT.STATUS).from(ACCOUNT).where(ACCOUNT.ID.eq(victim)).fetchOne(ACCOUNT.STATUS));
+        assertEquals(ProposalStatus.AWAITING_DATA, f.db.dsl().select(LIMIT_PROPOSAL.STATUS).from(LIMIT_PROPOSAL)
                 .where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(victim)).fetchOne(LIMIT_PROPOSAL.STATUS));
     }
 
@@ -382,6 +389,6 @@ class PolicyRunDbTest {
         assertEquals(0, f.db.dsl().fetchCount(BATCH_JOB));
         assertEquals(0, f.db.dsl().fetchCount(DSL.table(DSL.name("RULE_SET"))), "no rule set stored");
         assertEquals(0, f.db.dsl().fetchCount(DSL.table(DSL.name("LIMIT_POLICY"))), "no policy stored");
-        assertEquals("ACTIVE", f.db.dsl().select(ACCOUNT.STATUS).from(ACCOUNT).where(ACCOUNT.ID.eq(victim)).fetchOne(ACCOUNT.STATUS));
+        assertEquals(AccountStatus.ACTIVE, f.db.dsl().select(ACCOUNT.STATUS).from(ACCOUNT).where(ACCOUNT.ID.eq(victim)).fetchOne(ACCOUNT.STATUS));
     }
 }

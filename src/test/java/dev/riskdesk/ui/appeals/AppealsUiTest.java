@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.riskdesk.accounts.NoticeStatus;
+import dev.riskdesk.accounts.SuspensionStatus;
 import dev.riskdesk.app.AppServices;
 import dev.riskdesk.app.TestConsole;
+import dev.riskdesk.appeals.AppealStatus;
 import dev.riskdesk.common.Messages;
 import dev.riskdesk.customers.ProfileBook;
 import dev.riskdesk.db.Database;
@@ -110,10 +113,10 @@ class AppealsUiTest {
                 .map(n -> ((Label) n).getText().equals("Decided")).orElse(false), "the decision");
         waitUntil(robot, "#appeal-outcome-banner");
 
-        assertEquals("DECIDED", db.dsl().select(APPEAL.STATUS).from(APPEAL).where(APPEAL.ID.eq(1L)).fetchOne(APPEAL.STATUS));
-        assertEquals("LIFTED", db.dsl().select(SUSPENSION.STATUS).from(SUSPENSION).where(SUSPENSION.ID.eq(1L)).fetchOne(SUSPENSION.STATUS));
+        assertEquals(AppealStatus.DECIDED, db.dsl().select(APPEAL.STATUS).from(APPEAL).where(APPEAL.ID.eq(1L)).fetchOne(APPEAL.STATUS));
+        assertEquals(SuspensionStatus.LIFTED, db.dsl().select(SUSPENSION.STATUS).from(SUSPENSION).where(SUSPENSION.ID.eq(1L)).fetchOne(SUSPENSION.STATUS));
         var notice = db.dsl().selectFrom(CUSTOMER_NOTICE).where(CUSTOMER_NOTICE.APPEAL_ID.eq(1L)).fetchOne();
-        assertEquals("PENDING", notice.getStatus(), "waiting in the outbox for the export");
+        assertEquals(NoticeStatus.PENDING, notice.getStatus(), "waiting in the outbox for the export");
         assertEquals("SMS", notice.getChannel());
         assertTrue(notice.getBody().contains("AP0000001") && notice.getBody().contains("撤销原决定"), notice.getBody());
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.riskdesk.accounts.AccountStatus;
 import dev.riskdesk.common.SameThreadTaskRunner;
 import dev.riskdesk.customers.CustomerQuery;
 import dev.riskdesk.customers.CustomerQuery.SortKey;
@@ -91,8 +92,8 @@ class ProfilesViewModelTest {
         m.textProperty().set("王测");
         m.search();
         assertEquals(125, m.totalProperty().get());
-        m.statuses().add("FROZEN"); // a filter applies at once
-        assertTrue(m.rows().stream().allMatch(r -> r.status().equals("FROZEN")));
+        m.statuses().add(AccountStatus.FROZEN); // a filter applies at once
+        assertTrue(m.rows().stream().allMatch(r -> r.status() == AccountStatus.FROZEN));
         assertEquals(14, m.totalProperty().get(), "odd multiples of 9 up to 250");
         m.statuses().clear();
         m.textProperty().set("");

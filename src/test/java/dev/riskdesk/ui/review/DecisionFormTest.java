@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.riskdesk.common.Messages;
 import dev.riskdesk.common.Money;
+import dev.riskdesk.limits.ProposalStatus;
 import dev.riskdesk.limits.ProposalType;
 import dev.riskdesk.limits.policy.LimitPolicy;
 import dev.riskdesk.limits.review.ProposalQueueService;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class DecisionFormTest {
     private static final Formats EN = new Formats(Messages.ENGLISH);
     static ProposalQueueService.Detail decrease() {
-        ProposalQueueService.Row row = new ProposalQueueService.Row(7, 0, 1, "QA1", ProposalType.DECREASE, "PENDING", Money.of("10000"),
+        ProposalQueueService.Row row = new ProposalQueueService.Row(7, 0, 1, "QA1", ProposalType.DECREASE, ProposalStatus.PENDING, Money.of("10000"),
                 Money.of("7000"), Money.of("9000"), 0.05, new BigDecimal("450"), List.of("UTILISATION_JUMP"), 600, "C", LocalDateTime.now());
         LimitPolicy.Authority authority = new LimitPolicy.Authority(new BigDecimal("10"), new BigDecimal("20"), Money.of("5000"),
                 new BigDecimal("0.02"), List.of(), Money.of("50000"), Money.of("10000"));

@@ -1,0 +1,6 @@
+package dev.riskdesk.accounts;
+
+/** BILL.STATUS. */
+public enum BillStatus {
+    OPEN, PAID, PARTIAL, LATE, MISSED
+}

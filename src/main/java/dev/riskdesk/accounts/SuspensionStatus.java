@@ -1,0 +1,6 @@
+package dev.riskdesk.accounts;
+
+/** SUSPENSION.STATUS. */
+public enum SuspensionStatus {
+    ACTIVE, LIFTED
+}
