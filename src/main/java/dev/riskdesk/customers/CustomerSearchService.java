@@ -7,6 +7,7 @@ import static dev.riskdesk.db.schema.Tables.RULE_HIT;
 
 import dev.riskdesk.customers.CustomerPage.PageCursor;
 import dev.riskdesk.db.Database;
+import dev.riskdesk.db.schema.Indexes;
 import dev.riskdesk.db.schema.tables.Customer;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.PersonalDataMasker;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Index;
 import org.jooq.Record;
 import org.jooq.SortField;
 import org.jooq.Table;
@@ -45,18 +47,19 @@ public final class CustomerSearchService {
     private static final Customer MATCH = CUSTOMER.as("MC");
     /** {@link #MATCH} read through IX_CUSTOMER_ID_FILTERS (ID, CITY_TIER, FULL_NAME): a lookup that never reads the customer row. */
     private static final Table<?> CUSTOMER_FILTERS = DSL.table("{0} {1} USE INDEX ({2})", DSL.name("CUSTOMER"), DSL.name("MC"),
-            DSL.name("IX_CUSTOMER_ID_FILTERS"));
+            Indexes.IX_CUSTOMER_ID_FILTERS.getUnqualifiedName());
     /**
      * H2 estimates a name prefix (a range) as broader than a band or status (an equality) and
      * would read, say, every band-C account to find a rare surname; a name search therefore
      * starts from the name index and finds each customer's accounts in the (customer, filters) index.
      */
-    private static final Table<?> CUSTOMER_BY_NAME = DSL.table("{0} USE INDEX ({1})", CUSTOMER, DSL.name("IX_CUSTOMER_NAME"));
-    private static final Table<?> ACCOUNT_BY_CUSTOMER = DSL.table("{0} USE INDEX ({1})", ACCOUNT, DSL.name("IX_ACCOUNT_CUSTOMER_FILTERS"));
+    private static final Table<?> CUSTOMER_BY_NAME = DSL.table("{0} USE INDEX ({1})", CUSTOMER, Indexes.IX_CUSTOMER_NAME.getUnqualifiedName());
+    private static final Table<?> ACCOUNT_BY_CUSTOMER = DSL.table("{0} USE INDEX ({1})", ACCOUNT,
+            Indexes.IX_ACCOUNT_CUSTOMER_FILTERS.getUnqualifiedName());
     private static final Customer NAMED = CUSTOMER.as("NC");
     /** {@link #NAMED} read through the name index alone: the ids of a name's customers. */
     private static final Table<?> NAMED_BY_NAME = DSL.table("{0} {1} USE INDEX ({2})", DSL.name("CUSTOMER"), DSL.name("NC"),
-            DSL.name("IX_CUSTOMER_NAME"));
+            Indexes.IX_CUSTOMER_NAME.getUnqualifiedName());
 
     /**
      * How a name search alone, or with one account filter (one band, bucket or status and nothing
@@ -277,7 +280,7 @@ public final class CustomerSearchService {
     }
 
     private static Table<?> useIndex(SortIndex index) {
-        return DSL.table("{0} USE INDEX ({1})", ACCOUNT, index.name() == null ? DSL.sql("") : DSL.name(index.name()));
+        return DSL.table("{0} USE INDEX ({1})", ACCOUNT, index.index() == null ? DSL.sql("") : index.index().getUnqualifiedName());
     }
 
     /**
@@ -367,9 +370,9 @@ public final class CustomerSearchService {
      * ranges), the (band, score, id) or (bucket, dpd, id) index, so "band E by score, highest
      * first" does not pass over every A to D account first; one band sorted by limit walks
      * (band, limit, id), the band's part of the limit order (a name search walks it too, see
-     * {@link NamePlan}). A null name is the primary key.
+     * {@link NamePlan}). A null index is the primary key.
      */
-    record SortIndex(String name, List<Field<?>> leading) {
+    record SortIndex(Index index, List<Field<?>> leading) {
     }
 
     static SortIndex sortIndex(CustomerQuery q) {
@@ -379,22 +382,22 @@ public final class CustomerSearchService {
         boolean bucket = q.delinquencyBuckets().size() == 1;
         boolean status = q.statuses().size() == 1;
         return switch (q.sort()) {
-            case ACCOUNT -> bucket ? new SortIndex("IX_ACCOUNT_BUCKET_ID", List.of(ACCOUNT.DELINQUENCY_BUCKET))
-                    : status ? new SortIndex("IX_ACCOUNT_STATUS_ID", List.of(ACCOUNT.STATUS))
+            case ACCOUNT -> bucket ? new SortIndex(Indexes.IX_ACCOUNT_BUCKET_ID, List.of(ACCOUNT.DELINQUENCY_BUCKET))
+                    : status ? new SortIndex(Indexes.IX_ACCOUNT_STATUS_ID, List.of(ACCOUNT.STATUS))
                     : new SortIndex(null, List.of());
-            case CREDIT_LIMIT -> bucket ? new SortIndex("IX_ACCOUNT_BUCKET_LIMIT", List.of(ACCOUNT.DELINQUENCY_BUCKET))
-                    : status ? new SortIndex("IX_ACCOUNT_STATUS_LIMIT", List.of(ACCOUNT.STATUS))
-                    : q.scoreBands().size() == 1 ? new SortIndex("IX_ACCOUNT_BAND_LIMIT", List.of(ACCOUNT.SCORE_BAND))
-                    : new SortIndex("IX_ACCOUNT_LIMIT_ID", List.of());
-            case BALANCE -> bucket ? new SortIndex("IX_ACCOUNT_BUCKET_BALANCE", List.of(ACCOUNT.DELINQUENCY_BUCKET))
-                    : status ? new SortIndex("IX_ACCOUNT_STATUS_BALANCE", List.of(ACCOUNT.STATUS))
-                    : new SortIndex("IX_ACCOUNT_BALANCE_ID", List.of());
-            case SCORE -> bucket ? new SortIndex("IX_ACCOUNT_BUCKET_SCORE", List.of(ACCOUNT.DELINQUENCY_BUCKET))
-                    : status ? new SortIndex("IX_ACCOUNT_STATUS_SCORE", List.of(ACCOUNT.STATUS))
-                    : q.scoreBands().size() == 1 ? new SortIndex("IX_ACCOUNT_BAND_SCORE_ID", List.of(ACCOUNT.SCORE_BAND))
-                    : new SortIndex("IX_ACCOUNT_SCORE_ID", List.of());
-            case DAYS_PAST_DUE -> bucket ? new SortIndex("IX_ACCOUNT_BUCKET_DPD_ID", List.of(ACCOUNT.DELINQUENCY_BUCKET))
-                    : new SortIndex("IX_ACCOUNT_DPD_ID", List.of());
+            case CREDIT_LIMIT -> bucket ? new SortIndex(Indexes.IX_ACCOUNT_BUCKET_LIMIT, List.of(ACCOUNT.DELINQUENCY_BUCKET))
+                    : status ? new SortIndex(Indexes.IX_ACCOUNT_STATUS_LIMIT, List.of(ACCOUNT.STATUS))
+                    : q.scoreBands().size() == 1 ? new SortIndex(Indexes.IX_ACCOUNT_BAND_LIMIT, List.of(ACCOUNT.SCORE_BAND))
+                    : new SortIndex(Indexes.IX_ACCOUNT_LIMIT_ID, List.of());
+            case BALANCE -> bucket ? new SortIndex(Indexes.IX_ACCOUNT_BUCKET_BALANCE, List.of(ACCOUNT.DELINQUENCY_BUCKET))
+                    : status ? new SortIndex(Indexes.IX_ACCOUNT_STATUS_BALANCE, List.of(ACCOUNT.STATUS))
+                    : new SortIndex(Indexes.IX_ACCOUNT_BALANCE_ID, List.of());
+            case SCORE -> bucket ? new SortIndex(Indexes.IX_ACCOUNT_BUCKET_SCORE, List.of(ACCOUNT.DELINQUENCY_BUCKET))
+                    : status ? new SortIndex(Indexes.IX_ACCOUNT_STATUS_SCORE, List.of(ACCOUNT.STATUS))
+                    : q.scoreBands().size() == 1 ? new SortIndex(Indexes.IX_ACCOUNT_BAND_SCORE_ID, List.of(ACCOUNT.SCORE_BAND))
+                    : new SortIndex(Indexes.IX_ACCOUNT_SCORE_ID, List.of());
+            case DAYS_PAST_DUE -> bucket ? new SortIndex(Indexes.IX_ACCOUNT_BUCKET_DPD_ID, List.of(ACCOUNT.DELINQUENCY_BUCKET))
+                    : new SortIndex(Indexes.IX_ACCOUNT_DPD_ID, List.of());
         };
     }
 
