@@ -1,12 +1,6 @@
 package dev.riskdesk.scoring.model;
 
 import dev.riskdesk.common.UserFacingException;
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,9 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads an external labelled CSV into a {@link Dataset} for cross-validation. Tolerant of what
@@ -33,60 +24,11 @@ public final class CsvDatasetReader {
     }
 
     public Result read(Path file, String target, String positive, List<String> drop) {
-        String text;
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new UserFacingException("The file " + file + " is not UTF-8 text; save it as UTF-8 CSV.", e);
-        } catch (IOException e) {
-            throw new UserFacingException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        if (text.isBlank()) {
-            throw new UserFacingException("The file " + file + " is empty.");
-        }
-        char delimiter = sniffDelimiter(text);
-        List<String> header;
-        List<String[]> rows = new ArrayList<>();
-        List<Long> lines = new ArrayList<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(true)
-                .setIgnoreEmptyLines(true).build();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            header = null;
-            long previousLine = 0;
-            for (CSVRecord record : parser) {
-                long line = previousLine + 1;
-                previousLine = parser.getCurrentLineNumber();
-                String[] values = record.values();
-                if (header == null) {
-                    header = new ArrayList<>();
-                    Set<String> seen = new HashSet<>();
-                    for (int c = 0; c < values.length; c++) {
-                        String name = values[c].trim();
-                        if (name.isEmpty()) {
-                            throw new UserFacingException(file + " line 1, column " + (c + 1) + ": the header has an empty column name.");
-                        }
-                        if (!seen.add(name)) {
-                            throw new UserFacingException(file + " line 1, column " + (c + 1) + ": the column name '" + name + "' appears twice.");
-                        }
-                        header.add(name);
-                    }
-                    continue;
-                }
-                if (values.length != header.size()) {
-                    throw new UserFacingException(file + " line " + line + ": " + values.length + " fields, but the header has "
-                            + header.size() + " (delimiter '" + delimiter + "').");
-                }
-                rows.add(values);
-                lines.add(line);
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new UserFacingException(file + ": malformed CSV (" + e.getMessage() + ").", e);
-        }
+        CsvRows csv = CsvRows.read(file);
+        List<String> header = csv.header();
+        List<String[]> rows = csv.rows();
+        List<Long> lines = csv.lines();
+        char delimiter = csv.delimiter();
         if (rows.isEmpty()) {
             throw new UserFacingException("The file " + file + " has a header but no data rows.");
         }

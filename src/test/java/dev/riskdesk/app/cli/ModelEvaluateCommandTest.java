@@ -133,4 +133,29 @@ class ModelEvaluateCommandTest {
     void tooFewPositivesForTheFolds() throws IOException {
         assertRefused("a,y\n1,0\n2,1\n3,0\n4,0\n", "needs at least 10 of each");
     }
+
+    @Test
+    void blankLinesAndQuotedLineBreaksDoNotShiftTheLineNumber() throws IOException {
+        assertRefused("a,b,y\n\n1,2,0\n\n\n3,4,1\n\n\n\n\n\n\n\n\n5,6\n", "line 15: 2 fields, but the header has 3");
+        assertRefused("a,b,y\r\n\r\n1,\"two\r\nlines\",0\r\n\r\n5,6\r\n", "line 6: 2 fields, but the header has 3");
+        assertRefused("\n\na,y\n1,0\n\n2,NA\n", "line 6, column 'y': the target value is missing");
+    }
+
+    @Test
+    void anEndlessFieldIsRefusedWithItsLineAndFieldNotReadIntoMemory() throws IOException {
+        Path zero = Path.of("/dev/zero");
+        if (Files.isReadable(zero)) {
+            Run r = run("model", "evaluate", "--csv", zero.toString(), "--target", "y");
+            assertEquals(1, r.exit(), r.out() + r.err());
+            assertEquals("riskdesk: /dev/zero line 1, field 1: more than 100,000 characters in one field; is this a CSV file?", r.err().strip());
+        }
+        assertRefused("a,y\n1,0\n\"never closed\n" + "x".repeat(60_000) + "\n" + "y".repeat(60_000) + "\n",
+                "line 5, field 1: more than 100,000 characters in one field");
+    }
+
+    @Test
+    void anEndlessLineIsRefusedWithItsLineAndField() throws IOException {
+        assertRefused("a,y\n1,0\n\n" + "1,".repeat(600_000), "line 4, field 500001: more than 1,000,000 characters in one line");
+        assertRefused("a,y\n" + ",".repeat(1_200_000), "line 2, field 1000001: more than 1,000,000 characters in one line");
+    }
 }
