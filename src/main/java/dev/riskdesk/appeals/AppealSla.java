@@ -13,6 +13,9 @@ import java.util.Map;
 
 /** The SLA of each appeal type: how many hours an appeal registered now has until its deadline. */
 public final class AppealSla {
+    /** The longest SLA a supervisor may set: 30 days. */
+    public static final int MAX_HOURS = 24 * 30;
+
     private final Database database;
     private final AuditLog audit;
 
@@ -24,7 +27,7 @@ public final class AppealSla {
     /** Sets the SLA of an appeal type; it applies to appeals registered from now on. */
     public void setSlaHours(Session session, AppealType type, int hours) {
         session.require(Permission.APPEAL_ASSIGN);
-        if (hours <= 0 || hours > 24 * 30) {
+        if (hours <= 0 || hours > MAX_HOURS) {
             throw UserFacingException.keyed("appeal.slaRange", "The SLA must be between 1 and 720 hours.");
         }
         database.transaction(tx -> {

@@ -1,6 +1,7 @@
 package dev.riskdesk.app.cli;
 
 import dev.riskdesk.appeals.AppealServices;
+import dev.riskdesk.appeals.AppealSla;
 import dev.riskdesk.appeals.AppealStatus;
 import dev.riskdesk.appeals.AppealType;
 import dev.riskdesk.appeals.Appeals;
@@ -100,6 +101,9 @@ final class AppealsCommand {
         public Integer call() throws IOException {
             if ((type == null) != (hours == null)) {
                 throw new ParameterException(spec.commandLine(), "Give both --type and --hours, or neither to list the SLAs.");
+            }
+            if (hours != null) {
+                RiskDeskCli.requireBetween(spec, "--hours", hours, 1, AppealSla.MAX_HOURS);
             }
             if (type != null && (user == null || user.isBlank())) {
                 throw new ParameterException(spec.commandLine(), "Setting an SLA needs the supervisor's --user and --password.");

@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Cross-validate the scorecard and the forest challenger on a labelled CSV and print AUC, KS and Gini.")
 final class ModelEvaluateCommand implements Callable<Integer> {
+    static final int MAX_FOLDS = 1000;
+
     @Spec
     CommandSpec spec;
 
@@ -41,6 +43,7 @@ final class ModelEvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        RiskDeskCli.requireBetween(spec, "--folds", folds, 2, MAX_FOLDS);
         long start = System.currentTimeMillis();
         CsvDatasetReader.Result data = new CsvDatasetReader().read(csv, target, positive, drop);
         out.printf("%s: %,d rows, delimiter '%s', positive '%s' (%,d rows)%n", csv, data.dataset().size(), data.delimiter(), data.positive(),

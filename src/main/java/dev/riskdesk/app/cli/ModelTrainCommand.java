@@ -33,6 +33,9 @@ final class ModelTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        RiskDeskCli.requireBetween(spec, "--observation-months", observationMonths, 0, Integer.MAX_VALUE);
+        RiskDeskCli.requireBetween(spec, "--test-months", testMonths, 0, Integer.MAX_VALUE);
+        RiskDeskCli.requireBetween(spec, "--max-rows", maxRows, 1, Integer.MAX_VALUE);
         return RiskDeskCli.withServices(spec, (services, out) -> {
             TrainingService.Report r = services.training().train(Session.system(), new TrainingService.Options(observationMonths, testMonths, maxRows, seed),
                     ModelCommand.progress(spec.commandLine().getErr()));

@@ -25,6 +25,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "policy", mixinStandardHelpOptions = true, description = "Run or simulate the limit policy and monitoring rules.",
         subcommands = {PolicyCommand.Run.class, PolicyCommand.Simulate.class})
 final class PolicyCommand {
+    /** Accounts per chunk at most (score and policy jobs): a chunk is held in memory and written in one transaction. */
+    static final int MAX_CHUNK = 1_000_000;
+
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = "Evaluate every account; resumes a crashed run after its last committed chunk.")
     static final class Run implements Callable<Integer> {
@@ -43,6 +46,7 @@ final class PolicyCommand {
 
         @Override
         public Integer call() throws IOException {
+            RiskDeskCli.requireBetween(spec, "--chunk", chunk, 1, MAX_CHUNK);
             return RiskDeskCli.withServices(spec, (services, out) -> {
                 PolicyRunService.RunReport r = services.limits().runs.run(Session.system(),
                         new PolicyRunService.RunOptions(dryRun, chunk, at, awaitingData), Progress.NONE);
@@ -83,11 +87,14 @@ final class PolicyCommand {
         Path csv;
         @Option(names = "--at", description = "Evaluation time; default the newest data-feed as-of time.")
         LocalDateTime at;
-        @Option(names = "--chunk", defaultValue = "5000")
+        @Option(names = "--chunk", defaultValue = "5000", description = "Accounts per chunk (default ${DEFAULT-VALUE}).")
         int chunk;
 
         @Override
         public Integer call() throws IOException {
+            RiskDeskCli.requireBetween(spec, "--control", control, 0, 100);
+            RiskDeskCli.requireBetween(spec, "--challenger", challenger, 0, 100 - control);
+            RiskDeskCli.requireBetween(spec, "--chunk", chunk, 1, MAX_CHUNK);
             LimitPolicy candidatePolicy = policy == null ? null : LimitPolicyService.parse(policy);
             RuleSet candidateRules = rules == null ? null : RuleSetService.parse(rules);
             return RiskDeskCli.withServices(spec, (services, out) -> {

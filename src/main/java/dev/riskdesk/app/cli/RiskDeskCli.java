@@ -61,6 +61,15 @@ public final class RiskDeskCli {
         return 0;
     }
 
+    /** A numeric option out of its range is a usage error (exit 2 with the usage), found before any database is opened. */
+    static void requireBetween(CommandSpec spec, String option, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new CommandLine.ParameterException(spec.commandLine(), max >= Integer.MAX_VALUE
+                    ? String.format("%s must be at least %,d (was %d)", option, min, value)
+                    : String.format("%s must be between %,d and %,d (was %d)", option, min, max, value));
+        }
+    }
+
     DatabaseLocation location() {
         return DatabaseLocation.resolve(db, System.getenv());
     }

@@ -1,6 +1,5 @@
 package dev.riskdesk.app.cli;
 
-import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.scoring.AccountScore;
 import dev.riskdesk.scoring.batch.ScoreRunService;
 import dev.riskdesk.scoring.model.Explanation;
@@ -14,11 +13,14 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Score every account with the champion (--all; resumes an interrupted run) or explain one account (--account).")
 final class ScoreCommand implements Callable<Integer> {
+    static final int MAX_READERS = 64;
+
     @Spec
     CommandSpec spec;
 
@@ -44,8 +46,10 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (all == (account != null)) {
-            throw new UserFacingException("Give either --all or --account ID.");
+            throw new ParameterException(spec.commandLine(), "Give either --all or --account ID.");
         }
+        RiskDeskCli.requireBetween(spec, "--chunk", chunk, 1, PolicyCommand.MAX_CHUNK);
+        RiskDeskCli.requireBetween(spec, "--readers", readers, 0, MAX_READERS);
         return RiskDeskCli.withServices(spec, (services, out) -> {
             if (all) {
                 ScoreRunService.BatchReport r = services.scoreRun().scoreAll(Session.system(), chunk,

@@ -98,6 +98,13 @@ public final class PolicyRunService {
      * @param onlyAwaitingData re-evaluate only accounts whose proposals wait for data
      */
     public record RunOptions(boolean dryRun, int chunkSize, LocalDateTime at, boolean onlyAwaitingData) {
+        /** A chunk size below one is refused here, before a job is started that could never finish. */
+        public RunOptions {
+            if (chunkSize < 1) {
+                throw new IllegalArgumentException("chunk size must be positive (was " + chunkSize + ")");
+            }
+        }
+
         public static RunOptions defaults() {
             return new RunOptions(false, 5000, null, false);
         }
