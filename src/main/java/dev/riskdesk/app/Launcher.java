@@ -2,12 +2,17 @@ package dev.riskdesk.app;
 
 import dev.riskdesk.app.cli.RiskDeskCli;
 import dev.riskdesk.db.DatabaseLocation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Entry point of {@code java -jar riskdesk.jar [command]}: no command opens the console, a
  * command runs the CLI. Deliberately not a JavaFX Application (a thin jar's main class must not be).
  */
 public final class Launcher {
+    private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
+
     private Launcher() {
     }
 
@@ -26,10 +31,30 @@ public final class Launcher {
                 || args.length == 1 && args[0].startsWith("--db=") && args[0].length() > "--db=".length();
     }
 
-    /** The log file lives in the user data folder, never in the current directory. */
+    /**
+     * The log file lives in the user data folder, never in the current directory. When that folder
+     * cannot be written, logging is off and one sentence says so, instead of logback's setup
+     * errors and stack traces before every command.
+     */
     public static void configureLogFolder() {
         if (System.getProperty("riskdesk.logDir") == null) {
             System.setProperty("riskdesk.logDir", DatabaseLocation.defaultFolder(System.getenv()).resolve("logs").toString());
         }
+        Path folder = Path.of(System.getProperty("riskdesk.logDir"));
+        if (System.getProperty(LOGBACK_CONFIGURATION) == null && !canWriteLogsIn(folder)) {
+            System.setProperty(LOGBACK_CONFIGURATION, "logback-nofile.xml");
+            System.err.println("riskdesk: note: the log folder " + folder + " cannot be written; nothing is logged.");
+        }
+    }
+
+    /** The folder exists or can be made, and it (and a log file already in it) can be written. */
+    static boolean canWriteLogsIn(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException | SecurityException | java.nio.file.InvalidPathException e) {
+            return false;
+        }
+        Path log = folder.resolve("riskdesk.log");
+        return Files.isDirectory(folder) && Files.isWritable(folder) && (!Files.exists(log) || Files.isWritable(log));
     }
 }
