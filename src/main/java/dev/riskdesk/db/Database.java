@@ -54,6 +54,7 @@ public final class Database implements AutoCloseable {
         if (location.isFile()) {
             checkFolder(location);
             checkFile(location);
+            DatabaseFileProbe.requireRiskDeskFile(location);
         }
         Path marker = null;
         if (location.isFile()) {
@@ -131,7 +132,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Refuses a database whose schema was written by a newer RiskDesk, before Flyway changes anything. */
-    private static void checkNotNewer(Flyway flyway, DatabaseLocation location) {
+    static void checkNotNewer(Flyway flyway, DatabaseLocation location) {
         for (MigrationInfo info : flyway.info().all()) {
             if (info.getState().name().startsWith("FUTURE")) {
                 throw UserFacingException.keyed("db.newerSchema", "The database " + location.describe() + " has schema version "
@@ -142,7 +143,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** The failure to open the database as one sentence, keyed for the console's language. */
-    private static UserFacingException openFailure(DatabaseLocation location, Throwable e) {
+    static UserFacingException openFailure(DatabaseLocation location, Throwable e) {
         String message = rootMessage(e);
         String where = location.describe();
         if (message.contains("Wrong user name or password")) {
@@ -154,10 +155,15 @@ public final class Database implements AutoCloseable {
                     e, where);
         }
         if (message.contains("non-empty schema")) {
-            return UserFacingException.keyed("db.foreignTables", "The database " + where + " holds tables of another program; nothing was changed.",
-                    e, where);
+            return foreignTables(location, e);
         }
         return UserFacingException.keyed("db.cannotOpen", "Cannot open the database " + where + ": " + message, e, where, message);
+    }
+
+    static UserFacingException foreignTables(DatabaseLocation location, Throwable e) {
+        String where = location.describe();
+        return UserFacingException.keyed("db.foreignTables", "The database " + where + " holds tables of another program; nothing was changed.",
+                e, where);
     }
 
     /** The first line of the innermost cause's message (H2 and jOOQ messages run over several lines). */

@@ -115,4 +115,55 @@ class DatabaseTest {
         assertTrue(e.getMessage().startsWith("Cannot create the database folder"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
     }
+
+    /** Refused files keep every byte and get no trace file beside them. */
+    private void assertRefusedUnchanged(String expected) throws Exception {
+        Path file = dir.resolve("riskdesk.mv.db");
+        byte[] before = Files.readAllBytes(file);
+        UserFacingException e = assertThrows(UserFacingException.class, () -> TestDatabases.fresh(dir));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file), "the file's bytes must not change");
+        assertFalse(Files.exists(dir.resolve("riskdesk.trace.db")), "no trace file beside a refused file");
+    }
+
+    @Test
+    void newerSchemaKeepsEveryByte() throws Exception {
+        TestDatabases.fresh(dir).close();
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("riskdesk"), "sa", ""); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\", \"script\","
+                    + " \"checksum\", \"installed_by\", \"installed_on\", \"execution_time\", \"success\")"
+                    + " VALUES (99, '99', 'future', 'SQL', 'V99__future.sql', 0, 'sa', CURRENT_TIMESTAMP, 1, TRUE)");
+        }
+        assertRefusedUnchanged("newer than this RiskDesk");
+    }
+
+    @Test
+    void anotherProgramsDatabaseKeepsEveryByte() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("riskdesk"), "sa", ""); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE INVOICE (ID INT PRIMARY KEY, AMOUNT DECIMAL(10, 2))");
+            s.execute("INSERT INTO INVOICE VALUES (1, 9.99)");
+        }
+        assertRefusedUnchanged("holds tables of another program");
+    }
+
+    @Test
+    void anotherProgramsPasswordKeepsEveryByte() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("riskdesk"), "owner", "secret")) {
+            c.createStatement().execute("CREATE TABLE NOTE (ID INT)");
+        }
+        assertRefusedUnchanged("belongs to another program");
+    }
+
+    @Test
+    void aReopenedOrDoublyOpenedDatabaseStaysWritable() {
+        TestDatabases.fresh(dir).close();
+        String insert = "INSERT INTO APP_SETTING (SETTING_KEY, SETTING_VALUE, UPDATED_AT) VALUES (?, 'x', CURRENT_TIMESTAMP)";
+        try (Database first = TestDatabases.fresh(dir)) {
+            first.transaction(tx -> tx.execute(insert, "probe.first"));
+            try (Database second = TestDatabases.fresh(dir)) {
+                second.transaction(tx -> tx.execute(insert, "probe.second"));
+            }
+            assertEquals(2, first.dsl().fetch("SELECT * FROM APP_SETTING WHERE SETTING_KEY LIKE 'probe.%'").size());
+        }
+    }
 }

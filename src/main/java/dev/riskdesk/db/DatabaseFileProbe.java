@@ -1,0 +1,53 @@
+package dev.riskdesk.db;
+
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+
+/**
+ * A read-only look at an existing database file before it is opened for writing: a file another
+ * program made, or one a newer RiskDesk migrated, is refused without a byte written and without
+ * a trace file appearing beside it (opening it read-write would rewrite its chunks).
+ */
+final class DatabaseFileProbe {
+    /** H2's "Database may be already in use": a running RiskDesk holds the file; the normal open reaches it through its server. */
+    private static final int DATABASE_IN_USE = 90020;
+
+    private DatabaseFileProbe() {
+    }
+
+    static void requireRiskDeskFile(DatabaseLocation location) {
+        if (!Files.exists(location.dataFile())) {
+            return;
+        }
+        String url = "jdbc:h2:file:" + location.file() + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0";
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            if (hasOnlyForeignTables(connection)) {
+                throw Database.foreignTables(location, null);
+            }
+            Database.checkNotNewer(Flyway.configure().dataSource(url, "sa", "").locations(Database.MIGRATIONS).load(), location);
+        } catch (SQLException e) {
+            if (e.getErrorCode() != DATABASE_IN_USE) {
+                throw Database.openFailure(location, e);
+            }
+        }
+    }
+
+    /** Tables in PUBLIC but no Flyway history: another program's database. */
+    private static boolean hasOnlyForeignTables(Connection connection) throws SQLException {
+        boolean tables = false;
+        try (ResultSet rs = connection.createStatement().executeQuery(
+                "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
+            while (rs.next()) {
+                if ("flyway_schema_history".equals(rs.getString(1))) {
+                    return false;
+                }
+                tables = true;
+            }
+        }
+        return tables;
+    }
+}
