@@ -6,12 +6,14 @@ import dev.riskdesk.ui.common.Combos;
 import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.Theme;
 import dev.riskdesk.ui.common.UiText;
+import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -52,6 +54,31 @@ final class DecisionDialog {
 
         GridPane grid = new GridPane();
         grid.getStyleClass().add("dialog-grid");
+        Control first = fields(grid, i18n, form, detail);
+        VBox content = new VBox(10, grid);
+        content.getChildren().addAll(feedback(i18n, form));
+        content.getStyleClass().addAll("dialog-form", "decision-form");
+        content.setPrefWidth(480);
+        dialog.getDialogPane().setContent(content);
+
+        Button ok = (Button) dialog.getDialogPane().lookupButton(okType);
+        ok.setId("decision-ok");
+        ok.disableProperty().bind(form.problemProperty().isNotNull().or(model.busyProperty()));
+        ok.addEventFilter(ActionEvent.ACTION, event -> {
+            event.consume(); // close when the service has answered
+            model.decide(form, (UiText failure) -> dialog.close());
+        });
+        Theme.style(dialog.getDialogPane().getScene());
+        dialog.show();
+        // a wrapped hint or problem takes more lines: grow the window rather than cut the buttons off
+        javafx.beans.InvalidationListener resize = o -> javafx.application.Platform.runLater(() -> dialog.getDialogPane().getScene().getWindow().sizeToScene());
+        form.problemProperty().addListener(resize);
+        form.approvalHintProperty().addListener(resize);
+        first.requestFocus();
+    }
+
+    /** The amount, reason and note rows the action asks for; returns the one to type in first. */
+    private static Control fields(GridPane grid, I18n i18n, DecisionForm form, Detail detail) {
         int row = 0;
         TextField amount = new TextField();
         if (form.action().hasAmount()) {
@@ -81,7 +108,11 @@ final class DecisionDialog {
         note.textProperty().bindBidirectional(form.noteProperty());
         note.setPromptText(i18n.get(form.action().needsNote() ? "review.dialog.notePrompt" : "review.dialog.noteOptional"));
         grid.addRow(row++, label(i18n, "review.dialog.note", note), note);
+        return form.action().hasAmount() ? amount : note;
+    }
 
+    /** The approval hint and the first problem in words, both wrapping. */
+    private static List<Label> feedback(I18n i18n, DecisionForm form) {
         Label problem = new Label();
         problem.setId("decision-problem");
         problem.getStyleClass().add("error-text");
@@ -95,30 +126,12 @@ final class DecisionDialog {
         hint.textProperty().bind(i18n.render(form.approvalHintProperty()));
         hint.visibleProperty().bind(form.approvalHintProperty().isNotNull().and(form.problemProperty().isNull()));
         hint.managedProperty().bind(hint.visibleProperty());
-        VBox content = new VBox(10, grid, hint, problem);
-        content.getStyleClass().addAll("dialog-form", "decision-form");
-        content.setPrefWidth(480);
         for (Label l : new Label[] {hint, problem}) {
             l.setMaxWidth(460);
             l.setPrefWidth(460);
             l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        dialog.getDialogPane().setContent(content);
-
-        Button ok = (Button) dialog.getDialogPane().lookupButton(okType);
-        ok.setId("decision-ok");
-        ok.disableProperty().bind(form.problemProperty().isNotNull().or(model.busyProperty()));
-        ok.addEventFilter(ActionEvent.ACTION, event -> {
-            event.consume(); // close when the service has answered
-            model.decide(form, (UiText failure) -> dialog.close());
-        });
-        Theme.style(dialog.getDialogPane().getScene());
-        dialog.show();
-        // a wrapped hint or problem takes more lines: grow the window rather than cut the buttons off
-        javafx.beans.InvalidationListener resize = o -> javafx.application.Platform.runLater(() -> dialog.getDialogPane().getScene().getWindow().sizeToScene());
-        form.problemProperty().addListener(resize);
-        form.approvalHintProperty().addListener(resize);
-        (form.action().hasAmount() ? amount : note).requestFocus();
+        return List.of(hint, problem);
     }
 
     static void showBulk(Window owner, I18n i18n, ReviewViewModel model, ReviewViewModel.BulkPlan plan) {

@@ -1,14 +1,16 @@
 package dev.riskdesk.ui.review;
 
 import dev.riskdesk.limits.ProposalStatus;
-import dev.riskdesk.limits.review.ProposalQueueService;
 import dev.riskdesk.limits.review.ProposalQueueService.Detail;
 import dev.riskdesk.limits.review.ProposalQueueService.Row;
+import dev.riskdesk.limits.review.ProposalQueueService;
 import dev.riskdesk.ui.common.EvidenceTexts;
 import dev.riskdesk.ui.common.Formats;
 import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.ReasonTexts;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 import javafx.geometry.Pos;
@@ -65,6 +67,25 @@ final class ReviewDetailPanel {
             return;
         }
         Row r = d.row();
+        box.getChildren().addAll(heading(r));
+        box.getChildren().add(figures(d));
+        box.getChildren().addAll(why(d));
+        box.getChildren().add(section("review.detail.asOf"));
+        Label asOf = new Label(d.dataAsOf().isEmpty() ? "—" : String.join("\n", d.dataAsOf().entrySet().stream()
+                .map(e -> i18n.getOr("review.feed." + e.getKey(), e.getKey()) + ": " + dateText(e.getValue())).toList()));
+        asOf.setId("review-detail-asof");
+        asOf.setWrapText(true);
+        box.getChildren().add(asOf);
+        if (!r.decidable()) {
+            Label why = new Label(i18n.get(r.status() == ProposalStatus.AWAITING_DATA ? "review.detail.awaitingData" : "review.detail.notOpen"));
+            why.getStyleClass().add("text-muted");
+            why.setWrapText(true);
+            box.getChildren().add(why);
+        }
+    }
+
+    /** The proposal's type and account, its status chip and the way to the customer's profile. */
+    private List<Node> heading(Row r) {
         Label title = new Label(i18n.format("review.detail.title", i18n.get("review.type." + r.type().name()), r.accountNo()));
         title.setId("review-detail-title");
         title.getStyleClass().add("title-4");
@@ -81,7 +102,11 @@ final class ReviewDetailPanel {
         profile.setMinWidth(Region.USE_PREF_SIZE);
         FlowPane head = new FlowPane(8, 4, status, profile);
         head.setAlignment(Pos.CENTER_LEFT);
+        return List.of(title, head);
+    }
 
+    private GridPane figures(Detail d) {
+        Row r = d.row();
         GridPane grid = new GridPane();
         grid.getStyleClass().add("review-figures");
         int row = 0;
@@ -96,46 +121,39 @@ final class ReviewDetailPanel {
         if (d.temporary()) {
             figure(grid, row, "review.detail.expires", f().dateTime(d.expiresAt()), "review-detail-expires");
         }
-        box.getChildren().addAll(title, head, grid);
+        return grid;
+    }
 
-        box.getChildren().add(section("review.detail.why"));
+    /** Why it was proposed: the reasons in words, each rule's evidence, the guardrails that held it. */
+    private List<Node> why(Detail d) {
+        List<Node> nodes = new ArrayList<>();
+        nodes.add(section("review.detail.why"));
         VBox reasons = new VBox(4);
         reasons.setId("review-detail-reasons");
-        for (String code : r.reasonCodes()) {
+        for (String code : d.row().reasonCodes()) {
             Label reason = new Label("• " + reasonWords(i18n, code, d));
             reason.setWrapText(true);
             reasons.getChildren().add(reason);
         }
-        box.getChildren().add(reasons);
+        nodes.add(reasons);
 
         if (!d.ruleHits().isEmpty()) {
-            box.getChildren().add(section("review.detail.evidence"));
+            nodes.add(section("review.detail.evidence"));
             for (ProposalQueueService.RuleHit hit : d.ruleHits()) {
-                box.getChildren().add(ruleHit(hit));
+                nodes.add(ruleHit(hit));
             }
         }
         if (!d.guardrails().isEmpty()) {
-            box.getChildren().add(section("review.detail.guardrails"));
+            nodes.add(section("review.detail.guardrails"));
             FlowPane chips = new FlowPane(6, 4);
             d.guardrails().forEach(g -> {
                 Label chip = new Label(i18n.getOr("review.guardrail." + g, g));
                 chip.getStyleClass().add("flag-chip");
                 chips.getChildren().add(chip);
             });
-            box.getChildren().add(chips);
+            nodes.add(chips);
         }
-        box.getChildren().add(section("review.detail.asOf"));
-        Label asOf = new Label(d.dataAsOf().isEmpty() ? "—" : String.join("\n", d.dataAsOf().entrySet().stream()
-                .map(e -> i18n.getOr("review.feed." + e.getKey(), e.getKey()) + ": " + dateText(e.getValue())).toList()));
-        asOf.setId("review-detail-asof");
-        asOf.setWrapText(true);
-        box.getChildren().add(asOf);
-        if (!r.decidable()) {
-            Label why = new Label(i18n.get(r.status() == ProposalStatus.AWAITING_DATA ? "review.detail.awaitingData" : "review.detail.notOpen"));
-            why.getStyleClass().add("text-muted");
-            why.setWrapText(true);
-            box.getChildren().add(why);
-        }
+        return nodes;
     }
 
     private int figure(GridPane grid, int row, String key, String value, String id) {
