@@ -1,24 +1,30 @@
 package dev.riskdesk.customers;
 
+import static dev.riskdesk.customers.SearchConditions.accountConditions;
+import static dev.riskdesk.customers.SearchConditions.accountFilters;
+import static dev.riskdesk.customers.SearchConditions.after;
+import static dev.riskdesk.customers.SearchConditions.conditions;
+import static dev.riskdesk.customers.SearchConditions.customerCheck;
+import static dev.riskdesk.customers.SearchConditions.customerConditions;
+import static dev.riskdesk.customers.SearchConditions.customerMatches;
+import static dev.riskdesk.customers.SearchConditions.hasCustomerConditions;
+import static dev.riskdesk.customers.SearchConditions.nameWithAccountFilters;
+import static dev.riskdesk.customers.SearchConditions.sortField;
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 import static dev.riskdesk.db.schema.Tables.CUSTOMER;
 import static dev.riskdesk.db.schema.Tables.RULE;
-import static dev.riskdesk.db.schema.Tables.RULE_HIT;
 
 import dev.riskdesk.customers.CustomerPage.PageCursor;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.schema.Indexes;
-import dev.riskdesk.db.schema.tables.Customer;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.PersonalDataMasker;
 import dev.riskdesk.security.Session;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Index;
 import org.jooq.Record;
 import org.jooq.SortField;
 import org.jooq.Table;
@@ -44,10 +50,6 @@ public final class CustomerSearchService {
      * quickly exactly because matches are then dense.
      */
     public static final int SORT_MATCHES_MAX = 2_000;
-    private static final Customer MATCH = CUSTOMER.as("MC");
-    /** {@link #MATCH} read through IX_CUSTOMER_ID_FILTERS (ID, CITY_TIER, FULL_NAME): a lookup that never reads the customer row. */
-    private static final Table<?> CUSTOMER_FILTERS = DSL.table("{0} {1} USE INDEX ({2})", DSL.name("CUSTOMER"), DSL.name("MC"),
-            Indexes.IX_CUSTOMER_ID_FILTERS.getUnqualifiedName());
     /**
      * H2 estimates a name prefix (a range) as broader than a band or status (an equality) and
      * would read, say, every band-C account to find a rare surname; a name search therefore
@@ -56,46 +58,10 @@ public final class CustomerSearchService {
     private static final Table<?> CUSTOMER_BY_NAME = DSL.table("{0} USE INDEX ({1})", CUSTOMER, Indexes.IX_CUSTOMER_NAME.getUnqualifiedName());
     private static final Table<?> ACCOUNT_BY_CUSTOMER = DSL.table("{0} USE INDEX ({1})", ACCOUNT,
             Indexes.IX_ACCOUNT_CUSTOMER_FILTERS.getUnqualifiedName());
-    private static final Customer NAMED = CUSTOMER.as("NC");
-    /** {@link #NAMED} read through the name index alone: the ids of a name's customers. */
-    private static final Table<?> NAMED_BY_NAME = DSL.table("{0} {1} USE INDEX ({2})", DSL.name("CUSTOMER"), DSL.name("NC"),
-            Indexes.IX_CUSTOMER_NAME.getUnqualifiedName());
-
-    /**
-     * How a name search alone, or with one account filter (one band, bucket or status and nothing
-     * else), finds its accounts; the cheapest is chosen by how many customers bear the name
-     * ({@link #cheapest}).
-     */
-    enum NamePlan {
-        /** Every customer of the name from the name index, then their accounts: a rare name. */
-        NAME_INDEX,
-        /**
-         * Walk the sort index (the filter value's part of it) and keep the entries whose customer is in
-         * the name's set of customer ids, read once from the name index: a name of middling frequency.
-         */
-        CUSTOMER_SET,
-        /**
-         * Walk the sort index (the filter value's part of it) and look each entry's customer up in the
-         * (ID, tier, name) index: a common name, whose accounts come so often that the walk is short.
-         */
-        CUSTOMER_CHECK
-    }
-
-    /*
-     * The cost model behind the choice, in microseconds, measured on the 1,000,000-account book
-     * (2026-12-02, warm cache, see benchmarks.md): per customer read from the name index with a
-     * look-up of its accounts; per customer id put into the set; per index entry walked and
-     * checked against the set; per index entry walked with a customer look-up.
-     */
-    static final double NAME_LOOKUP_MICROS = 14;
-    static final double SET_BUILD_MICROS = 2;
-    static final double WALK_SET_MICROS = 1;
-    static final double WALK_CHECK_MICROS = 11;
-
     private final Database database;
 
     private final int sortMatchesMax;
-    /** The plan every name search {@link #nameWalk} applies to takes, or null to choose by cost. */
+    /** The plan every name search {@link SortIndex#nameWalk} applies to takes, or null to choose by cost. */
     private final NamePlan namePlan;
 
     public CustomerSearchService(Database database) {
@@ -140,10 +106,10 @@ public final class CustomerSearchService {
         DSLContext dsl = database.dsl();
         // a count needs no order: any index that starts with the filter value will do; a name
         // alone is counted from the name index, which stops at the cap
-        SortIndex walk = accountFilters(query) == 1 ? nameWalk(query.sortedBy(CustomerQuery.SortKey.SCORE, false)) : null;
+        SortIndex walk = accountFilters(query) == 1 ? SortIndex.nameWalk(query.sortedBy(CustomerQuery.SortKey.SCORE, false)) : null;
         NamePlan plan = walk == null ? NamePlan.NAME_INDEX : namePlan(dsl, query, COUNT_CAP + 1);
         long matches = plan == NamePlan.NAME_INDEX ? countUpTo(dsl, query, COUNT_CAP)
-                : dsl.fetchCount(dsl.select(ACCOUNT.ID).from(useIndex(walk))
+                : dsl.fetchCount(dsl.select(ACCOUNT.ID).from(walk.table())
                         .where(accountConditions(query)).and(customerCheck(query, plan)).limit(COUNT_CAP + 1));
         return new CustomerPage.Count(Math.min(matches, COUNT_CAP), matches > COUNT_CAP);
     }
@@ -161,7 +127,7 @@ public final class CustomerSearchService {
         Field<?> sortField = sortField(query.sort());
         long total = CustomerPage.NOT_COUNTED;
         boolean sortIndexDriven = false;
-        boolean walkable = nameWalk(query) != null;
+        boolean walkable = SortIndex.nameWalk(query) != null;
         NamePlan plan = walkable ? namePlan(dsl, query, PAGE_SIZE + 1) : NamePlan.NAME_INDEX;
         if (plan != NamePlan.NAME_INDEX) {
             // a name too common to read all its customers: walk the sort index (the filter value's part of it)
@@ -190,8 +156,8 @@ public final class CustomerSearchService {
         List<Field<?>> leading = List.of();
         Condition page = where;
         if (sortIndexDriven) {
-            SortIndex index = sortIndex(query);
-            account = useIndex(index);
+            SortIndex index = SortIndex.of(query);
+            account = index.table();
             leading = index.leading();
             // the customer's tier and name are checked in the small (ID, tier, name) index, not the
             // wide customer rows, or against the name's customer ids (see NamePlan)
@@ -205,19 +171,24 @@ public final class CustomerSearchService {
         if (cursor != null) {
             page = page.and(after(sortField, query.descending(), cursor));
         }
-        List<SortField<?>> order = new ArrayList<>();
-        for (Field<?> f : leading) {
-            order.add(query.descending() ? f.desc() : f.asc());
-        }
-        order.add(query.descending() ? sortField.desc().nullsLast() : sortField.asc().nullsFirst());
-        order.add(query.descending() ? ACCOUNT.ID.desc() : ACCOUNT.ID.asc());
         List<Record> records = new ArrayList<>(dsl.select(columns())
                 .from(account).join(CUSTOMER).on(CUSTOMER.ID.eq(ACCOUNT.CUSTOMER_ID))
                 .where(page)
-                .orderBy(order)
+                .orderBy(order(leading, sortField, query.descending()))
                 .limit(PAGE_SIZE + 1)
                 .fetch());
         return toPage(records, sortField, cursor, total);
+    }
+
+    /** The walked index's leading columns, then the sort column (nulls first ascending), then the id. */
+    private static List<SortField<?>> order(List<Field<?>> leading, Field<?> sortField, boolean descending) {
+        List<SortField<?>> order = new ArrayList<>();
+        for (Field<?> f : leading) {
+            order.add(descending ? f.desc() : f.asc());
+        }
+        order.add(descending ? sortField.desc().nullsLast() : sortField.asc().nullsFirst());
+        order.add(descending ? ACCOUNT.ID.desc() : ACCOUNT.ID.asc());
+        return order;
     }
 
     /** The few matches of a name search (with any filters), read from the name index and sorted. */
@@ -279,126 +250,16 @@ public final class CustomerSearchService {
         return dsl.fetchCount(matches.limit(cap + 1));
     }
 
-    private static Table<?> useIndex(SortIndex index) {
-        return DSL.table("{0} USE INDEX ({1})", ACCOUNT, index.index() == null ? DSL.sql("") : index.index().getUnqualifiedName());
-    }
-
-    /**
-     * The index a name search can walk instead of reading every customer of the name: the sort
-     * column's own index when the name is all there is, or, with one account filter that is a
-     * single band, bucket or status, the index that filter value leads for the sort column; and
-     * nothing else (no tier, thin file or rule) thins the walk out. Otherwise null.
-     */
-    static SortIndex nameWalk(CustomerQuery q) {
-        if (q.textKind() != CustomerQuery.TextKind.NAME || !q.cityTiers().isEmpty() || q.thinFile() != null
-                || (q.ruleCode() != null && !q.ruleCode().isBlank())) {
-            return null;
-        }
-        int filters = accountFilters(q);
-        SortIndex index = sortIndex(q);
-        return filters == 0 || (filters == 1 && !index.leading().isEmpty()) ? index : null;
-    }
-
-    /** How many band, bucket and status values the query filters on. */
-    private static int accountFilters(CustomerQuery q) {
-        return q.statuses().size() + q.scoreBands().size() + q.delinquencyBuckets().size();
-    }
-
-    /** The plan for a name search that {@link #nameWalk} can walk, to find {@code wanted} matches. */
+    /** The plan for a name search that {@link SortIndex#nameWalk} can walk, to find {@code wanted} matches. */
     private NamePlan namePlan(DSLContext dsl, CustomerQuery query, int wanted) {
         if (namePlan != null) {
             return namePlan;
         }
         long accounts = dsl.fetchCount(ACCOUNT); // H2 answers this from the table's row count
         // counted in the name index alone, no further than where the answer can no longer change
-        long customers = dsl.fetchCount(dsl.selectOne().from(NAMED_BY_NAME).where(customerConditions(query, NAMED))
-                .limit(checkBeatsSetFrom(accounts, wanted)));
-        return cheapest(customers, accounts, wanted);
-    }
-
-    /**
-     * The cheapest plan to find {@code wanted} matches of a name borne by {@code customers}
-     * customers among {@code accounts} accounts (about one account each): reading the name costs
-     * in proportion to its customers; a walk passes about wanted × accounts ÷ customers entries
-     * (the name's share of the filter value's accounts is its share of the book) and at most all.
-     */
-    static NamePlan cheapest(long customers, long accounts, int wanted) {
-        double walked = customers == 0 ? accounts : Math.min(accounts, (double) wanted * accounts / customers);
-        double byName = NAME_LOOKUP_MICROS * customers;
-        double bySet = SET_BUILD_MICROS * customers + WALK_SET_MICROS * walked;
-        double byCheck = WALK_CHECK_MICROS * walked;
-        if (byName <= bySet && byName <= byCheck) {
-            return NamePlan.NAME_INDEX;
-        }
-        return bySet <= byCheck ? NamePlan.CUSTOMER_SET : NamePlan.CUSTOMER_CHECK;
-    }
-
-    /** From this many customers on, looking customers up costs less than building their set (and reading the name more still). */
-    static long checkBeatsSetFrom(long accounts, int wanted) {
-        return (long) Math.ceil(Math.sqrt((WALK_CHECK_MICROS - WALK_SET_MICROS) * wanted * accounts / SET_BUILD_MICROS)) + 1;
-    }
-
-    /** The account's customer meets the query's customer conditions, the way {@code plan} checks it on a walk. */
-    private static Condition customerCheck(CustomerQuery query, NamePlan plan) {
-        // the set holds the name's customers; a walk plan is chosen only without other customer conditions
-        return plan == NamePlan.CUSTOMER_SET
-                ? ACCOUNT.CUSTOMER_ID.in(DSL.select(NAMED.ID).from(NAMED_BY_NAME).where(customerConditions(query, NAMED)))
-                : customerMatches(query);
-    }
-
-    /** The account's customer meets the query's customer conditions, checked in the (ID, tier, name) index. */
-    private static Condition customerMatches(CustomerQuery query) {
-        return DSL.exists(DSL.selectOne().from(CUSTOMER_FILTERS)
-                .where(MATCH.ID.eq(ACCOUNT.CUSTOMER_ID)).and(customerConditions(query, MATCH)));
-    }
-
-    /** A name prefix with filters on the account (band, status …): read from the name index, see {@link #CUSTOMER_BY_NAME}. */
-    private static boolean nameWithAccountFilters(CustomerQuery q) {
-        return q.textKind() == CustomerQuery.TextKind.NAME && (!q.statuses().isEmpty() || !q.scoreBands().isEmpty()
-                || !q.delinquencyBuckets().isEmpty() || q.thinFile() != null || q.ruleCode() != null);
-    }
-
-    /** Whether the query says anything about the customer row (a search text other than an account number, or a city tier). */
-    static boolean hasCustomerConditions(CustomerQuery q) {
-        return !q.cityTiers().isEmpty()
-                || (q.textKind() != CustomerQuery.TextKind.NONE && q.textKind() != CustomerQuery.TextKind.ACCOUNT_NO);
-    }
-
-    /**
-     * The index a many-match page walks: the sort column's (value, id) index, or, when the one
-     * band or bucket filtered on decides the sort column (bands are score ranges, buckets DPD
-     * ranges), the (band, score, id) or (bucket, dpd, id) index, so "band E by score, highest
-     * first" does not pass over every A to D account first; one band sorted by limit walks
-     * (band, limit, id), the band's part of the limit order (a name search walks it too, see
-     * {@link NamePlan}). A null index is the primary key.
-     */
-    record SortIndex(Index index, List<Field<?>> leading) {
-    }
-
-    static SortIndex sortIndex(CustomerQuery q) {
-        // one delinquency bucket or status filtered on: walk that value's part of a (filter, sort
-        // column) index, so "DPD90P by score, highest first" or "frozen by balance" do not pass
-        // over the many accounts of other buckets or statuses that come first in the sort order
-        boolean bucket = q.delinquencyBuckets().size() == 1;
-        boolean status = q.statuses().size() == 1;
-        return switch (q.sort()) {
-            case ACCOUNT -> bucket ? new SortIndex(Indexes.IX_ACCOUNT_BUCKET_ID, List.of(ACCOUNT.DELINQUENCY_BUCKET))
-                    : status ? new SortIndex(Indexes.IX_ACCOUNT_STATUS_ID, List.of(ACCOUNT.STATUS))
-                    : new SortIndex(null, List.of());
-            case CREDIT_LIMIT -> bucket ? new SortIndex(Indexes.IX_ACCOUNT_BUCKET_LIMIT, List.of(ACCOUNT.DELINQUENCY_BUCKET))
-                    : status ? new SortIndex(Indexes.IX_ACCOUNT_STATUS_LIMIT, List.of(ACCOUNT.STATUS))
-                    : q.scoreBands().size() == 1 ? new SortIndex(Indexes.IX_ACCOUNT_BAND_LIMIT, List.of(ACCOUNT.SCORE_BAND))
-                    : new SortIndex(Indexes.IX_ACCOUNT_LIMIT_ID, List.of());
-            case BALANCE -> bucket ? new SortIndex(Indexes.IX_ACCOUNT_BUCKET_BALANCE, List.of(ACCOUNT.DELINQUENCY_BUCKET))
-                    : status ? new SortIndex(Indexes.IX_ACCOUNT_STATUS_BALANCE, List.of(ACCOUNT.STATUS))
-                    : new SortIndex(Indexes.IX_ACCOUNT_BALANCE_ID, List.of());
-            case SCORE -> bucket ? new SortIndex(Indexes.IX_ACCOUNT_BUCKET_SCORE, List.of(ACCOUNT.DELINQUENCY_BUCKET))
-                    : status ? new SortIndex(Indexes.IX_ACCOUNT_STATUS_SCORE, List.of(ACCOUNT.STATUS))
-                    : q.scoreBands().size() == 1 ? new SortIndex(Indexes.IX_ACCOUNT_BAND_SCORE_ID, List.of(ACCOUNT.SCORE_BAND))
-                    : new SortIndex(Indexes.IX_ACCOUNT_SCORE_ID, List.of());
-            case DAYS_PAST_DUE -> bucket ? new SortIndex(Indexes.IX_ACCOUNT_BUCKET_DPD_ID, List.of(ACCOUNT.DELINQUENCY_BUCKET))
-                    : new SortIndex(Indexes.IX_ACCOUNT_DPD_ID, List.of());
-        };
+        long customers = dsl.fetchCount(dsl.selectOne().from(SearchConditions.NAMED_BY_NAME).where(customerConditions(query, SearchConditions.NAMED))
+                .limit(NamePlan.checkBeatsSetFrom(accounts, wanted)));
+        return NamePlan.cheapest(customers, accounts, wanted);
     }
 
     private static List<Field<?>> columns() {
@@ -417,84 +278,4 @@ public final class CustomerSearchService {
                 r.get(ACCOUNT.SCORE), r.get(ACCOUNT.SCORE_BAND), r.get(ACCOUNT.THIN_FILE));
     }
 
-    static Field<?> sortField(CustomerQuery.SortKey key) {
-        return switch (key) {
-            case ACCOUNT -> ACCOUNT.ID;
-            case CREDIT_LIMIT -> ACCOUNT.CREDIT_LIMIT;
-            case BALANCE -> ACCOUNT.OUTSTANDING_BALANCE;
-            case SCORE -> ACCOUNT.SCORE;
-            case DAYS_PAST_DUE -> ACCOUNT.CURRENT_DPD;
-        };
-    }
-
-    /** Rows strictly after the cursor in (sort value, id) order; null sort values (no score yet) sort first ascending. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Condition after(Field<?> sortField, boolean descending, PageCursor cursor) {
-        Field f = sortField;
-        Object value = cursor.sortValue();
-        if (sortField == ACCOUNT.ID) {
-            return descending ? ACCOUNT.ID.lt(cursor.accountId()) : ACCOUNT.ID.gt(cursor.accountId());
-        }
-        if (value == null) {
-            // ascending: nulls came first, so continue within nulls by id, then every non-null;
-            // descending: nulls come last, so only nulls with a smaller id remain
-            return descending
-                    ? f.isNull().and(ACCOUNT.ID.lt(cursor.accountId()))
-                    : f.isNull().and(ACCOUNT.ID.gt(cursor.accountId())).or(f.isNotNull());
-        }
-        if (descending) {
-            return f.lt(value).or(f.eq(value).and(ACCOUNT.ID.lt(cursor.accountId()))).or(f.isNull());
-        }
-        return f.gt(value).or(f.eq(value).and(ACCOUNT.ID.gt(cursor.accountId())));
-    }
-
-    static Condition conditions(CustomerQuery q) {
-        return accountConditions(q).and(customerConditions(q, CUSTOMER));
-    }
-
-    /** The conditions on the account row: account number, status, band, bucket, thin file, rule hit. */
-    static Condition accountConditions(CustomerQuery q) {
-        Condition c = DSL.noCondition();
-        if (q.textKind() == CustomerQuery.TextKind.ACCOUNT_NO) {
-            c = c.and(ACCOUNT.ACCOUNT_NO.eq(q.text().toUpperCase(Locale.ROOT)));
-        }
-        if (!q.statuses().isEmpty()) {
-            c = c.and(ACCOUNT.STATUS.in(q.statuses()));
-        }
-        if (!q.scoreBands().isEmpty()) {
-            c = c.and(ACCOUNT.SCORE_BAND.in(q.scoreBands()));
-        }
-        if (!q.delinquencyBuckets().isEmpty()) {
-            c = c.and(ACCOUNT.DELINQUENCY_BUCKET.in(q.delinquencyBuckets()));
-        }
-        if (q.thinFile() != null) {
-            c = c.and(ACCOUNT.THIN_FILE.eq(q.thinFile()));
-        }
-        if (q.ruleCode() != null && !q.ruleCode().isBlank()) {
-            c = c.and(DSL.exists(DSL.selectOne().from(RULE_HIT)
-                    .where(RULE_HIT.ACCOUNT_ID.eq(ACCOUNT.ID))
-                    .and(RULE_HIT.RULE_CODE.eq(q.ruleCode()))
-                    .and(RULE_HIT.OPEN_FLAG.isTrue())));
-        }
-        return c;
-    }
-
-    /** The conditions on the customer row {@code customer}: the search text (other than account number) and city tier. */
-    static Condition customerConditions(CustomerQuery q, Customer customer) {
-        String text = q.text();
-        Condition c = switch (q.textKind()) {
-            case NONE, ACCOUNT_NO -> DSL.noCondition();
-            case PHONE -> customer.PHONE.eq(text);
-            case PHONE_LAST4 -> customer.PHONE_LAST4.eq(text);
-            case ID_NUMBER -> customer.ID_NUMBER.eq(text.toUpperCase(Locale.ROOT));
-            case CUSTOMER_NO -> customer.CUSTOMER_NO.eq(text.toUpperCase(Locale.ROOT));
-            // a prefix match as a range of the name index: H2 cannot use the index for LIKE with a
-            // bound pattern (it scanned every customer: 6 s on 1,000,000); % and _ stay literal
-            case NAME -> customer.FULL_NAME.ge(text).and(customer.FULL_NAME.lt(text + Character.MAX_VALUE));
-        };
-        if (!q.cityTiers().isEmpty()) {
-            c = c.and(customer.CITY_TIER.in(q.cityTiers()));
-        }
-        return c;
-    }
 }

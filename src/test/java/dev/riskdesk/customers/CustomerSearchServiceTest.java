@@ -228,7 +228,7 @@ class CustomerSearchServiceTest {
         // cost: each must give every matching account once, in order, page after page, and the
         // same count; the expected rows come from the fixture's own rules, not from a plan
         List<CustomerSearchService> services = new ArrayList<>(List.of(search));
-        for (CustomerSearchService.NamePlan plan : CustomerSearchService.NamePlan.values()) {
+        for (NamePlan plan : NamePlan.values()) {
             services.add(new CustomerSearchService(db, CustomerSearchService.SORT_MATCHES_MAX, plan));
         }
         List<CustomerQuery> queries = new ArrayList<>();
@@ -258,23 +258,23 @@ class CustomerSearchServiceTest {
     void theCheapestPlanFollowsHowCommonTheNameIs() {
         long book = 1_000_000;
         int page = CustomerSearchService.PAGE_SIZE + 1;
-        assertEquals(CustomerSearchService.NamePlan.NAME_INDEX, CustomerSearchService.cheapest(0, book, page));
-        assertEquals(CustomerSearchService.NamePlan.NAME_INDEX, CustomerSearchService.cheapest(1_300, book, page));
-        assertEquals(CustomerSearchService.NamePlan.CUSTOMER_SET, CustomerSearchService.cheapest(6_500, book, page));
-        assertEquals(CustomerSearchService.NamePlan.CUSTOMER_CHECK, CustomerSearchService.cheapest(94_000, book, page));
+        assertEquals(NamePlan.NAME_INDEX, NamePlan.cheapest(0, book, page));
+        assertEquals(NamePlan.NAME_INDEX, NamePlan.cheapest(1_300, book, page));
+        assertEquals(NamePlan.CUSTOMER_SET, NamePlan.cheapest(6_500, book, page));
+        assertEquals(NamePlan.CUSTOMER_CHECK, NamePlan.cheapest(94_000, book, page));
         // counting past this number of customers cannot change the choice
-        long from = CustomerSearchService.checkBeatsSetFrom(book, page);
-        assertEquals(CustomerSearchService.NamePlan.CUSTOMER_CHECK, CustomerSearchService.cheapest(from, book, page));
-        assertEquals(CustomerSearchService.NamePlan.CUSTOMER_SET, CustomerSearchService.cheapest(from / 2, book, page));
+        long from = NamePlan.checkBeatsSetFrom(book, page);
+        assertEquals(NamePlan.CUSTOMER_CHECK, NamePlan.cheapest(from, book, page));
+        assertEquals(NamePlan.CUSTOMER_SET, NamePlan.cheapest(from / 2, book, page));
         // the walk applies to a name alone or with one filter value, and nothing else
-        assertNotNull(CustomerSearchService.nameWalk(CustomerQuery.text("王")));
-        assertNotNull(CustomerSearchService.nameWalk(CustomerQuery.text("王").sortedBy(SortKey.BALANCE, true)));
-        assertNull(CustomerSearchService.nameWalk(CustomerQuery.text("13812345678")));
-        assertNotNull(CustomerSearchService.nameWalk(new CustomerQuery("王", null, Set.of("E"), null, null, null, null, SortKey.CREDIT_LIMIT, true)));
-        assertNull(CustomerSearchService.nameWalk(new CustomerQuery("王", null, Set.of("E", "D"), null, null, null, null, SortKey.CREDIT_LIMIT, true)));
-        assertNull(CustomerSearchService.nameWalk(new CustomerQuery("王", null, Set.of("E"), null, Set.of(1), null, null, SortKey.CREDIT_LIMIT, true)));
-        assertNull(CustomerSearchService.nameWalk(new CustomerQuery("王", null, Set.of("E"), null, null, null, true, SortKey.CREDIT_LIMIT, true)));
-        assertNull(CustomerSearchService.nameWalk(new CustomerQuery("王", null, Set.of("E"), null, null, null, null, SortKey.BALANCE, true)));
+        assertNotNull(SortIndex.nameWalk(CustomerQuery.text("王")));
+        assertNotNull(SortIndex.nameWalk(CustomerQuery.text("王").sortedBy(SortKey.BALANCE, true)));
+        assertNull(SortIndex.nameWalk(CustomerQuery.text("13812345678")));
+        assertNotNull(SortIndex.nameWalk(new CustomerQuery("王", null, Set.of("E"), null, null, null, null, SortKey.CREDIT_LIMIT, true)));
+        assertNull(SortIndex.nameWalk(new CustomerQuery("王", null, Set.of("E", "D"), null, null, null, null, SortKey.CREDIT_LIMIT, true)));
+        assertNull(SortIndex.nameWalk(new CustomerQuery("王", null, Set.of("E"), null, Set.of(1), null, null, SortKey.CREDIT_LIMIT, true)));
+        assertNull(SortIndex.nameWalk(new CustomerQuery("王", null, Set.of("E"), null, null, null, true, SortKey.CREDIT_LIMIT, true)));
+        assertNull(SortIndex.nameWalk(new CustomerQuery("王", null, Set.of("E"), null, null, null, null, SortKey.BALANCE, true)));
     }
 
     /** The accounts {@code q} must find in the fixture, in its order, from the rules the fixture was made by. */
