@@ -16,9 +16,7 @@ import dev.riskdesk.limits.rules.RuleSet;
 import dev.riskdesk.limits.run.FeedStatus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,7 +30,6 @@ import java.util.Set;
  * cap) and the authority matrix that decides what applies by itself. Pure and thread-safe.
  */
 public final class LimitEngine {
-    private static final BigDecimal HUNDRED = new BigDecimal("100");
     private final RuleEngine ruleEngine = new RuleEngine();
 
     public AccountEvaluation evaluate(AccountData a, RuleSet ruleSet, LimitPolicy policy, FeedStatus feeds, LocalDateTime at) {
@@ -40,7 +37,7 @@ public final class LimitEngine {
             return new AccountEvaluation(a, List.of(), null, List.of());
         }
         List<RuleHitResult> hits = ruleEngine.evaluate(a, ruleSet, policy, feeds, at);
-        LimitTarget target = a.score == null ? null : target(a, policy, at);
+        LimitTarget target = a.score == null ? null : LimitTargets.of(a, policy, at);
         List<ProposalDraft> drafts = new ArrayList<>();
 
         RuleHitResult freshTop = top(hits, false);
@@ -121,104 +118,6 @@ public final class LimitEngine {
                 .orElse(null);
     }
 
-    /**
-     * Why the account may not be offered an increase, or null when it may (不用不提额): THIN_FILE when fewer than
-     * increaseMinHistoryMonths monthly records precede this month, NEVER_USED when none of them shows spend or a balance,
-     * DORMANT when the last increaseUtilisationMonths show no spend, LOW_UTILISATION when their average balance / limit is
-     * below increaseMinUtilisation. A policy without increaseMinUtilisation (stored before it existed) does not check.
-     */
-    static String increaseIneligible(AccountData a, LimitPolicy p, LocalDateTime at) {
-        if (p.increaseMinUtilisation() == null) {
-            return null;
-        }
-        LocalDate thisMonth = at.toLocalDate().withDayOfMonth(1);
-        List<AccountData.Month> past = a.months.stream().filter(m -> m.monthStart().isBefore(thisMonth))
-                .sorted(Comparator.comparing(AccountData.Month::monthStart).reversed()).toList();
-        int months = Math.max(1, p.increaseUtilisationMonths());
-        if (past.size() < Math.max(months, p.increaseMinHistoryMonths())) {
-            return "THIN_FILE";
-        }
-        if (past.stream().allMatch(m -> m.spend().signum() == 0 && m.balance().signum() == 0) && a.outstanding.signum() == 0) {
-            return "NEVER_USED";
-        }
-        List<AccountData.Month> recent = past.subList(0, months);
-        if (recent.stream().allMatch(m -> m.spend().signum() == 0)) {
-            return "DORMANT";
-        }
-        return averageUtilisation(recent).compareTo(p.increaseMinUtilisation()) < 0 ? "LOW_UTILISATION" : null;
-    }
-
-    /** Mean of balance / credit limit over the months (a month with no limit counts as unused). */
-    static BigDecimal averageUtilisation(List<AccountData.Month> months) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (AccountData.Month m : months) {
-            if (m.creditLimit().signum() > 0) {
-                sum = sum.add(m.balance().divide(m.creditLimit(), 6, RoundingMode.HALF_UP));
-            }
-        }
-        return sum.divide(BigDecimal.valueOf(months.size()), 4, RoundingMode.HALF_UP);
-    }
-
-    /** The policy's target limit: capacity × sub-score factor × utilisation factor × macro factor, under the hidden cap. */
-    public LimitTarget target(AccountData a, LimitPolicy p, LocalDateTime at) {
-        BigDecimal income = p.incomeMonthly().getOrDefault(a.incomeBand, p.incomeMonthly().get("I1"));
-        LocalDate thisMonth = at.toLocalDate().withDayOfMonth(1);
-        List<AccountData.Month> past = a.months.stream().filter(m -> m.monthStart().isBefore(thisMonth))
-                .sorted(Comparator.comparing(AccountData.Month::monthStart).reversed()).limit(p.spendMonths()).toList();
-        BigDecimal avgSpend = past.isEmpty() ? BigDecimal.ZERO
-                : past.stream().map(AccountData.Month::spend).reduce(BigDecimal.ZERO, BigDecimal::add)
-                        .divide(BigDecimal.valueOf(past.size()), 2, RoundingMode.HALF_UP);
-        BigDecimal capacity = income.multiply(p.incomeMultiple()).max(avgSpend.multiply(p.spendMultiple()));
-
-        AccountData.Score s = a.score;
-        BigDecimal composite = p.subScoreWeights().get("credit").multiply(BigDecimal.valueOf(s.creditSub()))
-                .add(p.subScoreWeights().get("capacity").multiply(BigDecimal.valueOf(s.capacitySub())))
-                .add(p.subScoreWeights().get("stability").multiply(BigDecimal.valueOf(s.stabilitySub())))
-                .add(p.subScoreWeights().get("security").multiply(BigDecimal.valueOf(s.securitySub())));
-        BigDecimal scoreFactor = p.scoreFactorMin().add(p.scoreFactorMax().subtract(p.scoreFactorMin())
-                .multiply(composite).divide(HUNDRED, 6, RoundingMode.HALF_UP));
-
-        BigDecimal limit = a.effectiveLimit(at);
-        BigDecimal utilisation = limit.signum() == 0 ? BigDecimal.ZERO : a.outstanding.divide(limit, 4, RoundingMode.HALF_UP);
-        BigDecimal utilFactor = BigDecimal.ONE;
-        for (LimitPolicy.UtilisationBand band : p.utilisationBands()) {
-            if (utilisation.compareTo(band.below()) < 0) {
-                utilFactor = band.factor();
-                break;
-            }
-        }
-        BigDecimal macro = p.macroFactor(YearMonth.from(at), a.cityTier, a.incomeBand);
-        BigDecimal raw = capacity.multiply(scoreFactor).multiply(utilFactor).multiply(macro);
-
-        BigDecimal debtBurden = a.outstanding.divide(income.multiply(BigDecimal.valueOf(12)), 4, RoundingMode.HALF_UP);
-        BigDecimal cap = income.multiply(p.hiddenCapMonths().getOrDefault(a.incomeBand, BigDecimal.ONE));
-        if (debtBurden.compareTo(p.debtBurdenMax()) > 0) {
-            cap = cap.multiply(p.debtBurdenCapFactor());
-        }
-        cap = LimitMath.roundDown(cap, p.roundTo());
-        BigDecimal target = LimitMath.roundDown(raw.min(cap), p.roundTo());
-
-        ObjectNode w = Json.object();
-        w.put("incomeMonthly", income);
-        w.put("avgMonthlySpend", avgSpend);
-        w.put("capacity", Money.normalize(capacity));
-        w.put("compositeSubScore", composite.setScale(2, RoundingMode.HALF_UP));
-        w.put("scoreFactor", scoreFactor.setScale(4, RoundingMode.HALF_UP));
-        w.put("utilisation", utilisation);
-        w.put("utilisationFactor", utilFactor);
-        w.put("macroFactor", macro);
-        w.put("debtBurden", debtBurden);
-        w.put("hiddenCap", cap);
-        w.put("target", target);
-        w.put("cappedByHiddenCap", raw.compareTo(cap) > 0);
-        if (p.increaseMinUtilisation() != null) {
-            String ineligible = increaseIneligible(a, p, at);
-            w.put("increaseEligibility", ineligible == null ? "ELIGIBLE" : ineligible);
-            w.put("increaseDeadBand", p.increaseDeadBand(limit));
-        }
-        return new LimitTarget(target, cap, w);
-    }
-
     private ProposalDraft amountDraft(AccountData a, LimitPolicy p, LimitTarget target, List<RuleHitResult> hits, boolean flagged,
             LocalDateTime at) {
         BigDecimal current = a.creditLimit;
@@ -252,19 +151,11 @@ public final class LimitEngine {
                 guardrails.add("NO_INCREASE_WHILE_DELINQUENT");
                 return null;
             }
-            if (increaseIneligible(a, p, at) != null) {
+            if (LimitTargets.increaseIneligible(a, p, at) != null) {
                 // 不用不提额: a line the customer hardly uses keeps its limit
                 return temporaryDraft(a, p, hits, flagged, delinquent, at);
             }
-            BigDecimal upMax = current.add(LimitMath.percentOf(current, p.maxStepUpPercent()));
-            proposed = candidate.min(upMax);
-            if (target != null) {
-                proposed = proposed.min(target.hiddenCap());
-            }
-            proposed = LimitMath.roundDown(proposed, p.roundTo());
-            if (proposed.compareTo(candidate) < 0) {
-                guardrails.add("MAX_STEP_UP");
-            }
+            proposed = stepUp(current, candidate, target, p, guardrails);
             if (proposed.compareTo(current) <= 0) {
                 return temporaryDraft(a, p, hits, flagged, delinquent, at);
             }
@@ -274,11 +165,7 @@ public final class LimitEngine {
                 return temporaryDraft(a, p, hits, flagged, delinquent, at);
             }
         } else if (candidate.compareTo(current) < 0) {
-            BigDecimal downMin = current.subtract(LimitMath.percentOf(current, p.maxStepDownPercent()));
-            proposed = LimitMath.roundUp(candidate.max(downMin), p.roundTo());
-            if (candidate.compareTo(downMin) < 0) {
-                guardrails.add("MAX_STEP_DOWN");
-            }
+            proposed = stepDown(current, candidate, p, guardrails);
             if (proposed.compareTo(current) >= 0) {
                 return null;
             }
@@ -290,24 +177,57 @@ public final class LimitEngine {
         }
         ProposalType type = proposed.compareTo(current) > 0 ? ProposalType.INCREASE : ProposalType.DECREASE;
         boolean auto = routeAutomatically(type, current, proposed, a, p, fromRule, flagged);
-        Set<String> reasons = new LinkedHashSet<>();
-        if (fromRule) {
-            decreases.forEach(h -> reasons.add(h.rule().code()));
+        Set<String> reasons = amountReasons(a, hits, target, decreases, ruleCandidate);
+        ObjectNode evidence = evidence(hits, target);
+        evidence.set("guardrails", guardrails);
+        return draft(a, type, auto, proposed, target, reasons, evidence, primary, false, null, null, p, at);
+    }
+
+    /** An increase toward {@code candidate}, at most the policy's step up and the hidden cap, rounded down. */
+    private static BigDecimal stepUp(BigDecimal current, BigDecimal candidate, LimitTarget target, LimitPolicy p, ArrayNode guardrails) {
+        BigDecimal upMax = current.add(LimitMath.percentOf(current, p.maxStepUpPercent()));
+        BigDecimal proposed = candidate.min(upMax);
+        if (target != null) {
+            proposed = proposed.min(target.hiddenCap());
         }
+        proposed = LimitMath.roundDown(proposed, p.roundTo());
+        if (proposed.compareTo(candidate) < 0) {
+            guardrails.add("MAX_STEP_UP");
+        }
+        return proposed;
+    }
+
+    /** A decrease toward {@code candidate}, at most the policy's step down, rounded up. */
+    private static BigDecimal stepDown(BigDecimal current, BigDecimal candidate, LimitPolicy p, ArrayNode guardrails) {
+        BigDecimal downMin = current.subtract(LimitMath.percentOf(current, p.maxStepDownPercent()));
+        BigDecimal proposed = LimitMath.roundUp(candidate.max(downMin), p.roundTo());
+        if (candidate.compareTo(downMin) < 0) {
+            guardrails.add("MAX_STEP_DOWN");
+        }
+        return proposed;
+    }
+
+    /**
+     * Why an amount changes: the decreasing rules ({@code ruleDecreases}, empty when the policy alone
+     * decided), the policy when its target is lower than the rules' cut, and the common reasons.
+     */
+    private static Set<String> amountReasons(AccountData a, List<RuleHitResult> hits, LimitTarget target, List<RuleHitResult> ruleDecreases,
+            BigDecimal ruleCandidate) {
+        boolean fromRule = !ruleDecreases.isEmpty();
+        Set<String> reasons = new LinkedHashSet<>();
+        ruleDecreases.forEach(h -> reasons.add(h.rule().code()));
         if (target != null && (!fromRule || target.target().compareTo(ruleCandidate) < 0)) {
             reasons.add(target.working().path("cappedByHiddenCap").asBoolean() ? "POLICY_CAPACITY" : "POLICY_SCORE");
         }
         addCommonReasons(reasons, a, hits);
-        ObjectNode evidence = evidence(hits, target);
-        evidence.set("guardrails", guardrails);
-        return draft(a, type, auto, proposed, target, reasons, evidence, primary, false, null, null, p, at);
+        return reasons;
     }
 
     /** In a festival window, a good account may get a temporary limit that ends by itself. */
     private ProposalDraft temporaryDraft(AccountData a, LimitPolicy p, List<RuleHitResult> hits, boolean flagged, boolean delinquent,
             LocalDateTime at) {
         LimitPolicy.TemporaryLimit t = p.temporaryLimit();
-        if (t == null || !t.open(at) || delinquent || flagged || a.score == null || increaseIneligible(a, p, at) != null
+        if (t == null || !t.open(at) || delinquent || flagged || a.score == null || LimitTargets.increaseIneligible(a, p, at) != null
                 || BigDecimal.valueOf(a.score.pd()).compareTo(t.maxPd()) > 0
                 || (a.tempLimitExpires != null && a.tempLimitExpires.isAfter(at))) {
             return null;

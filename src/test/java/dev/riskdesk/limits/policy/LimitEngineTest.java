@@ -105,7 +105,7 @@ class LimitEngineTest {
         a.incomeBand = "I2"; // 6,000 a month, cap 18,000; debt above half a year's income halves it
         a.creditLimit = Money.of("40000");
         a.outstanding = Money.of("40000");
-        LimitTarget t = engine.target(a, EngineFixtures.POLICY, AT);
+        LimitTarget t = LimitTargets.of(a, EngineFixtures.POLICY, AT);
         assertEquals(Money.of("9000"), t.hiddenCap());
     }
 
@@ -167,7 +167,7 @@ class LimitEngineTest {
         history(a, AT, 6, balance, "1000");
         List<ProposalDraft> drafts = evaluate(a);
         assertEquals(increase ? List.of(ProposalType.INCREASE) : List.of(), drafts.stream().map(ProposalDraft::type).toList());
-        assertEquals(increase ? null : "LOW_UTILISATION", LimitEngine.increaseIneligible(a, EngineFixtures.POLICY, AT));
+        assertEquals(increase ? null : "LOW_UTILISATION", LimitTargets.increaseIneligible(a, EngineFixtures.POLICY, AT));
     }
 
     @Test
@@ -176,29 +176,29 @@ class LimitEngineTest {
         history(a, AT, 6, "9000", "1000");
         a.months.replaceAll(m -> m.monthStart().isBefore(AT.toLocalDate().withDayOfMonth(1).minusMonths(3)) ? m
                 : new AccountData.Month(m.monthStart(), m.creditLimit(), Money.of("2000"), m.spend()));
-        assertEquals("LOW_UTILISATION", LimitEngine.increaseIneligible(a, EngineFixtures.POLICY, AT), "20 % in the last three, 90 % before");
+        assertEquals("LOW_UTILISATION", LimitTargets.increaseIneligible(a, EngineFixtures.POLICY, AT), "20 % in the last three, 90 % before");
         a.months.add(new AccountData.Month(AT.toLocalDate().withDayOfMonth(1), a.creditLimit, Money.of("10000"), Money.of("5000")));
-        assertEquals("LOW_UTILISATION", LimitEngine.increaseIneligible(a, EngineFixtures.POLICY, AT), "the running month does not count");
+        assertEquals("LOW_UTILISATION", LimitTargets.increaseIneligible(a, EngineFixtures.POLICY, AT), "the running month does not count");
     }
 
     @Test
     void thinFileDormantAndNeverUsedLinesGetNoIncrease() {
         AccountData thin = scored(100, 0.01);
         history(thin, AT, 2, "5000", "1000");
-        assertEquals("THIN_FILE", LimitEngine.increaseIneligible(thin, EngineFixtures.POLICY, AT));
+        assertEquals("THIN_FILE", LimitTargets.increaseIneligible(thin, EngineFixtures.POLICY, AT));
         assertTrue(evaluate(thin).isEmpty());
         history(thin, AT, 3, "5000", "1000");
-        assertEquals(null, LimitEngine.increaseIneligible(thin, EngineFixtures.POLICY, AT), "three months are enough");
+        assertEquals(null, LimitTargets.increaseIneligible(thin, EngineFixtures.POLICY, AT), "three months are enough");
 
         AccountData dormant = scored(100, 0.01);
         history(dormant, AT, 6, "5000", "0");
-        assertEquals("DORMANT", LimitEngine.increaseIneligible(dormant, EngineFixtures.POLICY, AT));
+        assertEquals("DORMANT", LimitTargets.increaseIneligible(dormant, EngineFixtures.POLICY, AT));
         assertTrue(evaluate(dormant).isEmpty());
 
         AccountData never = scored(100, 0.01);
         never.outstanding = Money.ZERO;
         history(never, AT, 6, "0", "0");
-        assertEquals("NEVER_USED", LimitEngine.increaseIneligible(never, EngineFixtures.POLICY, AT));
+        assertEquals("NEVER_USED", LimitTargets.increaseIneligible(never, EngineFixtures.POLICY, AT));
         assertTrue(evaluate(never).isEmpty());
     }
 
@@ -228,7 +228,7 @@ class LimitEngineTest {
         a.incomeBand = "I1";
         a.creditLimit = Money.of(limit);
         a.outstanding = Money.of("2000");
-        assertEquals(Money.of("6000"), engine.target(a, EngineFixtures.POLICY, AT).target());
+        assertEquals(Money.of("6000"), LimitTargets.of(a, EngineFixtures.POLICY, AT).target());
         assertEquals(increase ? List.of(ProposalType.INCREASE) : List.of(), evaluate(a).stream().map(ProposalDraft::type).toList());
     }
 
@@ -246,7 +246,7 @@ class LimitEngineTest {
         history(a, AT, 6, "5000", "5000");
         a.creditLimit = Money.of(limit);
         a.outstanding = Money.of("6000");
-        assertEquals(Money.of("18000"), engine.target(a, EngineFixtures.POLICY, AT).target());
+        assertEquals(Money.of("18000"), LimitTargets.of(a, EngineFixtures.POLICY, AT).target());
         List<ProposalDraft> drafts = evaluate(a);
         if (expected.equals("NONE")) {
             assertEquals(List.of(), drafts.stream().map(ProposalDraft::type).toList());
