@@ -74,7 +74,7 @@ public final class LimitDecisionService {
         session.require(Permission.LIMIT_DECIDE);
         LimitPolicy.Authority authority = policies.active().policy().authority();
         return guarded("LIMIT_PROPOSAL", proposalId, tx -> {
-            LimitProposalRecord p = claim(tx, proposalId, expectedVersion);
+            LimitProposalRecord p = DecisionRows.claim(tx, proposalId, expectedVersion);
             return decide(tx, session, p, DecisionAction.CONFIRM, p.getProposedLimit(), null, note, authority, "OPERATOR");
         });
     }
@@ -91,7 +91,7 @@ public final class LimitDecisionService {
         BigDecimal amount = Money.normalize(newLimit);
         LimitPolicy.Authority authority = policies.active().policy().authority();
         return guarded("LIMIT_PROPOSAL", proposalId, tx -> {
-            LimitProposalRecord p = claim(tx, proposalId, expectedVersion);
+            LimitProposalRecord p = DecisionRows.claim(tx, proposalId, expectedVersion);
             if (p.getProposalType() == ProposalType.UNFREEZE || p.getProposalType() == ProposalType.LIFT_SUSPENSION) {
                 throw UserFacingException.keyed("limits.liftHasNoAmount", "Lifting a suspension has no amount to override; confirm or reject it.");
             }
@@ -111,10 +111,10 @@ public final class LimitDecisionService {
     public Outcome reject(Session session, long proposalId, int expectedVersion, String reasonCode, String note) {
         session.require(Permission.LIMIT_DECIDE);
         return guarded("LIMIT_PROPOSAL", proposalId, tx -> {
-            LimitProposalRecord p = claim(tx, proposalId, expectedVersion, ProposalStatus.PENDING, ProposalStatus.AWAITING_DATA);
+            LimitProposalRecord p = DecisionRows.claim(tx, proposalId, expectedVersion, ProposalStatus.PENDING, ProposalStatus.AWAITING_DATA);
             LocalDateTime now = LocalDateTime.now(clock);
-            long decisionId = insertDecision(tx, p, DecisionAction.REJECT, DecisionStatus.APPLIED, p.getOldLimit(), reasonCode, note, session, now);
-            setProposalStatus(tx, p, ProposalStatus.REJECTED);
+            long decisionId = DecisionRows.insertDecision(tx, p, DecisionAction.REJECT, DecisionStatus.APPLIED, p.getOldLimit(), reasonCode, note, session, now);
+            DecisionRows.setProposalStatus(tx, p, ProposalStatus.REJECTED);
             audit.record(tx, session, "PROPOSAL_REJECTED", "LIMIT_PROPOSAL", p.getId(), note, "decision " + decisionId);
             return new Outcome(p.getId(), decisionId, DecisionStatus.APPLIED, ProposalStatus.REJECTED);
         });
@@ -129,14 +129,14 @@ public final class LimitDecisionService {
     /** {@link #approve} inside the caller's transaction (an appeal's lift); {@code source} goes to LIMIT_CHANGE. */
     Outcome approveIn(DSLContext tx, Session session, long decisionId, int expectedVersion, String note, String source) {
         session.require(Permission.LIMIT_APPROVE);
-        LimitDecisionRecord d = claimDecision(tx, session, decisionId, expectedVersion);
+        LimitDecisionRecord d = DecisionRows.claimDecision(tx, session, decisionId, expectedVersion);
         LocalDateTime now = LocalDateTime.now(clock);
         tx.update(LIMIT_DECISION).set(LIMIT_DECISION.STATUS, DecisionStatus.APPROVED).set(LIMIT_DECISION.CHECKER_ID, Session.actorId(session))
                 .set(LIMIT_DECISION.CHECKED_AT, now).where(LIMIT_DECISION.ID.eq(decisionId)).execute();
         LimitProposalRecord p = tx.selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ID.eq(d.getProposalId())).fetchOne();
         ProposalStatus proposalStatus = d.getAction() == DecisionAction.OVERRIDE ? ProposalStatus.OVERRIDDEN : ProposalStatus.CONFIRMED;
         applyDecision(tx, session, p, d.getNewLimit(), decisionId, d.getReasonCode(), source);
-        setProposalStatus(tx, p, proposalStatus);
+        DecisionRows.setProposalStatus(tx, p, proposalStatus);
         audit.record(tx, session, "DECISION_APPROVED", "LIMIT_DECISION", decisionId, note, "proposal " + p.getId());
         return new Outcome(p.getId(), decisionId, DecisionStatus.APPROVED, proposalStatus);
     }
@@ -145,11 +145,11 @@ public final class LimitDecisionService {
     public Outcome decline(Session session, long decisionId, int expectedVersion, String note) {
         session.require(Permission.LIMIT_APPROVE);
         return guarded("LIMIT_DECISION", decisionId, tx -> {
-            LimitDecisionRecord d = claimDecision(tx, session, decisionId, expectedVersion);
+            LimitDecisionRecord d = DecisionRows.claimDecision(tx, session, decisionId, expectedVersion);
             tx.update(LIMIT_DECISION).set(LIMIT_DECISION.STATUS, DecisionStatus.DECLINED).set(LIMIT_DECISION.CHECKER_ID, Session.actorId(session))
                     .set(LIMIT_DECISION.CHECKED_AT, LocalDateTime.now(clock)).where(LIMIT_DECISION.ID.eq(decisionId)).execute();
             LimitProposalRecord p = tx.selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ID.eq(d.getProposalId())).fetchOne();
-            setProposalStatus(tx, p, ProposalStatus.PENDING);
+            DecisionRows.setProposalStatus(tx, p, ProposalStatus.PENDING);
             audit.record(tx, session, "DECISION_DECLINED", "LIMIT_DECISION", decisionId, note, "proposal " + p.getId());
             return new Outcome(p.getId(), decisionId, DecisionStatus.DECLINED, ProposalStatus.PENDING);
         });
@@ -232,16 +232,16 @@ public final class LimitDecisionService {
             String note, LimitPolicy.Authority authority, String source) {
         LocalDateTime now = LocalDateTime.now(clock);
         if (needsSecondApproval(tx, p, action, newLimit, authority)) {
-            long decisionId = insertDecision(tx, p, action, DecisionStatus.AWAITING_APPROVAL, newLimit, reasonCode, note, session, now);
-            setProposalStatus(tx, p, ProposalStatus.AWAITING_APPROVAL);
+            long decisionId = DecisionRows.insertDecision(tx, p, action, DecisionStatus.AWAITING_APPROVAL, newLimit, reasonCode, note, session, now);
+            DecisionRows.setProposalStatus(tx, p, ProposalStatus.AWAITING_APPROVAL);
             audit.record(tx, session, "DECISION_AWAITING_APPROVAL", "LIMIT_PROPOSAL", p.getId(), note,
                     action + " to " + newLimit + "; decision " + decisionId);
             return new Outcome(p.getId(), decisionId, DecisionStatus.AWAITING_APPROVAL, ProposalStatus.AWAITING_APPROVAL);
         }
-        long decisionId = insertDecision(tx, p, action, DecisionStatus.APPLIED, newLimit, reasonCode, note, session, now);
+        long decisionId = DecisionRows.insertDecision(tx, p, action, DecisionStatus.APPLIED, newLimit, reasonCode, note, session, now);
         applyDecision(tx, session, p, newLimit, decisionId, reasonCode, source);
         ProposalStatus status = action == DecisionAction.OVERRIDE ? ProposalStatus.OVERRIDDEN : ProposalStatus.CONFIRMED;
-        setProposalStatus(tx, p, status);
+        DecisionRows.setProposalStatus(tx, p, status);
         audit.record(tx, session, "PROPOSAL_" + status, "LIMIT_PROPOSAL", p.getId(), note, action + " to " + newLimit + "; decision " + decisionId);
         return new Outcome(p.getId(), decisionId, DecisionStatus.APPLIED, status);
     }
@@ -320,63 +320,6 @@ public final class LimitDecisionService {
             }
         }
         return SuspensionKind.RISK.name();
-    }
-
-    /** Locks the proposal by bumping its VERSION; a stale version or a finished proposal means someone else was first. */
-    private static LimitProposalRecord claim(DSLContext tx, long proposalId, int expectedVersion, ProposalStatus... allowed) {
-        ProposalStatus[] statuses = allowed.length == 0 ? new ProposalStatus[] {ProposalStatus.PENDING} : allowed;
-        LimitProposalRecord p = tx.selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ID.eq(proposalId)).fetchOne();
-        if (p == null) {
-            throw UserFacingException.keyed("review.noProposal", "Proposal " + proposalId + " does not exist.", String.valueOf(proposalId));
-        }
-        if (p.getStatus() == ProposalStatus.AWAITING_DATA && !java.util.Arrays.asList(statuses).contains(ProposalStatus.AWAITING_DATA)
-                && p.getVersion() == expectedVersion) {
-            throw UserFacingException.keyed("limits.awaitingData",
-                    "Proposal " + proposalId + " waits for a data feed to catch up; it cannot be applied yet, only rejected.", String.valueOf(proposalId));
-        }
-        int updated = tx.update(LIMIT_PROPOSAL).set(LIMIT_PROPOSAL.VERSION, LIMIT_PROPOSAL.VERSION.plus(1))
-                .where(LIMIT_PROPOSAL.ID.eq(proposalId)).and(LIMIT_PROPOSAL.VERSION.eq(expectedVersion))
-                .and(LIMIT_PROPOSAL.STATUS.in(statuses)).execute();
-        if (updated == 0) {
-            throw new ConcurrentChangeException("LIMIT_PROPOSAL", proposalId);
-        }
-        p.setVersion(expectedVersion + 1);
-        return p;
-    }
-
-    private static LimitDecisionRecord claimDecision(DSLContext tx, Session session, long decisionId, int expectedVersion) {
-        LimitDecisionRecord d = tx.selectFrom(LIMIT_DECISION).where(LIMIT_DECISION.ID.eq(decisionId)).fetchOne();
-        if (d == null) {
-            throw UserFacingException.keyed("limits.noDecision", "Decision " + decisionId + " does not exist.", String.valueOf(decisionId));
-        }
-        if (d.getMakerId() != null && !session.isSystem() && d.getMakerId() == session.operatorId()) {
-            throw UserFacingException.keyed("limits.ownDecision",
-                    "You made this decision yourself; another manager must approve or decline it (four eyes).");
-        }
-        int updated = tx.update(LIMIT_DECISION).set(LIMIT_DECISION.VERSION, LIMIT_DECISION.VERSION.plus(1))
-                .where(LIMIT_DECISION.ID.eq(decisionId)).and(LIMIT_DECISION.VERSION.eq(expectedVersion))
-                .and(LIMIT_DECISION.STATUS.eq(DecisionStatus.AWAITING_APPROVAL)).execute();
-        if (updated == 0) {
-            throw new ConcurrentChangeException("LIMIT_DECISION", decisionId);
-        }
-        return d;
-    }
-
-
-    private static long insertDecision(DSLContext tx, LimitProposalRecord p, DecisionAction action, DecisionStatus status, BigDecimal newLimit,
-            String reasonCode, String note, Session session, LocalDateTime now) {
-        return tx.insertInto(LIMIT_DECISION)
-                .set(LIMIT_DECISION.PROPOSAL_ID, p.getId()).set(LIMIT_DECISION.ACCOUNT_ID, p.getAccountId())
-                .set(LIMIT_DECISION.ACTION, action).set(LIMIT_DECISION.STATUS, status)
-                .set(LIMIT_DECISION.OLD_LIMIT, p.getOldLimit()).set(LIMIT_DECISION.NEW_LIMIT, newLimit)
-                .set(LIMIT_DECISION.REASON_CODE, reasonCode).set(LIMIT_DECISION.NOTE, note)
-                .set(LIMIT_DECISION.MAKER_ID, Session.actorId(session))
-                .set(LIMIT_DECISION.DECIDED_AT, now)
-                .returning(LIMIT_DECISION.ID).fetchOne().getId();
-    }
-
-    private static void setProposalStatus(DSLContext tx, LimitProposalRecord p, ProposalStatus status) {
-        tx.update(LIMIT_PROPOSAL).set(LIMIT_PROPOSAL.STATUS, status).where(LIMIT_PROPOSAL.ID.eq(p.getId())).execute();
     }
 
     /** Runs {@code work} in a transaction; a lost race becomes "changed by NAME at TIME, reload". */
