@@ -38,19 +38,19 @@ public final class BatchJobs {
 
     /** The newest job of this kind matching {@code where}, or null. */
     public BatchJobRecord latest(JobKind kind, Condition where) {
-        return database.dsl().selectFrom(BATCH_JOB).where(BATCH_JOB.KIND.eq(kind.name()).and(where))
+        return database.dsl().selectFrom(BATCH_JOB).where(BATCH_JOB.KIND.eq(kind).and(where))
                 .orderBy(BATCH_JOB.ID.desc()).limit(1).fetchOne();
     }
 
     /** The newest job of this kind with exactly these parameters that did not complete, or null: the one to resume. */
     public BatchJobRecord unfinished(JobKind kind, String parameters) {
-        return latest(kind, BATCH_JOB.PARAMETERS.eq(parameters).and(BATCH_JOB.STATUS.in(names(UNFINISHED))));
+        return latest(kind, BATCH_JOB.PARAMETERS.eq(parameters).and(BATCH_JOB.STATUS.in(UNFINISHED)));
     }
 
     /** The id of the newest COMPLETED job of this kind, or null when none completed. */
     public Long lastCompleted(JobKind kind) {
         return database.dsl().select(DSL.max(BATCH_JOB.ID)).from(BATCH_JOB)
-                .where(BATCH_JOB.KIND.eq(kind.name()).and(BATCH_JOB.STATUS.eq(JobStatus.COMPLETED.name()))).fetchOne().value1();
+                .where(BATCH_JOB.KIND.eq(kind).and(BATCH_JOB.STATUS.eq(JobStatus.COMPLETED))).fetchOne().value1();
     }
 
     /**
@@ -67,10 +67,10 @@ public final class BatchJobs {
             r.setOwnerOperator(startedBy);
             r.setClaimedAt(leaseNow);
             r.setHeartbeat(leaseNow);
-            r.setLeaseKind(kind.name());
+            r.setLeaseKind(kind);
         }
-        r.setKind(kind.name());
-        r.setStatus(JobStatus.RUNNING.name());
+        r.setKind(kind);
+        r.setStatus(JobStatus.RUNNING);
         r.setParameters(parameters);
         r.setStartedBy(startedBy);
         r.setStartedAt(now);
@@ -83,7 +83,7 @@ public final class BatchJobs {
     /** Marks a job that did not complete RUNNING again; {@code message} replaces its message unless null. */
     public void resume(long jobId, String message) {
         database.transaction(tx -> {
-            var update = tx.update(BATCH_JOB).set(BATCH_JOB.STATUS, JobStatus.RUNNING.name());
+            var update = tx.update(BATCH_JOB).set(BATCH_JOB.STATUS, JobStatus.RUNNING);
             (message == null ? update : update.set(BATCH_JOB.MESSAGE, message)).where(BATCH_JOB.ID.eq(jobId)).execute();
         });
     }
@@ -128,7 +128,7 @@ public final class BatchJobs {
      * cut to what the column holds. A run whose lease another run took over leaves the row to it.
      */
     public static void finish(DSLContext tx, long jobId, JobStatus status, LocalDateTime now, String message) {
-        tx.update(BATCH_JOB).set(released()).set(BATCH_JOB.STATUS, status.name()).set(BATCH_JOB.FINISHED_AT, now)
+        tx.update(BATCH_JOB).set(released()).set(BATCH_JOB.STATUS, status).set(BATCH_JOB.FINISHED_AT, now)
                 .set(BATCH_JOB.MESSAGE, message == null ? null : message.substring(0, Math.min(MESSAGE_LENGTH, message.length())))
                 .where(BATCH_JOB.ID.eq(jobId)).and(BATCH_JOB.LEASE_KIND.isNull().or(heldHere())).execute();
     }
@@ -140,10 +140,6 @@ public final class BatchJobs {
 
     /** Removes every job row of this kind, as when all their work was undone. */
     public static void deleteAll(DSLContext dsl, JobKind kind) {
-        dsl.deleteFrom(BATCH_JOB).where(BATCH_JOB.KIND.eq(kind.name())).execute();
-    }
-
-    private static List<String> names(List<JobStatus> statuses) {
-        return statuses.stream().map(Enum::name).toList();
+        dsl.deleteFrom(BATCH_JOB).where(BATCH_JOB.KIND.eq(kind)).execute();
     }
 }

@@ -1,6 +1,6 @@
 package dev.riskdesk.jobs;
 
-/** BATCH_JOB.KIND of the jobs that keep a ledger row. */
+/** BATCH_JOB.KIND: every kind the column allows (CK_JOB_KIND), so any stored row reads back. */
 public enum JobKind {
     /** The demo portfolio generator. */
     GENERATE("generation", true),
@@ -9,7 +9,13 @@ public enum JobKind {
     /** A batch scoring run over the book. */
     SCORE("scoring run", true),
     /** A limit-policy run over the book. */
-    POLICY_RUN("policy run", true);
+    POLICY_RUN("policy run", true),
+    /** A policy simulation; the column allows it, no run writes it yet. */
+    SIMULATION("simulation", false),
+    /** A portfolio aggregation; the column allows it, no run writes it yet. */
+    AGGREGATE("aggregation", false),
+    /** A stress test; the column allows it, no run writes it yet. */
+    STRESS_TEST("stress test", false);
 
     private final String label;
     private final boolean leased;

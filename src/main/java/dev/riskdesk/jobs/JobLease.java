@@ -100,9 +100,9 @@ public final class JobLease {
             LocalDateTime now = now();
             claimed = database.dsl().update(BATCH_JOB).set(BATCH_JOB.OWNER_HOST, me.host()).set(BATCH_JOB.OWNER_PID, me.pid())
                     .set(BATCH_JOB.OWNER_OPERATOR, operator).set(BATCH_JOB.CLAIMED_AT, now).set(BATCH_JOB.HEARTBEAT, now)
-                    .set(BATCH_JOB.LEASE_KIND, kind.name())
+                    .set(BATCH_JOB.LEASE_KIND, kind)
                     .where(BATCH_JOB.ID.eq(jobId)).and(BATCH_JOB.LEASE_KIND.isNull())
-                    .and(BATCH_JOB.STATUS.in(BatchJobs.UNFINISHED.stream().map(Enum::name).toList())).execute();
+                    .and(BATCH_JOB.STATUS.in(BatchJobs.UNFINISHED)).execute();
         } catch (DataAccessException e) {
             throw refusalIfHeld(kind, e);
         }
@@ -141,7 +141,7 @@ public final class JobLease {
 
     /** The row holding the lease of this kind, or null when it is free. */
     public BatchJobRecord holder(JobKind kind) {
-        return database.dsl().selectFrom(BATCH_JOB).where(BATCH_JOB.LEASE_KIND.eq(kind.name())).fetchOne();
+        return database.dsl().selectFrom(BATCH_JOB).where(BATCH_JOB.LEASE_KIND.eq(kind)).fetchOne();
     }
 
     /** True when a live run holds the lease of this kind. */
@@ -168,7 +168,7 @@ public final class JobLease {
         LOG.warn("Taking over the lease of {} job {} from {}:{}, which ended without releasing it", kind, holder.getId(),
                 holder.getOwnerHost(), holder.getOwnerPid());
         database.dsl().update(BATCH_JOB).set(BatchJobs.released())
-                .where(BATCH_JOB.ID.eq(holder.getId())).and(BATCH_JOB.LEASE_KIND.eq(kind.name()))
+                .where(BATCH_JOB.ID.eq(holder.getId())).and(BATCH_JOB.LEASE_KIND.eq(kind))
                 .and(BATCH_JOB.OWNER_HOST.eq(holder.getOwnerHost())).and(BATCH_JOB.OWNER_PID.eq(holder.getOwnerPid()))
                 .and(BATCH_JOB.HEARTBEAT.isNotDistinctFrom(holder.getHeartbeat())).execute();
     }
@@ -184,7 +184,7 @@ public final class JobLease {
 
     /** "policy run 41 is running since 10:02 on desk-3 (process 4242, operator alice)." */
     static UserFacingException refusal(BatchJobRecord holder) {
-        JobKind kind = JobKind.valueOf(holder.getKind().trim());
+        JobKind kind = holder.getKind();
         String since = since(holder.getClaimedAt());
         String operator = holder.getOwnerOperator() == null ? "-" : holder.getOwnerOperator();
         String key = "job.running." + kind.name(); // one sentence per kind in the bundles

@@ -2,10 +2,5 @@ package dev.riskdesk.jobs;
 
 /** BATCH_JOB.STATUS: a job runs, then completes, fails or is cancelled; a job that did not complete may be resumed. */
 public enum JobStatus {
-    RUNNING, COMPLETED, FAILED, CANCELLED;
-
-    /** The status a BATCH_JOB row holds. */
-    public static JobStatus of(String stored) {
-        return valueOf(stored.trim());
-    }
+    RUNNING, COMPLETED, FAILED, CANCELLED
 }

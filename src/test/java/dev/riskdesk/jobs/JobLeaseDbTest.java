@@ -51,9 +51,9 @@ class JobLeaseDbTest {
     /** A RUNNING row of {@code kind} whose lease names that host and process, with that heartbeat. */
     private long heldBy(JobKind kind, String host, long pid, LocalDateTime heartbeat) {
         long id = db.transactionResult(tx -> BatchJobs.start(tx, JobKind.FEATURES, "p", "bob", LocalDateTime.now(), 10));
-        db.dsl().update(BATCH_JOB).set(BATCH_JOB.KIND, kind.name()).set(BATCH_JOB.OWNER_HOST, host).set(BATCH_JOB.OWNER_PID, pid)
+        db.dsl().update(BATCH_JOB).set(BATCH_JOB.KIND, kind).set(BATCH_JOB.OWNER_HOST, host).set(BATCH_JOB.OWNER_PID, pid)
                 .set(BATCH_JOB.OWNER_OPERATOR, "bob").set(BATCH_JOB.CLAIMED_AT, heartbeat).set(BATCH_JOB.HEARTBEAT, heartbeat)
-                .set(BATCH_JOB.LEASE_KIND, kind.name()).where(BATCH_JOB.ID.eq(id)).execute();
+                .set(BATCH_JOB.LEASE_KIND, kind).where(BATCH_JOB.ID.eq(id)).execute();
         return id;
     }
 
@@ -91,7 +91,7 @@ class JobLeaseDbTest {
                 assertTrue(refusal.matches("Policy run " + winner + " is running since \\d\\d:\\d\\d on " + java.util.regex.Pattern.quote(host)
                         + " \\(process \\d+, operator alice\\); try again once it has ended\\."), refusal);
             }
-            assertEquals(1, db.dsl().fetchCount(BATCH_JOB, BATCH_JOB.KIND.eq("POLICY_RUN")), "the refused starts left no rows");
+            assertEquals(1, db.dsl().fetchCount(BATCH_JOB, BATCH_JOB.KIND.eq(JobKind.POLICY_RUN)), "the refused starts left no rows");
         } finally {
             threads.shutdownNow();
         }
@@ -106,8 +106,8 @@ class JobLeaseDbTest {
         new BatchJobs(db).finish(first, JobStatus.COMPLETED, LocalDateTime.now(), "done");
         assertNull(row(first).getLeaseKind());
         long second = start(JobKind.SCORE);
-        assertEquals(JobKind.SCORE.name(), row(second).getLeaseKind());
-        assertEquals(JobKind.POLICY_RUN.name(), row(other).getLeaseKind());
+        assertEquals(JobKind.SCORE, row(second).getLeaseKind());
+        assertEquals(JobKind.POLICY_RUN, row(other).getLeaseKind());
     }
 
     @Test
@@ -136,7 +136,7 @@ class JobLeaseDbTest {
         long job = heldBy(JobKind.SCORE, host, ended.pid(), JobLease.now());
         long started = start(JobKind.SCORE);
         assertNull(row(job).getLeaseKind(), "the dead run's lease was released");
-        assertEquals(JobKind.SCORE.name(), row(started).getLeaseKind());
+        assertEquals(JobKind.SCORE, row(started).getLeaseKind());
     }
 
     @Test
@@ -154,7 +154,7 @@ class JobLeaseDbTest {
         assertThrows(IllegalStateException.class, () -> db.transaction(tx -> BatchJobs.advance(tx, job, 100, 100)));
         new BatchJobs(db).finish(job, JobStatus.FAILED, LocalDateTime.now(), "late");
         BatchJobRecord r = row(job);
-        assertEquals(JobStatus.RUNNING.name(), r.getStatus().trim());
+        assertEquals(JobStatus.RUNNING, r.getStatus());
         assertNull(r.getLastKey());
         assertEquals("desk-3", r.getOwnerHost());
     }

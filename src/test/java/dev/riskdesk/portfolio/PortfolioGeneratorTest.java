@@ -22,6 +22,8 @@ import dev.riskdesk.accounts.AccountStatus;
 import dev.riskdesk.accounts.BillStatus;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.TestDatabases;
+import dev.riskdesk.jobs.JobKind;
+import dev.riskdesk.jobs.JobStatus;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -287,7 +289,7 @@ class PortfolioGeneratorTest {
         assertEquals("2026-11-22", settings.get("generator.asOf"));
         assertEquals("2000", settings.get("generator.customers"));
         assertEquals("24", settings.get("generator.months"));
-        assertEquals("COMPLETED", dsl.select(BATCH_JOB.STATUS).from(BATCH_JOB).where(BATCH_JOB.KIND.eq("GENERATE")).fetchOne(BATCH_JOB.STATUS));
+        assertEquals(JobStatus.COMPLETED, dsl.select(BATCH_JOB.STATUS).from(BATCH_JOB).where(BATCH_JOB.KIND.eq(JobKind.GENERATE)).fetchOne(BATCH_JOB.STATUS));
         // identities were restarted after the explicit ids: a plain insert gets the next id
         long next = dsl.insertInto(GENERATOR_TRUTH, GENERATOR_TRUTH.ACCOUNT_ID, GENERATOR_TRUTH.SCENARIO, GENERATOR_TRUTH.EVENT_AT)
                 .values(1L, "DORMANT", AS_OF_TIME).returningResult(GENERATOR_TRUTH.ID).fetchOne().value1();

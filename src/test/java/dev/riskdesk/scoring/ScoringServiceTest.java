@@ -18,6 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.TestDatabases;
+import dev.riskdesk.jobs.JobKind;
+import dev.riskdesk.jobs.JobStatus;
 import dev.riskdesk.jobs.TwoStarts;
 import dev.riskdesk.scoring.batch.ScoreRunService;
 import dev.riskdesk.scoring.features.Feature;
@@ -235,8 +237,8 @@ class ScoringServiceTest {
             }
         };
         assertThrows(Progress.CancelledException.class, () -> scoreRun.scoreAll(Session.system(), 300, stopAfterFirstChunk));
-        Record job = db.dsl().select(BATCH_JOB.ID, BATCH_JOB.STATUS, BATCH_JOB.LAST_KEY).from(BATCH_JOB).where(BATCH_JOB.KIND.eq("SCORE")).fetchOne();
-        assertEquals("CANCELLED", job.get(BATCH_JOB.STATUS));
+        Record job = db.dsl().select(BATCH_JOB.ID, BATCH_JOB.STATUS, BATCH_JOB.LAST_KEY).from(BATCH_JOB).where(BATCH_JOB.KIND.eq(JobKind.SCORE)).fetchOne();
+        assertEquals(JobStatus.CANCELLED, job.get(BATCH_JOB.STATUS));
         assertEquals(300, db.dsl().fetchCount(SCORE));
 
         ScoreRunService.BatchReport resumed = scoreRun.scoreAll(Session.system(), 300, Progress.NONE);
@@ -358,15 +360,15 @@ class ScoringServiceTest {
     @Test
     @Order(8)
     void twoScoringRunsAtOnceOneScoresAndTheOtherIsRefusedByName() throws Exception {
-        int jobsBefore = db.dsl().fetchCount(BATCH_JOB, BATCH_JOB.KIND.eq("SCORE"));
+        int jobsBefore = db.dsl().fetchCount(BATCH_JOB, BATCH_JOB.KIND.eq(JobKind.SCORE));
         TwoStarts.Outcome<ScoreRunService.BatchReport> outcome = TwoStarts.atOnce(progress -> scoreRun.scoreAll(Session.system(), 300, progress));
         assertEquals(1, outcome.ran().size(), outcome.refused().toString());
         assertEquals(1, outcome.refused().size());
         ScoreRunService.BatchReport ran = outcome.ran().get(0);
         String refusal = outcome.refused().get(0).getMessage();
         assertTrue(refusal.startsWith("Scoring run " + ran.jobId() + " is running since "), refusal);
-        assertEquals(jobsBefore + 1, db.dsl().fetchCount(BATCH_JOB, BATCH_JOB.KIND.eq("SCORE")), "the refused run left no job");
-        assertEquals(0, db.dsl().fetchCount(BATCH_JOB, BATCH_JOB.STATUS.eq("RUNNING")));
+        assertEquals(jobsBefore + 1, db.dsl().fetchCount(BATCH_JOB, BATCH_JOB.KIND.eq(JobKind.SCORE)), "the refused run left no job");
+        assertEquals(0, db.dsl().fetchCount(BATCH_JOB, BATCH_JOB.STATUS.eq(JobStatus.RUNNING)));
         int scored = db.dsl().fetchCount(SCORE, SCORE.JOB_ID.eq(ran.jobId()));
         assertEquals(ran.scored(), scored);
         assertEquals(scored, db.dsl().fetchCount(db.dsl().selectDistinct(SCORE.ACCOUNT_ID).from(SCORE).where(SCORE.JOB_ID.eq(ran.jobId()))),

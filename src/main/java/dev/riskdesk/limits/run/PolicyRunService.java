@@ -175,7 +175,7 @@ public final class PolicyRunService {
      */
     private Job startOrResume(Session session, RunOptions options, RuleSet rules, LimitPolicyService.Version policy, Condition filter) {
         BatchJobRecord resumable = options.dryRun() || options.onlyAwaitingData() ? null : jobs.latest(JobKind.POLICY_RUN, DSL.noCondition());
-        if (resumable != null && RESUMABLE.contains(JobStatus.of(resumable.getStatus()))) {
+        if (resumable != null && RESUMABLE.contains(resumable.getStatus())) {
             long jobId = resumable.getId();
             long lastKey = resumable.getLastKey() == null ? 0 : resumable.getLastKey();
             LocalDateTime at = LocalDateTime.parse(Json.read(resumable.getParameters()).path("at").asText());

@@ -83,7 +83,7 @@ public final class FeatureStore {
     public boolean isComplete(String parameters) {
         String key = parameters.substring(0, parameters.indexOf(",data=") + ",data=".length());
         BatchJobRecord latest = jobs.latest(JobKind.FEATURES, BATCH_JOB.PARAMETERS.startsWith(key));
-        return latest != null && JobStatus.of(latest.getStatus()) == JobStatus.COMPLETED && parameters.equals(latest.getParameters());
+        return latest != null && latest.getStatus() == JobStatus.COMPLETED && parameters.equals(latest.getParameters());
     }
 
     /** FEATURE_VALUES of one account: null (no history in the lookback) packs to one byte. */

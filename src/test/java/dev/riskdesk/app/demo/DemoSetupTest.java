@@ -18,6 +18,8 @@ import dev.riskdesk.common.Progress;
 import dev.riskdesk.common.SameThreadTaskRunner;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.TestDatabases;
+import dev.riskdesk.jobs.JobKind;
+import dev.riskdesk.jobs.JobStatus;
 import dev.riskdesk.limits.GeneratorTruthCheck;
 import dev.riskdesk.limits.ProposalStatus;
 import dev.riskdesk.limits.ProposalType;
@@ -154,12 +156,12 @@ class DemoSetupTest {
             GeneratorOptions book = GeneratorOptions.of(60, 13, 42, AS_OF);
             generator.generate(book, Progress.NONE);
             // what a kill leaves: rows written, the job still RUNNING, nothing undone
-            db.dsl().update(BATCH_JOB).set(BATCH_JOB.STATUS, "RUNNING").where(BATCH_JOB.KIND.eq("GENERATE")).execute();
+            db.dsl().update(BATCH_JOB).set(BATCH_JOB.STATUS, JobStatus.RUNNING).where(BATCH_JOB.KIND.eq(JobKind.GENERATE)).execute();
             assertFalse(generator.finishedBookExists());
 
             assertTrue(generator.discardUnfinished());
             assertEquals(0, db.dsl().fetchCount(CUSTOMER));
-            assertEquals(0, db.dsl().fetchCount(BATCH_JOB, BATCH_JOB.KIND.eq("GENERATE")));
+            assertEquals(0, db.dsl().fetchCount(BATCH_JOB, BATCH_JOB.KIND.eq(JobKind.GENERATE)));
             generator.generate(book, Progress.NONE);
             assertEquals(60, db.dsl().fetchCount(CUSTOMER));
             assertTrue(generator.finishedBookExists());

@@ -19,7 +19,9 @@ import dev.riskdesk.common.Money;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.db.schema.tables.records.AccountRecord;
 import dev.riskdesk.db.schema.tables.records.SuspensionRecord;
+import dev.riskdesk.jobs.JobKind;
 import dev.riskdesk.jobs.JobLease;
+import dev.riskdesk.jobs.JobStatus;
 import dev.riskdesk.jobs.TwoStarts;
 import dev.riskdesk.limits.DecisionAction;
 import dev.riskdesk.limits.LimitsFixture;
@@ -303,7 +305,7 @@ class PolicyRunDbTest {
         assertThrows(IllegalStateException.class, () ->
                 f.runs.run(Session.system(), new PolicyRunService.RunOptions(false, 2, NOW, false), Progress.NONE, 1));
         var job = f.db.dsl().selectFrom(BATCH_JOB).fetchOne();
-        assertEquals("FAILED", job.getStatus());
+        assertEquals(JobStatus.FAILED, job.getStatus());
         assertEquals(victims[1], job.getLastKey());
         assertEquals(2, f.db.dsl().fetchCount(SUSPENSION));
 
@@ -311,7 +313,7 @@ class PolicyRunDbTest {
         assertTrue(report.resumed());
         assertEquals(3, report.accounts());
         assertEquals(NOW, report.at(), "the resumed run keeps its evaluation time");
-        assertEquals("COMPLETED", f.db.dsl().select(BATCH_JOB.STATUS).from(BATCH_JOB).fetchOne(BATCH_JOB.STATUS));
+        assertEquals(JobStatus.COMPLETED, f.db.dsl().select(BATCH_JOB.STATUS).from(BATCH_JOB).fetchOne(BATCH_JOB.STATUS));
         for (long v : victims) {
             assertEquals(1, f.db.dsl().fetchCount(SUSPENSION, SUSPENSION.ACCOUNT_ID.eq(v)));
             assertEquals(1, f.db.dsl().fetchCount(LIMIT_DECISION, LIMIT_DECISION.ACCOUNT_ID.eq(v)));
@@ -332,7 +334,7 @@ class PolicyRunDbTest {
         assertTrue(refusal.startsWith("Policy run " + job + " is running since "), refusal);
         assertTrue(refusal.contains(" on " + JobLease.Owner.current().host() + " (process "), refusal);
         assertEquals(1, f.db.dsl().fetchCount(BATCH_JOB), "the refused run left no job");
-        assertEquals("COMPLETED", f.db.dsl().select(BATCH_JOB.STATUS).from(BATCH_JOB).fetchOne(BATCH_JOB.STATUS));
+        assertEquals(JobStatus.COMPLETED, f.db.dsl().select(BATCH_JOB.STATUS).from(BATCH_JOB).fetchOne(BATCH_JOB.STATUS));
         for (long v : victims) {
             assertEquals(1, f.db.dsl().fetchCount(SUSPENSION, SUSPENSION.ACCOUNT_ID.eq(v)));
             assertEquals(f.db.dsl().fetchCount(f.db.dsl().selectDistinct(RULE_HIT.RULE_CODE).from(RULE_HIT).where(RULE_HIT.ACCOUNT_ID.eq(v))),
@@ -348,14 +350,14 @@ class PolicyRunDbTest {
         // as a kill -9 leaves it: still RUNNING, its lease held by a process of this host that is gone
         Process killed = new ProcessBuilder("java", "-version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         killed.waitFor();
-        f.db.dsl().update(BATCH_JOB).set(BATCH_JOB.STATUS, "RUNNING").set(BATCH_JOB.LEASE_KIND, "POLICY_RUN")
+        f.db.dsl().update(BATCH_JOB).set(BATCH_JOB.STATUS, JobStatus.RUNNING).set(BATCH_JOB.LEASE_KIND, JobKind.POLICY_RUN)
                 .set(BATCH_JOB.OWNER_HOST, JobLease.Owner.current().host()).set(BATCH_JOB.OWNER_PID, killed.pid())
                 .set(BATCH_JOB.CLAIMED_AT, JobLease.now()).set(BATCH_JOB.HEARTBEAT, JobLease.now()).execute();
 
         PolicyRunService.RunReport report = run(null, false);
         assertTrue(report.resumed());
         assertEquals(3, report.accounts());
-        assertEquals("COMPLETED", f.db.dsl().select(BATCH_JOB.STATUS).from(BATCH_JOB).fetchOne(BATCH_JOB.STATUS));
+        assertEquals(JobStatus.COMPLETED, f.db.dsl().select(BATCH_JOB.STATUS).from(BATCH_JOB).fetchOne(BATCH_JOB.STATUS));
         for (long v : victims) {
             assertEquals(1, f.db.dsl().fetchCount(SUSPENSION, SUSPENSION.ACCOUNT_ID.eq(v)));
         }
