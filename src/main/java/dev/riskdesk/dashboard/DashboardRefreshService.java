@@ -91,14 +91,47 @@ public final class DashboardRefreshService {
         int span = range.value1() == null ? 0 : Buckets.monthIndex(range.value2()) - firstMonth + 1;
         long total = dsl.fetchCount(ACCOUNT_MONTH);
         long ccfBp = policy.ccf().movePointRight(4).longValue();
+        Scan scan = scan(dsl, acc, firstMonth, span, ccfBp, total, progress);
+        Map<Long, long[]> roll = new HashMap<>();
+        Map<Long, long[]> vintage = new HashMap<>(); // accounts, ever30, ever90
+        rollsAndVintages(acc, scan.history, firstMonth, span, roll, vintage);
+        Rows out = rows(scan, roll, vintage, scoreBins(acc));
+        long count = scan.rows;
+        database.transaction(tx -> {
+            replaceTables(tx, out);
+            tx.insertInto(DASH_REFRESH, DASH_REFRESH.REFRESHED_AT, DASH_REFRESH.ACCOUNT_ROWS, DASH_REFRESH.MODEL_ID,
+                            DASH_REFRESH.SCORE_CUTS, DASH_REFRESH.TRAIN_SHARES, DASH_REFRESH.MILLIS)
+                    .values(LocalDateTime.now(clock), count, champion == null ? null : champion.id(), join(cuts),
+                            baseline == null ? null : join(doubles(baseline.get("shares"))), (System.nanoTime() - started) / 1_000_000)
+                    .execute();
+        });
+        progress.update("Dashboard tables refreshed", total, total);
+        return new Report(scan.rows, out.segments.size(), out.rolls.size(), out.vintages.size(), out.bins.size(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
 
-        Map<Long, long[]> money = new HashMap<>(); // count, limit, balance, exposure (cents)
-        Map<Long, double[]> pds = new HashMap<>(); // Σ pd
-        Map<Long, BigDecimal[]> pdMoney = new HashMap<>(); // Σ pd × exposure, Σ pd × limit (yuan, unrounded)
-        Map<Long, BigDecimal> losses = new HashMap<>(); // Σ PD × exposure × LGD (yuan, unrounded)
+    /** The sums of one pass over ACCOUNT_MONTH, keyed by segment, band, bucket and utilisation. */
+    private static final class Scan {
+        final Map<Long, long[]> money = new HashMap<>(); // count, limit, balance, exposure (cents)
+        final Map<Long, double[]> pds = new HashMap<>(); // Σ pd
+        final Map<Long, BigDecimal[]> pdMoney = new HashMap<>(); // Σ pd × exposure, Σ pd × limit (yuan, unrounded)
+        final Map<Long, BigDecimal> losses = new HashMap<>(); // Σ PD × exposure × LGD (yuan, unrounded)
         // each account's bucket per month (-1: no row), for roll rates and vintages after the scan
-        byte[][] history = new byte[acc.tier.length][];
-        long rows = 0;
+        final byte[][] history;
+        long rows;
+
+        Scan(int accounts) {
+            history = new byte[accounts][];
+        }
+    }
+
+    /** The rows to write into each DASH_* table, in the tables' column order. */
+    private record Rows(List<Object[]> segments, List<Object[]> buckets, List<Object[]> rolls, List<Object[]> vintages,
+            List<Object[]> bins) {
+    }
+
+    private static Scan scan(DSLContext dsl, Accounts acc, int firstMonth, int span, long ccfBp, long total, Progress progress) {
+        Scan s = new Scan(acc.tier.length);
         // one unordered scan: reading ACCOUNT_MONTH in key order costs a secondary-index look-up per row
         try (Cursor<Record5<Long, LocalDate, BigDecimal, BigDecimal, Integer>> cursor = dsl
                 .select(ACCOUNT_MONTH.ACCOUNT_ID, ACCOUNT_MONTH.MONTH_START, ACCOUNT_MONTH.CREDIT_LIMIT, ACCOUNT_MONTH.BALANCE,
@@ -115,29 +148,37 @@ public final class DashboardRefreshService {
                 long key = ((segment * 8 + acc.band[id]) * 8 + bucket) * 8 + util;
                 long undrawn = Math.max(0, limit - balance);
                 long exposure = balance + (undrawn * ccfBp + 5_000) / 10_000;
-                long[] m = money.computeIfAbsent(key, k -> new long[4]);
-                m[0]++;
-                m[1] += limit;
-                m[2] += balance;
-                m[3] += exposure;
-                pds.computeIfAbsent(key, k -> new double[1])[0] += acc.pd[id];
-                BigDecimal[] pm = pdMoney.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-                pm[0] = pm[0].add(acc.pdDecimal[id].multiply(BigDecimal.valueOf(exposure, 2)));
-                pm[1] = pm[1].add(acc.pdDecimal[id].multiply(BigDecimal.valueOf(limit, 2)));
-                losses.merge(key, acc.loss[id].multiply(BigDecimal.valueOf(exposure, 2)), BigDecimal::add);
-                if (history[id] == null) {
-                    history[id] = new byte[span];
-                    Arrays.fill(history[id], (byte) -1);
+                add(s, acc, id, key, limit, balance, exposure);
+                if (s.history[id] == null) {
+                    s.history[id] = new byte[span];
+                    Arrays.fill(s.history[id], (byte) -1);
                 }
-                history[id][month - firstMonth] = (byte) bucket;
-                if (++rows % 50_000 == 0) {
+                s.history[id][month - firstMonth] = (byte) bucket;
+                if (++s.rows % 50_000 == 0) {
                     progress.checkCancelled();
-                    progress.update("Aggregated " + rows + " account-months", rows, total);
+                    progress.update("Aggregated " + s.rows + " account-months", s.rows, total);
                 }
             }
         }
-        Map<Long, long[]> roll = new HashMap<>();
-        Map<Long, long[]> vintage = new HashMap<>(); // accounts, ever30, ever90
+        return s;
+    }
+
+    private static void add(Scan s, Accounts acc, int id, long key, long limit, long balance, long exposure) {
+        long[] m = s.money.computeIfAbsent(key, k -> new long[4]);
+        m[0]++;
+        m[1] += limit;
+        m[2] += balance;
+        m[3] += exposure;
+        s.pds.computeIfAbsent(key, k -> new double[1])[0] += acc.pd[id];
+        BigDecimal[] pm = s.pdMoney.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        pm[0] = pm[0].add(acc.pdDecimal[id].multiply(BigDecimal.valueOf(exposure, 2)));
+        pm[1] = pm[1].add(acc.pdDecimal[id].multiply(BigDecimal.valueOf(limit, 2)));
+        s.losses.merge(key, acc.loss[id].multiply(BigDecimal.valueOf(exposure, 2)), BigDecimal::add);
+    }
+
+    /** Counts month-to-month bucket moves into {@code roll} and ever-30/ever-90 by vintage into {@code vintage}. */
+    private static void rollsAndVintages(Accounts acc, byte[][] history, int firstMonth, int span, Map<Long, long[]> roll,
+            Map<Long, long[]> vintage) {
         for (int id = 0; id < history.length; id++) {
             byte[] h = history[id];
             if (h == null) {
@@ -169,6 +210,9 @@ public final class DashboardRefreshService {
                 }
             }
         }
+    }
+
+    private static Map<Long, long[]> scoreBins(Accounts acc) {
         Map<Long, long[]> bins = new HashMap<>();
         for (int id = 0; id < acc.scoreBin.length; id++) {
             if (acc.scoreBin[id] >= 0) {
@@ -176,14 +220,17 @@ public final class DashboardRefreshService {
                         k -> new long[1])[0]++;
             }
         }
-        long count = rows;
+        return bins;
+    }
+
+    private static Rows rows(Scan s, Map<Long, long[]> roll, Map<Long, long[]> vintage, Map<Long, long[]> bins) {
         List<Object[]> segments = new ArrayList<>();
         Map<Long, long[]> buckets = new HashMap<>();
-        money.forEach((k, m) -> {
-            BigDecimal[] pm = pdMoney.get(k);
+        s.money.forEach((k, m) -> {
+            BigDecimal[] pm = s.pdMoney.get(k);
             segments.add(row(segmentValues(k / 512), Buckets.SCORE_BANDS.get((int) (k / 64 % 8)), Buckets.DELINQUENCY.get((int) (k / 8 % 8)),
-                    (int) (k % 8), (int) m[0], BigDecimal.valueOf(m[1], 2), BigDecimal.valueOf(m[2], 2), BigDecimal.valueOf(m[3], 2), pds.get(k)[0],
-                    pm[0].setScale(6, RoundingMode.HALF_UP), pm[1].setScale(6, RoundingMode.HALF_UP), losses.get(k).setScale(2, RoundingMode.HALF_UP)));
+                    (int) (k % 8), (int) m[0], BigDecimal.valueOf(m[1], 2), BigDecimal.valueOf(m[2], 2), BigDecimal.valueOf(m[3], 2), s.pds.get(k)[0],
+                    pm[0].setScale(6, RoundingMode.HALF_UP), pm[1].setScale(6, RoundingMode.HALF_UP), s.losses.get(k).setScale(2, RoundingMode.HALF_UP)));
             buckets.computeIfAbsent(k / 512 * 8 + k / 8 % 8, x -> new long[1])[0] += m[0];
         });
         List<Object[]> bucketRows = new ArrayList<>();
@@ -198,25 +245,20 @@ public final class DashboardRefreshService {
         List<Object[]> binRows = new ArrayList<>();
         bins.forEach((k, c) -> binRows.add(new Object[] {(int) (k % 1000 / 100), Buckets.INCOME_BANDS.get((int) (k % 100 / 10)),
             Buckets.PRODUCTS.get((int) (k % 10)), (int) (k / 1000), (int) c[0]}));
-        database.transaction(tx -> {
-            tx.deleteFrom(DASH_SEGMENT_MONTH).execute();
-            tx.deleteFrom(DASH_BUCKET_MONTH).execute();
-            tx.deleteFrom(DASH_ROLL_MONTH).execute();
-            tx.deleteFrom(DASH_VINTAGE).execute();
-            tx.deleteFrom(DASH_SCORE_BIN).execute();
-            insert(tx, DASH_SEGMENT_MONTH, segments);
-            insert(tx, DASH_BUCKET_MONTH, bucketRows);
-            insert(tx, DASH_ROLL_MONTH, rollRows);
-            insert(tx, DASH_VINTAGE, vintageRows);
-            insert(tx, DASH_SCORE_BIN, binRows);
-            tx.insertInto(DASH_REFRESH, DASH_REFRESH.REFRESHED_AT, DASH_REFRESH.ACCOUNT_ROWS, DASH_REFRESH.MODEL_ID,
-                            DASH_REFRESH.SCORE_CUTS, DASH_REFRESH.TRAIN_SHARES, DASH_REFRESH.MILLIS)
-                    .values(LocalDateTime.now(clock), count, champion == null ? null : champion.id(), join(cuts),
-                            baseline == null ? null : join(doubles(baseline.get("shares"))), (System.nanoTime() - started) / 1_000_000)
-                    .execute();
-        });
-        progress.update("Dashboard tables refreshed", total, total);
-        return new Report(rows, segments.size(), rollRows.size(), vintageRows.size(), binRows.size(), (System.nanoTime() - started) / 1_000_000);
+        return new Rows(segments, bucketRows, rollRows, vintageRows, binRows);
+    }
+
+    private static void replaceTables(DSLContext tx, Rows out) {
+        tx.deleteFrom(DASH_SEGMENT_MONTH).execute();
+        tx.deleteFrom(DASH_BUCKET_MONTH).execute();
+        tx.deleteFrom(DASH_ROLL_MONTH).execute();
+        tx.deleteFrom(DASH_VINTAGE).execute();
+        tx.deleteFrom(DASH_SCORE_BIN).execute();
+        insert(tx, DASH_SEGMENT_MONTH, out.segments);
+        insert(tx, DASH_BUCKET_MONTH, out.buckets);
+        insert(tx, DASH_ROLL_MONTH, out.rolls);
+        insert(tx, DASH_VINTAGE, out.vintages);
+        insert(tx, DASH_SCORE_BIN, out.bins);
     }
 
     /** The segment's four leading columns followed by the rest, in the table's column order. */
