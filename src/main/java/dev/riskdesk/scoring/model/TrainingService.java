@@ -35,6 +35,8 @@ public final class TrainingService {
     static final int MIN_HISTORY = 6;
     /** The forest is trained on at most this many rows so it stays a matter of seconds. */
     static final int FOREST_ROWS = 40_000;
+    private static final List<String> NUMERIC = Arrays.stream(Feature.values()).map(Enum::name).toList();
+    private static final List<String> CATEGORICAL = List.of(Feature.OCCUPATION);
 
     private final Database database;
     private final ModelRepository models;
@@ -80,8 +82,24 @@ public final class TrainingService {
     public Report train(Session session, Options options, Progress progress) {
         session.require(Permission.MODEL_TRAIN);
         long start = System.currentTimeMillis();
-        FeatureScanner scanner = new FeatureScanner(database);
-        int[] range = scanner.monthRange();
+        Split split = split(options);
+        Sample rows = collect(split, keepPerMille(options.maxRows(), split.obs().size()), progress);
+        Fitted fitted = fit(rows, options.seed(), progress);
+        long[] ids = store(session, split, fitted);
+        progress.update("done", 3, 3);
+        return new Report(ids[0], ids[1], ids[2], split.trainObs().stream().map(MonthRow::monthEnd).toList(),
+                split.testObs().stream().map(MonthRow::monthEnd).toList(), fitted.trainSet().size(), fitted.testSet().size(),
+                fitted.scorecard().scorecard().featureNames(), fitted.scTrain(), fitted.scTest(), fitted.rfTrain(), fitted.rfTest(),
+                fitted.thinTrainM(), fitted.thinTestM(), System.currentTimeMillis() - start,
+                fitted.scorecard().scorecard(), fitted.thin().scorecard());
+    }
+
+    /** The observation months of a run: the earlier ones train, the latest {@code testObs} form the out-of-time test. */
+    private record Split(List<Integer> obs, List<Integer> trainObs, List<Integer> testObs) {
+    }
+
+    private Split split(Options options) {
+        int[] range = new FeatureScanner(database).monthRange();
         if (range == null) {
             throw UserFacingException.keyed("training.noHistory", "There is no monthly history (ACCOUNT_MONTH is empty); generate or import a portfolio first.");
         }
@@ -99,17 +117,22 @@ public final class TrainingService {
         if (testCount >= obs.size()) {
             throw new UserFacingException("The out-of-time test needs fewer months (" + testCount + ") than there are observation months (" + obs.size() + ").");
         }
-        List<Integer> trainObs = obs.subList(0, obs.size() - testCount);
-        List<Integer> testObs = obs.subList(obs.size() - testCount, obs.size());
+        return new Split(obs, obs.subList(0, obs.size() - testCount), obs.subList(obs.size() - testCount, obs.size()));
+    }
 
+    /** Per mille of accounts to keep so that roughly {@code maxRows} rows are used. */
+    private int keepPerMille(int maxRows, int observationMonths) {
         long accounts = database.dsl().fetchCount(ACCOUNT);
-        long estimated = Math.max(1, accounts * obs.size());
-        int keepPerMille = (int) Math.min(1000, Math.max(1, (long) options.maxRows() * 1000 / estimated));
+        long estimated = Math.max(1, accounts * observationMonths);
+        return (int) Math.min(1000, Math.max(1, (long) maxRows * 1000 / estimated));
+    }
 
+    /** One ordered pass over the whole book (a range per core); each kept account yields a row per observation month. */
+    private Sample collect(Split split, int keepPerMille, Progress progress) {
+        List<Integer> obs = split.obs();
         int firstObs = obs.get(0);
         int lastObs = obs.get(obs.size() - 1);
-        int lastTrainObs = trainObs.get(trainObs.size() - 1);
-        // one ordered pass over the whole book (a range per core); each account yields a row per observation month
+        int lastTrainObs = split.trainObs().get(split.trainObs().size() - 1);
         List<Sample> parts = new ArrayList<>();
         new FeatureScanner(database).scanParallel(Runtime.getRuntime().availableProcessors(),
                 firstObs - FeatureCalculator.LOOKBACK_MONTHS + 1, lastObs + FeatureCalculator.OUTCOME_MONTHS, progress, () -> {
@@ -131,94 +154,85 @@ public final class TrainingService {
                         }
                     };
                 });
-        List<FeatureVector> train = new ArrayList<>();
-        List<FeatureVector> test = new ArrayList<>();
-        List<Integer> trainY = new ArrayList<>();
-        List<Integer> testY = new ArrayList<>();
+        Sample all = new Sample();
         for (Sample part : parts) {
-            train.addAll(part.train);
-            trainY.addAll(part.trainY);
-            test.addAll(part.test);
-            testY.addAll(part.testY);
+            all.train.addAll(part.train);
+            all.test.addAll(part.test);
         }
-        LOG.info("Training sample: {} train rows, {} test rows (kept {} per mille of accounts)", train.size(), test.size(), keepPerMille);
-        progress.update("training the scorecard", 0, 3);
+        LOG.info("Training sample: {} train rows, {} test rows (kept {} per mille of accounts)",
+                all.train.rows().size(), all.test.rows().size(), keepPerMille);
+        return all;
+    }
 
+    /** The three trained models with the data they were measured on and their train/test metrics. */
+    private record Fitted(Dataset trainSet, Dataset testSet, ScorecardTrainer.Trained scorecard, Metrics scTrain, Metrics scTest,
+                          ForestModel forest, Metrics rfTrain, Metrics rfTest,
+                          Dataset thinTrain, boolean noThinTest, ScorecardTrainer.Trained thin, Metrics thinTrainM, Metrics thinTestM) {
+    }
+
+    private static Fitted fit(Sample rows, long seed, Progress progress) {
+        progress.update("training the scorecard", 0, 3);
         // the behavioural scorecard learns on accounts with a file; thin files get their own model
-        List<FeatureVector> trainFull = new ArrayList<>();
-        List<Integer> trainFullY = new ArrayList<>();
-        for (int i = 0; i < train.size(); i++) {
-            if (!train.get(i).thinFile()) {
-                trainFull.add(train.get(i));
-                trainFullY.add(trainY.get(i));
-            }
-        }
-        List<FeatureVector> testFull = new ArrayList<>();
-        List<Integer> testFullY = new ArrayList<>();
-        List<FeatureVector> testThin = new ArrayList<>();
-        List<Integer> testThinY = new ArrayList<>();
-        for (int i = 0; i < test.size(); i++) {
-            (test.get(i).thinFile() ? testThin : testFull).add(test.get(i));
-            (test.get(i).thinFile() ? testThinY : testFullY).add(testY.get(i));
-        }
-        Dataset trainSet = Dataset.ofFeatures(trainFull, ints(trainFullY));
-        Dataset testSet = Dataset.ofFeatures(testFull, ints(testFullY));
+        Dataset trainSet = rows.train.only(false).dataset();
+        Dataset testSet = rows.test.only(false).dataset();
         requireBothClasses(trainSet, "training");
         requireBothClasses(testSet, "out-of-time test");
 
-        List<String> numeric = Arrays.stream(Feature.values()).map(Enum::name).toList();
-        List<String> categorical = List.of(Feature.OCCUPATION);
-        ScorecardTrainer.Trained scorecard = new ScorecardTrainer().train(trainSet, numeric, categorical);
+        ScorecardTrainer.Trained scorecard = new ScorecardTrainer().train(trainSet, NUMERIC, CATEGORICAL);
         Metrics scTrain = evaluate(scorecard.scorecard(), trainSet);
         Metrics scTest = evaluate(scorecard.scorecard(), testSet);
         LOG.info("Scorecard train {} / test {}", scTrain.summary(), scTest.summary());
 
         progress.update("training the challenger forest", 1, 3);
-        Dataset forestTrain = sample(trainSet, FOREST_ROWS, options.seed());
-        ForestModel forest = ForestModel.train(forestTrain, numeric, categorical, (int) options.seed());
+        Dataset forestTrain = sample(trainSet, FOREST_ROWS, seed);
+        ForestModel forest = ForestModel.train(forestTrain, NUMERIC, CATEGORICAL, (int) seed);
         Metrics rfTrain = Metrics.of(forest.pd(forestTrain), forestTrain.labels(), null);
         Metrics rfTest = Metrics.of(forest.pd(testSet), testSet.labels(), null);
         LOG.info("Forest train {} / test {}", rfTrain.summary(), rfTest.summary());
 
         progress.update("training the thin-file scorecard", 2, 3);
-        Dataset thinTrain = Dataset.ofFeatures(train, ints(trainY));
-        ScorecardTrainer.Trained thin = new ScorecardTrainer().train(thinTrain, Feature.THIN_FILE_NUMERIC, categorical);
+        Dataset thinTrain = rows.train.dataset();
+        ScorecardTrainer.Trained thin = new ScorecardTrainer().train(thinTrain, Feature.THIN_FILE_NUMERIC, CATEGORICAL);
         Metrics thinTrainM = evaluate(thin.scorecard(), thinTrain);
-        Dataset thinTest = Dataset.ofFeatures(testThin.isEmpty() ? test : testThin, ints(testThin.isEmpty() ? testY : testThinY));
+        Labelled testThin = rows.test.only(true);
+        boolean noThinTest = testThin.rows().isEmpty();
+        Dataset thinTest = (noThinTest ? rows.test : testThin).dataset();
         Metrics thinTestM = evaluate(thin.scorecard(), thinTest);
+        return new Fitted(trainSet, testSet, scorecard, scTrain, scTest, forest, rfTrain, rfTest,
+                thinTrain, noThinTest, thin, thinTrainM, thinTestM);
+    }
 
-        LocalDate trainFrom = MonthRow.monthEnd(trainObs.get(0));
-        LocalDate trainTo = MonthRow.monthEnd(trainObs.get(trainObs.size() - 1));
-        LocalDate testFrom = MonthRow.monthEnd(testObs.get(0));
-        LocalDate testTo = MonthRow.monthEnd(testObs.get(testObs.size() - 1));
+    /** Stores the three models as DRAFT with their metrics and baselines, in one transaction with an audit event. */
+    private long[] store(Session session, Split split, Fitted f) {
+        LocalDate trainFrom = MonthRow.monthEnd(split.trainObs().get(0));
+        LocalDate trainTo = MonthRow.monthEnd(split.trainObs().get(split.trainObs().size() - 1));
+        LocalDate testFrom = MonthRow.monthEnd(split.testObs().get(0));
+        LocalDate testTo = MonthRow.monthEnd(split.testObs().get(split.testObs().size() - 1));
 
-        ObjectNode scMetrics = metricsJson(scTrain, scTest);
-        scMetrics.set("challenger", metricsJson(rfTrain, rfTest));
-        scMetrics.set("baseline", baseline(scorecard.scorecard(), trainSet));
-        ObjectNode rfMetrics = metricsJson(rfTrain, rfTest);
-        ObjectNode thinMetrics = metricsJson(thinTrainM, thinTestM);
-        thinMetrics.set("baseline", baseline(thin.scorecard(), thinTrain));
-        thinMetrics.put("testPopulation", testThin.isEmpty() ? "all test rows (no thin files in the test months)" : "thin-file test rows");
-        long[] ids = database.transactionResult(tx -> {
+        ObjectNode scMetrics = metricsJson(f.scTrain(), f.scTest());
+        scMetrics.set("challenger", metricsJson(f.rfTrain(), f.rfTest()));
+        scMetrics.set("baseline", baseline(f.scorecard().scorecard(), f.trainSet()));
+        ObjectNode rfMetrics = metricsJson(f.rfTrain(), f.rfTest());
+        ObjectNode thinMetrics = metricsJson(f.thinTrainM(), f.thinTestM());
+        thinMetrics.set("baseline", baseline(f.thin().scorecard(), f.thinTrain()));
+        thinMetrics.put("testPopulation", f.noThinTest() ? "all test rows (no thin files in the test months)" : "thin-file test rows");
+        ScorecardTrainer.Trained scorecard = f.scorecard();
+        ScorecardTrainer.Trained thin = f.thin();
+        return database.transactionResult(tx -> {
             String window = "obs " + trainFrom + ".." + trainTo;
             long sc = models.insert(tx, session, new ModelRepository.NewModel("Behaviour scorecard " + window, ModelKind.SCORECARD,
                     scorecard.scorecard().featureNames(), scorecard.scorecard(), scorecard.wekaModel(), scMetrics,
                     trainFrom, trainTo, testFrom, testTo));
             long rf = models.insert(tx, session, new ModelRepository.NewModel("Random forest challenger " + window, ModelKind.TREE_ENSEMBLE,
-                    numeric, null, forest.bytes(), rfMetrics, trainFrom, trainTo, testFrom, testTo));
+                    NUMERIC, null, f.forest().bytes(), rfMetrics, trainFrom, trainTo, testFrom, testTo));
             long tf = models.insert(tx, session, new ModelRepository.NewModel("Thin-file scorecard " + window, ModelKind.THIN_FILE,
                     thin.scorecard().featureNames(), thin.scorecard(), thin.wekaModel(), thinMetrics,
                     trainFrom, trainTo, testFrom, testTo));
             audit.record(tx, session, "MODEL_TRAIN", "MODEL", sc, null,
                     String.format(java.util.Locale.ROOT, "scorecard=%d forest=%d thinFile=%d trainRows=%d testRows=%d testAUC=%.4f",
-                            sc, rf, tf, trainSet.size(), testSet.size(), scTest.auc()));
+                            sc, rf, tf, f.trainSet().size(), f.testSet().size(), f.scTest().auc()));
             return new long[] {sc, rf, tf};
         });
-        progress.update("done", 3, 3);
-        return new Report(ids[0], ids[1], ids[2], trainObs.stream().map(MonthRow::monthEnd).toList(),
-                testObs.stream().map(MonthRow::monthEnd).toList(), trainSet.size(), testSet.size(),
-                scorecard.scorecard().featureNames(), scTrain, scTest, rfTrain, rfTest, thinTrainM, thinTestM,
-                System.currentTimeMillis() - start, scorecard.scorecard(), thin.scorecard());
     }
 
     public static Metrics evaluate(Scorecard scorecard, Dataset data) {
@@ -281,16 +295,45 @@ public final class TrainingService {
         return d.subset(Arrays.copyOf(idx, max));
     }
 
+    /** Feature rows with their labels, in collection order. */
+    private record Labelled(List<FeatureVector> rows, List<Integer> labels) {
+        Labelled() {
+            this(new ArrayList<>(), new ArrayList<>());
+        }
+
+        void add(FeatureVector v, int label) {
+            rows.add(v);
+            labels.add(label);
+        }
+
+        void addAll(Labelled other) {
+            rows.addAll(other.rows);
+            labels.addAll(other.labels);
+        }
+
+        /** The rows that are (or are not) thin files, in order. */
+        Labelled only(boolean thinFile) {
+            Labelled out = new Labelled();
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).thinFile() == thinFile) {
+                    out.add(rows.get(i), labels.get(i));
+                }
+            }
+            return out;
+        }
+
+        Dataset dataset() {
+            return Dataset.ofFeatures(rows, ints(labels));
+        }
+    }
+
     /** Rows collected by one scan range; ranges are concatenated in id order so runs are repeatable. */
     private static final class Sample {
-        final List<FeatureVector> train = new ArrayList<>();
-        final List<FeatureVector> test = new ArrayList<>();
-        final List<Integer> trainY = new ArrayList<>();
-        final List<Integer> testY = new ArrayList<>();
+        final Labelled train = new Labelled();
+        final Labelled test = new Labelled();
 
         void add(boolean isTrain, FeatureVector v, int label) {
-            (isTrain ? train : test).add(v);
-            (isTrain ? trainY : testY).add(label);
+            (isTrain ? train : test).add(v, label);
         }
     }
 
