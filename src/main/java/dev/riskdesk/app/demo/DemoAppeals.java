@@ -77,18 +77,65 @@ public final class DemoAppeals {
         }
     }
 
+    private static final String[] TAKEOVER_STATEMENTS = {
+        "Customer says the purchases in another city were not hers; her phone was lost last week. Wants the card blocked, not her account closed.",
+        "Customer insists he made the purchases himself on a business trip with a new phone. Asks for the account to be restored today.",
+        "客户称新设备是刚换的手机，异地消费是出差期间本人所为，要求尽快恢复账户。",
+        "Customer wrote by letter: did not recognise the login, asks what happens to the disputed amount.",
+        "Customer says a family member used the app without permission.",
+        "客户来电表示收到暂停短信后才发现账户异常，请求核实并保留账户。",
+        "Customer asks why the account was suspended; says she travels often for work.",
+        "Customer e-mailed photos of her ID card and train tickets for the trip."};
+
+    private static final String[] DECREASE_STATEMENTS = {
+        "Customer says she repaid the full bill on time through her bank; the money left her account days ago.",
+        "客户称已按时通过银行转账还款，有转账回单，要求恢复额度。",
+        "Customer repaid on time by bank transfer and sent the receipt.",
+        "Customer says the high balance was a one-off purchase of a laptop for work, already planned to repay.",
+        "Customer asks why the limit was cut although she never missed a payment.",
+        "客户表示近期大额消费为装修支出，收入稳定，申请恢复原额度。",
+        "Customer is a nurse with stable income; asks to restore the limit.",
+        "Customer complains the decrease came without warning.",
+        "Customer asks for the old limit back before the holiday season.",
+        "Customer says her city's economy does not affect her job as a civil servant.",
+        "客户认为宏观经济调整不应适用于其本人，要求复核。",
+        "Customer asks whether the decrease is permanent.",
+        "Customer wants to know the exact reason for the decrease."};
+
     /** Creates the appeals; returns how many. Does nothing when the book has appeals or no policy run. */
     public int create(Progress progress) {
         DSLContext dsl = database.dsl();
         if (dsl.fetchExists(APPEAL)) {
             return 0;
         }
+        LocalDateTime start = lastPolicyEvent(dsl);
+        if (start == null) {
+            return 0;
+        }
+        Script s = script(dsl, start);
+        // 1. the takeover suspensions: customers call in
+        suspensionAppeals(dsl, s, progress);
+        // 2. limit decreases the risk team confirmed from the queue, then appealed
+        List<LimitProposalRecord> falsePositives = falsePositives(dsl);
+        List<LimitProposalRecord> decreases = new ArrayList<>(falsePositives);
+        decreases.addAll(otherDecreases(dsl, falsePositives));
+        decreaseAppeals(s, decreases, falsePositives.size(), progress);
+        progress.update(null, 20, 20);
+        return s.count;
+    }
+
+    /** The later of the last suspension and the last limit proposal; null when there is neither. */
+    private static LocalDateTime lastPolicyEvent(DSLContext dsl) {
         LocalDateTime start = dsl.select(DSL.max(SUSPENSION.STARTED_AT)).from(SUSPENSION).fetchOne().value1();
         LocalDateTime proposals = dsl.select(DSL.max(LIMIT_PROPOSAL.CREATED_AT)).from(LIMIT_PROPOSAL).fetchOne().value1();
         if (start == null && proposals == null) {
-            return 0;
+            return null;
         }
-        start = start == null || (proposals != null && proposals.isAfter(start)) ? proposals : start;
+        return start == null || (proposals != null && proposals.isAfter(start)) ? proposals : start;
+    }
+
+    /** A script on a demo clock spread between {@code start} and now. */
+    private Script script(DSLContext dsl, LocalDateTime start) {
         LocalDateTime now = LocalDateTime.now(clock);
         Duration window = Duration.between(start, now);
         if (window.isNegative() || window.toMinutes() < 10) {
@@ -97,30 +144,21 @@ public final class DemoAppeals {
         DemoClock demo = new DemoClock(clock.getZone(), start.atZone(clock.getZone()).toInstant());
         // services of their own on the demo clock, so each appeal's events (and their audit) get the demo's times
         LimitServices limits = new LimitServices(database, new AuditLog(demo), demo);
-        AppealServices appeals = limits.appeals;
         Session system = Session.system();
         Long agent = operator(dsl, "agent");
         Long risk = operator(dsl, "risk");
-        Script s = new Script(demo, start, window, appeals, system, agent, risk);
+        return new Script(demo, start, window, limits, system, agent, risk);
+    }
 
-        // 1. the takeover suspensions: customers call in
+    private static void suspensionAppeals(DSLContext dsl, Script s, Progress progress) {
         List<Long> suspensions = dsl.select(SUSPENSION.ID).from(SUSPENSION).where(SUSPENSION.STATUS.eq(SuspensionStatus.ACTIVE))
                 .and(SUSPENSION.KIND.eq(SuspensionKind.FRAUD)).orderBy(SUSPENSION.ID).limit(8).fetch(SUSPENSION.ID);
-        String[] takeoverStatements = {
-            "Customer says the purchases in another city were not hers; her phone was lost last week. Wants the card blocked, not her account closed.",
-            "Customer insists he made the purchases himself on a business trip with a new phone. Asks for the account to be restored today.",
-            "客户称新设备是刚换的手机，异地消费是出差期间本人所为，要求尽快恢复账户。",
-            "Customer wrote by letter: did not recognise the login, asks what happens to the disputed amount.",
-            "Customer says a family member used the app without permission.",
-            "客户来电表示收到暂停短信后才发现账户异常，请求核实并保留账户。",
-            "Customer asks why the account was suspended; says she travels often for work.",
-            "Customer e-mailed photos of her ID card and train tickets for the trip."};
         for (int i = 0; i < suspensions.size(); i++) {
             long suspensionId = suspensions.get(i);
             long accountId = dsl.select(SUSPENSION.ACCOUNT_ID).from(SUSPENSION).where(SUSPENSION.ID.eq(suspensionId)).fetchOne(SUSPENSION.ACCOUNT_ID);
             String channel = List.of("PHONE", "APP", "PHONE", "LETTER", "PHONE", "PHONE", "APP", "EMAIL").get(i);
             long id = s.register(0.05 + 0.04 * i, new Appeals.Registration(accountId, AppealType.SUSPENSION, suspensionId, null, channel,
-                    channel.equals("EMAIL") ? "EMAIL" : "SMS", takeoverStatements[i]));
+                    channel.equals("EMAIL") ? "EMAIL" : "SMS", TAKEOVER_STATEMENTS[i]));
             switch (i) {
                 case 0 -> s.decide(id, 0.25, AppealOutcome.UPHELD, null, "APPEAL_RISK_CONFIRMED",
                         "Customer confirmed the purchases were not hers; suspension stays until the new card is issued.", false, true);
@@ -134,15 +172,20 @@ public final class DemoAppeals {
             }
             progress.update(null, i + 1, 20);
         }
+    }
 
-        // 2. limit decreases the risk team confirmed from the queue, then appealed
-        List<LimitProposalRecord> falsePositives = dsl.selectFrom(LIMIT_PROPOSAL)
+    /** Pending decreases on accounts whose repayment was in flight when the proposal was made. */
+    private static List<LimitProposalRecord> falsePositives(DSLContext dsl) {
+        return dsl.selectFrom(LIMIT_PROPOSAL)
                 .where(LIMIT_PROPOSAL.STATUS.eq(ProposalStatus.PENDING)).and(LIMIT_PROPOSAL.PROPOSAL_TYPE.eq(ProposalType.DECREASE))
                 .and(LIMIT_PROPOSAL.ACCOUNT_ID.in(DSL.select(GENERATOR_TRUTH.ACCOUNT_ID).from(GENERATOR_TRUTH)
                         .where(GENERATOR_TRUTH.SCENARIO.eq("REPAYMENT_DELAY"))))
                 .and(DSL.exists(DSL.selectOne().from(REPAYMENT).where(REPAYMENT.ACCOUNT_ID.eq(LIMIT_PROPOSAL.ACCOUNT_ID))
                         .and(REPAYMENT.PAID_AT.le(LIMIT_PROPOSAL.CREATED_AT)).and(REPAYMENT.RECEIVED_AT.gt(LIMIT_PROPOSAL.CREATED_AT))))
                 .orderBy(LIMIT_PROPOSAL.ID).limit(3).fetch();
+    }
+
+    private static List<LimitProposalRecord> otherDecreases(DSLContext dsl, List<LimitProposalRecord> falsePositives) {
         List<LimitProposalRecord> others = new ArrayList<>();
         for (String reasons : List.of("UTILISATION_JUMP", "UTILISATION_JUMP,MACRO_DOWNTURN")) {
             others.addAll(dsl.selectFrom(LIMIT_PROPOSAL)
@@ -151,29 +194,17 @@ public final class DemoAppeals {
                     .and(LIMIT_PROPOSAL.ACCOUNT_ID.notIn(falsePositives.stream().map(LimitProposalRecord::getAccountId).toList()))
                     .orderBy(LIMIT_PROPOSAL.ID).limit(reasons.equals("UTILISATION_JUMP") ? 6 : 4).fetch());
         }
-        List<LimitProposalRecord> decreases = new ArrayList<>(falsePositives);
-        decreases.addAll(others);
-        String[] statements = {
-            "Customer says she repaid the full bill on time through her bank; the money left her account days ago.",
-            "客户称已按时通过银行转账还款，有转账回单，要求恢复额度。",
-            "Customer repaid on time by bank transfer and sent the receipt.",
-            "Customer says the high balance was a one-off purchase of a laptop for work, already planned to repay.",
-            "Customer asks why the limit was cut although she never missed a payment.",
-            "客户表示近期大额消费为装修支出，收入稳定，申请恢复原额度。",
-            "Customer is a nurse with stable income; asks to restore the limit.",
-            "Customer complains the decrease came without warning.",
-            "Customer asks for the old limit back before the holiday season.",
-            "Customer says her city's economy does not affect her job as a civil servant.",
-            "客户认为宏观经济调整不应适用于其本人，要求复核。",
-            "Customer asks whether the decrease is permanent.",
-            "Customer wants to know the exact reason for the decrease."};
+        return others;
+    }
+
+    private static void decreaseAppeals(Script s, List<LimitProposalRecord> decreases, int falsePositives, Progress progress) {
         for (int i = 0; i < decreases.size(); i++) {
             LimitProposalRecord p = decreases.get(i);
-            long decisionId = s.confirm(limits, p, 0.02 + 0.01 * i);
+            long decisionId = s.confirm(p, 0.02 + 0.01 * i);
             String channel = List.of("PHONE", "APP", "EMAIL").get(i % 3);
             long id = s.register(0.08 + 0.035 * i, new Appeals.Registration(p.getAccountId(), AppealType.LIMIT_DECREASE, null, decisionId, channel,
-                    channel.equals("EMAIL") ? "EMAIL" : "APP", statements[i % statements.length]));
-            boolean falsePositive = i < falsePositives.size();
+                    channel.equals("EMAIL") ? "EMAIL" : "APP", DECREASE_STATEMENTS[i % DECREASE_STATEMENTS.length]));
+            boolean falsePositive = i < falsePositives;
             if (falsePositive) {
                 if (i == 0) {
                     s.assignAgent(id, 0.15);
@@ -183,7 +214,7 @@ public final class DemoAppeals {
                 }
                 continue;
             }
-            int k = i - falsePositives.size();
+            int k = i - falsePositives;
             BigDecimal partial = p.getOldLimit().add(p.getProposedLimit()).divide(BigDecimal.valueOf(2), 0, RoundingMode.DOWN)
                     .setScale(2, RoundingMode.UNNECESSARY);
             switch (k) {
@@ -205,8 +236,6 @@ public final class DemoAppeals {
             }
             progress.update(null, 8 + i, 20);
         }
-        progress.update(null, 20, 20);
-        return s.count;
     }
 
     private static Long operator(DSLContext dsl, String username) {
@@ -218,6 +247,7 @@ public final class DemoAppeals {
         private final DemoClock demo;
         private final LocalDateTime start;
         private final Duration window;
+        private final LimitServices limits;
         private final AppealServices appeals;
         private final Session system;
         private final Long agent;
@@ -225,11 +255,12 @@ public final class DemoAppeals {
         private final java.util.Map<Long, Double> registeredAt = new java.util.HashMap<>();
         private int count;
 
-        Script(DemoClock demo, LocalDateTime start, Duration window, AppealServices appeals, Session system, Long agent, Long risk) {
+        Script(DemoClock demo, LocalDateTime start, Duration window, LimitServices limits, Session system, Long agent, Long risk) {
             this.demo = demo;
             this.start = start;
             this.window = window;
-            this.appeals = appeals;
+            this.limits = limits;
+            this.appeals = limits.appeals;
             this.system = system;
             this.agent = agent;
             this.risk = risk;
@@ -245,7 +276,7 @@ public final class DemoAppeals {
             demo.now = start.plusSeconds((long) (window.toSeconds() * f)).atZone(demo.zone).toInstant();
         }
 
-        long confirm(LimitServices limits, LimitProposalRecord p, double fraction) {
+        long confirm(LimitProposalRecord p, double fraction) {
             at(fraction);
             return limits.decisions.confirm(system, p.getId(), p.getVersion(), "Confirmed from the review queue").decisionId();
         }
