@@ -129,16 +129,10 @@ public final class LimitEngine {
             // cooling-off: one permanent change per minDaysBetweenChanges; the hits stay open for review
             return temporaryDraft(a, p, hits, flagged, delinquent, at);
         }
-        BigDecimal candidate = null;
-        BigDecimal ruleCandidate = null;
-        boolean fromRule = false;
-        RuleHitResult primary = null;
-        if (!decreases.isEmpty()) {
-            primary = decreases.stream().max(Comparator.comparing(RuleHitResult::decreasePercent)).get();
-            candidate = current.subtract(LimitMath.percentOf(current, primary.decreasePercent()));
-            ruleCandidate = candidate;
-            fromRule = true;
-        }
+        RuleHitResult primary = primaryDecrease(decreases);
+        boolean fromRule = primary != null;
+        BigDecimal ruleCandidate = fromRule ? current.subtract(LimitMath.percentOf(current, primary.decreasePercent())) : null;
+        BigDecimal candidate = ruleCandidate;
         if (target != null) {
             candidate = candidate == null ? target.target() : candidate.min(target.target());
         }
@@ -156,12 +150,7 @@ public final class LimitEngine {
                 return temporaryDraft(a, p, hits, flagged, delinquent, at);
             }
             proposed = stepUp(current, candidate, target, p, guardrails);
-            if (proposed.compareTo(current) <= 0) {
-                return temporaryDraft(a, p, hits, flagged, delinquent, at);
-            }
-            if (proposed.subtract(current).compareTo(p.increaseDeadBand(current)) < 0
-                    && !routeAutomatically(ProposalType.INCREASE, current, proposed, a, p, fromRule, flagged)) {
-                // an increase within the dead band is not worth a review; one inside the engine's own authority still applies
+            if (proposed.compareTo(current) <= 0 || notWorthReview(current, proposed, a, p, fromRule, flagged)) {
                 return temporaryDraft(a, p, hits, flagged, delinquent, at);
             }
         } else if (candidate.compareTo(current) < 0) {
@@ -181,6 +170,21 @@ public final class LimitEngine {
         ObjectNode evidence = evidence(hits, target);
         evidence.set("guardrails", guardrails);
         return draft(a, type, auto, proposed, target, reasons, evidence, primary, false, null, null, p, at);
+    }
+
+    /** The fresh DECREASE hit with the largest cut, or null when there is none. */
+    private static RuleHitResult primaryDecrease(List<RuleHitResult> decreases) {
+        return decreases.stream().max(Comparator.comparing(RuleHitResult::decreasePercent)).orElse(null);
+    }
+
+    /**
+     * An increase within the dead band is not worth a review; one inside the engine's own authority
+     * still applies.
+     */
+    private static boolean notWorthReview(BigDecimal current, BigDecimal proposed, AccountData a, LimitPolicy p, boolean fromRule,
+            boolean flagged) {
+        return proposed.subtract(current).compareTo(p.increaseDeadBand(current)) < 0
+                && !routeAutomatically(ProposalType.INCREASE, current, proposed, a, p, fromRule, flagged);
     }
 
     /** An increase toward {@code candidate}, at most the policy's step up and the hidden cap, rounded down. */
