@@ -89,24 +89,8 @@ public final class FeatureScanner {
     /** As {@link #scan}, limited to account ids up to {@code lastAccountId} inclusive. */
     public long scanRange(long afterAccountId, long lastAccountId, int fromMonth, int toMonth, Progress progress, Consumer<AccountHistory> sink) {
         DSLContext dsl = database.dsl();
-        String accountSql = dsl.select(ACCOUNT.ID, ACCOUNT.CUSTOMER_ID, ACCOUNT.OPENED_AT, CUSTOMER.BIRTH_DATE, CUSTOMER.CITY_TIER,
-                        CUSTOMER.INCOME_BAND, CUSTOMER.REAL_NAME_VERIFIED, CUSTOMER.VERIFIED_AT, CUSTOMER.OCCUPATION,
-                        ACCOUNT.SCORE, ACCOUNT.SCORE_BAND, ACCOUNT.THIN_FILE)
-                .from(ACCOUNT).join(CUSTOMER).on(CUSTOMER.ID.eq(ACCOUNT.CUSTOMER_ID))
-                .where(ACCOUNT.ID.gt(0L).and(ACCOUNT.ID.le(0L)))
-                .orderBy(ACCOUNT.ID)
-                .getSQL(ParamType.INDEXED);
-        String monthSql = dsl.select(ACCOUNT_MONTH.ACCOUNT_ID, ACCOUNT_MONTH.MONTH_START, ACCOUNT_MONTH.CREDIT_LIMIT,
-                        ACCOUNT_MONTH.BALANCE, ACCOUNT_MONTH.SPEND, ACCOUNT_MONTH.TXN_COUNT, ACCOUNT_MONTH.ESSENTIAL_SPEND,
-                        ACCOUNT_MONTH.LUXURY_SPEND, ACCOUNT_MONTH.FESTIVAL_SPEND, ACCOUNT_MONTH.NIGHT_TXN_COUNT,
-                        ACCOUNT_MONTH.BIG_TICKET_COUNT, ACCOUNT_MONTH.MINIMUM_DUE, ACCOUNT_MONTH.PAYMENT,
-                        ACCOUNT_MONTH.DAYS_PAST_DUE, ACCOUNT_MONTH.LATE_BILL, ACCOUNT_MONTH.LOGIN_COUNT,
-                        ACCOUNT_MONTH.NEW_DEVICE_COUNT, ACCOUNT_MONTH.LOGIN_CITY_COUNT, ACCOUNT_MONTH.INQUIRY_COUNT)
-                .from(ACCOUNT_MONTH)
-                .where(ACCOUNT_MONTH.ACCOUNT_ID.gt(0L).and(ACCOUNT_MONTH.ACCOUNT_ID.le(0L))
-                        .and(ACCOUNT_MONTH.MONTH_START.ge(java.time.LocalDate.of(2000, 1, 1))))
-                .orderBy(ACCOUNT_MONTH.ACCOUNT_ID, ACCOUNT_MONTH.MONTH_START)
-                .getSQL(ParamType.INDEXED);
+        String accountSql = accountSql(dsl);
+        String monthSql = monthSql(dsl);
         Long maxId = database.dsl().select(org.jooq.impl.DSL.max(ACCOUNT.ID)).from(ACCOUNT).fetchOne().value1();
         long last = maxId == null ? afterAccountId : Math.min(lastAccountId, maxId);
         long count = 0;
@@ -133,22 +117,7 @@ public final class FeatureScanner {
                     boolean monthPending = mr.next();
                     while (ar.next()) {
                         long id = ar.getLong(1);
-                        h.reset(id);
-                        h.customerId = ar.getLong(2);
-                        h.openedMonth = MonthRow.index(ar.getTimestamp(3).toLocalDateTime().toLocalDate());
-                        Date birth = ar.getDate(4);
-                        h.birthDate = birth == null ? null : birth.toLocalDate();
-                        h.cityTier = ar.getInt(5);
-                        h.incomeBand = incomeBand(ar.getString(6));
-                        boolean verified = ar.getBoolean(7);
-                        Timestamp verifiedAt = ar.getTimestamp(8);
-                        h.verifiedMonth = !verified ? Integer.MAX_VALUE
-                                : verifiedAt == null ? Integer.MIN_VALUE : MonthRow.index(verifiedAt.toLocalDateTime().toLocalDate());
-                        h.occupation = ar.getString(9);
-                        int stored = ar.getInt(10);
-                        h.storedScore = ar.wasNull() ? null : stored;
-                        h.storedBand = ar.getString(11);
-                        h.storedThinFile = ar.getBoolean(12);
+                        readAccount(ar, id, h);
                         // month rows of accounts without an ACCOUNT row cannot exist (foreign key), so skipping lower ids is safe
                         while (monthPending && mr.getLong(1) < id) {
                             monthPending = mr.next();
@@ -171,6 +140,52 @@ public final class FeatureScanner {
             throw new IllegalStateException("Feature scan failed: " + e.getMessage(), e);
         }
         return count;
+    }
+
+    /** Accounts with their customer in an id range ({@code > ?} and {@code <= ?}), in id order. */
+    private static String accountSql(DSLContext dsl) {
+        return dsl.select(ACCOUNT.ID, ACCOUNT.CUSTOMER_ID, ACCOUNT.OPENED_AT, CUSTOMER.BIRTH_DATE, CUSTOMER.CITY_TIER,
+                        CUSTOMER.INCOME_BAND, CUSTOMER.REAL_NAME_VERIFIED, CUSTOMER.VERIFIED_AT, CUSTOMER.OCCUPATION,
+                        ACCOUNT.SCORE, ACCOUNT.SCORE_BAND, ACCOUNT.THIN_FILE)
+                .from(ACCOUNT).join(CUSTOMER).on(CUSTOMER.ID.eq(ACCOUNT.CUSTOMER_ID))
+                .where(ACCOUNT.ID.gt(0L).and(ACCOUNT.ID.le(0L)))
+                .orderBy(ACCOUNT.ID)
+                .getSQL(ParamType.INDEXED);
+    }
+
+    /** Month rows in an account id range from a first month start, in primary-key order. */
+    private static String monthSql(DSLContext dsl) {
+        return dsl.select(ACCOUNT_MONTH.ACCOUNT_ID, ACCOUNT_MONTH.MONTH_START, ACCOUNT_MONTH.CREDIT_LIMIT,
+                        ACCOUNT_MONTH.BALANCE, ACCOUNT_MONTH.SPEND, ACCOUNT_MONTH.TXN_COUNT, ACCOUNT_MONTH.ESSENTIAL_SPEND,
+                        ACCOUNT_MONTH.LUXURY_SPEND, ACCOUNT_MONTH.FESTIVAL_SPEND, ACCOUNT_MONTH.NIGHT_TXN_COUNT,
+                        ACCOUNT_MONTH.BIG_TICKET_COUNT, ACCOUNT_MONTH.MINIMUM_DUE, ACCOUNT_MONTH.PAYMENT,
+                        ACCOUNT_MONTH.DAYS_PAST_DUE, ACCOUNT_MONTH.LATE_BILL, ACCOUNT_MONTH.LOGIN_COUNT,
+                        ACCOUNT_MONTH.NEW_DEVICE_COUNT, ACCOUNT_MONTH.LOGIN_CITY_COUNT, ACCOUNT_MONTH.INQUIRY_COUNT)
+                .from(ACCOUNT_MONTH)
+                .where(ACCOUNT_MONTH.ACCOUNT_ID.gt(0L).and(ACCOUNT_MONTH.ACCOUNT_ID.le(0L))
+                        .and(ACCOUNT_MONTH.MONTH_START.ge(java.time.LocalDate.of(2000, 1, 1))))
+                .orderBy(ACCOUNT_MONTH.ACCOUNT_ID, ACCOUNT_MONTH.MONTH_START)
+                .getSQL(ParamType.INDEXED);
+    }
+
+    /** Fills {@code h} (reset to {@code id}) from the current account row. */
+    private static void readAccount(ResultSet ar, long id, AccountHistory h) throws SQLException {
+        h.reset(id);
+        h.customerId = ar.getLong(2);
+        h.openedMonth = MonthRow.index(ar.getTimestamp(3).toLocalDateTime().toLocalDate());
+        Date birth = ar.getDate(4);
+        h.birthDate = birth == null ? null : birth.toLocalDate();
+        h.cityTier = ar.getInt(5);
+        h.incomeBand = incomeBand(ar.getString(6));
+        boolean verified = ar.getBoolean(7);
+        Timestamp verifiedAt = ar.getTimestamp(8);
+        h.verifiedMonth = !verified ? Integer.MAX_VALUE
+                : verifiedAt == null ? Integer.MIN_VALUE : MonthRow.index(verifiedAt.toLocalDateTime().toLocalDate());
+        h.occupation = ar.getString(9);
+        int stored = ar.getInt(10);
+        h.storedScore = ar.wasNull() ? null : stored;
+        h.storedBand = ar.getString(11);
+        h.storedThinFile = ar.getBoolean(12);
     }
 
     private static void read(ResultSet r, int month, MonthRow row) throws SQLException {
