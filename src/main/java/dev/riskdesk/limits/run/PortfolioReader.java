@@ -102,6 +102,25 @@ public final class PortfolioReader {
 
     /** The accounts with id above {@code afterId} up to {@code lastId} (and matching {@code filter}), fully loaded. */
     public List<AccountData> readRange(DSLContext dsl, long afterId, long lastId, LocalDateTime at, Condition filter) {
+        Map<Long, AccountData> byId = readAccounts(dsl, afterId, lastId, filter);
+        if (byId.isEmpty()) {
+            return List.of();
+        }
+        List<AccountData> accounts = new ArrayList<>(byId.values());
+        long lo = accounts.get(0).accountId;
+        long hi = accounts.get(accounts.size() - 1).accountId;
+
+        readScores(dsl, byId, lo, hi, at);
+        readMonths(dsl, byId, lo, hi, at);
+        readBills(dsl, byId, lo, hi, at);
+        readRepayments(dsl, byId, lo, hi, at);
+        readCustomerEvents(dsl, accounts, byId, lo, hi, at);
+        readTxns(dsl, byId, accounts, lo, hi, at);
+        return accounts;
+    }
+
+    /** The accounts in the id range (and the filter) with their customer's city tier and income band, in id order. */
+    private Map<Long, AccountData> readAccounts(DSLContext dsl, long afterId, long lastId, Condition filter) {
         Map<Long, AccountData> byId = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         JdbcRows.forEach(dsl, dsl.select(ACCOUNT.ID, ACCOUNT.ACCOUNT_NO, ACCOUNT.CUSTOMER_ID, ACCOUNT.STATUS, ACCOUNT.OPENED_AT, ACCOUNT.CREDIT_LIMIT,
@@ -131,13 +150,11 @@ public final class PortfolioReader {
                     byId.put(a.accountId, a);
                 });
         time("ACCOUNT", t0);
-        if (byId.isEmpty()) {
-            return List.of();
-        }
-        List<AccountData> accounts = new ArrayList<>(byId.values());
-        long lo = accounts.get(0).accountId;
-        long hi = accounts.get(accounts.size() - 1).accountId;
+        return byId;
+    }
 
+    /** Each account's newest score observed for the evaluation month or earlier. */
+    private void readScores(DSLContext dsl, Map<Long, AccountData> byId, long lo, long hi, LocalDateTime at) {
         long t1 = System.nanoTime();
         JdbcRows.forEach(dsl, dsl.select(SCORE.ACCOUNT_ID, SCORE.MODEL_ID, SCORE.PD, SCORE.BAND, SCORE.CREDIT_SUB, SCORE.CAPACITY_SUB, SCORE.STABILITY_SUB,
                         SCORE.SECURITY_SUB, SCORE.REASON_CODES, SCORE.SCORED_AT)
@@ -154,6 +171,9 @@ public final class PortfolioReader {
                     }
                 });
         time("SCORE", t1);
+    }
+
+    private void readMonths(DSLContext dsl, Map<Long, AccountData> byId, long lo, long hi, LocalDateTime at) {
         long t2 = System.nanoTime();
         // only the complete months the policy and the rules use, one index range per month: IX_ACCOUNT_MONTH_MONTH
         // (MONTH_START, ACCOUNT_ID, CREDIT_LIMIT, BALANCE, SPEND) holds every column read, so no table row is visited
@@ -171,6 +191,9 @@ public final class PortfolioReader {
                     });
         }
         time("ACCOUNT_MONTH", t2);
+    }
+
+    private void readBills(DSLContext dsl, Map<Long, AccountData> byId, long lo, long hi, LocalDateTime at) {
         long t3 = System.nanoTime();
         JdbcRows.forEach(dsl, dsl.select(BILL.ACCOUNT_ID, BILL.ID, BILL.DUE_DATE, BILL.STATEMENT_AMOUNT, BILL.MINIMUM_DUE, BILL.PAID_AMOUNT)
                 .from(BILL).where(BILL.ACCOUNT_ID.between(lo, hi)).and(BILL.RECEIVED_AT.le(at))
@@ -183,6 +206,9 @@ public final class PortfolioReader {
                     }
                 });
         time("BILL", t3);
+    }
+
+    private void readRepayments(DSLContext dsl, Map<Long, AccountData> byId, long lo, long hi, LocalDateTime at) {
         long t4 = System.nanoTime();
         JdbcRows.forEach(dsl, dsl.select(REPAYMENT.ACCOUNT_ID, REPAYMENT.ID, REPAYMENT.BILL_ID, REPAYMENT.AMOUNT, REPAYMENT.PAID_AT, REPAYMENT.RECEIVED_AT)
                 .from(REPAYMENT).where(REPAYMENT.ACCOUNT_ID.between(lo, hi)).and(REPAYMENT.RECEIVED_AT.le(at))
@@ -195,6 +221,11 @@ public final class PortfolioReader {
                     }
                 });
         time("REPAYMENT", t4);
+    }
+
+    /** Login events and credit inquiries, read per customer and attached to the customer's accounts. */
+    private void readCustomerEvents(DSLContext dsl, List<AccountData> accounts, Map<Long, AccountData> byId, long lo, long hi,
+            LocalDateTime at) {
         long t6 = System.nanoTime();
         CustomerRows owners = new CustomerRows(accounts, byId, lo, hi);
         owners.read(dsl, LOGIN_EVENT, LOGIN_EVENT.CUSTOMER_ID, List.of(LOGIN_EVENT.ID, LOGIN_EVENT.LOGIN_AT, LOGIN_EVENT.DEVICE_ID,
@@ -209,8 +240,6 @@ public final class PortfolioReader {
                 CREDIT_INQUIRY.INQUIRED_AT, at.minusDays(inquiryDays), at, CREDIT_INQUIRY.RECEIVED_AT.le(at),
                 (a, r) -> a.inquiries.add(new AccountData.Inquiry(r.getLong(2), timestamp(r, 3), r.getString(4), r.getString(5))));
         time("CREDIT_INQUIRY", t7);
-        readTxns(dsl, byId, accounts, lo, hi, at);
-        return accounts;
     }
 
     /** Adds one row of a customer's events to one of the customer's accounts. */
