@@ -51,14 +51,15 @@ public final class Database implements AutoCloseable {
      * this program, arrives as one {@link UserFacingException} sentence and leaves the file as it was.
      */
     public static Database open(DatabaseLocation location) {
+        Path marker = null;
         if (location.isFile()) {
             checkFolder(location);
             checkFile(location);
-            DatabaseFileProbe.requireRiskDeskFile(location);
-        }
-        Path marker = null;
-        if (location.isFile()) {
+            // Recovery first: a file left by a killed RiskDesk (its open-marker says so) cannot be
+            // opened read-only by the probe until H2 has rolled it forward. A clean file has no
+            // dead marker, so the probe still sees it before anything is written.
             recover(location);
+            DatabaseFileProbe.requireRiskDeskFile(location);
             marker = CrashRecovery.markOpen(location);
         }
         JdbcConnectionPool pool = JdbcConnectionPool.create(location.jdbcUrl(), "sa", "");
