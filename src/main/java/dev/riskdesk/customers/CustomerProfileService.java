@@ -51,6 +51,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -93,16 +94,46 @@ public final class CustomerProfileService {
         }
         long customerId = a.get(CUSTOMER.ID);
 
-        List<LimitPoint> limits = tx.selectFrom(LIMIT_CHANGE).where(LIMIT_CHANGE.ACCOUNT_ID.eq(accountId))
+        List<LimitPoint> limits = limits(tx, accountId);
+        List<MonthPoint> months = months(tx, accountId);
+        List<Decision> decisions = decisions(tx, accountId);
+        List<Proposal> proposals = proposals(tx, accountId);
+        List<Bill> bills = bills(tx, accountId);
+        List<Repayment> repayments = repayments(tx, accountId);
+        List<Transaction> txns = txns(tx, accountId);
+        List<Login> logins = logins(tx, customerId);
+        List<Flag> flags = flags(tx, accountId);
+        List<Suspension> suspensions = suspensions(tx, accountId);
+        List<Appeal> appeals = appeals(tx, accountId);
+        List<Notice> notices = notices(tx, accountId);
+        List<ScorePoint> scores = scores(tx, accountId);
+        SubScores subScores = subScores(tx, accountId);
+
+        boolean auditVisible = mayViewAudit(session);
+        List<AuditRow> audit = auditVisible ? audit(tx, accountId, customerId, decisions, suspensions, appeals) : List.of();
+
+        Header header = header(a, accountId, customerId, subScores, flags, appeals);
+        List<TimelineEvent> timeline = timeline(tx, customerId, bills, months, flags, limits, suspensions);
+        return new CustomerProfile(header, List.copyOf(timeline), limits, months, decisions, proposals, bills, repayments, txns,
+                logins, flags, suspensions, appeals, notices, audit, scores, auditVisible);
+    }
+
+    private static List<LimitPoint> limits(DSLContext tx, long accountId) {
+        return tx.selectFrom(LIMIT_CHANGE).where(LIMIT_CHANGE.ACCOUNT_ID.eq(accountId))
                 .orderBy(LIMIT_CHANGE.CHANGED_AT, LIMIT_CHANGE.ID).fetch(r -> new LimitPoint(r.getChangedAt(), r.getOldLimit(),
                         r.getNewLimit(), r.getOldStatus(), r.getNewStatus(), r.getSource(), r.getReasonCodes()));
-        List<MonthPoint> months = tx.selectFrom(ACCOUNT_MONTH).where(ACCOUNT_MONTH.ACCOUNT_ID.eq(accountId))
+    }
+
+    private static List<MonthPoint> months(DSLContext tx, long accountId) {
+        return tx.selectFrom(ACCOUNT_MONTH).where(ACCOUNT_MONTH.ACCOUNT_ID.eq(accountId))
                 .orderBy(ACCOUNT_MONTH.MONTH_START).fetch(r -> new MonthPoint(r.getMonthStart(), r.getCreditLimit(), r.getBalance(),
                         r.getSpend(), r.getDaysPastDue()));
+    }
 
+    private static List<Decision> decisions(DSLContext tx, long accountId) {
         Operator maker = OPERATOR.as("MAKER");
         Operator checker = OPERATOR.as("CHECKER");
-        List<Decision> decisions = tx.select(LIMIT_DECISION.asterisk(), maker.USERNAME, checker.USERNAME).from(LIMIT_DECISION)
+        return tx.select(LIMIT_DECISION.asterisk(), maker.USERNAME, checker.USERNAME).from(LIMIT_DECISION)
                 .leftJoin(maker).on(maker.ID.eq(LIMIT_DECISION.MAKER_ID))
                 .leftJoin(checker).on(checker.ID.eq(LIMIT_DECISION.CHECKER_ID))
                 .where(LIMIT_DECISION.ACCOUNT_ID.eq(accountId)).orderBy(LIMIT_DECISION.DECIDED_AT, LIMIT_DECISION.ID)
@@ -110,61 +141,95 @@ public final class CustomerProfileService {
                         r.get(LIMIT_DECISION.STATUS), r.get(LIMIT_DECISION.OLD_LIMIT), r.get(LIMIT_DECISION.NEW_LIMIT),
                         r.get(LIMIT_DECISION.REASON_CODE), r.get(LIMIT_DECISION.NOTE), r.get(maker.USERNAME),
                         r.get(checker.USERNAME), r.get(LIMIT_DECISION.DECIDED_AT)));
-        List<Proposal> proposals = tx.selectFrom(LIMIT_PROPOSAL)
+    }
+
+    private static List<Proposal> proposals(DSLContext tx, long accountId) {
+        return tx.selectFrom(LIMIT_PROPOSAL)
                 .where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(accountId)).and(LIMIT_PROPOSAL.STATUS.in(OPEN_PROPOSAL))
                 .orderBy(LIMIT_PROPOSAL.CREATED_AT.desc())
                 .fetch(r -> new Proposal(r.getId(), r.getProposalType(), r.getStatus(), r.getOldLimit(), r.getProposedLimit(),
                         r.getReasonCodes(), r.getCreatedAt()));
+    }
 
-        List<Bill> bills = tx.selectFrom(BILL).where(BILL.ACCOUNT_ID.eq(accountId)).orderBy(BILL.STATEMENT_MONTH.desc())
+    private static List<Bill> bills(DSLContext tx, long accountId) {
+        return tx.selectFrom(BILL).where(BILL.ACCOUNT_ID.eq(accountId)).orderBy(BILL.STATEMENT_MONTH.desc())
                 .fetch(r -> new Bill(r.getStatementMonth(), r.getDueDate(), r.getStatementAmount(), r.getMinimumDue(),
                         r.getPaidAmount(), r.getPaidDate(), r.getDaysPastDue(), r.getStatus()));
-        List<Repayment> repayments = tx.selectFrom(REPAYMENT).where(REPAYMENT.ACCOUNT_ID.eq(accountId))
+    }
+
+    private static List<Repayment> repayments(DSLContext tx, long accountId) {
+        return tx.selectFrom(REPAYMENT).where(REPAYMENT.ACCOUNT_ID.eq(accountId))
                 .orderBy(REPAYMENT.PAID_AT.desc())
                 .fetch(r -> new Repayment(r.getPaidAt(), r.getReceivedAt(), r.getAmount(), r.getChannel()));
-        List<Transaction> txns = tx.selectFrom(TXN).where(TXN.ACCOUNT_ID.eq(accountId)).orderBy(TXN.TXN_AT.desc())
+    }
+
+    private static List<Transaction> txns(DSLContext tx, long accountId) {
+        return tx.selectFrom(TXN).where(TXN.ACCOUNT_ID.eq(accountId)).orderBy(TXN.TXN_AT.desc())
                 .limit(CustomerProfile.MAX_TRANSACTIONS)
                 .fetch(r -> new Transaction(r.getTxnAt(), r.getAmount(), r.getCategory(), r.getMerchant(), r.getChannel(), r.getCity()));
-        List<Login> logins = tx.selectFrom(LOGIN_EVENT).where(LOGIN_EVENT.CUSTOMER_ID.eq(customerId))
+    }
+
+    private static List<Login> logins(DSLContext tx, long customerId) {
+        return tx.selectFrom(LOGIN_EVENT).where(LOGIN_EVENT.CUSTOMER_ID.eq(customerId))
                 .orderBy(LOGIN_EVENT.LOGIN_AT.desc()).limit(CustomerProfile.MAX_LOGINS)
                 .fetch(r -> new Login(r.getLoginAt(), r.getDeviceId(), r.getIpAddress(), r.getCity(), r.getNewDevice(),
                         r.getNewCity(), r.getSuccess()));
+    }
 
-        List<Flag> flags = tx.select(RULE_HIT.asterisk(), RULE.DESCRIPTION_EN, RULE.DESCRIPTION_ZH).from(RULE_HIT)
+    private static List<Flag> flags(DSLContext tx, long accountId) {
+        return tx.select(RULE_HIT.asterisk(), RULE.DESCRIPTION_EN, RULE.DESCRIPTION_ZH).from(RULE_HIT)
                 .leftJoin(RULE).on(RULE.RULE_SET_ID.eq(RULE_HIT.RULE_SET_ID)).and(RULE.RULE_CODE.eq(RULE_HIT.RULE_CODE))
                 .where(RULE_HIT.ACCOUNT_ID.eq(accountId)).orderBy(RULE_HIT.HIT_AT.desc())
                 .fetch(r -> new Flag(r.get(RULE_HIT.ID), r.get(RULE_HIT.HIT_AT), r.get(RULE_HIT.RULE_CODE),
                         r.get(RULE.DESCRIPTION_EN), r.get(RULE.DESCRIPTION_ZH), r.get(RULE_HIT.SEVERITY), r.get(RULE_HIT.ACTION),
                         r.get(RULE_HIT.EVIDENCE), r.get(RULE_HIT.STALE), r.get(RULE_HIT.OPEN_FLAG)));
-        List<Suspension> suspensions = tx.selectFrom(SUSPENSION).where(SUSPENSION.ACCOUNT_ID.eq(accountId))
+    }
+
+    private static List<Suspension> suspensions(DSLContext tx, long accountId) {
+        return tx.selectFrom(SUSPENSION).where(SUSPENSION.ACCOUNT_ID.eq(accountId))
                 .orderBy(SUSPENSION.STARTED_AT.desc())
                 .fetch(r -> new Suspension(r.getId(), r.getKind(), r.getStatus(), r.getReasonCodes(), r.getEvidence(),
                         r.getStartedAt(), r.getLiftedAt()));
-        List<Appeal> appeals = tx.selectFrom(APPEAL).where(APPEAL.ACCOUNT_ID.eq(accountId)).orderBy(APPEAL.CREATED_AT.desc())
+    }
+
+    private static List<Appeal> appeals(DSLContext tx, long accountId) {
+        return tx.selectFrom(APPEAL).where(APPEAL.ACCOUNT_ID.eq(accountId)).orderBy(APPEAL.CREATED_AT.desc())
                 .fetch(r -> new Appeal(r.getId(), r.getAppealNo(), r.getAppealType(), r.getChannel(), r.getStatus(), r.getOutcome(),
                         r.getCreatedAt(), r.getSlaDueAt(), r.getDecidedAt()));
-        List<Notice> notices = tx.selectFrom(CUSTOMER_NOTICE).where(CUSTOMER_NOTICE.ACCOUNT_ID.eq(accountId))
+    }
+
+    private static List<Notice> notices(DSLContext tx, long accountId) {
+        return tx.selectFrom(CUSTOMER_NOTICE).where(CUSTOMER_NOTICE.ACCOUNT_ID.eq(accountId))
                 .orderBy(CUSTOMER_NOTICE.CREATED_AT.desc())
                 .fetch(r -> new Notice(r.getCreatedAt(), r.getKind(), r.getChannel(), r.getStatus(), r.getBody()));
-        List<ScorePoint> scores = tx.selectFrom(SCORE).where(SCORE.ACCOUNT_ID.eq(accountId)).orderBy(SCORE.SCORED_AT, SCORE.ID)
+    }
+
+    private static List<ScorePoint> scores(DSLContext tx, long accountId) {
+        return tx.selectFrom(SCORE).where(SCORE.ACCOUNT_ID.eq(accountId)).orderBy(SCORE.SCORED_AT, SCORE.ID)
                 .fetch(r -> new ScorePoint(r.getScoredAt(), r.getScore(), r.getBand(), r.getPd()));
-        SubScores subScores = tx.selectFrom(SCORE).where(SCORE.ACCOUNT_ID.eq(accountId)).orderBy(SCORE.SCORED_AT.desc(), SCORE.ID.desc())
+    }
+
+    private static SubScores subScores(DSLContext tx, long accountId) {
+        return tx.selectFrom(SCORE).where(SCORE.ACCOUNT_ID.eq(accountId)).orderBy(SCORE.SCORED_AT.desc(), SCORE.ID.desc())
                 .limit(1).fetchOptional(r -> new SubScores(r.getCreditSub(), r.getCapacitySub(), r.getStabilitySub(),
                         r.getSecuritySub(), r.getScoredAt())).orElse(null);
+    }
 
-        boolean auditVisible = mayViewAudit(session);
-        List<AuditRow> audit = auditVisible ? audit(tx, accountId, customerId, decisions, suspensions, appeals) : List.of();
-
+    private static Header header(Record a, long accountId, long customerId, SubScores subScores, List<Flag> flags, List<Appeal> appeals) {
         long openFlags = flags.stream().filter(Flag::open).count();
         Appeal openAppeal = appeals.stream().filter(p -> p.status().open()).findFirst().orElse(null);
-        Header header = new Header(accountId, a.get(ACCOUNT.ACCOUNT_NO), customerId, a.get(CUSTOMER.CUSTOMER_NO),
+        return new Header(accountId, a.get(ACCOUNT.ACCOUNT_NO), customerId, a.get(CUSTOMER.CUSTOMER_NO),
                 PersonalDataMasker.name(a.get(CUSTOMER.FULL_NAME)), PersonalDataMasker.phone(a.get(CUSTOMER.PHONE)),
                 a.get(CUSTOMER.CITY), a.get(CUSTOMER.CITY_TIER), a.get(ACCOUNT.PRODUCT), a.get(ACCOUNT.OPENED_AT),
                 a.get(ACCOUNT.STATUS), a.get(ACCOUNT.CREDIT_LIMIT), a.get(ACCOUNT.AVAILABLE_AMOUNT),
                 a.get(ACCOUNT.OUTSTANDING_BALANCE), a.get(ACCOUNT.TEMP_LIMIT), a.get(ACCOUNT.CURRENT_DPD),
                 a.get(ACCOUNT.DELINQUENCY_BUCKET), a.get(ACCOUNT.SCORE), a.get(ACCOUNT.SCORE_BAND), a.get(ACCOUNT.THIN_FILE),
                 subScores, openFlags, openAppeal, a.get(ACCOUNT.VERSION));
+    }
 
+    /** The risk timeline's events from every lane, oldest first. */
+    private static List<TimelineEvent> timeline(DSLContext tx, long customerId, List<Bill> bills, List<MonthPoint> months,
+            List<Flag> flags, List<LimitPoint> limits, List<Suspension> suspensions) {
         List<TimelineEvent> timeline = new ArrayList<>();
         for (Bill b : bills) {
             timeline.add(repaymentEvent(b));
@@ -184,15 +249,7 @@ public final class CustomerProfileService {
                     List.of(f.ruleCode(), f.severity())));
         }
         for (LimitPoint l : limits) {
-            if (l.oldLimit() == null) {
-                timeline.add(new TimelineEvent(l.at(), Lane.LIMIT, Level.INFO, "LIMIT_OPENED", List.of(l.newLimit())));
-            } else if (l.newLimit().compareTo(l.oldLimit()) != 0) {
-                boolean up = l.newLimit().compareTo(l.oldLimit()) > 0;
-                timeline.add(new TimelineEvent(l.at(), Lane.LIMIT, up ? Level.GOOD : Level.WARNING, up ? "LIMIT_UP" : "LIMIT_DOWN",
-                        List.of(l.oldLimit(), l.newLimit(), l.source())));
-            } else if (l.oldStatus() != null && l.oldStatus() != l.newStatus()) {
-                timeline.add(new TimelineEvent(l.at(), Lane.LIMIT, Level.INFO, "STATUS", List.of(l.oldStatus(), l.newStatus())));
-            }
+            limitEvent(l).ifPresent(timeline::add);
         }
         for (Suspension s : suspensions) {
             timeline.add(new TimelineEvent(s.startedAt(), Lane.SUSPENSION, Level.BAD, "SUSPENDED",
@@ -202,9 +259,21 @@ public final class CustomerProfileService {
             }
         }
         timeline.sort(Comparator.comparing(TimelineEvent::at));
+        return timeline;
+    }
 
-        return new CustomerProfile(header, List.copyOf(timeline), limits, months, decisions, proposals, bills, repayments, txns,
-                logins, flags, suspensions, appeals, notices, audit, scores, auditVisible);
+    /** The limit lane's event for one limit change, if it changed the limit or the status. */
+    private static Optional<TimelineEvent> limitEvent(LimitPoint l) {
+        if (l.oldLimit() == null) {
+            return Optional.of(new TimelineEvent(l.at(), Lane.LIMIT, Level.INFO, "LIMIT_OPENED", List.of(l.newLimit())));
+        } else if (l.newLimit().compareTo(l.oldLimit()) != 0) {
+            boolean up = l.newLimit().compareTo(l.oldLimit()) > 0;
+            return Optional.of(new TimelineEvent(l.at(), Lane.LIMIT, up ? Level.GOOD : Level.WARNING, up ? "LIMIT_UP" : "LIMIT_DOWN",
+                    List.of(l.oldLimit(), l.newLimit(), l.source())));
+        } else if (l.oldStatus() != null && l.oldStatus() != l.newStatus()) {
+            return Optional.of(new TimelineEvent(l.at(), Lane.LIMIT, Level.INFO, "STATUS", List.of(l.oldStatus(), l.newStatus())));
+        }
+        return Optional.empty();
     }
 
     static TimelineEvent repaymentEvent(Bill b) {
