@@ -84,48 +84,9 @@ public final class PortfolioGenerator {
             // foreign key), so H2 need not look up the parent of each of tens of millions of rows
             referentialChecks(dsl, false);
             writerThread.start();
-            int chunkSize = CUSTOMERS_PER_CHUNK;
-            Chunk chunk = null;
-            for (int i = 0; i < options.customers(); i++) {
-                if (chunk == null) {
-                    chunk = writer.emptyChunk(chunkSize);
-                    if (progress.isCancelled()) {
-                        throw new Progress.CancelledException();
-                    }
-                    writer.rethrow();
-                }
-                simulator.simulate(i, chunk);
-                if (chunk.customerCount == chunkSize) {
-                    writer.put(chunk);
-                    chunk = null;
-                }
-            }
-            if (chunk != null) {
-                writer.put(chunk);
-            }
-            writer.put(Chunk.END);
-            writerThread.join();
-            writer.rethrow();
-            if (progress.isCancelled()) {
-                throw new Progress.CancelledException();
-            }
+            simulateAll(options, progress, simulator, writer, writerThread);
             progress.update("Finishing the demo portfolio", options.customers(), options.customers());
-            LocalDateTime asOfTime = timeline.time(timeline.asOfSec);
-            LocalDateTime repaymentsAsOf = simulator.run.earliestInFlightPaidSec == Long.MAX_VALUE ? asOfTime
-                    : timeline.time(simulator.run.earliestInFlightPaidSec - 60);
-            heartbeat.close();
-            finish(dsl, options, jobId, asOfTime, repaymentsAsOf, writer.rows);
-            referentialChecks(dsl, true);
-            Map<String, Long> scenarios = new LinkedHashMap<>();
-            for (Scenario s : Scenario.values()) {
-                scenarios.put(s.name(), simulator.run.scenarioCounts[s.ordinal()]);
-            }
-            GenerationReport report = new GenerationReport(options, jobId, Map.copyOf(writer.rows), scenarios,
-                    simulator.run.accounts, simulator.run.defaulted, asOfTime, repaymentsAsOf,
-                    Duration.ofNanos(System.nanoTime() - started));
-            LOG.info("Generated {} customers x {} months: {} rows in {} ms", options.customers(), options.months(),
-                    report.totalRows(), report.elapsed().toMillis());
-            return report;
+            return finishRun(dsl, options, jobId, timeline, simulator, writer, heartbeat, started);
         } catch (Progress.CancelledException e) {
             stop(writer, writerThread);
             undo(dsl, jobId);
@@ -147,6 +108,57 @@ public final class PortfolioGenerator {
         } finally {
             heartbeat.close();
         }
+    }
+
+    /** Simulates every customer into chunks for the writer, then waits for the writer to store them all. */
+    private static void simulateAll(GeneratorOptions options, Progress progress, CustomerSimulator simulator, Writer writer,
+            Thread writerThread) throws InterruptedException {
+        int chunkSize = CUSTOMERS_PER_CHUNK;
+        Chunk chunk = null;
+        for (int i = 0; i < options.customers(); i++) {
+            if (chunk == null) {
+                chunk = writer.emptyChunk(chunkSize);
+                if (progress.isCancelled()) {
+                    throw new Progress.CancelledException();
+                }
+                writer.rethrow();
+            }
+            simulator.simulate(i, chunk);
+            if (chunk.customerCount == chunkSize) {
+                writer.put(chunk);
+                chunk = null;
+            }
+        }
+        if (chunk != null) {
+            writer.put(chunk);
+        }
+        writer.put(Chunk.END);
+        writerThread.join();
+        writer.rethrow();
+        if (progress.isCancelled()) {
+            throw new Progress.CancelledException();
+        }
+    }
+
+    /** Completes the job, turns the foreign-key checks back on and reports what was generated. */
+    private GenerationReport finishRun(DSLContext dsl, GeneratorOptions options, long jobId, Timeline timeline,
+            CustomerSimulator simulator, Writer writer, JobLease.Renewal heartbeat, long started) {
+        LocalDateTime asOfTime = timeline.time(timeline.asOfSec);
+        LocalDateTime repaymentsAsOf = simulator.run.earliestInFlightPaidSec == Long.MAX_VALUE ? asOfTime
+                : timeline.time(simulator.run.earliestInFlightPaidSec - 60);
+        heartbeat.close();
+        finish(dsl, options, jobId, asOfTime, repaymentsAsOf, writer.rows);
+        referentialChecks(dsl, true);
+        Map<String, Long> scenarios = new LinkedHashMap<>();
+        for (Scenario s : Scenario.values()) {
+            scenarios.put(s.name(), simulator.run.scenarioCounts[s.ordinal()]);
+        }
+        GenerationReport report = new GenerationReport(options, jobId, Map.copyOf(writer.rows), scenarios,
+                simulator.run.accounts, simulator.run.defaulted, asOfTime, repaymentsAsOf,
+                Duration.ofNanos(System.nanoTime() - started));
+        LOG.info("Generated {} customers x {} months: {} rows in {} ms", options.customers(), options.months(),
+                report.totalRows(), report.elapsed().toMillis());
+        return report;
     }
 
     /** True when a generation ran to its end on this database (its GENERATE job is COMPLETED). */
