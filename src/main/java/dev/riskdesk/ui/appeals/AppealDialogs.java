@@ -8,6 +8,7 @@ import java.io.File;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.Property;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
@@ -76,6 +77,42 @@ final class AppealDialogs {
         account.setPromptText(i18n.get("appeals.register.accountPrompt"));
         Button find = new Button(i18n.get("appeals.register.find"));
         find.setId("appeal-register-find");
+        ListView<Appeals.Contestable> contested = contestedList(i18n, form);
+        Label error = new Label();
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.setMaxWidth(520);
+        error.textProperty().bind(i18n.render(form.errorProperty()));
+        find.setOnAction(e -> form.lookUp());
+        account.setOnAction(e -> form.lookUp());
+        ComboBox<String> channel = channelCombo(i18n, "appeal-register-channel", form.channels(), form.channelProperty());
+        ComboBox<String> contact = channelCombo(i18n, "appeal-register-contact", form.contactPreferences(), form.contactProperty());
+        TextArea statement = new TextArea();
+        statement.setId("appeal-register-statement");
+        statement.textProperty().bindBidirectional(form.statementProperty());
+        statement.setPromptText(i18n.get("appeals.register.statementPrompt"));
+        statement.setPrefRowCount(4);
+        statement.setWrapText(true);
+        GridPane g = form();
+        g.addRow(0, label(i18n, "appeals.register.account"), new HBox(8, account, find));
+        g.addRow(1, label(i18n, "appeals.register.contested"), contested);
+        g.addRow(2, label(i18n, "appeals.register.channel"), channel);
+        g.addRow(3, label(i18n, "appeals.register.contact"), contact);
+        g.addRow(4, label(i18n, "appeals.register.statement"), statement);
+        g.addRow(5, label(i18n, "appeals.register.files"), filesRow(i18n, form, d));
+        g.add(error, 1, 6);
+        contested.setPrefWidth(520);
+        d.getDialogPane().setContent(g);
+        okButton(d).disableProperty().bind(form.readyProperty().not());
+        if (!form.accountProperty().get().isEmpty()) {
+            form.lookUp();
+        }
+        d.setResultConverter(b -> isOk(b) ? form.registered() : null);
+        return d.showAndWait();
+    }
+
+    /** The decisions and suspensions the account can contest, its selection tied to the form's. */
+    private static ListView<Appeals.Contestable> contestedList(I18n i18n, AppealRegistrationForm form) {
         ListView<Appeals.Contestable> contested = new ListView<>(form.contestable());
         contested.setId("appeal-register-contested");
         contested.setPrefHeight(110);
@@ -89,27 +126,20 @@ final class AppealDialogs {
         });
         contested.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> form.contestedProperty().set(now));
         form.contestedProperty().addListener((obs, old, now) -> contested.getSelectionModel().select(now));
-        Label error = new Label();
-        error.getStyleClass().add("error-text");
-        error.setWrapText(true);
-        error.setMaxWidth(520);
-        error.textProperty().bind(i18n.render(form.errorProperty()));
-        find.setOnAction(e -> form.lookUp());
-        account.setOnAction(e -> form.lookUp());
-        ComboBox<String> channel = new ComboBox<>(FXCollections.observableArrayList(form.channels()));
-        channel.setId("appeal-register-channel");
-        Combos.texts(channel, c -> AppealTexts.channel(i18n, c));
-        channel.valueProperty().bindBidirectional(form.channelProperty());
-        ComboBox<String> contact = new ComboBox<>(FXCollections.observableArrayList(form.contactPreferences()));
-        contact.setId("appeal-register-contact");
-        Combos.texts(contact, c -> AppealTexts.channel(i18n, c));
-        contact.valueProperty().bindBidirectional(form.contactProperty());
-        TextArea statement = new TextArea();
-        statement.setId("appeal-register-statement");
-        statement.textProperty().bindBidirectional(form.statementProperty());
-        statement.setPromptText(i18n.get("appeals.register.statementPrompt"));
-        statement.setPrefRowCount(4);
-        statement.setWrapText(true);
+        return contested;
+    }
+
+    /** A combo of channel codes shown in the operator's language, bound both ways to {@code value}. */
+    private static ComboBox<String> channelCombo(I18n i18n, String id, List<String> channels, Property<String> value) {
+        ComboBox<String> combo = new ComboBox<>(FXCollections.observableArrayList(channels));
+        combo.setId(id);
+        Combos.texts(combo, c -> AppealTexts.channel(i18n, c));
+        combo.valueProperty().bindBidirectional(value);
+        return combo;
+    }
+
+    /** The attached files' names and sizes with a button to add one. */
+    private static HBox filesRow(I18n i18n, AppealRegistrationForm form, Dialog<?> d) {
         ObservableList<Appeals.Attachment> files = form.files();
         Label fileList = new Label();
         fileList.textProperty().bind(Bindings.createStringBinding(() -> files.isEmpty() ? i18n.get("appeals.register.noFiles")
@@ -123,22 +153,7 @@ final class AppealDialogs {
                 form.addFile(file);
             }
         });
-        GridPane g = form();
-        g.addRow(0, label(i18n, "appeals.register.account"), new HBox(8, account, find));
-        g.addRow(1, label(i18n, "appeals.register.contested"), contested);
-        g.addRow(2, label(i18n, "appeals.register.channel"), channel);
-        g.addRow(3, label(i18n, "appeals.register.contact"), contact);
-        g.addRow(4, label(i18n, "appeals.register.statement"), statement);
-        g.addRow(5, label(i18n, "appeals.register.files"), new HBox(8, addFile, fileList));
-        g.add(error, 1, 6);
-        contested.setPrefWidth(520);
-        d.getDialogPane().setContent(g);
-        okButton(d).disableProperty().bind(form.readyProperty().not());
-        if (!form.accountProperty().get().isEmpty()) {
-            form.lookUp();
-        }
-        d.setResultConverter(b -> isOk(b) ? form.registered() : null);
-        return d.showAndWait();
+        return new HBox(8, addFile, fileList);
     }
 
     private static String contestedText(I18n i18n, Appeals.Contestable c) {
