@@ -60,6 +60,7 @@ public final class Database implements AutoCloseable {
             // dead marker, so the probe still sees it before anything is written.
             recover(location);
             DatabaseFileProbe.requireRiskDeskFile(location);
+            createWhole(location);
             marker = CrashRecovery.markOpen(location);
         }
         JdbcConnectionPool pool = JdbcConnectionPool.create(location.jdbcUrl(), "sa", "");
@@ -92,6 +93,16 @@ public final class Database implements AutoCloseable {
             CrashRecovery.recoverIfUnclean(location);
         } catch (RuntimeException e) {
             LOG.error("Cannot recover database {}", location.describe(), e);
+            throw openFailure(location, e);
+        }
+    }
+
+    /** A new file is built whole under a private name, so a kill during its migrations leaves nothing half-made. */
+    private static void createWhole(DatabaseLocation location) {
+        try {
+            NewDatabaseFile.createWhole(location, MIGRATIONS);
+        } catch (RuntimeException e) {
+            LOG.error("Cannot create database {}", location.describe(), e);
             throw openFailure(location, e);
         }
     }
