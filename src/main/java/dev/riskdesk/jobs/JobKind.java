@@ -15,7 +15,9 @@ public enum JobKind {
     /** A portfolio aggregation; the column allows it, no run writes it yet. */
     AGGREGATE("aggregation", false),
     /** A stress test; the column allows it, no run writes it yet. */
-    STRESS_TEST("stress test", false);
+    STRESS_TEST("stress test", false),
+    /** A load of a lender's book or a daily delta. */
+    IMPORT("import", true);
 
     private final String label;
     private final boolean leased;

@@ -28,5 +28,9 @@ public enum Permission {
     NOTICE_EXPORT,
     AUDIT_VIEW,
     OPERATOR_ADMIN,
-    DATA_GENERATE
+    DATA_GENERATE,
+    /** Load a lender's book or its daily feeds (import). */
+    DATA_IMPORT,
+    /** Write the whole book, personal data included, to CSV files (export). */
+    DATA_EXPORT
 }
