@@ -13,6 +13,7 @@ import dev.riskdesk.db.AppSettings;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.DatabaseInfo;
 import dev.riskdesk.db.DatabaseLocation;
+import dev.riskdesk.exchange.history.DataHistoryService;
 import dev.riskdesk.limits.LimitServices;
 import dev.riskdesk.portfolio.PortfolioGenerator;
 import dev.riskdesk.portfolio.PortfolioSummaryService;
@@ -58,6 +59,7 @@ public final class AppServices implements AutoCloseable {
     private final DashboardServices dashboard;
     private final PortfolioGenerator generator;
     private final DemoAppeals demoAppeals;
+    private final DataHistoryService dataHistory;
 
     public AppServices(Database database, Clock clock, PasswordHasher hasher, TaskRunner tasks) {
         this.database = database;
@@ -79,6 +81,7 @@ public final class AppServices implements AutoCloseable {
         this.dashboard = new DashboardServices(database, models, limits, audit, clock);
         this.generator = new PortfolioGenerator(database);
         this.demoAppeals = new DemoAppeals(database, clock);
+        this.dataHistory = new DataHistoryService(database, clock);
         this.demoSetup = new DemoSetup(new AppSettings(database), generator, training, models, scoreRun, limits, demoAppeals, dashboard, clock);
     }
 
@@ -155,6 +158,11 @@ public final class AppServices implements AutoCloseable {
 
     public DashboardServices dashboard() {
         return dashboard;
+    }
+
+    /** The feeds and the history of loads, for the Data screen. */
+    public DataHistoryService dataHistory() {
+        return dataHistory;
     }
 
     /** The generator of demo books ({@code riskdesk generate} and the first start). */

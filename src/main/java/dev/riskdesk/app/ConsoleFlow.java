@@ -14,6 +14,8 @@ import dev.riskdesk.ui.audit.AuditLogViewModel;
 import dev.riskdesk.ui.common.Appearance;
 import dev.riskdesk.ui.dashboard.DashboardView;
 import dev.riskdesk.ui.dashboard.DashboardViewModel;
+import dev.riskdesk.ui.data.DataView;
+import dev.riskdesk.ui.data.DataViewModel;
 import dev.riskdesk.ui.common.Theme;
 import dev.riskdesk.ui.login.LoginView;
 import dev.riskdesk.ui.login.LoginViewModel;
@@ -89,7 +91,9 @@ public final class ConsoleFlow {
                 new ScreenEntry("ruleQuality", "shell.nav.ruleQuality", "mdi2f-filter-check-outline", Permission.RULE_VIEW,
                         () -> new RuleQualityView(new RuleQualityViewModel(services.appeals(), session, services.tasks()), appearance.i18n()).build()),
                 new ScreenEntry("audit", "shell.nav.audit", "mdi2c-clipboard-text-clock-outline", Permission.AUDIT_VIEW,
-                        () -> new AuditLogView(new AuditLogViewModel(services.auditQuery(), session, services.tasks()), appearance.i18n()).build()));
+                        () -> new AuditLogView(new AuditLogViewModel(services.auditQuery(), session, services.tasks()), appearance.i18n()).build()),
+                new ScreenEntry("data", "shell.nav.data", "mdi2d-database-import-outline", Permission.DATA_IMPORT,
+                        () -> new DataView(new DataViewModel(services.dataHistory(), session, services.tasks()), appearance.i18n()).build()));
     }
 
     /** One customer's profile, opened from the browser (or the review queue); {@code back} returns there. */

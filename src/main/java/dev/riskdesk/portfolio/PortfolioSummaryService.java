@@ -111,7 +111,8 @@ public final class PortfolioSummaryService {
                 byStatus.getOrDefault(AccountStatus.DORMANT, 0L), feeds(dsl, now), DatabaseInfo.dataAsOf(dsl), now);
     }
 
-    private static List<FeedStatus> feeds(DSLContext dsl, LocalDateTime now) {
+    /** Every data feed in screen order, its lag measured at {@code now} (the business clock). */
+    public static List<FeedStatus> feeds(DSLContext dsl, LocalDateTime now) {
         List<FeedStatus> feeds = new ArrayList<>();
         for (var feed : dsl.selectFrom(DATA_FEED).fetch()) {
             Duration lag = Duration.between(feed.getAsOf(), now);

@@ -5,12 +5,13 @@ import dev.riskdesk.portfolio.PortfolioSummaryService.BucketFigures;
 import dev.riskdesk.portfolio.PortfolioSummaryService.FeedStatus;
 import dev.riskdesk.portfolio.PortfolioSummaryService.Summary;
 import dev.riskdesk.ui.common.Controls;
+import dev.riskdesk.ui.common.FeedsTable;
 import dev.riskdesk.ui.common.I18n;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.collections.FXCollections;
-import javafx.css.PseudoClass;
+import javafx.collections.ObservableList;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -19,9 +20,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -29,12 +27,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Key figures of the book and the data feeds' freshness. */
 public final class OverviewView {
-    private static final PseudoClass LAGGING = PseudoClass.getPseudoClass("lagging");
-
     private final OverviewViewModel model;
     private final I18n i18n;
 
@@ -226,56 +221,9 @@ public final class OverviewView {
     }
 
     private VBox feeds() {
-        TableView<FeedStatus> table = new TableView<>();
-        table.setId("overview-feeds");
-        table.getStyleClass().addAll("feeds-table", "dense");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setFixedCellSize(28);
-        table.setFocusTraversable(false);
-
-        table.getColumns().add(column("overview.feeds.feed", 190, f -> i18n.getOr("common.feed." + f.code(), f.code()), false));
-        table.getColumns().add(column("overview.feeds.asOf", 190, f -> i18n.formats().dateTime(f.asOf()), false));
-        table.getColumns().add(column("overview.feeds.lag", 110, f -> i18n.formats().hours(f.lag()), true));
-        table.getColumns().add(column("overview.feeds.tolerance", 140, f -> i18n.formats().integer(f.toleranceHours()), true));
-        TableColumn<FeedStatus, FeedStatus> state = new TableColumn<>();
-        state.textProperty().bind(i18n.text("overview.feeds.state"));
-        state.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
-        state.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(FeedStatus feed, boolean empty) {
-                super.updateItem(feed, empty);
-                if (empty || feed == null) {
-                    setText(null);
-                    setGraphic(null);
-                    return;
-                }
-                setText(i18n.get(feed.withinTolerance() ? "overview.feeds.ok" : "overview.feeds.lagging"));
-                FontIcon icon = new FontIcon(feed.withinTolerance() ? "mdi2c-check-circle-outline" : "mdi2a-alert-circle-outline");
-                icon.getStyleClass().add(feed.withinTolerance() ? "feed-ok-icon" : "feed-lagging-icon");
-                setGraphic(icon);
-            }
-        });
-        state.setSortable(false);
-        state.setMinWidth(170);
-        table.getColumns().add(state);
-
-        table.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(FeedStatus feed, boolean empty) {
-                super.updateItem(feed, empty);
-                pseudoClassStateChanged(LAGGING, !empty && feed != null && !feed.withinTolerance());
-            }
-        });
-
-        model.summaryProperty().addListener((obs, old, now) ->
-                table.setItems(now == null ? FXCollections.observableArrayList() : FXCollections.observableArrayList(now.feeds())));
-        i18n.messagesProperty().addListener((obs, old, now) -> table.refresh());
-        table.prefHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> 38 + 28.0 * Math.max(1, table.getItems().size()) + 2, table.itemsProperty()));
-        table.setMinHeight(Region.USE_PREF_SIZE);
-        Label placeholder = new Label();
-        placeholder.textProperty().bind(i18n.text("overview.feeds.none"));
-        table.setPlaceholder(placeholder);
+        ObservableList<FeedStatus> feeds = FXCollections.observableArrayList();
+        TableView<FeedStatus> table = FeedsTable.build(i18n, "overview-feeds", feeds);
+        model.summaryProperty().addListener((obs, old, now) -> feeds.setAll(now == null ? java.util.List.of() : now.feeds()));
 
         Label summaryLine = new Label();
         summaryLine.setId("overview-feeds-summary");
@@ -286,17 +234,5 @@ public final class OverviewView {
         VBox card = card("overview.feeds", new VBox(8, summaryLine, table));
         card.setId("overview-feeds-card");
         return card;
-    }
-
-    private TableColumn<FeedStatus, String> column(String key, double width, Function<FeedStatus, String> text, boolean numeric) {
-        TableColumn<FeedStatus, String> column = new TableColumn<>();
-        column.textProperty().bind(i18n.text(key));
-        column.setPrefWidth(width);
-        column.setSortable(false);
-        column.setCellValueFactory(c -> i18n.bind(() -> text.apply(c.getValue())));
-        if (numeric) {
-            column.getStyleClass().add("numeric");
-        }
-        return column;
     }
 }
