@@ -13,6 +13,7 @@ import dev.riskdesk.db.AppSettings;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.DatabaseInfo;
 import dev.riskdesk.db.DatabaseLocation;
+import dev.riskdesk.exchange.export.BookExportService;
 import dev.riskdesk.exchange.history.DataHistoryService;
 import dev.riskdesk.limits.LimitServices;
 import dev.riskdesk.portfolio.PortfolioGenerator;
@@ -60,6 +61,7 @@ public final class AppServices implements AutoCloseable {
     private final PortfolioGenerator generator;
     private final DemoAppeals demoAppeals;
     private final DataHistoryService dataHistory;
+    private final BookExportService bookExport;
 
     public AppServices(Database database, Clock clock, PasswordHasher hasher, TaskRunner tasks) {
         this.database = database;
@@ -82,6 +84,7 @@ public final class AppServices implements AutoCloseable {
         this.generator = new PortfolioGenerator(database);
         this.demoAppeals = new DemoAppeals(database, clock);
         this.dataHistory = new DataHistoryService(database, clock);
+        this.bookExport = new BookExportService(database, audit);
         this.demoSetup = new DemoSetup(new AppSettings(database), generator, training, models, scoreRun, limits, demoAppeals, dashboard, clock);
     }
 
@@ -168,6 +171,11 @@ public final class AppServices implements AutoCloseable {
     /** The generator of demo books ({@code riskdesk generate} and the first start). */
     public PortfolioGenerator generator() {
         return generator;
+    }
+
+    /** Writes the whole book as CSV files ({@code riskdesk export}). */
+    public BookExportService bookExport() {
+        return bookExport;
     }
 
     /** The database itself, for the command line's database report and batch tools; screens never get it. */
