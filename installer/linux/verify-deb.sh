@@ -49,10 +49,10 @@ done
 grep -qx 'Name=RiskDesk' "$app/lib/riskdesk-riskdesk.desktop" || fail "desktop entry is not named RiskDesk"
 ok "launcher, desktop entry and /usr/bin link in postinst"
 
-for f in cities.csv rules.json limit-policy.json notice-templates.json; do
-  [ -f "$app/lib/app/data/$f" ] || fail "the app lacks data/$f (the first start and the limit engine read it)"
+for f in cities.csv rules.json limit-policy.json notice-templates.json samples/customers.csv samples/dialects/repayments.csv; do
+  [ -f "$app/lib/app/data/$f" ] || fail "the app lacks data/$f (the first start, the limit engine and the import samples need data/ whole)"
 done
-ok "reference data, rules, policy and notice templates in lib/app/data"
+ok "reference data, rules, policy, notice templates and sample book in lib/app/data"
 
 modules=$(grep '^MODULES=' "$app/lib/runtime/release")
 for m in java.sql java.desktop java.naming java.management jdk.unsupported jdk.crypto.ec jdk.localedata jdk.charsets jdk.zipfs; do
