@@ -8,9 +8,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code java -jar target/riskdesk-bench.jar bench SUBCOMMAND}: measured runs; each bench is its own subcommand. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks: generate on a fresh temporary database, features/score/search/dashboard on the book in --db, policy on synthetic accounts, policy-run on the book in --db.",
+        description = "Benchmarks: generate on a fresh temporary database, features/score/search/dashboard on the book in --db, policy on synthetic accounts, policy-run and export on the book in --db.",
         subcommands = {BenchGenerateCommand.class, BenchFeaturesCommand.class, BenchScoreCommand.class,
-                PolicyBenchCommand.class, BenchPolicyRunCommand.class, BenchSearchCommand.class, BenchDashboardCommand.class})
+                PolicyBenchCommand.class, BenchPolicyRunCommand.class, BenchSearchCommand.class, BenchDashboardCommand.class,
+                BenchExportCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
