@@ -97,6 +97,10 @@ class BookExportServiceDbTest {
         assertEquals(dsl.fetchCount(REPAYMENT, REPAYMENT.BILL_ID.isNotNull()),
                 book.column(BookKind.REPAYMENTS, "statement_month").stream().filter(m -> !m.isEmpty()).count());
         assertEquals(List.of(), leftovers(out), "temporary files left behind");
+        if (out.getFileSystem().supportedFileAttributeViews().contains("posix")) { // personal data: the owner's only
+            assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"),
+                    Files.getPosixFilePermissions(out.resolve(BookKind.CUSTOMERS.fileName())));
+        }
 
         var event = dsl.selectFrom(AUDIT_EVENT).where(AUDIT_EVENT.ACTION.eq("BOOK_EXPORTED")).fetchSingle();
         assertEquals("manager", event.getOperatorName());
@@ -141,9 +145,7 @@ class BookExportServiceDbTest {
 
         assertThrows(Progress.CancelledException.class, () -> export.export(Session.system(), out, true, cancelInTransactions));
 
-        try (Stream<Path> files = Files.list(out)) {
-            assertEquals(List.of("customers.csv"), files.map(f -> f.getFileName().toString()).toList());
-        }
+        assertEquals(List.of("customers.csv"), names(out));
         assertEquals("the older export\n", Files.readString(out.resolve("customers.csv")));
         assertEquals(0, dsl.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("BOOK_EXPORTED")));
     }
@@ -166,8 +168,12 @@ class BookExportServiceDbTest {
     }
 
     private static List<String> leftovers(Path folder) throws IOException {
+        return names(folder).stream().filter(n -> n.endsWith(".part")).toList();
+    }
+
+    private static List<String> names(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".part")).toList();
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
         }
     }
 }
