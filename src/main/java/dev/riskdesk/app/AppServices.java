@@ -15,6 +15,7 @@ import dev.riskdesk.db.DatabaseInfo;
 import dev.riskdesk.db.DatabaseLocation;
 import dev.riskdesk.exchange.export.BookExportService;
 import dev.riskdesk.exchange.history.DataHistoryService;
+import dev.riskdesk.exchange.load.BookImportService;
 import dev.riskdesk.limits.LimitServices;
 import dev.riskdesk.portfolio.PortfolioGenerator;
 import dev.riskdesk.portfolio.PortfolioSummaryService;
@@ -62,6 +63,7 @@ public final class AppServices implements AutoCloseable {
     private final DemoAppeals demoAppeals;
     private final DataHistoryService dataHistory;
     private final BookExportService bookExport;
+    private final BookImportService bookImport;
 
     public AppServices(Database database, Clock clock, PasswordHasher hasher, TaskRunner tasks) {
         this.database = database;
@@ -85,6 +87,7 @@ public final class AppServices implements AutoCloseable {
         this.demoAppeals = new DemoAppeals(database, clock);
         this.dataHistory = new DataHistoryService(database, clock);
         this.bookExport = new BookExportService(database, audit);
+        this.bookImport = new BookImportService(database, audit, clock);
         this.demoSetup = new DemoSetup(new AppSettings(database), generator, training, models, scoreRun, limits, demoAppeals, dashboard, clock);
     }
 
@@ -176,6 +179,11 @@ public final class AppServices implements AutoCloseable {
     /** Writes the whole book as CSV files ({@code riskdesk export}). */
     public BookExportService bookExport() {
         return bookExport;
+    }
+
+    /** Loads a lender's book or its daily delta from the book's CSV files ({@code riskdesk import}, the Data screen's wizard). */
+    public BookImportService bookImport() {
+        return bookImport;
     }
 
     /** The database itself, for the command line's database report and batch tools; screens never get it. */

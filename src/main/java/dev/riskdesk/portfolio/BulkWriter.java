@@ -34,9 +34,20 @@ public final class BulkWriter implements AutoCloseable {
     private final PreparedStatement multi;
     private final PreparedStatement single;
     private final Connection connection;
+    private final boolean commits;
     private long written;
 
+    /** A writer that commits after every batch (the generator's short transactions). */
     public BulkWriter(Connection connection, Table<?> table, List<Field<?>> fields) throws SQLException {
+        this(connection, table, fields, true);
+    }
+
+    /**
+     * A writer that commits after every batch, or ({@code commits} false) leaves every commit to the
+     * caller, so what it writes joins the caller's one transaction (an import's delta).
+     */
+    public BulkWriter(Connection connection, Table<?> table, List<Field<?>> fields, boolean commits) throws SQLException {
+        this.commits = commits;
         this.table = table;
         this.connection = connection;
         this.columns = fields.size();
@@ -55,9 +66,9 @@ public final class BulkWriter implements AutoCloseable {
 
     /**
      * Writes and commits all rows of the buffer, a batch of {@link #STATEMENTS_PER_COMMIT} statements
-     * per transaction. A failed load is removed by its caller, not rolled back.
+     * per transaction (or none, see the constructor). A failed load is removed by its caller, not rolled back.
      */
-    void write(RowBuffer buffer) throws SQLException {
+    public void write(RowBuffer buffer) throws SQLException {
         int rows = buffer.rows();
         int row = 0;
         int pending = 0;
@@ -71,7 +82,7 @@ public final class BulkWriter implements AutoCloseable {
             multi.addBatch();
             if (++pending == STATEMENTS_PER_COMMIT) {
                 multi.executeBatch();
-                connection.commit();
+                commit();
                 pending = 0;
             }
         }
@@ -89,12 +100,18 @@ public final class BulkWriter implements AutoCloseable {
         if (pending > 0) {
             single.executeBatch();
         }
-        connection.commit();
+        commit();
         written += rows;
     }
 
+    private void commit() throws SQLException {
+        if (commits) {
+            connection.commit();
+        }
+    }
+
     /** Typed setters: cheaper than setObject's type inference, and null needs the SQL type. */
-    static void bind(PreparedStatement ps, int index, Object value, int sqlType) throws SQLException {
+    public static void bind(PreparedStatement ps, int index, Object value, int sqlType) throws SQLException {
         if (value == null) {
             ps.setNull(index, sqlType);
         } else if (value instanceof Long l) {

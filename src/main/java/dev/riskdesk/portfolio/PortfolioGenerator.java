@@ -8,6 +8,7 @@ import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.db.AppSettings;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.DatabaseInfo;
+import dev.riskdesk.db.TableReset;
 import dev.riskdesk.jobs.BatchJobs;
 import dev.riskdesk.jobs.JobLease;
 import dev.riskdesk.jobs.JobKind;
@@ -27,7 +28,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -185,9 +185,7 @@ public final class PortfolioGenerator {
             return false;
         }
         LOG.warn("Removing a partly generated portfolio left by an interrupted generation");
-        for (GeneratedTables.Spec spec : GeneratedTables.DELETE_ORDER) {
-            empty(dsl, spec.table());
-        }
+        emptyAll(dsl);
         referentialChecks(dsl, true);
         BatchJobs.deleteAll(dsl, JobKind.GENERATE);
         return true;
@@ -248,9 +246,7 @@ public final class PortfolioGenerator {
     /** Empties the generated tables, children first, and removes the job row: the database is as it was. */
     private void undo(DSLContext dsl, long jobId) {
         try {
-            for (GeneratedTables.Spec spec : GeneratedTables.DELETE_ORDER) {
-                empty(dsl, spec.table());
-            }
+            emptyAll(dsl);
             referentialChecks(dsl, true);
             BatchJobs.delete(dsl, jobId);
         } catch (RuntimeException e) {
@@ -265,34 +261,12 @@ public final class PortfolioGenerator {
      * or back on, without re-checking the rows (NOCHECK): the generator's rows are consistent by construction.
      */
     private static void referentialChecks(DSLContext dsl, boolean on) {
-        for (GeneratedTables.Spec spec : GeneratedTables.INSERT_ORDER) {
-            dsl.query(on ? "ALTER TABLE {0} SET REFERENTIAL_INTEGRITY TRUE NOCHECK" : "ALTER TABLE {0} SET REFERENTIAL_INTEGRITY FALSE",
-                    spec.table()).execute();
-        }
+        TableReset.referentialChecks(dsl, GeneratedTables.INSERT_ORDER.stream().map(GeneratedTables.Spec::table).toList(), on);
     }
 
-    /** TRUNCATE, which H2 allows on a table others reference only while its referential checks are off. */
-    private static void empty(DSLContext dsl, Table<?> table) {
-        boolean referenced = !table.getReferences().isEmpty() || isReferenced(table);
-        if (referenced) {
-            dsl.query("ALTER TABLE {0} SET REFERENTIAL_INTEGRITY FALSE", table).execute();
-        }
-        try {
-            dsl.query("TRUNCATE TABLE {0} RESTART IDENTITY", table).execute();
-        } finally {
-            if (referenced) {
-                dsl.query("ALTER TABLE {0} SET REFERENTIAL_INTEGRITY TRUE NOCHECK", table).execute();
-            }
-        }
-    }
-
-    private static boolean isReferenced(Table<?> table) {
-        for (GeneratedTables.Spec spec : GeneratedTables.INSERT_ORDER) {
-            if (spec.table().getReferencesTo(table).size() > 0) {
-                return true;
-            }
-        }
-        return false;
+    /** Empties the generated tables, children first. */
+    private static void emptyAll(DSLContext dsl) {
+        TableReset.empty(dsl, GeneratedTables.DELETE_ORDER.stream().map(GeneratedTables.Spec::table).toList());
     }
 
     private static void stop(Writer writer, Thread thread) {

@@ -6,23 +6,24 @@ import org.jooq.Field;
 import org.jooq.Table;
 
 /**
- * Rows for one table, column values flattened in insert order. Filled by the generating
- * thread, bound by the writing thread; never shared while being filled.
+ * Rows for one table, column values flattened in insert order, for a {@link BulkWriter}. Filled by
+ * one thread (the generator's simulating thread, or the import), bound by the writing one; never
+ * shared while being filled.
  */
-final class RowBuffer {
+public final class RowBuffer {
     final Table<?> table;
     final List<Field<?>> fields;
     private Object[] values;
     private int size;
 
-    RowBuffer(Table<?> table, List<Field<?>> fields, int initialRows) {
+    public RowBuffer(Table<?> table, List<Field<?>> fields, int initialRows) {
         this.table = table;
         this.fields = fields;
         this.values = new Object[Math.max(16, initialRows * fields.size())];
     }
 
     /** Appends one row; the values must follow {@link #fields}. */
-    void add(Object... row) {
+    public void add(Object... row) {
         if (row.length != fields.size()) {
             throw new IllegalArgumentException(table.getName() + ": " + row.length + " values for " + fields.size() + " columns");
         }
@@ -33,7 +34,7 @@ final class RowBuffer {
         size += row.length;
     }
 
-    int rows() {
+    public int rows() {
         return size / fields.size();
     }
 
@@ -41,7 +42,7 @@ final class RowBuffer {
         return values[row * fields.size() + column];
     }
 
-    void clear() {
+    public void clear() {
         Arrays.fill(values, 0, size, null);
         size = 0;
     }

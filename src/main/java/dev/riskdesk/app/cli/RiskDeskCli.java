@@ -26,7 +26,7 @@ import picocli.CommandLine.ScopeType;
         description = "RiskDesk risk-operations console and batch tools. With no command it opens the console.",
         subcommands = {InfoCommand.class, GenerateCommand.class, ModelCommand.class, ScoreCommand.class,
                 PolicyCommand.class, NoticesCommand.class, AppealsCommand.class,
-                DashboardCommand.class, DemoCommand.class, ExportCommand.class,
+                DashboardCommand.class, DemoCommand.class, ExportCommand.class, ImportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RiskDeskCli {
     private static final Logger LOG = LoggerFactory.getLogger(RiskDeskCli.class);
