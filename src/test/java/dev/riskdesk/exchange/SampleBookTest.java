@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.riskdesk.exchange.load.BookFileReader;
+import dev.riskdesk.exchange.load.BookRow;
+import dev.riskdesk.exchange.load.FileReadResult;
+import dev.riskdesk.exchange.load.LoadProblem;
+import dev.riskdesk.exchange.load.RowSink;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -14,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -74,6 +81,46 @@ class SampleBookTest {
         assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(transactions[0], transactions[1], transactions[2]));
         assertEquals(book.rows.get(BookKind.TRANSACTIONS), BookFolder.parse(BookKind.TRANSACTIONS,
                 BookFolder.text(dialects.resolve("transactions.csv"), StandardCharsets.UTF_8), '\t'));
+    }
+
+    @Test
+    void theImportersReaderAcceptsEveryFileAndReadsTheDialectsAsTheSameValues() {
+        for (BookKind kind : BookKind.values()) {
+            List<List<Object>> rows = readClean(kind, SAMPLES.resolve(kind.fileName()), "UTF-8", ',', "LF");
+            assertFalse(rows.isEmpty(), kind.fileName());
+        }
+        Path dialects = SAMPLES.resolve("dialects");
+        assertEquals(readClean(BookKind.REPAYMENTS, SAMPLES.resolve("repayments.csv"), "UTF-8", ',', "LF"),
+                readClean(BookKind.REPAYMENTS, dialects.resolve("repayments.csv"), GB18030, "GB18030", ';', "CRLF"));
+        // repayments hold ASCII only: read without --encoding the same bytes are UTF-8, with the same values
+        assertEquals(readClean(BookKind.REPAYMENTS, SAMPLES.resolve("repayments.csv"), "UTF-8", ',', "LF"),
+                readClean(BookKind.REPAYMENTS, dialects.resolve("repayments.csv"), "UTF-8", ';', "CRLF"));
+        assertEquals(readClean(BookKind.CUSTOMERS, SAMPLES.resolve("customers.csv"), "UTF-8", ',', "LF"),
+                readClean(BookKind.CUSTOMERS, dialects.resolve("customers.csv"), "GB18030", ';', "CRLF"));
+        assertEquals(readClean(BookKind.TRANSACTIONS, SAMPLES.resolve("transactions.csv"), "UTF-8", ',', "LF"),
+                readClean(BookKind.TRANSACTIONS, dialects.resolve("transactions.csv"), "UTF-8 BOM", '\t', "LF"));
+    }
+
+    /** The typed values of every row of {@code file} as the import reads them (encoding detected); no problem allowed; the dialect as expected. */
+    private static List<List<Object>> readClean(BookKind kind, Path file, String encoding, char delimiter, String lineEnding) {
+        return readClean(kind, file, null, encoding, delimiter, lineEnding);
+    }
+
+    private static List<List<Object>> readClean(BookKind kind, Path file, Charset forced, String encoding, char delimiter, String lineEnding) {
+        List<List<Object>> rows = new ArrayList<>();
+        List<LoadProblem> problems = new ArrayList<>();
+        FileReadResult result = new BookFileReader().read(kind, file, forced, new RowSink() {
+            @Override
+            public void row(BookRow row) {
+                rows.add(Arrays.asList(row.values()));
+            }
+        }, problems::add);
+        assertEquals(List.of(), problems, file.toString());
+        assertEquals(rows.size(), result.records(), file.toString());
+        assertEquals(encoding, result.encodingLabel(), file.toString());
+        assertEquals(delimiter, result.dialect().delimiter(), file.toString());
+        assertEquals(lineEnding, result.dialect().lineEnding(), file.toString());
+        return rows;
     }
 
     /** Every line of a CRLF file ends in CRLF. */

@@ -20,6 +20,9 @@ import dev.riskdesk.common.Progress;
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.exchange.BookFolder;
 import dev.riskdesk.exchange.BookKind;
+import dev.riskdesk.exchange.load.BookFileReader;
+import dev.riskdesk.exchange.load.FileReadResult;
+import dev.riskdesk.exchange.load.LoadProblem;
 import dev.riskdesk.portfolio.GeneratorOptions;
 import dev.riskdesk.security.AccessDeniedException;
 import dev.riskdesk.security.Session;
@@ -28,6 +31,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -83,6 +87,12 @@ class BookExportServiceDbTest {
         }
         book.assertSpelling();
         book.assertKeysAndReferences();
+        for (BookKind kind : BookKind.values()) { // what the import reads: every field valid
+            List<LoadProblem> problems = new ArrayList<>();
+            FileReadResult read = new BookFileReader().read(kind, out.resolve(kind.fileName()), null, row -> { }, problems::add);
+            assertEquals(List.of(), problems, kind.fileName());
+            assertEquals(book.rows.get(kind).size(), read.records(), kind.fileName());
+        }
         assertEquals("TX-LENDER-1", book.column(BookKind.TRANSACTIONS, "txn_id").get(0));
         long secondTxn = dsl.select(TXN.ID).from(TXN).where(TXN.ID.gt(txn)).orderBy(TXN.ID).limit(1).fetchOne().value1();
         assertEquals("T" + secondTxn, book.column(BookKind.TRANSACTIONS, "txn_id").get(1));
