@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,8 +70,6 @@ class CrashHarnessTest {
     }
 
     @Test
-    @Disabled("About one SIGKILL in four during a policy run leaves an H2 file that H2 itself cannot open "
-            + "(\"File corrupted in chunk N, expected page length 4..384\"), so recovery cannot run; decision 0011")
     void killedPolicyRunLeavesWholeChunksAndTheNextRunFinishes() throws Exception {
         Path book = dir.resolve("policy-book");
         runToEnd(book, GENERATE);
