@@ -2,7 +2,6 @@ package dev.riskdesk.exchange.load;
 
 import dev.riskdesk.exchange.BookKind;
 import dev.riskdesk.exchange.Column;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -73,7 +72,7 @@ public final class BookFileReader {
             MessageDigest digest = sha == null ? EncodingSniffer.sha256() : null;
             try (InputStream raw = Files.newInputStream(file);
                  InputStream in = digest == null ? raw : new DigestInputStream(raw, digest)) {
-                Parse parse = new Parse(kind, new CsvTokenizer(new BufferedInputStream(in, 64 * 1024), charset), rows, problems);
+                Parse parse = new Parse(kind, new CsvTokenizer(in, charset), rows, problems);
                 parse.run();
                 parse.tokens.drain();
                 if (digest != null) {
