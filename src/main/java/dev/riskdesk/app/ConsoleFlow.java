@@ -93,7 +93,8 @@ public final class ConsoleFlow {
                 new ScreenEntry("audit", "shell.nav.audit", "mdi2c-clipboard-text-clock-outline", Permission.AUDIT_VIEW,
                         () -> new AuditLogView(new AuditLogViewModel(services.auditQuery(), session, services.tasks()), appearance.i18n()).build()),
                 new ScreenEntry("data", "shell.nav.data", "mdi2d-database-import-outline", Permission.DATA_IMPORT,
-                        () -> new DataView(new DataViewModel(services.dataHistory(), session, services.tasks()), appearance.i18n()).build()));
+                        () -> new DataView(new DataViewModel(services.dataHistory(), services.bookImport()::validate, services.bookImport()::load,
+                                session, services.tasks()), appearance.i18n()).build()));
     }
 
     /** One customer's profile, opened from the browser (or the review queue); {@code back} returns there. */

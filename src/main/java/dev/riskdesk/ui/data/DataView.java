@@ -22,6 +22,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -34,13 +35,10 @@ public final class DataView {
 
     private final DataViewModel model;
     private final I18n i18n;
-    private final Node[] actions;
 
-    /** {@code actions} go to the right of the top bar (the import button). */
-    public DataView(DataViewModel model, I18n i18n, Node... actions) {
+    public DataView(DataViewModel model, I18n i18n) {
         this.model = model;
         this.i18n = i18n;
-        this.actions = actions.clone();
     }
 
     public Parent build() {
@@ -65,8 +63,12 @@ public final class DataView {
         Label error = Controls.errorLabel(i18n, "data-error", model.errorProperty());
         error.setWrapText(true);
         Button refresh = Controls.refreshButton(i18n, "data-refresh", model::reload);
-        HBox bar = new HBox(8, hint, error, refresh);
-        bar.getChildren().addAll(actions);
+        Button importButton = Controls.button(i18n, "data-import", "data.import.open", "mdi2d-database-import-outline");
+        importButton.getStyleClass().add("accent");
+        importButton.setMinWidth(Region.USE_PREF_SIZE);
+        importButton.setOnAction(e -> new ImportWizard(model.newImport(), i18n).show(importButton.getScene().getWindow()));
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(8, hint, error, refresh, importButton);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }

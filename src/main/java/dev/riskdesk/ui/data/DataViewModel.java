@@ -25,6 +25,8 @@ import javafx.collections.ObservableList;
  */
 public final class DataViewModel {
     private final DataHistoryService service;
+    private final ImportWizardModel.ImportCall validate;
+    private final ImportWizardModel.ImportCall load;
     private final Session session;
     private final TaskRunner tasks;
 
@@ -36,8 +38,12 @@ public final class DataViewModel {
     private final ObjectProperty<UiText> error = new SimpleObjectProperty<>(this, "error");
     private int generation;
 
-    public DataViewModel(DataHistoryService service, Session session, TaskRunner tasks) {
+    /** {@code validate} and {@code load} are the import service's two calls, for the wizard. */
+    public DataViewModel(DataHistoryService service, ImportWizardModel.ImportCall validate, ImportWizardModel.ImportCall load,
+                         Session session, TaskRunner tasks) {
         this.service = service;
+        this.validate = validate;
+        this.load = load;
         this.session = session;
         this.tasks = tasks;
         selectedLoad.addListener((obs, old, now) -> files.setAll(now == null ? java.util.List.of() : now.files()));
@@ -70,6 +76,11 @@ public final class DataViewModel {
 
     public Session session() {
         return session;
+    }
+
+    /** A new import wizard; a finished import reloads this screen. */
+    public ImportWizardModel newImport() {
+        return new ImportWizardModel(validate, load, session, tasks, this::reload);
     }
 
     /** Reads the feeds and the loads again. */
