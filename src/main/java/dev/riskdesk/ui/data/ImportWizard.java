@@ -282,14 +282,20 @@ public final class ImportWizard {
         problems.getColumns().add(Tables.column(i18n, "data.problems.column", 130, p -> p.column() == null ? "" : p.column()));
         problems.getColumns().add(Tables.column(i18n, "data.problems.value", 150, p -> p.value() == null ? "" : p.value()));
         problems.getColumns().add(Tables.column(i18n, "data.problems.message", 380, LoadProblem::message));
-        problems.setPlaceholder(Tables.placeholder(i18n, "data.import.noProblems", null));
+        Label noProblems = new Label();
+        noProblems.getStyleClass().add("text-muted");
+        noProblems.setWrapText(true);
+        noProblems.textProperty().bind(i18n.bind(() -> i18n.get(model.checkedProperty().get() == null && model.importedProperty().get() == null
+                ? "data.import.notCheckedYet" : "data.import.noProblems"), model.checkedProperty(), model.importedProperty()));
+        problems.setPlaceholder(noProblems);
 
         Label filesTitle = Controls.text(i18n, "data.import.filesTitle");
         filesTitle.getStyleClass().add("card-title");
         Label problemsTitle = new Label();
         problemsTitle.getStyleClass().add("card-title");
-        problemsTitle.textProperty().bind(i18n.bind(() -> i18n.format("data.import.problemsTitle", model.problems().size()),
-                model.problems()));
+        problemsTitle.textProperty().bind(i18n.bind(() -> model.checkedProperty().get() == null && model.importedProperty().get() == null
+                ? i18n.get("data.import.problems") : i18n.format("data.import.problemsTitle", model.problems().size()),
+                model.problems(), model.checkedProperty(), model.importedProperty()));
         Button export = Controls.button(i18n, "import-export", "data.import.export", "mdi2f-file-export-outline");
         export.disableProperty().bind(model.canExportProperty().not());
         export.setOnAction(e -> exportProblems());

@@ -39,7 +39,7 @@ class DataViewModelTest {
             long second = load(dsl, now.minusHours(1), "PARTIAL", false, 3, 2, 115, 1);
             file(dsl, second, "repayments.csv", "REPAYMENTS", 3);
 
-            DataViewModel model = new DataViewModel(t.services.dataHistory(), t.login("manager"), t.services.tasks());
+            DataViewModel model = new DataViewModel(t.services.dataHistory(), t.services.bookImport()::validate, t.services.bookImport()::load, t.login("manager"), t.services.tasks());
             model.reload();
             assertFalse(model.loadingProperty().get());
             assertNull(model.errorProperty().get());
@@ -75,7 +75,7 @@ class DataViewModelTest {
     @Test
     void anEmptyHistoryShowsNothingSelected() {
         try (TestServices t = TestServices.fresh(dir)) {
-            DataViewModel model = new DataViewModel(t.services.dataHistory(), t.login("admin"), t.services.tasks());
+            DataViewModel model = new DataViewModel(t.services.dataHistory(), t.services.bookImport()::validate, t.services.bookImport()::load, t.login("admin"), t.services.tasks());
             model.reload();
             assertNull(model.errorProperty().get());
             assertTrue(model.loads().isEmpty());
@@ -88,7 +88,7 @@ class DataViewModelTest {
     void roleWithoutImportIsRefused() {
         try (TestServices t = TestServices.fresh(dir)) {
             for (String role : List.of("agent", "risk")) {
-                DataViewModel model = new DataViewModel(t.services.dataHistory(), t.login(role), t.services.tasks());
+                DataViewModel model = new DataViewModel(t.services.dataHistory(), t.services.bookImport()::validate, t.services.bookImport()::load, t.login(role), t.services.tasks());
                 model.reload();
                 assertFalse(model.loadingProperty().get());
                 assertEquals("common.error.denied", model.errorProperty().get().key(), role);
