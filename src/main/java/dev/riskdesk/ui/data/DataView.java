@@ -133,7 +133,8 @@ public final class DataView {
     private TableView<LoadFile> filesTable() {
         TableView<LoadFile> table = Tables.table("data-files", model.files());
         table.getColumns().add(Tables.column(i18n, "data.files.name", 160, LoadFile::fileName));
-        table.getColumns().add(Tables.column(i18n, "data.files.kind", 130, f -> i18n.getOr("data.kind." + f.kind().toUpperCase(java.util.Locale.ROOT), f.kind())));
+        table.getColumns().add(Tables.column(i18n, "data.files.kind", 130,
+                f -> i18n.getOr("data.kind." + f.kind().toUpperCase(java.util.Locale.ROOT), f.kind())));
         table.getColumns().add(Tables.column(i18n, "data.files.sha256", 150, f -> shortHash(f.sha256()),
                 f -> i18n.format("data.files.sha256.full", f.sha256())));
         table.getColumns().add(Tables.column(i18n, "data.files.encoding", 90, LoadFile::encoding));

@@ -26,6 +26,11 @@ class DataViewModelTest {
     @TempDir
     Path dir;
 
+    static DataViewModel screen(TestServices t, String role) {
+        return new DataViewModel(t.services.dataHistory(), t.services.bookImport()::validate, t.services.bookImport()::load,
+                t.login(role), t.services.tasks());
+    }
+
     @Test
     void feedsCarryTheirLagAndLoadsComeNewestFirstWithTheirFiles() {
         try (TestServices t = TestServices.fresh(dir)) {
@@ -39,7 +44,7 @@ class DataViewModelTest {
             long second = load(dsl, now.minusHours(1), "PARTIAL", false, 3, 2, 115, 1);
             file(dsl, second, "repayments.csv", "REPAYMENTS", 3);
 
-            DataViewModel model = new DataViewModel(t.services.dataHistory(), t.services.bookImport()::validate, t.services.bookImport()::load, t.login("manager"), t.services.tasks());
+            DataViewModel model = screen(t, "manager");
             model.reload();
             assertFalse(model.loadingProperty().get());
             assertNull(model.errorProperty().get());
@@ -56,7 +61,8 @@ class DataViewModelTest {
             assertEquals(List.of(second, first), model.loads().stream().map(Load::id).toList(), "newest first");
             Load partial = model.loads().get(0);
             assertEquals(Outcome.PARTIAL, partial.outcome());
-            assertEquals(List.of(3L, 2L, 115L, 1L), List.of(partial.rowsNew(), partial.rowsChanged(), partial.rowsUnchanged(), partial.rowsRejected()));
+            assertEquals(List.of(3L, 2L, 115L, 1L),
+                    List.of(partial.rowsNew(), partial.rowsChanged(), partial.rowsUnchanged(), partial.rowsRejected()));
             assertEquals(partial, model.selectedLoadProperty().get(), "the newest load is selected at first");
             assertEquals(List.of("repayments.csv"), model.files().stream().map(f -> f.fileName()).toList());
 
@@ -75,7 +81,7 @@ class DataViewModelTest {
     @Test
     void anEmptyHistoryShowsNothingSelected() {
         try (TestServices t = TestServices.fresh(dir)) {
-            DataViewModel model = new DataViewModel(t.services.dataHistory(), t.services.bookImport()::validate, t.services.bookImport()::load, t.login("admin"), t.services.tasks());
+            DataViewModel model = screen(t, "admin");
             model.reload();
             assertNull(model.errorProperty().get());
             assertTrue(model.loads().isEmpty());
@@ -88,7 +94,7 @@ class DataViewModelTest {
     void roleWithoutImportIsRefused() {
         try (TestServices t = TestServices.fresh(dir)) {
             for (String role : List.of("agent", "risk")) {
-                DataViewModel model = new DataViewModel(t.services.dataHistory(), t.services.bookImport()::validate, t.services.bookImport()::load, t.login(role), t.services.tasks());
+                DataViewModel model = screen(t, role);
                 model.reload();
                 assertFalse(model.loadingProperty().get());
                 assertEquals("common.error.denied", model.errorProperty().get().key(), role);

@@ -38,9 +38,8 @@ class ImportWizardModelTest {
     @TempDir
     Path dir;
 
-    private DataViewModel screen(TestServices t, String role) {
-        return new DataViewModel(t.services.dataHistory(), t.services.bookImport()::validate, t.services.bookImport()::load,
-                t.login(role), t.services.tasks());
+    private static DataViewModel screen(TestServices t, String role) {
+        return DataViewModelTest.screen(t, role);
     }
 
     @Test
