@@ -3,6 +3,7 @@ package dev.riskdesk.ui.data;
 import dev.riskdesk.exchange.BookKind;
 import dev.riskdesk.exchange.load.LoadProblem;
 import dev.riskdesk.exchange.load.LoadReport;
+import dev.riskdesk.ui.common.Combos;
 import dev.riskdesk.ui.common.Controls;
 import dev.riskdesk.ui.common.FxProgress;
 import dev.riskdesk.ui.common.I18n;
@@ -23,7 +24,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.SplitPane;
@@ -225,15 +225,7 @@ public final class ImportWizard {
     private <T> ComboBox<T> combo(String id, javafx.collections.ObservableList<T> items, Function<T, String> text) {
         ComboBox<T> box = new ComboBox<>(items);
         box.setId(id);
-        javafx.util.Callback<javafx.scene.control.ListView<T>, ListCell<T>> cells = l -> new ListCell<>() {
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : text.apply(item));
-            }
-        };
-        box.setCellFactory(cells);
-        box.setButtonCell(cells.call(null));
+        Combos.textsFollowingLanguage(box, item -> item == null ? null : text.apply(item), i18n);
         box.setMinWidth(Region.USE_PREF_SIZE);
         return box;
     }
