@@ -29,6 +29,7 @@ import dev.riskdesk.security.AuditQueryService;
 import dev.riskdesk.security.DemoOperator;
 import dev.riskdesk.security.OperatorService;
 import dev.riskdesk.security.PasswordHasher;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
@@ -164,6 +165,18 @@ public final class AppServices implements AutoCloseable {
 
     public DashboardServices dashboard() {
         return dashboard;
+    }
+
+    /**
+     * Where the console's import wizard puts its reject files: a {@code rejects} folder beside the
+     * database file (for a database that is no file, one in the temporary folder). Never beside the
+     * files being loaded, never the working folder the console was started from.
+     */
+    public Path importRejectsFolder() {
+        DatabaseLocation location = database.location();
+        Path file = location.isFile() ? location.file().toAbsolutePath() : null;
+        return file != null && file.getParent() != null ? file.getParent().resolve("rejects")
+                : Path.of(System.getProperty("java.io.tmpdir"), "riskdesk-rejects");
     }
 
     /** The feeds and the history of loads, for the Data screen. */

@@ -16,6 +16,7 @@ import dev.riskdesk.ui.dashboard.DashboardView;
 import dev.riskdesk.ui.dashboard.DashboardViewModel;
 import dev.riskdesk.ui.data.DataView;
 import dev.riskdesk.ui.data.DataViewModel;
+import dev.riskdesk.ui.data.ImportWizardModel;
 import dev.riskdesk.ui.common.Theme;
 import dev.riskdesk.ui.login.LoginView;
 import dev.riskdesk.ui.login.LoginViewModel;
@@ -93,8 +94,8 @@ public final class ConsoleFlow {
                 new ScreenEntry("audit", "shell.nav.audit", "mdi2c-clipboard-text-clock-outline", Permission.AUDIT_VIEW,
                         () -> new AuditLogView(new AuditLogViewModel(services.auditQuery(), session, services.tasks()), appearance.i18n()).build()),
                 new ScreenEntry("data", "shell.nav.data", "mdi2d-database-import-outline", Permission.DATA_IMPORT,
-                        () -> new DataView(new DataViewModel(services.dataHistory(), services.bookImport()::validate, services.bookImport()::load,
-                                session, services.tasks()), appearance.i18n()).build()));
+                        () -> new DataView(new DataViewModel(services.dataHistory(), new ImportWizardModel.Importer(
+                                services.bookImport()::validate, services.bookImport()::load, services.importRejectsFolder()), session, services.tasks()), appearance.i18n()).build()));
     }
 
     /** One customer's profile, opened from the browser (or the review queue); {@code back} returns there. */

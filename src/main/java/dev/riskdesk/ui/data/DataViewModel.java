@@ -25,8 +25,7 @@ import javafx.collections.ObservableList;
  */
 public final class DataViewModel {
     private final DataHistoryService service;
-    private final ImportWizardModel.ImportCall validate;
-    private final ImportWizardModel.ImportCall load;
+    private final ImportWizardModel.Importer importer;
     private final Session session;
     private final TaskRunner tasks;
 
@@ -38,12 +37,10 @@ public final class DataViewModel {
     private final ObjectProperty<UiText> error = new SimpleObjectProperty<>(this, "error");
     private int generation;
 
-    /** {@code validate} and {@code load} are the import service's two calls, for the wizard. */
-    public DataViewModel(DataHistoryService service, ImportWizardModel.ImportCall validate, ImportWizardModel.ImportCall load,
-                         Session session, TaskRunner tasks) {
+    /** {@code importer} is what the import wizard calls. */
+    public DataViewModel(DataHistoryService service, ImportWizardModel.Importer importer, Session session, TaskRunner tasks) {
         this.service = service;
-        this.validate = validate;
-        this.load = load;
+        this.importer = importer;
         this.session = session;
         this.tasks = tasks;
         selectedLoad.addListener((obs, old, now) -> files.setAll(now == null ? java.util.List.of() : now.files()));
@@ -80,7 +77,7 @@ public final class DataViewModel {
 
     /** A new import wizard; a finished import reloads this screen. */
     public ImportWizardModel newImport() {
-        return new ImportWizardModel(validate, load, session, tasks, this::reload);
+        return new ImportWizardModel(importer, session, tasks, this::reload);
     }
 
     /** Reads the feeds and the loads again. */

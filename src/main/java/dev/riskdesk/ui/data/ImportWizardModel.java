@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -45,6 +47,13 @@ public final class ImportWizardModel {
         LoadReport run(Session session, LoadRequest request, Progress progress);
     }
 
+    /**
+     * The import service as the wizard uses it: its check (validate) and its load, and the folder
+     * the reject files go to (created when needed; one file per check or import, named after the source).
+     */
+    public record Importer(ImportCall validate, ImportCall load, Path rejectsFolder) {
+    }
+
     /** Where the wizard is. */
     public enum Step { CHOOSE, CHECKING, CHECKED, IMPORTING, IMPORTED }
 
@@ -67,8 +76,7 @@ public final class ImportWizardModel {
     public record FileLine(BookKind kind, String fileName, LoadReport.Counts counts, long problems) {
     }
 
-    private final ImportCall validate;
-    private final ImportCall load;
+    private final Importer importer;
     private final Session session;
     private final TaskRunner tasks;
     private final Runnable onImported;
@@ -92,9 +100,8 @@ public final class ImportWizardModel {
     private LoadRequest request;
     private Run running;
 
-    public ImportWizardModel(ImportCall validate, ImportCall load, Session session, TaskRunner tasks, Runnable onImported) {
-        this.validate = validate;
-        this.load = load;
+    public ImportWizardModel(Importer importer, Session session, TaskRunner tasks, Runnable onImported) {
+        this.importer = importer;
         this.session = session;
         this.tasks = tasks;
         this.onImported = onImported;
@@ -199,8 +206,8 @@ public final class ImportWizardModel {
         start(Step.CHECKING, shown);
         Run run = running;
         tasks.submit(p -> {
-            LoadRequest dry = request(chosen, one, oneKind, charset);
-            return new Checked(dry, validate.run(session, dry, run));
+            LoadRequest dry = request(chosen, one, oneKind, charset, rejects("check"));
+            return new Checked(dry, importer.validate().run(session, dry, run));
         }, (Checked done) -> {
             if (run != running) {
                 return;
@@ -220,17 +227,21 @@ public final class ImportWizardModel {
         if (!canImport.get()) {
             return;
         }
-        LoadRequest real = new LoadRequest(request.sourceName(), request.files(), request.encoding(), request.asOf(), false,
-                acceptPartial.get(), request.rejectFile());
+        LoadRequest checkedRequest = request;
+        boolean partial = acceptPartial.get();
         start(Step.IMPORTING, shown);
         Run run = running;
-        tasks.submit(p -> load.run(session, real, run), (LoadReport done) -> {
+        tasks.submit(p -> {
+            LoadRequest real = new LoadRequest(checkedRequest.sourceName(), checkedRequest.files(), checkedRequest.encoding(),
+                    checkedRequest.asOf(), false, partial, rejects("import"));
+            return importer.load().run(session, real, run);
+        }, (LoadReport done) -> {
             if (run != running) {
                 return;
             }
             running = null;
             imported.set(done);
-            show(real, done);
+            show(checkedRequest, done);
             message.set(UiText.of("data.import.done." + done.outcome().name()));
             step.set(done.outcome() == LoadReport.Outcome.REJECTED ? Step.CHECKED : Step.IMPORTED);
             onImported.run();
@@ -317,7 +328,7 @@ public final class ImportWizardModel {
     }
 
     /** The request for the chosen folder or file; a folder without any book file is said so. Runs off the FX thread. */
-    static LoadRequest request(Path chosen, boolean one, BookKind oneKind, Charset charset) {
+    static LoadRequest request(Path chosen, boolean one, BookKind oneKind, Charset charset, Path rejectFile) {
         Map<BookKind, Path> found = new EnumMap<>(BookKind.class);
         if (one) {
             if (!Files.isRegularFile(chosen)) {
@@ -338,7 +349,18 @@ public final class ImportWizardModel {
             }
         }
         Path name = chosen.getFileName();
-        return new LoadRequest(name == null ? chosen.toString() : name.toString(), found, charset, null, true, false, null);
+        return new LoadRequest(name == null ? chosen.toString() : name.toString(), found, charset, null, true, false, rejectFile);
+    }
+
+    /** A new reject file's path in the rejects folder: {@code <time>-<what>.csv}. Runs off the FX thread. */
+    private Path rejects(String what) throws IOException {
+        Path folder = Files.createDirectories(importer.rejectsFolder());
+        String stem = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + what;
+        Path file = folder.resolve(stem + ".csv");
+        for (int n = 2; Files.exists(file); n++) {
+            file = folder.resolve(stem + "-" + n + ".csv");
+        }
+        return file;
     }
 
     /** The kind whose file name this is ({@code bills.csv} → bills), if any. */

@@ -65,9 +65,9 @@ class DataUiTest {
         TestConsole.waitUntilVisible(robot, "#data-feeds", 10);
         TableView<?> feeds = robot.lookup("#data-feeds").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> feeds.getItems().size() == 2);
-        assertTrue(robot.lookup("Stale: beyond tolerance").tryQuery().isPresent(), "bills lag ten days behind two");
-        assertTrue(robot.lookup("10 d").tryQuery().isPresent());
-        assertTrue(robot.lookup("3 h").tryQuery().isPresent());
+        assertTrue(shows(robot, "Stale: beyond tolerance"), "bills lag ten days behind two");
+        assertTrue(shows(robot, "10 d"));
+        assertTrue(shows(robot, "3 h"));
 
         robot.clickOn("#data-import");
         TestConsole.waitUntilVisible(robot, "#import-wizard", 10);
@@ -83,7 +83,7 @@ class DataUiTest {
         LoadProblem problem = problems.getItems().stream().map(LoadProblem.class::cast)
                 .filter(p -> p.file().equals("repayments.csv")).findFirst().orElseThrow();
         assertEquals(badLine, problem.line());
-        assertTrue(robot.lookup("twelve").tryQuery().isPresent(), "the bad value is on screen");
+        assertTrue(shows(robot, "twelve"), "the bad value is on screen");
         assertTrue(robot.lookup("#import-run").queryButton().isDisabled(), "problems: no import without accepting a partial load");
         assertTrue(robot.lookup("#import-partial-hint").query().isVisible());
         assertFalse(robot.lookup("#import-export").queryButton().isDisabled());
@@ -93,6 +93,12 @@ class DataUiTest {
         assertFalse(robot.lookup("#import-run").queryButton().isDisabled());
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#import-wizard").tryQuery().isEmpty());
+    }
+
+    /** True when a visible label, button or cell shows exactly {@code text}. */
+    private static boolean shows(FxRobot robot, String text) {
+        return robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Labeled l && text.equals(l.getText()) && n.isVisible())
+                .tryQuery().isPresent();
     }
 
     @Test

@@ -27,8 +27,8 @@ class DataViewModelTest {
     Path dir;
 
     static DataViewModel screen(TestServices t, String role) {
-        return new DataViewModel(t.services.dataHistory(), t.services.bookImport()::validate, t.services.bookImport()::load,
-                t.login(role), t.services.tasks());
+        return new DataViewModel(t.services.dataHistory(), new ImportWizardModel.Importer(t.services.bookImport()::validate,
+                t.services.bookImport()::load, t.services.importRejectsFolder()), t.login(role), t.services.tasks());
     }
 
     @Test

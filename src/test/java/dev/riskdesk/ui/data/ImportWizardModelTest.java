@@ -96,6 +96,8 @@ class ImportWizardModelTest {
             var repayments = wizard.files().stream().filter(f -> f.kind() == BookKind.REPAYMENTS).findFirst().orElseThrow();
             assertEquals(1, repayments.problems());
             assertFalse(wizard.canImportProperty().get(), "problems: no import unless partial is accepted");
+            Path rejects = Path.of(wizard.checkedProperty().get().rejectFile());
+            assertEquals(t.services.importRejectsFolder(), rejects.getParent(), "rejects beside the database, never beside the files");
             assertTrue(wizard.canExportProperty().get());
 
             Path exported = dir.resolve("problems.csv");
@@ -112,6 +114,10 @@ class ImportWizardModelTest {
             assertEquals(lines(book.resolve("repayments.csv")) - 2, t.db.dsl().fetchCount(REPAYMENT), "every repayment but the bad one");
             assertEquals(Outcome.PARTIAL, screen.loads().get(0).outcome());
             assertEquals(1, screen.loads().get(0).rowsRejected());
+            assertEquals(t.services.importRejectsFolder(), Path.of(screen.loads().get(0).rejectFile()).getParent());
+            try (Stream<Path> left = Files.list(book)) {
+                assertEquals(sampleNames(), left.map(f -> f.getFileName().toString()).sorted().toList(), "the book folder only read");
+            }
         }
     }
 
@@ -196,6 +202,12 @@ class ImportWizardModelTest {
             }
         }
         return book;
+    }
+
+    private static List<String> sampleNames() throws IOException {
+        try (Stream<Path> files = Files.list(SAMPLES)) {
+            return files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()).sorted().toList();
+        }
     }
 
     /** Makes the last repayment's amount a word; returns that line's number (1 is the header). */
