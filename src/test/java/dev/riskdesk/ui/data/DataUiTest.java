@@ -83,7 +83,8 @@ class DataUiTest {
         LoadProblem problem = problems.getItems().stream().map(LoadProblem.class::cast)
                 .filter(p -> p.file().equals("repayments.csv")).findFirst().orElseThrow();
         assertEquals(badLine, problem.line());
-        assertTrue(shows(robot, "twelve"), "the bad value is on screen");
+        assertEquals(1, problems.getItems().size(), () -> problems.getItems().toString());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shows(robot, "twelve")); // the bad value is on screen
         assertTrue(robot.lookup("#import-run").queryButton().isDisabled(), "problems: no import without accepting a partial load");
         assertTrue(robot.lookup("#import-partial-hint").query().isVisible());
         assertFalse(robot.lookup("#import-export").queryButton().isDisabled());
