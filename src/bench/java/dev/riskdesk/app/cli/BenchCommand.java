@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         description = "Benchmarks: generate on a fresh temporary database, features/score/search/dashboard on the book in --db, policy on synthetic accounts, policy-run and export on the book in --db.",
         subcommands = {BenchGenerateCommand.class, BenchFeaturesCommand.class, BenchScoreCommand.class,
                 PolicyBenchCommand.class, BenchPolicyRunCommand.class, BenchSearchCommand.class, BenchDashboardCommand.class,
-                BenchExportCommand.class})
+                BenchExportCommand.class, BenchImportCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

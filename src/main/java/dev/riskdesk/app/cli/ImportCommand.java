@@ -1,6 +1,7 @@
 package dev.riskdesk.app.cli;
 
 import dev.riskdesk.exchange.BookKind;
+import dev.riskdesk.exchange.load.BookFolder;
 import dev.riskdesk.exchange.load.LoadProblem;
 import dev.riskdesk.exchange.load.LoadReport;
 import dev.riskdesk.exchange.load.LoadRequest;
@@ -104,18 +105,12 @@ final class ImportCommand implements Callable<Integer> {
             if (!Files.isDirectory(dir)) {
                 throw usage("the folder " + dir + " does not exist");
             }
-            for (BookKind k : BookKind.values()) {
-                Path f = dir.resolve(k.fileName());
-                if (Files.isRegularFile(f)) {
-                    files.put(k, f);
-                }
-            }
+            files.putAll(BookFolder.files(dir));
             if (files.isEmpty()) {
                 throw usage("the folder " + dir + " holds no book file (" + Arrays.stream(BookKind.values()).map(BookKind::fileName)
                         .collect(Collectors.joining(", ")) + ")");
             }
-            Path name = dir.toAbsolutePath().normalize().getFileName();
-            source = name == null ? dir.toString() : name.toString();
+            source = BookFolder.sourceName(dir);
         } else {
             if (kind == null) {
                 throw usage("--file needs the KIND of the file before it, for example: import repayments --file F.csv");

@@ -3,6 +3,7 @@ package dev.riskdesk.exchange.load;
 import static dev.riskdesk.db.schema.Tables.BATCH_JOB;
 import static dev.riskdesk.db.schema.Tables.DATA_FEED;
 
+import dev.riskdesk.accounts.ChangedAccounts;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.db.Database;
@@ -155,12 +156,13 @@ public final class BookImportService {
         Check check = new Check();
         try (Connection c = database.connection()) {
             RowMapping.Context context = new RowMapping.Context(cityTiers.get(), now(), request.asOf());
+            source.beginCheck(DSL.using(c, SQLDialect.H2), request.asOf());
             try (BookWriter writer = new BookWriter(c, true, false, context)) {
                 for (BookKind kind : source.kinds()) {
                     progress.checkCancelled();
                     progress.update("Checking " + source.fileName(kind), 0, 1);
                     BookWriter.KindLoad load = writer.start(kind, source.fileName(kind));
-                    BookSource.FileFacts facts = source.read(kind, row -> add(load, row), p -> check.problem(kind, p));
+                    BookSource.FileFacts facts = source.check(kind, row -> add(load, row), p -> check.problem(kind, p));
                     Counts counts = load.finish();
                     load.problems().forEach(p -> check.problem(kind, p));
                     check.files.put(kind, facts);
@@ -251,7 +253,7 @@ public final class BookImportService {
                 }
                 moveFeeds(tx, source.kinds(), check, newest, request.asOf(), started);
                 Map<String, LocalDateTime> moved = moved(feedsBefore, feeds(tx));
-                long accounts = ChangedAccountRows.touch(tx, touched, !moved.isEmpty(), started);
+                long accounts = markChanged(tx, touched, moved.keySet(), started);
                 Outcome outcome = problems.isEmpty() ? Outcome.COMPLETED : Outcome.PARTIAL;
                 String rejects = problems.isEmpty() ? null : writeRejects(request, problems);
                 long loadId = LoadHistory.record(tx, new LoadHistory.Entry(jobId, started, now(), session, request.sourceName(), outcome,
@@ -352,6 +354,18 @@ public final class BookImportService {
                         .set(DATA_FEED.TOLERANCE_HOURS, DEFAULT_TOLERANCE_HOURS).set(DATA_FEED.UPDATED_AT, now).execute();
             }
         }
+    }
+
+    /**
+     * Marks for {@code policy run --changed} the accounts the load's rows touched and those waiting for a feed it moved;
+     * returns how many accounts the next incremental run has to evaluate.
+     */
+    private static long markChanged(DSLContext tx, Set<Long> touched, Set<String> movedFeeds, LocalDateTime now) {
+        ChangedAccounts.touch(tx, touched, now);
+        for (String feed : movedFeeds) {
+            ChangedAccounts.touchAwaitingFeed(tx, feed, now);
+        }
+        return ChangedAccounts.count(tx);
     }
 
     private static Map<String, LocalDateTime> feeds(DSLContext tx) {

@@ -290,11 +290,15 @@ final class BookWriter implements AutoCloseable {
             }
             List<Field<?>> set = table.updated();
             StringBuilder sql = new StringBuilder("UPDATE ").append(table.table().getName()).append(" SET ");
+            List<String> assignments = new ArrayList<>();
             for (Field<?> f : set) {
                 String name = f.getName();
-                sql.append(name).append(table.defaulted().contains(f) ? " = COALESCE(?, " + name + "), " : " = ?, ");
+                assignments.add(name + (table.defaulted().contains(f) ? " = COALESCE(?, " + name + ")" : " = ?"));
             }
-            sql.append(table.versioned() ? "VERSION = VERSION + 1" : set.get(set.size() - 1).getName() + " = " + set.get(set.size() - 1).getName());
+            if (table.versioned()) {
+                assignments.add("VERSION = VERSION + 1");
+            }
+            sql.append(String.join(", ", assignments));
             List<Field<?>> where = table.id() != null ? List.of(table.id()) : table.key();
             sql.append(" WHERE ");
             for (int i = 0; i < where.size(); i++) {
@@ -419,6 +423,7 @@ final class BookWriter implements AutoCloseable {
             newCustomers.clear();
         }
         Set<Long> all = new HashSet<>(touchedAccounts);
+        all.removeIf(id -> id == null || (id < 0 && !dryRun));
         List<Long> customers = new ArrayList<>(touchedCustomers);
         customers.removeIf(id -> id == null || id < 0);
         for (int from = 0; from < customers.size(); from += 1000) {

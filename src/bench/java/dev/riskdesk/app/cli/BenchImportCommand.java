@@ -1,0 +1,124 @@
+package dev.riskdesk.app.cli;
+
+import dev.riskdesk.common.Progress;
+import dev.riskdesk.db.Database;
+import dev.riskdesk.db.DatabaseLocation;
+import dev.riskdesk.exchange.export.BookExportReport;
+import dev.riskdesk.exchange.export.BookExportService;
+import dev.riskdesk.exchange.load.BookFolder;
+import dev.riskdesk.exchange.load.BookImportService;
+import dev.riskdesk.exchange.load.LoadReport;
+import dev.riskdesk.exchange.load.LoadRequest;
+import dev.riskdesk.portfolio.GenerationReport;
+import dev.riskdesk.portfolio.GeneratorOptions;
+import dev.riskdesk.portfolio.PortfolioGenerator;
+import dev.riskdesk.security.AuditLog;
+import dev.riskdesk.security.Session;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench import}: generates a book into one fresh database (timed), exports it, imports the
+ * export into a second fresh database (timed: the first load's validation pass and write pass), and
+ * prints both times and their ratio (target: import at most 1.5 × the generator on 100,000 × 24).
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Generate N x M, export it, import the export into an empty database; print generator and import times and their ratio.")
+final class BenchImportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--customers", paramLabel = "N", description = "Customers (default: ${DEFAULT-VALUE}).")
+    int customers = 100_000;
+
+    @Option(names = "--months", paramLabel = "M", description = "Months (default: ${DEFAULT-VALUE}).")
+    int months = 24;
+
+    @Option(names = "--detail-months", paramLabel = "K", description = "Raw-event months (default: all).")
+    Integer detailMonths;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed = 42;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "As-of date (default: ${DEFAULT-VALUE}).")
+    LocalDate asOf = LocalDate.of(2026, 11, 22);
+
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "Where the temporary databases and files go (default: the system temp folder).")
+    Path workDir;
+
+    @Option(names = "--keep", description = "Keep the temporary databases and files.")
+    boolean keep;
+
+    @Override
+    public Integer call() throws Exception {
+        int k = detailMonths == null ? months : detailMonths;
+        if (customers < 1 || months < 1 || k < 1 || k > months) {
+            throw new ParameterException(spec.commandLine(), "--customers, --months and --detail-months must be positive, detail months at most months");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Path base = workDir != null ? Files.createDirectories(workDir) : Path.of(System.getProperty("java.io.tmpdir"));
+        Path dir = Files.createTempDirectory(base, "riskdesk-bench-import-");
+        BenchGenerateCommand.HeapSampler heap = new BenchGenerateCommand.HeapSampler();
+        heap.start();
+        try {
+            out.printf("Machine: %d cores, max heap %,d MB, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+            Path folder = dir.resolve("book");
+            GenerationReport generated;
+            long genNanos;
+            try (Database db = Database.open(DatabaseLocation.ofPath(dir.resolve("gen").resolve("riskdesk")))) {
+                out.printf("Generating %,d customers x %d months (detail %d) ...%n", customers, months, k);
+                out.flush();
+                long t0 = System.nanoTime();
+                generated = new PortfolioGenerator(db).generate(new GeneratorOptions(customers, months, seed, k, asOf), Progress.NONE);
+                genNanos = System.nanoTime() - t0;
+                out.println("Exporting ...");
+                out.flush();
+                BookExportReport exported = new BookExportService(db, new AuditLog(Clock.systemDefaultZone())).export(Session.system(), folder,
+                        false, Progress.NONE);
+                out.println(ExportCommand.summary(exported));
+            }
+            long genHeap = heap.sampledPeak();
+            heap.peakAndReset();
+            LoadReport loaded;
+            long importNanos;
+            try (Database db = Database.open(DatabaseLocation.ofPath(dir.resolve("imp").resolve("riskdesk")))) {
+                out.println("Importing into an empty database ...");
+                out.flush();
+                LoadRequest request = new LoadRequest(BookFolder.sourceName(folder), BookFolder.files(folder), null, null, false, false,
+                        dir.resolve("rejects.csv"));
+                long t0 = System.nanoTime();
+                loaded = new BookImportService(db, new AuditLog(Clock.systemDefaultZone()), Clock.systemDefaultZone())
+                        .load(Session.system(), request, ModelCommand.progress(spec.commandLine().getErr()));
+                importNanos = System.nanoTime() - t0;
+            }
+            long importHeap = heap.sampledPeak();
+            ImportCommand.print(out, loaded, folder.getFileName().toString());
+            double gen = genNanos / 1e9;
+            double imp = importNanos / 1e9;
+            long rows = loaded.counts().values().stream().mapToLong(LoadReport.Counts::added).sum();
+            out.printf("%-10s %10s %14s %14s %16s%n", "", "wall (s)", "rows", "rows/s", "peak heap (MB)");
+            out.printf("%-10s %10.1f %,14d %,14.0f %,16d%n", "generator", gen, generated.totalRows(), generated.totalRows() / gen, genHeap >> 20);
+            out.printf("%-10s %10.1f %,14d %,14.0f %,16d%n", "import", imp, rows, rows / imp, importHeap >> 20);
+            out.printf("Ratio import / generator: %.2f (target at most 1.5 on 100,000 x 24)%n", imp / gen);
+            out.flush();
+        } finally {
+            heap.stop();
+            if (!keep) {
+                BenchGenerateCommand.deleteTree(dir);
+            } else {
+                out.println("Kept " + dir);
+            }
+        }
+        return 0;
+    }
+}
