@@ -169,52 +169,35 @@ final class CsvTokenizer {
             }
             count(r, c);
             boolean lineBreak = c == '\n' || c == '\r';
-            switch (state) {
-                case 0, 1 -> {
-                    if (c == '"' && state == 0) {
-                        r.quoted = true;
-                        state = 2;
-                    } else if (c == delimiter) {
-                        endField(r);
-                        state = 0;
-                    } else if (lineBreak) {
+            if (state == 2) {
+                if (c == '"') {
+                    state = 3;
+                } else {
+                    if (lineBreak) {
                         endLine(c);
-                        endField(r);
-                        return true;
-                    } else {
-                        append(r, c);
-                        state = 1;
                     }
+                    append(r, lineBreak ? '\n' : c);
                 }
-                case 2 -> {
-                    if (c == '"') {
-                        state = 3;
-                    } else if (lineBreak) {
-                        endLine(c);
-                        append(r, '\n');
-                    } else {
-                        append(r, c);
-                    }
+            } else if (c == '"' && state != 1) {
+                // opens a quoted field, or (after a closing quote) is a doubled quote inside it
+                r.quoted = true;
+                if (state == 3) {
+                    append(r, '"');
                 }
-                default -> {
-                    if (c == '"') {
-                        append(r, '"');
-                        state = 2;
-                    } else if (c == delimiter) {
-                        endField(r);
-                        state = 0;
-                    } else if (lineBreak) {
-                        endLine(c);
-                        endField(r);
-                        return true;
-                    } else {
-                        if (r.strayField < 0) {
-                            r.strayField = r.fieldCount;
-                        }
-                        append(r, c);
-                        state = 1;
-                    }
+                state = 2;
+            } else if (c == delimiter) {
+                endField(r);
+                state = 0;
+            } else if (lineBreak) {
+                endLine(c);
+                endField(r);
+                return true;
+            } else {
+                if (state == 3 && r.strayField < 0) {
+                    r.strayField = r.fieldCount;
                 }
+                append(r, c);
+                state = 1;
             }
         }
     }

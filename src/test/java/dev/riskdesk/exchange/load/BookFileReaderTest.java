@@ -85,6 +85,31 @@ class BookFileReaderTest {
     }
 
     @Test
+    void theWholeFileDecidesTheEncoding() throws IOException {
+        // 3,000 ASCII-only rows (valid UTF-8 so far), then Chinese text in GB18030
+        BookKind k = BookKind.LOGINS;
+        StringBuilder text = new StringBuilder(header(k)).append('\n');
+        for (int i = 0; i < 3000; i++) {
+            text.append(exampleWith(k, "city", "Beijing").replace("LG202611200001", "LG" + i)).append('\n');
+        }
+        text.append(exampleWith(k, "city", "乌鲁木齐")).append('\n');
+        BookCsv.Collected c = read(k, write(dir, k, text.toString(), GB18030));
+        assertEquals(java.util.List.of(), c.problems);
+        assertEquals("GB18030", c.result.encodingLabel());
+        assertEquals("乌鲁木齐", c.rows.get(3000).get(5));
+        assertEquals(3002, c.rows.get(3000).line());
+    }
+
+    @Test
+    void ideographicSpacesAroundValuesAreStripped() throws IOException {
+        String row = exampleWith(BookKind.CUSTOMERS, "city", "\u3000上海\u3000").replace(",M,", ",M ,").replace(",F,", ", F,");
+        BookCsv.Collected c = read(BookKind.CUSTOMERS, write(dir, BookKind.CUSTOMERS, header(BookKind.CUSTOMERS) + "\n" + row + "\n"));
+        assertEquals(java.util.List.of(), c.problems);
+        assertEquals("上海", c.rows.get(0).get(6));
+        assertEquals("F", c.rows.get(0).get(2));
+    }
+
+    @Test
     void aForcedEncodingIsUsedAsIs() throws IOException {
         String text = header(BookKind.CUSTOMERS) + "\n" + example(BookKind.CUSTOMERS) + "\n";
         Path f = write(dir, BookKind.CUSTOMERS, text, GB18030);
