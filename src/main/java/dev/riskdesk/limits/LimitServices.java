@@ -12,6 +12,7 @@ import dev.riskdesk.limits.review.LimitChanges;
 import dev.riskdesk.limits.review.LimitDecisionService;
 import dev.riskdesk.limits.review.ProposalQueueService;
 import dev.riskdesk.limits.rules.RuleSetService;
+import dev.riskdesk.limits.run.ChangedRunService;
 import dev.riskdesk.limits.run.PolicyRunService;
 import dev.riskdesk.limits.run.PolicySimulationService;
 import dev.riskdesk.security.AuditLog;
@@ -24,6 +25,7 @@ public final class LimitServices {
     public final NoticeService notices;
     public final LimitChanges changes;
     public final PolicyRunService runs;
+    public final ChangedRunService changedRuns;
     public final PolicySimulationService simulations;
     public final LimitDecisionService decisions;
     public final ProposalQueueService queue;
@@ -35,6 +37,7 @@ public final class LimitServices {
         notices = new NoticeService(database, NoticeTemplates.load(DataFolder.file("notice-templates.json")), audit, clock, "zh_CN");
         changes = new LimitChanges(new SuspensionService(), notices, audit);
         runs = new PolicyRunService(database, rules, policies, changes, audit, clock);
+        changedRuns = new ChangedRunService(database, rules, policies, changes, audit, clock);
         simulations = new PolicySimulationService(database, rules, policies, clock);
         decisions = new LimitDecisionService(database, policies, changes, audit, clock);
         queue = new ProposalQueueService(database, policies, clock);

@@ -5,6 +5,7 @@ import dev.riskdesk.limits.policy.LimitPolicy;
 import dev.riskdesk.limits.policy.LimitPolicyService;
 import dev.riskdesk.limits.rules.RuleSet;
 import dev.riskdesk.limits.rules.RuleSetService;
+import dev.riskdesk.limits.run.ChangedRunService;
 import dev.riskdesk.limits.run.PolicyRunService;
 import dev.riskdesk.limits.run.PolicySimulationService;
 import dev.riskdesk.security.Session;
@@ -19,6 +20,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code riskdesk policy run|simulate}: the limit engine's batch and what-if. */
@@ -29,7 +31,7 @@ final class PolicyCommand {
     static final int MAX_CHUNK = 1_000_000;
 
     @Command(name = "run", mixinStandardHelpOptions = true,
-            description = "Evaluate every account; resumes a crashed run after its last committed chunk.")
+            description = "Evaluate every account (resumes a crashed run after its last committed chunk), or with --changed only the accounts changed since the last run.")
     static final class Run implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -41,16 +43,26 @@ final class PolicyCommand {
         LocalDateTime at;
         @Option(names = "--awaiting-data", description = "Re-evaluate only accounts whose proposals wait for data.")
         boolean awaitingData;
+        @Option(names = "--changed", description = "Evaluate only the accounts whose data changed since the last run (loads, decisions, appeals, feeds that moved).")
+        boolean changed;
         @Option(names = "--no-dashboard", description = "Do not refresh the dashboard aggregates after the run.")
         boolean noDashboard;
 
         @Override
         public Integer call() throws IOException {
             RiskDeskCli.requireBetween(spec, "--chunk", chunk, 1, MAX_CHUNK);
+            if (changed && awaitingData) {
+                throw new ParameterException(spec.commandLine(), "--changed and --awaiting-data cannot be combined");
+            }
             return RiskDeskCli.withServices(spec, (services, out) -> {
-                PolicyRunService.RunReport r = services.limits().runs.run(Session.system(),
-                        new PolicyRunService.RunOptions(dryRun, chunk, at, awaitingData), Progress.NONE);
-                print(out, r, dryRun);
+                PolicyRunService.RunReport r = changed
+                        ? services.limits().changedRuns.run(Session.system(), new ChangedRunService.Options(dryRun, chunk, at), Progress.NONE)
+                        : services.limits().runs.run(Session.system(), new PolicyRunService.RunOptions(dryRun, chunk, at, awaitingData), Progress.NONE);
+                if (changed && r.accounts() == 0) {
+                    out.println("Nothing to evaluate: no account changed since the last policy run.");
+                    return;
+                }
+                print(out, r, dryRun, changed ? " (changed accounts)" : "");
                 if (!dryRun && !noDashboard) {
                     DashboardCommand.refreshAfterBatch(services, out);
                 }
@@ -59,7 +71,12 @@ final class PolicyCommand {
 
         /** The run's report as the CLI prints it (also {@code bench policy-run}). */
         static void print(PrintWriter out, PolicyRunService.RunReport r, boolean dryRun) {
-            out.printf("%s%s at %s: %,d accounts in %.1f s%n", dryRun ? "Dry run" : "Policy run " + r.jobId(), r.resumed() ? " (resumed)" : "",
+            print(out, r, dryRun, "");
+        }
+
+        /** {@code scope}: what follows the run's name, such as " (changed accounts)". */
+        static void print(PrintWriter out, PolicyRunService.RunReport r, boolean dryRun, String scope) {
+            out.printf("%s%s%s at %s: %,d accounts in %.1f s%n", dryRun ? "Dry run" : "Policy run " + r.jobId(), scope, r.resumed() ? " (resumed)" : "",
                     r.at(), r.accounts(), r.elapsed().toMillis() / 1000.0);
             out.printf("Rule hits: %,d (stale, not acted on: %,d); applied automatically: %,d; temporary limits ended: %,d%n", r.hits(),
                     r.staleHits(), r.autoApplied(), r.temporaryLimitsEnded());

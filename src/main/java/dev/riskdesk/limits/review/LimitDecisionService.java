@@ -8,6 +8,7 @@ import static dev.riskdesk.db.schema.Tables.SUSPENSION;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.riskdesk.accounts.AccountStatus;
+import dev.riskdesk.accounts.ChangedAccounts;
 import dev.riskdesk.accounts.ConcurrentChangeException;
 import dev.riskdesk.accounts.DecisionStatus;
 import dev.riskdesk.accounts.SuspensionKind;
@@ -34,6 +35,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -44,7 +46,8 @@ import org.jooq.exception.DataAccessException;
  * reject, and a manager's second approval. Each call checks permissions, writes LIMIT_DECISION,
  * applies the change and audits it in one transaction. Optimistic locking on the VERSION
  * columns: of two operators acting on the same proposal exactly one wins; the other is told
- * who changed it and when.
+ * who changed it and when. A decision that changes an account (also an appeal's remedy or a lifted
+ * suspension) marks it changed ({@link ChangedAccounts}) for {@code policy run --changed}.
  */
 public final class LimitDecisionService {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -305,9 +308,12 @@ public final class LimitDecisionService {
                 ruleCode = hit.get(1, String.class);
             }
         }
+        LocalDateTime now = LocalDateTime.now(clock);
         changes.apply(tx, session, new LimitChanges.Change(a.getId(), p.getId(), type, newLimit, p.getTemporaryLimit(), p.getExpiresAt(),
                 reasons, p.getEvidence(), feedAsOf, p.getRuleSetId(), ruleCode, p.getRuleHitId(), kind, suspensionId),
-                decisionId, source, a.getVersion(), LocalDateTime.now(clock));
+                decisionId, source, a.getVersion(), now);
+        // every change a person makes (review queue, second approval, suspension lift, appeal remedy) comes through here
+        ChangedAccounts.touch(tx, List.of(a.getId()), now);
     }
 
     private static String suspensionKindOf(LimitProposalRecord p) {

@@ -8,6 +8,7 @@ import static dev.riskdesk.db.schema.Tables.RULE_HIT;
 import dev.riskdesk.accounts.DecisionStatus;
 import dev.riskdesk.common.Json;
 import dev.riskdesk.db.BulkInsert;
+import dev.riskdesk.db.IdList;
 import dev.riskdesk.db.schema.tables.records.LimitDecisionRecord;
 import dev.riskdesk.db.schema.tables.records.LimitProposalRecord;
 import dev.riskdesk.db.schema.tables.records.RuleHitRecord;
@@ -64,12 +65,12 @@ final class ChunkWriter {
      */
     void write(DSLContext tx, Session session, List<AccountEvaluation> evaluations, RuleSet rules, LimitPolicyService.Version policy,
             Long jobId, LocalDateTime at, RunCounters counters) {
-        long lo = evaluations.get(0).account().accountId;
-        long hi = evaluations.get(evaluations.size() - 1).account().accountId;
+        List<Long> ids = accountIds(evaluations);
         long t = System.nanoTime();
-        Map<Long, List<LimitProposalRecord>> open = openProposals(tx, lo, hi);
-        // the new evaluation replaces the previous one's open flags
-        tx.update(RULE_HIT).set(RULE_HIT.OPEN_FLAG, false).where(RULE_HIT.ACCOUNT_ID.between(lo, hi)).and(RULE_HIT.OPEN_FLAG.isTrue()).execute();
+        Map<Long, List<LimitProposalRecord>> open = openProposals(tx, ids);
+        // the new evaluation replaces the previous one's open flags (of these accounts only: an incremental run's chunk skips
+        // the accounts between its own)
+        tx.update(RULE_HIT).set(RULE_HIT.OPEN_FLAG, false).where(IdList.among(RULE_HIT.ACCOUNT_ID, ids)).and(RULE_HIT.OPEN_FLAG.isTrue()).execute();
         long t0 = counters.lap("write: open proposals, hit flags", t);
 
         Map<RuleHitResult, Long> hitIds = writeHits(tx, session, evaluations, rules, jobId, at, counters);
@@ -77,18 +78,25 @@ final class ChunkWriter {
 
         List<NewProposal> created = new ArrayList<>();
         List<LimitProposalRecord> superseded = new ArrayList<>();
-        sort(tx, evaluations, open, hitIds, policy.policy(), created, superseded);
+        sort(tx, evaluations, ids, open, hitIds, policy.policy(), created, superseded);
         supersede(tx, session, superseded, jobId);
         long t2 = counters.lap("write: superseded", t1);
         writeProposals(tx, session, created, rules, policy, jobId, at, counters, t2);
     }
 
+    /** The evaluated accounts' ids, ascending as the chunk is. */
+    static List<Long> accountIds(List<AccountEvaluation> evaluations) {
+        List<Long> ids = new ArrayList<>(evaluations.size());
+        evaluations.forEach(e -> ids.add(e.account().accountId));
+        return ids;
+    }
+
     /** The chunk's open or deciding proposals by account. */
-    private static Map<Long, List<LimitProposalRecord>> openProposals(DSLContext tx, long lo, long hi) {
+    private static Map<Long, List<LimitProposalRecord>> openProposals(DSLContext tx, List<Long> ids) {
         Map<Long, List<LimitProposalRecord>> open = new HashMap<>();
         // the status is filtered here, not in SQL: with STATUS IN (...) H2 walks the whole queue's status index
         // (every pending proposal of the book) for each chunk instead of the chunk's account range
-        tx.selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ACCOUNT_ID.between(lo, hi))
+        tx.selectFrom(LIMIT_PROPOSAL).where(IdList.among(LIMIT_PROPOSAL.ACCOUNT_ID, ids))
                 .forEach(p -> {
                     if (OPEN_OR_DECIDING.contains(p.getStatus())) {
                         open.computeIfAbsent(p.getAccountId(), k -> new ArrayList<>()).add(p);
@@ -134,10 +142,8 @@ final class ChunkWriter {
      * Sorts the drafts into the proposals to insert ({@code created}) and the open ones they replace
      * ({@code superseded}); an unchanged open proposal is kept, an account someone is deciding is left alone.
      */
-    private static void sort(DSLContext tx, List<AccountEvaluation> evaluations, Map<Long, List<LimitProposalRecord>> open,
+    private static void sort(DSLContext tx, List<AccountEvaluation> evaluations, List<Long> ids, Map<Long, List<LimitProposalRecord>> open,
             Map<RuleHitResult, Long> hitIds, LimitPolicy policy, List<NewProposal> created, List<LimitProposalRecord> superseded) {
-        long lo = evaluations.get(0).account().accountId;
-        long hi = evaluations.get(evaluations.size() - 1).account().accountId;
         Map<Long, Integer> versions = null;
         for (AccountEvaluation e : evaluations) {
             AccountData a = e.account();
@@ -155,7 +161,7 @@ final class ChunkWriter {
                 boolean auto = d.autoApply();
                 if (auto) {
                     if (versions == null) {
-                        versions = accountVersions(tx, lo, hi);
+                        versions = accountVersions(tx, ids);
                     }
                     Integer version = versions.get(a.accountId);
                     auto = version != null && version == a.version; // an operator changed it since we read it: leave it to review
@@ -182,10 +188,10 @@ final class ChunkWriter {
                 && policy.withinDeadBand(d.type(), d.oldLimit(), p.getProposedLimit(), d.proposedLimit());
     }
 
-    /** The current ACCOUNT.VERSION of every account in the chunk's range, read inside the chunk's transaction. */
-    private static Map<Long, Integer> accountVersions(DSLContext tx, long lo, long hi) {
+    /** The current ACCOUNT.VERSION of every account of the chunk, read inside the chunk's transaction. */
+    private static Map<Long, Integer> accountVersions(DSLContext tx, List<Long> ids) {
         Map<Long, Integer> versions = new HashMap<>();
-        tx.select(ACCOUNT.ID, ACCOUNT.VERSION).from(ACCOUNT).where(ACCOUNT.ID.between(lo, hi)).forEach(r -> versions.put(r.value1(), r.value2()));
+        tx.select(ACCOUNT.ID, ACCOUNT.VERSION).from(ACCOUNT).where(IdList.among(ACCOUNT.ID, ids)).forEach(r -> versions.put(r.value1(), r.value2()));
         return versions;
     }
 

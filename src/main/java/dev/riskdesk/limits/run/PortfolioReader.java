@@ -12,6 +12,7 @@ import static dev.riskdesk.db.schema.Tables.SCORE;
 import static dev.riskdesk.db.schema.Tables.TXN;
 
 import dev.riskdesk.accounts.AccountStatus;
+import dev.riskdesk.db.IdList;
 import dev.riskdesk.db.JdbcRows;
 import dev.riskdesk.limits.policy.AccountData;
 import dev.riskdesk.limits.rules.RuleDefinition;
@@ -102,25 +103,46 @@ public final class PortfolioReader {
 
     /** The accounts with id above {@code afterId} up to {@code lastId} (and matching {@code filter}), fully loaded. */
     public List<AccountData> readRange(DSLContext dsl, long afterId, long lastId, LocalDateTime at, Condition filter) {
-        Map<Long, AccountData> byId = readAccounts(dsl, afterId, lastId, filter);
+        return readDetails(dsl, readAccounts(dsl, ACCOUNT.ID.gt(afterId).and(ACCOUNT.ID.le(lastId)).and(filter == null ? DSL.noCondition() : filter)), at);
+    }
+
+    /** The accounts {@code sortedIds} (ascending; an id without an account is skipped), fully loaded: an incremental run's chunk. */
+    public List<AccountData> readAccounts(DSLContext dsl, List<Long> sortedIds, LocalDateTime at) {
+        return sortedIds.isEmpty() ? List.of() : readDetails(dsl, readAccounts(dsl, IdList.among(ACCOUNT.ID, sortedIds)), at);
+    }
+
+    /** The condition that picks a chunk's rows of a table by its account column. */
+    @FunctionalInterface
+    private interface Accounts {
+        Condition of(Field<Long> accountId);
+    }
+
+    /**
+     * Reads every table's rows of the accounts read. The rows of an id range are one index range per table; when the accounts
+     * are fewer than half the ids of their range (an incremental run's scattered accounts), each table is asked for just
+     * their ids, so the accounts between them are not read.
+     */
+    private List<AccountData> readDetails(DSLContext dsl, Map<Long, AccountData> byId, LocalDateTime at) {
         if (byId.isEmpty()) {
             return List.of();
         }
         List<AccountData> accounts = new ArrayList<>(byId.values());
         long lo = accounts.get(0).accountId;
         long hi = accounts.get(accounts.size() - 1).accountId;
+        List<Long> ids = new ArrayList<>(byId.keySet());
+        Accounts in = 2L * accounts.size() >= hi - lo + 1 ? f -> f.between(lo, hi) : f -> IdList.among(f, ids);
 
-        readScores(dsl, byId, lo, hi, at);
-        readMonths(dsl, byId, lo, hi, at);
-        readBills(dsl, byId, lo, hi, at);
-        readRepayments(dsl, byId, lo, hi, at);
-        readCustomerEvents(dsl, accounts, byId, lo, hi, at);
-        readTxns(dsl, byId, accounts, lo, hi, at);
+        readScores(dsl, byId, in, at);
+        readMonths(dsl, byId, in, at);
+        readBills(dsl, byId, in, at);
+        readRepayments(dsl, byId, in, at);
+        readCustomerEvents(dsl, accounts, byId, in, at);
+        readTxns(dsl, byId, accounts, in, at);
         return accounts;
     }
 
-    /** The accounts in the id range (and the filter) with their customer's city tier and income band, in id order. */
-    private Map<Long, AccountData> readAccounts(DSLContext dsl, long afterId, long lastId, Condition filter) {
+    /** The accounts matching {@code where} with their customer's city tier and income band, in id order. */
+    private Map<Long, AccountData> readAccounts(DSLContext dsl, Condition where) {
         Map<Long, AccountData> byId = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         JdbcRows.forEach(dsl, dsl.select(ACCOUNT.ID, ACCOUNT.ACCOUNT_NO, ACCOUNT.CUSTOMER_ID, ACCOUNT.STATUS, ACCOUNT.OPENED_AT, ACCOUNT.CREDIT_LIMIT,
@@ -128,8 +150,7 @@ public final class PortfolioReader {
                         ACCOUNT.LAST_LIMIT_CHANGE, ACCOUNT.CURRENT_DPD, ACCOUNT.DELINQUENCY_BUCKET, ACCOUNT.VERSION,
                         CUSTOMER.CITY_TIER, CUSTOMER.INCOME_BAND)
                 .from(ACCOUNT).join(CUSTOMER).on(CUSTOMER.ID.eq(ACCOUNT.CUSTOMER_ID))
-                .where(ACCOUNT.ID.gt(afterId)).and(ACCOUNT.ID.le(lastId)).and(filter == null ? DSL.noCondition() : filter)
-                .orderBy(ACCOUNT.ID), r -> {
+                .where(where).orderBy(ACCOUNT.ID), r -> {
                     AccountData a = new AccountData();
                     a.accountId = r.getLong(1);
                     a.accountNo = r.getString(2);
@@ -154,11 +175,11 @@ public final class PortfolioReader {
     }
 
     /** Each account's newest score observed for the evaluation month or earlier. */
-    private void readScores(DSLContext dsl, Map<Long, AccountData> byId, long lo, long hi, LocalDateTime at) {
+    private void readScores(DSLContext dsl, Map<Long, AccountData> byId, Accounts in, LocalDateTime at) {
         long t1 = System.nanoTime();
         JdbcRows.forEach(dsl, dsl.select(SCORE.ACCOUNT_ID, SCORE.MODEL_ID, SCORE.PD, SCORE.BAND, SCORE.CREDIT_SUB, SCORE.CAPACITY_SUB, SCORE.STABILITY_SUB,
                         SCORE.SECURITY_SUB, SCORE.REASON_CODES, SCORE.SCORED_AT)
-                .from(SCORE).where(SCORE.ACCOUNT_ID.between(lo, hi))
+                .from(SCORE).where(in.of(SCORE.ACCOUNT_ID))
                 // scores are computed after the data arrive, so the run uses the newest score observed
                 // for the evaluation month or earlier, not one "scored before `at`" (that excluded today's batch)
                 .and(SCORE.OBSERVATION_DATE.le(at.toLocalDate().withDayOfMonth(1).plusMonths(1).minusDays(1)))
@@ -173,7 +194,7 @@ public final class PortfolioReader {
         time("SCORE", t1);
     }
 
-    private void readMonths(DSLContext dsl, Map<Long, AccountData> byId, long lo, long hi, LocalDateTime at) {
+    private void readMonths(DSLContext dsl, Map<Long, AccountData> byId, Accounts in, LocalDateTime at) {
         long t2 = System.nanoTime();
         // only the complete months the policy and the rules use, one index range per month: IX_ACCOUNT_MONTH_MONTH
         // (MONTH_START, ACCOUNT_ID, CREDIT_LIMIT, BALANCE, SPEND) holds every column read, so no table row is visited
@@ -182,7 +203,7 @@ public final class PortfolioReader {
             LocalDate month = thisMonth.minusMonths(m); // every row of this range has it: no date is decoded per row
             JdbcRows.forEach(dsl, dsl.select(ACCOUNT_MONTH.ACCOUNT_ID, ACCOUNT_MONTH.MONTH_START, ACCOUNT_MONTH.CREDIT_LIMIT, ACCOUNT_MONTH.BALANCE, ACCOUNT_MONTH.SPEND)
                     .from(ACCOUNT_MONTH).where(ACCOUNT_MONTH.MONTH_START.eq(month))
-                    .and(ACCOUNT_MONTH.ACCOUNT_ID.between(lo, hi))
+                    .and(in.of(ACCOUNT_MONTH.ACCOUNT_ID))
                     .orderBy(ACCOUNT_MONTH.ACCOUNT_ID), r -> {
                         AccountData a = byId.get(r.getLong(1));
                         if (a != null) {
@@ -193,10 +214,10 @@ public final class PortfolioReader {
         time("ACCOUNT_MONTH", t2);
     }
 
-    private void readBills(DSLContext dsl, Map<Long, AccountData> byId, long lo, long hi, LocalDateTime at) {
+    private void readBills(DSLContext dsl, Map<Long, AccountData> byId, Accounts in, LocalDateTime at) {
         long t3 = System.nanoTime();
         JdbcRows.forEach(dsl, dsl.select(BILL.ACCOUNT_ID, BILL.ID, BILL.DUE_DATE, BILL.STATEMENT_AMOUNT, BILL.MINIMUM_DUE, BILL.PAID_AMOUNT)
-                .from(BILL).where(BILL.ACCOUNT_ID.between(lo, hi)).and(BILL.RECEIVED_AT.le(at))
+                .from(BILL).where(in.of(BILL.ACCOUNT_ID)).and(BILL.RECEIVED_AT.le(at))
                 .and(BILL.DUE_DATE.ge(at.toLocalDate().minusDays(200)))
                 .orderBy(BILL.ACCOUNT_ID, BILL.DUE_DATE), r -> {
                     AccountData a = byId.get(r.getLong(1));
@@ -208,10 +229,10 @@ public final class PortfolioReader {
         time("BILL", t3);
     }
 
-    private void readRepayments(DSLContext dsl, Map<Long, AccountData> byId, long lo, long hi, LocalDateTime at) {
+    private void readRepayments(DSLContext dsl, Map<Long, AccountData> byId, Accounts in, LocalDateTime at) {
         long t4 = System.nanoTime();
         JdbcRows.forEach(dsl, dsl.select(REPAYMENT.ACCOUNT_ID, REPAYMENT.ID, REPAYMENT.BILL_ID, REPAYMENT.AMOUNT, REPAYMENT.PAID_AT, REPAYMENT.RECEIVED_AT)
-                .from(REPAYMENT).where(REPAYMENT.ACCOUNT_ID.between(lo, hi)).and(REPAYMENT.RECEIVED_AT.le(at))
+                .from(REPAYMENT).where(in.of(REPAYMENT.ACCOUNT_ID)).and(REPAYMENT.RECEIVED_AT.le(at))
                 .and(REPAYMENT.PAID_AT.ge(at.minusDays(240)))
                 .orderBy(REPAYMENT.ACCOUNT_ID, REPAYMENT.PAID_AT), r -> {
                     AccountData a = byId.get(r.getLong(1));
@@ -224,10 +245,9 @@ public final class PortfolioReader {
     }
 
     /** Login events and credit inquiries, read per customer and attached to the customer's accounts. */
-    private void readCustomerEvents(DSLContext dsl, List<AccountData> accounts, Map<Long, AccountData> byId, long lo, long hi,
-            LocalDateTime at) {
+    private void readCustomerEvents(DSLContext dsl, List<AccountData> accounts, Map<Long, AccountData> byId, Accounts in, LocalDateTime at) {
         long t6 = System.nanoTime();
-        CustomerRows owners = new CustomerRows(accounts, byId, lo, hi);
+        CustomerRows owners = new CustomerRows(accounts, byId, in);
         owners.read(dsl, LOGIN_EVENT, LOGIN_EVENT.CUSTOMER_ID, List.of(LOGIN_EVENT.ID, LOGIN_EVENT.LOGIN_AT, LOGIN_EVENT.DEVICE_ID,
                         LOGIN_EVENT.CITY, LOGIN_EVENT.NEW_DEVICE, LOGIN_EVENT.NEW_CITY, LOGIN_EVENT.SUCCESS),
                 LOGIN_EVENT.LOGIN_AT, at.minusDays(loginDays), at, LOGIN_EVENT.RECEIVED_AT.le(at),
@@ -256,16 +276,14 @@ public final class PortfolioReader {
     private static final class CustomerRows {
         private final Map<Long, AccountData> byId;
         private final Map<Long, List<AccountData>> byCustomer = new HashMap<>();
-        private final long lo;
-        private final long hi;
+        private final Accounts in;
         private final long firstCustomer;
         private final long lastCustomer;
         private final boolean dense;
 
-        CustomerRows(List<AccountData> accounts, Map<Long, AccountData> byId, long lo, long hi) {
+        CustomerRows(List<AccountData> accounts, Map<Long, AccountData> byId, Accounts in) {
             this.byId = byId;
-            this.lo = lo;
-            this.hi = hi;
+            this.in = in;
             long first = Long.MAX_VALUE;
             long last = Long.MIN_VALUE;
             for (AccountData a : accounts) {
@@ -295,7 +313,7 @@ public final class PortfolioReader {
                 select.add(ACCOUNT.ID);
                 select.addAll(columns);
                 JdbcRows.forEach(dsl, dsl.select(select).from(table).join(ACCOUNT).on(ACCOUNT.CUSTOMER_ID.eq(customerId))
-                        .where(ACCOUNT.ID.between(lo, hi)).and(window).and(rest).orderBy(ACCOUNT.ID, time), r -> {
+                        .where(in.of(ACCOUNT.ID)).and(window).and(rest).orderBy(ACCOUNT.ID, time), r -> {
                             AccountData a = byId.get(r.getLong(1));
                             if (a != null) {
                                 reader.read(a, r);
@@ -310,11 +328,11 @@ public final class PortfolioReader {
      * rest of the window only for the accounts a rule needs it for ({@link RuleEngine#needsTxnHistory}), so most accounts'
      * older transactions are never read. Each account's list ends up as the full read would give it, in time order.
      */
-    private void readTxns(DSLContext dsl, Map<Long, AccountData> byId, List<AccountData> accounts, long lo, long hi, LocalDateTime at) {
+    private void readTxns(DSLContext dsl, Map<Long, AccountData> byId, List<AccountData> accounts, Accounts in, LocalDateTime at) {
         long t0 = System.nanoTime();
         LocalDateTime from = at.minusDays(txnDays);
         LocalDateTime recentFrom = recentTxnDays < 0 ? from : at.minusDays(recentTxnDays);
-        JdbcRows.forEach(dsl, txns(dsl).where(TXN.ACCOUNT_ID.between(lo, hi)).and(TXN.TXN_AT.ge(recentFrom)).and(TXN.TXN_AT.le(at))
+        JdbcRows.forEach(dsl, txns(dsl).where(in.of(TXN.ACCOUNT_ID)).and(TXN.TXN_AT.ge(recentFrom)).and(TXN.TXN_AT.le(at))
                 .and(TXN.RECEIVED_AT.le(at))
                 .orderBy(TXN.ACCOUNT_ID, TXN.TXN_AT), r -> {
                     AccountData a = byId.get(r.getLong(1));
