@@ -6,7 +6,6 @@ import static dev.riskdesk.db.schema.Tables.RULE;
 import static dev.riskdesk.db.schema.Tables.RULE_HIT;
 
 import dev.riskdesk.db.IdList;
-import dev.riskdesk.limits.ProposalStatus;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -51,8 +50,10 @@ public final class ChangedAccounts {
         var staleHits = DSL.selectDistinct(RULE_HIT.ACCOUNT_ID).from(RULE_HIT)
                 .where(RULE_HIT.RULE_CODE.in(DSL.selectDistinct(RULE.RULE_CODE).from(RULE).where(RULE.FEEDS.like(named))))
                 .and(RULE_HIT.OPEN_FLAG.isTrue()).and(RULE_HIT.STALE.isTrue()).and(RULE_HIT.FEED_AS_OF.like("%\"" + feedCode + "\"%"));
+        // the status as its stored text: accounts is below limits and does not use its ProposalStatus
+        Field<String> status = DSL.field(LIMIT_PROPOSAL.STATUS.getQualifiedName(), String.class);
         var waiting = DSL.selectDistinct(LIMIT_PROPOSAL.ACCOUNT_ID).from(LIMIT_PROPOSAL)
-                .where(LIMIT_PROPOSAL.STATUS.eq(ProposalStatus.AWAITING_DATA)).and(LIMIT_PROPOSAL.EVIDENCE.like(named));
+                .where(status.eq("AWAITING_DATA")).and(LIMIT_PROPOSAL.EVIDENCE.like(named));
         Table<?> both = staleHits.union(waiting).asTable("W", "ACCOUNT_ID");
         return mark(tx, DSL.select(both.field("ACCOUNT_ID", Long.class)).from(both), at);
     }
