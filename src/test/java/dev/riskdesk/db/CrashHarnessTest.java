@@ -1,6 +1,7 @@
 package dev.riskdesk.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -26,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills the product's batch jobs ({@code generate}, {@code policy run}) with SIGKILL at points
+ * Kills the product's batch jobs ({@code generate}, {@code policy run}, {@code score --all}) with SIGKILL at points
  * drawn from a seed, some timed just after a commit, then reopens the file, runs the job again
  * and compares with a run that was never killed: the same rows in every table, no job left
  * RUNNING, and every re-run and reopen within a deadline.
@@ -41,6 +44,10 @@ class CrashHarnessTest {
     private static final long DEADLINE_SECONDS = Long.getLong("crash.deadlineSeconds", 120);
     private static final String[] GENERATE = {"generate", "--customers", "150", "--months", "12", "--seed", "5"};
     private static final String[] POLICY_RUN = {"policy", "run", "--chunk", "10", "--no-dashboard"};
+    /** Scoring needs a champion, and training needs 19 months of history. */
+    private static final String[] GENERATE_FOR_SCORING = {"generate", "--customers", "150", "--months", "20", "--seed", "5"};
+    private static final String[] SCORE_ALL = {"score", "--all", "--chunk", "10", "--readers", "1", "--no-dashboard"};
+    private static final Pattern PROMOTE = Pattern.compile("riskdesk model promote (\\d+)");
 
     @TempDir
     static Path dir;
@@ -77,6 +84,19 @@ class CrashHarnessTest {
         long millis = runToEnd(reference, POLICY_RUN);
         Map<String, Long> expected = withNoMarkers(rows(reference));
         harness("policy run", "POLICY_RUN", book, millis, expected, POLICY_RUN);
+    }
+
+    @Test
+    void killedScoringRunLeavesWholeChunksAndTheNextRunFinishes() throws Exception {
+        Path book = dir.resolve("score-book");
+        runToEnd(book, GENERATE_FOR_SCORING);
+        Matcher trained = PROMOTE.matcher(read(runToEndOutput(book, "model", "train", "--max-rows", "5000")));
+        assertTrue(trained.find(), "model train names the scorecard to promote");
+        runToEnd(book, "model", "promote", trained.group(1));
+        Path reference = copy(book, "score-ref");
+        long millis = runToEnd(reference, SCORE_ALL);
+        Map<String, Long> expected = withNoMarkers(rows(reference));
+        harness("score --all", "SCORE", book, millis, expected, SCORE_ALL);
     }
 
     /**
@@ -133,8 +153,14 @@ class CrashHarnessTest {
 
     /** Runs the job on {@code db} to its end within the deadline; returns its wall time in ms. */
     private static long runToEnd(Path db, String... args) throws Exception {
-        Path out = Files.createTempFile(dir, "out", ".txt");
         long started = System.nanoTime();
+        runToEndOutput(db, args);
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    }
+
+    /** Runs the job on {@code db} to its end within the deadline; returns the file holding its output. */
+    private static Path runToEndOutput(Path db, String... args) throws Exception {
+        Path out = Files.createTempFile(dir, "out", ".txt");
         Process p = start(db, out, args);
         if (!p.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -142,7 +168,7 @@ class CrashHarnessTest {
             throw new AssertionError(String.join(" ", args) + " on " + db + " did not end within " + DEADLINE_SECONDS + " s:\n" + Files.readString(out));
         }
         assertEquals(0, p.exitValue(), () -> String.join(" ", args) + " failed:\n" + read(out));
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        return out;
     }
 
     private static Process start(Path db, Path out, String... args) throws IOException {
