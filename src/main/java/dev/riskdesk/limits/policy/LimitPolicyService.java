@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 
 /** Versioned limit policies (LIMIT_POLICY); defaults from data/limit-policy.json on first use. */
 public final class LimitPolicyService {
@@ -65,6 +66,19 @@ public final class LimitPolicyService {
         }
         String json = readFile(file);
         parse(json, file.toString());
+        try {
+            return storeDefaults(file, json);
+        } catch (DataAccessException e) {
+            LimitPolicyRecord winner = VersionedStore.storedByAnotherMeanwhile(e) ? versions.active(database.dsl()) : null;
+            if (winner == null) {
+                throw e;
+            }
+            return version(winner); // a run starting at the same moment stored the defaults: use its row
+        }
+    }
+
+    /** Stores the defaults file as the next version unless a version an operator made, or the same file, is active by now. */
+    private Version storeDefaults(Path file, String json) {
         return database.transactionResult(tx -> {
             LimitPolicyRecord again = versions.active(tx);
             if (again != null && (again.getCreatedBy() != null || again.getParameters().equals(json))) {

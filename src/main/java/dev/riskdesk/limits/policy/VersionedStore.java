@@ -7,6 +7,8 @@ import java.time.LocalDateTime;
 import org.jooq.DSLContext;
 import org.jooq.TableField;
 import org.jooq.UpdatableRecord;
+import org.jooq.exception.DataAccessException;
+import org.jooq.exception.SQLStateClass;
 import org.jooq.impl.DSL;
 
 /**
@@ -29,6 +31,15 @@ public final class VersionedStore<R extends UpdatableRecord<R>> {
     public VersionedStore(Columns<R> columns, Clock clock) {
         this.columns = columns;
         this.clock = clock;
+    }
+
+    /**
+     * Whether {@code e} is the unique version number refusing a second store of the same version: two
+     * first-ever starts (two processes, or two runs in the console) that both found no active version
+     * and stored the defaults at the same moment. The loser then reads the winner's row instead.
+     */
+    public static boolean storedByAnotherMeanwhile(DataAccessException e) {
+        return e.sqlStateClass() == SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION;
     }
 
     /** The active version's row, or null before the first version is stored. */

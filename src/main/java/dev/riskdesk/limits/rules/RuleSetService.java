@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 
 /**
  * Versioned monitoring rule sets. The first call loads data/rules.json as version 1; a later
@@ -76,10 +77,18 @@ public final class RuleSetService {
             return found;
         }
         RuleSet defaults = parse(DataFolder.file("rules.json"));
-        return database.transactionResult(tx -> {
-            RuleSet again = readActive(tx); // another process may have loaded them meanwhile
-            return again != null ? again : store(tx, defaults, "data/rules.json");
-        });
+        try {
+            return database.transactionResult(tx -> {
+                RuleSet again = readActive(tx); // another process may have loaded them meanwhile
+                return again != null ? again : store(tx, defaults, "data/rules.json");
+            });
+        } catch (DataAccessException e) {
+            RuleSet winner = VersionedStore.storedByAnotherMeanwhile(e) ? database.transactionResult(this::readActive) : null;
+            if (winner == null) {
+                throw e;
+            }
+            return winner; // a run starting at the same moment stored the defaults: use its rule set
+        }
     }
 
     /** The active rule set, or the defaults unsaved (id null): for read-only callers such as the simulation. */

@@ -4,8 +4,10 @@ import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 import static dev.riskdesk.db.schema.Tables.BATCH_JOB;
 import static dev.riskdesk.db.schema.Tables.CUSTOMER_NOTICE;
 import static dev.riskdesk.db.schema.Tables.LIMIT_DECISION;
+import static dev.riskdesk.db.schema.Tables.LIMIT_POLICY;
 import static dev.riskdesk.db.schema.Tables.LIMIT_PROPOSAL;
 import static dev.riskdesk.db.schema.Tables.RULE_HIT;
+import static dev.riskdesk.db.schema.Tables.RULE_SET;
 import static dev.riskdesk.db.schema.Tables.SUSPENSION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -318,6 +320,18 @@ class PolicyRunDbTest {
             assertEquals(1, f.db.dsl().fetchCount(SUSPENSION, SUSPENSION.ACCOUNT_ID.eq(v)));
             assertEquals(1, f.db.dsl().fetchCount(LIMIT_DECISION, LIMIT_DECISION.ACCOUNT_ID.eq(v)));
         }
+    }
+
+    @Test
+    void twoFirstEverRunsAtOnceStoreTheDefaultRulesAndPolicyOnce() throws Exception {
+        takenOverAccounts(5); // no rules and no policy stored yet: both starts load the defaults files
+        TwoStarts.Outcome<PolicyRunService.RunReport> outcome = TwoStarts.atOnce(progress ->
+                f.runs.run(Session.system(), new PolicyRunService.RunOptions(false, 2, NOW, false), progress));
+        assertEquals(1, outcome.ran().size(), outcome.refused().toString());
+        assertEquals(1, outcome.refused().size(), "the other start is refused by the lease, not by a duplicate version");
+        assertEquals(1, f.db.dsl().fetchCount(LIMIT_POLICY), "the defaults are stored as one policy version");
+        assertEquals(1, f.db.dsl().fetchCount(RULE_SET), "and as one rule-set version");
+        assertEquals(JobStatus.COMPLETED, f.db.dsl().select(BATCH_JOB.STATUS).from(BATCH_JOB).fetchOne(BATCH_JOB.STATUS));
     }
 
     @Test
