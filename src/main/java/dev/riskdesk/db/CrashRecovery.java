@@ -38,8 +38,6 @@ final class CrashRecovery {
     private static final AtomicLong SEQUENCE = new AtomicLong();
     /** Opened read-only and without a trace file: recovery reads the killed file and never writes it. */
     private static final String READ_ONLY = ";ACCESS_MODE_DATA=r;TRACE_LEVEL_FILE=0";
-    /** H2's "Database may be already in use". */
-    private static final int DATABASE_IN_USE = 90020;
 
     private CrashRecovery() {
     }
@@ -98,7 +96,7 @@ final class CrashRecovery {
             Files.move(freshData, location.dataFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.deleteIfExists(script);
         } catch (SQLException e) {
-            if (Database.rootMessage(e).contains("already in use") || e.getErrorCode() == DATABASE_IN_USE) {
+            if (Database.rootMessage(e).contains("already in use") || e.getErrorCode() == Database.DATABASE_IN_USE) {
                 LOG.info("{} was not closed cleanly, but another process has it open now", location.describe());
                 return false;
             }

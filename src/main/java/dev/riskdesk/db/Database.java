@@ -28,6 +28,12 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     static final String MIGRATIONS = "classpath:db/migration";
+    /** How long an open waits for another process that shares the file to finish starting or closing it. */
+    static final long BUSY_RETRY_MILLIS = 15_000;
+    /** H2's "Database may be already in use". */
+    static final int DATABASE_IN_USE = 90020;
+    /** H2's "Connection is broken" (the server of the process that shared the file went away). */
+    static final int CONNECTION_BROKEN = 90067;
 
     private final DatabaseLocation location;
     private final JdbcConnectionPool pool;
@@ -66,6 +72,7 @@ public final class Database implements AutoCloseable {
         JdbcConnectionPool pool = JdbcConnectionPool.create(location.jdbcUrl(), "sa", "");
         pool.setMaxConnections(16);
         try {
+            awaitFirstConnection(pool, location);
             Flyway flyway = Flyway.configure()
                     .dataSource(pool)
                     .locations(MIGRATIONS)
@@ -85,6 +92,47 @@ public final class Database implements AutoCloseable {
             LOG.error("Cannot open database {}", location.describe(), e);
             throw openFailure(location, e);
         }
+    }
+
+    /**
+     * The first connection, retried for a bounded time while another process that shares the file is
+     * starting its server or closing it: H2 then answers "Database may be already in use" (the file
+     * lock is held by a process that is closing), or the server named in the lock file refuses the
+     * connection or drops it (the process is exiting). After {@link #BUSY_RETRY_MILLIS} the open fails
+     * with one sentence.
+     */
+    private static void awaitFirstConnection(JdbcConnectionPool pool, DatabaseLocation location) {
+        long deadline = System.nanoTime() + BUSY_RETRY_MILLIS * 1_000_000;
+        while (true) {
+            try (Connection ignored = pool.getConnection()) {
+                return;
+            } catch (SQLException e) {
+                if (!busy(e) || System.nanoTime() > deadline) {
+                    throw new IllegalStateException(e);
+                }
+                LOG.info("{} is busy ({}); retrying", location.describe(), rootMessage(e));
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
+    /** Whether {@code e} is another process starting or closing the shared file, which passes. */
+    static boolean busy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && (sql.getErrorCode() == DATABASE_IN_USE || sql.getErrorCode() == CONNECTION_BROKEN)) {
+                return true;
+            }
+            if (t instanceof java.net.ConnectException || t instanceof java.io.EOFException) {
+                return true;
+            }
+        }
+        String message = rootMessage(e);
+        return message.contains("already in use") || message.contains("Connection refused") || message.contains("Connection is broken");
     }
 
     /** After an unclean shutdown, brings the file back to its last committed state before anything reads it. */
@@ -168,6 +216,10 @@ public final class Database implements AutoCloseable {
         }
         if (message.contains("non-empty schema")) {
             return foreignTables(location, e);
+        }
+        if (busy(e)) {
+            return UserFacingException.keyed("db.busy", "The database " + where
+                    + " is being opened or closed by another process; try again in a moment.", e, where);
         }
         return UserFacingException.keyed("db.cannotOpen", "Cannot open the database " + where + ": " + message, e, where, message);
     }

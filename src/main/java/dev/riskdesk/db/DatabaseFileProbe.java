@@ -13,9 +13,6 @@ import org.flywaydb.core.Flyway;
  * a trace file appearing beside it (opening it read-write would rewrite its chunks).
  */
 final class DatabaseFileProbe {
-    /** H2's "Database may be already in use": a running RiskDesk holds the file; the normal open reaches it through its server. */
-    private static final int DATABASE_IN_USE = 90020;
-
     private DatabaseFileProbe() {
     }
 
@@ -30,7 +27,8 @@ final class DatabaseFileProbe {
             }
             Database.checkNotNewer(Flyway.configure().dataSource(url, "sa", "").locations(Database.MIGRATIONS).load(), location);
         } catch (SQLException e) {
-            if (e.getErrorCode() != DATABASE_IN_USE) {
+            // in use: a running RiskDesk holds the file, and the normal open reaches it through its server
+            if (e.getErrorCode() != Database.DATABASE_IN_USE) {
                 throw Database.openFailure(location, e);
             }
         }
