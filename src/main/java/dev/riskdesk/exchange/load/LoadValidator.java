@@ -88,6 +88,9 @@ public final class LoadValidator {
         if (result.rejected().all()) {
             abandoned.add(kind);
         }
+        if (kind != BookKind.BILLS) {
+            hashedKeys.remove(kind); // keys are unique per kind; only the bills' are referred to later
+        }
         results.put(kind, result);
         return result;
     }
