@@ -34,10 +34,10 @@ public final class FeedsTable {
         table.setFixedCellSize(ROW);
         table.setFocusTraversable(false);
 
-        table.getColumns().add(column(i18n, "common.feeds.feed", 190, f -> i18n.getOr("common.feed." + f.code(), f.code()), false));
-        table.getColumns().add(column(i18n, "common.feeds.asOf", 190, f -> i18n.formats().dateTime(f.asOf()), false));
-        table.getColumns().add(column(i18n, "common.feeds.lag", 110, f -> Durations.words(f.lag()).render(i18n), true));
-        table.getColumns().add(column(i18n, "common.feeds.tolerance", 120,
+        table.getColumns().add(column(i18n, "common.feeds.feed", 170, f -> i18n.getOr("common.feed." + f.code(), f.code()), false));
+        table.getColumns().add(column(i18n, "common.feeds.asOf", 180, f -> i18n.formats().dateTime(f.asOf()), false));
+        table.getColumns().add(column(i18n, "common.feeds.lag", 90, f -> Durations.words(f.lag()).render(i18n), true));
+        table.getColumns().add(column(i18n, "common.feeds.tolerance", 100,
                 f -> Durations.words(Duration.ofHours(f.toleranceHours())).render(i18n), true));
         table.getColumns().add(state(i18n));
         table.setRowFactory(t -> new TableRow<>() {
@@ -77,7 +77,7 @@ public final class FeedsTable {
             }
         });
         state.setSortable(false);
-        state.setMinWidth(170);
+        state.setMinWidth(230); // "Stale: beyond tolerance" in bold, whole
         return state;
     }
 

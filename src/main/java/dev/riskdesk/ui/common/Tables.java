@@ -59,6 +59,13 @@ public final class Tables {
         return column;
     }
 
+    /** A right-aligned count that never shrinks below {@code width}, so its header ("Unchanged") stays whole. */
+    public static <T> TableColumn<T, String> count(I18n i18n, String key, double width, java.util.function.ToLongFunction<T> count) {
+        TableColumn<T, String> column = numeric(i18n, key, width, row -> i18n.formats().integer(count.applyAsLong(row)));
+        column.setMinWidth(width);
+        return column;
+    }
+
     /** The words shown when a table has no rows (while loading: "Loading…"). */
     public static Label placeholder(I18n i18n, String emptyKey, javafx.beans.value.ObservableBooleanValue loading) {
         Label label = new Label();

@@ -86,12 +86,12 @@ public final class DataView {
         TableView<Load> table = Tables.table("data-loads", model.loads());
         table.getColumns().add(Tables.column(i18n, "data.loads.when", 150, l -> i18n.formats().dateTime(l.startedAt())));
         table.getColumns().add(Tables.column(i18n, "data.loads.who", 110, Load::operatorName));
-        table.getColumns().add(Tables.column(i18n, "data.loads.source", 200, Load::sourceName));
+        table.getColumns().add(Tables.column(i18n, "data.loads.source", 170, Load::sourceName));
         table.getColumns().add(Tables.column(i18n, "data.loads.outcome", 170, this::outcome));
-        table.getColumns().add(Tables.numeric(i18n, "data.rows.new", 90, l -> i18n.formats().integer(l.rowsNew())));
-        table.getColumns().add(Tables.numeric(i18n, "data.rows.changed", 90, l -> i18n.formats().integer(l.rowsChanged())));
-        table.getColumns().add(Tables.numeric(i18n, "data.rows.unchanged", 90, l -> i18n.formats().integer(l.rowsUnchanged())));
-        table.getColumns().add(Tables.numeric(i18n, "data.rows.rejected", 90, l -> i18n.formats().integer(l.rowsRejected())));
+        table.getColumns().add(Tables.count(i18n, "data.rows.new", 100, l -> l.rowsNew()));
+        table.getColumns().add(Tables.count(i18n, "data.rows.changed", 100, l -> l.rowsChanged()));
+        table.getColumns().add(Tables.count(i18n, "data.rows.unchanged", 100, l -> l.rowsUnchanged()));
+        table.getColumns().add(Tables.count(i18n, "data.rows.rejected", 100, l -> l.rowsRejected()));
         table.setPlaceholder(Tables.placeholder(i18n, "data.loads.none", model.loadingProperty()));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
@@ -138,10 +138,10 @@ public final class DataView {
         table.getColumns().add(Tables.column(i18n, "data.files.sha256", 150, f -> shortHash(f.sha256()),
                 f -> i18n.format("data.files.sha256.full", f.sha256())));
         table.getColumns().add(Tables.column(i18n, "data.files.encoding", 90, LoadFile::encoding));
-        table.getColumns().add(Tables.numeric(i18n, "data.rows.new", 80, f -> i18n.formats().integer(f.rowsNew())));
-        table.getColumns().add(Tables.numeric(i18n, "data.rows.changed", 80, f -> i18n.formats().integer(f.rowsChanged())));
-        table.getColumns().add(Tables.numeric(i18n, "data.rows.unchanged", 80, f -> i18n.formats().integer(f.rowsUnchanged())));
-        table.getColumns().add(Tables.numeric(i18n, "data.rows.rejected", 80, f -> i18n.formats().integer(f.rowsRejected())));
+        table.getColumns().add(Tables.count(i18n, "data.rows.new", 100, f -> f.rowsNew()));
+        table.getColumns().add(Tables.count(i18n, "data.rows.changed", 100, f -> f.rowsChanged()));
+        table.getColumns().add(Tables.count(i18n, "data.rows.unchanged", 100, f -> f.rowsUnchanged()));
+        table.getColumns().add(Tables.count(i18n, "data.rows.rejected", 100, f -> f.rowsRejected()));
         table.setPlaceholder(Tables.placeholder(i18n, "data.files.none", null));
 
         MenuItem copy = new MenuItem();

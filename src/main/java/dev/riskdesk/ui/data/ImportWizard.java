@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -26,7 +25,10 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
@@ -256,57 +258,96 @@ public final class ImportWizard {
         }
     }
 
-    private SplitPane results() {
+    /** The check's problems and files as two tabs; the problems come first when there are any. */
+    private TabPane results() {
         TableView<FileLine> files = Tables.table("import-files", model.files());
         files.getColumns().add(Tables.column(i18n, "data.files.kind", 150, f -> i18n.get("data.kind." + f.kind().name())));
         files.getColumns().add(Tables.column(i18n, "data.files.name", 160, FileLine::fileName));
-        files.getColumns().add(Tables.numeric(i18n, "data.rows.new", 80, f -> i18n.formats().integer(f.counts().added())));
-        files.getColumns().add(Tables.numeric(i18n, "data.rows.changed", 80, f -> i18n.formats().integer(f.counts().changed())));
-        files.getColumns().add(Tables.numeric(i18n, "data.rows.unchanged", 80, f -> i18n.formats().integer(f.counts().unchanged())));
-        files.getColumns().add(Tables.numeric(i18n, "data.rows.rejected", 80, f -> i18n.formats().integer(f.counts().rejected())));
-        files.getColumns().add(Tables.numeric(i18n, "data.import.problems", 80, f -> i18n.formats().integer(f.problems())));
+        files.getColumns().add(Tables.count(i18n, "data.rows.new", 100, f -> f.counts().added()));
+        files.getColumns().add(Tables.count(i18n, "data.rows.changed", 100, f -> f.counts().changed()));
+        files.getColumns().add(Tables.count(i18n, "data.rows.unchanged", 100, f -> f.counts().unchanged()));
+        files.getColumns().add(Tables.count(i18n, "data.rows.rejected", 100, f -> f.counts().rejected()));
+        files.getColumns().add(Tables.count(i18n, "data.import.problems", 100, f -> f.problems()));
         files.setPlaceholder(Tables.placeholder(i18n, "data.import.noFilesYet", model.busyProperty()));
 
+        Tab problemsTab = new Tab();
+        problemsTab.setId("import-tab-problems");
+        problemsTab.textProperty().bind(i18n.bind(() -> checked() ? i18n.format("data.import.problemsTitle", model.problems().size())
+                : i18n.get("data.import.problems"), model.problems(), model.checkedProperty(), model.importedProperty()));
+        problemsTab.setContent(problemsPane());
+        Tab filesTab = new Tab();
+        filesTab.setId("import-tab-files");
+        filesTab.textProperty().bind(i18n.text("data.import.filesTitle"));
+        filesTab.setContent(files);
+        TabPane tabs = new TabPane(problemsTab, filesTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setStyle("-fx-padding: 0 16 0 16;");
+        // after a check or an import: the problems if there are any, else what each file does
+        Runnable pick = () -> tabs.getSelectionModel().select(model.problems().isEmpty() && checked() ? filesTab : problemsTab);
+        model.checkedProperty().addListener((obs, old, now) -> pick.run());
+        model.importedProperty().addListener((obs, old, now) -> pick.run());
+        i18n.messagesProperty().addListener((obs, old, now) -> files.refresh());
+        return tabs;
+    }
+
+    private boolean checked() {
+        return model.checkedProperty().get() != null || model.importedProperty().get() != null;
+    }
+
+    /** Every problem (file, line, column, value, and the message wrapped whole), with "Export problems…" above. */
+    private VBox problemsPane() {
         TableView<LoadProblem> problems = Tables.table("import-problems", model.problems());
         problems.getColumns().add(Tables.column(i18n, "data.problems.file", 130, LoadProblem::file));
-        problems.getColumns().add(Tables.numeric(i18n, "data.problems.line", 60,
+        problems.getColumns().add(Tables.numeric(i18n, "data.problems.line", 70,
                 p -> p.line() == 0 ? i18n.get("data.problems.wholeFile") : i18n.formats().integer(p.line())));
-        problems.getColumns().add(Tables.column(i18n, "data.problems.column", 130, p -> p.column() == null ? "" : p.column()));
-        problems.getColumns().add(Tables.column(i18n, "data.problems.value", 150, p -> p.value() == null ? "" : p.value()));
-        problems.getColumns().add(Tables.column(i18n, "data.problems.message", 380, LoadProblem::message));
-        Label noProblems = new Label();
-        noProblems.getStyleClass().add("text-muted");
-        noProblems.setWrapText(true);
-        noProblems.textProperty().bind(i18n.bind(() -> i18n.get(model.checkedProperty().get() == null && model.importedProperty().get() == null
-                ? "data.import.notCheckedYet" : "data.import.noProblems"), model.checkedProperty(), model.importedProperty()));
-        problems.setPlaceholder(noProblems);
+        problems.getColumns().add(Tables.column(i18n, "data.problems.column", 120, p -> p.column() == null ? "" : p.column()));
+        problems.getColumns().add(Tables.column(i18n, "data.problems.value", 140, p -> p.value() == null ? "" : p.value()));
+        TableColumn<LoadProblem, String> message = Tables.column(i18n, "data.problems.message", 420, LoadProblem::message);
+        message.setCellFactory(c -> wrapping(message));
+        problems.getColumns().add(message);
+        Label none = new Label();
+        none.getStyleClass().add("text-muted");
+        none.setWrapText(true);
+        none.textProperty().bind(i18n.bind(() -> i18n.get(checked() ? "data.import.noProblems" : "data.import.notCheckedYet"),
+                model.checkedProperty(), model.importedProperty()));
+        problems.setPlaceholder(none);
 
-        Label filesTitle = Controls.text(i18n, "data.import.filesTitle");
-        filesTitle.getStyleClass().add("card-title");
-        Label problemsTitle = new Label();
-        problemsTitle.getStyleClass().add("card-title");
-        problemsTitle.textProperty().bind(i18n.bind(() -> model.checkedProperty().get() == null && model.importedProperty().get() == null
-                ? i18n.get("data.import.problems") : i18n.format("data.import.problemsTitle", model.problems().size()),
-                model.problems(), model.checkedProperty(), model.importedProperty()));
+        Label about = Controls.text(i18n, "data.import.problemsAbout");
+        about.getStyleClass().add("text-muted");
+        about.setWrapText(true);
+        HBox.setHgrow(about, Priority.ALWAYS);
+        about.setMaxWidth(Double.MAX_VALUE);
         Button export = Controls.button(i18n, "import-export", "data.import.export", "mdi2f-file-export-outline");
         export.disableProperty().bind(model.canExportProperty().not());
         export.setOnAction(e -> exportProblems());
-        HBox problemsBar = new HBox(8, problemsTitle, Controls.spacer(), export);
-        problemsBar.setAlignment(Pos.CENTER_LEFT);
-
-        VBox top = new VBox(6, filesTitle, files);
-        VBox.setVgrow(files, Priority.ALWAYS);
-        VBox bottom = new VBox(6, problemsBar, problems);
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(8, about, export);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        VBox pane = new VBox(6, bar, problems);
+        pane.setStyle("-fx-padding: 8 0 0 0;");
         VBox.setVgrow(problems, Priority.ALWAYS);
-        SplitPane split = new SplitPane(top, bottom);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.38);
-        split.setStyle("-fx-padding: 0 16 0 16; -fx-background-color: transparent;");
-        i18n.messagesProperty().addListener((obs, old, now) -> {
-            files.refresh();
-            problems.refresh();
-        });
-        return split;
+        i18n.messagesProperty().addListener((obs, old, now) -> problems.refresh());
+        return pane;
+    }
+
+    /** A cell whose text wraps to the column's width, so a long message is read whole. */
+    private static TableCell<LoadProblem, String> wrapping(TableColumn<LoadProblem, String> column) {
+        Label text = new Label();
+        text.setWrapText(true);
+        text.maxWidthProperty().bind(column.widthProperty().subtract(14));
+        text.prefWidthProperty().bind(text.maxWidthProperty());
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        TableCell<LoadProblem, String> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty ? null : item);
+                setGraphic(empty ? null : text);
+            }
+        };
+        cell.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        cell.setPrefHeight(Region.USE_COMPUTED_SIZE);
+        return cell;
     }
 
     private void exportProblems() {
