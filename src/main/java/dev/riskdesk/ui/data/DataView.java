@@ -45,7 +45,7 @@ public final class DataView {
         VBox feeds = card("data.feeds", FeedsTable.build(i18n, "data-feeds", model.feeds()));
         SplitPane history = new SplitPane(card("data.loads", loadsTable()), filesCard());
         history.setOrientation(Orientation.VERTICAL);
-        history.setDividerPositions(0.6);
+        history.setDividerPositions(0.45);
         VBox.setVgrow(history, Priority.ALWAYS);
         VBox page = new VBox(12, toolbar(), feeds, history);
         page.getStyleClass().add("screen");
@@ -84,13 +84,13 @@ public final class DataView {
 
     private TableView<Load> loadsTable() {
         TableView<Load> table = Tables.table("data-loads", model.loads());
-        table.getColumns().add(Tables.column(i18n, "data.loads.when", 150, l -> i18n.formats().dateTime(l.startedAt())));
-        table.getColumns().add(Tables.column(i18n, "data.loads.who", 110, Load::operatorName));
-        table.getColumns().add(Tables.column(i18n, "data.loads.source", 170, Load::sourceName));
-        table.getColumns().add(Tables.column(i18n, "data.loads.outcome", 170, this::outcome));
+        table.getColumns().add(Tables.column(i18n, "data.loads.when", 140, l -> i18n.formats().dateTime(l.startedAt())));
+        table.getColumns().add(Tables.column(i18n, "data.loads.who", 100, Load::operatorName));
+        table.getColumns().add(Tables.column(i18n, "data.loads.source", 150, Load::sourceName));
+        table.getColumns().add(Tables.column(i18n, "data.loads.outcome", 150, this::outcome));
         table.getColumns().add(Tables.count(i18n, "data.rows.new", 100, l -> l.rowsNew()));
         table.getColumns().add(Tables.count(i18n, "data.rows.changed", 100, l -> l.rowsChanged()));
-        table.getColumns().add(Tables.count(i18n, "data.rows.unchanged", 100, l -> l.rowsUnchanged()));
+        table.getColumns().add(Tables.count(i18n, "data.rows.unchanged", 112, l -> l.rowsUnchanged()));
         table.getColumns().add(Tables.count(i18n, "data.rows.rejected", 100, l -> l.rowsRejected()));
         table.setPlaceholder(Tables.placeholder(i18n, "data.loads.none", model.loadingProperty()));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
@@ -140,7 +140,7 @@ public final class DataView {
         table.getColumns().add(Tables.column(i18n, "data.files.encoding", 90, LoadFile::encoding));
         table.getColumns().add(Tables.count(i18n, "data.rows.new", 100, f -> f.rowsNew()));
         table.getColumns().add(Tables.count(i18n, "data.rows.changed", 100, f -> f.rowsChanged()));
-        table.getColumns().add(Tables.count(i18n, "data.rows.unchanged", 100, f -> f.rowsUnchanged()));
+        table.getColumns().add(Tables.count(i18n, "data.rows.unchanged", 112, f -> f.rowsUnchanged()));
         table.getColumns().add(Tables.count(i18n, "data.rows.rejected", 100, f -> f.rowsRejected()));
         table.setPlaceholder(Tables.placeholder(i18n, "data.files.none", null));
 

@@ -42,6 +42,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
@@ -265,7 +266,7 @@ public final class ImportWizard {
         files.getColumns().add(Tables.column(i18n, "data.files.name", 160, FileLine::fileName));
         files.getColumns().add(Tables.count(i18n, "data.rows.new", 100, f -> f.counts().added()));
         files.getColumns().add(Tables.count(i18n, "data.rows.changed", 100, f -> f.counts().changed()));
-        files.getColumns().add(Tables.count(i18n, "data.rows.unchanged", 100, f -> f.counts().unchanged()));
+        files.getColumns().add(Tables.count(i18n, "data.rows.unchanged", 112, f -> f.counts().unchanged()));
         files.getColumns().add(Tables.count(i18n, "data.rows.rejected", 100, f -> f.counts().rejected()));
         files.getColumns().add(Tables.count(i18n, "data.import.problems", 100, f -> f.problems()));
         files.setPlaceholder(Tables.placeholder(i18n, "data.import.noFilesYet", model.busyProperty()));
@@ -283,9 +284,11 @@ public final class ImportWizard {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setStyle("-fx-padding: 0 16 0 16;");
         // after a check or an import: the problems if there are any, else what each file does
-        Runnable pick = () -> tabs.getSelectionModel().select(model.problems().isEmpty() && checked() ? filesTab : problemsTab);
-        model.checkedProperty().addListener((obs, old, now) -> pick.run());
-        model.importedProperty().addListener((obs, old, now) -> pick.run());
+        model.stepProperty().addListener((obs, old, now) -> {
+            if (now == Step.CHECKED || now == Step.IMPORTED) {
+                tabs.getSelectionModel().select(model.problems().isEmpty() ? filesTab : problemsTab);
+            }
+        });
         i18n.messagesProperty().addListener((obs, old, now) -> files.refresh());
         return tabs;
     }
@@ -297,6 +300,7 @@ public final class ImportWizard {
     /** Every problem (file, line, column, value, and the message wrapped whole), with "Export problems…" above. */
     private VBox problemsPane() {
         TableView<LoadProblem> problems = Tables.table("import-problems", model.problems());
+        problems.getStyleClass().remove("dense"); // rows as tall as their wrapped message
         problems.getColumns().add(Tables.column(i18n, "data.problems.file", 130, LoadProblem::file));
         problems.getColumns().add(Tables.numeric(i18n, "data.problems.line", 70,
                 p -> p.line() == 0 ? i18n.get("data.problems.wholeFile") : i18n.formats().integer(p.line())));
@@ -330,13 +334,10 @@ public final class ImportWizard {
         return pane;
     }
 
-    /** A cell whose text wraps to the column's width, so a long message is read whole. */
+    /** A cell whose text wraps to the column's width, so a long message is read whole (the row grows). */
     private static TableCell<LoadProblem, String> wrapping(TableColumn<LoadProblem, String> column) {
-        Label text = new Label();
-        text.setWrapText(true);
-        text.maxWidthProperty().bind(column.widthProperty().subtract(14));
-        text.prefWidthProperty().bind(text.maxWidthProperty());
-        text.setMinHeight(Region.USE_PREF_SIZE);
+        Text text = new Text();
+        text.wrappingWidthProperty().bind(column.widthProperty().subtract(16));
         TableCell<LoadProblem, String> cell = new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -345,8 +346,9 @@ public final class ImportWizard {
                 setGraphic(empty ? null : text);
             }
         };
+        text.fillProperty().bind(cell.textFillProperty()); // the theme's colour, and the selection's
+        text.fontProperty().bind(cell.fontProperty());
         cell.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
-        cell.setPrefHeight(Region.USE_COMPUTED_SIZE);
         return cell;
     }
 
