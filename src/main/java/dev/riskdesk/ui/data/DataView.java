@@ -16,6 +16,7 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -84,10 +85,12 @@ public final class DataView {
 
     private TableView<Load> loadsTable() {
         TableView<Load> table = Tables.table("data-loads", model.loads());
-        table.getColumns().add(Tables.column(i18n, "data.loads.when", 140, l -> i18n.formats().dateTime(l.startedAt())));
-        table.getColumns().add(Tables.column(i18n, "data.loads.who", 100, Load::operatorName));
-        table.getColumns().add(Tables.column(i18n, "data.loads.source", 150, Load::sourceName));
-        table.getColumns().add(Tables.column(i18n, "data.loads.outcome", 150, this::outcome));
+        TableColumn<Load, String> when = Tables.column(i18n, "data.loads.when", 165, l -> i18n.formats().dateTime(l.startedAt()));
+        when.setMinWidth(165); // "2026年12月7日 20:53" whole
+        table.getColumns().add(when);
+        table.getColumns().add(Tables.column(i18n, "data.loads.who", 90, Load::operatorName));
+        table.getColumns().add(Tables.column(i18n, "data.loads.source", 140, Load::sourceName));
+        table.getColumns().add(Tables.column(i18n, "data.loads.outcome", 140, this::outcome));
         table.getColumns().add(Tables.count(i18n, "data.rows.new", 100, l -> l.rowsNew()));
         table.getColumns().add(Tables.count(i18n, "data.rows.changed", 100, l -> l.rowsChanged()));
         table.getColumns().add(Tables.count(i18n, "data.rows.unchanged", 112, l -> l.rowsUnchanged()));
