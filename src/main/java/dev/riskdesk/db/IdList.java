@@ -28,15 +28,12 @@ public final class IdList {
 
     /**
      * {@code column} is one of {@code sortedIds} (ascending): a range when the ids are every value between the first and the
-     * last, else the range narrowed to the list, so an index on {@code column} is walked over the range only.
+     * last, else the list of literals. (Not both: with the range beside it, H2 walks an index over the whole range when the
+     * column is not the index's first.)
      */
     public static Condition among(Field<Long> column, List<Long> sortedIds) {
         long first = sortedIds.get(0);
         long last = sortedIds.get(sortedIds.size() - 1);
-        Condition range = column.between(first, last);
-        if (last - first + 1 == sortedIds.size()) {
-            return range;
-        }
-        return range.and(column.in(sortedIds.stream().map(DSL::inline).toList()));
+        return last - first + 1 == sortedIds.size() ? column.between(first, last) : column.in(sortedIds.stream().map(DSL::inline).toList());
     }
 }

@@ -78,8 +78,10 @@ public final class ChangedRunService {
         Long jobId = options.dryRun() ? null : startJob(session, rules, policy, at, start);
         // read after the lease is held: a run that just finished has removed the marks it evaluated
         long[] ids = ChangedAccounts.upTo(database.dsl(), start).stream().mapToLong(Long::longValue).toArray();
+        // at least two chunks per read-ahead thread, so a small day's marks are still read on both
+        int chunk = Math.min(options.chunkSize(), Math.max(100, (ids.length + 2 * ChunkedRun.READERS - 1) / (2 * ChunkedRun.READERS)));
         ChunkedRun.Plan plan = new ChunkedRun.Plan(rules, policy, new PortfolioReader(rules, policy.policy().monthsUsed()),
-                PortfolioReader.feeds(database.dsl()), at, start, options.chunkSize(), options.dryRun());
+                PortfolioReader.feeds(database.dsl()), at, start, chunk, options.dryRun());
         return loop.run(session, plan, new Marked(ids), jobId, false, 0, ids.length, progress, failAfterChunks);
     }
 

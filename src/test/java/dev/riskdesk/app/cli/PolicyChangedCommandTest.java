@@ -8,8 +8,6 @@ import dev.riskdesk.accounts.ChangedAccounts;
 import dev.riskdesk.dashboard.DashboardBook;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.DatabaseLocation;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -24,14 +22,7 @@ class PolicyChangedCommandTest {
     Path dir;
 
     private String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 2];
-        all[0] = "--db";
-        all[1] = dir.resolve("riskdesk").toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int exit = RiskDeskCli.run(new PrintWriter(out), new PrintWriter(err), all);
-        return new String[] {String.valueOf(exit), out.toString(), err.toString()};
+        return CliRuns.run(dir.resolve("riskdesk"), args);
     }
 
     @Test
