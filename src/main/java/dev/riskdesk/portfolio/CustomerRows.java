@@ -184,19 +184,7 @@ final class CustomerRows extends SimulationStep {
     }
 
     static String bucket(int dpd) {
-        if (dpd <= 0) {
-            return "CURRENT";
-        }
-        if (dpd <= 30) {
-            return "DPD1_30";
-        }
-        if (dpd <= 60) {
-            return "DPD31_60";
-        }
-        if (dpd < 90) {
-            return "DPD61_90";
-        }
-        return "DPD90P";
+        return dev.riskdesk.accounts.DelinquencyBucket.of(dpd);
     }
 
     static String customerNo(long id) {

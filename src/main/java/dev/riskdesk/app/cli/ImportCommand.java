@@ -1,10 +1,13 @@
 package dev.riskdesk.app.cli;
 
+import dev.riskdesk.common.Progress;
 import dev.riskdesk.exchange.BookKind;
 import dev.riskdesk.exchange.load.BookFolder;
 import dev.riskdesk.exchange.load.LoadProblem;
 import dev.riskdesk.exchange.load.LoadReport;
 import dev.riskdesk.exchange.load.LoadRequest;
+import dev.riskdesk.limits.run.ChangedRunService;
+import dev.riskdesk.limits.run.PolicyRunService;
 import dev.riskdesk.security.Session;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -40,6 +43,8 @@ import picocli.CommandLine.Spec;
 final class ImportCommand implements Callable<Integer> {
     /** Problems printed; the reject file holds them all. */
     static final int SHOWN_PROBLEMS = 20;
+    /** Accounts per transaction of the evaluation after a load (as {@code policy run}'s default). */
+    static final int EVALUATE_CHUNK = 5000;
     private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     @Spec
@@ -70,7 +75,7 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--rejects", paramLabel = "FILE", description = "Where every problem goes as CSV (default: riskdesk-rejects-<time>.csv here).")
     Path rejects;
 
-    @Option(names = "--no-evaluate", description = "Do not re-evaluate the accounts the load touched afterwards.")
+    @Option(names = "--no-evaluate", description = "Do not run the policy over the accounts the load touched afterwards (policy run --changed).")
     boolean noEvaluate;
 
     @Override
@@ -83,9 +88,16 @@ final class ImportCommand implements Callable<Integer> {
             if (!r.problems().isEmpty()) {
                 exit[0] = RiskDeskCli.EXIT_FAILURE;
             }
-            if (r.loadId() > 0 && r.outcome() != LoadReport.Outcome.REJECTED && r.accountsTouched() > 0) {
-                out.println(noEvaluate ? "Re-evaluate them with: riskdesk policy run --changed"
-                        : "Re-evaluate them with: riskdesk policy run --changed (not run by this version of import)");
+            boolean committed = r.loadId() > 0 && r.outcome() != LoadReport.Outcome.REJECTED;
+            if (committed && r.accountsTouched() > 0) {
+                if (noEvaluate) {
+                    out.println("Re-evaluate them with: riskdesk policy run --changed");
+                } else {
+                    // awaiting-data proposals of the touched accounts become real proposals or are withdrawn
+                    PolicyRunService.RunReport p = services.limits().changedRuns.run(Session.system(),
+                            new ChangedRunService.Options(false, EVALUATE_CHUNK, null), Progress.NONE);
+                    PolicyCommand.Run.print(out, p, false, " (changed accounts)");
+                }
             }
         });
         return exit[0];

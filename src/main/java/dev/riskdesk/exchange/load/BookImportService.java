@@ -74,18 +74,18 @@ public final class BookImportService {
     private final Function<LoadRequest, BookSource> sources;
 
     public BookImportService(Database database, AuditLog audit, Clock clock) {
-        this(database, audit, clock, CityTiers::load, FileBookSource::new);
+        this(database, audit, clock, CityTiers::load, null);
     }
 
     BookImportService(Database database, AuditLog audit, Clock clock, Supplier<Map<String, Integer>> cityTiers,
-            Function<LoadRequest, BookSource> sources) {
+            Function<LoadRequest, BookSource> sources) { // sources null: the request's files
         this.database = database;
         this.audit = audit;
         this.clock = clock;
         this.jobs = new BatchJobs(database);
         this.lease = new JobLease(database);
         this.cityTiers = memoized(cityTiers);
-        this.sources = sources;
+        this.sources = sources != null ? sources : request -> new FileBookSource(request, CityTiers.of(this.cityTiers.get()));
     }
 
     /**

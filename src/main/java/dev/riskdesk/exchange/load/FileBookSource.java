@@ -14,8 +14,11 @@ final class FileBookSource implements BookSource {
     private LoadValidator validator;
     private Consumer<LoadProblem> problems = p -> { };
 
-    FileBookSource(LoadRequest request) {
+    private final CityTiers cities;
+
+    FileBookSource(LoadRequest request, CityTiers cities) {
         this.request = request;
+        this.cities = cities;
     }
 
     @Override
@@ -36,7 +39,7 @@ final class FileBookSource implements BookSource {
 
     @Override
     public void beginCheck(DSLContext dsl, LocalDateTime asOf) {
-        validator = new LoadValidator(asOf, DatabaseKnownKeys.read(dsl), CityTiers.fromDataFolder(), p -> problems.accept(p));
+        validator = new LoadValidator(asOf, DatabaseKnownKeys.read(dsl), cities, p -> problems.accept(p));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.riskdesk.exchange.load;
 
+import dev.riskdesk.accounts.DelinquencyBucket;
 import dev.riskdesk.exchange.BookKind;
 import dev.riskdesk.exchange.Column;
 import java.time.LocalDate;
@@ -109,7 +110,7 @@ final class RowMapping {
         boolean thin = "DORMANT".equals(status) || (context.asOf() != null && opened.isAfter(context.asOf().minusDays(THIN_FILE_DAYS)));
         return new Object[] {v[col("account_no")], customerId, v[col("product")], opened, status, v[col("credit_limit")],
                 v[col("available_amount")], v[col("outstanding_balance")], v[col("temp_limit")], v[col("temp_limit_expires")],
-                v[col("last_limit_change")], dpd, bucket(dpd), v[col("closed_at")], thin};
+                v[col("last_limit_change")], dpd, DelinquencyBucket.of(dpd), v[col("closed_at")], thin};
     }
 
     /** STATEMENTS and BILLS: the file's columns in order, the account number replaced by the account's id. */
@@ -159,19 +160,5 @@ final class RowMapping {
 
     private Unresolved unresolved(BookRow row, String column, String value, String message) {
         return new Unresolved(new LoadProblem(file, row.line(), column, value, message));
-    }
-
-    /** ACCOUNT.DELINQUENCY_BUCKET of a number of days past due (as the generator sets it). */
-    static String bucket(int dpd) {
-        if (dpd <= 0) {
-            return "CURRENT";
-        }
-        if (dpd <= 30) {
-            return "DPD1_30";
-        }
-        if (dpd <= 60) {
-            return "DPD31_60";
-        }
-        return dpd < 90 ? "DPD61_90" : "DPD90P";
     }
 }
