@@ -3,10 +3,14 @@ package dev.riskdesk.db;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -29,15 +33,15 @@ import org.slf4j.LoggerFactory;
  * stay locked by a transaction that no longer exists, and H2 spins on them. Every process that
  * opens the file leaves a marker beside it ({@code <name>.open.<pid>.<n>}, holding the process's
  * start time) and removes it on close. A marker whose process is gone means an unclean shutdown:
- * before the pool opens, the file is opened read-only and its committed state is rewritten
- * through SQL into a fresh file that replaces it.
+ * before the pool opens, the file's committed state is rewritten through SQL (from a copy that is
+ * never stored into) into a fresh file that replaces it.
  */
 final class CrashRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(CrashRecovery.class);
     private static final String MARKER = ".open.";
     private static final AtomicLong SEQUENCE = new AtomicLong();
-    /** Opened read-only and without a trace file: recovery reads the killed file and never writes it. */
-    private static final String READ_ONLY = ";ACCESS_MODE_DATA=r;TRACE_LEVEL_FILE=0";
+    /** Recovery's own connections leave no trace file. */
+    private static final String QUIET = ";TRACE_LEVEL_FILE=0";
 
     private CrashRecovery() {
     }
@@ -68,38 +72,39 @@ final class CrashRecovery {
     }
 
     /**
-     * Writes the file's last committed state out with {@code SCRIPT} from a read-only open, and
-     * reads it into a fresh file with {@code RUNSCRIPT}, which replaces the old one in one move.
-     * The killed file itself is never opened for writing: H2 2.5 storing into a store it opened
-     * after a kill can overwrite a chunk that store still uses, and the file is then refused by the
-     * next open ("File corrupted in chunk N, expected page length 4..384"; decision 0011). False
-     * when another process holds the file meanwhile. Killed part-way, it leaves the old file and
-     * its stale marker: the next open starts over.
+     * Writes the file's last committed state out with {@code SCRIPT} and reads it into a fresh file
+     * with {@code RUNSCRIPT}, which replaces the killed file in one move. The script is taken from a
+     * copy of the killed file, opened as H2 opens any file after a kill (rolling back what never
+     * committed), and that session ends with {@code SHUTDOWN IMMEDIATELY}, which stores nothing:
+     * H2 2.5 storing into a store it opened after a kill can overwrite a chunk that store still uses,
+     * and the file is then refused by the next open ("File corrupted in chunk N, expected page length
+     * 4..384"; decision 0011). A read-only open is no way round it: after a kill during H2's close it
+     * showed every table empty. False when another process holds the file meanwhile. Killed
+     * part-way, it leaves the old file untouched and its stale marker: the next open starts over.
      */
     private static boolean compact(DatabaseLocation location) {
         long started = System.nanoTime();
         Path file = location.file();
+        Path copy = file.resolveSibling(file.getFileName() + ".recovering");
+        Path copyData = copy.resolveSibling(copy.getFileName() + DatabaseLocation.H2_SUFFIX);
         Path fresh = file.resolveSibling(file.getFileName() + ".recovered");
         Path freshData = fresh.resolveSibling(fresh.getFileName() + DatabaseLocation.H2_SUFFIX);
         Path script = file.resolveSibling(file.getFileName() + ".recovery.sql.gz");
         try {
             Files.deleteIfExists(freshData);
             Files.deleteIfExists(script);
-            try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + file + READ_ONLY, "sa", ""); Statement s = c.createStatement()) {
-                s.execute("SCRIPT TO " + quoted(script) + " COMPRESSION GZIP");
+            if (!copyLocked(location, copyData)) {
+                return false;
             }
-            try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + fresh + ";TRACE_LEVEL_FILE=0", "sa", "");
-                    Statement s = c.createStatement()) {
+            scriptWithoutStoring(copy, script);
+            try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + fresh + QUIET, "sa", ""); Statement s = c.createStatement()) {
                 s.execute("RUNSCRIPT FROM " + quoted(script) + " COMPRESSION GZIP");
                 s.execute("SHUTDOWN");
             }
             Files.move(freshData, location.dataFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.deleteIfExists(script);
+            Files.deleteIfExists(copyData);
         } catch (SQLException e) {
-            if (Database.rootMessage(e).contains("already in use") || e.getErrorCode() == Database.DATABASE_IN_USE) {
-                LOG.info("{} was not closed cleanly, but another process has it open now", location.describe());
-                return false;
-            }
             throw new IllegalStateException("Cannot recover " + location.describe() + ": " + Database.rootMessage(e), e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot recover " + location.describe() + ": " + e.getMessage(), e);
@@ -107,6 +112,51 @@ final class CrashRecovery {
         LOG.warn("{} was not closed cleanly; recovered its last committed state in {} ms", location.describe(),
                 (System.nanoTime() - started) / 1_000_000);
         return true;
+    }
+
+    /** SCRIPT from the copy, then SHUTDOWN IMMEDIATELY: H2 closes it without storing anything. */
+    private static void scriptWithoutStoring(Path copy, Path script) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:h2:file:" + copy + QUIET, "sa", "");
+        try (Statement s = c.createStatement()) {
+            s.execute("SCRIPT TO " + quoted(script) + " COMPRESSION GZIP");
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN IMMEDIATELY");
+        } catch (SQLException closedUnderIt) {
+            // the shutdown ends this very connection; nothing was stored, which is the point
+        }
+        try {
+            c.close();
+        } catch (SQLException alreadyClosed) {
+            // closed by the shutdown
+        }
+    }
+
+    /**
+     * Copies the killed file while holding H2's own lock on it (an exclusive file lock, as H2 takes
+     * on open), so no other process opens it meanwhile; false when another process holds it.
+     */
+    private static boolean copyLocked(DatabaseLocation location, Path copyData) throws IOException {
+        try (FileChannel channel = FileChannel.open(location.dataFile(), StandardOpenOption.READ, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                LOG.info("{} was not closed cleanly, but another process has it open now", location.describe());
+                return false;
+            }
+            try (FileChannel out = FileChannel.open(copyData, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
+                long size = channel.size();
+                for (long done = 0; done < size; ) {
+                    done += channel.transferTo(done, size - done, out);
+                }
+            }
+            return true;
+        } catch (OverlappingFileLockException e) {
+            return false; // this process holds it: it is open here, not dead
+        }
     }
 
     private static String quoted(Path path) {
