@@ -252,6 +252,7 @@ public final class BookImportService {
                     TableReset.referentialChecks(tx, KindTable.FIRST_LOAD_DELETE_ORDER, true);
                 }
                 moveFeeds(tx, source.kinds(), check, newest, request.asOf(), started);
+                keepFeedsForward(tx, feedsBefore);
                 Map<String, LocalDateTime> moved = moved(feedsBefore, feeds(tx));
                 long accounts = markChanged(tx, touched, moved.keySet(), started);
                 Outcome outcome = problems.isEmpty() ? Outcome.COMPLETED : Outcome.PARTIAL;
@@ -354,6 +355,15 @@ public final class BookImportService {
                         .set(DATA_FEED.TOLERANCE_HOURS, DEFAULT_TOLERANCE_HOURS).set(DATA_FEED.UPDATED_AT, now).execute();
             }
         }
+    }
+
+    /**
+     * A load never moves a feed back in time: a feeds.csv older than the book (an old folder loaded again,
+     * or samples loaded into a newer book) leaves the book's as-of where it was.
+     */
+    private static void keepFeedsForward(DSLContext tx, Map<String, LocalDateTime> before) {
+        before.forEach((feed, asOf) -> tx.update(DATA_FEED).set(DATA_FEED.AS_OF, asOf)
+                .where(DATA_FEED.CODE.eq(feed)).and(DATA_FEED.AS_OF.lt(asOf)).execute());
     }
 
     /**

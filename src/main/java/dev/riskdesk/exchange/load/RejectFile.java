@@ -60,6 +60,18 @@ final class RejectFile {
         return false;
     }
 
+    /**
+     * A cell a spreadsheet would not run as a formula: values that start with {@code = + - @}, a tab or
+     * a carriage return get a leading apostrophe (the rejected values are the load's own hostile input).
+     */
+    static String inert(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return cell;
+        }
+        char c = cell.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + cell : cell;
+    }
+
     /** Writes every problem to {@code target}. */
     static void write(Path target, List<LoadProblem> problems) {
         try {
@@ -70,7 +82,7 @@ final class RejectFile {
                 w.write('\uFEFF');
                 CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(HEADER).build());
                 for (LoadProblem p : problems) {
-                    csv.printRecord(p.file(), p.line(), p.column(), p.value(), p.message());
+                    csv.printRecord(inert(p.file()), p.line(), inert(p.column()), inert(p.value()), p.message());
                 }
                 csv.flush();
             }

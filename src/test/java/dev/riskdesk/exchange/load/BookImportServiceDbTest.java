@@ -74,6 +74,23 @@ class BookImportServiceDbTest {
     }
 
     @Test
+    void anOlderFeedsFileNeverMovesAFeedBackInTime() {
+        try (Database db = TestDatabases.fresh(dir)) {
+            MemoryBook book = MemoryBook.tiny().add(BookKind.FEEDS, "REPAYMENTS", MemoryBook.t("2026-11-30 00:00"), 24);
+            service(db, book).load(Session.system(), book.request(false, null), Progress.NONE);
+            DSLContext dsl = db.dsl();
+            String asOf = "SELECT AS_OF FROM DATA_FEED WHERE CODE = 'REPAYMENTS'";
+            assertEquals(LocalDateTime.of(2026, 11, 30, 0, 0), dsl.fetchOne(asOf).get(0, LocalDateTime.class));
+
+            MemoryBook older = MemoryBook.tiny().add(BookKind.FEEDS, "REPAYMENTS", MemoryBook.t("2026-11-01 00:00"), 24);
+            LoadReport r = service(db, older).load(Session.system(), older.request(false, null), Progress.NONE);
+            assertEquals(Outcome.COMPLETED, r.outcome(), () -> r.problems().toString());
+            assertEquals(LocalDateTime.of(2026, 11, 30, 0, 0), dsl.fetchOne(asOf).get(0, LocalDateTime.class), "the feed stays where it was");
+            assertTrue(r.feedsMoved().isEmpty(), "nothing moved: " + r.feedsMoved());
+        }
+    }
+
+    @Test
     void aChangedLimitUpdatesTheAccountBumpsItsVersionAndRecordsTheChange() {
         try (Database db = TestDatabases.fresh(dir)) {
             MemoryBook book = MemoryBook.tiny();
