@@ -24,7 +24,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,10 +107,6 @@ class CrashHarnessTest {
      * import of the same files gives the book a delta never killed gives.
      */
     @Test
-    @Disabled("Seed 29: 2 of 6 kills of a delta import, each about half a second after its first progress line (still validating, "
-            + "nothing written but its job row), came back after Database.open's recovery without the book's rows and load history, "
-            + "so the re-run loaded the folder as a first load (same book, DATA_LOAD 1 instead of 2); cause not found yet. The "
-            + "first-import case cannot see such a loss: its re-run loads the whole book anyway")
     void killedDeltaImportLeavesTheBookAsBeforeAndTheNextImportFinishesIt() throws Exception {
         Path folder = exportedBook("delta-import");
         Path withoutEvents = dir.resolve("delta-import-first");
