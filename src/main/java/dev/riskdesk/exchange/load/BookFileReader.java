@@ -63,8 +63,7 @@ public final class BookFileReader {
                 EncodingSniffer.Sniffed sniffed = EncodingSniffer.sniff(file);
                 sha = sniffed.sha256();
                 if (!sniffed.ok()) {
-                    problems.file(sniffed.failLine(), "", "", "expected text in UTF-8 or GB18030, but the file is neither ("
-                            + sniffed.failDetail() + ").");
+                    problems.file(sniffed.failLine(), "", "", LoadProblem.Text.of("data.problem.encoding", sniffed.failDetail()));
                     return new FileReadResult(problems.file(), kind, sha, null, 0, problems.count(), false, problems.rejected());
                 }
                 charset = sniffed.charset();
@@ -83,8 +82,8 @@ public final class BookFileReader {
                         parse.complete, problems.rejected());
             }
         } catch (IOException | SecurityException e) {
-            problems.file(0, "", "", "expected a readable file, but it could not be read ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ").");
+            problems.file(0, "", "", LoadProblem.Text.of("data.problem.unreadable",
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
             return new FileReadResult(problems.file(), kind, sha, null, 0, problems.count(), false, problems.rejected());
         }
     }
@@ -120,7 +119,7 @@ public final class BookFileReader {
             }
             if (!any) {
                 if (!malformed()) {
-                    problems.file(0, "", "", "expected a header line naming the columns of " + kind.fileName() + ", but the file is empty.");
+                    problems.file(0, "", "", LoadProblem.Text.of("data.problem.empty", kind.fileName()));
                 }
                 return;
             }
@@ -145,21 +144,19 @@ public final class BookFileReader {
             if (tokens.malformedLine() < 0) {
                 return false;
             }
-            problems.file(tokens.malformedLine(), "", "", "expected text in " + tokens.charsetName()
-                    + " throughout, but this line does not decode in it.");
+            problems.file(tokens.malformedLine(), "", "", LoadProblem.Text.of("data.problem.malformed", tokens.charsetName()));
             return true;
         }
 
         private boolean header(CsvTokenizer.Record r) {
             long line = r.line;
             if (r.tooLong || r.fieldCount > HEADER_CAPACITY) {
-                problems.file(line, "", r.head.toString(), "expected a header line naming the columns of " + kind.fileName()
-                        + ", but the first line is longer than " + String.format("%,d", MAX_RECORD_CHARS) + " characters.");
+                problems.file(line, "", r.head.toString(), LoadProblem.Text.of("data.problem.headerTooLong", kind.fileName(),
+                        String.format("%,d", MAX_RECORD_CHARS)));
                 return false;
             }
             if (r.unclosedField >= 0) {
-                problems.file(line, "", r.head.toString(), "expected a header line naming the columns of " + kind.fileName()
-                        + ", but it opens a quote that is never closed.");
+                problems.file(line, "", r.head.toString(), LoadProblem.Text.of("data.problem.headerQuote", kind.fileName()));
                 return false;
             }
             headerNames = new String[r.fieldCount];
@@ -185,15 +182,14 @@ public final class BookFileReader {
                     missing.add(columns.get(c).name());
                 }
             }
-            String expected = "expected the columns of " + kind.fileName();
             if (!unknown.isEmpty()) {
-                problems.file(line, String.join(", ", unknown), "", expected + "; unknown: " + String.join(", ", unknown) + ".");
+                problems.file(line, String.join(", ", unknown), "", LoadProblem.Text.of("data.problem.unknownColumns", kind.fileName(), String.join(", ", unknown)));
             }
             if (!repeated.isEmpty()) {
-                problems.file(line, String.join(", ", repeated), "", "expected each column once; repeated: " + String.join(", ", repeated) + ".");
+                problems.file(line, String.join(", ", repeated), "", LoadProblem.Text.of("data.problem.repeatedColumns", String.join(", ", repeated)));
             }
             if (!missing.isEmpty()) {
-                problems.file(line, String.join(", ", missing), "", expected + "; missing: " + String.join(", ", missing) + ".");
+                problems.file(line, String.join(", ", missing), "", LoadProblem.Text.of("data.problem.missingColumns", kind.fileName(), String.join(", ", missing)));
             }
             return unknown.isEmpty() && repeated.isEmpty() && missing.isEmpty();
         }
@@ -215,20 +211,19 @@ public final class BookFileReader {
             long line = r.line;
             String head = r.head.toString();
             if (r.tooLong) {
-                problems.row(line, "", head, "expected a line of at most " + String.format("%,d", MAX_RECORD_CHARS)
-                        + " characters; this record is longer and was skipped.");
+                problems.row(line, "", head, LoadProblem.Text.of("data.problem.lineTooLong", String.format("%,d", MAX_RECORD_CHARS)));
             } else if (r.unclosedField >= 0) {
                 problems.row(line, columnAt(r.unclosedField), head,
-                        "expected a closing quote for the field opened in this record, but the file ended first.");
+                        LoadProblem.Text.of("data.problem.unclosedQuote"));
             } else if (r.fieldCount != headerNames.length) {
-                problems.row(line, "", head, "expected " + headerNames.length + " fields separated by "
-                        + delimiterShown() + " but found " + r.fieldCount + ".");
+                problems.row(line, "", head, tokens.delimiter() == '\t'
+                        ? LoadProblem.Text.of("data.problem.fieldCountTab", headerNames.length, r.fieldCount)
+                        : LoadProblem.Text.of("data.problem.fieldCount", headerNames.length, tokens.delimiter(), r.fieldCount));
             } else if (r.longField >= 0) {
-                problems.row(line, columnAt(r.longField), r.field(r.longField), "expected a field of at most "
-                        + String.format("%,d", MAX_FIELD_CHARS) + " characters; this one is longer and its record was skipped.");
+                problems.row(line, columnAt(r.longField), r.field(r.longField), LoadProblem.Text.of("data.problem.fieldTooLong", String.format("%,d", MAX_FIELD_CHARS)));
             } else if (r.strayField >= 0) {
                 problems.row(line, columnAt(r.strayField), r.field(r.strayField),
-                        "expected the delimiter or the end of the line after a closing quote.");
+                        LoadProblem.Text.of("data.problem.strayQuote"));
             } else {
                 fields(r);
                 return;
@@ -236,9 +231,6 @@ public final class BookFileReader {
             rows.rejected(line, null);
         }
 
-        private String delimiterShown() {
-            return tokens.delimiter() == '\t' ? "tab" : "'" + tokens.delimiter() + "'";
-        }
 
         private void fields(CsvTokenizer.Record r) {
             Object[] values = new Object[columns.size()];

@@ -48,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * row against the database, as the write will, so its counts are the ones a load would give). By
  * default one problem rejects the whole load: nothing is written and the load history says so;
  * {@code acceptPartial} writes the valid rows and counts the rest. Every problem goes to the reject
- * file. One import runs at a time (the IMPORT job lease).
+ * file. One import runs at a time (the IMPORT job lease). Its progress message is the name of the
+ * file being read; callers word it in their language. Problems carry a bundle key besides their
+ * English sentence ({@link LoadProblem}).
  *
  * <p>Crash safety: a load into a book that already holds data (a delta) is one transaction, so a
  * killed one leaves the book as it was. A first load into an empty book commits its rows in short
@@ -160,7 +162,7 @@ public final class BookImportService {
             try (BookWriter writer = new BookWriter(c, true, false, context)) {
                 for (BookKind kind : source.kinds()) {
                     progress.checkCancelled();
-                    progress.update("Checking " + source.fileName(kind), 0, 1);
+                    progress.update(source.fileName(kind), 0, 1);
                     BookWriter.KindLoad load = writer.start(kind, source.fileName(kind));
                     BookSource.FileFacts facts = source.check(kind, row -> add(load, row), p -> check.problem(kind, p));
                     Counts counts = load.finish();
@@ -298,7 +300,7 @@ public final class BookImportService {
     private Counts writeKind(BookWriter writer, BookSource source, BookKind kind, Check check, List<LoadProblem> problems, Progress progress) {
         BookWriter.KindLoad load = writer.start(kind, source.fileName(kind));
         long[] done = {0};
-        String message = "Importing " + source.fileName(kind);
+        String file = source.fileName(kind);
         long total = check.counts.get(kind) == null ? 0 : check.counts.get(kind).total();
         BookSource.FileFacts facts = source.read(kind, row -> {
             if (check.skip(kind, row.line())) {
@@ -307,12 +309,12 @@ public final class BookImportService {
             add(load, row);
             if (++done[0] % BookWriter.BATCH == 0) {
                 progress.checkCancelled();
-                progress.update(message, done[0], total);
+                progress.update(file, done[0], total);
             }
         }, p -> { });
         BookSource.FileFacts before = check.files.get(kind);
         if (before != null && !Objects.equals(before.sha256(), facts.sha256())) {
-            throw new FilesChanged(List.of(new LoadProblem(facts.file(), 0, "", "", "the file changed while it was being loaded; load it again.")));
+            throw new FilesChanged(List.of(new LoadProblem(facts.file(), 0, "", "", LoadProblem.Text.of("data.problem.changed"))));
         }
         try {
             Counts c = load.finish();

@@ -16,55 +16,54 @@ final class FieldParser {
     static final Object FAILED = new Object();
     static final int MONEY_INTEGER_DIGITS = 12;
 
-    private String message;
+    private LoadProblem.Text message;
 
-    String message() {
+    LoadProblem.Text message() {
         return message;
     }
 
     /** The value of {@code text} (already trimmed) in column {@code c}; null for an empty optional cell. */
     Object parse(Column c, String text) {
         if (text.isEmpty()) {
-            return c.required() ? fail("expected a value; " + c.name() + " is required") : null;
+            return c.required() ? fail("data.problem.required", c.name()) : null;
         }
         return switch (c.type()) {
             case TEXT -> text(c, text);
-            case CODE -> c.allowed().contains(text) ? text : fail("expected one of " + String.join(", ", c.allowed()));
+            case CODE -> c.allowed().contains(text) ? text : fail("data.problem.code", String.join(", ", c.allowed()));
             case INTEGER -> integer(c, text);
             case MONEY -> money(text);
-            case DATE -> orFail(date(text, 0, text.length()), "expected a date like 2026-11-30 or 2026/11/30");
-            case MONTH -> orFail(month(text), "expected a month like 2026-11 or 2026/11 (or a date on the 1st)");
-            case TIMESTAMP -> orFail(timestamp(text),
-                    "expected a time like 2026-11-30 14:05:00 (seconds optional, / or - in the date, a space or T before the time)");
+            case DATE -> orFail(date(text, 0, text.length()), "data.problem.date");
+            case MONTH -> orFail(month(text), "data.problem.month");
+            case TIMESTAMP -> orFail(timestamp(text), "data.problem.time");
             case BOOLEAN -> bool(text);
         };
     }
 
-    private Object fail(String sentence) {
-        message = sentence + ".";
+    private Object fail(String key, Object... args) {
+        message = LoadProblem.Text.of(key, args);
         return FAILED;
     }
 
-    private Object orFail(Object value, String sentence) {
-        return value != null ? value : fail(sentence);
+    private Object orFail(Object value, String key) {
+        return value != null ? value : fail(key);
     }
 
     private Object text(Column c, String text) {
         if (looksLikeFormula(text)) {
-            return fail("expected plain text, not a spreadsheet formula (a cell starting with =, +, - or @ and then a letter or parenthesis)");
+            return fail("data.problem.formula");
         }
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
             if ((ch < 0x20 && ch != '\t' && ch != '\n') || ch == 0x7F) {
-                return fail("expected text without control characters");
+                return fail("data.problem.control");
             }
         }
         if (text.length() > c.maxLength()) {
-            return fail("expected at most " + c.maxLength() + " characters, found " + text.length());
+            return fail("data.problem.textLength", c.maxLength(), text.length());
         }
         return switch (c.name()) {
             case "phone" -> text.length() == 11 && digits(text, 0, 11) ? text
-                    : fail("expected a mobile number of 11 digits, like 13812345678");
+                    : fail("data.problem.phone");
             case "id_number" -> idNumber(text);
             default -> text;
         };
@@ -88,7 +87,7 @@ final class FieldParser {
                 return text.substring(0, 17) + 'X';
             }
         }
-        return fail("expected an ID number of 17 digits and a last digit or X, like 11010519900418002X");
+        return fail("data.problem.idNumber");
     }
 
     private Object integer(Column c, String text) {
@@ -100,7 +99,7 @@ final class FieldParser {
                 return (int) v;
             }
         }
-        return fail("expected a whole number from " + c.min() + " to " + c.max());
+        return fail("data.problem.integer", c.min(), c.max());
     }
 
     private Object money(String text) {
@@ -114,8 +113,7 @@ final class FieldParser {
                 && (point < 0 || text.length() - point - 1 >= 1 && text.length() - point - 1 <= 2
                 && digits(text, point + 1, text.length()));
         if (!ok) {
-            return fail("expected an amount in CNY of at least 0 with at most 2 decimals and at most "
-                    + MONEY_INTEGER_DIGITS + " digits before the point, like 1234.50");
+            return fail("data.problem.money", MONEY_INTEGER_DIGITS);
         }
         return new BigDecimal(text).setScale(2, RoundingMode.UNNECESSARY);
     }
@@ -124,7 +122,7 @@ final class FieldParser {
         return switch (text.toLowerCase(java.util.Locale.ROOT)) {
             case "true", "1", "y" -> Boolean.TRUE;
             case "false", "0", "n" -> Boolean.FALSE;
-            default -> fail("expected true or false (or 1/0, Y/N)");
+            default -> fail("data.problem.boolean");
         };
     }
 

@@ -27,14 +27,14 @@ final class FileProblems {
     }
 
     /** A problem of the record starting on {@code line}, which is rejected. */
-    void row(long line, String column, String value, String message) {
+    void row(long line, String column, String value, LoadProblem.Text message) {
         if (emit(line, column, value, message)) {
             rejected.add(line);
         }
     }
 
     /** A problem of the whole file (line 0) or of its header: nothing of the file loads. */
-    void file(long line, String column, String value, String message) {
+    void file(long line, String column, String value, LoadProblem.Text message) {
         emit(line, column, value, message);
         rejected.rejectAll();
     }
@@ -52,7 +52,7 @@ final class FileProblems {
         return rejected;
     }
 
-    private boolean emit(long line, String column, String value, String message) {
+    private boolean emit(long line, String column, String value, LoadProblem.Text message) {
         if (stopped) {
             return false;
         }
@@ -60,8 +60,8 @@ final class FileProblems {
             stopped = true;
             rejected.rejectAll();
             count++;
-            sink.accept(new LoadProblem(file, line, "", "", "expected at most " + String.format("%,d", MAX_PROBLEMS)
-                    + " problems in a file; reading stopped here and the rest of the file was not checked."));
+            sink.accept(new LoadProblem(file, line, "", "",
+                    LoadProblem.Text.of("data.problem.tooMany", String.format("%,d", MAX_PROBLEMS))));
             return false;
         }
         count++;

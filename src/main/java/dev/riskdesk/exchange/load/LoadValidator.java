@@ -173,8 +173,10 @@ public final class LoadValidator {
             }
             boolean first = firstOfKey(key);
             if (!first) {
-                problem(columns.get(keyColumns[0]).name(), String.join(" ", key), "expected each " + keyNames()
-                        + " once in the load, but " + String.join(" ", key) + " is on an earlier line too.");
+                problem(columns.get(keyColumns[0]).name(), String.join(" ", key), keyColumns.length == 1
+                        ? LoadProblem.Text.of("data.problem.duplicateKey", columns.get(keyColumns[0]).name(), key[0])
+                        : LoadProblem.Text.of("data.problem.duplicateKey2", columns.get(keyColumns[0]).name(),
+                                columns.get(keyColumns[1]).name(), String.join(" ", key)));
             }
             references(row);
             times(row);
@@ -209,10 +211,6 @@ public final class LoadValidator {
             }
         }
 
-        private String keyNames() {
-            return String.join(" and ", kind.keyColumns().stream().map(Column::name).toList());
-        }
-
         /** Records the key as seen; false when it was seen before. */
         private boolean firstOfKey(String[] key) {
             return switch (kind) {
@@ -245,13 +243,11 @@ public final class LoadValidator {
                 String no = (String) row.get(c);
                 String name = columns.get(c).name();
                 Ref ref = target == BookKind.CUSTOMERS ? customer(no) : account(no);
-                String what = target == BookKind.CUSTOMERS ? "a customer" : "an account";
+                String what = target == BookKind.CUSTOMERS ? "data.problem.customer" : "data.problem.account";
                 if (ref == Ref.MISSING) {
-                    problem(name, no, "expected " + name + " to name " + what + " in " + target.fileName()
-                            + " or in the database, but " + no + " is in neither.");
+                    problem(name, no, LoadProblem.Text.of(what + "Missing", name, target.fileName(), no));
                 } else if (ref == Ref.REJECTED) {
-                    problem(name, no, "expected " + name + " to name " + what + " that loads, but the row of " + no
-                            + " in " + target.fileName() + " was rejected.");
+                    problem(name, no, LoadProblem.Text.of(what + "Rejected", name, no, target.fileName()));
                 } else if (kind == BookKind.REPAYMENTS && row.get(R_MONTH) != null && c == R_ACCOUNT) {
                     billReference(no, (LocalDate) row.get(R_MONTH));
                 }
@@ -262,11 +258,9 @@ public final class LoadValidator {
             String shownMonth = month.toString().substring(0, 7);
             Ref ref = bill(accountNo, month);
             if (ref == Ref.MISSING) {
-                problem("statement_month", shownMonth, "expected statement_month to name a bill of " + accountNo
-                        + " in bills.csv or in the database, but there is none for " + shownMonth + ".");
+                problem("statement_month", shownMonth, LoadProblem.Text.of("data.problem.billMissing", accountNo, shownMonth));
             } else if (ref == Ref.REJECTED) {
-                problem("statement_month", shownMonth, "expected statement_month to name a bill that loads, but the bill of "
-                        + accountNo + " for " + shownMonth + " in bills.csv was rejected.");
+                problem("statement_month", shownMonth, LoadProblem.Text.of("data.problem.billRejected", accountNo, shownMonth));
             }
         }
 
@@ -281,12 +275,12 @@ public final class LoadValidator {
                 }
                 LocalDateTime at = v instanceof LocalDate d ? d.atStartOfDay() : (LocalDateTime) v;
                 if (at.isAfter(asOf)) {
-                    problem(columns.get(c).name(), shown(v), "expected a time not after the load's as-of " + shown(asOf) + ".");
+                    problem(columns.get(c).name(), shown(v), LoadProblem.Text.of("data.problem.afterAsOf", shown(asOf)));
                 }
             }
         }
 
-        private void problem(String column, Object value, String message) {
+        private void problem(String column, Object value, LoadProblem.Text message) {
             bad = true;
             gate.row(line, column, shown(value), message);
         }

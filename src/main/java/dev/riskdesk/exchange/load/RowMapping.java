@@ -93,8 +93,7 @@ final class RowMapping {
         if (tier == null) {
             tier = context.cityTiers().get(city);
             if (tier == null) {
-                throw unresolved(row, "city_tier", "", "city_tier is empty and the city " + city
-                        + " is not in data/cities.csv; give the city's tier (1 to 5).");
+                throw unresolved(row, "city_tier", "", LoadProblem.Text.of("data.problem.cityTier", city));
             }
         }
         return new Object[] {v[0], v[1], v[2], v[3], phone, phone.substring(Math.max(0, phone.length() - 4)), v[col("id_number")], city, tier,
@@ -137,8 +136,8 @@ final class RowMapping {
         if (month != null) {
             billId = refs.bill(accountId, month);
             if (billId == null) {
-                throw unresolved(row, "statement_month", month.toString().substring(0, 7), "no bill of account " + v[col("account_no")]
-                        + " for statement month " + month.toString().substring(0, 7) + " in this load or the database.");
+                throw unresolved(row, "statement_month", month.toString().substring(0, 7), LoadProblem.Text.of("data.problem.noBill", v[col("account_no")],
+                        month.toString().substring(0, 7)));
             }
         }
         return new Object[] {v[col("repayment_id")], accountId, billId, v[col("amount")], v[col("paid_at")], v[col("received_at")],
@@ -153,12 +152,12 @@ final class RowMapping {
     private long resolve(BookRow row, String column, Long id, BookKind referenced) throws Unresolved {
         if (id == null) {
             String key = (String) row.get(col(column));
-            throw unresolved(row, column, key, column + " " + key + " is not in this load's " + referenced.fileName() + " nor in the database.");
+            throw unresolved(row, column, key, LoadProblem.Text.of("data.problem.unresolved", column, key, referenced.fileName()));
         }
         return id;
     }
 
-    private Unresolved unresolved(BookRow row, String column, String value, String message) {
+    private Unresolved unresolved(BookRow row, String column, String value, LoadProblem.Text message) {
         return new Unresolved(new LoadProblem(file, row.line(), column, value, message));
     }
 }

@@ -14,7 +14,7 @@ import java.time.LocalDateTime;
 final class RowRules {
     /** Where a broken rule goes: the column it is reported on, the value shown, the sentence. */
     interface Broken {
-        void rule(String column, Object value, String message);
+        void rule(String column, Object value, LoadProblem.Text message);
     }
 
     private static final int A_STATUS = index(BookKind.ACCOUNTS, "status");
@@ -51,25 +51,25 @@ final class RowRules {
     private void customer(BookRow row, Broken out) {
         String city = (String) row.get(C_CITY);
         if (row.get(C_TIER) == null && !cities.known(city)) {
-            out.rule("city", city, "expected a city listed in data/cities.csv, or a city_tier for it.");
+            out.rule("city", city, LoadProblem.Text.of("data.problem.city"));
         }
     }
 
     private static void account(BookRow row, Broken out) {
         BigDecimal temp = (BigDecimal) row.get(A_TEMP);
         if (temp != null && row.get(A_TEMP_EXPIRES) == null) {
-            out.rule("temp_limit_expires", "", "expected temp_limit_expires when temp_limit is given.");
+            out.rule("temp_limit_expires", "", LoadProblem.Text.of("data.problem.tempExpires"));
         }
         String status = (String) row.get(A_STATUS);
         LocalDateTime closed = (LocalDateTime) row.get(A_CLOSED);
         if (closed != null && !status.equals("CANCELLED")) {
-            out.rule("closed_at", closed, "expected closed_at only on a CANCELLED account, but this one is " + status + ".");
+            out.rule("closed_at", closed, LoadProblem.Text.of("data.problem.closedAt", status));
         }
         BigDecimal ceiling = ((BigDecimal) row.get(A_LIMIT)).add(temp == null ? BigDecimal.ZERO : temp);
         BigDecimal available = (BigDecimal) row.get(A_AVAILABLE);
         if (available.compareTo(ceiling) > 0) {
-            out.rule("available_amount", available, "expected an available_amount of at most the credit_limit"
-                    + (temp == null ? "" : " plus temp_limit") + " (" + ceiling.toPlainString() + ").");
+            out.rule("available_amount", available, LoadProblem.Text.of(temp == null ? "data.problem.available" : "data.problem.availableTemp",
+                    ceiling.toPlainString()));
         }
     }
 
@@ -77,7 +77,7 @@ final class RowRules {
         LocalDate statement = (LocalDate) row.get(B_STATEMENT_DATE);
         LocalDate due = (LocalDate) row.get(B_DUE_DATE);
         if (due.isBefore(statement)) {
-            out.rule("due_date", due, "expected a due_date on or after the statement_date " + statement + ".");
+            out.rule("due_date", due, LoadProblem.Text.of("data.problem.dueDate", statement));
         }
     }
 }

@@ -306,7 +306,8 @@ public final class ImportWizard {
                 p -> p.line() == 0 ? i18n.get("data.problems.wholeFile") : i18n.formats().integer(p.line())));
         problems.getColumns().add(Tables.column(i18n, "data.problems.column", 120, p -> p.column() == null ? "" : p.column()));
         problems.getColumns().add(Tables.column(i18n, "data.problems.value", 140, p -> p.value() == null ? "" : p.value()));
-        TableColumn<LoadProblem, String> message = Tables.column(i18n, "data.problems.message", 420, LoadProblem::message);
+        TableColumn<LoadProblem, String> message = Tables.column(i18n, "data.problems.message", 420,
+                p -> ImportWizardModel.text(p).render(i18n));
         message.setCellFactory(c -> wrapping(message));
         problems.getColumns().add(message);
         Label none = new Label();
@@ -373,9 +374,13 @@ public final class ImportWizard {
         doing.setId("import-doing");
         doing.textProperty().bind(i18n.bind(() -> {
             double f = progress.fractionProperty().get();
-            String what = i18n.get(model.stepProperty().get() == Step.IMPORTING ? "data.import.importing" : "data.import.checking");
+            String file = progress.messageProperty().get();
+            boolean importing = model.stepProperty().get() == Step.IMPORTING;
+            String what = file == null || file.isEmpty()
+                    ? i18n.get(importing ? "data.import.importing" : "data.import.checking")
+                    : i18n.format(importing ? "data.import.importingFile" : "data.import.checkingFile", file);
             return f < 0 ? what : what + " " + i18n.formats().percent(f);
-        }, progress.fractionProperty(), model.stepProperty()));
+        }, progress.fractionProperty(), progress.messageProperty(), model.stepProperty()));
         doing.setMinWidth(Region.USE_PREF_SIZE);
         Button cancel = Controls.button(i18n, "import-cancel", "common.cancel", "mdi2c-close");
         cancel.setOnAction(e -> model.cancel());

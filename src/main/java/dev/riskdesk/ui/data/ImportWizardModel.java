@@ -151,6 +151,11 @@ public final class ImportWizardModel {
         return problems;
     }
 
+    /** What a problem says, in the operator's language: its bundle key, or its English sentence when it has none. */
+    public static UiText text(LoadProblem problem) {
+        return problem.key() == null ? UiText.literal(problem.message()) : UiText.of(problem.key(), problem.args().toArray());
+    }
+
     /** The files of the last check or import with their counts. */
     public ObservableList<FileLine> files() {
         return files;

@@ -9,10 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.riskdesk.app.TestServices;
+import dev.riskdesk.common.Messages;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.exchange.BookKind;
 import dev.riskdesk.exchange.load.LoadProblem;
 import dev.riskdesk.exchange.load.LoadReport.Outcome;
+import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.data.ImportWizardModel.Encoding;
 import dev.riskdesk.ui.data.ImportWizardModel.Step;
 import java.io.IOException;
@@ -93,6 +95,12 @@ class ImportWizardModelTest {
             assertEquals(badLine, problem.line());
             assertEquals("amount", problem.column());
             assertEquals("twelve", problem.value());
+            String english = ImportWizardModel.text(problem).render(new I18n(Messages.ENGLISH));
+            assertEquals(problem.message(), english, "the English screen shows the sentence the CLI and reject file show");
+            String chinese = ImportWizardModel.text(problem).render(new I18n(Messages.CHINESE));
+            assertTrue(chinese.contains("人民币金额") && chinese.contains("12"), "the Chinese screen shows the problem in Chinese: " + chinese);
+            assertEquals("a sentence without a key", ImportWizardModel.text(new LoadProblem("x.csv", 0, "", "", "a sentence without a key"))
+                    .render(new I18n(Messages.CHINESE)));
             var repayments = wizard.files().stream().filter(f -> f.kind() == BookKind.REPAYMENTS).findFirst().orElseThrow();
             assertEquals(1, repayments.problems());
             assertFalse(wizard.canImportProperty().get(), "problems: no import unless partial is accepted");
