@@ -36,7 +36,8 @@ class BookRoundTripTest {
     }
 
     private void assertImportedAndExportedAgainGives(Path book, Path db) throws IOException {
-        String[] load = CliRuns.run(db, "import", "--dir", book.toString(), "--rejects", dir.resolve("rejects.csv").toString());
+        // --no-evaluate: the policy run an import starts by default may change limits, which is not the format's round trip
+        String[] load = CliRuns.run(db, "import", "--dir", book.toString(), "--no-evaluate", "--rejects", dir.resolve("rejects.csv").toString());
         assertEquals("0", load[0], load[1] + load[2]);
         Path out = dir.resolve("again");
         String[] export = CliRuns.run(db, "export", "--dir", out.toString());
