@@ -67,13 +67,17 @@ public final class ConsoleFlow {
     }
 
     void showMain(Session session) {
-        ShellViewModel shell = new ShellViewModel(session, screens(session), services.databaseDescription(),
+        ShellViewModel[] shell = new ShellViewModel[1];
+        shell[0] = new ShellViewModel(session, screens(session, () -> shell[0].refreshStatus()), services.databaseDescription(),
                 services.portfolioSummary()::dataAsOf, services.tasks(), this::signOut);
-        show(new MainWindow(shell, appearance).build(), MAIN_WIDTH, MAIN_HEIGHT, true);
+        show(new MainWindow(shell[0], appearance).build(), MAIN_WIDTH, MAIN_HEIGHT, true);
     }
 
-    /** Every screen the console has; the shell shows those the operator's role may use. */
-    private List<ScreenEntry> screens(Session session) {
+    /**
+     * Every screen the console has; the shell shows those the operator's role may use.
+     * {@code dataChanged} refreshes the shell's status bar after an import.
+     */
+    private List<ScreenEntry> screens(Session session, Runnable dataChanged) {
         return List.of(
                 new ScreenEntry("overview", "shell.nav.overview", "mdi2v-view-dashboard-outline", null,
                         () -> new OverviewView(new OverviewViewModel(services.portfolioSummary(), services.tasks()), appearance.i18n()).build()),
@@ -95,7 +99,8 @@ public final class ConsoleFlow {
                         () -> new AuditLogView(new AuditLogViewModel(services.auditQuery(), session, services.tasks()), appearance.i18n()).build()),
                 new ScreenEntry("data", "shell.nav.data", "mdi2d-database-import-outline", Permission.DATA_IMPORT,
                         () -> new DataView(new DataViewModel(services.dataHistory(), new ImportWizardModel.Importer(
-                                services.bookImport()::validate, services.bookImport()::load, services.importRejectsFolder()), session, services.tasks()), appearance.i18n()).build()));
+                                services.bookImport()::validate, services.bookImport()::load, services.importRejectsFolder()), session, services.tasks(),
+                                dataChanged), appearance.i18n()).build()));
     }
 
     /** One customer's profile, opened from the browser (or the review queue); {@code back} returns there. */

@@ -28,6 +28,7 @@ public final class DataViewModel {
     private final ImportWizardModel.Importer importer;
     private final Session session;
     private final TaskRunner tasks;
+    private final Runnable dataChanged;
 
     private final ObservableList<FeedStatus> feeds = FXCollections.observableArrayList();
     private final ObservableList<Load> loads = FXCollections.observableArrayList();
@@ -39,10 +40,21 @@ public final class DataViewModel {
 
     /** {@code importer} is what the import wizard calls. */
     public DataViewModel(DataHistoryService service, ImportWizardModel.Importer importer, Session session, TaskRunner tasks) {
+        this(service, importer, session, tasks, () -> { });
+    }
+
+    /**
+     * {@code importer} is what the import wizard calls; {@code dataChanged} runs (on the FX thread)
+     * after an import wrote rows or was refused, for what else shows the data's state (the shell's
+     * "data as of").
+     */
+    public DataViewModel(DataHistoryService service, ImportWizardModel.Importer importer, Session session, TaskRunner tasks,
+            Runnable dataChanged) {
         this.service = service;
         this.importer = importer;
         this.session = session;
         this.tasks = tasks;
+        this.dataChanged = dataChanged;
         selectedLoad.addListener((obs, old, now) -> files.setAll(now == null ? java.util.List.of() : now.files()));
     }
 
@@ -75,9 +87,12 @@ public final class DataViewModel {
         return session;
     }
 
-    /** A new import wizard; a finished import reloads this screen. */
+    /** A new import wizard; a finished import reloads this screen and tells {@code dataChanged}. */
     public ImportWizardModel newImport() {
-        return new ImportWizardModel(importer, session, tasks, this::reload);
+        return new ImportWizardModel(importer, session, tasks, () -> {
+            reload();
+            dataChanged.run();
+        });
     }
 
     /** Reads the feeds and the loads again. */

@@ -14,7 +14,9 @@ import dev.riskdesk.common.Progress;
 import dev.riskdesk.exchange.BookKind;
 import dev.riskdesk.exchange.load.LoadProblem;
 import dev.riskdesk.exchange.load.LoadReport.Outcome;
+import dev.riskdesk.security.Session;
 import dev.riskdesk.ui.common.I18n;
+import dev.riskdesk.ui.shell.ShellViewModel;
 import dev.riskdesk.ui.data.ImportWizardModel.Encoding;
 import dev.riskdesk.ui.data.ImportWizardModel.Step;
 import java.io.IOException;
@@ -77,6 +79,28 @@ class ImportWizardModelTest {
             assertEquals(book.getFileName().toString(), screen.loads().get(0).sourceName());
             assertEquals(wizard.files().size(), screen.files().size(), "one recorded file per file loaded");
             assertFalse(screen.feeds().isEmpty(), "the load moved the feeds");
+        }
+    }
+
+    @Test
+    void theShellsDataAsOfFollowsAnImportFromTheWizard() throws IOException {
+        Path book = copyOfSamples();
+        try (TestServices t = TestServices.fresh(dir.resolve("db"))) {
+            Session session = t.login("manager");
+            ShellViewModel shell = new ShellViewModel(session, List.of(), "test", t.services.portfolioSummary()::dataAsOf,
+                    t.services.tasks(), s -> { });
+            shell.refreshStatus();
+            assertNull(shell.dataAsOfProperty().get(), "an empty book has no as-of");
+            DataViewModel screen = new DataViewModel(t.services.dataHistory(), new ImportWizardModel.Importer(t.services.bookImport()::validate,
+                    t.services.bookImport()::load, t.services.importRejectsFolder()), session, t.services.tasks(), shell::refreshStatus);
+            ImportWizardModel wizard = screen.newImport();
+            wizard.sourceProperty().set(book);
+            wizard.check(Progress.NONE);
+            assertNull(shell.dataAsOfProperty().get(), "a check changes nothing");
+            wizard.importBook(Progress.NONE);
+            assertEquals(Outcome.COMPLETED, wizard.importedProperty().get().outcome());
+            assertEquals(t.services.portfolioSummary().dataAsOf(), shell.dataAsOfProperty().get());
+            assertTrue(shell.dataAsOfProperty().get() != null, "the status bar shows the imported book's as-of");
         }
     }
 
