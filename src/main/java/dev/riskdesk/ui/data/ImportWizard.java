@@ -140,8 +140,15 @@ public final class ImportWizard {
         partial.disableProperty().bind(model.busyProperty());
 
         Button check = Controls.button(i18n, "import-check", "data.import.check", "mdi2c-check-all");
-        check.disableProperty().bind(model.canCheckProperty().not());
-        check.setOnAction(e -> model.check(progress));
+        // a typed path counts at once: clicking Check moves the focus out of the field, which takes the path first
+        check.disableProperty().bind(model.canCheckProperty().not()
+                .and(Bindings.createBooleanBinding(() -> path.getText() == null || path.getText().isBlank(), path.textProperty())
+                        .or(model.busyProperty())));
+        check.setOnAction(e -> {
+            if (model.canCheckProperty().get()) {
+                model.check(progress);
+            }
+        });
 
         GridPane form = new GridPane();
         form.getStyleClass().add("dialog-form");

@@ -76,7 +76,10 @@ class DataUiTest {
         assertTrue(((Stage) wizard).isResizable());
         assertEquals(main.getX() + main.getWidth() / 2, wizard.getX() + wizard.getWidth() / 2, 2, "centred on the main window");
 
-        robot.clickOn("#import-path").write(book.toString()).type(KeyCode.ENTER);
+        assertTrue(robot.lookup("#import-check").queryButton().isDisabled(), "nothing chosen, nothing to check");
+        robot.clickOn("#import-path").write(book.toString());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#import-check").queryButton().isDisabled(), "a typed path can be checked without Enter");
         robot.clickOn("#import-check");
         TableView<?> problems = robot.lookup("#import-problems").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !problems.getItems().isEmpty());
