@@ -132,7 +132,9 @@ public final class Database implements AutoCloseable {
             }
         }
         String message = rootMessage(e);
-        return message.contains("already in use") || message.contains("Connection refused") || message.contains("Connection is broken");
+        // "Lock file recently modified": another process is opening or closing the file right now (H2's file lock)
+        return message.contains("already in use") || message.contains("Connection refused") || message.contains("Connection is broken")
+                || message.contains("Lock file recently modified");
     }
 
     /** After an unclean shutdown, brings the file back to its last committed state before anything reads it. */

@@ -1,0 +1,24 @@
+package dev.riskdesk.db;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+/** Which engine failures on open mean "another process is opening or closing the file" and are retried. */
+class DatabaseBusyTest {
+    @Test
+    void anotherProcessOpeningOrClosingTheFileIsBusy() {
+        assertTrue(Database.busy(new SQLException("Database may be already in use", "90020", Database.DATABASE_IN_USE)));
+        assertTrue(Database.busy(new IllegalStateException("open failed",
+                new SQLException("Error opening database: \"Lock file recently modified\" [8000-252]", "08000", 8000))));
+        assertTrue(Database.busy(new IllegalStateException(new java.net.ConnectException("Connection refused"))));
+    }
+
+    @Test
+    void otherFailuresAreNotRetried() {
+        assertFalse(Database.busy(new SQLException("Wrong user name or password [28000-252]", "28000", 28000)));
+        assertFalse(Database.busy(new SQLException("File corrupted while reading record", "90030", 90030)));
+    }
+}
