@@ -27,8 +27,9 @@ final class DatabaseFileProbe {
             }
             Database.checkNotNewer(Flyway.configure().dataSource(url, "sa", "").locations(Database.MIGRATIONS).load(), location);
         } catch (SQLException e) {
-            // in use: a running RiskDesk holds the file, and the normal open reaches it through its server
-            if (e.getErrorCode() != Database.DATABASE_IN_USE) {
+            // in use, or being opened or closed by another process: the normal open reaches it (through its
+            // server) and retries while it is busy
+            if (!Database.busy(e)) {
                 throw Database.openFailure(location, e);
             }
         }
