@@ -16,14 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -40,43 +39,21 @@ final class BenchGenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--customers", paramLabel = "N", description = "Customers (default: ${DEFAULT-VALUE}).")
-    int customers = 100_000;
-
-    @Option(names = "--months", paramLabel = "M", description = "Months (default: ${DEFAULT-VALUE}).")
-    int months = 24;
-
-    @Option(names = "--detail-months", paramLabel = "K", description = "Raw-event months (default: all).")
-    Integer detailMonths;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed = 42;
-
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "As-of date (default: ${DEFAULT-VALUE}).")
-    LocalDate asOf = LocalDate.of(2026, 11, 22);
-
-    @Option(names = "--work-dir", paramLabel = "DIR", description = "Where the temporary databases go (default: the system temp folder).")
-    Path workDir;
-
-    @Option(names = "--keep", description = "Keep the temporary databases.")
-    boolean keep;
+    @Mixin
+    BenchBookOptions book;
 
     @Override
     public Integer call() throws Exception {
-        int k = detailMonths == null ? months : detailMonths;
-        if (customers < 1 || months < 1 || k < 1 || k > months) {
-            throw new ParameterException(spec.commandLine(), "--customers, --months and --detail-months must be positive, detail months at most months");
-        }
+        GeneratorOptions options = book.generatorOptions(spec);
+        int k = options.detailMonths();
         PrintWriter out = spec.commandLine().getOut();
-        Path base = workDir != null ? Files.createDirectories(workDir) : Path.of(System.getProperty("java.io.tmpdir"));
-        Path dir = Files.createTempDirectory(base, "riskdesk-bench-");
+        Path dir = book.newWorkFolder("riskdesk-bench-");
         HeapSampler heap = new HeapSampler();
         heap.start();
         try {
-            GeneratorOptions options = new GeneratorOptions(customers, months, seed, k, asOf);
             out.printf("Machine: %d cores, max heap %,d MB, Java %s%n", Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
-            out.printf("Generating %,d customers x %d months (detail %d) into %s ...%n", customers, months, k, dir.resolve("gen"));
+            out.printf("Generating %,d customers x %d months (detail %d) into %s ...%n", book.customers, book.months, k, dir.resolve("gen"));
             out.flush();
             GenerationReport report;
             long genNanos;
@@ -118,7 +95,7 @@ final class BenchGenerateCommand implements Callable<Integer> {
             out.flush();
         } finally {
             heap.stop();
-            if (!keep) {
+            if (!book.keep) {
                 deleteTree(dir);
             } else {
                 out.println("Kept " + dir);

@@ -15,15 +15,13 @@ import dev.riskdesk.portfolio.PortfolioGenerator;
 import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Session;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -37,36 +35,15 @@ final class BenchImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--customers", paramLabel = "N", description = "Customers (default: ${DEFAULT-VALUE}).")
-    int customers = 100_000;
-
-    @Option(names = "--months", paramLabel = "M", description = "Months (default: ${DEFAULT-VALUE}).")
-    int months = 24;
-
-    @Option(names = "--detail-months", paramLabel = "K", description = "Raw-event months (default: all).")
-    Integer detailMonths;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed = 42;
-
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "As-of date (default: ${DEFAULT-VALUE}).")
-    LocalDate asOf = LocalDate.of(2026, 11, 22);
-
-    @Option(names = "--work-dir", paramLabel = "DIR", description = "Where the temporary databases and files go (default: the system temp folder).")
-    Path workDir;
-
-    @Option(names = "--keep", description = "Keep the temporary databases and files.")
-    boolean keep;
+    @Mixin
+    BenchBookOptions book;
 
     @Override
     public Integer call() throws Exception {
-        int k = detailMonths == null ? months : detailMonths;
-        if (customers < 1 || months < 1 || k < 1 || k > months) {
-            throw new ParameterException(spec.commandLine(), "--customers, --months and --detail-months must be positive, detail months at most months");
-        }
+        GeneratorOptions options = book.generatorOptions(spec);
+        int k = options.detailMonths();
         PrintWriter out = spec.commandLine().getOut();
-        Path base = workDir != null ? Files.createDirectories(workDir) : Path.of(System.getProperty("java.io.tmpdir"));
-        Path dir = Files.createTempDirectory(base, "riskdesk-bench-import-");
+        Path dir = book.newWorkFolder("riskdesk-bench-import-");
         BenchGenerateCommand.HeapSampler heap = new BenchGenerateCommand.HeapSampler();
         heap.start();
         try {
@@ -76,10 +53,10 @@ final class BenchImportCommand implements Callable<Integer> {
             GenerationReport generated;
             long genNanos;
             try (Database db = Database.open(DatabaseLocation.ofPath(dir.resolve("gen").resolve("riskdesk")))) {
-                out.printf("Generating %,d customers x %d months (detail %d) ...%n", customers, months, k);
+                out.printf("Generating %,d customers x %d months (detail %d) ...%n", book.customers, book.months, k);
                 out.flush();
                 long t0 = System.nanoTime();
-                generated = new PortfolioGenerator(db).generate(new GeneratorOptions(customers, months, seed, k, asOf), Progress.NONE);
+                generated = new PortfolioGenerator(db).generate(options, Progress.NONE);
                 genNanos = System.nanoTime() - t0;
                 out.println("Exporting ...");
                 out.flush();
@@ -113,7 +90,7 @@ final class BenchImportCommand implements Callable<Integer> {
             out.flush();
         } finally {
             heap.stop();
-            if (!keep) {
+            if (!book.keep) {
                 BenchGenerateCommand.deleteTree(dir);
             } else {
                 out.println("Kept " + dir);
