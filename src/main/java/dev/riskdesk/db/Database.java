@@ -37,6 +37,8 @@ public final class Database implements AutoCloseable {
 
     private final DatabaseLocation location;
     private final JdbcConnectionPool pool;
+    /** The pool's connections, each retried while another process sharing the file starts or closes. */
+    private final SharedFileConnections connections;
     private final DSLContext dsl;
     private final String schemaVersion;
     /** This process's open-marker beside the file (null for a database that is not a file); see {@link CrashRecovery}. */
@@ -48,7 +50,8 @@ public final class Database implements AutoCloseable {
         this.schemaVersion = schemaVersion;
         this.openMarker = openMarker;
         Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
-        this.dsl = DSL.using(pool, SQLDialect.H2, settings);
+        this.connections = new SharedFileConnections(pool, location.describe());
+        this.dsl = DSL.using(connections, SQLDialect.H2, settings);
     }
 
     /**
@@ -74,7 +77,7 @@ public final class Database implements AutoCloseable {
         try {
             awaitFirstConnection(pool, location);
             Flyway flyway = Flyway.configure()
-                    .dataSource(pool)
+                    .dataSource(new SharedFileConnections(pool, location.describe()))
                     .locations(MIGRATIONS)
                     .load();
             checkNotNewer(flyway, location);
@@ -94,30 +97,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /**
-     * The first connection, retried for a bounded time while another process that shares the file is
-     * starting its server or closing it: H2 then answers "Database may be already in use" (the file
-     * lock is held by a process that is closing), or the server named in the lock file refuses the
-     * connection or drops it (the process is exiting). After {@link #BUSY_RETRY_MILLIS} the open fails
-     * with one sentence.
-     */
+    /** The first connection, retried while another process sharing the file starts or closes (see {@link SharedFileConnections}). */
     private static void awaitFirstConnection(JdbcConnectionPool pool, DatabaseLocation location) {
-        long deadline = System.nanoTime() + BUSY_RETRY_MILLIS * 1_000_000;
-        while (true) {
-            try (Connection ignored = pool.getConnection()) {
-                return;
-            } catch (SQLException e) {
-                if (!busy(e) || System.nanoTime() > deadline) {
-                    throw new IllegalStateException(e);
-                }
-                LOG.info("{} is busy ({}); retrying", location.describe(), rootMessage(e));
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
+        try (Connection ignored = SharedFileConnections.whileBusy(pool::getConnection, location.describe())) {
+            // open and closed: the file is reachable
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -260,7 +245,7 @@ public final class Database implements AutoCloseable {
 
     /** A raw connection for bulk loads; SQL text still comes from jOOQ. */
     public Connection connection() throws SQLException {
-        return pool.getConnection();
+        return connections.getConnection();
     }
 
     /**
@@ -269,7 +254,7 @@ public final class Database implements AutoCloseable {
      * about 40 % slower. The caller closes it.
      */
     public Connection unpooledConnection() throws SQLException {
-        return java.sql.DriverManager.getConnection(location.jdbcUrl(), "sa", "");
+        return SharedFileConnections.whileBusy(() -> java.sql.DriverManager.getConnection(location.jdbcUrl(), "sa", ""), location.describe());
     }
 
     public <T> T transactionResult(Function<DSLContext, T> work) {

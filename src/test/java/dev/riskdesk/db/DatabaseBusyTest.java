@@ -1,6 +1,8 @@
 package dev.riskdesk.db;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
@@ -14,6 +16,27 @@ class DatabaseBusyTest {
         assertTrue(Database.busy(new IllegalStateException("open failed",
                 new SQLException("Error opening database: \"Lock file recently modified\" [8000-252]", "08000", 8000))));
         assertTrue(Database.busy(new IllegalStateException(new java.net.ConnectException("Connection refused"))));
+    }
+
+    @Test
+    void aConnectionIsRetriedWhileTheFileIsBusyAndOtherFailuresPassAtOnce() throws SQLException {
+        int[] calls = {0};
+        java.sql.Connection connection = SharedFileConnections.whileBusy(() -> {
+            if (++calls[0] < 3) {
+                throw new SQLException("Error opening database: \"Lock file recently modified\" [8000-252]", "08000", 8000);
+            }
+            return null; // stands for the connection once the other process has finished
+        }, "test");
+        assertEquals(null, connection);
+        assertEquals(3, calls[0], "two busy answers, then the connection");
+
+        calls[0] = 0;
+        SQLException wrong = assertThrows(SQLException.class, () -> SharedFileConnections.whileBusy(() -> {
+            calls[0]++;
+            throw new SQLException("Wrong user name or password [28000-252]", "28000", 28000);
+        }, "test"));
+        assertEquals(28000, wrong.getErrorCode());
+        assertEquals(1, calls[0], "not retried");
     }
 
     @Test
