@@ -92,10 +92,6 @@ final class AppealsCommand {
         AppealType type;
         @Option(names = "--hours", description = "The new SLA in hours (1 to 720).")
         Integer hours;
-        @Option(names = "--user", description = "The supervisor who sets it (needs APPEAL_ASSIGN).")
-        String user;
-        @Option(names = "--password", arity = "0..1", interactive = true, description = "The supervisor's password (asked when not given).")
-        char[] password;
 
         @Override
         public Integer call() throws IOException {
@@ -105,18 +101,18 @@ final class AppealsCommand {
             if (hours != null) {
                 RiskDeskCli.requireBetween(spec, "--hours", hours, 1, AppealSla.MAX_HOURS);
             }
-            if (type != null && (user == null || user.isBlank())) {
-                throw new ParameterException(spec.commandLine(), "Setting an SLA needs the supervisor's --user and --password.");
+            if (type == null) {
+                return RiskDeskCli.withServices(spec, (services, out) -> print(services.appeals(), out));
             }
-            return RiskDeskCli.withServices(spec, (services, out) -> {
-                AppealServices appeals = services.appeals();
-                if (type != null) {
-                    Session session = services.operators().authenticate(user, password);
-                    appeals.sla().setSlaHours(session, type, hours);
-                    out.printf("The SLA of %s appeals is now %d hours for appeals registered from now on.%n", type, hours);
-                }
-                appeals.sla().slaHours(Session.system()).forEach((t, h) -> out.printf("%-15s %4d h%n", t, h));
+            return RiskDeskCli.withSession(spec, (services, session, out) -> {
+                services.appeals().sla().setSlaHours(session, type, hours);
+                out.printf("The SLA of %s appeals is now %d hours for appeals registered from now on.%n", type, hours);
+                print(services.appeals(), out);
             });
+        }
+
+        private static void print(AppealServices appeals, PrintWriter out) {
+            appeals.sla().slaHours(Session.system()).forEach((t, h) -> out.printf("%-15s %4d h%n", t, h));
         }
     }
 

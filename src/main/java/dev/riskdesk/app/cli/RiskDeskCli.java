@@ -6,8 +6,11 @@ import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.common.Version;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.DatabaseLocation;
+import dev.riskdesk.security.Session;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -37,6 +40,22 @@ public final class RiskDeskCli {
             description = "Database file or JDBC URL (default: $RISKDESK_DB, else the user data folder).")
     String db;
 
+    @Option(names = "--user", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "The operator a data-changing command runs as, with that operator's permissions and audited under that name "
+                    + "(default: $RISKDESK_USER). The password comes from $RISKDESK_PASSWORD or is asked.")
+    String user;
+
+    /** The environment the command line reads RISKDESK_DB, RISKDESK_USER and RISKDESK_PASSWORD from. */
+    private final Map<String, String> environment;
+
+    public RiskDeskCli() {
+        this(System.getenv());
+    }
+
+    RiskDeskCli(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
     /** Opens the database the options and environment point at, with every service on it (the composition root). */
     AppServices openServices() {
         return AppServices.open(location(), new SameThreadTaskRunner());
@@ -61,6 +80,52 @@ public final class RiskDeskCli {
         return 0;
     }
 
+    /** What a data-changing command does as the signed-in operator. */
+    @FunctionalInterface
+    interface SessionWork {
+        void run(AppServices services, Session session, PrintWriter out) throws IOException;
+    }
+
+    /**
+     * Signs in the operator named by {@code --user} or RISKDESK_USER (password from RISKDESK_PASSWORD or
+     * the terminal) and runs {@code work} as that operator: the services check that operator's permissions
+     * and audit under that name. No name, or no password and no terminal to ask, is a usage error (exit 2);
+     * a refused sign-in fails with one sentence (exit 1).
+     */
+    static int withSession(CommandSpec spec, SessionWork work) throws IOException {
+        RiskDeskCli root = (RiskDeskCli) spec.root().userObject();
+        String name = root.operatorName(spec);
+        char[] password = root.password(spec, name);
+        try {
+            return withServices(spec, (services, out) -> work.run(services, services.operators().authenticate(name, password), out));
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    private String operatorName(CommandSpec spec) {
+        String name = user != null && !user.isBlank() ? user : environment.get("RISKDESK_USER");
+        if (name == null || name.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "'" + spec.qualifiedName(" ").replaceFirst("^riskdesk ", "")
+                    + "' changes data: name the operator with --user NAME or RISKDESK_USER.");
+        }
+        return name.strip();
+    }
+
+    private char[] password(CommandSpec spec, String name) {
+        String given = environment.get("RISKDESK_PASSWORD");
+        if (given != null && !given.isEmpty()) {
+            return given.toCharArray();
+        }
+        java.io.Console console = System.console();
+        char[] typed = console == null ? null : console.readPassword("Password of %s: ", name);
+        if (typed == null || typed.length == 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "No password for " + name + ": set RISKDESK_PASSWORD or run the command in a terminal to be asked.");
+        }
+        return typed;
+    }
+
     /** A numeric option out of its range is a usage error (exit 2 with the usage), found before any database is opened. */
     static void requireBetween(CommandSpec spec, String option, long value, long min, long max) {
         if (value < min || value > max) {
@@ -71,7 +136,7 @@ public final class RiskDeskCli {
     }
 
     DatabaseLocation location() {
-        return DatabaseLocation.resolve(db, System.getenv());
+        return DatabaseLocation.resolve(db, environment);
     }
 
     public static int run(String... args) {
@@ -80,6 +145,11 @@ public final class RiskDeskCli {
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         return execute(new CommandLine(new RiskDeskCli()), out, err, args);
+    }
+
+    /** Runs {@code args} with {@code environment} in place of the process's (RISKDESK_DB, RISKDESK_USER, RISKDESK_PASSWORD). */
+    public static int run(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
+        return execute(new CommandLine(new RiskDeskCli(environment)), out, err, args);
     }
 
     /** Runs {@code args} on a command line built on a {@link RiskDeskCli} (the benchmark build adds its commands to it). */

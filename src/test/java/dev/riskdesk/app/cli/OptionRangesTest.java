@@ -61,10 +61,8 @@ class OptionRangesTest {
 
     @Test
     void slaHoursLieWithinThirtyDays() {
-        assertUsageError("--hours must be between 1 and 720 (was 0)", "appeals", "sla", "--type", "SUSPENSION", "--hours", "0",
-                "--user", "admin", "--password", "x");
-        assertUsageError("--hours must be between 1 and 720 (was 721)", "appeals", "sla", "--type", "SUSPENSION", "--hours", "721",
-                "--user", "admin", "--password", "x");
+        assertUsageError("--hours must be between 1 and 720 (was 0)", "appeals", "sla", "--type", "SUSPENSION", "--hours", "0");
+        assertUsageError("--hours must be between 1 and 720 (was 721)", "appeals", "sla", "--type", "SUSPENSION", "--hours", "721");
     }
 
     @Test
