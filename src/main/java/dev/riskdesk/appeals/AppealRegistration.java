@@ -18,6 +18,7 @@ import dev.riskdesk.accounts.SuspensionStatus;
 import dev.riskdesk.appeals.Appeals.Attachment;
 import dev.riskdesk.appeals.Appeals.Contestable;
 import dev.riskdesk.appeals.Appeals.Registration;
+import dev.riskdesk.common.TextLimit;
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.schema.tables.records.LimitDecisionRecord;
@@ -115,9 +116,7 @@ public final class AppealRegistration {
         if (r.statement() == null || r.statement().isBlank()) {
             throw UserFacingException.keyed("appeal.statementRequired", "Write down the customer's statement.");
         }
-        if (r.statement().length() > 4000) {
-            throw UserFacingException.keyed("appeal.statementTooLong", "The statement is longer than 4,000 characters.");
-        }
+        TextLimit.APPEAL_STATEMENT.check(r.statement());
         if (!CHANNELS.contains(r.channel()) || !CONTACT_PREFERENCES.contains(r.contactPreference())) {
             throw UserFacingException.keyed("appeal.channelRequired", "Choose the channel and how the customer wants to hear back.");
         }
@@ -191,6 +190,7 @@ public final class AppealRegistration {
 
     /** Size, type and content checks: PDF, JPEG or PNG up to 5 MB whose bytes are what the name says. */
     public static void checkAttachment(Attachment a) {
+        TextLimit.ATTACHMENT_NAME.check(a.fileName());
         if (a.content() == null || a.content().length == 0) {
             throw UserFacingException.keyed("appeal.attachmentEmpty", "The file " + a.fileName() + " is empty.", a.fileName());
         }
@@ -205,7 +205,7 @@ public final class AppealRegistration {
             case "image/jpeg" -> c.length >= 3 && (c[0] & 0xff) == 0xff && (c[1] & 0xff) == 0xd8 && (c[2] & 0xff) == 0xff;
             default -> false;
         };
-        if (!known || !matches || a.fileName() == null || a.fileName().isBlank() || a.fileName().length() > 200) {
+        if (!known || !matches || a.fileName() == null || a.fileName().isBlank()) {
             throw UserFacingException.keyed("appeal.attachmentType", "The file " + a.fileName() + " is not a PDF, JPEG or PNG.", a.fileName());
         }
     }

@@ -16,6 +16,7 @@ import dev.riskdesk.accounts.SuspensionKind;
 import dev.riskdesk.accounts.SuspensionStatus;
 import dev.riskdesk.appeals.Appeals.Decision;
 import dev.riskdesk.common.Money;
+import dev.riskdesk.common.TextLimit;
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.schema.tables.records.AppealRecord;
@@ -85,6 +86,7 @@ public final class AppealWorkflow {
     /** A supervisor assigns or reassigns the appeal to a handler. */
     public void assign(Session session, long appealId, int expectedVersion, long operatorId, String reason) {
         session.require(Permission.APPEAL_ASSIGN);
+        TextLimit.APPEAL_ASSIGN_REASON.check(reason);
         database.transaction(tx -> {
             AppealRecord a = lock(tx, appealId, expectedVersion);
             if (!a.getStatus().open()) {
@@ -107,6 +109,7 @@ public final class AppealWorkflow {
      */
     public void move(Session session, long appealId, int expectedVersion, AppealStatus to, String note) {
         session.require(Permission.APPEAL_HANDLE);
+        TextLimit.APPEAL_MOVE_NOTE.check(note);
         if (to == AppealStatus.DECIDED || to == AppealStatus.NEW) {
             throw UserFacingException.keyed("appeal.useDecision", "Use the decision dialog to decide an appeal.");
         }
@@ -144,6 +147,7 @@ public final class AppealWorkflow {
     /** Appends a note; notes are never changed or deleted. */
     public void addNote(Session session, long appealId, String body) {
         session.require(Permission.APPEAL_HANDLE);
+        TextLimit.APPEAL_NOTE.check(body);
         if (body == null || body.isBlank()) {
             throw UserFacingException.keyed("appeal.noteRequired", "Write the note first.");
         }
@@ -161,6 +165,7 @@ public final class AppealWorkflow {
      */
     public boolean decide(Session session, long appealId, int expectedVersion, Decision d) {
         session.require(Permission.APPEAL_HANDLE);
+        TextLimit.APPEAL_DECISION_NOTE.check(d.note());
         if (d.outcome() == null || d.reasonCode() == null || !AppealOutcome.REASON_CODES.contains(d.reasonCode())
                 || d.note() == null || d.note().isBlank()) {
             throw UserFacingException.keyed("appeal.decisionReason", "A decision needs an outcome, a reason and a note.");
@@ -266,6 +271,7 @@ public final class AppealWorkflow {
      */
     public void approveLift(Session session, long appealId, int expectedVersion, String note, String language) {
         session.require(Permission.LIMIT_APPROVE);
+        TextLimit.APPEAL_DECISION_NOTE.check(note);
         database.transaction(tx -> {
             AppealRecord a = lock(tx, appealId, expectedVersion);
             if (a.getPendingDecisionId() == null) {

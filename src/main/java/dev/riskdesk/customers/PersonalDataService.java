@@ -2,6 +2,7 @@ package dev.riskdesk.customers;
 
 import static dev.riskdesk.db.schema.Tables.CUSTOMER;
 
+import dev.riskdesk.common.TextLimit;
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.security.AuditLog;
@@ -56,6 +57,7 @@ public final class PersonalDataService {
         for (Field field : fields) {
             session.require(field.permission());
         }
+        TextLimit.REVEAL_REASON.check(reason);
         String why = reason == null ? "" : reason.strip();
         if (why.length() < MIN_REASON_LENGTH) {
             throw UserFacingException.keyed("personal.reasonTooShort",

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.riskdesk.common.Json;
 import dev.riskdesk.common.Progress;
+import dev.riskdesk.common.TextLimit;
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.limits.policy.LimitPolicy;
@@ -59,9 +60,10 @@ public final class StressTestService {
     public StressScenario save(Session session, String name, StressScenario.Parameters parameters) {
         session.require(Permission.STRESS_TEST);
         String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > 100) {
-            throw UserFacingException.keyed("stress.name", "A scenario needs a name of 1 to 100 characters.");
+        if (trimmed.isEmpty()) {
+            throw UserFacingException.keyed("stress.name", "A scenario needs a name.");
         }
+        TextLimit.STRESS_SCENARIO_NAME.check(trimmed);
         validate(parameters);
         String json = Json.write(parameters);
         return database.transactionResult(tx -> {

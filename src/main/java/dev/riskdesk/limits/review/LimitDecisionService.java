@@ -15,6 +15,7 @@ import dev.riskdesk.accounts.SuspensionKind;
 import dev.riskdesk.accounts.SuspensionStatus;
 import dev.riskdesk.common.Json;
 import dev.riskdesk.common.Money;
+import dev.riskdesk.common.TextLimit;
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.schema.tables.records.AccountRecord;
@@ -75,6 +76,7 @@ public final class LimitDecisionService {
     /** Accepts the proposal as it stands. */
     public Outcome confirm(Session session, long proposalId, int expectedVersion, String note) {
         session.require(Permission.LIMIT_DECIDE);
+        TextLimit.DECISION_NOTE.check(note);
         LimitPolicy.Authority authority = policies.active().policy().authority();
         return guarded("LIMIT_PROPOSAL", proposalId, tx -> {
             LimitProposalRecord p = DecisionRows.claim(tx, proposalId, expectedVersion);
@@ -85,6 +87,7 @@ public final class LimitDecisionService {
     /** Replaces the proposed amount by another between zero and the hidden cap; reason code and note are required. */
     public Outcome override(Session session, long proposalId, int expectedVersion, BigDecimal newLimit, String reasonCode, String note) {
         session.require(Permission.LIMIT_DECIDE);
+        TextLimit.DECISION_NOTE.check(note);
         if (reasonCode == null || reasonCode.isBlank() || note == null || note.isBlank()) {
             throw UserFacingException.keyed("limits.overrideNeedsReason", "An override needs a reason code and a note.");
         }
@@ -113,6 +116,7 @@ public final class LimitDecisionService {
     /** Declines the proposal; nothing changes on the account. */
     public Outcome reject(Session session, long proposalId, int expectedVersion, String reasonCode, String note) {
         session.require(Permission.LIMIT_DECIDE);
+        TextLimit.DECISION_NOTE.check(note);
         return guarded("LIMIT_PROPOSAL", proposalId, tx -> {
             LimitProposalRecord p = DecisionRows.claim(tx, proposalId, expectedVersion, ProposalStatus.PENDING, ProposalStatus.AWAITING_DATA);
             LocalDateTime now = LocalDateTime.now(clock);
@@ -126,6 +130,7 @@ public final class LimitDecisionService {
     /** A second person (LIMIT_APPROVE, never the maker) approves a decision that waits for approval; it applies now. */
     public Outcome approve(Session session, long decisionId, int expectedVersion, String note) {
         session.require(Permission.LIMIT_APPROVE);
+        TextLimit.DECISION_NOTE.check(note);
         return guarded("LIMIT_DECISION", decisionId, tx -> approveIn(tx, session, decisionId, expectedVersion, note, "OPERATOR"));
     }
 
@@ -147,6 +152,7 @@ public final class LimitDecisionService {
     /** A second person declines; the proposal goes back to the review queue. */
     public Outcome decline(Session session, long decisionId, int expectedVersion, String note) {
         session.require(Permission.LIMIT_APPROVE);
+        TextLimit.DECISION_NOTE.check(note);
         return guarded("LIMIT_DECISION", decisionId, tx -> {
             LimitDecisionRecord d = DecisionRows.claimDecision(tx, session, decisionId, expectedVersion);
             tx.update(LIMIT_DECISION).set(LIMIT_DECISION.STATUS, DecisionStatus.DECLINED).set(LIMIT_DECISION.CHECKER_ID, Session.actorId(session))
@@ -164,6 +170,7 @@ public final class LimitDecisionService {
      */
     public Outcome liftSuspension(Session session, long suspensionId, String reasonCode, String note) {
         session.require(Permission.LIMIT_DECIDE);
+        TextLimit.DECISION_NOTE.check(note);
         return guarded("SUSPENSION", suspensionId, tx -> liftSuspensionIn(tx, session, suspensionId, reasonCode, note, "OPERATOR"));
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.riskdesk.common.TextLimit;
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.schema.tables.records.ModelRecord;
@@ -99,6 +100,7 @@ public final class ModelRepository {
      */
     public void promote(Session session, long id, String reason) {
         session.require(Permission.MODEL_PROMOTE);
+        TextLimit.PROMOTE_REASON.check(reason);
         database.transaction(tx -> {
             ModelRecord r = tx.selectFrom(MODEL).where(MODEL.ID.eq(id)).forUpdate().fetchOne();
             if (r == null) {
