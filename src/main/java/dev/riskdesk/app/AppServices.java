@@ -234,14 +234,14 @@ public final class AppServices implements AutoCloseable {
         return demoAppeals;
     }
 
-    /** The demo operators to show on the login window: all of them on a demo database, none otherwise. */
+    /** The demo operators to show on the login window: on a demo database, those of them that exist; none otherwise. */
     public List<DemoOperator> demoOperatorsToShow() {
         if (!DatabaseInfo.isDemo(database.dsl())) {
             return List.of();
         }
-        // a demo book made by `riskdesk generate` has no operators yet: the ones shown must exist
+        // a demo book made by `riskdesk generate` on a database with no operators: the ones shown must exist
         operators.createDemoOperatorsIfEmpty();
-        return OperatorService.DEMO_OPERATORS;
+        return operators.existingDemoOperators();
     }
 
     @Override

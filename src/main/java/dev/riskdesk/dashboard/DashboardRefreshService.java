@@ -78,7 +78,7 @@ public final class DashboardRefreshService {
     }
 
     public Report refresh(Session session, Progress progress) {
-        session.require(Permission.PORTFOLIO_VIEW);
+        session.require(Permission.DASHBOARD_REFRESH);
         long started = System.nanoTime();
         DSLContext dsl = database.dsl();
         LimitPolicy policy = policies.activeOrDefaults().policy();

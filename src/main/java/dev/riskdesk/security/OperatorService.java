@@ -9,6 +9,7 @@ import dev.riskdesk.db.schema.tables.records.OperatorRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +26,12 @@ public final class OperatorService {
             new DemoOperator("risk", "risk123", Role.RISK_OPERATOR, "李强"),
             new DemoOperator("manager", "manager123", Role.MANAGER, "陈静"),
             new DemoOperator("admin", "admin123", Role.ADMIN, "赵磊"));
+
+    /**
+     * The demo book's batch service operator (role BATCH): the demo's own batch steps (generate, score,
+     * policy run, dashboard) run as it. Not shown on the login window: nobody works in the console as it.
+     */
+    public static final DemoOperator DEMO_BATCH = new DemoOperator("batch", "batch123", Role.BATCH, "批处理");
 
     private final Database database;
     private final PasswordHasher hasher;
@@ -108,32 +115,101 @@ public final class OperatorService {
         database.transaction(tx -> audit.record(tx, session, "LOGOUT", "OPERATOR", session.operatorId(), null, null));
     }
 
-    /** Creates the demo operators when the database has no operator yet. Returns true if it did. */
+    /**
+     * Creates the demo operators (and the demo's batch service operator, {@link #DEMO_BATCH}) when the
+     * database has no operator yet. Returns true if it did. The demo administrator is created first and
+     * every creation is audited under that administrator: no operator appears out of nowhere.
+     */
     public boolean createDemoOperatorsIfEmpty() {
         if (database.dsl().fetchCount(OPERATOR) > 0) {
             return false;
         }
         LocalDateTime now = LocalDateTime.now(clock);
-        List<String> hashes = DEMO_OPERATORS.stream().map(d -> hasher.hash(d.password().toCharArray())).toList();
-        database.transaction(tx -> {
-            for (int i = 0; i < DEMO_OPERATORS.size(); i++) {
-                DemoOperator demo = DEMO_OPERATORS.get(i);
-                long id = insert(tx, demo.username(), demo.displayName(), demo.role(), hashes.get(i), now);
-                audit.record(tx, Session.system(), "OPERATOR_CREATED", "OPERATOR", id, "demo database", demo.role().name());
+        List<DemoOperator> all = demoOperatorsAdminFirst();
+        List<String> hashes = all.stream().map(d -> hasher.hash(d.password().toCharArray())).toList();
+        return database.transactionResult(tx -> {
+            if (tx.fetchCount(OPERATOR) > 0) {
+                return false; // another process made them meanwhile
             }
+            Session admin = null;
+            for (int i = 0; i < all.size(); i++) {
+                DemoOperator demo = all.get(i);
+                long id = insert(tx, demo.username(), demo.displayName(), demo.role(), hashes.get(i), now);
+                if (admin == null) {
+                    admin = sessionOf(tx, tx.selectFrom(OPERATOR).where(OPERATOR.ID.eq(id)).fetchOne());
+                }
+                audit.record(tx, admin, "OPERATOR_CREATED", "OPERATOR", id, "demo database", demo.role().name());
+            }
+            return true;
         });
-        return true;
+    }
+
+    /** The demo operators (of the login window's list) that exist and are active on this database. */
+    public List<DemoOperator> existingDemoOperators() {
+        Set<String> active = Set.copyOf(database.dsl().select(OPERATOR.USERNAME).from(OPERATOR)
+                .where(OPERATOR.USERNAME.in(DEMO_OPERATORS.stream().map(DemoOperator::username).toList()))
+                .and(OPERATOR.ACTIVE.isTrue()).fetch(OPERATOR.USERNAME));
+        return DEMO_OPERATORS.stream().filter(d -> active.contains(d.username())).toList();
+    }
+
+    private static List<DemoOperator> demoOperatorsAdminFirst() {
+        List<DemoOperator> all = new ArrayList<>();
+        DEMO_OPERATORS.stream().filter(d -> d.role() == Role.ADMIN).forEach(all::add);
+        DEMO_OPERATORS.stream().filter(d -> d.role() != Role.ADMIN).forEach(all::add);
+        all.add(DEMO_BATCH);
+        return all;
+    }
+
+    /**
+     * Signs in one of the demo operators (or {@link #DEMO_BATCH}) with its demo password, for the demo
+     * book's own steps, which run as the demo's people and its batch operator, audited under their names.
+     */
+    public Session signInDemoOperator(String username) {
+        DemoOperator demo = demoOperatorsAdminFirst().stream().filter(d -> d.username().equals(username)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a demo operator: " + username));
+        try {
+            return authenticate(demo.username(), demo.password().toCharArray());
+        } catch (LoginFailedException e) {
+            throw new UserFacingException("The demo book is made by its demo operators, and " + username
+                    + " cannot sign in with the demo password on this database (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * {@code riskdesk admin init}: the first administrator of a database that has no operator yet. The
+     * database's only bootstrap: with no operator there is nobody to check a permission of, so the
+     * condition is that the OPERATOR table is empty, checked in the same transaction that inserts, and
+     * the event is audited under the new administrator. Refused once any operator exists.
+     */
+    public Session createFirstAdministrator(String username, String displayName, char[] password) {
+        String name = requireValidName(username);
+        PasswordPolicy.check(name, password);
+        String hash = hasher.hash(password);
+        return database.transactionResult(tx -> {
+            if (tx.fetchCount(OPERATOR) > 0) {
+                throw new UserFacingException("This database already has operators; an administrator adds more with 'riskdesk operators add'.");
+            }
+            String shown = displayName == null || displayName.isBlank() ? name : displayName.strip();
+            long id = insert(tx, name, shown, Role.ADMIN, hash, LocalDateTime.now(clock));
+            Session admin = sessionOf(tx, tx.selectFrom(OPERATOR).where(OPERATOR.ID.eq(id)).fetchOne());
+            audit.record(tx, admin, "OPERATOR_CREATED", "OPERATOR", id, "first administrator (admin init)", Role.ADMIN.name());
+            return admin;
+        });
+    }
+
+    private static String requireValidName(String username) {
+        String name = username == null ? "" : username.strip();
+        if (!name.matches("[A-Za-z0-9._-]{2,50}")) {
+            throw new UserFacingException("An operator name has 2 to 50 letters, digits, dots, dashes or underscores.");
+        }
+        return name;
     }
 
     /** An administrator adds an operator. */
     public long createOperator(Session actor, String username, String displayName, Role role, char[] password) {
         actor.require(Permission.OPERATOR_ADMIN);
-        if (username == null || !username.matches("[A-Za-z0-9._-]{2,50}")) {
-            throw new UserFacingException("An operator name has 2 to 50 letters, digits, dots, dashes or underscores.");
-        }
-        if (password == null || password.length < 8) {
-            throw new UserFacingException("A password needs at least 8 characters.");
-        }
+        requireValidName(username);
+        PasswordPolicy.check(username, password);
         String hash = hasher.hash(password);
         return database.transactionResult(tx -> {
             if (tx.fetchExists(OPERATOR, OPERATOR.USERNAME.eq(username))) {

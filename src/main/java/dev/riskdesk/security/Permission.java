@@ -23,6 +23,8 @@ public enum Permission {
     MODEL_PROMOTE,
     SCORE_RUN,
     PORTFOLIO_VIEW,
+    /** Rebuild the dashboard's pre-aggregated tables (after a batch, or the dashboard's refresh). */
+    DASHBOARD_REFRESH,
     STRESS_TEST,
     NOTICE_VIEW,
     NOTICE_EXPORT,

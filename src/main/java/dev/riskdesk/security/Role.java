@@ -1,6 +1,9 @@
 package dev.riskdesk.security;
 
-/** The four kinds of console user (ROLE table). */
+/**
+ * The kinds of operator (ROLE table): four people's roles in the console, and the service operator
+ * that scheduled batch work signs in as, with only the batch permissions (migration V9_3).
+ */
 public enum Role {
-    AGENT, RISK_OPERATOR, MANAGER, ADMIN
+    AGENT, RISK_OPERATOR, MANAGER, ADMIN, BATCH
 }

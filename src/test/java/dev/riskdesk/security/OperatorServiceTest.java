@@ -101,10 +101,30 @@ class OperatorServiceTest {
     void onlyAnAdministratorCreatesOperators() {
         Session manager = operators.authenticate("manager", "manager123".toCharArray());
         assertThrows(AccessDeniedException.class,
-                () -> operators.createOperator(manager, "lin", "林", Role.AGENT, "password1".toCharArray()));
+                () -> operators.createOperator(manager, "lin", "林", Role.AGENT, "password10".toCharArray()));
         Session admin = operators.authenticate("admin", "admin123".toCharArray());
-        operators.createOperator(admin, "lin", "林", Role.AGENT, "password1".toCharArray());
-        assertEquals(Role.AGENT, operators.authenticate("lin", "password1".toCharArray()).role());
-        assertEquals(1, db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("OPERATOR_CREATED").and(AUDIT_EVENT.OPERATOR_NAME.eq("admin"))));
+        long lin = operators.createOperator(admin, "lin", "林", Role.AGENT, "password10".toCharArray());
+        assertEquals(Role.AGENT, operators.authenticate("lin", "password10".toCharArray()).role());
+        assertEquals(1, db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("OPERATOR_CREATED").and(AUDIT_EVENT.OPERATOR_NAME.eq("admin"))
+                .and(AUDIT_EVENT.ENTITY_ID.eq(String.valueOf(lin)))));
+    }
+
+    @Test
+    void demoOperatorsAreAuditedUnderTheDemoAdministratorAndTheBatchOperatorHasTheBatchRole() {
+        long admin = db.dsl().select(dev.riskdesk.db.schema.Tables.OPERATOR.ID).from(dev.riskdesk.db.schema.Tables.OPERATOR)
+                .where(dev.riskdesk.db.schema.Tables.OPERATOR.USERNAME.eq("admin")).fetchOne().value1();
+        assertEquals(OperatorService.DEMO_OPERATORS.size() + 1, db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("OPERATOR_CREATED")
+                .and(AUDIT_EVENT.OPERATOR_ID.eq(admin))), "every demo operator, the batch one too, is created by the demo administrator");
+        assertEquals(0, db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.OPERATOR_ID.isNull().and(AUDIT_EVENT.ACTION.eq("OPERATOR_CREATED"))));
+        Session batch = operators.signInDemoOperator("batch");
+        assertEquals(Role.BATCH, batch.role());
+        assertTrue(batch.has(Permission.POLICY_RUN));
+        assertFalse(batch.has(Permission.CUSTOMER_VIEW), "the batch operator views nothing");
+    }
+
+    @Test
+    void theFirstAdministratorIsRefusedOnceOperatorsExist() {
+        assertThrows(dev.riskdesk.common.UserFacingException.class,
+                () -> operators.createFirstAdministrator("lin", "林", "a long password".toCharArray()));
     }
 }

@@ -27,7 +27,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = RiskDeskCli.VersionProvider.class,
         description = "RiskDesk risk-operations console and batch tools. With no command it opens the console.",
-        subcommands = {InfoCommand.class, GenerateCommand.class, ModelCommand.class, ScoreCommand.class,
+        subcommands = {InfoCommand.class, AdminCommand.class, GenerateCommand.class, ModelCommand.class, ScoreCommand.class,
                 PolicyCommand.class, NoticesCommand.class, AppealsCommand.class,
                 DashboardCommand.class, DemoCommand.class, ExportCommand.class, ImportCommand.class,
                 CommandLine.HelpCommand.class})
@@ -110,6 +110,35 @@ public final class RiskDeskCli {
                     + "' changes data: name the operator with --user NAME or RISKDESK_USER.");
         }
         return name.strip();
+    }
+
+    /**
+     * A new operator's password: RISKDESK_PASSWORD, or typed twice at the terminal. No password and no
+     * terminal, or two different ones typed, is a usage error.
+     */
+    char[] newPassword(CommandSpec spec, String name) {
+        String given = environment.get("RISKDESK_PASSWORD");
+        if (given != null && !given.isEmpty()) {
+            return given.toCharArray();
+        }
+        java.io.Console console = System.console();
+        char[] typed = console == null ? null : console.readPassword("New password of %s: ", name);
+        char[] again = typed == null || typed.length == 0 ? null : console.readPassword("The same password again: ");
+        try {
+            if (again == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "No password for " + name + ": set RISKDESK_PASSWORD or run the command in a terminal to be asked.");
+            }
+            if (!Arrays.equals(typed, again)) {
+                Arrays.fill(typed, '\0');
+                throw new CommandLine.ParameterException(spec.commandLine(), "The two passwords typed differ; nothing was created.");
+            }
+            return typed;
+        } finally {
+            if (again != null) {
+                Arrays.fill(again, '\0');
+            }
+        }
     }
 
     private char[] password(CommandSpec spec, String name) {
