@@ -27,6 +27,7 @@ import dev.riskdesk.scoring.model.TrainingService;
 import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.AuditQueryService;
 import dev.riskdesk.security.DemoOperator;
+import dev.riskdesk.security.OperatorAdminService;
 import dev.riskdesk.security.OperatorService;
 import dev.riskdesk.security.PasswordHasher;
 import java.nio.file.Path;
@@ -47,6 +48,7 @@ public final class AppServices implements AutoCloseable {
     private final Clock clock;
     private final TaskRunner tasks;
     private final OperatorService operators;
+    private final OperatorAdminService operatorAdmin;
     private final PortfolioSummaryService portfolioSummary;
     private final AuditQueryService auditQuery;
     private final DemoSetup demoSetup;
@@ -72,6 +74,7 @@ public final class AppServices implements AutoCloseable {
         this.tasks = tasks;
         AuditLog audit = new AuditLog(clock); // one log for every service: each event commits with its change
         this.operators = new OperatorService(database, hasher, audit, clock);
+        this.operatorAdmin = new OperatorAdminService(database, hasher, audit, clock);
         this.portfolioSummary = new PortfolioSummaryService(database, clock);
         this.auditQuery = new AuditQueryService(database);
         this.customerSearch = new CustomerSearchService(database);
@@ -113,6 +116,11 @@ public final class AppServices implements AutoCloseable {
 
     public OperatorService operators() {
         return operators;
+    }
+
+    /** An administrator's management of operators and of the sign-in policy. */
+    public OperatorAdminService operatorAdmin() {
+        return operatorAdmin;
     }
 
     public PortfolioSummaryService portfolioSummary() {

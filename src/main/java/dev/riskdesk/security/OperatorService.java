@@ -10,16 +10,25 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
 
-/** Operators: sign-in with lockout, demo operators, and creation by an administrator. */
+/**
+ * Sign-in with lockout, the console's unlock after an idle lock, an operator's change of their own
+ * password, and the demo operators.
+ *
+ * <p>Every password check is reserved before bcrypt runs: one transaction locks the operator's row
+ * (SELECT ... FOR UPDATE), refuses while the name is locked, and counts the attempt in
+ * FAILED_LOGINS; only then is the password hashed, outside any transaction, and a second
+ * transaction settles the attempt (locks the row again; a wrong password locks the name once the
+ * count reaches {@link SignInPolicy#maxFailedLogins()}; a right one resets the count unless the
+ * name was locked meanwhile). So parallel guesses get at most that many passwords checked, and the
+ * right one is refused while the name is locked, on H2 and PostgreSQL alike.
+ */
 public final class OperatorService {
-    public static final int MAX_FAILED_LOGINS = 5;
-    public static final Duration LOCKOUT = Duration.ofMinutes(15);
-
     /** Demo operators of a demo database; their passwords are printed in the README and on the login window. */
     public static final List<DemoOperator> DEMO_OPERATORS = List.of(
             new DemoOperator("agent", "agent123", Role.AGENT, "王芳"),
@@ -46,61 +55,193 @@ public final class OperatorService {
     }
 
     /**
-     * Checks a name and password. Five wrong passwords in a row lock the operator for fifteen
-     * minutes. Success and failure are both audited.
+     * A signed-in operator; {@code mustChangePassword} after an administrator's reset (the console
+     * asks for a new password before anything else), {@code idleLock} is when the console locks itself.
+     */
+    public record SignIn(Session session, boolean mustChangePassword, Duration idleLock) {
+    }
+
+    /**
+     * Signs in for the command line: like {@link #signIn}, and refused with one sentence while the
+     * operator still has to change a temporary password.
      */
     public Session authenticate(String username, char[] password) {
+        SignIn signIn = signIn(username, password);
+        if (signIn.mustChangePassword()) {
+            throw UserFacingException.keyed("signIn.mustChangePassword", "Operator " + signIn.session().username()
+                    + " must first change the temporary password, in the console or with `riskdesk operators passwd`.",
+                    signIn.session().username());
+        }
+        return signIn.session();
+    }
+
+    /** Checks a name and password (see the class comment for the lockout); success and failure are both audited. */
+    public SignIn signIn(String username, char[] password) {
+        return verify(requireName(username, password), password, (tx, operator, policy, now) -> {
+            tx.update(OPERATOR).set(OPERATOR.LAST_LOGIN_AT, now).where(OPERATOR.ID.eq(operator.getId())).execute();
+            Session session = sessionOf(tx, operator);
+            audit.record(tx, session, "LOGIN", "OPERATOR", operator.getId(), null, null);
+            return new SignIn(session, operator.getMustChangePassword(), policy.idleLock());
+        });
+    }
+
+    /** Unlocks a console locked after idle time; a wrong password counts toward the lockout like a sign-in. */
+    public void unlock(Session session, char[] password) {
+        verify(requireName(session.username(), password), password, (tx, operator, policy, now) -> {
+            audit.record(tx, session, "UNLOCK", "OPERATOR", operator.getId(), null, null);
+            return null;
+        });
+    }
+
+    /** Records that the console locked itself after idle time (audit only). */
+    public void recordIdleLock(Session session) {
+        database.transaction(tx -> audit.record(tx, session, "IDLE_LOCK", "OPERATOR", session.operatorId(), null, null));
+    }
+
+    /**
+     * An operator changes their own password: the old one is checked like a sign-in (it counts toward
+     * the lockout), the new one must meet the {@link PasswordPolicy} and differ from the old. Clears the
+     * duty to change a temporary password and signs the operator in.
+     */
+    public SignIn changeOwnPassword(String username, char[] oldPassword, char[] newPassword) {
+        String name = requireName(username, oldPassword);
+        PasswordPolicy.check(name, newPassword);
+        if (Arrays.equals(oldPassword, newPassword)) {
+            throw UserFacingException.keyed("password.same", "The new password must differ from the old one.");
+        }
+        String hash = hasher.hash(newPassword);
+        return verify(name, oldPassword, (tx, operator, policy, now) -> {
+            tx.update(OPERATOR)
+                    .set(OPERATOR.PASSWORD_HASH, hash)
+                    .set(OPERATOR.MUST_CHANGE_PASSWORD, false)
+                    .set(OPERATOR.LAST_LOGIN_AT, now)
+                    .set(OPERATOR.VERSION, OPERATOR.VERSION.plus(1))
+                    .where(OPERATOR.ID.eq(operator.getId()))
+                    .execute();
+            Session session = sessionOf(tx, operator);
+            audit.record(tx, session, "PASSWORD_CHANGED", "OPERATOR", operator.getId(), null, "by the operator");
+            audit.record(tx, session, "LOGIN", "OPERATOR", operator.getId(), null, null);
+            return new SignIn(session, false, policy.idleLock());
+        });
+    }
+
+    /** Records that the operator signed out of the console (audit only; sessions hold no server state). */
+    public void signOut(Session session) {
+        database.transaction(tx -> audit.record(tx, session, "LOGOUT", "OPERATOR", session.operatorId(), null, null));
+    }
+
+    private static String requireName(String username, char[] password) {
         String name = username == null ? "" : username.trim();
         if (name.isEmpty() || password == null || password.length == 0) {
             throw new LoginFailedException("Enter your operator name and password.", false);
         }
-        // Hashing happens outside the transaction so a slow bcrypt never holds a lock.
-        OperatorRecord operator = database.dsl().selectFrom(OPERATOR).where(OPERATOR.USERNAME.eq(name)).fetchOne();
-        LocalDateTime now = LocalDateTime.now(clock);
+        return name;
+    }
+
+    /** What a checked password leads to, inside the transaction that settles the attempt. */
+    @FunctionalInterface
+    private interface Success<T> {
+        T run(DSLContext tx, OperatorRecord operator, SignInPolicy policy, LocalDateTime now);
+    }
+
+    /** One reserved attempt: the operator as read when it was counted, or why it was refused at once. */
+    private record Attempt(OperatorRecord operator, SignInPolicy policy, LoginFailedException refusal) {
+    }
+
+    /** How a checked attempt settled: the success's value, or the refusal to throw once the transaction committed its audit. */
+    private record Outcome<T>(T value, LoginFailedException refusal) {
+    }
+
+    private <T> T verify(String name, char[] password, Success<T> success) {
+        Attempt attempt = database.transactionResult(tx -> reserve(tx, name));
+        if (attempt.refusal() != null) {
+            if (!attempt.refusal().locked()) {
+                hasher.matches(password, DUMMY_HASH); // same cost whether or not the name exists
+            }
+            throw attempt.refusal();
+        }
+        boolean matches = hasher.matches(password, attempt.operator().getPasswordHash());
+        Outcome<T> outcome = database.transactionResult(tx -> settle(tx, attempt, matches, success));
+        if (outcome.refusal() != null) {
+            throw outcome.refusal();
+        }
+        return outcome.value();
+    }
+
+    /**
+     * Counts an attempt before its password is checked. Refuses an unknown or disabled name, and a
+     * locked one; a lock that ran out starts a new count. When the attempts counted (failed or still
+     * being checked) already reach the limit, the name is locked now: an attempt left counted by a
+     * process that died cannot keep the name refused beyond one lockout.
+     */
+    private Attempt reserve(DSLContext tx, String name) {
+        OperatorRecord operator = tx.selectFrom(OPERATOR).where(OPERATOR.USERNAME.eq(name)).forUpdate().fetchOne();
         if (operator == null || !operator.getActive()) {
-            hasher.matches(password, DUMMY_HASH); // same cost whether or not the name exists
-            database.transaction(tx -> audit.record(tx, null, "LOGIN_FAILED", "OPERATOR", name, null, "unknown or inactive operator"));
-            throw new LoginFailedException("Unknown operator name or wrong password.", false);
+            audit.record(tx, null, "LOGIN_FAILED", "OPERATOR", operator == null ? name : operator.getId(), null, "unknown or inactive operator");
+            return new Attempt(null, null, wrongPassword());
         }
-        if (operator.getLockedUntil() != null && operator.getLockedUntil().isAfter(now)) {
-            database.transaction(tx -> audit.record(tx, null, "LOGIN_FAILED", "OPERATOR", operator.getId(), null, "locked"));
-            throw new LoginFailedException("This operator is locked after too many wrong passwords; try again after "
-                    + operator.getLockedUntil().toLocalTime().withNano(0) + ".", true);
+        LocalDateTime now = LocalDateTime.now(clock);
+        SignInPolicy policy = SignInPolicy.read(tx);
+        int counted = operator.getFailedLogins();
+        LocalDateTime lockedUntil = operator.getLockedUntil();
+        if (lockedUntil != null && !lockedUntil.isAfter(now)) {
+            counted = 0;
+            lockedUntil = null;
         }
-        if (hasher.matches(password, operator.getPasswordHash())) {
-            return database.transactionResult(tx -> succeed(tx, operator, now));
+        if (lockedUntil == null && counted >= policy.maxFailedLogins()) {
+            lockedUntil = now.plus(policy.lockout());
         }
-        // The failure is counted and audited in its own committed transaction, then reported.
-        throw database.transactionResult(tx -> fail(tx, operator, now));
-    }
-
-    private Session succeed(DSLContext tx, OperatorRecord operator, LocalDateTime now) {
         tx.update(OPERATOR)
-                .set(OPERATOR.FAILED_LOGINS, 0)
-                .set(OPERATOR.LOCKED_UNTIL, (LocalDateTime) null)
-                .set(OPERATOR.LAST_LOGIN_AT, now)
+                .set(OPERATOR.FAILED_LOGINS, lockedUntil == null ? counted + 1 : counted)
+                .set(OPERATOR.LOCKED_UNTIL, lockedUntil)
                 .where(OPERATOR.ID.eq(operator.getId()))
                 .execute();
-        Session session = sessionOf(tx, operator);
-        audit.record(tx, session, "LOGIN", "OPERATOR", operator.getId(), null, null);
-        return session;
+        if (lockedUntil != null) {
+            audit.record(tx, null, "LOGIN_FAILED", "OPERATOR", operator.getId(), null, "locked");
+            return new Attempt(operator, policy, locked(lockedUntil));
+        }
+        return new Attempt(operator, policy, null);
     }
 
-    private LoginFailedException fail(DSLContext tx, OperatorRecord operator, LocalDateTime now) {
-        int failures = tx.select(OPERATOR.FAILED_LOGINS).from(OPERATOR).where(OPERATOR.ID.eq(operator.getId())).fetchOne(OPERATOR.FAILED_LOGINS) + 1;
-        boolean lock = failures >= MAX_FAILED_LOGINS;
-        tx.update(OPERATOR)
-                .set(OPERATOR.FAILED_LOGINS, lock ? 0 : failures)
-                .set(OPERATOR.LOCKED_UNTIL, lock ? now.plus(LOCKOUT) : null)
-                .where(OPERATOR.ID.eq(operator.getId()))
-                .execute();
-        audit.record(tx, null, "LOGIN_FAILED", "OPERATOR", operator.getId(), null, lock ? "wrong password; locked" : "wrong password");
-        return new LoginFailedException(lock
-                ? "Too many wrong passwords: this operator is locked for " + LOCKOUT.toMinutes() + " minutes."
-                : "Unknown operator name or wrong password.", lock);
+    /** Settles a reserved attempt once its password was checked, on the row as it is now. */
+    private <T> Outcome<T> settle(DSLContext tx, Attempt attempt, boolean matches, Success<T> success) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        OperatorRecord operator = tx.selectFrom(OPERATOR).where(OPERATOR.ID.eq(attempt.operator().getId())).forUpdate().fetchOne();
+        SignInPolicy policy = attempt.policy();
+        boolean locked = operator.getLockedUntil() != null && operator.getLockedUntil().isAfter(now);
+        boolean unchanged = operator.getActive() && operator.getPasswordHash().equals(attempt.operator().getPasswordHash());
+        if (matches && !locked && unchanged) {
+            tx.update(OPERATOR).set(OPERATOR.FAILED_LOGINS, 0).set(OPERATOR.LOCKED_UNTIL, (LocalDateTime) null)
+                    .where(OPERATOR.ID.eq(operator.getId())).execute();
+            return new Outcome<>(success.run(tx, operator, policy, now), null);
+        }
+        if (matches) {
+            audit.record(tx, null, "LOGIN_FAILED", "OPERATOR", operator.getId(), null,
+                    locked ? "right password, but locked meanwhile" : "right password, but disabled or reset meanwhile");
+            return new Outcome<>(null, locked ? locked(operator.getLockedUntil()) : wrongPassword());
+        }
+        boolean lockNow = !locked && operator.getFailedLogins() >= policy.maxFailedLogins();
+        if (lockNow) {
+            tx.update(OPERATOR).set(OPERATOR.LOCKED_UNTIL, now.plus(policy.lockout())).where(OPERATOR.ID.eq(operator.getId())).execute();
+        }
+        audit.record(tx, null, "LOGIN_FAILED", "OPERATOR", operator.getId(), null, lockNow ? "wrong password; locked" : "wrong password");
+        if (lockNow) {
+            return new Outcome<>(null, new LoginFailedException("Too many wrong passwords: this operator is locked for "
+                    + policy.lockout().toMinutes() + " minutes.", true));
+        }
+        return new Outcome<>(null, locked ? locked(operator.getLockedUntil()) : wrongPassword());
     }
 
-    private static Session sessionOf(DSLContext tx, OperatorRecord operator) {
+    private static LoginFailedException wrongPassword() {
+        return new LoginFailedException("Unknown operator name or wrong password.", false);
+    }
+
+    private static LoginFailedException locked(LocalDateTime until) {
+        return new LoginFailedException("This operator is locked after too many wrong passwords; try again after "
+                + until.toLocalTime().withNano(0) + ".", true);
+    }
+
+    static Session sessionOf(DSLContext tx, OperatorRecord operator) {
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         for (String p : tx.select(ROLE_PERMISSION.PERMISSION).from(ROLE_PERMISSION)
                 .where(ROLE_PERMISSION.ROLE_CODE.eq(operator.getRoleCode())).fetch(ROLE_PERMISSION.PERMISSION)) {
@@ -108,11 +249,6 @@ public final class OperatorService {
         }
         return new Session(operator.getId(), operator.getUsername(), operator.getDisplayName(),
                 Role.valueOf(operator.getRoleCode()), permissions);
-    }
-
-    /** Records that the operator signed out of the console (audit only; sessions hold no server state). */
-    public void signOut(Session session) {
-        database.transaction(tx -> audit.record(tx, session, "LOGOUT", "OPERATOR", session.operatorId(), null, null));
     }
 
     /**
@@ -197,31 +333,15 @@ public final class OperatorService {
         });
     }
 
-    private static String requireValidName(String username) {
+    static String requireValidName(String username) {
         String name = username == null ? "" : username.strip();
         if (!name.matches("[A-Za-z0-9._-]{2,50}")) {
-            throw new UserFacingException("An operator name has 2 to 50 letters, digits, dots, dashes or underscores.");
+            throw UserFacingException.keyed("operator.badName", "An operator name has 2 to 50 letters, digits, dots, dashes or underscores.");
         }
         return name;
     }
 
-    /** An administrator adds an operator. */
-    public long createOperator(Session actor, String username, String displayName, Role role, char[] password) {
-        actor.require(Permission.OPERATOR_ADMIN);
-        requireValidName(username);
-        PasswordPolicy.check(username, password);
-        String hash = hasher.hash(password);
-        return database.transactionResult(tx -> {
-            if (tx.fetchExists(OPERATOR, OPERATOR.USERNAME.eq(username))) {
-                throw new UserFacingException("An operator named " + username + " already exists.");
-            }
-            long id = insert(tx, username, displayName, role, hash, LocalDateTime.now(clock));
-            audit.record(tx, actor, "OPERATOR_CREATED", "OPERATOR", id, null, role.name());
-            return id;
-        });
-    }
-
-    private static long insert(DSLContext tx, String username, String displayName, Role role, String hash, LocalDateTime now) {
+    static long insert(DSLContext tx, String username, String displayName, Role role, String hash, LocalDateTime now) {
         return tx.insertInto(OPERATOR)
                 .set(OPERATOR.USERNAME, username)
                 .set(OPERATOR.DISPLAY_NAME, displayName)

@@ -205,7 +205,7 @@ class AppealServiceDbTest {
         appeals.workflow().claim(agent, fresh, version(fresh));
         assertEquals(AppealStatus.IN_REVIEW, status(fresh));
         assertEquals("agent", appeals.queries().detail(system, fresh).row().assignee());
-        Session risk2 = f.login("risk2", "risk2pass");
+        Session risk2 = f.login("risk2", "quiet-harbor-43");
         assertThrows(UserFacingException.class, () -> appeals.workflow().claim(risk2, fresh, version(fresh)), "someone else's appeal");
         appeals.workflow().assign(manager, fresh, version(fresh), risk2.operatorId(), "workload");
         assertEquals("risk2", appeals.queries().detail(system, fresh).row().assignee());
@@ -220,7 +220,7 @@ class AppealServiceDbTest {
         long id = appealIn(AppealStatus.NEW);
         Session agent = f.login("agent", "agent123");
         Session risk = f.login("risk", "risk123");
-        Session risk2 = f.login("risk2", "risk2pass");
+        Session risk2 = f.login("risk2", "quiet-harbor-43");
         appeals.workflow().claim(agent, id, version(id));
         assertThrows(UserFacingException.class, () -> appeals.workflow().claim(risk, id, version(id)), "not escalated: still the agent's");
         appeals.workflow().move(agent, id, version(id), AppealStatus.ESCALATED, "fraud pattern, please check");
@@ -276,7 +276,7 @@ class AppealServiceDbTest {
         assertFalse(appeals.workflow().decide(manager, id, version(id),
                 new Appeals.Decision(AppealOutcome.LIFTED, null, "APPEAL_IDENTITY_VERIFIED", "branch visit", true, null)));
         assertThrows(UserFacingException.class, () -> appeals.workflow().approveLift(manager, id, version(id), "me", null), "four eyes");
-        appeals.workflow().approveLift(f.login("manager2", "manager2pw"), id, version(id), "ok", null);
+        appeals.workflow().approveLift(f.login("manager2", "quiet-harbor-42"), id, version(id), "ok", null);
         assertEquals(AppealStatus.DECIDED, status(id));
         String body = f.db.dsl().select(CUSTOMER_NOTICE.BODY).from(CUSTOMER_NOTICE).where(CUSTOMER_NOTICE.APPEAL_ID.eq(id))
                 .fetchOne(CUSTOMER_NOTICE.BODY);
@@ -312,7 +312,7 @@ class AppealServiceDbTest {
         assertEquals(0, Money.of("40000.00").compareTo(limitOf(account)));
         assertTrue(appeals.queries().detail(system, id).row().awaitingApproval());
 
-        appeals.workflow().approveLift(f.login("manager2", "manager2pw"), id, version(id), "income checked", null);
+        appeals.workflow().approveLift(f.login("manager2", "quiet-harbor-42"), id, version(id), "income checked", null);
         assertEquals(0, Money.of("60000.00").compareTo(limitOf(account)));
         Appeals.AppealCase c = appeals.queries().detail(system, id);
         assertEquals(AppealStatus.DECIDED, c.row().status());

@@ -29,6 +29,7 @@ import dev.riskdesk.limits.run.PolicySimulationService;
 import dev.riskdesk.scoring.model.ModelKind;
 import dev.riskdesk.scoring.model.ModelStatus;
 import dev.riskdesk.security.AuditLog;
+import dev.riskdesk.security.OperatorAdminService;
 import dev.riskdesk.security.OperatorService;
 import dev.riskdesk.security.PasswordHasher;
 import dev.riskdesk.security.Role;
@@ -70,8 +71,9 @@ public final class LimitsFixture implements AutoCloseable {
         simulations = new PolicySimulationService(db, rules, policies, clock);
         operators = new OperatorService(db, new PasswordHasher(4), audit, clock);
         operators.createDemoOperatorsIfEmpty();
-        operators.createOperator(Session.system(), "manager2", "王伟", Role.MANAGER, "manager2pw".toCharArray());
-        operators.createOperator(Session.system(), "risk2", "刘洋", Role.RISK_OPERATOR, "risk2pass".toCharArray());
+        OperatorAdminService admin = new OperatorAdminService(db, new PasswordHasher(4), audit, clock);
+        admin.add(Session.system(), "manager2", "王伟", Role.MANAGER, "quiet-harbor-42".toCharArray());
+        admin.add(Session.system(), "risk2", "刘洋", Role.RISK_OPERATOR, "quiet-harbor-43".toCharArray());
         modelId = db.dsl().insertInto(MODEL).set(MODEL.NAME, "test scorecard").set(MODEL.KIND, ModelKind.SCORECARD).set(MODEL.STATUS, ModelStatus.CHAMPION)
                 .set(MODEL.FEATURES, "[]").set(MODEL.TRAINED_AT, NOW.minusDays(30)).returning(MODEL.ID).fetchOne().getId();
     }

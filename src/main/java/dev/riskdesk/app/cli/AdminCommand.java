@@ -25,7 +25,7 @@ final class AdminCommand implements Callable<Integer> {
 
     @Command(name = "init", mixinStandardHelpOptions = true,
             description = "Create the first administrator of a database that has no operator yet (the password comes from "
-                    + "$RISKDESK_PASSWORD or is asked twice; at least " + PasswordPolicy.MIN_LENGTH + " characters, not the name). "
+                    + "$RISKDESK_PASSWORD or is asked twice; at least " + PasswordPolicy.MIN_LENGTH + " characters, not containing the name, not a common password). "
                     + "Refused once the database has operators.")
     static final class Init implements Callable<Integer> {
         @Spec

@@ -36,7 +36,7 @@ class AdminCommandTest {
         assertEquals("1", init("short", "--admin", "lin")[0], "a password under 10 characters is refused");
         String[] sameAsName = init("lin.hao.admin", "--admin", "lin.hao.admin");
         assertEquals("1", sameAsName[0]);
-        assertTrue(sameAsName[2].contains("must not be the operator's name"), sameAsName[2]);
+        assertTrue(sameAsName[2].contains("must not contain the operator name"), sameAsName[2]);
         String[] noPassword = init(null, "--admin", "lin");
         assertEquals("2", noPassword[0], "no password and no terminal to ask is a usage error");
         assertTrue(noPassword[2].contains("RISKDESK_PASSWORD"), noPassword[2]);

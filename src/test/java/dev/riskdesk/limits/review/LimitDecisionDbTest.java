@@ -54,9 +54,9 @@ class LimitDecisionDbTest {
         f = new LimitsFixture(dir);
         f.feeds(LimitsFixture.NOW);
         risk = f.login("risk", "risk123");
-        risk2 = f.login("risk2", "risk2pass");
+        risk2 = f.login("risk2", "quiet-harbor-43");
         manager = f.login("manager", "manager123");
-        manager2 = f.login("manager2", "manager2pw");
+        manager2 = f.login("manager2", "quiet-harbor-42");
     }
 
     @AfterEach

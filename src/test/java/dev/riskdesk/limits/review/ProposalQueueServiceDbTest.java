@@ -127,7 +127,7 @@ class ProposalQueueServiceDbTest {
     @Test
     void managersSeeDecisionsAwaitingApprovalAndTheirOwnAreMarked() {
         Session manager = f.login("manager", "manager123");
-        Session manager2 = f.login("manager2", "manager2pw");
+        Session manager2 = f.login("manager2", "quiet-harbor-42");
         Row top = queue.page(risk, Filter.ALL, null, 50).rows().get(0);
         LimitDecisionService.Outcome o = f.decisions.override(manager, top.proposalId(), top.version(), Money.of("12000"), "RISK_JUDGEMENT",
                 "customer income verified by phone");
@@ -147,7 +147,7 @@ class ProposalQueueServiceDbTest {
 
     @Test
     void aLostRaceNamesWhoWasFirstAndWhen() {
-        Session risk2 = f.login("risk2", "risk2pass");
+        Session risk2 = f.login("risk2", "quiet-harbor-43");
         Row top = queue.page(risk, Filter.ALL, null, 50).rows().get(0);
         f.decisions.confirm(risk2, top.proposalId(), top.version(), "first");
         UserFacingException e = assertThrows(UserFacingException.class,
