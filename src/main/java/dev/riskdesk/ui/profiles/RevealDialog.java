@@ -1,8 +1,10 @@
 package dev.riskdesk.ui.profiles;
 
+import dev.riskdesk.common.TextLimit;
 import dev.riskdesk.customers.CustomerRow;
 import dev.riskdesk.customers.PersonalDataService.Field;
 import dev.riskdesk.ui.common.I18n;
+import dev.riskdesk.ui.common.TextCounter;
 import dev.riskdesk.ui.common.Theme;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -24,7 +26,7 @@ import javafx.stage.Window;
 /**
  * Asks which personal data to reveal and why. Only the fields the operator's role may reveal
  * are offered (an agent never sees the ID number); OK stays disabled until a field is chosen
- * and the reason is long enough. The dialog stays open on a failure and says why.
+ * and the reason is long enough and within its limit (a counter shows it). The dialog stays open on a failure and says why.
  */
 final class RevealDialog {
     private RevealDialog() {
@@ -66,7 +68,8 @@ final class RevealDialog {
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
         error.managedProperty().bind(error.textProperty().isNotEmpty());
-        content.getChildren().addAll(why, reason, audited, error);
+        TextCounter counter = new TextCounter(i18n, reason, TextLimit.REVEAL_REASON);
+        content.getChildren().addAll(why, counter.under(reason), audited, error);
         content.setPrefWidth(420);
         dialog.getDialogPane().setContent(content);
 
@@ -74,7 +77,8 @@ final class RevealDialog {
         ok.setId("reveal-ok");
         BooleanBinding anyChosen = Bindings.createBooleanBinding(() -> boxes.values().stream().anyMatch(CheckBox::isSelected),
                 boxes.values().stream().map(CheckBox::selectedProperty).toArray(javafx.beans.Observable[]::new));
-        BooleanBinding reasonOk = Bindings.createBooleanBinding(() -> model.revealReasonLongEnough(reason.getText()), reason.textProperty());
+        BooleanBinding reasonOk = Bindings.createBooleanBinding(() -> model.revealReasonLongEnough(reason.getText()), reason.textProperty())
+                .and(counter.tooLongProperty().not());
         ok.disableProperty().bind(anyChosen.and(reasonOk).not());
         ok.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume(); // close only when the service said yes

@@ -1,9 +1,11 @@
 package dev.riskdesk.ui.review;
 
+import dev.riskdesk.common.TextLimit;
 import dev.riskdesk.limits.review.ProposalQueueService.Detail;
 import dev.riskdesk.limits.review.ProposalQueueService.Pending;
 import dev.riskdesk.ui.common.Combos;
 import dev.riskdesk.ui.common.I18n;
+import dev.riskdesk.ui.common.TextCounter;
 import dev.riskdesk.ui.common.Theme;
 import dev.riskdesk.ui.common.UiText;
 import java.util.List;
@@ -25,9 +27,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The dialogs of the review queue. A decision dialog validates as the operator types (the first
- * problem in words, OK disabled until there is none) and closes when the service has answered;
- * a failure (another operator was first, a rule the service enforces) is shown on the queue,
- * which reads the item again. Bulk confirmation shows what it will do before it applies, and
+ * problem in words, OK disabled until there is none; the note counts its characters against
+ * {@link TextLimit#DECISION_NOTE}) and closes when the service has accepted the decision; a
+ * refusal (another operator was first, a rule the service enforces) is shown in the dialog and on
+ * the queue, which reads the item again, and the dialog keeps what was typed. Bulk confirmation shows what it will do before it applies, and
  * afterwards what it did (confirmed, not applied and why, left as not low-risk); when the whole
  * task fails it says why and OK can be pressed again.
  */
@@ -56,7 +59,15 @@ final class DecisionDialog {
         grid.getStyleClass().add("dialog-grid");
         Control first = fields(grid, i18n, form, detail);
         VBox content = new VBox(10, grid);
+        Label failure = new Label();
+        failure.setId("decision-failure");
+        failure.getStyleClass().add("error-text");
+        failure.setWrapText(true);
+        failure.setMaxWidth(460);
+        failure.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        failure.managedProperty().bind(failure.textProperty().isNotEmpty());
         content.getChildren().addAll(feedback(i18n, form));
+        content.getChildren().add(failure);
         content.getStyleClass().addAll("dialog-form", "decision-form");
         content.setPrefWidth(480);
         dialog.getDialogPane().setContent(content);
@@ -65,8 +76,16 @@ final class DecisionDialog {
         ok.setId("decision-ok");
         ok.disableProperty().bind(form.problemProperty().isNotNull().or(model.busyProperty()));
         ok.addEventFilter(ActionEvent.ACTION, event -> {
-            event.consume(); // close when the service has answered
-            model.decide(form, (UiText failure) -> dialog.close());
+            event.consume(); // close when the service has accepted; a refusal keeps the dialog and its text
+            failure.setText("");
+            model.decide(form, (UiText refused) -> {
+                if (refused == null) {
+                    dialog.close();
+                } else {
+                    failure.setText(refused.render(i18n));
+                    dialog.getDialogPane().getScene().getWindow().sizeToScene();
+                }
+            });
         });
         Theme.style(dialog.getDialogPane().getScene());
         dialog.show();
@@ -107,7 +126,7 @@ final class DecisionDialog {
         note.setWrapText(true);
         note.textProperty().bindBidirectional(form.noteProperty());
         note.setPromptText(i18n.get(form.action().needsNote() ? "review.dialog.notePrompt" : "review.dialog.noteOptional"));
-        grid.addRow(row++, label(i18n, "review.dialog.note", note), note);
+        grid.addRow(row++, label(i18n, "review.dialog.note", note), new TextCounter(i18n, note, TextLimit.DECISION_NOTE).under(note));
         return form.action().hasAmount() ? amount : note;
     }
 
@@ -157,19 +176,22 @@ final class DecisionDialog {
         TextArea note = new TextArea();
         note.setId("bulk-note");
         note.setPrefRowCount(2);
+        note.setWrapText(true);
         note.setPromptText(i18n.get("review.dialog.noteOptional"));
-        VBox content = new VBox(10, summary, rule, note, result);
+        TextCounter counter = new TextCounter(i18n, note, TextLimit.DECISION_NOTE);
+        VBox content = new VBox(10, summary, rule, counter.under(note), result);
         content.getStyleClass().addAll("dialog-form", "decision-form");
         content.setPrefWidth(460);
         dialog.getDialogPane().setContent(content);
         Button ok = (Button) dialog.getDialogPane().lookupButton(okType);
         ok.setId("bulk-ok");
-        ok.setDisable(plan.lowRisk().isEmpty());
+        javafx.beans.property.BooleanProperty sending = new javafx.beans.property.SimpleBooleanProperty();
+        ok.disableProperty().bind(sending.or(counter.tooLongProperty()).or(javafx.beans.binding.Bindings.createBooleanBinding(plan.lowRisk()::isEmpty)));
         Button cancel = (Button) dialog.getDialogPane().lookupButton(cancelType);
         cancel.setId("bulk-close");
         ok.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume();
-            ok.setDisable(true);
+            sending.set(true);
             note.setEditable(false);
             model.bulkConfirm(plan, note.getText() == null ? "" : note.getText().strip(), done -> {
                 // the outcome stays in front of the operator until they close the dialog
@@ -184,7 +206,7 @@ final class DecisionDialog {
                 result.getStyleClass().add("error-text");
                 result.setText(failure.render(i18n));
                 result.setVisible(true);
-                ok.setDisable(false);
+                sending.set(false);
                 note.setEditable(true);
                 dialog.getDialogPane().getScene().getWindow().sizeToScene();
             });

@@ -1,5 +1,6 @@
 package dev.riskdesk.ui.review;
 
+import dev.riskdesk.common.TextLimit;
 import dev.riskdesk.limits.review.ProposalQueueService.Detail;
 import dev.riskdesk.limits.review.ProposalQueueService;
 import dev.riskdesk.ui.common.Formats;
@@ -14,7 +15,8 @@ import javafx.beans.property.StringProperty;
 /**
  * The fields of a confirm, override, reject, approve or decline dialog, validated as the
  * operator types: the first problem is shown in words and OK stays disabled until there is
- * none. The service checks everything again; this only saves a round trip.
+ * none (a note longer than {@link TextLimit#DECISION_NOTE} is one, in the service's sentence).
+ * The service checks everything again; this only saves a round trip.
  */
 public final class DecisionForm {
     public enum Action {
@@ -58,6 +60,11 @@ public final class DecisionForm {
 
     public Action action() {
         return action;
+    }
+
+    /** The proposal the form decides on, as it was when the dialog opened (null for approve and decline). */
+    public Detail detail() {
+        return detail;
     }
 
     public StringProperty amountProperty() {
@@ -117,6 +124,9 @@ public final class DecisionForm {
         }
         if (action.needsReason() && (reason.get() == null || reason.get().isBlank())) {
             return UiText.of("review.form.reasonMissing");
+        }
+        if (!TextLimit.DECISION_NOTE.fits(note.get())) {
+            return UiText.of("error." + TextLimit.DECISION_NOTE.messageKey(), note.get().length(), TextLimit.DECISION_NOTE.max());
         }
         if (action.needsNote() && (note.get() == null || note.get().isBlank())) {
             return UiText.of("review.form.noteMissing");

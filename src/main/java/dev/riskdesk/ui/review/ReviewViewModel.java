@@ -275,14 +275,15 @@ public final class ReviewViewModel {
     }
 
     /**
-     * Sends the form's decision on the selected proposal (or approval). {@code done} is called
-     * when the service has answered: with null on success, or with the failure's sentence, which
-     * is also set as {@link #errorProperty()} so the queue shows it after the dialog has closed
-     * (the dialog closes either way). On a failure the queue is read again so the operator sees
-     * the proposal as it is now (on a conflict: who changed it and when).
+     * Sends the form's decision on the form's proposal (or the selected approval). {@code done} is
+     * called when the service has answered: with null on success, or with the failure's sentence,
+     * which is also set as {@link #errorProperty()} so the queue shows it too; the dialog stays
+     * open with what was typed. On a failure the queue is read again so the operator sees the
+     * proposal as it is now (on a conflict: who changed it and when); the form keeps the version
+     * it was opened on, so sending it again can never overwrite another operator's decision.
      */
     public void decide(DecisionForm form, Consumer<UiText> done) {
-        Detail d = detail.get();
+        Detail d = form.detail(); // the proposal the dialog shows, even when the queue was read again meanwhile
         Pending p = selectedApproval.get();
         String note = form.noteProperty().get() == null ? "" : form.noteProperty().get().strip();
         String reason = form.reasonProperty().get();

@@ -1,6 +1,8 @@
 package dev.riskdesk.ui.review;
 
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
+import static dev.riskdesk.db.schema.Tables.AUDIT_EVENT;
+import static dev.riskdesk.db.schema.Tables.LIMIT_DECISION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,13 +19,17 @@ import dev.riskdesk.ui.common.I18n;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.concurrent.TimeUnit;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -188,12 +194,75 @@ class ReviewUiTest {
         services.limits().decisions.confirm(manager, row.proposalId(), row.version(), "done by phone");
         robot.type(KeyCode.C);
         waitUntil(robot, "#decisionDialog");
+        robot.clickOn("#decision-note").write("Called the customer.");
         robot.clickOn("#decision-ok");
         waitUntil(robot, "#review-error");
         assertTrue(text(robot, "#review-error").startsWith("Proposal " + row.proposalId() + " was changed by manager at "),
                 text(robot, "#review-error"));
         waitFor(() -> table.getItems().size() == 3);
         assertEquals(Money.of("7000"), limitOf(1), "the first decision stands; nothing overwritten");
+        assertTrue(text(robot, "#decision-failure").startsWith("Proposal " + row.proposalId() + " was changed by manager at "),
+                "the refused dialog stays open and says why");
+        assertEquals("Called the customer.", robot.lookup("#decision-note").queryAs(TextArea.class).getText(), "what was typed is kept");
+        robot.clickOn("#decision-ok");
+        waitFor(() -> text(robot, "#decision-failure").startsWith("Proposal " + row.proposalId() + " was changed"));
+        assertEquals(Money.of("7000"), limitOf(1), "sent again, it is refused again: it was opened on the old version");
+        robot.interact(() -> ((javafx.stage.Stage) robot.lookup("#decisionDialog").query().getScene().getWindow()).close());
+    }
+
+    /** Issue 23: a 1,590-character override note ended in "Something went wrong" and was lost. */
+    @Test
+    void anOverrideNoteShowsItsCountIsRefusedPastTheLimitAndIsStoredWholeWithinIt(FxRobot robot) throws Exception {
+        TableView<?> table = openQueue(robot, "risk", 4);
+        select(robot, table, 0);
+        long proposalId = ((ProposalQueueService.Row) table.getItems().get(0)).proposalId();
+        robot.type(KeyCode.O);
+        waitUntil(robot, "#decisionDialog");
+        robot.clickOn("#decision-amount").write("12000");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> reason = robot.lookup("#decision-reason").queryAs(ComboBox.class);
+        robot.interact(() -> reason.setValue("INCOME_VERIFIED"));
+        TextArea note = robot.lookup("#decision-note").queryAs(TextArea.class);
+        Label counter = robot.lookup("#decision-note-counter").queryAs(Label.class);
+        Button ok = robot.lookup("#decision-ok").queryButton();
+        assertEquals("0 / 2,000", counter.getText());
+
+        String pasted = "收入证明已核对。".repeat(198) + "checks"; // 1,590 characters
+        paste(robot, note, pasted);
+        assertEquals("1,590 / 2,000", counter.getText());
+        assertFalse(counter.getPseudoClassStates().contains(PseudoClass.getPseudoClass("danger")));
+        assertFalse(ok.isDisabled());
+
+        paste(robot, note, "x".repeat(510));
+        assertEquals(2100, note.getText().length(), "a longer paste is kept whole, not cut");
+        assertEquals("2,100 / 2,000 \u2014 too long by 100", counter.getText());
+        assertTrue(counter.getPseudoClassStates().contains(PseudoClass.getPseudoClass("danger")), "the counter turns to the danger style");
+        assertTrue(ok.isDisabled());
+        assertEquals("The note has 2,100 characters; it can hold at most 2,000. Shorten it and try again.", text(robot, "#decision-problem"));
+
+        robot.interact(() -> note.deleteText(1590, 2100));
+        assertEquals("1,590 / 2,000", counter.getText());
+        assertFalse(ok.isDisabled());
+        robot.clickOn(ok);
+        waitFor(() -> robot.lookup("#decisionDialog").tryQuery().isEmpty());
+        waitFor(() -> text(robot, "#review-message").startsWith("Proposal " + proposalId + " overridden"));
+        assertEquals(pasted, db.dsl().select(LIMIT_DECISION.NOTE).from(LIMIT_DECISION).where(LIMIT_DECISION.PROPOSAL_ID.eq(proposalId))
+                .fetchOne(LIMIT_DECISION.NOTE), "the note is stored whole");
+        assertEquals(pasted, db.dsl().select(AUDIT_EVENT.REASON).from(AUDIT_EVENT).where(AUDIT_EVENT.ACTION.eq("DECISION_AWAITING_APPROVAL"))
+                .and(AUDIT_EVENT.ENTITY_ID.eq(String.valueOf(proposalId))).fetchOne(AUDIT_EVENT.REASON), "and audited whole");
+    }
+
+    /** Pastes {@code text} at the end of {@code field} through the clipboard, as an operator would. */
+    private static void paste(FxRobot robot, TextArea field, String text) {
+        robot.interact(() -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text);
+            Clipboard.getSystemClipboard().setContent(content);
+            field.requestFocus();
+            field.end();
+            field.paste();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
