@@ -18,6 +18,7 @@ import dev.riskdesk.ui.data.DataView;
 import dev.riskdesk.ui.data.DataViewModel;
 import dev.riskdesk.ui.data.ImportWizardModel;
 import dev.riskdesk.ui.common.Theme;
+import dev.riskdesk.ui.common.WindowPlacement;
 import dev.riskdesk.ui.login.LoginView;
 import dev.riskdesk.ui.login.LoginViewModel;
 import dev.riskdesk.ui.overview.OverviewView;
@@ -34,24 +35,24 @@ import dev.riskdesk.ui.shell.MainWindow;
 import dev.riskdesk.ui.shell.ScreenEntry;
 import dev.riskdesk.ui.shell.ShellViewModel;
 import java.util.List;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /** Login window → main window → sign out → login window, in one stage. */
 public final class ConsoleFlow {
     static final double LOGIN_WIDTH = 540;
     static final double LOGIN_HEIGHT = 660;
-    static final double MAIN_WIDTH = 1280;
-    static final double MAIN_HEIGHT = 800;
 
     private final Stage stage;
     private final AppServices services;
     private final Appearance appearance;
     private final List<DemoOperator> demoOperators;
+    /** Whether the stage shows the main window (not the login window), so its placement is worth keeping. */
+    private boolean mainShown;
 
     public ConsoleFlow(Stage stage, AppServices services, Appearance appearance, List<DemoOperator> demoOperators) {
         this.stage = stage;
@@ -59,18 +60,25 @@ public final class ConsoleFlow {
         this.appearance = appearance;
         this.demoOperators = List.copyOf(demoOperators);
         stage.titleProperty().bind(appearance.i18n().text("common.appTitle"));
+        stage.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, e -> rememberMainWindow());
     }
 
     public void showLogin() {
         LoginViewModel model = new LoginViewModel(services.operators(), services.tasks(), demoOperators, this::showMain);
-        show(new LoginView(model, appearance).build(), LOGIN_WIDTH, LOGIN_HEIGHT, false);
+        rememberMainWindow();
+        mainShown = false;
+        show(new LoginView(model, appearance).build(), WindowPlacement.centred(LOGIN_WIDTH, LOGIN_HEIGHT, Screen.getPrimary().getVisualBounds()),
+                LOGIN_WIDTH, LOGIN_HEIGHT);
     }
 
     void showMain(Session session) {
         ShellViewModel[] shell = new ShellViewModel[1];
         shell[0] = new ShellViewModel(session, screens(session, () -> shell[0].refreshStatus()), services.databaseDescription(),
                 services.portfolioSummary()::dataAsOf, services.tasks(), this::signOut);
-        show(new MainWindow(shell[0], appearance).build(), MAIN_WIDTH, MAIN_HEIGHT, true);
+        WindowPlacement placement = WindowPlacement.choose(appearance.preferences().mainWindow(), Screen.getPrimary().getVisualBounds(),
+                Screen.getScreens().stream().map(Screen::getVisualBounds).toList());
+        show(new MainWindow(shell[0], appearance).build(), placement, WindowPlacement.MIN_WIDTH, WindowPlacement.MIN_HEIGHT);
+        mainShown = true;
     }
 
     /**
@@ -132,19 +140,36 @@ public final class ConsoleFlow {
         }, done -> showLogin(), error -> showLogin());
     }
 
-    private void show(Parent root, double width, double height, boolean resizable) {
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        double w = Math.min(width, screen.getWidth());
-        double h = Math.min(height, screen.getHeight());
-        stage.setScene(Theme.style(new Scene(root, w, h)));
-        stage.setResizable(resizable);
-        stage.setMinWidth(resizable ? Math.min(960, w) : w);
-        stage.setMinHeight(resizable ? Math.min(600, h) : h);
-        stage.setWidth(w);
-        stage.setHeight(h);
-        stage.centerOnScreen();
+    /** Keeps where the operator left the main window, for the next sign-in and the next start. */
+    private void rememberMainWindow() {
+        if (mainShown && stage.isShowing()) {
+            appearance.preferences().setMainWindow(new WindowPlacement(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                    stage.isMaximized()));
+        }
+    }
+
+    /**
+     * Puts {@code root} into the stage at {@code placement} (outer size, decorations included), no
+     * smaller than {@code minWidth} × {@code minHeight}. Both windows stay resizable: a window manager
+     * keeps a fixed-size window's size hints and would hold the main window at the login window's size.
+     */
+    private void show(Parent root, WindowPlacement placement, double minWidth, double minHeight) {
+        stage.setMaximized(false);
+        stage.setScene(Theme.style(new Scene(root)));
+        stage.setResizable(true);
+        stage.setMinWidth(Math.min(minWidth, placement.width()));
+        stage.setMinHeight(Math.min(minHeight, placement.height()));
+        stage.setX(placement.x());
+        stage.setY(placement.y());
+        stage.setWidth(placement.width());
+        stage.setHeight(placement.height());
         if (!stage.isShowing()) {
             stage.show();
+            // Some window managers place a newly mapped window by their own rule (openbox: top-left);
+            // moving it once it is on screen puts it where it belongs.
+            stage.setX(placement.x());
+            stage.setY(placement.y());
         }
+        stage.setMaximized(placement.maximized());
     }
 }

@@ -27,6 +27,11 @@ public final class Appearance {
         return new Appearance(new I18n(preferences.locale()), preferences);
     }
 
+    /** The operator's remembered settings (the main window's placement among them). */
+    public UiPreferences preferences() {
+        return preferences;
+    }
+
     public I18n i18n() {
         return i18n;
     }
