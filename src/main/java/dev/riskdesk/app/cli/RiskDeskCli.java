@@ -27,7 +27,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = RiskDeskCli.VersionProvider.class,
         description = "RiskDesk risk-operations console and batch tools. With no command it opens the console.",
-        subcommands = {InfoCommand.class, AdminCommand.class, GenerateCommand.class, ModelCommand.class, ScoreCommand.class,
+        subcommands = {InfoCommand.class, AdminCommand.class, OperatorsCommand.class, GenerateCommand.class, ModelCommand.class, ScoreCommand.class,
                 PolicyCommand.class, NoticesCommand.class, AppealsCommand.class,
                 DashboardCommand.class, DemoCommand.class, ExportCommand.class, ImportCommand.class,
                 CommandLine.HelpCommand.class})
@@ -103,7 +103,7 @@ public final class RiskDeskCli {
         }
     }
 
-    private String operatorName(CommandSpec spec) {
+    String operatorName(CommandSpec spec) {
         String name = user != null && !user.isBlank() ? user : environment.get("RISKDESK_USER");
         if (name == null || name.isBlank()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "'" + spec.qualifiedName(" ").replaceFirst("^riskdesk ", "")
@@ -117,7 +117,12 @@ public final class RiskDeskCli {
      * terminal, or two different ones typed, is a usage error.
      */
     char[] newPassword(CommandSpec spec, String name) {
-        String given = environment.get("RISKDESK_PASSWORD");
+        return newPassword(spec, name, "RISKDESK_PASSWORD");
+    }
+
+    /** A new password from the environment variable {@code variable}, or typed twice at the terminal; never from the command line. */
+    char[] newPassword(CommandSpec spec, String name, String variable) {
+        String given = environment.get(variable);
         if (given != null && !given.isEmpty()) {
             return given.toCharArray();
         }
@@ -127,11 +132,11 @@ public final class RiskDeskCli {
         try {
             if (again == null) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
-                        "No password for " + name + ": set RISKDESK_PASSWORD or run the command in a terminal to be asked.");
+                        "No new password for " + name + ": set " + variable + " or run the command in a terminal to be asked.");
             }
             if (!Arrays.equals(typed, again)) {
                 Arrays.fill(typed, '\0');
-                throw new CommandLine.ParameterException(spec.commandLine(), "The two passwords typed differ; nothing was created.");
+                throw new CommandLine.ParameterException(spec.commandLine(), "The two passwords typed differ; nothing was changed.");
             }
             return typed;
         } finally {
@@ -141,7 +146,7 @@ public final class RiskDeskCli {
         }
     }
 
-    private char[] password(CommandSpec spec, String name) {
+    char[] password(CommandSpec spec, String name) {
         String given = environment.get("RISKDESK_PASSWORD");
         if (given != null && !given.isEmpty()) {
             return given.toCharArray();
