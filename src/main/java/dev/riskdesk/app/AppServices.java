@@ -26,6 +26,7 @@ import dev.riskdesk.scoring.model.MonitoringService;
 import dev.riskdesk.scoring.model.TrainingService;
 import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.AuditQueryService;
+import dev.riskdesk.security.audit.AuditChainVerifier;
 import dev.riskdesk.security.DemoOperator;
 import dev.riskdesk.security.OperatorAdminService;
 import dev.riskdesk.security.OperatorService;
@@ -51,6 +52,7 @@ public final class AppServices implements AutoCloseable {
     private final OperatorAdminService operatorAdmin;
     private final PortfolioSummaryService portfolioSummary;
     private final AuditQueryService auditQuery;
+    private final AuditChainVerifier auditChain;
     private final DemoSetup demoSetup;
     private final CustomerSearchService customerSearch;
     private final PersonalDataService personalData;
@@ -77,6 +79,7 @@ public final class AppServices implements AutoCloseable {
         this.operatorAdmin = new OperatorAdminService(database, hasher, audit, clock);
         this.portfolioSummary = new PortfolioSummaryService(database, clock);
         this.auditQuery = new AuditQueryService(database);
+        this.auditChain = new AuditChainVerifier(database);
         this.customerSearch = new CustomerSearchService(database);
         this.personalData = new PersonalDataService(database, audit);
         this.customerProfiles = new CustomerProfileService(database);
@@ -129,6 +132,10 @@ public final class AppServices implements AutoCloseable {
 
     public AuditQueryService auditQuery() {
         return auditQuery;
+    }
+
+    public AuditChainVerifier auditChain() {
+        return auditChain;
     }
 
     public CustomerSearchService customerSearch() {

@@ -29,7 +29,7 @@ import picocli.CommandLine.ScopeType;
         description = "RiskDesk risk-operations console and batch tools. With no command it opens the console.",
         subcommands = {InfoCommand.class, AdminCommand.class, OperatorsCommand.class, GenerateCommand.class, ModelCommand.class, ScoreCommand.class,
                 PolicyCommand.class, NoticesCommand.class, AppealsCommand.class,
-                DashboardCommand.class, DemoCommand.class, ExportCommand.class, ImportCommand.class,
+                DashboardCommand.class, DemoCommand.class, ExportCommand.class, ImportCommand.class, AuditCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RiskDeskCli {
     private static final Logger LOG = LoggerFactory.getLogger(RiskDeskCli.class);
