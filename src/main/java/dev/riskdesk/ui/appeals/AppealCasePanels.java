@@ -1,8 +1,10 @@
 package dev.riskdesk.ui.appeals;
 
 import dev.riskdesk.appeals.Appeals;
+import dev.riskdesk.common.TextLimit;
 import dev.riskdesk.scoring.model.Explanation;
 import dev.riskdesk.ui.common.I18n;
+import dev.riskdesk.ui.common.TextCounter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -192,14 +194,12 @@ final class AppealCasePanels {
         HBox.setHgrow(text, Priority.ALWAYS);
         Button add = new Button(i18n.get("appeals.case.addNote"));
         add.setId("appeal-add-note");
-        add.disableProperty().bind(text.textProperty().isEmpty());
-        Runnable submit = () -> {
-            model.addNote(text.getText());
-            text.clear();
-        };
+        TextCounter counter = new TextCounter(i18n, text, TextLimit.APPEAL_NOTE);
+        add.disableProperty().bind(text.textProperty().isEmpty().or(counter.tooLongProperty()));
+        Runnable submit = () -> model.addNote(text.getText(), text::clear); // a refused note stays in the field
         add.setOnAction(e -> submit.run());
         text.setOnAction(e -> {
-            if (!text.getText().isBlank()) {
+            if (!text.getText().isBlank() && !counter.tooLongProperty().get()) {
                 submit.run();
             }
         });
@@ -212,7 +212,9 @@ final class AppealCasePanels {
                 model.addAttachment(file);
             }
         });
-        return panel("appeals.case.notes", log, new HBox(6, text, add, attach));
+        VBox input = counter.under(text);
+        HBox.setHgrow(input, Priority.ALWAYS);
+        return panel("appeals.case.notes", log, new HBox(6, input, add, attach));
     }
 
     private Label muted(String key) {

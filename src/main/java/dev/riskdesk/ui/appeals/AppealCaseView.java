@@ -2,6 +2,7 @@ package dev.riskdesk.ui.appeals;
 
 import dev.riskdesk.appeals.AppealStatus;
 import dev.riskdesk.appeals.Appeals;
+import dev.riskdesk.common.TextLimit;
 import dev.riskdesk.ui.common.Controls;
 import dev.riskdesk.ui.common.I18n;
 import java.util.Locale;
@@ -128,7 +129,7 @@ public final class AppealCaseView {
             boolean reopen = !c.row().status().open();
             String key = reopen ? "appeals.move.reopen" : "appeals.move." + to;
             actions.getChildren().add(action("appeal-move-" + to.name().toLowerCase(Locale.ROOT), key, icon(to, reopen), () ->
-                    AppealDialogs.note(i18n, key, reopen, actions.getScene().getWindow()).ifPresent(n -> model.move(to, n))));
+                    AppealDialogs.note(i18n, key, reopen, TextLimit.APPEAL_MOVE_NOTE, actions.getScene().getWindow()).ifPresent(n -> model.move(to, n))));
         }
         if (model.canDecide()) {
             Button decide = action("appeal-decide", "appeals.action.decide", "mdi2g-gavel", () ->
@@ -138,7 +139,7 @@ public final class AppealCaseView {
         }
         if (model.canApprove()) {
             Button approve = action("appeal-approve", "appeals.action.approve", "mdi2c-check-decagram-outline", () ->
-                    AppealDialogs.note(i18n, "appeals.action.approve", false, actions.getScene().getWindow()).ifPresent(n -> model.approve(n, null)));
+                    AppealDialogs.note(i18n, "appeals.action.approve", false, TextLimit.APPEAL_DECISION_NOTE, actions.getScene().getWindow()).ifPresent(n -> model.approve(n, null)));
             approve.getStyleClass().add("accent");
             actions.getChildren().add(approve);
         }

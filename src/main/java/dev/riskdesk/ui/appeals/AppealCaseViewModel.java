@@ -161,8 +161,17 @@ public final class AppealCaseViewModel {
         act(() -> service.workflow().approveLift(session, appealId, version(), note, language), "appeals.case.decided");
     }
 
-    public void addNote(String body) {
-        act(() -> service.workflow().addNote(session, appealId, body), null);
+    /** Appends a note; {@code added} runs once it is stored (a refused note stays where it was typed). */
+    public void addNote(String body, Runnable added) {
+        tasks.submit(p -> {
+            service.workflow().addNote(session, appealId, body);
+            return null;
+        }, done -> {
+            error.set(null);
+            info.set(null);
+            added.run();
+            reload();
+        }, failure -> error.set(ErrorTexts.of(failure)));
     }
 
     /** Attaches a picked file, read off the FX thread; one that cannot be read goes as an empty file, which the service refuses in words. */

@@ -2,8 +2,10 @@ package dev.riskdesk.ui.appeals;
 
 import dev.riskdesk.appeals.AppealOutcome;
 import dev.riskdesk.appeals.Appeals;
+import dev.riskdesk.common.TextLimit;
 import java.math.BigDecimal;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -15,7 +17,8 @@ import javafx.beans.property.StringProperty;
 /**
  * The decide-appeal form: outcome, the new limit of a partial lift, reason, note, identity
  * re-verification (fraud) and the notice language. OK is allowed once outcome, reason and note
- * are there (and the limit for a partial lift); the service judges the limit itself.
+ * are there (and the limit for a partial lift) and the note fits {@link TextLimit#APPEAL_DECISION_NOTE};
+ * the service judges the limit itself.
  */
 public final class AppealDecisionForm {
     private final Appeals.AppealCase appeal;
@@ -33,6 +36,7 @@ public final class AppealDecisionForm {
             reason.set("APPEAL_STALE_DATA");
         }
         ready = outcome.isNotNull().and(reason.isNotNull()).and(note.isNotEmpty())
+                .and(Bindings.createBooleanBinding(() -> TextLimit.APPEAL_DECISION_NOTE.fits(note.get()), note))
                 .and(outcome.isEqualTo(AppealOutcome.PARTIALLY_LIFTED).and(limit.isEmpty()).not());
     }
 

@@ -2,8 +2,10 @@ package dev.riskdesk.ui.appeals;
 
 import dev.riskdesk.appeals.AppealOutcome;
 import dev.riskdesk.appeals.Appeals;
+import dev.riskdesk.common.TextLimit;
 import dev.riskdesk.ui.common.Combos;
 import dev.riskdesk.ui.common.I18n;
+import dev.riskdesk.ui.common.TextCounter;
 import java.io.File;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +30,7 @@ import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** The appeal dialogs: register, decide, assign, and a note or reason for a move. */
+/** The appeal dialogs: register, decide, assign, and a note or reason for a move; every text shows its count against its {@link TextLimit}. */
 final class AppealDialogs {
     private AppealDialogs() {
     }
@@ -98,7 +100,7 @@ final class AppealDialogs {
         g.addRow(1, label(i18n, "appeals.register.contested"), contested);
         g.addRow(2, label(i18n, "appeals.register.channel"), channel);
         g.addRow(3, label(i18n, "appeals.register.contact"), contact);
-        g.addRow(4, label(i18n, "appeals.register.statement"), statement);
+        g.addRow(4, label(i18n, "appeals.register.statement"), new TextCounter(i18n, statement, TextLimit.APPEAL_STATEMENT).under(statement));
         g.addRow(5, label(i18n, "appeals.register.files"), filesRow(i18n, form, d));
         g.add(error, 1, 6);
         contested.setPrefWidth(520);
@@ -204,7 +206,7 @@ final class AppealDialogs {
         g.addRow(0, label(i18n, "appeals.decide.outcome"), outcome);
         g.addRow(1, label(i18n, "appeals.decide.limit"), limit);
         g.addRow(2, label(i18n, "appeals.decide.reason"), reason);
-        g.addRow(3, label(i18n, "appeals.decide.note"), note);
+        g.addRow(3, label(i18n, "appeals.decide.note"), new TextCounter(i18n, note, TextLimit.APPEAL_DECISION_NOTE).under(note));
         g.addRow(4, label(i18n, "appeals.decide.languageLabel"), language);
         g.add(identity, 1, 5);
         g.add(fraudHint, 1, 6);
@@ -220,28 +222,29 @@ final class AppealDialogs {
         who.setId("appeal-assign-handler");
         Combos.texts(who, h -> h.username() + " · " + h.displayName() + " · " + i18n.getOr("common.role." + h.role(), h.role()));
         TextField reason = new TextField();
+        reason.setId("appeal-assign-reason");
         reason.setPromptText(i18n.get("appeals.assign.reasonPrompt"));
+        TextCounter counter = new TextCounter(i18n, reason, TextLimit.APPEAL_ASSIGN_REASON);
         GridPane g = form();
         g.addRow(0, label(i18n, "appeals.assign.handler"), who);
-        g.addRow(1, label(i18n, "appeals.assign.reason"), reason);
+        g.addRow(1, label(i18n, "appeals.assign.reason"), counter.under(reason));
         d.getDialogPane().setContent(g);
-        okButton(d).disableProperty().bind(who.valueProperty().isNull());
+        okButton(d).disableProperty().bind(who.valueProperty().isNull().or(counter.tooLongProperty()));
         d.setResultConverter(b -> isOk(b) ? new Assignment(who.getValue(), reason.getText()) : null);
         return d.showAndWait();
     }
 
-    /** A note for a move (required when {@code required}); empty Optional when cancelled. */
-    static Optional<String> note(I18n i18n, String titleKey, boolean required, Window owner) {
+    /** A note for a move or an approval, counted against {@code limit} (required when {@code required}); empty Optional when cancelled. */
+    static Optional<String> note(I18n i18n, String titleKey, boolean required, TextLimit limit, Window owner) {
         Dialog<String> d = dialog(i18n, owner, titleKey, "appeal-note-dialog");
         TextArea note = new TextArea();
         note.setId("appeal-note-text");
         note.setPrefRowCount(3);
         note.setPrefColumnCount(40);
         note.setWrapText(true);
-        d.getDialogPane().setContent(note);
-        if (required) {
-            okButton(d).disableProperty().bind(note.textProperty().isEmpty());
-        }
+        TextCounter counter = new TextCounter(i18n, note, limit);
+        d.getDialogPane().setContent(counter.under(note));
+        okButton(d).disableProperty().bind(required ? note.textProperty().isEmpty().or(counter.tooLongProperty()) : counter.tooLongProperty());
         d.setResultConverter(b -> isOk(b) ? note.getText() : null);
         return d.showAndWait();
     }

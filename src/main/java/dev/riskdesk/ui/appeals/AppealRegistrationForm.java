@@ -3,6 +3,7 @@ package dev.riskdesk.ui.appeals;
 import dev.riskdesk.appeals.AppealRegistration;
 import dev.riskdesk.appeals.Appeals;
 import dev.riskdesk.common.TaskRunner;
+import dev.riskdesk.common.TextLimit;
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.security.Session;
 import dev.riskdesk.ui.common.ErrorTexts;
@@ -11,6 +12,7 @@ import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -41,7 +43,8 @@ public final class AppealRegistrationForm {
     private final StringProperty statement = new SimpleStringProperty(this, "statement", "");
     private final ObservableList<Appeals.Attachment> files = FXCollections.observableArrayList();
     private final ObjectProperty<UiText> error = new SimpleObjectProperty<>(this, "error");
-    private final BooleanBinding ready = contested.isNotNull().and(statement.isNotEmpty());
+    private final BooleanBinding ready = contested.isNotNull().and(statement.isNotEmpty())
+            .and(Bindings.createBooleanBinding(() -> TextLimit.APPEAL_STATEMENT.fits(statement.get()), statement));
     private long accountId = -1;
 
     /** {@code accountNo} pre-fills the account (from a profile); null for an empty form. */
@@ -93,7 +96,7 @@ public final class AppealRegistrationForm {
         return error;
     }
 
-    /** True once something is contested and the statement is written. */
+    /** True once something is contested and the statement is written, within its limit. */
     public BooleanBinding readyProperty() {
         return ready;
     }

@@ -1,7 +1,10 @@
 package dev.riskdesk.ui.dashboard;
 
+import dev.riskdesk.common.TextLimit;
 import dev.riskdesk.dashboard.Buckets;
 import dev.riskdesk.ui.common.I18n;
+import dev.riskdesk.ui.common.TextCounter;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -20,16 +23,24 @@ final class StressScenarioEditor {
     private final I18n i18n;
     private final DashboardControls controls;
 
+    private final TextField name;
+    private final TextCounter nameCounter;
+
     StressScenarioEditor(StressTestViewModel model, I18n i18n) {
         this.model = model;
         this.i18n = i18n;
         this.controls = new DashboardControls(i18n);
+        this.name = field("dashboard-stress-name", model.nameProperty());
+        this.nameCounter = new TextCounter(i18n, name, TextLimit.STRESS_SCENARIO_NAME);
     }
 
-    /** Name, utilisation rise, LGD change and income shock. */
+    /** True while the name is longer than a scenario's name may be; saving waits until it is not. */
+    BooleanBinding nameTooLong() {
+        return nameCounter.tooLongProperty();
+    }
+
+    /** Name (with its counter), utilisation rise, LGD change and income shock. */
     Node shocks() {
-        TextField name = field(null, model.nameProperty());
-        name.setId("dashboard-stress-name");
         GridPane editor = new GridPane();
         editor.setHgap(8);
         editor.setVgap(6);
@@ -37,7 +48,7 @@ final class StressScenarioEditor {
         labels.setHgrow(Priority.ALWAYS);
         ColumnConstraints fields = new ColumnConstraints(72);
         editor.getColumnConstraints().addAll(labels, fields);
-        editor.addRow(0, controls.label("dashboard.stress.name"), name);
+        editor.addRow(0, controls.label("dashboard.stress.name"), nameCounter.under(name));
         name.setPrefColumnCount(8);
         editor.addRow(1, controls.label("dashboard.stress.utilisationRise"), field(null, model.utilisationRiseProperty()));
         editor.addRow(2, controls.label("dashboard.stress.lgdChange"), field(null, model.lgdChangeProperty()));

@@ -55,6 +55,7 @@ final class StressTestView {
         StressScenarioEditor editor = new StressScenarioEditor(model, i18n);
         Button save = controls.button("dashboard-stress-save", "dashboard.stress.save", "mdi2c-content-save-outline");
         save.setOnAction(e -> model.save());
+        save.disableProperty().bind(editor.nameTooLong());
         Label hint = controls.wrapping("dashboard.stress.hint");
         hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.getStyleClass().add("text-muted");

@@ -67,7 +67,13 @@ class AppealCaseViewModelTest {
         assertEquals("agent", row(model).assignee());
         assertFalse(model.canClaim(), "it is the agent's own now");
 
-        model.addNote("Called back; customer sent a bank receipt.");
+        List<String> cleared = new java.util.ArrayList<>();
+        model.addNote("x".repeat(dev.riskdesk.common.TextLimit.APPEAL_NOTE.max() + 1), () -> cleared.add("too long"));
+        assertEquals("error.text.tooLong.APPEAL_NOTE", model.errorProperty().get().key(), "the service's sentence");
+        assertTrue(cleared.isEmpty(), "a refused note is not cleared from the field");
+        model.addNote("Called back; customer sent a bank receipt.", () -> cleared.add("stored"));
+        assertEquals(List.of("stored"), cleared);
+        assertNull(model.errorProperty().get());
         assertTrue(model.appealProperty().get().notes().stream().anyMatch(n -> n.body().equals("Called back; customer sent a bank receipt.")),
                 model.appealProperty().get().notes().toString());
 
