@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
@@ -43,12 +44,19 @@ public final class Database implements AutoCloseable {
     private final String schemaVersion;
     /** This process's open-marker beside the file (null for a database that is not a file); see {@link CrashRecovery}. */
     private final Path openMarker;
+    /** Closes the database when the process is asked to stop (SIGTERM, logout, Ctrl+C) without {@link #close}. */
+    private final Thread closeAtExit;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Database(DatabaseLocation location, JdbcConnectionPool pool, String schemaVersion, Path openMarker) {
         this.location = location;
         this.pool = pool;
         this.schemaVersion = schemaVersion;
         this.openMarker = openMarker;
+        this.closeAtExit = openMarker == null ? null : new Thread(this::closeAtExit, "riskdesk-close-at-exit");
+        if (closeAtExit != null) {
+            Runtime.getRuntime().addShutdownHook(closeAtExit);
+        }
         Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
         this.connections = new SharedFileConnections(pool, location.describe());
         this.dsl = DSL.using(connections, SQLDialect.H2, settings);
@@ -267,6 +275,32 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (closeAtExit != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(closeAtExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: it finds the database closed
+            }
+        }
         disposeAndUnmark(pool, openMarker);
+    }
+
+    /**
+     * A process asked to stop (not killed) closes its connections; with none in use the file is closed
+     * cleanly (H2 closes it at exit), so its open-marker goes and the next open needs no recovery. A
+     * connection still in use (a job in mid-transaction) leaves the marker: the next open recovers.
+     */
+    private void closeAtExit() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        int inUse = pool.getActiveConnections();
+        pool.dispose();
+        if (inUse == 0) {
+            CrashRecovery.deleteQuietly(openMarker);
+        }
     }
 }
