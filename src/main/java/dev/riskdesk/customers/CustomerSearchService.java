@@ -55,9 +55,8 @@ public final class CustomerSearchService {
      * would read, say, every band-C account to find a rare surname; a name search therefore
      * starts from the name index and finds each customer's accounts in the (customer, filters) index.
      */
-    private static final Table<?> CUSTOMER_BY_NAME = DSL.table("{0} USE INDEX ({1})", CUSTOMER, Indexes.IX_CUSTOMER_NAME.getUnqualifiedName());
-    private static final Table<?> ACCOUNT_BY_CUSTOMER = DSL.table("{0} USE INDEX ({1})", ACCOUNT,
-            Indexes.IX_ACCOUNT_CUSTOMER_FILTERS.getUnqualifiedName());
+    private static final Table<?> CUSTOMER_BY_NAME = IndexHint.table(CUSTOMER, Indexes.IX_CUSTOMER_NAME);
+    private static final Table<?> ACCOUNT_BY_CUSTOMER = IndexHint.table(ACCOUNT, Indexes.IX_ACCOUNT_CUSTOMER_FILTERS);
     private final Database database;
 
     private final int sortMatchesMax;

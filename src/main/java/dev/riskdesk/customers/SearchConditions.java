@@ -19,12 +19,10 @@ import org.jooq.impl.DSL;
 final class SearchConditions {
     private static final Customer MATCH = CUSTOMER.as("MC");
     /** {@link #MATCH} read through IX_CUSTOMER_ID_FILTERS (ID, CITY_TIER, FULL_NAME): a lookup that never reads the customer row. */
-    private static final Table<?> CUSTOMER_FILTERS = DSL.table("{0} {1} USE INDEX ({2})", DSL.name("CUSTOMER"), DSL.name("MC"),
-            Indexes.IX_CUSTOMER_ID_FILTERS.getUnqualifiedName());
+    private static final Table<?> CUSTOMER_FILTERS = IndexHint.table(DSL.name("CUSTOMER"), DSL.name("MC"), Indexes.IX_CUSTOMER_ID_FILTERS);
     static final Customer NAMED = CUSTOMER.as("NC");
     /** {@link #NAMED} read through the name index alone: the ids of a name's customers. */
-    static final Table<?> NAMED_BY_NAME = DSL.table("{0} {1} USE INDEX ({2})", DSL.name("CUSTOMER"), DSL.name("NC"),
-            Indexes.IX_CUSTOMER_NAME.getUnqualifiedName());
+    static final Table<?> NAMED_BY_NAME = IndexHint.table(DSL.name("CUSTOMER"), DSL.name("NC"), Indexes.IX_CUSTOMER_NAME);
 
 
     private SearchConditions() {

@@ -62,6 +62,6 @@ record SortIndex(Index index, List<Field<?>> leading) {
 
     /** The account table read through this index (the primary key when there is none). */
     Table<?> table() {
-        return DSL.table("{0} USE INDEX ({1})", ACCOUNT, index == null ? DSL.sql("") : index.getUnqualifiedName());
+        return IndexHint.table(ACCOUNT, index);
     }
 }

@@ -16,7 +16,6 @@ import org.jooq.Record;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.conf.ParamType;
-import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
 /**
@@ -30,20 +29,20 @@ import org.jooq.impl.DSL;
  */
 public final class BulkInsert<R extends Record> {
     static final int ROWS_PER_STATEMENT = 250;
-    private static final DSLContext RENDER = DSL.using(SQLDialect.H2,
-            new Settings().withRenderSchema(false).withParamType(ParamType.INDEXED));
-    /** The one-row statement per table and columns, rendered once: rendering a 1,500-parameter statement costs more than running it. */
+    /** The one-row statement per dialect, table and columns, rendered once: rendering a 1,500-parameter statement costs more than running it. */
     private static final Map<String, String> ONE_ROW_SQL = new ConcurrentHashMap<>();
 
     /**
      * {@code INSERT INTO T (c1, ..) VALUES (?, ..), (?, ..)} for {@code rows} rows: jOOQ renders the one-row statement once
      * per table and columns, and its row of placeholders is repeated. Bound through plain JDBC.
      */
-    public static String placeholderSql(Table<?> table, List<? extends Field<?>> fields, int rows) {
-        StringBuilder key = new StringBuilder(table.getName());
+    public static String placeholderSql(SQLDialect dialect, Table<?> table, List<? extends Field<?>> fields, int rows) {
+        StringBuilder key = new StringBuilder(dialect.name()).append(':').append(table.getName());
         fields.forEach(f -> key.append(',').append(f.getName()));
-        String one = ONE_ROW_SQL.computeIfAbsent(key.toString(),
-                k -> RENDER.render(RENDER.insertInto(table, fields).values(Collections.nCopies(fields.size(), null))));
+        String one = ONE_ROW_SQL.computeIfAbsent(key.toString(), k -> {
+            DSLContext render = DSL.using(dialect, Database.settings(dialect).withParamType(ParamType.INDEXED));
+            return render.render(render.insertInto(table, fields).values(Collections.nCopies(fields.size(), null)));
+        });
         String tuple = one.substring(one.lastIndexOf("values ") + "values ".length());
         StringBuilder sql = new StringBuilder(one.length() + (tuple.length() + 2) * (rows - 1)).append(one);
         for (int r = 1; r < rows; r++) {
@@ -149,6 +148,7 @@ public final class BulkInsert<R extends Record> {
         int full = count / rowsPerStatement;
         int rest = count % rowsPerStatement;
         int width = columns.size();
+        SQLDialect dialect = tx.dialect();
         tx.connection(connection -> {
             for (int part = 0; part < 2; part++) {
                 int rowsEach = part == 0 ? rowsPerStatement : rest;
@@ -156,9 +156,9 @@ public final class BulkInsert<R extends Record> {
                 if (statements == 0) {
                     continue;
                 }
-                String sql = placeholderSql(table, columns, rowsEach);
+                String sql = placeholderSql(dialect, table, columns, rowsEach);
                 try (PreparedStatement insert = id == null ? connection.prepareStatement(sql)
-                        : connection.prepareStatement(sql, new String[] {id.getName()})) {
+                        : connection.prepareStatement(sql, new String[] {generatedColumn(dialect, id)})) {
                     for (int k = 0; k < statements; k++) {
                         int first = part == 0 ? k * rowsPerStatement : full * rowsPerStatement;
                         for (int row = 0; row < rowsEach; row++) {
@@ -173,6 +173,11 @@ public final class BulkInsert<R extends Record> {
             }
         });
         return ids;
+    }
+
+    /** The id column as the driver names it in RETURNING: PostgreSQL's driver quotes it, and the unquoted table created it in lower case. */
+    private static String generatedColumn(SQLDialect dialect, Field<Long> id) {
+        return dialect == SQLDialect.POSTGRES ? id.getName().toLowerCase(java.util.Locale.ROOT) : id.getName();
     }
 
     private static List<Long> generatedIds(PreparedStatement insert, Table<?> table, int expected) throws SQLException {

@@ -9,26 +9,37 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.Properties;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded H2 store: checks the location, migrates the schema with Flyway, and hands out
- * a jOOQ {@link DSLContext}. Services own their transactions through {@link #transaction}.
+ * The store: the embedded H2 file (the default) or a PostgreSQL server shared by a team. Checks the
+ * location, migrates the schema with Flyway (shared scripts plus the engine's own folder), and hands
+ * out a jOOQ {@link DSLContext} in the engine's dialect. Services own their transactions through
+ * {@link #transaction}. The H2 file's crash recovery, open-markers and probe apply to H2 files only.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-    static final String MIGRATIONS = "classpath:db/migration";
+    /** The H2 migrations: the shared scripts and the H2-only ones. */
+    static final String[] MIGRATIONS = migrations(SQLDialect.H2);
+    /** Connections a console or job keeps to a PostgreSQL server at most (the server's default allows 100 in all). */
+    static final int POSTGRES_POOL_SIZE = 8;
     /** How long an open waits for another process that shares the file to finish starting or closing it. */
     static final long BUSY_RETRY_MILLIS = 15_000;
     /** H2's "Database may be already in use". */
@@ -37,9 +48,11 @@ public final class Database implements AutoCloseable {
     static final int CONNECTION_BROKEN = 90067;
 
     private final DatabaseLocation location;
-    private final JdbcConnectionPool pool;
-    /** The pool's connections, each retried while another process sharing the file starts or closes. */
-    private final SharedFileConnections connections;
+    private final SQLDialect dialect;
+    /** H2's or Hikari's pool. */
+    private final Pool pool;
+    /** The pool's connections; for an H2 file each is retried while another process sharing it starts or closes. */
+    private final DataSource connections;
     private final DSLContext dsl;
     private final String schemaVersion;
     /** This process's open-marker beside the file (null for a database that is not a file); see {@link CrashRecovery}. */
@@ -48,8 +61,9 @@ public final class Database implements AutoCloseable {
     private final Thread closeAtExit;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Database(DatabaseLocation location, JdbcConnectionPool pool, String schemaVersion, Path openMarker) {
+    private Database(DatabaseLocation location, Pool pool, String schemaVersion, Path openMarker) {
         this.location = location;
+        this.dialect = dialectOf(location);
         this.pool = pool;
         this.schemaVersion = schemaVersion;
         this.openMarker = openMarker;
@@ -57,9 +71,41 @@ public final class Database implements AutoCloseable {
         if (closeAtExit != null) {
             Runtime.getRuntime().addShutdownHook(closeAtExit);
         }
+        this.connections = pool.connections();
+        this.dsl = DSL.using(connections, dialect, settings(dialect));
+    }
+
+    /**
+     * A pool, the data source its connections are taken from (for an H2 file, one that retries while the file is busy),
+     * and how many of its connections are in use.
+     */
+    private record Pool(DataSource connections, AutoCloseable closer, IntSupplier inUse) {
+        void dispose() {
+            try {
+                closer.close();
+            } catch (Exception e) {
+                LOG.warn("Cannot close the connection pool", e);
+            }
+        }
+    }
+
+    /** The jOOQ dialect of the engine at {@code location}. */
+    public static SQLDialect dialectOf(DatabaseLocation location) {
+        return location.isPostgres() ? SQLDialect.POSTGRES : SQLDialect.H2;
+    }
+
+    /**
+     * The jOOQ settings for {@code dialect}. The generated classes carry the upper-case names of the H2 scripts;
+     * on PostgreSQL they are rendered unquoted, so they name the tables the same scripts created there (folded to lower case).
+     */
+    public static Settings settings(SQLDialect dialect) {
         Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
-        this.connections = new SharedFileConnections(pool, location.describe());
-        this.dsl = DSL.using(connections, SQLDialect.H2, settings);
+        return dialect == SQLDialect.POSTGRES ? settings.withRenderQuotedNames(RenderQuotedNames.NEVER) : settings;
+    }
+
+    /** Flyway's locations for {@code dialect}: the shared scripts and the engine's own folder. */
+    static String[] migrations(SQLDialect dialect) {
+        return new String[] {"classpath:db/migration/common", "classpath:db/migration/" + (dialect == SQLDialect.POSTGRES ? "postgresql" : "h2")};
     }
 
     /**
@@ -80,15 +126,24 @@ public final class Database implements AutoCloseable {
             createWhole(location);
             marker = CrashRecovery.markOpen(location);
         }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(location.jdbcUrl(), "sa", "");
-        pool.setMaxConnections(16);
+        Pool pool;
         try {
-            awaitFirstConnection(pool, location);
+            pool = location.isPostgres() ? postgresPool(location) : h2Pool(location);
+        } catch (RuntimeException e) {
+            if (marker != null) {
+                CrashRecovery.deleteQuietly(marker);
+            }
+            throw e;
+        }
+        try {
             Flyway flyway = Flyway.configure()
-                    .dataSource(new SharedFileConnections(pool, location.describe()))
-                    .locations(MIGRATIONS)
+                    .dataSource(pool.connections())
+                    .locations(migrations(dialectOf(location)))
                     .load();
             checkNotNewer(flyway, location);
+            if (location.isPostgres()) {
+                checkMayMigrate(flyway, pool.connections(), location);
+            }
             MigrateResult result = flyway.migrate();
             if (result.migrationsExecuted > 0) {
                 LOG.info("Migrated {} to schema version {}", location.describe(), result.targetSchemaVersion);
@@ -105,12 +160,39 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The first connection, retried while another process sharing the file starts or closes (see {@link SharedFileConnections}). */
-    private static void awaitFirstConnection(JdbcConnectionPool pool, DatabaseLocation location) {
+    /** H2's pool; its first connection is retried while another process sharing the file starts or closes (see {@link SharedFileConnections}). */
+    private static Pool h2Pool(DatabaseLocation location) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(location.jdbcUrl(), "sa", "");
+        pool.setMaxConnections(16);
         try (Connection ignored = SharedFileConnections.whileBusy(pool::getConnection, location.describe())) {
             // open and closed: the file is reachable
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            pool.dispose();
+            LOG.error("Cannot open database {}", location.describe(), e);
+            throw openFailure(location, e);
+        }
+        return new Pool(new SharedFileConnections(pool, location.describe()), pool::dispose, pool::getActiveConnections);
+    }
+
+    /** A Hikari pool to the PostgreSQL server; the first connection is made here, so a wrong URL or password fails the open. */
+    private static Pool postgresPool(DatabaseLocation location) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(location.jdbcUrl());
+        if (location.password() != null) {
+            config.setPassword(location.password());
+        }
+        config.setMaximumPoolSize(POSTGRES_POOL_SIZE);
+        config.setMinimumIdle(1);
+        config.setPoolName("riskdesk");
+        // a server that cannot be reached fails the open at the first attempt, as one sentence
+        config.setInitializationFailTimeout(1);
+        config.setConnectionTimeout(10_000);
+        try {
+            HikariDataSource pool = new HikariDataSource(config);
+            return new Pool(pool, pool::close, () -> pool.getHikariPoolMXBean().getActiveConnections());
+        } catch (RuntimeException e) {
+            LOG.error("Cannot connect to {}", location.describe(), e);
+            throw openFailure(location, e);
         }
     }
 
@@ -150,7 +232,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void disposeAndUnmark(JdbcConnectionPool pool, Path marker) {
+    private static void disposeAndUnmark(Pool pool, Path marker) {
         pool.dispose();
         if (marker != null) {
             CrashRecovery.deleteQuietly(marker);
@@ -197,10 +279,37 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * On a team's server the desks log in with a role that may not change tables: a schema that this RiskDesk
+     * still has to migrate is refused in one sentence before Flyway tries, naming the owner as who runs it.
+     */
+    static void checkMayMigrate(Flyway flyway, DataSource connections, DatabaseLocation location) {
+        MigrationInfo[] pending = flyway.info().pending();
+        if (pending.length == 0) {
+            return;
+        }
+        try (Connection c = connections.getConnection(); java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet r = s.executeQuery("SELECT current_user, has_schema_privilege(current_schema(), 'CREATE')")) {
+            r.next();
+            if (!r.getBoolean(2)) {
+                String version = pending[pending.length - 1].getVersion().getVersion();
+                throw UserFacingException.keyed("db.needsOwner", "The database " + location.describe() + " needs schema version " + version
+                        + " of this RiskDesk, and the login " + r.getString(1) + " may not change tables; start RiskDesk once with the owner's login"
+                        + " (see Team mode). Nothing was changed.", location.describe(), version, r.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The failure to open the database as one sentence, keyed for the console's language. */
     static UserFacingException openFailure(DatabaseLocation location, Throwable e) {
         String message = rootMessage(e);
         String where = location.describe();
+        if (message.contains("password authentication failed") || message.contains("no password was provided")) {
+            return UserFacingException.keyed("db.serverLogin", "The server " + where + " refused the login; check the user in the URL and "
+                    + DatabaseLocation.PASSWORD_VARIABLE + ".", e, where);
+        }
         if (message.contains("Wrong user name or password")) {
             return UserFacingException.keyed("db.otherPassword", "The database " + where
                     + " belongs to another program (its password differs); nothing was changed.", e, where);
@@ -243,6 +352,16 @@ public final class Database implements AutoCloseable {
         return dsl;
     }
 
+    /** SQLDialect.H2 or SQLDialect.POSTGRES. */
+    public SQLDialect dialect() {
+        return dialect;
+    }
+
+    /** jOOQ on a connection the caller holds (bulk loads, scans), in this database's dialect and settings. */
+    public DSLContext using(Connection connection) {
+        return DSL.using(connection, dialect, settings(dialect));
+    }
+
     public DatabaseLocation location() {
         return location;
     }
@@ -262,6 +381,13 @@ public final class Database implements AutoCloseable {
      * about 40 % slower. The caller closes it.
      */
     public Connection unpooledConnection() throws SQLException {
+        if (location.isPostgres()) {
+            Properties login = new Properties();
+            if (location.password() != null) {
+                login.setProperty("password", location.password());
+            }
+            return java.sql.DriverManager.getConnection(location.jdbcUrl(), login);
+        }
         return SharedFileConnections.whileBusy(() -> java.sql.DriverManager.getConnection(location.jdbcUrl(), "sa", ""), location.describe());
     }
 
@@ -297,7 +423,7 @@ public final class Database implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        int inUse = pool.getActiveConnections();
+        int inUse = pool.inUse().getAsInt();
         pool.dispose();
         if (inUse == 0) {
             CrashRecovery.deleteQuietly(openMarker);

@@ -8,13 +8,33 @@ import java.util.Map;
 /**
  * Where the database lives: {@code --db PATH_OR_JDBC_URL}, else the RISKDESK_DB environment
  * variable, else the platform's user data folder. A file location is opened with H2's
- * AUTO_SERVER so a second console or a CLI job can share it while the console runs.
+ * AUTO_SERVER so a second console or a CLI job can share it while the console runs. A
+ * {@code jdbc:postgresql:} URL names a PostgreSQL server shared by a team; its password comes from
+ * RISKDESK_DB_PASSWORD, is kept here only to connect, and is never part of {@link #describe()} or
+ * {@link #toString()}.
  */
-public record DatabaseLocation(String jdbcUrl, Path file) {
+public record DatabaseLocation(String jdbcUrl, Path file, String password) {
 
     public static final String ENV_VARIABLE = "RISKDESK_DB";
+    /** The PostgreSQL login's password (never in the URL a user types, never in a settings file). */
+    public static final String PASSWORD_VARIABLE = "RISKDESK_DB_PASSWORD";
+    static final String POSTGRES_PREFIX = "jdbc:postgresql:";
     static final String BASE_NAME = "riskdesk";
     static final String H2_SUFFIX = ".mv.db";
+
+    public DatabaseLocation(String jdbcUrl, Path file) {
+        this(jdbcUrl, file, null);
+    }
+
+    /** True for a PostgreSQL server; everything else is H2 (a file, or in memory). */
+    public boolean isPostgres() {
+        return jdbcUrl.regionMatches(true, 0, POSTGRES_PREFIX, 0, POSTGRES_PREFIX.length());
+    }
+
+    /** The same location with the login's password. */
+    public DatabaseLocation withPassword(String secret) {
+        return new DatabaseLocation(jdbcUrl, file, secret);
+    }
 
     /** True when the database is a file on disk (not in memory, not a remote server). */
     public boolean isFile() {
@@ -26,9 +46,41 @@ public record DatabaseLocation(String jdbcUrl, Path file) {
         return file == null ? null : file.resolveSibling(file.getFileName() + H2_SUFFIX);
     }
 
-    /** What the status bar and {@code info} show. */
+    /**
+     * What the status bar and {@code info} show: the file, or the server URL with no parameter but the
+     * user (a password given in the URL is left out as well).
+     */
     public String describe() {
-        return isFile() ? dataFile().toString() : jdbcUrl;
+        if (isFile()) {
+            return dataFile().toString();
+        }
+        return isPostgres() ? withoutSecrets(jdbcUrl) : jdbcUrl;
+    }
+
+    /** Never the password: a location may end up in a log line or an exception message. */
+    @Override
+    public String toString() {
+        return describe();
+    }
+
+    /** {@code jdbc:postgresql://host:port/db?user=u&password=p&ssl=true} as {@code jdbc:postgresql://host:port/db?user=u}. */
+    static String withoutSecrets(String url) {
+        int query = url.indexOf('?');
+        String base = query < 0 ? url : url.substring(0, query);
+        int at = base.indexOf('@');
+        if (at >= 0 && base.startsWith("//", POSTGRES_PREFIX.length())) {
+            // user:password@host in the authority part: keep neither
+            base = base.substring(0, POSTGRES_PREFIX.length() + 2) + base.substring(at + 1);
+        }
+        if (query < 0) {
+            return base;
+        }
+        for (String parameter : url.substring(query + 1).split("&")) {
+            if (parameter.regionMatches(true, 0, "user=", 0, 5)) {
+                return base + "?" + parameter;
+            }
+        }
+        return base;
     }
 
     public static DatabaseLocation resolve(String option, Map<String, String> env) {
@@ -39,7 +91,8 @@ public record DatabaseLocation(String jdbcUrl, Path file) {
         if (chosen == null || chosen.isBlank()) {
             return ofPath(defaultFolder(env).resolve(BASE_NAME));
         }
-        return parse(chosen.trim());
+        DatabaseLocation location = parse(chosen.trim());
+        return location.isPostgres() ? location.withPassword(env.get(PASSWORD_VARIABLE)) : location;
     }
 
     public static DatabaseLocation parse(String value) {

@@ -24,7 +24,7 @@ final class NewDatabaseFile {
     }
 
     /** If the file does not exist yet, builds it fully migrated under a private name and moves it into place. */
-    static void createWhole(DatabaseLocation location, String migrations) {
+    static void createWhole(DatabaseLocation location, String... migrations) {
         Path target = location.dataFile();
         if (Files.exists(target)) {
             return;

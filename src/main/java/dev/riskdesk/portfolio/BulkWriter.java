@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.jooq.Field;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
 
 /**
@@ -38,15 +39,15 @@ public final class BulkWriter implements AutoCloseable {
     private long written;
 
     /** A writer that commits after every batch (the generator's short transactions). */
-    public BulkWriter(Connection connection, Table<?> table, List<Field<?>> fields) throws SQLException {
-        this(connection, table, fields, true);
+    public BulkWriter(Connection connection, SQLDialect dialect, Table<?> table, List<Field<?>> fields) throws SQLException {
+        this(connection, dialect, table, fields, true);
     }
 
     /**
      * A writer that commits after every batch, or ({@code commits} false) leaves every commit to the
      * caller, so what it writes joins the caller's one transaction (an import's delta).
      */
-    public BulkWriter(Connection connection, Table<?> table, List<Field<?>> fields, boolean commits) throws SQLException {
+    public BulkWriter(Connection connection, SQLDialect dialect, Table<?> table, List<Field<?>> fields, boolean commits) throws SQLException {
         this.commits = commits;
         this.table = table;
         this.connection = connection;
@@ -55,13 +56,8 @@ public final class BulkWriter implements AutoCloseable {
         for (int i = 0; i < columns; i++) {
             sqlTypes[i] = fields.get(i).getDataType().getSQLType();
         }
-        this.multi = connection.prepareStatement(insertSql(table, fields, ROWS_PER_STATEMENT));
-        this.single = connection.prepareStatement(insertSql(table, fields, 1));
-    }
-
-    /** {@code INSERT INTO T (c1, ..) VALUES (?, ..), (?, ..)} for {@code rows} rows. */
-    public static String insertSql(Table<?> table, List<Field<?>> fields, int rows) {
-        return BulkInsert.placeholderSql(table, fields, rows);
+        this.multi = connection.prepareStatement(BulkInsert.placeholderSql(dialect, table, fields, ROWS_PER_STATEMENT));
+        this.single = connection.prepareStatement(BulkInsert.placeholderSql(dialect, table, fields, 1));
     }
 
     /**

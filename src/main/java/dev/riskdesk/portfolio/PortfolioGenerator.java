@@ -21,6 +21,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -28,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -206,6 +208,19 @@ public final class PortfolioGenerator {
         }
     }
 
+    /**
+     * The next generated id of the table is {@code next}: the generator wrote its ids itself. On PostgreSQL through the
+     * column's sequence (setval needs only the application role's UPDATE on it; ALTER TABLE needs the table's owner).
+     */
+    private static void restartIdentity(DSLContext tx, GeneratedTables.Spec spec, long next) {
+        if (tx.dialect() == SQLDialect.POSTGRES) {
+            tx.resultQuery("SELECT setval(pg_get_serial_sequence({0}, {1}), {2}, false)", DSL.inline(spec.table().getName().toLowerCase(Locale.ROOT)),
+                    DSL.inline(spec.identity().getName().toLowerCase(Locale.ROOT)), DSL.inline(next)).fetch();
+        } else {
+            tx.query("ALTER TABLE {0} ALTER COLUMN {1} RESTART WITH {2}", spec.table(), DSL.name(spec.identity().getName()), DSL.inline(next)).execute();
+        }
+    }
+
     private void finish(DSLContext dsl, GeneratorOptions options, long jobId, LocalDateTime asOfTime,
             LocalDateTime repaymentsAsOf, Map<String, Long> rows) {
         LocalDateTime now = now();
@@ -213,8 +228,7 @@ public final class PortfolioGenerator {
             for (GeneratedTables.Spec spec : GeneratedTables.INSERT_ORDER) {
                 if (spec.identity() != null) {
                     Long max = tx.select(DSL.max(spec.identity())).from(spec.table()).fetchOne(0, Long.class);
-                    tx.query("ALTER TABLE {0} ALTER COLUMN {1} RESTART WITH {2}", spec.table(),
-                            DSL.name(spec.identity().getName()), DSL.inline(max == null ? 1 : max + 1)).execute();
+                    restartIdentity(tx, spec, max == null ? 1 : max + 1);
                 }
             }
             for (String feed : FEEDS) {
@@ -360,7 +374,7 @@ public final class PortfolioGenerator {
                 connection.setAutoCommit(false);
                 try {
                     for (GeneratedTables.Spec spec : GeneratedTables.INSERT_ORDER) {
-                        writers.add(new BulkWriter(connection, spec.table(), spec.fields()));
+                        writers.add(new BulkWriter(connection, database.dialect(), spec.table(), spec.fields()));
                     }
                     long done = 0;
                     while (true) {

@@ -91,9 +91,11 @@ public final class BookExportService {
         try (Connection connection = database.unpooledConnection()) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
-            DSLContext dsl = DSL.using(connection, SQLDialect.H2, new Settings().withExecuteLogging(false).withRenderSchema(false));
+            DSLContext dsl = database.using(connection);
             // one snapshot for every file: a row written meanwhile cannot leave a reference dangling
-            dsl.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SNAPSHOT");
+            // (PostgreSQL's REPEATABLE READ is a snapshot; H2 names it SNAPSHOT)
+            dsl.execute(database.dialect() == SQLDialect.POSTGRES ? "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"
+                    : "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SNAPSHOT");
             Map<BookKind, KindSource> sources = new EnumMap<>(BookKind.class);
             long total = 0;
             for (BookKind kind : BookKind.values()) {

@@ -158,8 +158,8 @@ public final class BookImportService {
         Check check = new Check();
         try (Connection c = database.connection()) {
             RowMapping.Context context = new RowMapping.Context(cityTiers.get(), now(), request.asOf());
-            source.beginCheck(DSL.using(c, SQLDialect.H2), request.asOf());
-            try (BookWriter writer = new BookWriter(c, true, false, context)) {
+            source.beginCheck(database.using(c), request.asOf());
+            try (BookWriter writer = new BookWriter(c, database.using(c), true, false, context)) {
                 for (BookKind kind : source.kinds()) {
                     progress.checkCancelled();
                     progress.update(source.fileName(kind), 0, 1);
@@ -231,7 +231,7 @@ public final class BookImportService {
         Map<BookKind, Counts> counts = new LinkedHashMap<>();
         try (Connection c = database.unpooledConnection()) {
             c.setAutoCommit(false);
-            DSLContext tx = DSL.using(c, SQLDialect.H2);
+            DSLContext tx = database.using(c);
             try {
                 if (firstLoad) {
                     TableReset.referentialChecks(tx, KindTable.FIRST_LOAD_DELETE_ORDER, false);
@@ -239,7 +239,7 @@ public final class BookImportService {
                 Map<String, LocalDateTime> feedsBefore = feeds(tx);
                 Set<Long> touched;
                 Map<BookKind, LocalDateTime> newest;
-                try (BookWriter writer = new BookWriter(c, false, firstLoad, context)) {
+                try (BookWriter writer = new BookWriter(c, tx, false, firstLoad, context)) {
                     for (BookKind kind : source.kinds()) {
                         counts.put(kind, writeKind(writer, source, kind, check, problems, progress));
                     }
@@ -403,7 +403,7 @@ public final class BookImportService {
         try {
             c.rollback();
             if (firstLoad) {
-                DSLContext tx = DSL.using(c, SQLDialect.H2);
+                DSLContext tx = database.using(c);
                 TableReset.empty(tx, KindTable.FIRST_LOAD_DELETE_ORDER);
                 TableReset.referentialChecks(tx, KindTable.FIRST_LOAD_DELETE_ORDER, true);
                 c.commit();

@@ -54,9 +54,10 @@ final class BookWriter implements AutoCloseable {
     private final Set<Long> touchedCustomers = new HashSet<>();
     private final Map<BookKind, LocalDateTime> newestEvent = new HashMap<>();
 
-    BookWriter(Connection connection, boolean dryRun, boolean commitEachBatch, RowMapping.Context context) {
+    /** {@code dsl} works on {@code connection}, in the database's dialect. */
+    BookWriter(Connection connection, DSLContext dsl, boolean dryRun, boolean commitEachBatch, RowMapping.Context context) {
         this.connection = connection;
-        this.dsl = DSL.using(connection, SQLDialect.H2);
+        this.dsl = dsl;
         this.dryRun = dryRun;
         this.commitEachBatch = commitEachBatch;
         this.context = context;
@@ -396,7 +397,7 @@ final class BookWriter implements AutoCloseable {
     private BulkWriter inserter(Table<?> table, List<Field<?>> fields) throws SQLException {
         BulkWriter w = inserters.get(table.getName());
         if (w == null) {
-            w = new BulkWriter(connection, table, fields, false);
+            w = new BulkWriter(connection, dsl.dialect(), table, fields, false);
             inserters.put(table.getName(), w);
         }
         return w;
