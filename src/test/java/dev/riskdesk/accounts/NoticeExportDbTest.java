@@ -4,6 +4,8 @@ import static dev.riskdesk.db.schema.Tables.AUDIT_EVENT;
 import static dev.riskdesk.db.schema.Tables.CUSTOMER_NOTICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.riskdesk.db.EngineResolver;
+import dev.riskdesk.db.TestDatabases;
 import dev.riskdesk.limits.LimitsFixture;
 import dev.riskdesk.security.Session;
 import java.io.StringWriter;
@@ -23,9 +25,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 @Tag("db")
+@ExtendWith(EngineResolver.class)
 class NoticeExportDbTest {
     private static final Pattern NOTICE_ID = Pattern.compile("\"noticeId\" : (\\d+)");
     @TempDir
@@ -33,8 +37,8 @@ class NoticeExportDbTest {
     LimitsFixture f;
 
     @BeforeEach
-    void open() {
-        f = new LimitsFixture(dir);
+    void open(TestDatabases.Engine engine) {
+        f = new LimitsFixture(dir, engine);
     }
 
     @AfterEach

@@ -28,6 +28,8 @@ import dev.riskdesk.appeals.AppealType;
 import dev.riskdesk.appeals.Appeals;
 import dev.riskdesk.common.Money;
 import dev.riskdesk.common.UserFacingException;
+import dev.riskdesk.db.EngineResolver;
+import dev.riskdesk.db.TestDatabases;
 import dev.riskdesk.limits.LimitsFixture;
 import dev.riskdesk.limits.ProposalRoute;
 import dev.riskdesk.limits.ProposalStatus;
@@ -48,10 +50,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The appeal service on a real H2 database with the limit engine behind it. */
+/** The appeal service on a real database (H2 here, PostgreSQL in {@link AppealServicePgTest}) with the limit engine behind it. */
 @Tag("db")
+@ExtendWith(EngineResolver.class)
 class AppealServiceDbTest {
     @TempDir
     Path dir;
@@ -59,6 +63,7 @@ class AppealServiceDbTest {
     MovableClock clock;
     AppealServices appeals;
     Session system = Session.system();
+    TestDatabases.Engine engine;
 
     /** A clock the test moves; the limit engine keeps the fixture's. */
     static final class MovableClock extends Clock {
@@ -89,8 +94,9 @@ class AppealServiceDbTest {
     }
 
     @BeforeEach
-    void setUp() {
-        f = new LimitsFixture(dir);
+    void setUp(TestDatabases.Engine engine) {
+        this.engine = engine;
+        f = new LimitsFixture(dir, engine);
         clock = new MovableClock(LimitsFixture.NOW.plusHours(1));
         appeals = AppealServices.of(f.db, new AppealRemedies(f.decisions), f.notices, f.audit, clock);
     }
@@ -439,7 +445,7 @@ class AppealServiceDbTest {
         // another operator's registration, inserted but not yet committed, holds the next number
         try (java.sql.Connection other = f.db.connection()) {
             other.setAutoCommit(false);
-            org.jooq.DSLContext tx = org.jooq.impl.DSL.using(other, org.jooq.SQLDialect.H2);
+            org.jooq.DSLContext tx = f.db.using(other);
             long otherId = tx.insertInto(APPEAL).set(APPEAL.APPEAL_NO, "AP-000001").set(APPEAL.ACCOUNT_ID, accountOf(first))
                     .set(APPEAL.APPEAL_TYPE, AppealType.SUSPENSION).set(APPEAL.SUSPENSION_ID, first).set(APPEAL.CHANNEL, "PHONE")
                     .set(APPEAL.CONTACT_PREFERENCE, "SMS").set(APPEAL.STATEMENT, "first").set(APPEAL.STATUS, AppealStatus.NEW)
@@ -451,6 +457,80 @@ class AppealServiceDbTest {
             assertEquals("AP-000002", appeals.queries().detail(system, id).row().appealNo());
         }
         assertEquals(2, f.db.dsl().fetchCount(APPEAL));
+    }
+
+    /**
+     * Two consoles on one PostgreSQL database, each with its own services and connection pool, four threads
+     * each: 200 claims of the same 50 new appeals, every claim with the version its claimer read before the
+     * race. Each appeal is won by exactly one agent, its version moves once, and it has one claim note and
+     * one audit event: no claim is lost and none is counted twice.
+     */
+    @Test
+    void twoConsolesOnTwoPoolsClaimEachAppealExactlyOnce() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(engine == TestDatabases.Engine.POSTGRES, "two pools on one server database");
+        int items = 50;
+        int threadsEach = 4;
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < items; i++) {
+            ids.add(appealIn(AppealStatus.NEW));
+        }
+        Session admin = f.login("admin", "admin123");
+        List<Session> agents = new java.util.ArrayList<>();
+        for (int t = 0; t < 2 * threadsEach; t++) {
+            f.operators.createOperator(admin, "racer" + t, "Racer " + t, dev.riskdesk.security.Role.AGENT, ("racer-pass-" + t).toCharArray());
+            agents.add(f.login("racer" + t, "racer-pass-" + t));
+        }
+        java.util.Map<Long, Integer> read = new java.util.HashMap<>();
+        ids.forEach(id -> read.put(id, version(id)));
+        java.util.Map<Long, java.util.Set<String>> winners = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        List<Throwable> unexpected = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        var tasks = new dev.riskdesk.common.QueuedTaskRunner();
+        try (var first = dev.riskdesk.app.AppServices.open(f.db.location(), tasks);
+                var second = dev.riskdesk.app.AppServices.open(f.db.location(), tasks)) {
+            AppealWorkflow[] consoles = {first.appeals().workflow(), second.appeals().workflow()};
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2 * threadsEach);
+            List<Thread> threads = new java.util.ArrayList<>();
+            for (int t = 0; t < 2 * threadsEach; t++) {
+                Session agent = agents.get(t);
+                AppealWorkflow console = consoles[t / threadsEach];
+                // threads 0, 2, 4, 6 claim the first 25 appeals, 1, 3, 5, 7 the others: 4 claims per appeal, 2 from each console
+                List<Long> mine = t % 2 == 0 ? ids.subList(0, items / 2) : ids.subList(items / 2, items);
+                threads.add(new Thread(() -> {
+                    try {
+                        start.await();
+                        for (long id : mine) {
+                            try {
+                                console.claim(agent, id, read.get(id));
+                                winners.computeIfAbsent(id, k -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(agent.username());
+                            } catch (UserFacingException lost) {
+                                refused.incrementAndGet();
+                            }
+                        }
+                    } catch (Throwable e) {
+                        unexpected.add(e);
+                    }
+                }));
+            }
+            threads.forEach(Thread::start);
+            for (Thread thread : threads) {
+                thread.join(120_000);
+            }
+        }
+        assertEquals(List.of(), unexpected);
+        assertEquals(items, winners.size(), "every appeal was won");
+        assertEquals(2 * threadsEach * items / 2 - items, refused.get(), "every other claim was refused");
+        for (long id : ids) {
+            assertEquals(1, winners.get(id).size(), "one winner for appeal " + id);
+            String winner = winners.get(id).iterator().next();
+            var row = f.db.dsl().selectFrom(APPEAL).where(APPEAL.ID.eq(id)).fetchOne();
+            assertEquals(read.get(id) + 1, row.getVersion(), "the version moved once");
+            assertEquals(AppealStatus.IN_REVIEW, row.getStatus());
+            assertEquals(winner, f.db.dsl().select(dev.riskdesk.db.schema.Tables.OPERATOR.USERNAME).from(dev.riskdesk.db.schema.Tables.OPERATOR)
+                    .where(dev.riskdesk.db.schema.Tables.OPERATOR.ID.eq(row.getAssigneeId())).fetchOne(0, String.class));
+            assertEquals(1, f.db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("APPEAL_CLAIMED").and(AUDIT_EVENT.ENTITY_ID.eq(String.valueOf(id)))));
+            assertEquals(1, f.db.dsl().fetchCount(APPEAL_NOTE, APPEAL_NOTE.APPEAL_ID.eq(id).and(APPEAL_NOTE.BODY.startsWith("Claimed by"))));
+        }
     }
 
     @Test

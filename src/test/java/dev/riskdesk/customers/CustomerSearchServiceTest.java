@@ -14,6 +14,7 @@ import dev.riskdesk.accounts.AccountStatus;
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.customers.CustomerQuery.SortKey;
 import dev.riskdesk.db.Database;
+import dev.riskdesk.db.EngineResolver;
 import dev.riskdesk.db.TestDatabases;
 import dev.riskdesk.security.AccessDeniedException;
 import dev.riskdesk.security.AuditLog;
@@ -36,9 +37,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 @Tag("db")
+@ExtendWith(EngineResolver.class)
 class CustomerSearchServiceTest {
     static final int ACCOUNTS = 257;
     static final String[] BANDS = {"A", "B", "C", "D", "E"};
@@ -55,8 +58,8 @@ class CustomerSearchServiceTest {
             EnumSet.of(Permission.CUSTOMER_VIEW, Permission.PII_REVEAL_CONTACT, Permission.PII_REVEAL_ID_NUMBER));
 
     @BeforeAll
-    static void book() {
-        db = TestDatabases.fresh(dir);
+    static void book(TestDatabases.Engine engine) {
+        db = engine.fresh(dir);
         search = new CustomerSearchService(db);
         db.dsl().execute("INSERT INTO OPERATOR (ID, USERNAME, DISPLAY_NAME, ROLE_CODE, PASSWORD_HASH, CREATED_AT) VALUES"
                 + " (1, 'agent', 'A', 'AGENT', 'x', CURRENT_TIMESTAMP), (2, 'risk', 'R', 'RISK_OPERATOR', 'x', CURRENT_TIMESTAMP)");

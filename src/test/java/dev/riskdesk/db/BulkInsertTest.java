@@ -56,10 +56,10 @@ class BulkInsertTest {
     void theMultiRowStatementIsWhatJooqRendersForThoseRows() {
         var fields = List.of(AUDIT_EVENT.OCCURRED_AT, AUDIT_EVENT.OPERATOR_NAME, AUDIT_EVENT.ACTION);
         var render = org.jooq.impl.DSL.using(org.jooq.SQLDialect.H2,
-                new org.jooq.conf.Settings().withRenderSchema(false).withParamType(org.jooq.conf.ParamType.INDEXED));
+                Database.settings(org.jooq.SQLDialect.H2).withParamType(org.jooq.conf.ParamType.INDEXED));
         var insert = render.insertInto(AUDIT_EVENT, fields).values((Object) null, null, null).values((Object) null, null, null)
                 .values((Object) null, null, null);
-        assertEquals(render.render(insert), BulkInsert.placeholderSql(AUDIT_EVENT, fields, 3));
+        assertEquals(render.render(insert), BulkInsert.placeholderSql(org.jooq.SQLDialect.H2, AUDIT_EVENT, fields, 3));
     }
 
     @Test

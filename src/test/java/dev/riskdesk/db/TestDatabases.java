@@ -2,14 +2,37 @@ package dev.riskdesk.db;
 
 import java.nio.file.Path;
 
-/** Real H2 file databases with the real migrations, one per test, in a JUnit temp folder. */
+/**
+ * Real databases with the real migrations, one per test: H2 files in a JUnit temp folder, and, for the
+ * tests that run on both engines, databases on the test PostgreSQL server ({@link TestPostgres}).
+ */
 public final class TestDatabases {
     private TestDatabases() {
     }
 
-    /** The highest migration version the program ships, read from the migration folder. */
+    /** The engines a test can run on. */
+    public enum Engine {
+        H2, POSTGRES;
+
+        /** A new database with the migrated schema: an H2 file in {@code folder}, or a new database on the test server. */
+        public Database fresh(Path folder) {
+            return this == H2 ? TestDatabases.fresh(folder) : TestPostgres.fresh();
+        }
+    }
+
+    /** Both engines, as a parameter source: {@code @MethodSource("dev.riskdesk.db.TestDatabases#both")}. */
+    public static java.util.stream.Stream<Engine> both() {
+        return java.util.stream.Stream.of(Engine.values());
+    }
+
+    /** The highest migration version the program ships for H2, read from the shared and the H2 migration folders. */
     public static String latestMigration() {
-        try (var files = java.nio.file.Files.list(Path.of(TestDatabases.class.getResource("/db/migration").toURI()))) {
+        return latestMigration("h2");
+    }
+
+    /** The highest migration version for the engine whose migration folder is {@code vendor} ("h2", "postgresql"). */
+    public static String latestMigration(String vendor) {
+        try (var files = java.util.stream.Stream.concat(migrationFiles("common"), migrationFiles(vendor))) {
             // versions may have parts (V5_3__x.sql is 5.3, as Flyway reads it); compare part by part
             return files.map(f -> f.getFileName().toString())
                     .filter(n -> n.matches("V\\d+(_\\d+)*__.*\\.sql"))
@@ -18,6 +41,10 @@ public final class TestDatabases {
         } catch (java.io.IOException | java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static java.util.stream.Stream<Path> migrationFiles(String folder) throws java.io.IOException, java.net.URISyntaxException {
+        return java.nio.file.Files.list(Path.of(TestDatabases.class.getResource("/db/migration/" + folder).toURI()));
     }
 
     static int compareVersions(String a, String b) {

@@ -61,7 +61,12 @@ public final class LimitsFixture implements AutoCloseable {
     private int customers;
 
     public LimitsFixture(Path dir) {
-        db = TestDatabases.fresh(dir);
+        this(dir, TestDatabases.Engine.H2);
+    }
+
+    /** The fixture on {@code engine}: an H2 file in {@code dir}, or a new database on the test PostgreSQL server. */
+    public LimitsFixture(Path dir, TestDatabases.Engine engine) {
+        db = engine.fresh(dir);
         rules = new RuleSetService(db, clock);
         policies = new LimitPolicyService(db, audit, clock);
         notices = new NoticeService(db, NoticeTemplates.load(Path.of("data/notice-templates.json")), audit, clock, "zh_CN");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.riskdesk.db.Database;
+import dev.riskdesk.db.EngineResolver;
 import dev.riskdesk.db.TestDatabases;
 import dev.riskdesk.security.AuditQueryService.AuditEntry;
 import dev.riskdesk.security.AuditQueryService.AuditFilter;
@@ -19,9 +20,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 @Tag("db")
+@ExtendWith(EngineResolver.class)
 class AuditQueryServiceTest {
     @TempDir
     Path dir;
@@ -31,8 +34,8 @@ class AuditQueryServiceTest {
     Session agent = new Session(1, "agent", "王芳", Role.AGENT, EnumSet.of(Permission.CUSTOMER_VIEW));
 
     @BeforeEach
-    void open() {
-        database = TestDatabases.fresh(dir);
+    void open(TestDatabases.Engine engine) {
+        database = engine.fresh(dir);
         service = new AuditQueryService(database);
         AuditLog audit = new AuditLog(Clock.systemDefaultZone());
         // five events by two operators: ids 1..5, hand-made so no operator rows are needed

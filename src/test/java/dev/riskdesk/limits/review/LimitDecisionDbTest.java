@@ -19,6 +19,8 @@ import dev.riskdesk.accounts.NoticeStatus;
 import dev.riskdesk.common.Money;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.common.UserFacingException;
+import dev.riskdesk.db.EngineResolver;
+import dev.riskdesk.db.TestDatabases;
 import dev.riskdesk.db.schema.tables.records.AccountRecord;
 import dev.riskdesk.db.schema.tables.records.LimitProposalRecord;
 import dev.riskdesk.limits.LimitsFixture;
@@ -37,9 +39,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 @Tag("db")
+@ExtendWith(EngineResolver.class)
 class LimitDecisionDbTest {
     @TempDir
     java.nio.file.Path dir;
@@ -50,8 +54,8 @@ class LimitDecisionDbTest {
     Session manager2;
 
     @BeforeEach
-    void open() {
-        f = new LimitsFixture(dir);
+    void open(TestDatabases.Engine engine) {
+        f = new LimitsFixture(dir, engine);
         f.feeds(LimitsFixture.NOW);
         risk = f.login("risk", "risk123");
         risk2 = f.login("risk2", "quiet-harbor-43");

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.riskdesk.accounts.DecisionStatus;
 import dev.riskdesk.common.Money;
 import dev.riskdesk.common.UserFacingException;
+import dev.riskdesk.db.EngineResolver;
+import dev.riskdesk.db.TestDatabases;
 import dev.riskdesk.limits.LimitsFixture;
 import dev.riskdesk.limits.ProposalStatus;
 import dev.riskdesk.limits.ProposalType;
@@ -27,9 +29,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 @Tag("db")
+@ExtendWith(EngineResolver.class)
 class ProposalQueueServiceDbTest {
     @TempDir
     java.nio.file.Path dir;
@@ -38,8 +42,8 @@ class ProposalQueueServiceDbTest {
     Session risk;
 
     @BeforeEach
-    void open() {
-        f = new LimitsFixture(dir);
+    void open(TestDatabases.Engine engine) {
+        f = new LimitsFixture(dir, engine);
         f.feeds(LimitsFixture.NOW);
         queue = new ProposalQueueService(f.db, f.policies, f.clock);
         risk = f.login("risk", "risk123");

@@ -1,0 +1,8 @@
+package dev.riskdesk.appeals;
+
+import dev.riskdesk.db.OnPostgres;
+
+/** {@link AppealServiceDbTest} on PostgreSQL. */
+@OnPostgres
+class AppealServicePgTest extends AppealServiceDbTest {
+}
