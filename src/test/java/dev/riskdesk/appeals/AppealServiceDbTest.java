@@ -476,9 +476,10 @@ class AppealServiceDbTest {
         }
         Session admin = f.login("admin", "admin123");
         List<Session> agents = new java.util.ArrayList<>();
+        var operatorAdmin = new dev.riskdesk.security.OperatorAdminService(f.db, new dev.riskdesk.security.PasswordHasher(4), f.audit, f.clock);
         for (int t = 0; t < 2 * threadsEach; t++) {
-            f.operators.createOperator(admin, "racer" + t, "Racer " + t, dev.riskdesk.security.Role.AGENT, ("racer-pass-" + t).toCharArray());
-            agents.add(f.login("racer" + t, "racer-pass-" + t));
+            operatorAdmin.add(admin, "racer" + t, "Racer " + t, dev.riskdesk.security.Role.AGENT, ("quiet-harbor-" + (60 + t)).toCharArray());
+            agents.add(f.login("racer" + t, "quiet-harbor-" + (60 + t)));
         }
         java.util.Map<Long, Integer> read = new java.util.HashMap<>();
         ids.forEach(id -> read.put(id, version(id)));

@@ -29,7 +29,7 @@ class DatabaseTest {
         try (Database db = TestDatabases.fresh(dir)) {
             assertEquals(TestDatabases.latestMigration(), db.schemaVersion());
             assertTrue(TestDatabases.compareVersions(db.schemaVersion(), "3") >= 0);
-            assertEquals(4, db.dsl().fetchCount(ROLE));
+            assertEquals(5, db.dsl().fetchCount(ROLE), "AGENT, RISK_OPERATOR, MANAGER, ADMIN and (V9_3) BATCH");
             // the migrated database has exactly the tables jOOQ generated code for
             var generated = new java.util.TreeSet<String>();
             dev.riskdesk.db.schema.DefaultSchema.DEFAULT_SCHEMA.getTables().forEach(t -> generated.add(t.getName()));

@@ -25,6 +25,11 @@ public final class TestDatabases {
         return java.util.stream.Stream.of(Engine.values());
     }
 
+    /** Flyway's locations of the H2 migrations (the shared folder and the H2 one), for a test that migrates by hand. */
+    public static String[] h2MigrationLocations() {
+        return Database.MIGRATIONS.clone();
+    }
+
     /** The highest migration version the program ships for H2, read from the shared and the H2 migration folders. */
     public static String latestMigration() {
         return latestMigration("h2");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.DatabaseLocation;
+import dev.riskdesk.db.TestDatabases;
 import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Role;
@@ -31,7 +32,7 @@ class AuditChainBackfillTest {
     void eventsWrittenBeforeTheChainAreChainedOnceWhenTheSchemaIsMigrated() throws Exception {
         DatabaseLocation location = DatabaseLocation.ofPath(dir.resolve("riskdesk"));
         String url = "jdbc:h2:file:" + location.file();
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("8.2").load().migrate();
+        Flyway.configure().dataSource(url, "sa", "").locations(TestDatabases.h2MigrationLocations()).target("8.2").load().migrate();
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
             // 2,503 events as the program wrote them before: more than two pages of the migration's reads
             s.execute("INSERT INTO AUDIT_EVENT (OCCURRED_AT, OPERATOR_NAME, ACTION, ENTITY_TYPE, ENTITY_ID, REASON, DETAILS) "
