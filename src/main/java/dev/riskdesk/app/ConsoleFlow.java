@@ -2,6 +2,7 @@ package dev.riskdesk.app;
 
 import dev.riskdesk.security.DemoOperator;
 import dev.riskdesk.security.Permission;
+import dev.riskdesk.security.OperatorService.SignIn;
 import dev.riskdesk.security.Session;
 import dev.riskdesk.ui.appeals.AppealCaseView;
 import dev.riskdesk.ui.appeals.AppealCaseViewModel;
@@ -19,8 +20,14 @@ import dev.riskdesk.ui.data.DataViewModel;
 import dev.riskdesk.ui.data.ImportWizardModel;
 import dev.riskdesk.ui.common.Theme;
 import dev.riskdesk.ui.common.WindowPlacement;
+import dev.riskdesk.ui.lock.IdleLockOverlay;
+import dev.riskdesk.ui.lock.IdleLockViewModel;
+import dev.riskdesk.ui.login.ChangePasswordView;
+import dev.riskdesk.ui.login.ChangePasswordViewModel;
 import dev.riskdesk.ui.login.LoginView;
 import dev.riskdesk.ui.login.LoginViewModel;
+import dev.riskdesk.ui.operators.OperatorsView;
+import dev.riskdesk.ui.operators.OperatorsViewModel;
 import dev.riskdesk.ui.overview.OverviewView;
 import dev.riskdesk.ui.overview.OverviewViewModel;
 import dev.riskdesk.ui.profile.ProfileView;
@@ -64,20 +71,34 @@ public final class ConsoleFlow {
     }
 
     public void showLogin() {
-        LoginViewModel model = new LoginViewModel(services.operators(), services.tasks(), demoOperators, this::showMain);
+        LoginViewModel model = new LoginViewModel(services.operators(), services.tasks(), demoOperators, this::signedIn);
         rememberMainWindow();
         mainShown = false;
         show(new LoginView(model, appearance).build(), WindowPlacement.centred(LOGIN_WIDTH, LOGIN_HEIGHT, Screen.getPrimary().getVisualBounds()),
                 LOGIN_WIDTH, LOGIN_HEIGHT);
     }
 
-    void showMain(Session session) {
+    /** After a sign-in: the change of a temporary password first, when an administrator reset it; then the main window. */
+    private void signedIn(SignIn signIn) {
+        if (!signIn.mustChangePassword()) {
+            showMain(signIn);
+            return;
+        }
+        ChangePasswordViewModel model = new ChangePasswordViewModel(services.operators(), services.tasks(), signIn, this::showMain,
+                () -> signOut(signIn.session()));
+        show(new ChangePasswordView(model, appearance.i18n()).build(),
+                WindowPlacement.centred(LOGIN_WIDTH, LOGIN_HEIGHT, Screen.getPrimary().getVisualBounds()), LOGIN_WIDTH, LOGIN_HEIGHT);
+    }
+
+    void showMain(SignIn signIn) {
+        Session session = signIn.session();
         ShellViewModel[] shell = new ShellViewModel[1];
         shell[0] = new ShellViewModel(session, screens(session, () -> shell[0].refreshStatus()), services.databaseDescription(),
                 services.portfolioSummary()::dataAsOf, services.tasks(), this::signOut);
         WindowPlacement placement = WindowPlacement.choose(appearance.preferences().mainWindow(), Screen.getPrimary().getVisualBounds(),
                 Screen.getScreens().stream().map(Screen::getVisualBounds).toList());
-        show(new MainWindow(shell[0], appearance).build(), placement, WindowPlacement.MIN_WIDTH, WindowPlacement.MIN_HEIGHT);
+        IdleLockViewModel lock = new IdleLockViewModel(services.operators(), session, services.tasks(), signIn.idleLock(), () -> signOut(session));
+        show(new IdleLockOverlay(lock, appearance.i18n()).wrap(new MainWindow(shell[0], appearance).build()), placement, WindowPlacement.MIN_WIDTH, WindowPlacement.MIN_HEIGHT);
         mainShown = true;
     }
 
@@ -105,6 +126,8 @@ public final class ConsoleFlow {
                         () -> new RuleQualityView(new RuleQualityViewModel(services.appeals(), session, services.tasks()), appearance.i18n()).build()),
                 new ScreenEntry("audit", "shell.nav.audit", "mdi2c-clipboard-text-clock-outline", Permission.AUDIT_VIEW,
                         () -> new AuditLogView(new AuditLogViewModel(services.auditQuery(), session, services.tasks()), appearance.i18n()).build()),
+                new ScreenEntry("operators", "shell.nav.operators", "mdi2a-account-group-outline", Permission.OPERATOR_ADMIN,
+                        () -> new OperatorsView(new OperatorsViewModel(services.operatorAdmin(), session, services.tasks()), appearance.i18n()).build()),
                 new ScreenEntry("data", "shell.nav.data", "mdi2d-database-import-outline", Permission.DATA_IMPORT,
                         () -> new DataView(new DataViewModel(services.dataHistory(), new ImportWizardModel.Importer(
                                 services.bookImport()::validate, services.bookImport()::load, services.importRejectsFolder()), session, services.tasks(),

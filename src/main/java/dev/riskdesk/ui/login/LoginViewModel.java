@@ -4,7 +4,7 @@ import dev.riskdesk.common.TaskRunner;
 import dev.riskdesk.security.DemoOperator;
 import dev.riskdesk.security.LoginFailedException;
 import dev.riskdesk.security.OperatorService;
-import dev.riskdesk.security.Session;
+import dev.riskdesk.security.OperatorService.SignIn;
 import dev.riskdesk.ui.common.ErrorTexts;
 import dev.riskdesk.ui.common.UiText;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class LoginViewModel {
     private final OperatorService operators;
     private final TaskRunner tasks;
     private final List<DemoOperator> demoOperators;
-    private final Consumer<Session> onSignedIn;
+    private final Consumer<SignIn> onSignedIn;
 
     private final StringProperty username = new SimpleStringProperty(this, "username", "");
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
@@ -32,9 +32,10 @@ public final class LoginViewModel {
 
     /**
      * @param demoOperators shown with their passwords while the database is a demo database; empty otherwise
-     * @param onSignedIn    called on the callback thread of {@code tasks} once the operator is signed in
+     * @param onSignedIn    called on the callback thread of {@code tasks} once the operator is signed in (who may first
+     *                      have to change a temporary password)
      */
-    public LoginViewModel(OperatorService operators, TaskRunner tasks, List<DemoOperator> demoOperators, Consumer<Session> onSignedIn) {
+    public LoginViewModel(OperatorService operators, TaskRunner tasks, List<DemoOperator> demoOperators, Consumer<SignIn> onSignedIn) {
         this.operators = operators;
         this.tasks = tasks;
         this.demoOperators = List.copyOf(demoOperators);
@@ -80,11 +81,11 @@ public final class LoginViewModel {
         }
         busy.set(true);
         error.set(null);
-        tasks.submit(progress -> operators.authenticate(name, secret),
-                session -> {
+        tasks.submit(progress -> operators.signIn(name, secret),
+                signIn -> {
                     busy.set(false);
                     password.set("");
-                    onSignedIn.accept(session);
+                    onSignedIn.accept(signIn);
                 },
                 failure -> {
                     busy.set(false);
@@ -93,7 +94,8 @@ public final class LoginViewModel {
                 });
     }
 
-    static UiText textOf(Throwable failure) {
+    /** The sentence for a refused sign-in or unlock (never whether the name or the password was wrong). */
+    public static UiText textOf(Throwable failure) {
         if (failure instanceof LoginFailedException login) {
             return UiText.of(login.locked() ? "login.error.locked" : "login.error.wrong");
         }

@@ -40,7 +40,7 @@ class LoginViewModelTest {
         Clock clock = Clock.systemDefaultZone();
         OperatorService operators = new OperatorService(database, new PasswordHasher(4), new AuditLog(clock), clock);
         operators.createDemoOperatorsIfEmpty();
-        model = new LoginViewModel(operators, new SameThreadTaskRunner(), OperatorService.DEMO_OPERATORS, signedIn::add);
+        model = new LoginViewModel(operators, new SameThreadTaskRunner(), OperatorService.DEMO_OPERATORS, s -> signedIn.add(s.session()));
     }
 
     @AfterEach

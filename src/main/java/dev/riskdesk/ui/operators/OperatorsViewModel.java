@@ -1,0 +1,136 @@
+package dev.riskdesk.ui.operators;
+
+import dev.riskdesk.common.TaskRunner;
+import dev.riskdesk.security.OperatorAdminService;
+import dev.riskdesk.security.OperatorAdminService.OperatorSummary;
+import dev.riskdesk.security.Role;
+import dev.riskdesk.security.Session;
+import dev.riskdesk.ui.common.ErrorTexts;
+import dev.riskdesk.ui.common.UiText;
+import java.util.Arrays;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The administrator's Operators screen: the list, and add, disable, enable, reset password and change
+ * role, each run off the FX thread with the version the list showed; afterwards the list is reloaded.
+ * A refusal becomes one sentence in {@link #errorProperty()}.
+ */
+public final class OperatorsViewModel {
+    private final OperatorAdminService service;
+    private final Session session;
+    private final TaskRunner tasks;
+
+    private final ObservableList<OperatorSummary> operators = FXCollections.observableArrayList();
+    private final ObjectProperty<OperatorSummary> selected = new SimpleObjectProperty<>(this, "selected");
+    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+    private final ObjectProperty<UiText> error = new SimpleObjectProperty<>(this, "error");
+    private final ObjectProperty<UiText> message = new SimpleObjectProperty<>(this, "message");
+
+    public OperatorsViewModel(OperatorAdminService service, Session session, TaskRunner tasks) {
+        this.service = service;
+        this.session = session;
+        this.tasks = tasks;
+    }
+
+    public ObservableList<OperatorSummary> operators() {
+        return operators;
+    }
+
+    public ObjectProperty<OperatorSummary> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ReadOnlyObjectProperty<UiText> errorProperty() {
+        return error;
+    }
+
+    /** What the last change did, e.g. "Saved: zhou disabled." */
+    public ReadOnlyObjectProperty<UiText> messageProperty() {
+        return message;
+    }
+
+    public List<Role> roles() {
+        return Arrays.asList(Role.values());
+    }
+
+    /** The signed-in administrator's own name (the screen does not offer to disable oneself). */
+    public String self() {
+        return session.username();
+    }
+
+    public void reload() {
+        busy.set(true);
+        tasks.submit(progress -> service.list(session), list -> {
+            busy.set(false);
+            Long keep = selected.get() == null ? null : selected.get().id();
+            operators.setAll(list);
+            selected.set(list.stream().filter(o -> keep != null && o.id() == keep).findFirst().orElse(null));
+        }, failure -> {
+            busy.set(false);
+            error.set(ErrorTexts.of(failure));
+        });
+    }
+
+    /** Adds an operator; {@code confirm} must repeat {@code password}. Returns false (and says why) when the input is refused at once. */
+    public boolean add(String username, String displayName, Role role, String password, String confirm) {
+        if (!password.equals(confirm)) {
+            error.set(UiText.of("operators.error.mismatch"));
+            return false;
+        }
+        char[] secret = password.toCharArray();
+        run(() -> service.add(session, username, displayName, role, secret), username);
+        return true;
+    }
+
+    public void disable(OperatorSummary operator) {
+        run(() -> service.disable(session, operator.username(), operator.version()), operator.username());
+    }
+
+    public void enable(OperatorSummary operator) {
+        run(() -> service.enable(session, operator.username(), operator.version()), operator.username());
+    }
+
+    public boolean resetPassword(OperatorSummary operator, String password, String confirm) {
+        if (!password.equals(confirm)) {
+            error.set(UiText.of("operators.error.mismatch"));
+            return false;
+        }
+        char[] secret = password.toCharArray();
+        run(() -> service.resetPassword(session, operator.username(), operator.version(), secret), operator.username());
+        return true;
+    }
+
+    public void setRole(OperatorSummary operator, Role role) {
+        run(() -> service.setRole(session, operator.username(), operator.version(), role), operator.username());
+    }
+
+    private void run(Runnable change, String username) {
+        busy.set(true);
+        error.set(null);
+        message.set(null);
+        tasks.submit(progress -> {
+            change.run();
+            return null;
+        }, done -> {
+            busy.set(false);
+            message.set(UiText.of("operators.saved", username));
+            reload();
+        }, failure -> {
+            busy.set(false);
+            error.set(ErrorTexts.of(failure));
+            reload(); // a change by someone else meanwhile shows at once
+        });
+    }
+}
