@@ -125,7 +125,7 @@ public final class ConsoleFlow {
                 new ScreenEntry("ruleQuality", "shell.nav.ruleQuality", "mdi2f-filter-check-outline", Permission.RULE_VIEW,
                         () -> new RuleQualityView(new RuleQualityViewModel(services.appeals(), session, services.tasks()), appearance.i18n()).build()),
                 new ScreenEntry("audit", "shell.nav.audit", "mdi2c-clipboard-text-clock-outline", Permission.AUDIT_VIEW,
-                        () -> new AuditLogView(new AuditLogViewModel(services.auditQuery(), session, services.tasks()), appearance.i18n()).build()),
+                        () -> new AuditLogView(new AuditLogViewModel(services.auditQuery(), services.auditChain(), session, services.tasks()), appearance.i18n()).build()),
                 new ScreenEntry("operators", "shell.nav.operators", "mdi2a-account-group-outline", Permission.OPERATOR_ADMIN,
                         () -> new OperatorsView(new OperatorsViewModel(services.operatorAdmin(), session, services.tasks()), appearance.i18n()).build()),
                 new ScreenEntry("data", "shell.nav.data", "mdi2d-database-import-outline", Permission.DATA_IMPORT,

@@ -64,10 +64,15 @@ class ConsoleUiTest {
         robot.clickOn("#nav-audit");
         waitUntil(robot, "#audit-table");
         assertEquals("Audit log", robot.lookup("#screenTitle").queryAs(Label.class).getText());
+        // the chain is checked off the FX thread when the screen opens
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#audit-chain-state").queryAs(Label.class).getText().endsWith("events, chain intact"));
 
         robot.clickOn("#languageZh");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("审计日志", robot.lookup("#screenTitle").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#audit-chain-state").queryAs(Label.class).getText().endsWith("条事件，审计链完整"),
+                robot.lookup("#audit-chain-state").queryAs(Label.class).getText());
         assertEquals("退出登录", robot.lookup("#signOut").queryAs(Labeled.class).getText());
 
         robot.clickOn("#signOut");

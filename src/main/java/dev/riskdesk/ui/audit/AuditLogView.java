@@ -2,6 +2,7 @@ package dev.riskdesk.ui.audit;
 
 import dev.riskdesk.security.AuditQueryService.AuditEntry;
 import dev.riskdesk.ui.common.Controls;
+import dev.riskdesk.ui.common.FxProgress;
 import dev.riskdesk.ui.common.I18n;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -11,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
@@ -19,7 +21,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Callback;
 
-/** The audit log table with its filters and "load more". */
+/** The audit log table with its filters and "load more", and the state of its hash chain. */
 public final class AuditLogView {
     private final AuditLogViewModel model;
     private final I18n i18n;
@@ -32,11 +34,41 @@ public final class AuditLogView {
     public Parent build() {
         TableView<AuditEntry> table = table();
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox page = new VBox(12, filters(), table, footer());
+        FxProgress progress = new FxProgress();
+        VBox page = new VBox(12, filters(), chain(progress), table, footer());
         page.getStyleClass().add("screen");
         page.setId("audit");
         model.reload();
+        model.checkChain(progress);
         return page;
+    }
+
+    /** The chain's state, "Verify chain" to check it again, and while it runs its progress and "Cancel". */
+    private HBox chain(FxProgress progress) {
+        Label state = new Label();
+        state.setId("audit-chain-state");
+        state.textProperty().bind(i18n.render(model.chainTextProperty()));
+        model.chainBrokenProperty().addListener((obs, was, broken) -> {
+            state.getStyleClass().remove("error-text");
+            if (broken) {
+                state.getStyleClass().add("error-text");
+            }
+        });
+        Button check = Controls.button(i18n, "audit-chain-check", "audit.chain.check", "mdi2s-shield-check-outline");
+        check.disableProperty().bind(model.checkingChainProperty());
+        check.setOnAction(e -> model.checkChain(progress));
+        ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(160);
+        bar.progressProperty().bind(progress.fractionProperty());
+        bar.visibleProperty().bind(model.checkingChainProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        Button cancel = Controls.button(i18n, "audit-chain-cancel", "common.cancel", "mdi2c-close");
+        cancel.visibleProperty().bind(model.checkingChainProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(e -> model.cancelChainCheck());
+        HBox row = new HBox(8, Controls.text(i18n, "audit.chain.label"), state, bar, cancel, Controls.spacer(), check);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     private HBox filters() {

@@ -1,15 +1,19 @@
 package dev.riskdesk.ui.audit;
 
+import dev.riskdesk.common.Progress;
 import dev.riskdesk.common.TaskRunner;
 import dev.riskdesk.security.AuditQueryService;
 import dev.riskdesk.security.AuditQueryService.AuditEntry;
 import dev.riskdesk.security.AuditQueryService.AuditFilter;
 import dev.riskdesk.security.AuditQueryService.AuditPage;
 import dev.riskdesk.security.Session;
+import dev.riskdesk.security.audit.AuditChainState;
+import dev.riskdesk.security.audit.AuditChainVerifier;
 import dev.riskdesk.ui.common.ErrorTexts;
 import dev.riskdesk.ui.common.UiText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -24,12 +28,15 @@ import javafx.collections.ObservableList;
 /**
  * The audit log, newest first, {@link AuditQueryService#PAGE_SIZE} events at a time. Changing a
  * filter reloads from the newest event; an answer that arrives after a newer request is dropped.
+ * The state of the hash chain (intact with its count, or broken at an event) is checked in the
+ * background when asked, with progress, and can be cancelled.
  */
 public final class AuditLogViewModel {
     /** The filter value meaning "any". */
     public static final String ANY = "";
 
     private final AuditQueryService service;
+    private final AuditChainVerifier chain;
     private final Session session;
     private final TaskRunner tasks;
     private final int pageSize;
@@ -42,16 +49,22 @@ public final class AuditLogViewModel {
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
     private final BooleanProperty hasMore = new SimpleBooleanProperty(this, "hasMore");
     private final ObjectProperty<UiText> error = new SimpleObjectProperty<>(this, "error");
+    private final ObjectProperty<UiText> chainText = new SimpleObjectProperty<>(this, "chainText");
+    private final BooleanProperty chainBroken = new SimpleBooleanProperty(this, "chainBroken");
+    private final BooleanProperty checkingChain = new SimpleBooleanProperty(this, "checkingChain");
+    private TaskRunner.Handle chainCheck;
+    private AtomicBoolean chainCancelled = new AtomicBoolean();
 
     private Long nextBefore;
     private int generation;
 
-    public AuditLogViewModel(AuditQueryService service, Session session, TaskRunner tasks) {
-        this(service, session, tasks, AuditQueryService.PAGE_SIZE);
+    public AuditLogViewModel(AuditQueryService service, AuditChainVerifier chain, Session session, TaskRunner tasks) {
+        this(service, chain, session, tasks, AuditQueryService.PAGE_SIZE);
     }
 
-    AuditLogViewModel(AuditQueryService service, Session session, TaskRunner tasks, int pageSize) {
+    AuditLogViewModel(AuditQueryService service, AuditChainVerifier chain, Session session, TaskRunner tasks, int pageSize) {
         this.service = service;
+        this.chain = chain;
         this.session = session;
         this.tasks = tasks;
         this.pageSize = pageSize;
@@ -94,6 +107,73 @@ public final class AuditLogViewModel {
 
     public ReadOnlyObjectProperty<UiText> errorProperty() {
         return error;
+    }
+
+    /** The chain's state: null until checked, "checking", intact with its count, or broken at an event. */
+    public ReadOnlyObjectProperty<UiText> chainTextProperty() {
+        return chainText;
+    }
+
+    /** Whether the last check found the chain broken. */
+    public ReadOnlyBooleanProperty chainBrokenProperty() {
+        return chainBroken;
+    }
+
+    public ReadOnlyBooleanProperty checkingChainProperty() {
+        return checkingChain;
+    }
+
+    /**
+     * Walks the whole chain in the background (millions of events take a while); {@code progress} shows how far it
+     * got. A check already running is cancelled first.
+     */
+    public void checkChain(Progress progress) {
+        cancelChainCheck();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        chainCancelled = cancelled;
+        checkingChain.set(true);
+        chainText.set(UiText.of("audit.chain.checking"));
+        Progress cancellable = new Progress() {
+            @Override
+            public void update(String message, long done, long total) {
+                progress.update(message, done, total);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancelled.get() || progress.isCancelled();
+            }
+        };
+        chainCheck = tasks.submit(p -> chain.verify(session, p), (AuditChainState state) -> {
+            checkingChain.set(false);
+            chainBroken.set(!state.intact());
+            chainText.set(chainText(state));
+        }, failure -> {
+            checkingChain.set(false);
+            chainText.set(failure instanceof Progress.CancelledException ? UiText.of("audit.chain.cancelled") : ErrorTexts.of(failure));
+        }, cancellable);
+    }
+
+    /** Stops a running check; the state shown says it was not finished. */
+    public void cancelChainCheck() {
+        if (chainCheck != null && checkingChain.get()) {
+            chainCancelled.set(true);
+            chainCheck.cancel();
+            checkingChain.set(false);
+            chainText.set(UiText.of("audit.chain.cancelled"));
+        }
+    }
+
+    /** The state as a text of the bundles: {@code audit.chain.intact}, or {@code audit.chain.<PROBLEM>} with the event. */
+    static UiText chainText(AuditChainState state) {
+        if (state.intact()) {
+            return UiText.of("audit.chain.intact", state.events());
+        }
+        AuditChainState.Break b = state.broken();
+        if (b.eventId() == null) {
+            return UiText.of("audit.chain.EMPTIED", b.missing());
+        }
+        return UiText.of("audit.chain." + b.problem().name(), String.valueOf(b.eventId()), b.missing());
     }
 
     /** Reads the filter choices and the newest page. */
