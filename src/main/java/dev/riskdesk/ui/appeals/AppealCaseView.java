@@ -129,17 +129,18 @@ public final class AppealCaseView {
             boolean reopen = !c.row().status().open();
             String key = reopen ? "appeals.move.reopen" : "appeals.move." + to;
             actions.getChildren().add(action("appeal-move-" + to.name().toLowerCase(Locale.ROOT), key, icon(to, reopen), () ->
-                    AppealDialogs.note(i18n, key, reopen, TextLimit.APPEAL_MOVE_NOTE, actions.getScene().getWindow()).ifPresent(n -> model.move(to, n))));
+                    AppealDialogs.note(i18n, key, reopen, TextLimit.APPEAL_MOVE_NOTE, actions.getScene().getWindow(), (n, answered) -> model.move(to, n, answered))));
         }
         if (model.canDecide()) {
             Button decide = action("appeal-decide", "appeals.action.decide", "mdi2g-gavel", () ->
-                    AppealDialogs.decide(i18n, new AppealDecisionForm(c), actions.getScene().getWindow()).ifPresent(model::decide));
+                    AppealDialogs.decide(i18n, new AppealDecisionForm(c), actions.getScene().getWindow(), model::decide));
             decide.getStyleClass().add("accent");
             actions.getChildren().add(decide);
         }
         if (model.canApprove()) {
             Button approve = action("appeal-approve", "appeals.action.approve", "mdi2c-check-decagram-outline", () ->
-                    AppealDialogs.note(i18n, "appeals.action.approve", false, TextLimit.APPEAL_DECISION_NOTE, actions.getScene().getWindow()).ifPresent(n -> model.approve(n, null)));
+                    AppealDialogs.note(i18n, "appeals.action.approve", false, TextLimit.APPEAL_DECISION_NOTE, actions.getScene().getWindow(),
+                            (n, answered) -> model.approve(n, null, answered)));
             approve.getStyleClass().add("accent");
             actions.getChildren().add(approve);
         }

@@ -14,6 +14,7 @@ import dev.riskdesk.ui.common.UiText;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -142,41 +143,44 @@ public final class AppealCaseViewModel {
     }
 
     public void claim() {
-        act(() -> service.workflow().claim(session, appealId, version()), null);
+        act(() -> service.workflow().claim(session, appealId, version()), null, refused -> { });
     }
 
-    public void move(AppealStatus to, String note) {
-        act(() -> service.workflow().move(session, appealId, version(), to, note), null);
+    /** Moves the appeal; {@code answered} gets null once it is done, or the refusal's sentence (the dialog then keeps the note). */
+    public void move(AppealStatus to, String note, Consumer<UiText> answered) {
+        act(() -> service.workflow().move(session, appealId, version(), to, note), null, answered);
     }
 
-    public void decide(Appeals.Decision decision) {
+    /** Decides the appeal; {@code answered} as for {@link #move}. */
+    public void decide(Appeals.Decision decision, Consumer<UiText> answered) {
         tasks.submit(p -> service.workflow().decide(session, appealId, version(), decision), done -> {
             error.set(null);
             info.set(UiText.of(done ? "appeals.case.decided" : "appeals.case.awaitingApproval"));
             reload();
-        }, failure -> error.set(ErrorTexts.of(failure)));
+            answered.accept(null);
+        }, failure -> {
+            error.set(ErrorTexts.of(failure));
+            answered.accept(error.get());
+        });
     }
 
-    public void approve(String note, String language) {
-        act(() -> service.workflow().approveLift(session, appealId, version(), note, language), "appeals.case.decided");
+    /** Approves the lift the appeal waits for; {@code answered} as for {@link #move}. */
+    public void approve(String note, String language, Consumer<UiText> answered) {
+        act(() -> service.workflow().approveLift(session, appealId, version(), note, language), "appeals.case.decided", answered);
     }
 
     /** Appends a note; {@code added} runs once it is stored (a refused note stays where it was typed). */
     public void addNote(String body, Runnable added) {
-        tasks.submit(p -> {
-            service.workflow().addNote(session, appealId, body);
-            return null;
-        }, done -> {
-            error.set(null);
-            info.set(null);
-            added.run();
-            reload();
-        }, failure -> error.set(ErrorTexts.of(failure)));
+        act(() -> service.workflow().addNote(session, appealId, body), null, refused -> {
+            if (refused == null) {
+                added.run();
+            }
+        });
     }
 
     /** Attaches a picked file, read off the FX thread; one that cannot be read goes as an empty file, which the service refuses in words. */
     public void addAttachment(File file) {
-        act(() -> service.registration().addAttachment(session, appealId, readOrEmpty(file)), null);
+        act(() -> service.registration().addAttachment(session, appealId, readOrEmpty(file)), null, refused -> { });
     }
 
     private static Appeals.Attachment readOrEmpty(File file) {
@@ -187,7 +191,7 @@ public final class AppealCaseViewModel {
         }
     }
 
-    private void act(Runnable change, String infoKey) {
+    private void act(Runnable change, String infoKey, Consumer<UiText> answered) {
         tasks.submit(p -> {
             change.run();
             return null;
@@ -195,6 +199,10 @@ public final class AppealCaseViewModel {
             error.set(null);
             info.set(infoKey == null ? null : UiText.of(infoKey));
             reload();
-        }, failure -> error.set(ErrorTexts.of(failure)));
+            answered.accept(null);
+        }, failure -> {
+            error.set(ErrorTexts.of(failure));
+            answered.accept(error.get());
+        });
     }
 }

@@ -6,13 +6,18 @@ import dev.riskdesk.common.TextLimit;
 import dev.riskdesk.ui.common.Combos;
 import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.TextCounter;
+import dev.riskdesk.ui.common.UiText;
 import java.io.File;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.Property;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -27,6 +32,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -164,8 +170,34 @@ final class AppealDialogs {
                 + (c.decisionId() == null ? "" : " · " + i18n.formats().money(c.oldLimit()) + " → " + i18n.formats().money(c.newLimit()));
     }
 
-    /** The decide-appeal dialog over {@code form}; the decision once the operator presses OK. */
-    static Optional<Appeals.Decision> decide(I18n i18n, AppealDecisionForm form, Window owner) {
+    /**
+     * OK sends the dialog's value through {@code send} and closes the dialog once it is accepted;
+     * a refusal is shown under the form and everything typed stays.
+     */
+    private static <T> void sendOnOk(I18n i18n, Dialog<?> d, Supplier<T> value, BiConsumer<T, Consumer<UiText>> send) {
+        Label failure = new Label();
+        failure.setId(d.getDialogPane().getId() + "-failure");
+        failure.getStyleClass().add("error-text");
+        failure.setWrapText(true);
+        failure.setMaxWidth(520);
+        failure.managedProperty().bind(failure.textProperty().isNotEmpty());
+        d.getDialogPane().setContent(new VBox(8, d.getDialogPane().getContent(), failure));
+        okButton(d).addEventFilter(ActionEvent.ACTION, event -> {
+            event.consume();
+            failure.setText("");
+            send.accept(value.get(), refused -> {
+                if (refused == null) {
+                    d.close();
+                } else {
+                    failure.setText(refused.render(i18n));
+                    d.getDialogPane().getScene().getWindow().sizeToScene();
+                }
+            });
+        });
+    }
+
+    /** The decide-appeal dialog over {@code form}; OK sends the decision through {@code send} (see {@link #sendOnOk}). */
+    static void decide(I18n i18n, AppealDecisionForm form, Window owner, BiConsumer<Appeals.Decision, Consumer<UiText>> send) {
         Appeals.AppealCase c = form.appeal();
         Dialog<Appeals.Decision> d = dialog(i18n, owner, "appeals.decide.title", "appeal-decide-dialog");
         ComboBox<AppealOutcome> outcome = new ComboBox<>(FXCollections.observableArrayList(form.outcomes()));
@@ -212,8 +244,8 @@ final class AppealDialogs {
         g.add(fraudHint, 1, 6);
         d.getDialogPane().setContent(g);
         okButton(d).disableProperty().bind(form.readyProperty().not());
-        d.setResultConverter(b -> isOk(b) ? form.decision() : null);
-        return d.showAndWait();
+        sendOnOk(i18n, d, form::decision, send);
+        d.showAndWait();
     }
 
     static Optional<Assignment> assign(I18n i18n, List<Appeals.Handler> handlers, Window owner) {
@@ -234,8 +266,8 @@ final class AppealDialogs {
         return d.showAndWait();
     }
 
-    /** A note for a move or an approval, counted against {@code limit} (required when {@code required}); empty Optional when cancelled. */
-    static Optional<String> note(I18n i18n, String titleKey, boolean required, TextLimit limit, Window owner) {
+    /** A note for a move or an approval, counted against {@code limit} (required when {@code required}); OK sends it through {@code send}. */
+    static void note(I18n i18n, String titleKey, boolean required, TextLimit limit, Window owner, BiConsumer<String, Consumer<UiText>> send) {
         Dialog<String> d = dialog(i18n, owner, titleKey, "appeal-note-dialog");
         TextArea note = new TextArea();
         note.setId("appeal-note-text");
@@ -245,7 +277,7 @@ final class AppealDialogs {
         TextCounter counter = new TextCounter(i18n, note, limit);
         d.getDialogPane().setContent(counter.under(note));
         okButton(d).disableProperty().bind(required ? note.textProperty().isEmpty().or(counter.tooLongProperty()) : counter.tooLongProperty());
-        d.setResultConverter(b -> isOk(b) ? note.getText() : null);
-        return d.showAndWait();
+        sendOnOk(i18n, d, note::getText, send);
+        d.showAndWait();
     }
 }

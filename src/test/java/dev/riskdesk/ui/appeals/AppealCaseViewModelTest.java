@@ -10,6 +10,7 @@ import dev.riskdesk.appeals.AppealOutcome;
 import dev.riskdesk.appeals.AppealStatus;
 import dev.riskdesk.appeals.Appeals;
 import dev.riskdesk.customers.ProfileBook;
+import dev.riskdesk.ui.common.UiText;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -77,7 +78,10 @@ class AppealCaseViewModelTest {
         assertTrue(model.appealProperty().get().notes().stream().anyMatch(n -> n.body().equals("Called back; customer sent a bank receipt.")),
                 model.appealProperty().get().notes().toString());
 
-        model.decide(new Appeals.Decision(AppealOutcome.LIFTED, null, "APPEAL_CIRCUMSTANCES", "Receipt shows the bill was paid.", false, "en"));
+        List<UiText> answers = new java.util.ArrayList<>();
+        model.decide(new Appeals.Decision(AppealOutcome.LIFTED, null, "APPEAL_CIRCUMSTANCES", "Receipt shows the bill was paid.", false, "en"),
+                answers::add);
+        assertEquals(java.util.Collections.singletonList(null), answers, "accepted: the dialog may close");
         assertNull(model.errorProperty().get());
         assertEquals("appeals.case.decided", model.infoProperty().get().key());
         assertEquals(AppealStatus.DECIDED, row(model).status());
@@ -91,8 +95,10 @@ class AppealCaseViewModelTest {
         AppealCaseViewModel risk = open("risk");
         agent.claim();
 
-        risk.move(AppealStatus.AWAITING_CUSTOMER, "asked for a receipt");
+        List<UiText> answers = new java.util.ArrayList<>();
+        risk.move(AppealStatus.AWAITING_CUSTOMER, "asked for a receipt", answers::add);
         assertTrue(risk.errorProperty().get().key().startsWith("error."), "a sentence, not an unexpected failure: " + risk.errorProperty().get());
+        assertEquals(List.of(risk.errorProperty().get()), answers, "the dialog gets the refusal and stays open with its note");
         risk.reload();
         assertEquals(AppealStatus.IN_REVIEW, row(risk).status(), "the stale move was not applied");
         assertEquals("agent", row(risk).assignee());
