@@ -75,6 +75,9 @@ class FreeTextInventoryTest {
                     Input.limited("one helper for the scenario name (counted) and its numeric shocks and multipliers", TextLimit.STRESS_SCENARIO_NAME)),
             "data/ImportWizard.java", List.of(
                     Input.exempt("folder or file to import", "a path the wizard opens; the import checks files and their names")),
+            "operators/OperatorsView.java", List.of(
+                    Input.exempt("new operator's user name", "OperatorService refuses anything but 2 to 50 letters, digits, dots, dashes or underscores"),
+                    Input.exempt("new operator's display name", "OperatorAdminService refuses more than 100 characters (OPERATOR.DISPLAY_NAME) in words")),
             "login/LoginView.java", List.of(
                     Input.exempt("operator name at sign-in", "compared, never stored; operators' names are set on the operator screens")));
 
