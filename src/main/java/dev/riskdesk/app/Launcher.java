@@ -1,7 +1,9 @@
 package dev.riskdesk.app;
 
 import dev.riskdesk.app.cli.RiskDeskCli;
+import dev.riskdesk.common.PrivateFiles;
 import dev.riskdesk.db.DatabaseLocation;
+import dev.riskdesk.db.H2Network;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        H2Network.bindToLoopback(); // before anything loads H2
         configureLogFolder();
         if (args.length == 0 || isConsoleOnly(args)) {
             ConsoleApp.start(args);
@@ -47,14 +50,19 @@ public final class Launcher {
         }
     }
 
-    /** The folder exists or can be made, and it (and a log file already in it) can be written. */
+    /** The folder exists or can be made (readable by its owner only), and it (and a log file already in it) can be written. */
     static boolean canWriteLogsIn(Path folder) {
         try {
-            Files.createDirectories(folder);
+            PrivateFiles.createFolder(folder);
         } catch (IOException | SecurityException | java.nio.file.InvalidPathException e) {
             return false;
         }
         Path log = folder.resolve("riskdesk.log");
+        try {
+            PrivateFiles.restrict(log); // a log an older RiskDesk wrote with the umask's permissions
+        } catch (IOException | SecurityException e) {
+            // not ours to narrow; logback still writes to it if it can
+        }
         return Files.isDirectory(folder) && Files.isWritable(folder) && (!Files.exists(log) || Files.isWritable(log));
     }
 }

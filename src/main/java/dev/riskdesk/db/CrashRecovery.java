@@ -1,5 +1,6 @@
 package dev.riskdesk.db;
 
+import dev.riskdesk.common.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -96,11 +97,15 @@ final class CrashRecovery {
             if (!copyLocked(location, copyData)) {
                 return false;
             }
-            scriptWithoutStoring(copy, script);
-            try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + fresh + QUIET, "sa", ""); Statement s = c.createStatement()) {
+            scriptWithoutStoring(location, copy, script);
+            PrivateFiles.restrict(script);
+            // the fresh file gets the key file's secret (the script's CREATE USER IF NOT EXISTS leaves the connecting user as it is)
+            try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + fresh + QUIET, H2Credentials.USER, H2Credentials.password(location));
+                    Statement s = c.createStatement()) {
                 s.execute("RUNSCRIPT FROM " + quoted(script) + " COMPRESSION GZIP");
                 s.execute("SHUTDOWN");
             }
+            PrivateFiles.restrict(freshData);
             Files.move(freshData, location.dataFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.deleteIfExists(script);
             Files.deleteIfExists(copyData);
@@ -115,8 +120,9 @@ final class CrashRecovery {
     }
 
     /** SCRIPT from the copy, then SHUTDOWN IMMEDIATELY: H2 closes it without storing anything. */
-    private static void scriptWithoutStoring(Path copy, Path script) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:h2:file:" + copy + QUIET, "sa", "");
+    private static void scriptWithoutStoring(DatabaseLocation location, Path copy, Path script) throws SQLException {
+        String url = "jdbc:h2:file:" + copy + QUIET;
+        Connection c = DriverManager.getConnection(url, H2Credentials.USER, H2Credentials.accepted(url, location));
         try (Statement s = c.createStatement()) {
             s.execute("SCRIPT TO " + quoted(script) + " COMPRESSION GZIP");
         } catch (SQLException e) {
@@ -146,8 +152,9 @@ final class CrashRecovery {
                 LOG.info("{} was not closed cleanly, but another process has it open now", location.describe());
                 return false;
             }
-            try (FileChannel out = FileChannel.open(copyData, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE)) {
+            Files.deleteIfExists(copyData);
+            PrivateFiles.createFile(copyData);
+            try (FileChannel out = FileChannel.open(copyData, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
                 long size = channel.size();
                 for (long done = 0; done < size; ) {
                     done += channel.transferTo(done, size - done, out);
@@ -169,6 +176,7 @@ final class CrashRecovery {
         Path marker = location.file().resolveSibling(location.file().getFileName() + MARKER + self.pid() + "." + SEQUENCE.incrementAndGet());
         String started = self.info().startInstant().map(Instant::toString).orElse("");
         try {
+            PrivateFiles.createFile(marker);
             Files.writeString(marker, started, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + marker, e);

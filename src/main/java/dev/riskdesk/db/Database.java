@@ -116,6 +116,7 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseLocation location) {
         Path marker = null;
         if (location.isFile()) {
+            H2Network.requireLoopback();
             checkFolder(location);
             checkFile(location);
             // Recovery first: a file left by a killed RiskDesk (its open-marker says so) cannot be
@@ -160,12 +161,32 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** H2's pool; its first connection is retried while another process sharing the file starts or closes (see {@link SharedFileConnections}). */
-    private static Pool h2Pool(DatabaseLocation location) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create(location.jdbcUrl(), "sa", "");
-        pool.setMaxConnections(16);
+    /**
+     * The first connection, retried while another process sharing the file starts or closes (see {@link SharedFileConnections});
+     * a file an older RiskDesk left with H2's empty password is switched to its key file's secret first.
+     */
+    private static void awaitFirstConnection(JdbcConnectionPool pool, DatabaseLocation location) throws SQLException {
         try (Connection ignored = SharedFileConnections.whileBusy(pool::getConnection, location.describe())) {
             // open and closed: the file is reachable
+        } catch (SQLException e) {
+            if (!H2Credentials.switchFromEmptyPassword(location, e)) {
+                throw e;
+            }
+            try (Connection ignored = SharedFileConnections.whileBusy(pool::getConnection, location.describe())) {
+                // reachable with the secret now
+            }
+        }
+        if (location.isFile()) {
+            H2FilePermissions.restrictOpenFiles(location);
+        }
+    }
+
+    /** H2's pool; its first connection is retried while another process sharing the file starts or closes (see {@link SharedFileConnections}). */
+    private static Pool h2Pool(DatabaseLocation location) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(location.jdbcUrl(), H2Credentials.USER, H2Credentials.password(location));
+        pool.setMaxConnections(16);
+        try {
+            awaitFirstConnection(pool, location);
         } catch (SQLException e) {
             pool.dispose();
             LOG.error("Cannot open database {}", location.describe(), e);
@@ -242,7 +263,7 @@ public final class Database implements AutoCloseable {
     private static void checkFolder(DatabaseLocation location) {
         Path folder = location.file().getParent();
         try {
-            Files.createDirectories(folder);
+            H2FilePermissions.createFolder(folder);
         } catch (IOException e) {
             throw UserFacingException.keyed("db.folderCreate", "Cannot create the database folder " + folder + ": " + rootMessage(e), e, folder);
         }
@@ -309,6 +330,11 @@ public final class Database implements AutoCloseable {
         if (message.contains("password authentication failed") || message.contains("no password was provided")) {
             return UserFacingException.keyed("db.serverLogin", "The server " + where + " refused the login; check the user in the URL and "
                     + DatabaseLocation.PASSWORD_VARIABLE + ".", e, where);
+        }
+        if (message.contains("Wrong user name or password") && location.isFile()) {
+            return UserFacingException.keyed("db.keyRefused", "The database " + where + " belongs to another program, or its key file "
+                    + H2KeyFile.of(location) + " is missing or not its own (the password differs); nothing was changed.", e, where,
+                    H2KeyFile.of(location));
         }
         if (message.contains("Wrong user name or password")) {
             return UserFacingException.keyed("db.otherPassword", "The database " + where
@@ -388,7 +414,8 @@ public final class Database implements AutoCloseable {
             }
             return java.sql.DriverManager.getConnection(location.jdbcUrl(), login);
         }
-        return SharedFileConnections.whileBusy(() -> java.sql.DriverManager.getConnection(location.jdbcUrl(), "sa", ""), location.describe());
+        return SharedFileConnections.whileBusy(() -> java.sql.DriverManager.getConnection(location.jdbcUrl(), H2Credentials.USER,
+                H2Credentials.password(location)), location.describe());
     }
 
     public <T> T transactionResult(Function<DSLContext, T> work) {

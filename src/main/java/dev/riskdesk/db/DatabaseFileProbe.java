@@ -21,11 +21,14 @@ final class DatabaseFileProbe {
             return;
         }
         String url = "jdbc:h2:file:" + location.file() + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0";
-        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
-            if (hasOnlyForeignTables(connection)) {
-                throw Database.foreignTables(location, null);
+        try {
+            String password = H2Credentials.accepted(url, location);
+            try (Connection connection = DriverManager.getConnection(url, H2Credentials.USER, password)) {
+                if (hasOnlyForeignTables(connection)) {
+                    throw Database.foreignTables(location, null);
+                }
             }
-            Database.checkNotNewer(Flyway.configure().dataSource(url, "sa", "").locations(Database.MIGRATIONS).load(), location);
+            Database.checkNotNewer(Flyway.configure().dataSource(url, H2Credentials.USER, password).locations(Database.MIGRATIONS).load(), location);
         } catch (SQLException e) {
             // in use, or being opened or closed by another process: the normal open reaches it (through its
             // server) and retries while it is busy

@@ -1,5 +1,6 @@
 package dev.riskdesk.db;
 
+import dev.riskdesk.common.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,11 +34,13 @@ final class NewDatabaseFile {
         Path base = location.file().resolveSibling(location.file().getFileName() + PREFIX + ProcessHandle.current().pid());
         Path built = base.resolveSibling(base.getFileName() + DatabaseLocation.H2_SUFFIX);
         String url = "jdbc:h2:file:" + base + ";TRACE_LEVEL_FILE=0";
+        String password = H2Credentials.password(location);
         try {
-            Flyway.configure().dataSource(url, "sa", "").locations(migrations).load().migrate();
-            try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            Flyway.configure().dataSource(url, H2Credentials.USER, password).locations(migrations).load().migrate();
+            try (Connection c = DriverManager.getConnection(url, H2Credentials.USER, password)) {
                 c.createStatement().execute("SHUTDOWN");
             }
+            PrivateFiles.restrict(built);
             if (!Files.exists(target)) {
                 Files.move(built, target, StandardCopyOption.ATOMIC_MOVE);
             }

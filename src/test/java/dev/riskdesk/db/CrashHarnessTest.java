@@ -313,6 +313,8 @@ class CrashHarnessTest {
         Path file = from.resolveSibling(from.getFileName() + ".mv.db");
         if (Files.exists(file)) {
             Files.copy(file, to.resolveSibling(name + ".mv.db"), StandardCopyOption.REPLACE_EXISTING);
+            // the file opens only with its key file beside it (H2KeyFile)
+            Files.copy(from.resolveSibling(from.getFileName() + ".key"), to.resolveSibling(name + ".key"), StandardCopyOption.REPLACE_EXISTING);
         }
         return to;
     }

@@ -78,23 +78,24 @@ class DatabaseTest {
     @Test
     void schemaNewerThanTheProgramIsRefusedAndNothingChanges() throws Exception {
         TestDatabases.fresh(dir).close();
-        String url = DatabaseLocation.ofPath(dir.resolve("riskdesk")).jdbcUrl();
+        DatabaseLocation location = DatabaseLocation.ofPath(dir.resolve("riskdesk"));
+        String url = location.jdbcUrl();
         String history = "SELECT \"installed_rank\", \"version\", \"checksum\", \"success\" FROM \"flyway_schema_history\" ORDER BY 1";
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, H2Credentials.USER, H2Credentials.password(location)); Statement s = c.createStatement()) {
             s.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\", \"script\","
                     + " \"checksum\", \"installed_by\", \"installed_on\", \"execution_time\", \"success\")"
                     + " VALUES (99, '99', 'future', 'SQL', 'V99__future.sql', 0, 'sa', CURRENT_TIMESTAMP, 1, TRUE)");
         }
-        String before = dump(url, history);
+        String before = dump(location, history);
         UserFacingException e = assertThrows(UserFacingException.class, () -> TestDatabases.fresh(dir));
         assertTrue(e.getMessage().contains("newer than this RiskDesk"), e.getMessage());
-        assertEquals(before, dump(url, history), "schema history untouched");
+        assertEquals(before, dump(location, history), "schema history untouched");
         assertTrue(before.contains("|99|"), before);
     }
 
-    private static String dump(String url, String sql) throws Exception {
+    private static String dump(DatabaseLocation location, String sql) throws Exception {
         StringBuilder text = new StringBuilder();
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+        try (Connection c = DriverManager.getConnection(location.jdbcUrl(), H2Credentials.USER, H2Credentials.password(location)); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 for (int i = 1; i <= columns; i++) {
@@ -129,7 +130,8 @@ class DatabaseTest {
     @Test
     void newerSchemaKeepsEveryByte() throws Exception {
         TestDatabases.fresh(dir).close();
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("riskdesk"), "sa", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("riskdesk"), H2Credentials.USER,
+                H2Credentials.password(DatabaseLocation.ofPath(dir.resolve("riskdesk")))); Statement s = c.createStatement()) {
             s.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\", \"script\","
                     + " \"checksum\", \"installed_by\", \"installed_on\", \"execution_time\", \"success\")"
                     + " VALUES (99, '99', 'future', 'SQL', 'V99__future.sql', 0, 'sa', CURRENT_TIMESTAMP, 1, TRUE)");
@@ -144,6 +146,7 @@ class DatabaseTest {
             s.execute("INSERT INTO INVOICE VALUES (1, 9.99)");
         }
         assertRefusedUnchanged("holds tables of another program");
+        assertFalse(Files.exists(dir.resolve("riskdesk.key")), "no key file beside a refused file");
     }
 
     @Test

@@ -91,6 +91,7 @@ class ChangedRunDbTest {
         Path to = dir.resolve(name);
         Files.createDirectories(to);
         Files.copy(shared.resolve("book").resolve("riskdesk.mv.db"), to.resolve("riskdesk.mv.db"));
+        Files.copy(shared.resolve("book").resolve("riskdesk.key"), to.resolve("riskdesk.key")); // the file's password
         return open(to);
     }
 

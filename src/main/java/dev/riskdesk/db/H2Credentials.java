@@ -1,0 +1,79 @@
+package dev.riskdesk.db;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The H2 user and password of a database: for a file, the secret in its key file ({@link H2KeyFile});
+ * for an in-memory or remote H2 URL, H2's default {@code sa} with an empty password as before.
+ * A file made by an older RiskDesk still has the empty password; the first open switches it to the
+ * secret ({@link #switchFromEmptyPassword}) and logs that it did.
+ */
+final class H2Credentials {
+    private static final Logger LOG = LoggerFactory.getLogger(H2Credentials.class);
+    static final String USER = "SA";
+    private static final String EMPTY = "";
+    /** H2's "Wrong user name or password". */
+    static final int WRONG_USER_OR_PASSWORD = 28000;
+
+    private H2Credentials() {
+    }
+
+    /** The password the database at {@code location} opens with; a file location gets its secret, created now when it has none. */
+    static String password(DatabaseLocation location) {
+        return location.isFile() ? H2KeyFile.readOrCreate(location) : EMPTY;
+    }
+
+    /**
+     * The password that {@code url} (the file at {@code location}, or a copy of it) accepts, without creating a
+     * key file: the secret when there is one, else H2's empty password of a file an older RiskDesk made, which is
+     * also tried when the secret is refused (the key file was written but the switch did not finish).
+     */
+    static String accepted(String url, DatabaseLocation location) throws SQLException {
+        Optional<String> secret = location.isFile() ? H2KeyFile.read(location) : Optional.empty();
+        if (secret.isPresent()) {
+            try (Connection ignored = DriverManager.getConnection(url, USER, secret.get())) {
+                return secret.get();
+            } catch (SQLException e) {
+                if (e.getErrorCode() != WRONG_USER_OR_PASSWORD) {
+                    throw e;
+                }
+            }
+        }
+        try (Connection ignored = DriverManager.getConnection(url, USER, EMPTY)) {
+            return EMPTY;
+        }
+    }
+
+    /**
+     * When {@code refused} says the secret was refused and the file still opens with H2's empty password,
+     * sets the secret as the password (ALTER USER) and returns true: the caller connects again.
+     */
+    static boolean switchFromEmptyPassword(DatabaseLocation location, SQLException refused) throws SQLException {
+        if (!location.isFile() || refused.getErrorCode() != WRONG_USER_OR_PASSWORD) {
+            return false;
+        }
+        String secret = password(location);
+        Connection c;
+        try {
+            c = SharedFileConnections.whileBusy(() -> DriverManager.getConnection(location.jdbcUrl(), USER, EMPTY), location.describe());
+        } catch (SQLException e) {
+            if (e.getErrorCode() == WRONG_USER_OR_PASSWORD) {
+                return false; // neither the secret nor the empty password: not ours, or the key file is not this file's
+            }
+            throw e;
+        }
+        try (c; Statement s = c.createStatement()) {
+            // the secret is hexadecimal (H2KeyFile), so it can stand in the statement as a literal
+            s.execute("ALTER USER " + USER + " SET PASSWORD '" + secret.replace("'", "''") + "'");
+        }
+        LOG.warn("The database {} opened with H2's empty password; its password is now the secret in {}", location.describe(),
+                H2KeyFile.of(location));
+        return true;
+    }
+}
