@@ -7,9 +7,11 @@ import java.security.CodeSource;
 
 /**
  * Finds the top-level {@code data/} folder with the reference files, rules, policy and notice
- * templates: the system property {@code riskdesk.dataDir}, else {@code ./data} in the working
- * directory, else the folder beside the jar (for {@code target/riskdesk.jar} that is
- * {@code target/../data}; for an installed app, {@code app/data}).
+ * templates: the system property {@code riskdesk.dataDir} (tests set it), else the installation's
+ * folder beside the jar ({@code app/data} when installed), else, in the source tree, the project's
+ * own {@code data/} (for {@code target/riskdesk.jar} or {@code target/classes}: {@code target/../data},
+ * recognised by the {@code pom.xml} beside it). Never the current directory: starting RiskDesk from
+ * another folder must not change its policy or rules.
  */
 public final class DataFolder {
     public static final String PROPERTY = "riskdesk.dataDir";
@@ -33,16 +35,14 @@ public final class DataFolder {
             }
             return dir;
         }
-        Path cwd = Path.of("data");
-        if (Files.isRegularFile(cwd.resolve(marker))) {
-            return cwd;
-        }
         Path code = besideCode();
         if (code != null) {
-            for (Path candidate : new Path[] {code.resolve("data"), code.resolveSibling("data")}) {
-                if (candidate != null && Files.isRegularFile(candidate.resolve(marker))) {
-                    return candidate;
-                }
+            if (Files.isRegularFile(code.resolve("data").resolve(marker))) {
+                return code.resolve("data");
+            }
+            Path project = code.getParent();
+            if (project != null && Files.isRegularFile(project.resolve("pom.xml")) && Files.isRegularFile(project.resolve("data").resolve(marker))) {
+                return project.resolve("data");
             }
         }
         throw UserFacingException.keyed("data.notFound", "Cannot find data/" + marker + ": set -D" + PROPERTY
