@@ -121,8 +121,7 @@ final class CrashRecovery {
 
     /** SCRIPT from the copy, then SHUTDOWN IMMEDIATELY: H2 closes it without storing anything. */
     private static void scriptWithoutStoring(DatabaseLocation location, Path copy, Path script) throws SQLException {
-        String url = "jdbc:h2:file:" + copy + QUIET;
-        Connection c = DriverManager.getConnection(url, H2Credentials.USER, H2Credentials.accepted(url, location));
+        Connection c = H2Credentials.connect("jdbc:h2:file:" + copy + QUIET, location).connection();
         try (Statement s = c.createStatement()) {
             s.execute("SCRIPT TO " + quoted(script) + " COMPRESSION GZIP");
         } catch (SQLException e) {

@@ -2,7 +2,6 @@ package dev.riskdesk.db;
 
 import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
@@ -21,14 +20,14 @@ final class DatabaseFileProbe {
             return;
         }
         String url = "jdbc:h2:file:" + location.file() + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0";
-        try {
-            String password = H2Credentials.accepted(url, location);
-            try (Connection connection = DriverManager.getConnection(url, H2Credentials.USER, password)) {
-                if (hasOnlyForeignTables(connection)) {
-                    throw Database.foreignTables(location, null);
-                }
+        // the probe's connection stays open while Flyway looks, so Flyway's own connection shares this process's open
+        // instead of racing other processes for the file
+        try (H2Credentials.Accepted accepted = H2Credentials.connect(url, location)) {
+            if (hasOnlyForeignTables(accepted.connection())) {
+                throw Database.foreignTables(location, null);
             }
-            Database.checkNotNewer(Flyway.configure().dataSource(url, H2Credentials.USER, password).locations(Database.MIGRATIONS).load(), location);
+            Database.checkNotNewer(Flyway.configure().dataSource(url, H2Credentials.USER, accepted.password()).locations(Database.MIGRATIONS).load(),
+                    location);
         } catch (SQLException e) {
             // in use, or being opened or closed by another process: the normal open reaches it (through its
             // server) and retries while it is busy

@@ -29,25 +29,31 @@ final class H2Credentials {
         return location.isFile() ? H2KeyFile.readOrCreate(location) : EMPTY;
     }
 
+    /** A connection and the password it was opened with (for further connections to the same file, Flyway's). */
+    record Accepted(Connection connection, String password) implements AutoCloseable {
+        @Override
+        public void close() throws SQLException {
+            connection.close();
+        }
+    }
+
     /**
-     * The password that {@code url} (the file at {@code location}, or a copy of it) accepts, without creating a
-     * key file: the secret when there is one, else H2's empty password of a file an older RiskDesk made, which is
-     * also tried when the secret is refused (the key file was written but the switch did not finish).
+     * A connection to {@code url} (the file at {@code location}, or a copy of it) without creating a key file: with the
+     * secret when there is one, else with H2's empty password of a file an older RiskDesk made, which is also tried when
+     * the secret is refused (the key file was written but the switch did not finish).
      */
-    static String accepted(String url, DatabaseLocation location) throws SQLException {
+    static Accepted connect(String url, DatabaseLocation location) throws SQLException {
         Optional<String> secret = location.isFile() ? H2KeyFile.read(location) : Optional.empty();
         if (secret.isPresent()) {
-            try (Connection ignored = DriverManager.getConnection(url, USER, secret.get())) {
-                return secret.get();
+            try {
+                return new Accepted(DriverManager.getConnection(url, USER, secret.get()), secret.get());
             } catch (SQLException e) {
                 if (e.getErrorCode() != WRONG_USER_OR_PASSWORD) {
                     throw e;
                 }
             }
         }
-        try (Connection ignored = DriverManager.getConnection(url, USER, EMPTY)) {
-            return EMPTY;
-        }
+        return new Accepted(DriverManager.getConnection(url, USER, EMPTY), EMPTY);
     }
 
     /**

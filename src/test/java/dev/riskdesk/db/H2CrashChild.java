@@ -67,8 +67,7 @@ final class H2CrashChild {
             CrashRecovery.recoverIfUnclean(DatabaseLocation.ofPath(file));
         }
         // a file recovery rewrote has the key file's secret; one it left alone still has the writer's empty password
-        String url = "jdbc:h2:file:" + file + ";LOCK_TIMEOUT=2000";
-        try (Connection c = DriverManager.getConnection(url, H2Credentials.USER, H2Credentials.accepted(url, DatabaseLocation.ofPath(file)));
+        try (Connection c = H2Credentials.connect("jdbc:h2:file:" + file + ";LOCK_TIMEOUT=2000", DatabaseLocation.ofPath(file)).connection();
                 Statement s = c.createStatement()) {
             try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'LEDGER'")) {
                 r.next();
