@@ -1,8 +1,15 @@
 package dev.riskdesk.common;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -46,6 +53,27 @@ public final class PrivateFiles {
     public static Path createTempFile(Path folder, String prefix, String suffix) throws IOException {
         FileAttribute<?>[] attributes = posix(folder) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)} : new FileAttribute<?>[0];
         return Files.createTempFile(folder, prefix, suffix, attributes);
+    }
+
+    /**
+     * Opens {@code file} for writing from its start, readable by its owner only: a new file is created 0600, an
+     * existing one is narrowed to 0600 before anything is written into it. For exports, rejects and backups.
+     */
+    public static OutputStream newOutputStream(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            try {
+                createFile(file);
+            } catch (FileAlreadyExistsException raced) {
+                // made meanwhile; narrowed below
+            }
+        }
+        restrict(file);
+        return Files.newOutputStream(file, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+    }
+
+    /** A UTF-8 writer on {@link #newOutputStream}; characters that cannot be encoded fail, as with {@code Files.newBufferedWriter}. */
+    public static Writer newWriter(Path file) throws IOException {
+        return new BufferedWriter(new OutputStreamWriter(newOutputStream(file), StandardCharsets.UTF_8.newEncoder()));
     }
 
     /** Makes an existing file readable and writable by its owner only (0600); a missing file is ignored. */

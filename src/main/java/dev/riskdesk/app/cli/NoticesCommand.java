@@ -1,11 +1,10 @@
 package dev.riskdesk.app.cli;
 
 import dev.riskdesk.accounts.NoticeService;
+import dev.riskdesk.common.PrivateFiles;
 import dev.riskdesk.security.Session;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,7 +28,7 @@ final class NoticesCommand {
         @Override
         public Integer call() throws IOException {
             return RiskDeskCli.withServices(spec, (services, stdout) -> {
-                try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                try (Writer w = PrivateFiles.newWriter(out)) {
                     int n = services.limits().notices.exportPending(Session.system(), format, w);
                     stdout.printf("Exported %,d notices to %s%n", n, out);
                 }

@@ -1,5 +1,6 @@
 package dev.riskdesk.app.cli;
 
+import dev.riskdesk.common.PrivateFiles;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.limits.policy.LimitPolicy;
 import dev.riskdesk.limits.policy.LimitPolicyService;
@@ -12,8 +13,6 @@ import dev.riskdesk.security.Session;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.concurrent.Callable;
@@ -115,7 +114,7 @@ final class PolicyCommand {
             LimitPolicy candidatePolicy = policy == null ? null : LimitPolicyService.parse(policy);
             RuleSet candidateRules = rules == null ? null : RuleSetService.parse(rules);
             return RiskDeskCli.withServices(spec, (services, out) -> {
-                try (Writer diff = csv == null ? null : Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                try (Writer diff = csv == null ? null : PrivateFiles.newWriter(csv)) {
                     print(out, services.limits().simulations.simulate(Session.system(), new PolicySimulationService.Options(candidatePolicy,
                             candidateRules, control, challenger, at, chunk, diff), Progress.NONE));
                 }

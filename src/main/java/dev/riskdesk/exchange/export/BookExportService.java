@@ -1,5 +1,6 @@
 package dev.riskdesk.exchange.export;
 
+import dev.riskdesk.common.PrivateFiles;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.db.Database;
@@ -10,7 +11,6 @@ import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Session;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -121,7 +121,7 @@ public final class BookExportService {
         List<Column> columns = kind.columns();
         String message = "Exporting " + kind.cliName();
         progress.update(message, done[0], total);
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        try (Writer writer = PrivateFiles.newWriter(file);
              CSVPrinter csv = new CSVPrinter(writer, CSV)) {
             csv.printRecord(columns.stream().map(Column::name).toList());
             String[] cells = new String[columns.size()];

@@ -1,5 +1,6 @@
 package dev.riskdesk.exchange.export;
 
+import dev.riskdesk.common.PrivateFiles;
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.exchange.BookKind;
@@ -45,7 +46,7 @@ final class ExportFolder {
                     + String.join(", ", present) + "); choose an empty folder or use --overwrite to replace them.", folder, String.join(", ", present));
         }
         try {
-            Files.createDirectories(folder);
+            PrivateFiles.createFolder(folder); // the book's personal data: a new folder is its owner's only
         } catch (IOException e) {
             throw UserFacingException.keyed("export.folderCreate", "Cannot create the folder " + folder + ": " + Database.rootMessage(e), e, folder);
         }

@@ -1,9 +1,9 @@
 package dev.riskdesk.exchange.load;
 
+import dev.riskdesk.common.PrivateFiles;
 import dev.riskdesk.common.UserFacingException;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -76,9 +76,9 @@ final class RejectFile {
     static void write(Path target, List<LoadProblem> problems) {
         try {
             if (target.getParent() != null) {
-                Files.createDirectories(target.getParent());
+                PrivateFiles.createFolder(target.getParent());
             }
-            try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+            try (Writer w = PrivateFiles.newWriter(target)) {
                 w.write('\uFEFF');
                 CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(HEADER).build());
                 for (LoadProblem p : problems) {

@@ -87,6 +87,13 @@ class BookExportServiceDbTest {
         }
         book.assertSpelling();
         book.assertKeysAndReferences();
+        if (dev.riskdesk.common.PrivateFiles.posix(out)) { // the book's personal data is its owner's only
+            assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
+            for (BookKind kind : BookKind.values()) {
+                assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(out.resolve(kind.fileName()))), kind.fileName());
+            }
+        }
         for (BookKind kind : BookKind.values()) { // what the import reads: every field valid
             List<LoadProblem> problems = new ArrayList<>();
             FileReadResult read = new BookFileReader().read(kind, out.resolve(kind.fileName()), null, row -> { }, problems::add);
