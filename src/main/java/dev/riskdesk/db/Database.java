@@ -46,6 +46,11 @@ public final class Database implements AutoCloseable {
     static final int DATABASE_IN_USE = 90020;
     /** H2's "Connection is broken" (the server of the process that shared the file went away). */
     static final int CONNECTION_BROKEN = 90067;
+    /**
+     * H2's "Database is already closed (... VM shutdown)": through another process's server, the owner closed the file as it
+     * exited; a pooled connection made through that server fails so, and the next connection opens the file anew.
+     */
+    static final int CLOSED_BY_ITS_OWNER = 90121;
 
     private final DatabaseLocation location;
     private final SQLDialect dialect;
@@ -220,7 +225,8 @@ public final class Database implements AutoCloseable {
     /** Whether {@code e} is another process starting or closing the shared file, which passes. */
     static boolean busy(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && (sql.getErrorCode() == DATABASE_IN_USE || sql.getErrorCode() == CONNECTION_BROKEN)) {
+            if (t instanceof SQLException sql && (sql.getErrorCode() == DATABASE_IN_USE || sql.getErrorCode() == CONNECTION_BROKEN
+                    || sql.getErrorCode() == CLOSED_BY_ITS_OWNER)) {
                 return true;
             }
             if (t instanceof java.net.ConnectException || t instanceof java.io.EOFException) {
