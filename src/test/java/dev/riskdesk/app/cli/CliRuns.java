@@ -22,11 +22,16 @@ final class CliRuns {
 
     /** {@code riskdesk --db DB ARGS...} with {@code environment} in place of the process's. */
     static String[] run(Map<String, String> environment, Path db, String... args) {
+        return run(environment, db.toString(), args);
+    }
+
+    /** {@code riskdesk --db DB ARGS...} with {@code environment} in place of the process's; {@code db} a path or a JDBC URL. */
+    static String[] run(Map<String, String> environment, String db, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         String[] all = new String[args.length + 2];
         all[0] = "--db";
-        all[1] = db.toString();
+        all[1] = db;
         System.arraycopy(args, 0, all, 2, args.length);
         int exit = RiskDeskCli.run(new PrintWriter(out), new PrintWriter(err), environment, all);
         return new String[] {String.valueOf(exit), out.toString(), err.toString()};
