@@ -1,0 +1,65 @@
+package dev.riskdesk.ui.operators;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.riskdesk.app.TestServices;
+import dev.riskdesk.security.OperatorAdminService.OperatorSummary;
+import dev.riskdesk.security.Role;
+import dev.riskdesk.ui.common.UiText;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@Tag("db")
+class OperatorsViewModelTest {
+    @TempDir
+    Path dir;
+    TestServices t;
+    OperatorsViewModel model;
+
+    @BeforeEach
+    void setUp() {
+        t = TestServices.fresh(dir);
+        model = new OperatorsViewModel(t.services.operatorAdmin(), t.login("admin"), t.services.tasks());
+        model.reload();
+    }
+
+    @AfterEach
+    void tearDown() {
+        t.close();
+    }
+
+    private OperatorSummary row(String name) {
+        return model.operators().stream().filter(o -> o.username().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void changesReloadTheListAndRefusalsBecomeOneSentence() {
+        assertTrue(model.add("zhou", "周敏", Role.AGENT, "Copper-Kettle-71", "Copper-Kettle-71"));
+        assertEquals(Role.AGENT, row("zhou").role());
+        assertEquals(UiText.of("operators.saved", "zhou"), model.messageProperty().get());
+
+        assertFalse(model.add("lin", "林", Role.AGENT, "Copper-Kettle-71", "Copper-Kettle-72"));
+        assertEquals(UiText.of("operators.error.mismatch"), model.errorProperty().get());
+
+        OperatorSummary seen = row("zhou");
+        model.setRole(seen, Role.MANAGER);
+        assertEquals(Role.MANAGER, row("zhou").role());
+        model.disable(seen); // the version the list showed before the role change
+        assertEquals(UiText.of("error.operator.changedMeanwhile", "zhou"), model.errorProperty().get());
+        assertTrue(row("zhou").active(), "nothing changed, and the list shows the operator as it is now");
+
+        model.disable(row("zhou"));
+        assertNull(model.errorProperty().get());
+        assertFalse(row("zhou").active());
+        model.disable(row("admin"));
+        assertEquals(UiText.of("error.operator.lastAdmin", "admin"), model.errorProperty().get());
+        assertFalse(model.busyProperty().get());
+    }
+}
