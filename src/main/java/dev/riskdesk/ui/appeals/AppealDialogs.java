@@ -9,7 +9,6 @@ import dev.riskdesk.ui.common.TextCounter;
 import dev.riskdesk.ui.common.UiText;
 import java.io.File;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -60,10 +59,6 @@ final class AppealDialogs {
         return d.getDialogPane().lookupButton(d.getDialogPane().getButtonTypes().get(0));
     }
 
-    private static boolean isOk(ButtonType b) {
-        return b != null && b.getButtonData() == ButtonBar.ButtonData.OK_DONE;
-    }
-
     private static GridPane form() {
         GridPane g = new GridPane();
         g.setHgap(10);
@@ -76,8 +71,8 @@ final class AppealDialogs {
         return new Label(i18n.get(key));
     }
 
-    /** The register-appeal dialog over {@code form}; the registration once the operator presses OK. */
-    static Optional<AppealRegistrationForm.Registered> register(I18n i18n, AppealRegistrationForm form, Window owner) {
+    /** The register-appeal dialog over {@code form}; OK sends the registration through {@code send} (see {@link #sendOnOk}). */
+    static void register(I18n i18n, AppealRegistrationForm form, Window owner, BiConsumer<AppealRegistrationForm.Registered, Consumer<UiText>> send) {
         Dialog<AppealRegistrationForm.Registered> d = dialog(i18n, owner, "appeals.register.title", "appeal-register-dialog");
         TextField account = new TextField();
         account.setId("appeal-register-account");
@@ -115,8 +110,8 @@ final class AppealDialogs {
         if (!form.accountProperty().get().isEmpty()) {
             form.lookUp();
         }
-        d.setResultConverter(b -> isOk(b) ? form.registered() : null);
-        return d.showAndWait();
+        sendOnOk(i18n, d, form::registered, send);
+        d.showAndWait();
     }
 
     /** The decisions and suspensions the account can contest, its selection tied to the form's. */
@@ -248,7 +243,8 @@ final class AppealDialogs {
         d.showAndWait();
     }
 
-    static Optional<Assignment> assign(I18n i18n, List<Appeals.Handler> handlers, Window owner) {
+    /** The assign dialog; OK sends the choice through {@code send} (see {@link #sendOnOk}). */
+    static void assign(I18n i18n, List<Appeals.Handler> handlers, Window owner, BiConsumer<Assignment, Consumer<UiText>> send) {
         Dialog<Assignment> d = dialog(i18n, owner, "appeals.assign.title", "appeal-assign-dialog");
         ComboBox<Appeals.Handler> who = new ComboBox<>(FXCollections.observableArrayList(handlers));
         who.setId("appeal-assign-handler");
@@ -262,8 +258,8 @@ final class AppealDialogs {
         g.addRow(1, label(i18n, "appeals.assign.reason"), counter.under(reason));
         d.getDialogPane().setContent(g);
         okButton(d).disableProperty().bind(who.valueProperty().isNull().or(counter.tooLongProperty()));
-        d.setResultConverter(b -> isOk(b) ? new Assignment(who.getValue(), reason.getText()) : null);
-        return d.showAndWait();
+        sendOnOk(i18n, d, () -> new Assignment(who.getValue(), reason.getText()), send);
+        d.showAndWait();
     }
 
     /** A note for a move or an approval, counted against {@code limit} (required when {@code required}); OK sends it through {@code send}. */

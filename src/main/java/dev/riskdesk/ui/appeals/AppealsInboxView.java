@@ -200,8 +200,8 @@ public final class AppealsInboxView {
         assign.setOnAction(e -> {
             Appeals.InboxRow row = table.getSelectionModel().getSelectedItem();
             if (row != null) {
-                AppealDialogs.assign(i18n, model.handlers(), root.getScene().getWindow())
-                        .ifPresent(choice -> model.assign(row, choice.handler(), choice.reason()));
+                AppealDialogs.assign(i18n, model.handlers(), root.getScene().getWindow(),
+                        (choice, answered) -> model.assign(row, choice.handler(), choice.reason(), answered));
             }
         });
         var none = table.getSelectionModel().selectedItemProperty().isNull();
@@ -209,8 +209,8 @@ public final class AppealsInboxView {
         claim.disableProperty().bind(none);
         assign.disableProperty().bind(none);
         Button register = Controls.button(i18n, "appeals-register", "appeals.action.register", "mdi2p-plus");
-        register.setOnAction(e -> AppealDialogs.register(i18n, model.registrationForm(null),
-                root.getScene().getWindow()).ifPresent(r -> model.register(r.registration(), r.attachments(), this::openId)));
+        register.setOnAction(e -> AppealDialogs.register(i18n, model.registrationForm(null), root.getScene().getWindow(),
+                (r, answered) -> model.register(r.registration(), r.attachments(), this::openId, answered)));
         Label count = new Label();
         count.getStyleClass().add("count-label");
         count.textProperty().bind(i18n.bind(() -> i18n.format("appeals.count", model.rows().size()), model.rows()));

@@ -198,17 +198,31 @@ public final class AppealsInboxViewModel {
         act(() -> service.workflow().claim(session, row.id(), row.version()), null);
     }
 
-    public void assign(Appeals.InboxRow row, Appeals.Handler handler, String reason) {
-        act(() -> service.workflow().assign(session, row.id(), row.version(), handler.id(), reason), null);
+    /** Assigns the appeal; {@code answered} gets null once it is done, or the refusal's sentence (the dialog then keeps the reason). */
+    public void assign(Appeals.InboxRow row, Appeals.Handler handler, String reason, Consumer<UiText> answered) {
+        tasks.submit(p -> {
+            service.workflow().assign(session, row.id(), row.version(), handler.id(), reason);
+            return null;
+        }, done -> {
+            reload();
+            answered.accept(null);
+        }, failure -> {
+            error.set(ErrorTexts.of(failure));
+            answered.accept(error.get());
+        });
     }
 
-    /** Registers an appeal; {@code opened} gets its id once it is stored. */
-    public void register(Appeals.Registration registration, List<Appeals.Attachment> attachments, Consumer<Long> opened) {
+    /** Registers an appeal; {@code opened} gets its id once it is stored; {@code answered} as for {@link #assign}. */
+    public void register(Appeals.Registration registration, List<Appeals.Attachment> attachments, Consumer<Long> opened, Consumer<UiText> answered) {
         tasks.submit(p -> service.registration().register(session, registration, attachments), id -> {
             error.set(null);
             reload();
+            answered.accept(null);
             opened.accept(id);
-        }, failure -> error.set(ErrorTexts.of(failure)));
+        }, failure -> {
+            error.set(ErrorTexts.of(failure));
+            answered.accept(error.get());
+        });
     }
 
     private void act(Runnable change, Runnable after) {

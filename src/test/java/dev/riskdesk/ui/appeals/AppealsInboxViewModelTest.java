@@ -60,7 +60,9 @@ class AppealsInboxViewModelTest {
         assertEquals(List.of(AssigneeChoice.ANY, AssigneeChoice.MINE, AssigneeChoice.UNASSIGNED), manager.assigneeChoices().subList(0, 3));
         assertTrue(manager.assigneeChoices().size() > 3, "the named handlers follow: " + manager.assigneeChoices());
         Appeals.InboxRow row = manager.rows().get(0);
-        manager.assign(row, handler(manager, "agent").handler(), "workload");
+        List<dev.riskdesk.ui.common.UiText> answers = new java.util.ArrayList<>();
+        manager.assign(row, handler(manager, "agent").handler(), "workload", answers::add);
+        assertEquals(java.util.Collections.singletonList(null), answers, "accepted: the dialog may close");
 
         manager.assigneeFilterProperty().set(handler(manager, "agent"));
         assertEquals(List.of(row.id()), manager.rows().stream().map(Appeals.InboxRow::id).toList());
