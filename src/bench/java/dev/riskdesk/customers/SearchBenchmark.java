@@ -7,6 +7,7 @@ import dev.riskdesk.accounts.AccountStatus;
 import dev.riskdesk.common.Percentiles;
 import dev.riskdesk.customers.CustomerQuery.SortKey;
 import dev.riskdesk.db.Database;
+import dev.riskdesk.security.BenchOperators;
 import dev.riskdesk.security.Session;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class SearchBenchmark {
 
     /** Runs only the kinds whose name contains one of {@code only} (all kinds when empty). */
     public Result run(int queriesPerKind, long seed, Set<String> only) {
-        Session session = Session.system();
+        Session session = BenchOperators.signIn(database, "risk");
         long accounts = database.dsl().fetchCount(ACCOUNT);
         if (accounts == 0) {
             throw new dev.riskdesk.common.UserFacingException("The database has no accounts to search; generate a portfolio first.");

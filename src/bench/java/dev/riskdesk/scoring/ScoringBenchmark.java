@@ -13,6 +13,7 @@ import dev.riskdesk.scoring.model.Explanation;
 import dev.riskdesk.scoring.model.ModelKind;
 import dev.riskdesk.scoring.model.ModelRepository;
 import dev.riskdesk.scoring.model.StoredModel;
+import dev.riskdesk.security.BenchOperators;
 import dev.riskdesk.security.Session;
 import java.util.List;
 import java.util.Random;
@@ -58,7 +59,7 @@ public final class ScoringBenchmark {
         FeatureScanner scanner = new FeatureScanner(database);
         int obs = scoring.observationMonth();
         Random random = new Random(seed);
-        Session system = Session.system();
+        Session system = BenchOperators.signIn(database, "risk");
         double[] withRead = new double[count];
         double[] inProcess = new double[count];
         long checksum = 0;

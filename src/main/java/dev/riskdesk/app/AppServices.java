@@ -90,12 +90,12 @@ public final class AppServices implements AutoCloseable {
         this.monitoring = new MonitoringService(database, models);
         this.limits = new LimitServices(database, audit, clock);
         this.dashboard = new DashboardServices(database, models, limits, audit, clock);
-        this.generator = new PortfolioGenerator(database);
-        this.demoAppeals = new DemoAppeals(database, clock);
+        this.generator = new PortfolioGenerator(database, audit);
+        this.demoAppeals = new DemoAppeals(database, operators, clock);
         this.dataHistory = new DataHistoryService(database, clock);
         this.bookExport = new BookExportService(database, audit);
         this.bookImport = new BookImportService(database, audit, clock);
-        this.demoSetup = new DemoSetup(new AppSettings(database), generator, training, models, scoreRun, limits, demoAppeals, dashboard, clock);
+        this.demoSetup = new DemoSetup(new AppSettings(database), operators, generator, training, models, scoreRun, limits, demoAppeals, dashboard, clock);
     }
 
     /** Opens the database the console or the command line was pointed at, with the production clock and hasher. Slow: call off the FX thread. */

@@ -50,6 +50,14 @@ public final class AppealFigures {
         if (!session.has(Permission.APPEAL_HANDLE) && !session.has(Permission.PORTFOLIO_VIEW)) {
             throw new AccessDeniedException(session.username(), Permission.APPEAL_HANDLE);
         }
+        return figures();
+    }
+
+    /**
+     * The same figures without a sign-in ({@code riskdesk appeals figures}): counts and times only,
+     * nothing about a customer or an operator, so reading them needs no permission.
+     */
+    public InboxFigures figures() {
         LocalDateTime now = LocalDateTime.now(clock);
         Condition open = APPEAL.STATUS.notIn(CLOSED);
         Condition decided = APPEAL.STATUS.in(CLOSED).and(APPEAL.DECIDED_AT.isNotNull());
@@ -84,6 +92,11 @@ public final class AppealFigures {
      */
     public List<RuleQuality> ruleQuality(Session session) {
         session.require(Permission.RULE_VIEW);
+        return ruleQuality();
+    }
+
+    /** The same table without a sign-in ({@code riskdesk appeals rules}): counts per rule, nothing about a customer. */
+    public List<RuleQuality> ruleQuality() {
         Condition decided = APPEAL.OUTCOME.isNotNull().and(APPEAL.STATUS.in(CLOSED));
         Condition overturned = decided.and(APPEAL.OUTCOME.in(OVERTURNING));
         RuleHit hit = RULE_HIT.as("HIT");

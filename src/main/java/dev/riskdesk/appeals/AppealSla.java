@@ -38,6 +38,11 @@ public final class AppealSla {
 
     public Map<AppealType, Integer> slaHours(Session session) {
         session.require(Permission.APPEAL_HANDLE);
+        return slaHours();
+    }
+
+    /** The SLA hours per appeal type without a sign-in ({@code riskdesk appeals sla}): a setting, nothing personal. */
+    public Map<AppealType, Integer> slaHours() {
         Map<AppealType, Integer> out = new LinkedHashMap<>();
         database.dsl().selectFrom(APPEAL_SLA).orderBy(APPEAL_SLA.APPEAL_TYPE)
                 .forEach(r -> out.put(r.getAppealType(), r.getSlaHours()));

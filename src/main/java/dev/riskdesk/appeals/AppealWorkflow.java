@@ -59,9 +59,6 @@ public final class AppealWorkflow {
      */
     public void claim(Session session, long appealId, int expectedVersion) {
         session.require(Permission.APPEAL_HANDLE);
-        if (session.isSystem()) {
-            throw UserFacingException.keyed("appeal.systemClaim", "The system cannot claim an appeal.");
-        }
         database.transaction(tx -> {
             AppealRecord a = lock(tx, appealId, expectedVersion);
             AppealStatus status = a.getStatus();

@@ -19,6 +19,7 @@ import dev.riskdesk.limits.policy.LimitPolicyService;
 import dev.riskdesk.scoring.model.ModelKind;
 import dev.riskdesk.scoring.model.ModelRepository;
 import dev.riskdesk.scoring.model.StoredModel;
+import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Session;
 import java.math.BigDecimal;
@@ -50,12 +51,14 @@ public final class DashboardRefreshService {
     private static final int FETCH = 5_000;
     private static final int BATCH = 2_000;
     private final Database database;
+    private final AuditLog audit;
     private final ModelRepository models;
     private final LimitPolicyService policies;
     private final Clock clock;
 
-    public DashboardRefreshService(Database database, ModelRepository models, LimitPolicyService policies, Clock clock) {
+    public DashboardRefreshService(Database database, ModelRepository models, LimitPolicyService policies, AuditLog audit, Clock clock) {
         this.database = database;
+        this.audit = audit;
         this.models = models;
         this.policies = policies;
         this.clock = clock;
@@ -104,6 +107,7 @@ public final class DashboardRefreshService {
                     .values(LocalDateTime.now(clock), count, champion == null ? null : champion.id(), join(cuts),
                             baseline == null ? null : join(doubles(baseline.get("shares"))), (System.nanoTime() - started) / 1_000_000)
                     .execute();
+            audit.record(tx, session, "DASHBOARD_REFRESHED", "DASHBOARD", null, null, count + " account-months");
         });
         progress.update("Dashboard tables refreshed", total, total);
         return new Report(scan.rows, out.segments.size(), out.rolls.size(), out.vintages.size(), out.bins.size(),

@@ -16,7 +16,7 @@ public final class DashboardServices {
 
     public DashboardServices(Database database, ModelRepository models, LimitServices limits, AuditLog audit, Clock clock) {
         this.clock = clock;
-        refresh = new DashboardRefreshService(database, models, limits.policies, clock);
+        refresh = new DashboardRefreshService(database, models, limits.policies, audit, clock);
         query = new DashboardQueryService(database, clock);
         stress = new StressTestService(database, limits.policies, limits.simulations, audit, clock);
     }

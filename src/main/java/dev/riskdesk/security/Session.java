@@ -10,18 +10,13 @@ public record Session(long operatorId, String username, String displayName, Role
         permissions = permissions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(permissions));
     }
 
-    /** The batch jobs' identity: CLI commands run as the system with every permission. */
-    public static Session system() {
-        return new Session(0, "system", "System", Role.ADMIN, EnumSet.allOf(Permission.class));
-    }
-
-    public boolean isSystem() {
-        return operatorId == 0;
-    }
-
-    /** The operator to store as the actor of a change: none (null) for the system and for no session. */
+    /**
+     * The operator to store as the actor of a change: none (null) only for no session (a failed sign-in,
+     * whose name is not an operator). Every change is made by a signed-in operator, people and the batch
+     * service operators alike: there is no all-permission identity.
+     */
     public static Long actorId(Session session) {
-        return session == null || session.isSystem() ? null : session.operatorId();
+        return session == null ? null : session.operatorId();
     }
 
     public boolean has(Permission permission) {

@@ -10,7 +10,7 @@ import dev.riskdesk.common.Progress;
 import dev.riskdesk.limits.LimitsFixture;
 import dev.riskdesk.limits.ProposalStatus;
 import dev.riskdesk.limits.run.PolicyRunService;
-import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestOperators;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -100,7 +100,7 @@ class ChangedAccountsDbTest {
             f.takeover(victim);
             long quiet = f.account("10000", "1000", "I3", 1);
             f.score(quiet, 0.02, 50);
-            f.runs.run(Session.system(), new PolicyRunService.RunOptions(false, 100, NOW, false), Progress.NONE);
+            f.runs.run(TestOperators.batch(f.db), new PolicyRunService.RunOptions(false, 100, NOW, false), Progress.NONE);
             assertEquals(List.of(overdue), f.db.dsl().select(LIMIT_PROPOSAL.ACCOUNT_ID).from(LIMIT_PROPOSAL)
                     .where(LIMIT_PROPOSAL.STATUS.eq(ProposalStatus.AWAITING_DATA)).fetch(LIMIT_PROPOSAL.ACCOUNT_ID), "the book's one waiting account");
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.riskdesk.db.EngineResolver;
 import dev.riskdesk.db.TestDatabases;
 import dev.riskdesk.limits.LimitsFixture;
-import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestOperators;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -80,7 +80,7 @@ class NoticeExportDbTest {
                     exports.add(threads.submit(() -> {
                         together.await();
                         StringWriter out = new StringWriter();
-                        int n = f.notices.exportPending(Session.system(), NoticeService.Format.JSON, out);
+                        int n = f.notices.exportPending(TestOperators.batch(f.db), NoticeService.Format.JSON, out);
                         synchronized (counts) {
                             counts.add(n);
                         }

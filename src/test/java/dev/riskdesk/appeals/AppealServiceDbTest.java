@@ -38,6 +38,7 @@ import dev.riskdesk.limits.VersionStatus;
 import dev.riskdesk.limits.review.AppealRemedies;
 import dev.riskdesk.security.AccessDeniedException;
 import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestOperators;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -62,7 +63,8 @@ class AppealServiceDbTest {
     LimitsFixture f;
     MovableClock clock;
     AppealServices appeals;
-    Session system = Session.system();
+    /** The generic actor of these tests: a manager, who may do every step of an appeal (a lift then needs another approver). */
+    Session system;
     TestDatabases.Engine engine;
 
     /** A clock the test moves; the limit engine keeps the fixture's. */
@@ -99,6 +101,7 @@ class AppealServiceDbTest {
         f = new LimitsFixture(dir, engine);
         clock = new MovableClock(LimitsFixture.NOW.plusHours(1));
         appeals = AppealServices.of(f.db, new AppealRemedies(f.decisions), f.notices, f.audit, clock);
+        system = TestOperators.manager(f.db);
     }
 
     @AfterEach

@@ -25,7 +25,7 @@ import dev.riskdesk.limits.review.AppealRemedies;
 import dev.riskdesk.portfolio.GeneratorOptions;
 import dev.riskdesk.portfolio.PortfolioGenerator;
 import dev.riskdesk.security.AuditLog;
-import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestOperators;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -51,7 +51,7 @@ class AppealStaleDataTest {
     @Test
     void aRepaymentThatArrivesAfterTheTriggerMarksTheAppealStale() {
         try (Database db = TestDatabases.fresh(dir)) {
-            new PortfolioGenerator(db).generate(GeneratorOptions.of(1500, 12, 11, AS_OF), Progress.NONE);
+            new PortfolioGenerator(db).generate(TestOperators.batch(db), GeneratorOptions.of(1500, 12, 11, AS_OF), Progress.NONE);
             LocalDateTime trigger = AS_OF.atStartOfDay();
             // an in-flight repayment: paid before the trigger, received after it
             Record late = db.dsl().select(REPAYMENT.ACCOUNT_ID, REPAYMENT.PAID_AT, REPAYMENT.RECEIVED_AT).from(REPAYMENT)
@@ -78,17 +78,17 @@ class AppealStaleDataTest {
             long delayedAppeal = appealOnSuspension(db, appeals, delayed, trigger, feedAsOf);
             long onTimeAppeal = appealOnSuspension(db, appeals, onTime, trigger, feedAsOf);
 
-            Appeals.DataCheck before = appeals.queries().detail(Session.system(), delayedAppeal).dataCheck();
+            Appeals.DataCheck before = appeals.queries().detail(TestOperators.risk(db), delayedAppeal).dataCheck();
             assertFalse(before.stale(), "the repayment has not arrived yet");
             assertEquals(trigger, before.triggeredAt());
             assertEquals(repaymentsAsOf.toString().substring(0, 16), before.feedAsOf().get("REPAYMENTS").substring(0, 16));
 
             clock.set(received.plusMinutes(1));
-            Appeals.DataCheck after = appeals.queries().detail(Session.system(), delayedAppeal).dataCheck();
+            Appeals.DataCheck after = appeals.queries().detail(TestOperators.risk(db), delayedAppeal).dataCheck();
             assertTrue(after.stale(), "paid " + late.get(REPAYMENT.PAID_AT) + ", received " + received);
             assertEquals(late.get(REPAYMENT.PAID_AT), after.lateRepayments().get(0).paidAt());
             assertTrue(after.repaymentsSinceTrigger() >= 1);
-            assertFalse(appeals.queries().detail(Session.system(), onTimeAppeal).dataCheck().stale(), "nothing arrived late for this one");
+            assertFalse(appeals.queries().detail(TestOperators.risk(db), onTimeAppeal).dataCheck().stale(), "nothing arrived late for this one");
             List<String> truth = db.dsl().select(GENERATOR_TRUTH.DETAILS).from(GENERATOR_TRUTH).where(GENERATOR_TRUTH.ACCOUNT_ID.eq(delayed))
                     .and(GENERATOR_TRUTH.SCENARIO.eq("REPAYMENT_DELAY")).fetch(GENERATOR_TRUTH.DETAILS);
             assertTrue(truth.get(0).contains("paid on time"), truth.toString());
@@ -99,7 +99,7 @@ class AppealStaleDataTest {
         int version = db.dsl().select(ACCOUNT.VERSION).from(ACCOUNT).where(ACCOUNT.ID.eq(account)).fetchOne(ACCOUNT.VERSION);
         long suspension = db.transactionResult(tx -> new SuspensionService().suspend(tx, new SuspensionService.SuspensionRequest(account, SuspensionKind.FREEZE,
                 null, "OVERDUE_FREEZE", null, null, "OVERDUE_FREEZE", "{}", feedAsOf), version, "ENGINE", null, trigger));
-        return appeals.registration().register(Session.system(), new Appeals.Registration(account, AppealType.FREEZE, suspension, null, "PHONE", "SMS",
+        return appeals.registration().register(TestOperators.agent(db), new Appeals.Registration(account, AppealType.FREEZE, suspension, null, "PHONE", "SMS",
                 "I paid on time."), List.of());
     }
 }

@@ -16,6 +16,7 @@ import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Role;
 import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestOperators;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -40,11 +41,12 @@ class DashboardAggregatesTest {
     Database db;
     DashboardServices services;
     LimitPolicy policy;
-    final Session system = Session.system();
+    Session system;
 
     @BeforeEach
     void setUp() {
         db = TestDatabases.fresh(dir);
+        system = TestOperators.manager(db);
         Clock clock = Clock.systemDefaultZone();
         AuditLog audit = new AuditLog(clock);
         LimitServices limits = new LimitServices(db, audit, clock);

@@ -23,6 +23,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import dev.riskdesk.security.AuditLog;
+import dev.riskdesk.security.OperatorService;
+import dev.riskdesk.security.PasswordHasher;
+import java.time.Clock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -222,12 +226,31 @@ class CrashHarnessTest {
         return out;
     }
 
+    /**
+     * Starts {@code riskdesk --db DB ARGS} in a child process as the demo batch service operator (RISKDESK_USER and
+     * RISKDESK_PASSWORD, as a scheduled job signs in); a database not yet made is first made with the demo operators.
+     */
     private static Process start(Path db, Path out, String... args) throws IOException {
+        withDemoOperators(db);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-XX:TieredStopAtLevel=1", "-Duser.language=en", "-cp", System.getProperty("java.class.path"), "dev.riskdesk.app.Launcher",
                 "--db", db.toString()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+        builder.environment().put("RISKDESK_USER", OperatorService.DEMO_BATCH.username());
+        builder.environment().put("RISKDESK_PASSWORD", OperatorService.DEMO_BATCH.password());
+        return builder.start();
+    }
+
+    /** Makes the database with the demo operators (the batch operator among them) when its file does not exist yet. */
+    private static void withDemoOperators(Path db) {
+        if (Files.exists(db.resolveSibling(db.getFileName() + ".mv.db"))) {
+            return;
+        }
+        try (Database database = Database.open(DatabaseLocation.ofPath(db))) {
+            Clock clock = Clock.systemUTC();
+            new OperatorService(database, new PasswordHasher(4), new AuditLog(clock), clock).createDemoOperatorsIfEmpty();
+        }
     }
 
     /**
@@ -309,6 +332,7 @@ class CrashHarnessTest {
 
     /** A copy of the database {@code from} (an empty folder when it does not exist yet) under a new name. */
     private static Path copy(Path from, String name) throws IOException {
+        withDemoOperators(from);
         Path to = dir.resolve(name);
         Path file = from.resolveSibling(from.getFileName() + ".mv.db");
         if (Files.exists(file)) {

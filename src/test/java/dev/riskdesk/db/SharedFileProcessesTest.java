@@ -1,5 +1,10 @@
 package dev.riskdesk.db;
 
+import dev.riskdesk.security.AuditLog;
+import dev.riskdesk.security.DemoOperator;
+import dev.riskdesk.security.OperatorService;
+import dev.riskdesk.security.PasswordHasher;
+import java.time.Clock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -23,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SharedFileProcessesTest {
     private static final int ROUNDS = Integer.getInteger("crash.sharedRounds", 3);
     private static final long DEADLINE_SECONDS = 120;
+    /** The commands after the generation read as the demo risk operator (the appeal list and a simulation need a sign-in). */
+    private static final DemoOperator RISK = OperatorService.DEMO_OPERATORS.get(1);
     private static final String[][] COMMANDS = {{"info"}, {"appeals", "list"}, {"policy", "simulate"}};
     private static final List<String> ENGINE_MESSAGES = List.of("Database may be already in use", "Connection refused", "EOFException",
             "Exception", "\tat ", "Connection is broken");
@@ -35,7 +42,11 @@ class SharedFileProcessesTest {
     @Test
     void processesStartingWorkingAndClosingTogetherPrintNoEngineMessage() throws Exception {
         Path db = dir.resolve("shared");
-        Process generate = start(db, dir.resolve("generate.txt"), "generate", "--customers", "40", "--months", "13", "--seed", "3");
+        try (Database database = Database.open(DatabaseLocation.ofPath(db))) {
+            Clock clock = Clock.systemUTC();
+            new OperatorService(database, new PasswordHasher(4), new AuditLog(clock), clock).createDemoOperatorsIfEmpty();
+        }
+        Process generate = start(db, dir.resolve("generate.txt"), OperatorService.DEMO_BATCH, "generate", "--customers", "40", "--months", "13", "--seed", "3");
         assertEquals(0, end(generate, dir.resolve("generate.txt")), () -> read(dir.resolve("generate.txt")));
         List<String> failures = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
@@ -44,7 +55,7 @@ class SharedFileProcessesTest {
             for (int i = 0; i < COMMANDS.length; i++) {
                 Path out = dir.resolve("round-" + round + "-" + i + ".txt");
                 outputs.add(out);
-                processes.add(start(db, out, COMMANDS[i]));
+                processes.add(start(db, out, RISK, COMMANDS[i]));
             }
             for (int i = 0; i < processes.size(); i++) {
                 int exit = end(processes.get(i), outputs.get(i));
@@ -81,12 +92,16 @@ class SharedFileProcessesTest {
         return p.exitValue();
     }
 
-    private static Process start(Path db, Path out, String... args) throws IOException {
+    /** {@code riskdesk --db DB ARGS} in a child process, signed in as {@code operator} through RISKDESK_USER and RISKDESK_PASSWORD. */
+    private static Process start(Path db, Path out, DemoOperator operator, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-XX:TieredStopAtLevel=1", "-Duser.language=en", "-cp", System.getProperty("java.class.path"), "dev.riskdesk.app.Launcher",
                 "--db", db.toString()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+        builder.environment().put("RISKDESK_USER", operator.username());
+        builder.environment().put("RISKDESK_PASSWORD", operator.password());
+        return builder.start();
     }
 
     private static String read(Path out) {

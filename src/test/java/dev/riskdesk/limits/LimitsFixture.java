@@ -77,8 +77,8 @@ public final class LimitsFixture implements AutoCloseable {
         operators = new OperatorService(db, new PasswordHasher(4), audit, clock);
         operators.createDemoOperatorsIfEmpty();
         OperatorAdminService admin = new OperatorAdminService(db, new PasswordHasher(4), audit, clock);
-        admin.add(Session.system(), "manager2", "王伟", Role.MANAGER, "quiet-harbor-42".toCharArray());
-        admin.add(Session.system(), "risk2", "刘洋", Role.RISK_OPERATOR, "quiet-harbor-43".toCharArray());
+        admin.add(login("admin", "admin123"), "manager2", "王伟", Role.MANAGER, "quiet-harbor-42".toCharArray());
+        admin.add(login("admin", "admin123"), "risk2", "刘洋", Role.RISK_OPERATOR, "quiet-harbor-43".toCharArray());
         modelId = db.dsl().insertInto(MODEL).set(MODEL.NAME, "test scorecard").set(MODEL.KIND, ModelKind.SCORECARD).set(MODEL.STATUS, ModelStatus.CHAMPION)
                 .set(MODEL.FEATURES, "[]").set(MODEL.TRAINED_AT, NOW.minusDays(30)).returning(MODEL.ID).fetchOne().getId();
     }

@@ -1,6 +1,7 @@
 package dev.riskdesk.portfolio;
 
 import dev.riskdesk.common.DataFolder;
+import dev.riskdesk.security.TestOperators;
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 import static dev.riskdesk.db.schema.Tables.ACCOUNT_MONTH;
 import static dev.riskdesk.db.schema.Tables.BATCH_JOB;
@@ -56,7 +57,7 @@ class GeneratorRunsTest {
 
     private static Map<String, String> generateAndHash(Path folder, long seed) throws Exception {
         try (Database db = TestDatabases.fresh(folder)) {
-            new PortfolioGenerator(db).generate(GeneratorOptions.of(300, 24, seed, AS_OF), Progress.NONE);
+            new PortfolioGenerator(db).generate(TestOperators.batch(db), GeneratorOptions.of(300, 24, seed, AS_OF), Progress.NONE);
             Map<String, String> hashes = new LinkedHashMap<>();
             DSLContext dsl = db.dsl();
             hashes.put("CUSTOMER", hash(dsl, CUSTOMER, CUSTOMER.ID));
@@ -85,7 +86,7 @@ class GeneratorRunsTest {
     @Test
     void detailMonthsKeepRawEventsOnlyForTheLastMonths() {
         try (Database db = TestDatabases.fresh(dir)) {
-            new PortfolioGenerator(db).generate(GeneratorOptions.of(300, 24, 5, AS_OF).withDetailMonths(3), Progress.NONE);
+            new PortfolioGenerator(db).generate(TestOperators.batch(db), GeneratorOptions.of(300, 24, 5, AS_OF).withDetailMonths(3), Progress.NONE);
             DSLContext dsl = db.dsl();
             LocalDate firstDetail = LocalDate.of(2026, 9, 1);
             assertEquals(0, dsl.fetchCount(TXN, TXN.TXN_AT.lt(firstDetail.atStartOfDay())));
@@ -115,7 +116,7 @@ class GeneratorRunsTest {
                 }
             };
             assertThrows(Progress.CancelledException.class, () -> new PortfolioGenerator(db)
-                    .generate(GeneratorOptions.of(3000, 24, 1, AS_OF), cancelAfterFirstChunk));
+                    .generate(TestOperators.batch(db), GeneratorOptions.of(3000, 24, 1, AS_OF), cancelAfterFirstChunk));
             assertEmptyAndStillUsable(db);
         }
     }
@@ -130,7 +131,7 @@ class GeneratorRunsTest {
                 }
             };
             UserFacingException e = assertThrows(UserFacingException.class, () -> new PortfolioGenerator(db)
-                    .generate(GeneratorOptions.of(3000, 24, 1, AS_OF), failAfterFirstChunk));
+                    .generate(TestOperators.batch(db), GeneratorOptions.of(3000, 24, 1, AS_OF), failAfterFirstChunk));
             assertTrue(e.getMessage().contains("the disk is full"), e.getMessage());
             assertEmptyAndStillUsable(db);
         }
@@ -143,16 +144,16 @@ class GeneratorRunsTest {
             assertEquals(0, dsl.fetchCount(spec.table()), spec.table().getName());
         }
         assertEquals(0, dsl.fetchCount(BATCH_JOB));
-        new PortfolioGenerator(db).generate(GeneratorOptions.of(50, 13, 1, AS_OF), Progress.NONE);
+        new PortfolioGenerator(db).generate(TestOperators.batch(db), GeneratorOptions.of(50, 13, 1, AS_OF), Progress.NONE);
         assertEquals(50, dsl.fetchCount(CUSTOMER));
     }
 
     @Test
     void generatingIntoANonEmptyDatabaseIsRefused() {
         try (Database db = TestDatabases.fresh(dir)) {
-            new PortfolioGenerator(db).generate(GeneratorOptions.of(20, 12, 1, AS_OF), Progress.NONE);
+            new PortfolioGenerator(db).generate(TestOperators.batch(db), GeneratorOptions.of(20, 12, 1, AS_OF), Progress.NONE);
             UserFacingException e = assertThrows(UserFacingException.class,
-                    () -> new PortfolioGenerator(db).generate(GeneratorOptions.of(20, 12, 1, AS_OF), Progress.NONE));
+                    () -> new PortfolioGenerator(db).generate(TestOperators.batch(db), GeneratorOptions.of(20, 12, 1, AS_OF), Progress.NONE));
             assertTrue(e.getMessage().contains("empty database"), e.getMessage());
             assertEquals(20, db.dsl().fetchCount(CUSTOMER));
         }

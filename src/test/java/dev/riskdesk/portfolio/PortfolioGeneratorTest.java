@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.riskdesk.accounts.AccountStatus;
+import dev.riskdesk.security.TestOperators;
 import dev.riskdesk.accounts.BillStatus;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.TestDatabases;
@@ -57,7 +58,7 @@ class PortfolioGeneratorTest {
     static void generate() {
         db = TestDatabases.fresh(dir);
         dsl = db.dsl();
-        report = new PortfolioGenerator(db).generate(GeneratorOptions.of(2000, 24, 7, AS_OF), dev.riskdesk.common.Progress.NONE);
+        report = new PortfolioGenerator(db).generate(TestOperators.batch(db), GeneratorOptions.of(2000, 24, 7, AS_OF), dev.riskdesk.common.Progress.NONE);
     }
 
     @AfterAll

@@ -41,6 +41,7 @@ import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Role;
 import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestOperators;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -78,7 +79,7 @@ class ScoringServiceTest {
         models = new ModelRepository(db, audit, CLOCK);
         scoring = new ScoringService(db, models);
         scoreRun = new ScoreRunService(db, models, audit, CLOCK);
-        report = new TrainingService(db, models, audit).train(Session.system(), TrainingService.Options.defaults(), Progress.NONE);
+        report = new TrainingService(db, models, audit).train(TestOperators.manager(db), TrainingService.Options.defaults(), Progress.NONE);
     }
 
     @AfterAll
@@ -121,15 +122,15 @@ class ScoringServiceTest {
     @Test
     @Order(2)
     void promotionRetiresTheOldChampionWithAnAuditEvent() {
-        models.promote(Session.system(), report.scorecardId(), "first");
+        models.promote(TestOperators.manager(db), report.scorecardId(), "first");
         // a second scorecard: promoting it retires the first
         TrainingService.Report second = new TrainingService(db, models, new AuditLog(CLOCK))
-                .train(Session.system(), new TrainingService.Options(2, 1, 300_000, 3), Progress.NONE);
-        models.promote(Session.system(), second.scorecardId(), "second");
+                .train(TestOperators.manager(db), new TrainingService.Options(2, 1, 300_000, 3), Progress.NONE);
+        models.promote(TestOperators.manager(db), second.scorecardId(), "second");
         assertEquals(ModelStatus.RETIRED, models.load(report.scorecardId()).status());
         assertEquals(ModelStatus.CHAMPION, models.load(second.scorecardId()).status());
         assertEquals(2, db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("MODEL_PROMOTE")));
-        models.promote(Session.system(), report.scorecardId(), "back to the first");
+        models.promote(TestOperators.manager(db), report.scorecardId(), "back to the first");
         // a real manager: PROMOTED_BY and the audit event name them
         db.dsl().insertInto(OPERATOR, OPERATOR.ID, OPERATOR.USERNAME, OPERATOR.DISPLAY_NAME, OPERATOR.ROLE_CODE, OPERATOR.PASSWORD_HASH, OPERATOR.CREATED_AT)
                 .values(42L, "manager1", "Manager One", "MANAGER", "not-a-login", java.time.LocalDateTime.now()).execute();
@@ -137,7 +138,7 @@ class ScoringServiceTest {
         assertEquals(42L, db.dsl().select(MODEL.PROMOTED_BY).from(MODEL).where(MODEL.ID.eq(report.thinFileId())).fetchOne().value1());
         assertEquals(1, db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("MODEL_PROMOTE").and(AUDIT_EVENT.OPERATOR_ID.eq(42L))
                 .and(AUDIT_EVENT.ENTITY_ID.eq(String.valueOf(report.thinFileId())))));
-        assertThrows(dev.riskdesk.common.UserFacingException.class, () -> models.promote(Session.system(), report.forestId(), "forest"));
+        assertThrows(dev.riskdesk.common.UserFacingException.class, () -> models.promote(TestOperators.manager(db), report.forestId(), "forest"));
     }
 
     @Test
@@ -236,12 +237,12 @@ class ScoringServiceTest {
                 return updates >= 1;
             }
         };
-        assertThrows(Progress.CancelledException.class, () -> scoreRun.scoreAll(Session.system(), 300, stopAfterFirstChunk));
+        assertThrows(Progress.CancelledException.class, () -> scoreRun.scoreAll(TestOperators.batch(db), 300, stopAfterFirstChunk));
         Record job = db.dsl().select(BATCH_JOB.ID, BATCH_JOB.STATUS, BATCH_JOB.LAST_KEY).from(BATCH_JOB).where(BATCH_JOB.KIND.eq(JobKind.SCORE)).fetchOne();
         assertEquals(JobStatus.CANCELLED, job.get(BATCH_JOB.STATUS));
         assertEquals(300, db.dsl().fetchCount(SCORE));
 
-        ScoreRunService.BatchReport resumed = scoreRun.scoreAll(Session.system(), 300, Progress.NONE);
+        ScoreRunService.BatchReport resumed = scoreRun.scoreAll(TestOperators.batch(db), 300, Progress.NONE);
         assertTrue(resumed.resumed());
         // the first run computes from history and stores the snapshot set as it goes (resumed with it)
         assertEquals("history+stored", resumed.featureSource());
@@ -254,7 +255,7 @@ class ScoringServiceTest {
         // single scoring of any account gives the batch's points exactly
         for (Record r : db.dsl().select(SCORE.ACCOUNT_ID, SCORE.SCORE_, SCORE.POINTS, SCORE.THIN_FILE, SCORE.CREDIT_SUB, SCORE.REASON_CODES)
                 .from(SCORE).orderBy(SCORE.ACCOUNT_ID).limit(150).fetch()) {
-            AccountScore single = scoring.scoreAccount(Session.system(), r.get(SCORE.ACCOUNT_ID));
+            AccountScore single = scoring.scoreAccount(TestOperators.risk(db), r.get(SCORE.ACCOUNT_ID));
             assertEquals(r.get(SCORE.SCORE_), single.result().score());
             assertArrayEquals(r.get(SCORE.POINTS), single.packedPoints());
             assertEquals(r.get(SCORE.THIN_FILE), single.thinFile());
@@ -266,7 +267,7 @@ class ScoringServiceTest {
                 db.dsl().fetchCount(SCORE, SCORE.MODEL_ID.eq(report.thinFileId())));
         assertTrue(db.dsl().fetchCount(SCORE, SCORE.THIN_FILE.isTrue()) > 0);
         // a second run is a new job and adds history rather than replacing it; it reads the snapshots
-        ScoreRunService.BatchReport again = scoreRun.scoreAll(Session.system(), 1000, Progress.NONE);
+        ScoreRunService.BatchReport again = scoreRun.scoreAll(TestOperators.batch(db), 1000, Progress.NONE);
         assertEquals("snapshot", again.featureSource());
         assertEquals(2L * scoredAccounts, db.dsl().fetchCount(SCORE));
         assertSameScores(resumed.jobId(), again.jobId(), scoredAccounts);
@@ -343,16 +344,16 @@ class ScoringServiceTest {
                 .values("BILLS", now, 48, now).execute();
         assertTrue(!store.isComplete(store.parameters(obsDate)) && !before.equals(store.parameters(obsDate)));
 
-        ScoreRunService.BatchReport r = scoreRun.scoreAll(Session.system(), 1000, Progress.NONE);
+        ScoreRunService.BatchReport r = scoreRun.scoreAll(TestOperators.batch(db), 1000, Progress.NONE);
         assertEquals("history+stored", r.featureSource());
         assertEquals(setsBefore, db.dsl().fetchCount(FEATURE_SNAPSHOT), "the stale rows were replaced, not added");
         assertTrue(store.isComplete(store.parameters(obsDate)));
         // the changed month reached the score, which equals single scoring from history
-        AccountScore single = scoring.scoreAccount(Session.system(), account);
+        AccountScore single = scoring.scoreAccount(TestOperators.risk(db), account);
         assertEquals(single.result().score(), db.dsl().select(SCORE.SCORE_).from(SCORE)
                 .where(SCORE.JOB_ID.eq(r.jobId()).and(SCORE.ACCOUNT_ID.eq(account))).fetchOne().value1());
         assertEquals(95.0, single.features().get(Feature.DPD_NOW));
-        ScoreRunService.BatchReport fromStore = scoreRun.scoreAll(Session.system(), 700, Progress.NONE);
+        ScoreRunService.BatchReport fromStore = scoreRun.scoreAll(TestOperators.batch(db), 700, Progress.NONE);
         assertEquals("snapshot", fromStore.featureSource());
         assertSameScores(r.jobId(), fromStore.jobId(), (int) r.scored());
     }
@@ -361,7 +362,7 @@ class ScoringServiceTest {
     @Order(8)
     void twoScoringRunsAtOnceOneScoresAndTheOtherIsRefusedByName() throws Exception {
         int jobsBefore = db.dsl().fetchCount(BATCH_JOB, BATCH_JOB.KIND.eq(JobKind.SCORE));
-        TwoStarts.Outcome<ScoreRunService.BatchReport> outcome = TwoStarts.atOnce(progress -> scoreRun.scoreAll(Session.system(), 300, progress));
+        TwoStarts.Outcome<ScoreRunService.BatchReport> outcome = TwoStarts.atOnce(progress -> scoreRun.scoreAll(TestOperators.batch(db), 300, progress));
         assertEquals(1, outcome.ran().size(), outcome.refused().toString());
         assertEquals(1, outcome.refused().size());
         ScoreRunService.BatchReport ran = outcome.ran().get(0);

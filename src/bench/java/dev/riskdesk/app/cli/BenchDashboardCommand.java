@@ -5,6 +5,7 @@ import dev.riskdesk.dashboard.DashboardData;
 import dev.riskdesk.dashboard.DashboardFilter;
 import dev.riskdesk.dashboard.DashboardServices;
 import dev.riskdesk.app.AppServices;
+import dev.riskdesk.security.BenchOperators;
 import dev.riskdesk.security.Session;
 import dev.riskdesk.ui.dashboard.DashboardImages;
 import java.io.PrintWriter;
@@ -61,7 +62,7 @@ final class BenchDashboardCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (AppServices app = ((RiskDeskCli) spec.root().userObject()).openServices()) {
             DashboardServices services = app.dashboard();
-            Session system = Session.system();
+            Session system = BenchOperators.signIn(app.database(), "manager");
             if (refresh) {
                 var r = services.refresh.refresh(system, Progress.NONE);
                 out.printf("refresh: %,d account-months aggregated in %,d ms%n", r.accountMonths(), r.millis());

@@ -2,7 +2,7 @@ package dev.riskdesk.app.cli;
 
 import dev.riskdesk.app.AppServices;
 import dev.riskdesk.exchange.export.BookExportReport;
-import dev.riskdesk.security.Session;
+import dev.riskdesk.security.BenchOperators;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ final class BenchExportCommand implements Callable<Integer> {
         BenchGenerateCommand.HeapSampler heap = new BenchGenerateCommand.HeapSampler();
         try (AppServices services = ((RiskDeskCli) spec.root().userObject()).openServices()) {
             heap.start();
-            BookExportReport r = services.bookExport().export(Session.system(), dir, false, ModelCommand.progress(spec.commandLine().getErr()));
+            BookExportReport r = services.bookExport().export(BenchOperators.signIn(services.database(), "manager"), dir, false, ModelCommand.progress(spec.commandLine().getErr()));
             long sampled = heap.sampledPeak();
             double seconds = r.elapsed().toNanos() / 1e9;
             out.println(ExportCommand.summary(r));

@@ -60,8 +60,9 @@ final class BenchGenerateCommand implements Callable<Integer> {
             long genSize;
             Path genDb = dir.resolve("gen").resolve("riskdesk");
             try (Database db = Database.open(DatabaseLocation.ofPath(genDb))) {
+                dev.riskdesk.security.Session batch = dev.riskdesk.security.BenchOperators.signIn(db, "batch");
                 long t0 = System.nanoTime();
-                report = new dev.riskdesk.portfolio.PortfolioGenerator(db).generate(options, Progress.NONE);
+                report = new dev.riskdesk.portfolio.PortfolioGenerator(db).generate(batch, options, Progress.NONE);
                 genNanos = System.nanoTime() - t0;
             }
             genSize = size(dir.resolve("gen"));

@@ -13,7 +13,7 @@ import dev.riskdesk.portfolio.GenerationReport;
 import dev.riskdesk.portfolio.GeneratorOptions;
 import dev.riskdesk.portfolio.PortfolioGenerator;
 import dev.riskdesk.security.AuditLog;
-import dev.riskdesk.security.Session;
+import dev.riskdesk.security.BenchOperators;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,11 +56,11 @@ final class BenchImportCommand implements Callable<Integer> {
                 out.printf("Generating %,d customers x %d months (detail %d) ...%n", book.customers, book.months, k);
                 out.flush();
                 long t0 = System.nanoTime();
-                generated = new PortfolioGenerator(db).generate(options, Progress.NONE);
+                generated = new PortfolioGenerator(db).generate(BenchOperators.signIn(db, "batch"), options, Progress.NONE);
                 genNanos = System.nanoTime() - t0;
                 out.println("Exporting ...");
                 out.flush();
-                BookExportReport exported = new BookExportService(db, new AuditLog(Clock.systemDefaultZone())).export(Session.system(), folder,
+                BookExportReport exported = new BookExportService(db, new AuditLog(Clock.systemDefaultZone())).export(BenchOperators.signIn(db, "manager"), folder,
                         false, Progress.NONE);
                 out.println(ExportCommand.summary(exported));
             }
@@ -73,9 +73,10 @@ final class BenchImportCommand implements Callable<Integer> {
                 out.flush();
                 LoadRequest request = new LoadRequest(BookFolder.sourceName(folder), BookFolder.files(folder), null, null, false, false,
                         dir.resolve("rejects.csv"));
+                dev.riskdesk.security.Session batch = BenchOperators.signIn(db, "batch");
                 long t0 = System.nanoTime();
                 loaded = new BookImportService(db, new AuditLog(Clock.systemDefaultZone()), Clock.systemDefaultZone())
-                        .load(Session.system(), request, ModelCommand.progress(spec.commandLine().getErr()));
+                        .load(batch, request, ModelCommand.progress(spec.commandLine().getErr()));
                 importNanos = System.nanoTime() - t0;
             }
             long importHeap = heap.sampledPeak();

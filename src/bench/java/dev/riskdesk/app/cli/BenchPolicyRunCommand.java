@@ -9,7 +9,7 @@ import dev.riskdesk.db.Database;
 import dev.riskdesk.limits.GeneratorTruthCheck;
 import dev.riskdesk.limits.run.ChangedRunService;
 import dev.riskdesk.limits.run.PolicyRunService;
-import dev.riskdesk.security.Session;
+import dev.riskdesk.security.BenchOperators;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -52,11 +52,11 @@ final class BenchPolicyRunCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             if (!checkOnly && changed) {
                 mark(database, services.clock(), out);
-                PolicyRunService.RunReport r = services.limits().changedRuns.run(Session.system(),
+                PolicyRunService.RunReport r = services.limits().changedRuns.run(BenchOperators.signIn(database, "batch"),
                         new ChangedRunService.Options(false, chunk, null), Progress.NONE);
                 PolicyCommand.Run.print(out, r, false, " (changed accounts)");
             } else if (!checkOnly) {
-                PolicyRunService.RunReport r = services.limits().runs.run(Session.system(),
+                PolicyRunService.RunReport r = services.limits().runs.run(BenchOperators.signIn(database, "batch"),
                         new PolicyRunService.RunOptions(false, chunk, null, false), Progress.NONE);
                 PolicyCommand.Run.print(out, r, false);
             }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         subcommands = {AppealsCommand.ListAppeals.class, AppealsCommand.Figures.class, AppealsCommand.Rules.class, AppealsCommand.Sla.class,
                 AppealsCommand.Demo.class})
 final class AppealsCommand {
-    /** A subcommand that prints what the appeal service answers, as the system. */
+    /** A subcommand that prints figures of the appeals, which name no customer: no sign-in. */
     abstract static class Report implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -35,15 +35,22 @@ final class AppealsCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Open appeals by SLA deadline (or all with --all).")
-    static final class ListAppeals extends Report {
+    static final class ListAppeals implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
         @Option(names = "--all", description = "Include decided and closed appeals.")
         boolean all;
         @Option(names = "--status", description = "Only this status: ${COMPLETION-CANDIDATES}.")
         AppealStatus status;
 
+        /** The list names accounts and operators: an operator who handles appeals signs in (--user) to read it. */
         @Override
-        void print(AppealServices appeals, PrintWriter out) {
-            var rows = appeals.queries().inbox(Session.system(), new Appeals.InboxFilter(status, null, null, null, !all));
+        public Integer call() throws IOException {
+            return RiskDeskCli.withSession(spec, (services, session, out) -> print(services.appeals(), session, out));
+        }
+
+        private void print(AppealServices appeals, Session session, PrintWriter out) {
+            var rows = appeals.queries().inbox(session, new Appeals.InboxFilter(status, null, null, null, !all));
             out.printf("%-10s %-14s %-15s %-18s %-18s %-10s %9s  %s%n", "appeal", "account", "type", "status", "rule", "assignee",
                     "SLA left", "outcome");
             for (Appeals.InboxRow r : rows) {
@@ -60,7 +67,7 @@ final class AppealsCommand {
     static final class Figures extends Report {
         @Override
         void print(AppealServices appeals, PrintWriter out) {
-            Appeals.InboxFigures f = appeals.figures().figures(Session.system());
+            Appeals.InboxFigures f = appeals.figures().figures();
             out.printf("open appeals          %d (under 24 h %d, 24-48 h %d, 2-7 days %d, over 7 days %d; SLA breached %d)%n", f.open(),
                     f.openUnder24h(), f.open24to48h(), f.open2to7d(), f.openOver7d(), f.openBreached());
             out.printf("decided               %d%n", f.decided());
@@ -76,7 +83,7 @@ final class AppealsCommand {
         void print(AppealServices appeals, PrintWriter out) {
             out.printf("%-18s %7s %9s %8s %8s %11s %11s %10s%n", "rule", "version", "triggers", "appeals", "decided", "overturned",
                     "stale data", "overturn");
-            for (Appeals.RuleQuality q : appeals.figures().ruleQuality(Session.system())) {
+            for (Appeals.RuleQuality q : appeals.figures().ruleQuality()) {
                 out.printf("%-18s %7s %,9d %8d %8d %11d %11d %10s%n", q.ruleCode(), q.ruleVersion() == null ? "-" : "v" + q.ruleVersion(),
                         q.triggers(), q.appeals(), q.decided(), q.overturned(), q.staleData(), percent(q.overturnRate()));
             }
@@ -112,7 +119,7 @@ final class AppealsCommand {
         }
 
         private static void print(AppealServices appeals, PrintWriter out) {
-            appeals.sla().slaHours(Session.system()).forEach((t, h) -> out.printf("%-15s %4d h%n", t, h));
+            appeals.sla().slaHours().forEach((t, h) -> out.printf("%-15s %4d h%n", t, h));
         }
     }
 
@@ -124,7 +131,8 @@ final class AppealsCommand {
         @Override
         public Integer call() throws IOException {
             return RiskDeskCli.withServices(spec, (services, out) -> {
-                // the demo appeals are assigned to the demo agents, who exist once the console showed its login
+                // the demo appeals are made by the demo operators themselves (agent, risk, manager), signed in with the
+                // demo passwords: only a demo database has them; they exist once the console showed its login
                 services.operators().createDemoOperatorsIfEmpty();
                 out.printf("Registered %d demo appeals%n", services.demoAppeals().create(Progress.NONE));
             });

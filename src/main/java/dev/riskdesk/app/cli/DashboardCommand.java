@@ -3,6 +3,7 @@ package dev.riskdesk.app.cli;
 import dev.riskdesk.app.AppServices;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.dashboard.DashboardRefreshService;
+import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Session;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,8 +29,13 @@ final class DashboardCommand implements Callable<Integer> {
      * The batch jobs ({@code score --all}, {@code policy run}) end with this, so the dashboard shows their results: the
      * dashboard depends on scoring and limits, never the reverse, so the two are composed here.
      */
-    static void refreshAfterBatch(AppServices services, PrintWriter out) {
-        DashboardRefreshService.Report r = services.dashboard().refresh.refresh(Session.system(), Progress.NONE);
+    static void refreshAfterBatch(AppServices services, Session session, PrintWriter out) {
+        if (!session.has(Permission.DASHBOARD_REFRESH)) {
+            out.printf("The dashboard aggregates were not refreshed: %s may not refresh them (DASHBOARD_REFRESH); a manager or the batch operator can.%n",
+                    session.username());
+            return;
+        }
+        DashboardRefreshService.Report r = services.dashboard().refresh.refresh(session, Progress.NONE);
         out.printf("Dashboard aggregates refreshed in %.1f s (--no-dashboard skips this)%n", r.millis() / 1000.0);
     }
 
@@ -41,8 +47,8 @@ final class DashboardCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            return RiskDeskCli.withServices(spec, (services, out) -> {
-                DashboardRefreshService.Report r = services.dashboard().refresh.refresh(Session.system(), Progress.NONE);
+            return RiskDeskCli.withSession(spec, (services, session, out) -> {
+                DashboardRefreshService.Report r = services.dashboard().refresh.refresh(session, Progress.NONE);
                 out.printf("Dashboard refreshed from %,d account-months in %,d ms: %,d segment rows, %,d roll-rate rows, %,d vintage rows, %,d score bins%n",
                         r.accountMonths(), r.millis(), r.segmentRows(), r.rollRows(), r.vintageRows(), r.scoreBins());
             });

@@ -1,7 +1,6 @@
 package dev.riskdesk.app.cli;
 
 import dev.riskdesk.exchange.export.BookExportReport;
-import dev.riskdesk.security.Session;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -25,8 +24,8 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        return RiskDeskCli.withServices(spec, (services, out) -> {
-            BookExportReport r = services.bookExport().export(Session.system(), dir, overwrite, ModelCommand.progress(spec.commandLine().getErr()));
+        return RiskDeskCli.withSession(spec, (services, session, out) -> {
+            BookExportReport r = services.bookExport().export(session, dir, overwrite, ModelCommand.progress(spec.commandLine().getErr()));
             out.println(summary(r));
         });
     }

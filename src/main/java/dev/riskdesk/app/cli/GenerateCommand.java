@@ -42,9 +42,9 @@ final class GenerateCommand implements Callable<Integer> {
         if (options.months() < 13) {
             err.println("riskdesk: note: with fewer than 13 months there is no 12-month outcome window and no income-shock month.");
         }
-        return RiskDeskCli.withServices(spec, (services, out) -> {
+        return RiskDeskCli.withSession(spec, (services, session, out) -> {
             services.generator().discardUnfinished(); // a generation killed part-way leaves rows to remove first
-            GenerationReport report = services.generator().generate(options, new CliProgress(err, System.console() != null));
+            GenerationReport report = services.generator().generate(session, options, new CliProgress(err, System.console() != null));
             out.println(summary(report, services.databaseDescription()));
         });
     }

@@ -8,7 +8,6 @@ import dev.riskdesk.exchange.load.LoadReport;
 import dev.riskdesk.exchange.load.LoadRequest;
 import dev.riskdesk.limits.run.ChangedRunService;
 import dev.riskdesk.limits.run.PolicyRunService;
-import dev.riskdesk.security.Session;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -82,8 +81,8 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         LoadRequest request = request();
         int[] exit = {0};
-        RiskDeskCli.withServices(spec, (services, out) -> {
-            LoadReport r = services.bookImport().load(Session.system(), request, ModelCommand.progress(spec.commandLine().getErr()));
+        RiskDeskCli.withSession(spec, (services, session, out) -> {
+            LoadReport r = services.bookImport().load(session, request, ModelCommand.progress(spec.commandLine().getErr()));
             print(out, r, request.sourceName());
             if (!r.problems().isEmpty()) {
                 exit[0] = RiskDeskCli.EXIT_FAILURE;
@@ -94,7 +93,7 @@ final class ImportCommand implements Callable<Integer> {
                     out.println("Re-evaluate them with: riskdesk policy run --changed");
                 } else {
                     // awaiting-data proposals of the touched accounts become real proposals or are withdrawn
-                    PolicyRunService.RunReport p = services.limits().changedRuns.run(Session.system(),
+                    PolicyRunService.RunReport p = services.limits().changedRuns.run(session,
                             new ChangedRunService.Options(false, EVALUATE_CHUNK, null), Progress.NONE);
                     PolicyCommand.Run.print(out, p, false, " (changed accounts)");
                 }

@@ -6,9 +6,8 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code riskdesk model ...}: train, list, promote, monitor and evaluate credit models.
- * The CLI acts as {@code Session.system()} (every permission, audited as "system"): it is the
- * batch operator's tool run on the server; people promote models in the console with their own
- * manager session, where MODEL_PROMOTE is checked.
+ * Training, promoting and monitoring run as the operator named by {@code --user} (or RISKDESK_USER),
+ * with that operator's permissions and audited under that name; listing and evaluating need no sign-in.
  */
 @Command(name = "model", mixinStandardHelpOptions = true, description = "Train, list, promote, monitor and evaluate credit models.",
         subcommands = {ModelTrainCommand.class, ModelListCommand.class, ModelPromoteCommand.class, ModelMonitorCommand.class,

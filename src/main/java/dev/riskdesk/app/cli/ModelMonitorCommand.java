@@ -1,7 +1,6 @@
 package dev.riskdesk.app.cli;
 
 import dev.riskdesk.scoring.model.MonitoringService;
-import dev.riskdesk.security.Session;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,8 +15,8 @@ final class ModelMonitorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        return RiskDeskCli.withServices(spec, (services, out) -> {
-            MonitoringService.Report r = services.monitoring().monitor(Session.system(), ModelCommand.progress(spec.commandLine().getErr()));
+        return RiskDeskCli.withSession(spec, (services, session, out) -> {
+            MonitoringService.Report r = services.monitoring().monitor(session, ModelCommand.progress(spec.commandLine().getErr()));
             out.printf("Champion scorecard %d; current population %,d accounts with a file at %s%n", r.modelId(), r.population(), r.observationDate());
             out.printf("Score PSI %.4f %s%n", r.score().psi(), r.score().level());
             out.println("Feature PSI (training sample vs current):");

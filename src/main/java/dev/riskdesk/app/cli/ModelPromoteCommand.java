@@ -1,6 +1,5 @@
 package dev.riskdesk.app.cli;
 
-import dev.riskdesk.security.Session;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,8 +22,8 @@ final class ModelPromoteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        return RiskDeskCli.withServices(spec, (services, out) -> {
-            services.models().promote(Session.system(), id, reason);
+        return RiskDeskCli.withSession(spec, (services, session, out) -> {
+            services.models().promote(session, id, reason);
             out.printf("Model %d is now the champion.%n", id);
         });
     }

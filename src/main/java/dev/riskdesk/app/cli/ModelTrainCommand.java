@@ -2,7 +2,6 @@ package dev.riskdesk.app.cli;
 
 import dev.riskdesk.scoring.model.Metrics;
 import dev.riskdesk.scoring.model.TrainingService;
-import dev.riskdesk.security.Session;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -36,8 +35,8 @@ final class ModelTrainCommand implements Callable<Integer> {
         RiskDeskCli.requireBetween(spec, "--observation-months", observationMonths, 0, Integer.MAX_VALUE);
         RiskDeskCli.requireBetween(spec, "--test-months", testMonths, 0, Integer.MAX_VALUE);
         RiskDeskCli.requireBetween(spec, "--max-rows", maxRows, 1, Integer.MAX_VALUE);
-        return RiskDeskCli.withServices(spec, (services, out) -> {
-            TrainingService.Report r = services.training().train(Session.system(), new TrainingService.Options(observationMonths, testMonths, maxRows, seed),
+        return RiskDeskCli.withSession(spec, (services, session, out) -> {
+            TrainingService.Report r = services.training().train(session, new TrainingService.Options(observationMonths, testMonths, maxRows, seed),
                     ModelCommand.progress(spec.commandLine().getErr()));
             out.printf("Observation dates: train %s, out-of-time test %s%n", r.trainDates(), r.testDates());
             out.printf("Rows: train %,d, test %,d; scorecard characteristics (%d): %s%n", r.trainRows(), r.testRows(),

@@ -2,7 +2,6 @@ package dev.riskdesk.app.cli;
 
 import dev.riskdesk.accounts.NoticeService;
 import dev.riskdesk.common.PrivateFiles;
-import dev.riskdesk.security.Session;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -27,9 +26,9 @@ final class NoticesCommand {
 
         @Override
         public Integer call() throws IOException {
-            return RiskDeskCli.withServices(spec, (services, stdout) -> {
+            return RiskDeskCli.withSession(spec, (services, session, stdout) -> {
                 try (Writer w = PrivateFiles.newWriter(out)) {
-                    int n = services.limits().notices.exportPending(Session.system(), format, w);
+                    int n = services.limits().notices.exportPending(session, format, w);
                     stdout.printf("Exported %,d notices to %s%n", n, out);
                 }
             });

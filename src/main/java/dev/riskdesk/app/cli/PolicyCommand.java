@@ -9,7 +9,6 @@ import dev.riskdesk.limits.rules.RuleSetService;
 import dev.riskdesk.limits.run.ChangedRunService;
 import dev.riskdesk.limits.run.PolicyRunService;
 import dev.riskdesk.limits.run.PolicySimulationService;
-import dev.riskdesk.security.Session;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -53,17 +52,17 @@ final class PolicyCommand {
             if (changed && awaitingData) {
                 throw new ParameterException(spec.commandLine(), "--changed and --awaiting-data cannot be combined");
             }
-            return RiskDeskCli.withServices(spec, (services, out) -> {
+            return RiskDeskCli.withSession(spec, (services, session, out) -> {
                 PolicyRunService.RunReport r = changed
-                        ? services.limits().changedRuns.run(Session.system(), new ChangedRunService.Options(dryRun, chunk, at), Progress.NONE)
-                        : services.limits().runs.run(Session.system(), new PolicyRunService.RunOptions(dryRun, chunk, at, awaitingData), Progress.NONE);
+                        ? services.limits().changedRuns.run(session, new ChangedRunService.Options(dryRun, chunk, at), Progress.NONE)
+                        : services.limits().runs.run(session, new PolicyRunService.RunOptions(dryRun, chunk, at, awaitingData), Progress.NONE);
                 if (changed && r.accounts() == 0) {
                     out.println("Nothing to evaluate: no account changed since the last policy run.");
                     return;
                 }
                 print(out, r, dryRun, changed ? " (changed accounts)" : "");
                 if (!dryRun && !noDashboard) {
-                    DashboardCommand.refreshAfterBatch(services, out);
+                    DashboardCommand.refreshAfterBatch(services, session, out);
                 }
             });
         }
@@ -113,9 +112,9 @@ final class PolicyCommand {
             RiskDeskCli.requireBetween(spec, "--chunk", chunk, 1, MAX_CHUNK);
             LimitPolicy candidatePolicy = policy == null ? null : LimitPolicyService.parse(policy);
             RuleSet candidateRules = rules == null ? null : RuleSetService.parse(rules);
-            return RiskDeskCli.withServices(spec, (services, out) -> {
+            return RiskDeskCli.withSession(spec, (services, session, out) -> {
                 try (Writer diff = csv == null ? null : PrivateFiles.newWriter(csv)) {
-                    print(out, services.limits().simulations.simulate(Session.system(), new PolicySimulationService.Options(candidatePolicy,
+                    print(out, services.limits().simulations.simulate(session, new PolicySimulationService.Options(candidatePolicy,
                             candidateRules, control, challenger, at, chunk, diff), Progress.NONE));
                 }
             });

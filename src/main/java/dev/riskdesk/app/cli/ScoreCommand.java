@@ -4,7 +4,6 @@ import dev.riskdesk.scoring.AccountScore;
 import dev.riskdesk.scoring.batch.ScoreRunService;
 import dev.riskdesk.scoring.model.Explanation;
 import dev.riskdesk.scoring.model.SubScores;
-import dev.riskdesk.security.Session;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -50,18 +49,18 @@ final class ScoreCommand implements Callable<Integer> {
         }
         RiskDeskCli.requireBetween(spec, "--chunk", chunk, 1, PolicyCommand.MAX_CHUNK);
         RiskDeskCli.requireBetween(spec, "--readers", readers, 0, MAX_READERS);
-        return RiskDeskCli.withServices(spec, (services, out) -> {
+        return RiskDeskCli.withSession(spec, (services, session, out) -> {
             if (all) {
-                ScoreRunService.BatchReport r = services.scoreRun().scoreAll(Session.system(), chunk,
+                ScoreRunService.BatchReport r = services.scoreRun().scoreAll(session, chunk,
                         readers > 0 ? readers : ScoreRunService.defaultReaders(), ModelCommand.progress(spec.commandLine().getErr()));
                 out.printf("Job %d%s: scored %,d accounts (%,d thin-file), %,d without recent history, in %.1f s; features from %s%n", r.jobId(),
                         r.resumed() ? " (resumed)" : "", r.scored(), r.thinFile(), r.skipped(), r.millis() / 1000.0, r.featureSource());
                 out.println("Phases: " + r.phases().summary());
                 if (!noDashboard) {
-                    DashboardCommand.refreshAfterBatch(services, out);
+                    DashboardCommand.refreshAfterBatch(services, session, out);
                 }
             } else {
-                explain(out, services.scoring().scoreAccount(Session.system(), account), "zh".equals(lang) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH);
+                explain(out, services.scoring().scoreAccount(session, account), "zh".equals(lang) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH);
             }
         });
     }

@@ -3,7 +3,6 @@ package dev.riskdesk.app.demo;
 import static dev.riskdesk.db.schema.Tables.APPEAL;
 import static dev.riskdesk.db.schema.Tables.GENERATOR_TRUTH;
 import static dev.riskdesk.db.schema.Tables.LIMIT_PROPOSAL;
-import static dev.riskdesk.db.schema.Tables.OPERATOR;
 import static dev.riskdesk.db.schema.Tables.REPAYMENT;
 import static dev.riskdesk.db.schema.Tables.SUSPENSION;
 
@@ -21,6 +20,7 @@ import dev.riskdesk.limits.LimitServices;
 import dev.riskdesk.limits.ProposalStatus;
 import dev.riskdesk.limits.ProposalType;
 import dev.riskdesk.security.AuditLog;
+import dev.riskdesk.security.OperatorService;
 import dev.riskdesk.security.Session;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -35,7 +35,7 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
- * The demo book's appeals, made through the real services as the system: customers appealing the
+ * The demo book's appeals, made through the real services by the demo operators: customers appealing the
  * account-takeover suspensions and some limit decreases the risk team confirmed from the review
  * queue. Decreases on accounts whose repayment was in flight (the generator's REPAYMENT_DELAY
  * truth) are the false positives: the utilisation looked high because the repayment had not
@@ -44,10 +44,12 @@ import org.jooq.impl.DSL;
  */
 public final class DemoAppeals {
     private final Database database;
+    private final OperatorService operators;
     private final Clock clock;
 
-    public DemoAppeals(Database database, Clock clock) {
+    public DemoAppeals(Database database, OperatorService operators, Clock clock) {
         this.database = database;
+        this.operators = operators;
         this.clock = clock;
     }
 
@@ -144,10 +146,10 @@ public final class DemoAppeals {
         DemoClock demo = new DemoClock(clock.getZone(), start.atZone(clock.getZone()).toInstant());
         // services of their own on the demo clock, so each appeal's events (and their audit) get the demo's times
         LimitServices limits = new LimitServices(database, new AuditLog(demo), demo);
-        Session system = Session.system();
-        Long agent = operator(dsl, "agent");
-        Long risk = operator(dsl, "risk");
-        return new Script(demo, start, window, limits, system, agent, risk);
+        // the demo's people act, each with their role: the agent registers and reviews, the manager
+        // assigns and approves lifts (four eyes), the risk operator confirms decreases and decides
+        return new Script(demo, start, window, limits, operators.signInDemoOperator("agent"), operators.signInDemoOperator("risk"),
+                operators.signInDemoOperator("manager"));
     }
 
     private static void suspensionAppeals(DSLContext dsl, Script s, Progress progress) {
@@ -238,32 +240,28 @@ public final class DemoAppeals {
         }
     }
 
-    private static Long operator(DSLContext dsl, String username) {
-        return dsl.select(OPERATOR.ID).from(OPERATOR).where(OPERATOR.USERNAME.eq(username)).fetchOne(OPERATOR.ID);
-    }
-
-    /** Moves the demo clock to a point in the window and acts as the system. */
+    /** Moves the demo clock to a point in the window and acts as the demo's agent, risk operator and manager. */
     private static final class Script {
         private final DemoClock demo;
         private final LocalDateTime start;
         private final Duration window;
         private final LimitServices limits;
         private final AppealServices appeals;
-        private final Session system;
-        private final Long agent;
-        private final Long risk;
+        private final Session agent;
+        private final Session risk;
+        private final Session manager;
         private final java.util.Map<Long, Double> registeredAt = new java.util.HashMap<>();
         private int count;
 
-        Script(DemoClock demo, LocalDateTime start, Duration window, LimitServices limits, Session system, Long agent, Long risk) {
+        Script(DemoClock demo, LocalDateTime start, Duration window, LimitServices limits, Session agent, Session risk, Session manager) {
             this.demo = demo;
             this.start = start;
             this.window = window;
             this.limits = limits;
             this.appeals = limits.appeals;
-            this.system = system;
             this.agent = agent;
             this.risk = risk;
+            this.manager = manager;
         }
 
         /** Moves to {@code delta} of the window after the appeal's registration. */
@@ -278,35 +276,33 @@ public final class DemoAppeals {
 
         long confirm(LimitProposalRecord p, double fraction) {
             at(fraction);
-            return limits.decisions.confirm(system, p.getId(), p.getVersion(), "Confirmed from the review queue").decisionId();
+            return limits.decisions.confirm(risk, p.getId(), p.getVersion(), "Confirmed from the review queue").decisionId();
         }
 
         long register(double fraction, Appeals.Registration r) {
             at(fraction);
             count++;
-            long id = appeals.registration().register(system, r, List.of());
+            long id = appeals.registration().register(agent, r, List.of());
             registeredAt.put(id, fraction);
             return id;
         }
 
         private int version(long id) {
-            return appeals.queries().detail(system, id).row().version();
+            return appeals.queries().detail(risk, id).row().version();
         }
 
         void assignAgent(long id, double fraction) {
             at(id, fraction);
-            if (agent != null) {
-                appeals.workflow().assign(system, id, version(id), agent, "demo: first-line agent");
-            }
-            appeals.workflow().move(system, id, version(id), AppealStatus.IN_REVIEW, "Statement read; checking the evidence.");
+            appeals.workflow().assign(manager, id, version(id), agent.operatorId(), "demo: first-line agent");
+            appeals.workflow().move(agent, id, version(id), AppealStatus.IN_REVIEW, "Statement read; checking the evidence.");
         }
 
         void move(long id, double fraction, AppealStatus to, String note) {
             assignAgent(id, fraction - 0.05);
             at(id, fraction);
-            appeals.workflow().move(system, id, version(id), to, note);
-            if (to == AppealStatus.ESCALATED && risk != null) {
-                appeals.workflow().assign(system, id, version(id), risk, "demo: escalated to a risk operator");
+            appeals.workflow().move(agent, id, version(id), to, note);
+            if (to == AppealStatus.ESCALATED) {
+                appeals.workflow().assign(manager, id, version(id), risk.operatorId(), "demo: escalated to a risk operator");
             }
         }
 
@@ -314,21 +310,21 @@ public final class DemoAppeals {
                 boolean close) {
             assignAgent(id, fraction - 0.1);
             at(id, fraction);
-            boolean done = appeals.workflow().decide(system, id, version(id), new Appeals.Decision(outcome, newLimit, reason, note, identity, null));
+            boolean done = appeals.workflow().decide(risk, id, version(id), new Appeals.Decision(outcome, newLimit, reason, note, identity, null));
             if (!done) {
                 at(id, fraction + 0.05);
-                appeals.workflow().approveLift(system, id, version(id), "Second approval: evidence checked.", null);
+                appeals.workflow().approveLift(manager, id, version(id), "Second approval: evidence checked.", null);
             }
             if (close) {
                 at(id, fraction + 0.1);
-                appeals.workflow().move(system, id, version(id), AppealStatus.CLOSED, "Customer informed by phone.");
+                appeals.workflow().move(risk, id, version(id), AppealStatus.CLOSED, "Customer informed by phone.");
             }
         }
 
         void requestLift(long id, double fraction, String note) {
             assignAgent(id, fraction - 0.1);
             at(id, fraction);
-            appeals.workflow().decide(system, id, version(id), new Appeals.Decision(AppealOutcome.LIFTED, null, "APPEAL_IDENTITY_VERIFIED", note, true, null));
+            appeals.workflow().decide(risk, id, version(id), new Appeals.Decision(AppealOutcome.LIFTED, null, "APPEAL_IDENTITY_VERIFIED", note, true, null));
         }
     }
 }

@@ -10,11 +10,13 @@ import dev.riskdesk.portfolio.PortfolioGenerator;
 import dev.riskdesk.scoring.batch.ScoreRunService;
 import dev.riskdesk.scoring.model.ModelRepository;
 import dev.riskdesk.scoring.model.TrainingService;
+import dev.riskdesk.security.OperatorService;
 import dev.riskdesk.security.Session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,31 +55,37 @@ public final class DemoSetup {
     }
 
     private final AppSettings settings;
+    private final OperatorService operators;
     private final Clock clock;
     private final List<Step> steps;
 
-    public DemoSetup(AppSettings settings, PortfolioGenerator generator, TrainingService training, ModelRepository models, ScoreRunService scoreRun,
+    public DemoSetup(AppSettings settings, OperatorService operators, PortfolioGenerator generator, TrainingService training, ModelRepository models, ScoreRunService scoreRun,
             LimitServices limits, DemoAppeals appeals, DashboardServices dashboard, Clock clock) {
         this.settings = settings;
+        this.operators = operators;
         this.clock = clock;
-        Session system = Session.system();
+        // each step runs as the demo operator whose job it is, with that role's permissions: the batch
+        // service operator generates, scores, runs the policy and refreshes; the manager trains and promotes
+        Supplier<Session> batch = () -> operators.signInDemoOperator(OperatorService.DEMO_BATCH.username());
+        Supplier<Session> manager = () -> operators.signInDemoOperator("manager");
         this.steps = List.of(
                 new Step("demo.step.generate", 55, (book, p) -> {
                     if (!generator.finishedBookExists()) {
                         // a generation killed part-way left its rows behind (a cancelled one removed them itself)
                         generator.discardUnfinished();
-                        generator.generate(book, p);
+                        generator.generate(batch.get(), book, p);
                     }
                 }),
                 new Step("demo.step.train", 25, (book, p) -> {
-                    TrainingService.Report report = training.train(system, TrainingService.Options.defaults(), p);
-                    models.promote(system, report.scorecardId(), "Demo portfolio: first scorecard");
-                    models.promote(system, report.thinFileId(), "Demo portfolio: first thin-file scorecard");
+                    Session session = manager.get();
+                    TrainingService.Report report = training.train(session, TrainingService.Options.defaults(), p);
+                    models.promote(session, report.scorecardId(), "Demo portfolio: first scorecard");
+                    models.promote(session, report.thinFileId(), "Demo portfolio: first thin-file scorecard");
                 }),
-                new Step("demo.step.score", 8, (book, p) -> scoreRun.scoreAll(system, ScoreRunService.DEFAULT_CHUNK, p)),
-                new Step("demo.step.policy", 12, (book, p) -> limits.runs.run(system, PolicyRunService.RunOptions.defaults(), p)),
+                new Step("demo.step.score", 8, (book, p) -> scoreRun.scoreAll(batch.get(), ScoreRunService.DEFAULT_CHUNK, p)),
+                new Step("demo.step.policy", 12, (book, p) -> limits.runs.run(batch.get(), PolicyRunService.RunOptions.defaults(), p)),
                 new Step("demo.step.appeals", 2, (book, p) -> appeals.create(p)),
-                new Step("demo.step.dashboard", 3, (book, p) -> dashboard.refresh.refresh(system, p)));
+                new Step("demo.step.dashboard", 3, (book, p) -> dashboard.refresh.refresh(batch.get(), p)));
     }
 
     /**
@@ -100,6 +108,7 @@ public final class DemoSetup {
 
     /** Runs the steps not yet done on {@code book}; a step already done by an earlier start is skipped. */
     public void run(GeneratorOptions book, Progress progress, StepListener listener) {
+        operators.createDemoOperatorsIfEmpty(); // the steps are theirs
         settings.put(STARTED, book.toString());
         int total = steps.stream().mapToInt(Step::weight).sum();
         int before = 0;

@@ -50,7 +50,7 @@ final class DecisionRows {
         if (d == null) {
             throw UserFacingException.keyed("limits.noDecision", "Decision " + decisionId + " does not exist.", String.valueOf(decisionId));
         }
-        if (d.getMakerId() != null && !session.isSystem() && d.getMakerId() == session.operatorId()) {
+        if (d.getMakerId() != null && d.getMakerId() == session.operatorId()) {
             throw UserFacingException.keyed("limits.ownDecision",
                     "You made this decision yourself; another manager must approve or decline it (four eyes).");
         }

@@ -255,7 +255,7 @@ public final class ProposalQueueService {
                 .where(where).orderBy(LIMIT_DECISION.DECIDED_AT, LIMIT_DECISION.ID).limit(limit)
                 .fetch(r -> new Pending(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8(),
                         r.value9(), r.value10(), r.value11(), r.value12(), r.value13() == null ? "—" : r.value13(),
-                        r.value14(), r.value15() != null && !session.isSystem() && r.value15() == session.operatorId()));
+                        r.value14(), r.value15() != null && r.value15() == session.operatorId()));
     }
 
     private Condition conditions(Filter filter) {

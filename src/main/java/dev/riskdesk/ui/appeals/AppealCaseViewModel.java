@@ -99,7 +99,7 @@ public final class AppealCaseViewModel {
 
     public boolean canClaim() {
         Appeals.AppealCase c = appeal.get();
-        return c != null && c.row().status().open() && !session.isSystem()
+        return c != null && c.row().status().open()
                 && (c.row().assigneeId() == null || c.row().assigneeId() != session.operatorId());
     }
 

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.riskdesk.dashboard.DashboardBook;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.DatabaseLocation;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -21,14 +19,7 @@ class BatchDashboardRefreshTest {
     Path dir;
 
     String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 2];
-        all[0] = "--db";
-        all[1] = dir.resolve("riskdesk").toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int exit = RiskDeskCli.run(new PrintWriter(out), new PrintWriter(err), all);
-        return new String[] {String.valueOf(exit), out.toString(), err.toString()};
+        return CliRuns.asBatch(dir.resolve("riskdesk"), args);
     }
 
     private int refreshes() {
@@ -57,5 +48,10 @@ class BatchDashboardRefreshTest {
         assertEquals("0", policy[0], policy[2]);
         assertTrue(policy[1].matches("(?s).*Dashboard aggregates refreshed in [\\d.]+ s.*"), policy[1]);
         assertEquals(1, refreshes());
+
+        String[] risk = CliRuns.asRisk(dir.resolve("riskdesk"), "policy", "run", "--at", "2025-03-20T00:00");
+        assertEquals("0", risk[0], risk[2]);
+        assertTrue(risk[1].contains("The dashboard aggregates were not refreshed: risk may not refresh them"), risk[1]);
+        assertEquals(1, refreshes(), "a risk operator's run leaves the dashboard to a manager or the batch operator");
     }
 }

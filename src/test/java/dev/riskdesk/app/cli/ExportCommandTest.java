@@ -30,9 +30,9 @@ class ExportCommandTest {
     void printsOneSummaryLineAndRefusesToOverwriteUnlessAsked() {
         Path db = dir.resolve("db");
         Path out = dir.resolve("out");
-        assertEquals("0", CliRuns.run(db, "generate", "--customers", "6", "--months", "3", "--seed", "7", "--as-of", "2026-12-01")[0]);
+        assertEquals("0", CliRuns.asBatch(db, "generate", "--customers", "6", "--months", "3", "--seed", "7", "--as-of", "2026-12-01")[0]);
 
-        String[] first = CliRuns.run(db, "export", "--dir", out.toString());
+        String[] first = CliRuns.asManager(db, "export", "--dir", out.toString());
         assertEquals("0", first[0], first[2]);
         assertEquals(1, first[1].strip().lines().count(), first[1]);
         assertTrue(first[1].matches("Exported \\d+ rows to " + java.util.regex.Pattern.quote(out.toString())
@@ -40,12 +40,12 @@ class ExportCommandTest {
                 + "inquiries \\d+, logins \\d+, feeds 5\\.\\R"), first[1]);
         assertTrue(Files.exists(out.resolve("feeds.csv")));
 
-        String[] again = CliRuns.run(db, "export", "--dir", out.toString());
+        String[] again = CliRuns.asManager(db, "export", "--dir", out.toString());
         assertEquals(String.valueOf(RiskDeskCli.EXIT_FAILURE), again[0]);
         assertEquals("riskdesk: The folder " + out + " already holds book files (customers.csv, accounts.csv, statements.csv, bills.csv, "
                 + "transactions.csv, repayments.csv, inquiries.csv, logins.csv, feeds.csv); choose an empty folder or use --overwrite to replace them.",
                 again[2].strip());
 
-        assertEquals("0", CliRuns.run(db, "export", "--dir", out.toString(), "--overwrite")[0]);
+        assertEquals("0", CliRuns.asManager(db, "export", "--dir", out.toString(), "--overwrite")[0]);
     }
 }

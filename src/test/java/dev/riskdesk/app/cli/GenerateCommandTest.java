@@ -16,7 +16,7 @@ class GenerateCommandTest {
     Path dir;
 
     private int run(StringWriter out, StringWriter err, String... args) {
-        return RiskDeskCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return RiskDeskCli.run(new PrintWriter(out, true), new PrintWriter(err, true), CliRuns.batchEnvironment(), args);
     }
 
     @Test
@@ -37,6 +37,7 @@ class GenerateCommandTest {
     @Test
     void generatesAndRefusesASecondTime() {
         String db = dir.resolve("y").toString();
+        CliRuns.demoOperators(Path.of(db));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         assertEquals(0, run(out, err, "--db", db, "generate", "--customers", "40", "--months", "13", "--as-of", "2026-11-22"));
@@ -45,5 +46,23 @@ class GenerateCommandTest {
         StringWriter err2 = new StringWriter();
         assertEquals(RiskDeskCli.EXIT_FAILURE, run(new StringWriter(), err2, "--db", db, "generate", "--customers", "40"));
         assertTrue(err2.toString().startsWith("riskdesk: The database already holds 40 customers"), err2.toString());
+    }
+
+    @Test
+    void generatingNeedsAnOperatorWithDataGenerate() {
+        Path db = dir.resolve("z");
+        CliRuns.demoOperators(db);
+        String[] nobody = CliRuns.run(db, "generate", "--customers", "40");
+        assertEquals("2", nobody[0], "no operator named: a usage error");
+        assertTrue(nobody[2].contains("--user NAME or RISKDESK_USER"), nobody[2]);
+        String[] agent = CliRuns.runAs("agent", "agent123", db, "generate", "--customers", "40");
+        assertEquals("1", agent[0]);
+        assertTrue(agent[2].contains("not allowed") && agent[2].contains("DATA_GENERATE"), agent[2]);
+        String[] batch = CliRuns.asBatch(db, "generate", "--customers", "40", "--months", "13", "--as-of", "2026-11-22");
+        assertEquals("0", batch[0], batch[2]);
+        try (dev.riskdesk.db.Database d = dev.riskdesk.db.Database.open(dev.riskdesk.db.DatabaseLocation.ofPath(db))) {
+            assertEquals(1, d.dsl().fetchCount(dev.riskdesk.db.schema.Tables.AUDIT_EVENT, dev.riskdesk.db.schema.Tables.AUDIT_EVENT.ACTION
+                    .eq("PORTFOLIO_GENERATED").and(dev.riskdesk.db.schema.Tables.AUDIT_EVENT.OPERATOR_NAME.eq("batch"))));
+        }
     }
 }

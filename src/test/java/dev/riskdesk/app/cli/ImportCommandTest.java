@@ -29,7 +29,8 @@ class ImportCommandTest {
         err.getBuffer().setLength(0);
         List<String> all = new ArrayList<>(List.of("--db", dir.resolve("db").toString()));
         all.addAll(List.of(args));
-        return RiskDeskCli.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+        CliRuns.demoOperators(dir.resolve("db"));
+        return RiskDeskCli.run(new PrintWriter(out, true), new PrintWriter(err, true), CliRuns.batchEnvironment(), all.toArray(String[]::new));
     }
 
     @Test

@@ -22,7 +22,7 @@ class PolicyChangedCommandTest {
     Path dir;
 
     private String[] run(String... args) {
-        return CliRuns.run(dir.resolve("riskdesk"), args);
+        return CliRuns.asBatch(dir.resolve("riskdesk"), args);
     }
 
     @Test

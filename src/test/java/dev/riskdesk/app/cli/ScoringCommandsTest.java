@@ -23,26 +23,34 @@ class ScoringCommandsTest {
         return CliRuns.run(dir.resolve("riskdesk"), args);
     }
 
+    String[] asBatch(String... args) {
+        return CliRuns.asBatch(dir.resolve("riskdesk"), args);
+    }
+
+    String[] asManager(String... args) {
+        return CliRuns.asManager(dir.resolve("riskdesk"), args);
+    }
+
     @Test
     void trainPromoteScoreExplainMonitor() {
         try (Database db = Database.open(DatabaseLocation.ofPath(dir.resolve("riskdesk")))) {
             SyntheticBooks.fill(db, 700, 20, 9);
         }
-        String[] noChampion = run("score", "--all");
+        String[] noChampion = asBatch("score", "--all");
         assertEquals("1", noChampion[0]);
         assertTrue(noChampion[2].contains("No scorecard has been promoted"), noChampion[2]);
 
-        String[] train = run("model", "train");
+        String[] train = asManager("model", "train");
         assertEquals("0", train[0], train[2]);
         assertTrue(train[1].contains("test (OOT)"), train[1]);
         Matcher ids = Pattern.compile("riskdesk model promote (\\d+) \\(and (\\d+) for thin files\\)").matcher(train[1]);
         assertTrue(ids.find(), train[1]);
-        assertEquals("0", run("model", "promote", ids.group(1))[0]);
-        assertEquals("0", run("model", "promote", ids.group(2))[0]);
+        assertEquals("0", asManager("model", "promote", ids.group(1))[0]);
+        assertEquals("0", asManager("model", "promote", ids.group(2))[0]);
         String[] list = run("model", "list");
         assertTrue(list[1].contains("CHAMPION") && list[1].contains("TREE_ENSEMBLE"), list[1]);
 
-        String[] score = run("score", "--all", "--chunk", "250");
+        String[] score = asBatch("score", "--all", "--chunk", "250");
         assertEquals("0", score[0], score[2]);
         assertTrue(score[1].matches("(?s)Job \\d+: scored [\\d,]+ accounts.*"), score[1]);
         assertTrue(score[1].matches("(?s).*Dashboard aggregates refreshed in [\\d.]+ s.*"), score[1]);
@@ -50,11 +58,11 @@ class ScoringCommandsTest {
             assertEquals(1, db.dsl().fetchCount(dev.riskdesk.db.schema.Tables.DASH_REFRESH));
         }
 
-        String[] explain = run("score", "--account", "5", "--lang", "zh");
+        String[] explain = asManager("score", "--account", "5", "--lang", "zh");
         assertEquals("0", explain[0], explain[2]);
         assertTrue(explain[1].contains("Sub-scores: credit"), explain[1]);
 
-        String[] monitor = run("model", "monitor");
+        String[] monitor = asManager("model", "monitor");
         assertEquals("0", monitor[0], monitor[2]);
         assertTrue(monitor[1].contains("Score PSI"), monitor[1]);
         assertTrue(monitor[1].contains("UTIL_NOW"), monitor[1]);

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.riskdesk.app.AppServices;
+import dev.riskdesk.security.TestOperators;
 import dev.riskdesk.appeals.AppealStatus;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.common.SameThreadTaskRunner;
@@ -154,7 +155,7 @@ class DemoSetupTest {
         try (Database db = TestDatabases.fresh(dir)) {
             PortfolioGenerator generator = new PortfolioGenerator(db);
             GeneratorOptions book = GeneratorOptions.of(60, 13, 42, AS_OF);
-            generator.generate(book, Progress.NONE);
+            generator.generate(TestOperators.batch(db), book, Progress.NONE);
             // what a kill leaves: rows written, the job still RUNNING, nothing undone
             db.dsl().update(BATCH_JOB).set(BATCH_JOB.STATUS, JobStatus.RUNNING).where(BATCH_JOB.KIND.eq(JobKind.GENERATE)).execute();
             assertFalse(generator.finishedBookExists());
@@ -162,7 +163,7 @@ class DemoSetupTest {
             assertTrue(generator.discardUnfinished());
             assertEquals(0, db.dsl().fetchCount(CUSTOMER));
             assertEquals(0, db.dsl().fetchCount(BATCH_JOB, BATCH_JOB.KIND.eq(JobKind.GENERATE)));
-            generator.generate(book, Progress.NONE);
+            generator.generate(TestOperators.batch(db), book, Progress.NONE);
             assertEquals(60, db.dsl().fetchCount(CUSTOMER));
             assertTrue(generator.finishedBookExists());
             assertFalse(generator.discardUnfinished(), "a finished book is never removed");

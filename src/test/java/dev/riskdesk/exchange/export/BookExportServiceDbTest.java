@@ -26,6 +26,7 @@ import dev.riskdesk.exchange.load.LoadProblem;
 import dev.riskdesk.portfolio.GeneratorOptions;
 import dev.riskdesk.security.AccessDeniedException;
 import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestOperators;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ class BookExportServiceDbTest {
     @BeforeEach
     void book() {
         t = TestServices.fresh(dir.resolve("db"));
-        t.services.generator().generate(new GeneratorOptions(40, 4, 11, 3, LocalDate.of(2026, 12, 1)), Progress.NONE);
+        t.services.generator().generate(TestOperators.batch(t.db), new GeneratorOptions(40, 4, 11, 3, LocalDate.of(2026, 12, 1)), Progress.NONE);
         export = t.services.bookExport();
         dsl = t.db.dsl();
     }
@@ -160,7 +161,7 @@ class BookExportServiceDbTest {
             }
         };
 
-        assertThrows(Progress.CancelledException.class, () -> export.export(Session.system(), out, true, cancelInTransactions));
+        assertThrows(Progress.CancelledException.class, () -> export.export(TestOperators.manager(t.db), out, true, cancelInTransactions));
 
         assertEquals(List.of("customers.csv"), names(out));
         assertEquals("the older export\n", Files.readString(out.resolve("customers.csv")));
@@ -174,12 +175,12 @@ class BookExportServiceDbTest {
         Files.writeString(out.resolve("repayments.csv"), "mine\n");
         Files.writeString(out.resolve("notes.txt"), "mine too\n");
 
-        UserFacingException e = assertThrows(UserFacingException.class, () -> export.export(Session.system(), out, false, Progress.NONE));
+        UserFacingException e = assertThrows(UserFacingException.class, () -> export.export(TestOperators.manager(t.db), out, false, Progress.NONE));
         assertEquals("The folder " + out + " already holds book files (repayments.csv); choose an empty folder or use --overwrite to replace them.",
                 e.getMessage());
         assertEquals("mine\n", Files.readString(out.resolve("repayments.csv")));
 
-        export.export(Session.system(), out, true, Progress.NONE);
+        export.export(TestOperators.manager(t.db), out, true, Progress.NONE);
         assertEquals(dsl.fetchCount(REPAYMENT), BookFolder.read(out).rows.get(BookKind.REPAYMENTS).size());
         assertEquals("mine too\n", Files.readString(out.resolve("notes.txt")));
     }

@@ -7,7 +7,7 @@ import dev.riskdesk.db.Database;
 import dev.riskdesk.db.TestDatabases;
 import dev.riskdesk.exchange.load.LoadReport.Outcome;
 import dev.riskdesk.security.AuditLog;
-import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestOperators;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +49,7 @@ class BookImportFuzzDbTest {
                 LoadRequest request = new LoadRequest("mutant-" + m.number(), m.files(scratch), null, BookMutants.AS_OF, false, false, rejects);
                 LoadReport r;
                 try {
-                    r = imports.load(Session.system(), request, Progress.NONE);
+                    r = imports.load(TestOperators.batch(db), request, Progress.NONE);
                 } catch (RuntimeException | Error e) {
                     throw new AssertionError(m + " (seed " + BookFuzzTest.SEED + ") escaped with " + e, e);
                 }

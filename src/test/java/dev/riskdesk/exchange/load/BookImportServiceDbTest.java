@@ -16,6 +16,7 @@ import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Role;
 import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestOperators;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,7 +47,7 @@ class BookImportServiceDbTest {
     void aFirstLoadAddsEveryRowAndASecondLoadOfTheSameFilesChangesNothing() {
         try (Database db = TestDatabases.fresh(dir)) {
             MemoryBook book = MemoryBook.tiny();
-            LoadReport first = service(db, book).load(Session.system(), book.request(false, dir.resolve("r.csv")), Progress.NONE);
+            LoadReport first = service(db, book).load(TestOperators.batch(db), book.request(false, dir.resolve("r.csv")), Progress.NONE);
             assertEquals(Outcome.COMPLETED, first.outcome(), () -> first.problems().toString());
             assertEquals(new Counts(2, 0, 0, 0), first.counts().get(BookKind.CUSTOMERS));
             assertEquals(new Counts(4, 0, 0, 0), first.counts().get(BookKind.STATEMENTS));
@@ -65,7 +66,7 @@ class BookImportServiceDbTest {
             assertEquals(1, dsl.fetchCount(dsl.selectFrom("AUDIT_EVENT").where("ACTION = 'BOOK_IMPORTED'")));
             String before = BookFingerprint.content(dsl, BookFingerprint.LOADED);
 
-            LoadReport second = service(db, book).load(Session.system(), book.request(false, dir.resolve("r.csv")), Progress.NONE);
+            LoadReport second = service(db, book).load(TestOperators.batch(db), book.request(false, dir.resolve("r.csv")), Progress.NONE);
             Counts total = LoadHistory.total(second.counts());
             assertEquals(new Counts(0, 0, 13, 0), total, "the same files again: 0 new, 0 changed, all unchanged");
             assertEquals(before, BookFingerprint.content(dsl, BookFingerprint.LOADED));
@@ -77,13 +78,13 @@ class BookImportServiceDbTest {
     void anOlderFeedsFileNeverMovesAFeedBackInTime() {
         try (Database db = TestDatabases.fresh(dir)) {
             MemoryBook book = MemoryBook.tiny().add(BookKind.FEEDS, "REPAYMENTS", MemoryBook.t("2026-11-30 00:00"), 24);
-            service(db, book).load(Session.system(), book.request(false, null), Progress.NONE);
+            service(db, book).load(TestOperators.batch(db), book.request(false, null), Progress.NONE);
             DSLContext dsl = db.dsl();
             String asOf = "SELECT AS_OF FROM DATA_FEED WHERE CODE = 'REPAYMENTS'";
             assertEquals(LocalDateTime.of(2026, 11, 30, 0, 0), dsl.fetchOne(asOf).get(0, LocalDateTime.class));
 
             MemoryBook older = MemoryBook.tiny().add(BookKind.FEEDS, "REPAYMENTS", MemoryBook.t("2026-11-01 00:00"), 24);
-            LoadReport r = service(db, older).load(Session.system(), older.request(false, null), Progress.NONE);
+            LoadReport r = service(db, older).load(TestOperators.batch(db), older.request(false, null), Progress.NONE);
             assertEquals(Outcome.COMPLETED, r.outcome(), () -> r.problems().toString());
             assertEquals(LocalDateTime.of(2026, 11, 30, 0, 0), dsl.fetchOne(asOf).get(0, LocalDateTime.class), "the feed stays where it was");
             assertTrue(r.feedsMoved().isEmpty(), "nothing moved: " + r.feedsMoved());
@@ -94,12 +95,12 @@ class BookImportServiceDbTest {
     void aChangedLimitUpdatesTheAccountBumpsItsVersionAndRecordsTheChange() {
         try (Database db = TestDatabases.fresh(dir)) {
             MemoryBook book = MemoryBook.tiny();
-            service(db, book).load(Session.system(), book.request(false, null), Progress.NONE);
+            service(db, book).load(TestOperators.batch(db), book.request(false, null), Progress.NONE);
             db.dsl().execute("DELETE FROM CHANGED_ACCOUNT");
             book.set(BookKind.ACCOUNTS, "A1", "credit_limit", MemoryBook.money("25000"))
                     .set(BookKind.ACCOUNTS, "A1", "last_limit_change", MemoryBook.t("2026-11-28 09:00"))
                     .set(BookKind.CUSTOMERS, "C2", "occupation", "厨师");
-            LoadReport r = service(db, book).load(Session.system(), book.request(false, null), Progress.NONE);
+            LoadReport r = service(db, book).load(TestOperators.batch(db), book.request(false, null), Progress.NONE);
             assertEquals(new Counts(0, 1, 1, 0), r.counts().get(BookKind.ACCOUNTS));
             assertEquals(new Counts(0, 1, 1, 0), r.counts().get(BookKind.CUSTOMERS));
             DSLContext dsl = db.dsl();
@@ -119,7 +120,7 @@ class BookImportServiceDbTest {
             MemoryBook book = MemoryBook.tiny();
             book.add(BookKind.LOGINS, "LG2", "C9", MemoryBook.t("2026-11-20 09:00"), "D1", "203.0.113.8", "北京", false, false, true, null);
             Path rejects = dir.resolve("rejects.csv");
-            LoadReport r = service(db, book).load(Session.system(), book.request(false, rejects), Progress.NONE);
+            LoadReport r = service(db, book).load(TestOperators.batch(db), book.request(false, rejects), Progress.NONE);
             assertEquals(Outcome.REJECTED, r.outcome());
             assertEquals(1, r.problems().size());
             assertEquals(new LoadProblem("logins.csv", 3, "customer_no", "C9", "customer_no C9 is not in this load's customers.csv nor in the database."),
@@ -132,7 +133,7 @@ class BookImportServiceDbTest {
             assertEquals(List.of("file,line,column,value,message", "logins.csv,3,customer_no,C9,customer_no C9 is not in this load's customers.csv nor in the database."),
                     Files.readAllLines(rejects).stream().map(l -> l.replace("\uFEFF", "")).toList());
 
-            LoadReport partial = service(db, book).load(Session.system(), book.request(true, rejects), Progress.NONE);
+            LoadReport partial = service(db, book).load(TestOperators.batch(db), book.request(true, rejects), Progress.NONE);
             assertEquals(Outcome.PARTIAL, partial.outcome());
             assertEquals(new Counts(1, 0, 0, 1), partial.counts().get(BookKind.LOGINS));
             assertEquals(2, dsl.fetchCount(dsl.selectFrom("CUSTOMER")));
@@ -147,10 +148,10 @@ class BookImportServiceDbTest {
     void aReaderProblemInTheLastFileRejectsTheLoadAndAPartialLoadSkipsOnlyThatLine() {
         try (Database db = TestDatabases.fresh(dir)) {
             MemoryBook book = MemoryBook.tiny().problem(BookKind.LOGINS, 3, "login_at", "expected a time, got 'yesterday'.");
-            LoadReport r = service(db, book).load(Session.system(), book.request(false, dir.resolve("r.csv")), Progress.NONE);
+            LoadReport r = service(db, book).load(TestOperators.batch(db), book.request(false, dir.resolve("r.csv")), Progress.NONE);
             assertEquals(Outcome.REJECTED, r.outcome());
             assertEquals(0, db.dsl().fetchCount(db.dsl().selectFrom("TXN")));
-            LoadReport partial = service(db, book).load(Session.system(), book.request(true, dir.resolve("r.csv")), Progress.NONE);
+            LoadReport partial = service(db, book).load(TestOperators.batch(db), book.request(true, dir.resolve("r.csv")), Progress.NONE);
             assertEquals(Outcome.PARTIAL, partial.outcome());
             assertEquals(new Counts(1, 0, 0, 1), partial.counts().get(BookKind.LOGINS));
         }
@@ -174,12 +175,12 @@ class BookImportServiceDbTest {
         try (Database db = TestDatabases.fresh(dir)) {
             MemoryBook book = MemoryBook.tiny();
             String before = BookFingerprint.content(db.dsl(), BookFingerprint.ALL);
-            LoadReport dry = service(db, book).validate(Session.system(), book.request(false, null), Progress.NONE);
+            LoadReport dry = service(db, book).validate(TestOperators.batch(db), book.request(false, null), Progress.NONE);
             assertEquals(Outcome.DRY_RUN, dry.outcome());
             assertEquals(new Counts(13, 0, 0, 0), LoadHistory.total(dry.counts()));
             assertEquals(2, dry.accountsTouched());
             assertEquals(before, BookFingerprint.content(db.dsl(), BookFingerprint.ALL));
-            LoadReport load = service(db, book).load(Session.system(), book.request(false, null), Progress.NONE);
+            LoadReport load = service(db, book).load(TestOperators.batch(db), book.request(false, null), Progress.NONE);
             assertEquals(dry.counts(), load.counts());
             assertNotEquals(0, load.loadId());
             assertTrue(db.dsl().fetchExists(db.dsl().selectFrom("DATA_LOAD_FILE").where("FILE_NAME = 'repayments.csv'")));

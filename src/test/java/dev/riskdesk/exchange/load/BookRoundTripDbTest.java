@@ -18,7 +18,7 @@ import dev.riskdesk.scoring.ScoringService;
 import dev.riskdesk.scoring.model.ModelRepository;
 import dev.riskdesk.scoring.model.TrainingService;
 import dev.riskdesk.security.AuditLog;
-import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestOperators;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -63,9 +63,9 @@ class BookRoundTripDbTest {
     @BeforeAll
     static void generateExportAndImport() {
         generated = open("generated");
-        new PortfolioGenerator(generated).generate(BOOK, Progress.NONE);
+        new PortfolioGenerator(generated).generate(TestOperators.batch(generated), BOOK, Progress.NONE);
         export = dir.resolve("export");
-        new BookExportService(generated, new AuditLog(BookImportServiceDbTest.CLOCK)).export(Session.system(), export, false, Progress.NONE);
+        new BookExportService(generated, new AuditLog(BookImportServiceDbTest.CLOCK)).export(TestOperators.manager(generated), export, false, Progress.NONE);
         imported = open("imported");
         firstImport = importFolder(imported, export);
     }
@@ -88,7 +88,7 @@ class BookRoundTripDbTest {
         LoadRequest request = new LoadRequest(BookFolder.sourceName(folder), BookFolder.files(folder), null, asOf, false, false,
                 dir.resolve("rejects.csv"));
         return new BookImportService(db, new AuditLog(BookImportServiceDbTest.CLOCK), BookImportServiceDbTest.CLOCK)
-                .load(Session.system(), request, Progress.NONE);
+                .load(TestOperators.batch(db), request, Progress.NONE);
     }
 
     @Test
@@ -119,11 +119,11 @@ class BookRoundTripDbTest {
     void aModelTrainedOnTheImportedBookScoresEveryAccountAsOnTheGeneratedOne() {
         AuditLog audit = new AuditLog(BookImportServiceDbTest.CLOCK);
         ModelRepository models = new ModelRepository(imported, audit, BookImportServiceDbTest.CLOCK);
-        TrainingService.Report r = new TrainingService(imported, models, audit).train(Session.system(),
+        TrainingService.Report r = new TrainingService(imported, models, audit).train(TestOperators.manager(imported),
                 new TrainingService.Options(0, 0, 300_000, 11), Progress.NONE);
         assertTrue(r.scorecardTest().auc() > 0.5, "out-of-time AUC " + r.scorecardTest().auc());
-        models.promote(Session.system(), r.scorecardId(), "round trip");
-        models.promote(Session.system(), r.thinFileId(), "round trip");
+        models.promote(TestOperators.manager(imported), r.scorecardId(), "round trip");
+        models.promote(TestOperators.manager(imported), r.thinFileId(), "round trip");
         for (var model : imported.dsl().selectFrom(MODEL).fetch()) {
             model.changed(true);
             generated.dsl().insertInto(MODEL).set(model).execute();
@@ -138,7 +138,7 @@ class BookRoundTripDbTest {
         ScoringService scoring = new ScoringService(db, new ModelRepository(db, new AuditLog(BookImportServiceDbTest.CLOCK), BookImportServiceDbTest.CLOCK));
         Map<String, Integer> scores = new TreeMap<>();
         for (Record2<Long, String> a : db.dsl().select(ACCOUNT.ID, ACCOUNT.ACCOUNT_NO).from(ACCOUNT).fetch()) {
-            scores.put(a.value2(), scoring.scoreAccount(Session.system(), a.value1()).result().score());
+            scores.put(a.value2(), scoring.scoreAccount(TestOperators.risk(imported), a.value1()).result().score());
         }
         return scores;
     }

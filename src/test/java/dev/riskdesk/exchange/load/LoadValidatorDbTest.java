@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.riskdesk.app.TestServices;
+import dev.riskdesk.security.TestOperators;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.exchange.BookKind;
 import dev.riskdesk.portfolio.GeneratorOptions;
@@ -36,7 +37,7 @@ class LoadValidatorDbTest {
     @BeforeEach
     void book() {
         t = TestServices.fresh(dir.resolve("db"));
-        t.services.generator().generate(new GeneratorOptions(40, 4, 11, 3, AS_OF.toLocalDate()), Progress.NONE);
+        t.services.generator().generate(TestOperators.batch(t.db), new GeneratorOptions(40, 4, 11, 3, AS_OF.toLocalDate()), Progress.NONE);
         dsl = t.db.dsl();
         export = dir.resolve("export");
         t.services.bookExport().export(t.login("manager"), export, false, Progress.NONE);

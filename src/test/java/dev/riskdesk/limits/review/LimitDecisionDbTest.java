@@ -29,6 +29,7 @@ import dev.riskdesk.limits.ProposalType;
 import dev.riskdesk.limits.run.PolicyRunService;
 import dev.riskdesk.security.AccessDeniedException;
 import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestOperators;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -72,7 +73,7 @@ class LimitDecisionDbTest {
     private LimitProposalRecord pendingDecrease() {
         long id = f.account("10000", "9000", "I1", 1);
         f.score(id, 0.30, 0);
-        f.runs.run(Session.system(), new PolicyRunService.RunOptions(false, 100, LimitsFixture.NOW, false), Progress.NONE);
+        f.runs.run(TestOperators.batch(f.db), new PolicyRunService.RunOptions(false, 100, LimitsFixture.NOW, false), Progress.NONE);
         LimitProposalRecord p = f.db.dsl().selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(id)).fetchOne();
         assertEquals(ProposalStatus.PENDING, p.getStatus());
         assertEquals(ProposalType.DECREASE, p.getProposalType());
@@ -84,7 +85,7 @@ class LimitDecisionDbTest {
         long id = f.account("10000", "5000", "I5", 1);
         f.score(id, 0.01, 100);
         f.history(id, "10000", "5000", "2000");
-        f.runs.run(Session.system(), new PolicyRunService.RunOptions(false, 100, LimitsFixture.NOW, false), Progress.NONE);
+        f.runs.run(TestOperators.batch(f.db), new PolicyRunService.RunOptions(false, 100, LimitsFixture.NOW, false), Progress.NONE);
         LimitProposalRecord p = f.db.dsl().selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(id)).fetchOne();
         assertEquals(ProposalType.INCREASE, p.getProposalType());
         assertEquals(Money.of("13000"), p.getProposedLimit());
@@ -164,7 +165,7 @@ class LimitDecisionDbTest {
     void liftingAFraudSuspensionNeedsASecondApproval() {
         long victim = f.account("20000", "5000", "I3", 1);
         f.takeover(victim);
-        f.runs.run(Session.system(), new PolicyRunService.RunOptions(false, 100, LimitsFixture.NOW, false), Progress.NONE);
+        f.runs.run(TestOperators.batch(f.db), new PolicyRunService.RunOptions(false, 100, LimitsFixture.NOW, false), Progress.NONE);
         long suspensionId = f.db.dsl().select(SUSPENSION.ID).from(SUSPENSION).where(SUSPENSION.ACCOUNT_ID.eq(victim)).fetchOne(SUSPENSION.ID);
         LimitDecisionService.Outcome o = f.decisions.liftSuspension(risk, suspensionId, "CUSTOMER_CONFIRMED", "customer was travelling");
         assertEquals(DecisionStatus.AWAITING_APPROVAL, o.decisionStatus());

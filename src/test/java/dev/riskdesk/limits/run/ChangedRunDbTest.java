@@ -32,6 +32,7 @@ import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.OperatorService;
 import dev.riskdesk.security.PasswordHasher;
 import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestOperators;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -74,8 +75,8 @@ class ChangedRunDbTest {
     @BeforeAll
     static void book() {
         try (Database db = open(shared.resolve("book"))) {
-            new PortfolioGenerator(db).generate(new GeneratorOptions(150, 4, 11, 3, AS_OF), Progress.NONE);
-            services(db).runs.run(Session.system(), new PolicyRunService.RunOptions(false, 100, null, false), Progress.NONE);
+            new PortfolioGenerator(db).generate(TestOperators.batch(db), new GeneratorOptions(150, 4, 11, 3, AS_OF), Progress.NONE);
+            services(db).runs.run(TestOperators.batch(db), new PolicyRunService.RunOptions(false, 100, null, false), Progress.NONE);
         }
     }
 
@@ -133,7 +134,7 @@ class ChangedRunDbTest {
     }
 
     private static PolicyRunService.RunReport changedRun(Database db, int failAfterChunks) {
-        return services(db).changedRuns.run(Session.system(), new ChangedRunService.Options(false, 7, null), Progress.NONE, failAfterChunks);
+        return services(db).changedRuns.run(TestOperators.batch(db), new ChangedRunService.Options(false, 7, null), Progress.NONE, failAfterChunks);
     }
 
     @Test
@@ -165,7 +166,7 @@ class ChangedRunDbTest {
         assertEquals(othersBefore, othersAfter, "the accounts not marked are untouched");
         try (Database db = copy("full")) {
             changeTheBook(db);
-            PolicyRunService.RunReport r = services(db).runs.run(Session.system(), new PolicyRunService.RunOptions(false, 100, null, false), Progress.NONE);
+            PolicyRunService.RunReport r = services(db).runs.run(TestOperators.batch(db), new PolicyRunService.RunOptions(false, 100, null, false), Progress.NONE);
             assertFalse(r.resumed());
             assertEquals(0, ChangedAccounts.count(db.dsl()), "a full run clears the marks made up to its start");
             assertEquals(rows(db.dsl(), marked), incremental);
@@ -194,7 +195,7 @@ class ChangedRunDbTest {
         try (Database db = copy("crashed, then a full run")) {
             changeTheBook(db);
             assertThrows(IllegalStateException.class, () -> changedRun(db, 1));
-            PolicyRunService.RunReport full = services(db).runs.run(Session.system(), new PolicyRunService.RunOptions(false, 100, null, false),
+            PolicyRunService.RunReport full = services(db).runs.run(TestOperators.batch(db), new PolicyRunService.RunOptions(false, 100, null, false),
                     Progress.NONE);
             assertFalse(full.resumed(), "a full run does not resume a crashed incremental run as its own");
             assertEquals(db.dsl().fetchCount(ACCOUNT), full.accounts());
@@ -214,7 +215,7 @@ class ChangedRunDbTest {
             long later = db.dsl().select(ACCOUNT.ID).from(ACCOUNT).orderBy(ACCOUNT.ID).limit(1).fetchOne(ACCOUNT.ID);
             db.transaction(tx -> ChangedAccounts.touch(tx, List.of(later), LocalDateTime.now(CLOCK).plusMinutes(1)));
             assertEquals(0, changedRun(db, 0).accounts(), "marked after the run's start: left for the next run");
-            services(db).runs.run(Session.system(), new PolicyRunService.RunOptions(false, 100, null, false), Progress.NONE);
+            services(db).runs.run(TestOperators.batch(db), new PolicyRunService.RunOptions(false, 100, null, false), Progress.NONE);
             assertEquals(1, ChangedAccounts.count(db.dsl()), "nor does a full run clear it");
         }
     }
@@ -225,7 +226,7 @@ class ChangedRunDbTest {
             changeTheBook(db);
             LimitServices limits = services(db);
             TwoStarts.Outcome<PolicyRunService.RunReport> outcome = TwoStarts.atOnce(progress ->
-                    limits.changedRuns.run(Session.system(), new ChangedRunService.Options(false, 7, null), progress));
+                    limits.changedRuns.run(TestOperators.batch(db), new ChangedRunService.Options(false, 7, null), progress));
             assertEquals(1, outcome.ran().size(), outcome.refused().toString());
             assertEquals(1, outcome.refused().size());
             String refusal = outcome.refused().get(0).getMessage();

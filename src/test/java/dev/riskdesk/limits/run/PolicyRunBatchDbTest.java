@@ -24,7 +24,7 @@ import dev.riskdesk.limits.LimitsFixture;
 import dev.riskdesk.limits.ProposalStatus;
 import dev.riskdesk.limits.ProposalType;
 import dev.riskdesk.limits.review.LimitChanges;
-import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestOperators;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -78,7 +78,7 @@ class PolicyRunBatchDbTest {
     }
 
     private static void run(LimitsFixture f, int chunk, LocalDateTime at) {
-        f.runs.run(Session.system(), new PolicyRunService.RunOptions(false, chunk, at, false), Progress.NONE);
+        f.runs.run(TestOperators.batch(f.db), new PolicyRunService.RunOptions(false, chunk, at, false), Progress.NONE);
     }
 
     @Test
@@ -220,7 +220,7 @@ class PolicyRunBatchDbTest {
             List<LimitChanges.Applied> changes = List.of(
                     new LimitChanges.Applied(change(a, ProposalType.DECREASE), null, 0),
                     new LimitChanges.Applied(change(b, ProposalType.SUSPEND), null, 0));
-            assertThrows(ConcurrentChangeException.class, () -> f.db.transaction(tx -> f.changes.applyAll(tx, Session.system(), changes, "ENGINE", NOW)));
+            assertThrows(ConcurrentChangeException.class, () -> f.db.transaction(tx -> f.changes.applyAll(tx, TestOperators.batch(f.db), changes, "ENGINE", NOW)));
             assertEquals(0, Money.of("10000").compareTo(f.db.dsl().select(ACCOUNT.CREDIT_LIMIT).from(ACCOUNT).where(ACCOUNT.ID.eq(a))
                     .fetchOne(ACCOUNT.CREDIT_LIMIT)), "a is untouched too");
             assertEquals(0, f.db.dsl().fetchCount(LIMIT_CHANGE));

@@ -29,7 +29,7 @@ import dev.riskdesk.limits.DecisionAction;
 import dev.riskdesk.limits.LimitsFixture;
 import dev.riskdesk.limits.ProposalStatus;
 import dev.riskdesk.limits.ProposalType;
-import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestOperators;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.jooq.impl.DSL;
@@ -57,7 +57,7 @@ class PolicyRunDbTest {
     }
 
     private PolicyRunService.RunReport run(LocalDateTime at, boolean onlyAwaiting) {
-        return f.runs.run(Session.system(), new PolicyRunService.RunOptions(false, 2, at, onlyAwaiting), Progress.NONE);
+        return f.runs.run(TestOperators.batch(f.db), new PolicyRunService.RunOptions(false, 2, at, onlyAwaiting), Progress.NONE);
     }
 
     /** The generator's repayment-delay case: paid on time, received after the as-of; the repayment feed lags. */
@@ -305,7 +305,7 @@ class PolicyRunDbTest {
     void aCrashedRunResumesAfterTheLastCommittedChunkWithoutApplyingTwice() {
         long[] victims = takenOverAccounts(5);
         assertThrows(IllegalStateException.class, () ->
-                f.runs.run(Session.system(), new PolicyRunService.RunOptions(false, 2, NOW, false), Progress.NONE, 1));
+                f.runs.run(TestOperators.batch(f.db), new PolicyRunService.RunOptions(false, 2, NOW, false), Progress.NONE, 1));
         var job = f.db.dsl().selectFrom(BATCH_JOB).fetchOne();
         assertEquals(JobStatus.FAILED, job.getStatus());
         assertEquals(victims[1], job.getLastKey());
@@ -326,7 +326,7 @@ class PolicyRunDbTest {
     void twoFirstEverRunsAtOnceStoreTheDefaultRulesAndPolicyOnce() throws Exception {
         takenOverAccounts(5); // no rules and no policy stored yet: both starts load the defaults files
         TwoStarts.Outcome<PolicyRunService.RunReport> outcome = TwoStarts.atOnce(progress ->
-                f.runs.run(Session.system(), new PolicyRunService.RunOptions(false, 2, NOW, false), progress));
+                f.runs.run(TestOperators.batch(f.db), new PolicyRunService.RunOptions(false, 2, NOW, false), progress));
         assertEquals(1, outcome.ran().size(), outcome.refused().toString());
         assertEquals(1, outcome.refused().size(), "the other start is refused by the lease, not by a duplicate version");
         assertEquals(1, f.db.dsl().fetchCount(LIMIT_POLICY), "the defaults are stored as one policy version");
@@ -340,7 +340,7 @@ class PolicyRunDbTest {
         f.rules.active(); // the stored rules and policy exist, as after the first run
         f.policies.active();
         TwoStarts.Outcome<PolicyRunService.RunReport> outcome = TwoStarts.atOnce(progress ->
-                f.runs.run(Session.system(), new PolicyRunService.RunOptions(false, 2, NOW, false), progress));
+                f.runs.run(TestOperators.batch(f.db), new PolicyRunService.RunOptions(false, 2, NOW, false), progress));
         assertEquals(1, outcome.ran().size(), outcome.refused().toString());
         assertEquals(1, outcome.refused().size());
         long job = outcome.ran().get(0).jobId();
@@ -360,7 +360,7 @@ class PolicyRunDbTest {
     void aRunKilledOnThisHostIsResumedAtOnceByTheNextRun() throws Exception {
         long[] victims = takenOverAccounts(5);
         assertThrows(IllegalStateException.class, () ->
-                f.runs.run(Session.system(), new PolicyRunService.RunOptions(false, 2, NOW, false), Progress.NONE, 1));
+                f.runs.run(TestOperators.batch(f.db), new PolicyRunService.RunOptions(false, 2, NOW, false), Progress.NONE, 1));
         // as a kill -9 leaves it: still RUNNING, its lease held by a process of this host that is gone
         Process killed = new ProcessBuilder("java", "-version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         killed.waitFor();
@@ -399,7 +399,7 @@ class PolicyRunDbTest {
         long victim = f.account("20000", "5000", "I3", 1);
         f.takeover(victim);
         // a database that has never stored its rules or policy: the dry run must not store them either
-        PolicyRunService.RunReport report = f.runs.run(Session.system(), new PolicyRunService.RunOptions(true, 100, NOW, false), Progress.NONE);
+        PolicyRunService.RunReport report = f.runs.run(TestOperators.batch(f.db), new PolicyRunService.RunOptions(true, 100, NOW, false), Progress.NONE);
         assertEquals(1, report.autoApplied());
         assertEquals(0, f.db.dsl().fetchCount(LIMIT_PROPOSAL));
         assertEquals(0, f.db.dsl().fetchCount(BATCH_JOB));

@@ -7,7 +7,7 @@ import dev.riskdesk.common.Progress;
 import dev.riskdesk.limits.LimitsFixture;
 import dev.riskdesk.limits.policy.LimitPolicy;
 import dev.riskdesk.limits.policy.LimitPolicyService;
-import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestOperators;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ class PolicySimulationDbTest {
             LimitPolicy candidate = LimitPolicyService.parse(json, "candidate");
             String before = checksum(f);
             StringWriter csv = new StringWriter();
-            PolicySimulationService.Report report = f.simulations.simulate(Session.system(),
+            PolicySimulationService.Report report = f.simulations.simulate(TestOperators.risk(f.db),
                     new PolicySimulationService.Options(candidate, null, 10, 45, LimitsFixture.NOW, 7, csv), Progress.NONE);
             assertEquals(before, checksum(f), "a simulation writes nothing");
             assertEquals(21, report.accounts());

@@ -17,7 +17,7 @@ import dev.riskdesk.db.TestDatabases;
 import dev.riskdesk.limits.LimitServices;
 import dev.riskdesk.scoring.model.ModelRepository;
 import dev.riskdesk.security.AuditLog;
-import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestOperators;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -47,8 +47,8 @@ class DashboardExportsTest {
             AuditLog audit = new AuditLog(clock);
             DashboardServices services = new DashboardServices(db, new ModelRepository(db, audit, clock), new LimitServices(db, audit, clock), audit, clock);
             DashboardBook.create(db);
-            services.refresh.refresh(Session.system(), Progress.NONE);
-            DashboardData data = services.query.load(Session.system(), DashboardFilter.all());
+            services.refresh.refresh(TestOperators.manager(db), Progress.NONE);
+            DashboardData data = services.query.load(TestOperators.manager(db), DashboardFilter.all());
 
             DashboardExports.Report report = new DashboardReport().build(data, LocalDateTime.of(2025, 4, 1, 9, 0), List.of());
             // charts with data in the three-account book: all but the four decision charts and the score distribution (no baseline)
@@ -65,9 +65,9 @@ class DashboardExportsTest {
             }
 
             // with stress results on the screen, the report ends with their page: chart and figures side by side
-            StressResult mild = services.stress.run(Session.system(), services.stress.scenarios(Session.system()).get(1), DashboardFilter.all(),
+            StressResult mild = services.stress.run(TestOperators.manager(db), services.stress.scenarios(TestOperators.manager(db)).get(1), DashboardFilter.all(),
                     Progress.NONE);
-            StressResult severe = services.stress.run(Session.system(), services.stress.scenarios(Session.system()).get(2), DashboardFilter.all(),
+            StressResult severe = services.stress.run(TestOperators.manager(db), services.stress.scenarios(TestOperators.manager(db)).get(2), DashboardFilter.all(),
                     Progress.NONE);
             ByteArrayOutputStream withStress = new ByteArrayOutputStream();
             DashboardExports.pdf(new DashboardReport().build(data, LocalDateTime.of(2025, 4, 1, 9, 0), List.of(mild, severe)), withStress);

@@ -10,7 +10,7 @@ import dev.riskdesk.common.Progress;
 import dev.riskdesk.dashboard.DashboardBook;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.TestDatabases;
-import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestOperators;
 import dev.riskdesk.ui.common.FxTaskRunner;
 import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.Theme;
@@ -57,10 +57,10 @@ class DashboardUiTest {
         var audit = new dev.riskdesk.security.AuditLog(clock);
         var services = new dev.riskdesk.dashboard.DashboardServices(db, new dev.riskdesk.scoring.model.ModelRepository(db, audit, clock),
                 new dev.riskdesk.limits.LimitServices(db, audit, clock), audit, clock);
-        services.refresh.refresh(Session.system(), Progress.NONE);
+        services.refresh.refresh(TestOperators.manager(db), Progress.NONE);
         tasks = new FxTaskRunner();
         Theme.LIGHT.apply();
-        model = new DashboardViewModel(services, Session.system(), tasks);
+        model = new DashboardViewModel(services, TestOperators.manager(db), tasks);
         DashboardView view = new DashboardView(model, new I18n(Messages.ENGLISH),
                 new SimpleObjectProperty<>(Theme.LIGHT));
         stage.setScene(Theme.style(new Scene(view.build(), 1280, 800)));

@@ -17,7 +17,7 @@ import dev.riskdesk.db.TestDatabases;
 import dev.riskdesk.limits.LimitServices;
 import dev.riskdesk.scoring.model.ModelRepository;
 import dev.riskdesk.security.AuditLog;
-import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestOperators;
 import dev.riskdesk.ui.common.UiText;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +56,7 @@ class DashboardViewModelTest {
         services = new DashboardServices(db, new ModelRepository(db, audit, businessClock), new LimitServices(db, audit, businessClock), audit,
                 businessClock);
         DashboardBook.create(db);
-        services.refresh.refresh(Session.system(), Progress.NONE);
+        services.refresh.refresh(TestOperators.manager(db), Progress.NONE);
     }
 
     @AfterEach
@@ -66,7 +66,7 @@ class DashboardViewModelTest {
 
     @Test
     void aFilterChosenWhileALoadRunsIsTheOneShown() {
-        DashboardViewModel model = new DashboardViewModel(services, Session.system(), tasks);
+        DashboardViewModel model = new DashboardViewModel(services, TestOperators.manager(db), tasks);
         model.load(noCharts);
         // the manager picks tier 2 before the first load has come back
         model.applyFilter(new DashboardFilter(null, null, 2, null, null), noCharts);
@@ -83,7 +83,7 @@ class DashboardViewModelTest {
 
     @Test
     void aLateLoadArrivingAfterTheLatestIsDropped() {
-        DashboardViewModel model = new DashboardViewModel(services, Session.system(), tasks);
+        DashboardViewModel model = new DashboardViewModel(services, TestOperators.manager(db), tasks);
         model.load(noCharts);
         model.applyFilter(new DashboardFilter(null, null, 2, null, null), noCharts);
         // the second (tier 2) finishes first, then the stale all-tiers one
@@ -99,7 +99,7 @@ class DashboardViewModelTest {
 
     @Test
     void aChartsDataIsSavedAsCsvWithItsColumnNamesAndAChartWithoutDataIsNotSaved() throws Exception {
-        DashboardViewModel model = new DashboardViewModel(services, Session.system(), new SameThreadTaskRunner());
+        DashboardViewModel model = new DashboardViewModel(services, TestOperators.manager(db), new SameThreadTaskRunner());
         ChartLook look = new ChartLook(k -> "<" + k + ">", false, Locale.ENGLISH);
         Path out = Files.createDirectory(dir.resolve("out"));
         List<String> asked = new ArrayList<>();
@@ -125,7 +125,7 @@ class DashboardViewModelTest {
 
     @Test
     void theReportIsDatedByTheBusinessClock() {
-        DashboardViewModel model = new DashboardViewModel(services, Session.system(), tasks);
+        DashboardViewModel model = new DashboardViewModel(services, TestOperators.manager(db), tasks);
         // 16:30 UTC is half past midnight the next day in Shanghai
         assertEquals(LocalDateTime.of(2026, 12, 2, 0, 30), model.now());
     }

@@ -18,7 +18,7 @@ import dev.riskdesk.db.TestDatabases;
 import dev.riskdesk.limits.LimitServices;
 import dev.riskdesk.scoring.model.ModelRepository;
 import dev.riskdesk.security.AuditLog;
-import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestOperators;
 import dev.riskdesk.ui.common.UiText;
 import java.io.ByteArrayInputStream;
 import java.io.File;
@@ -55,8 +55,8 @@ class StressTestViewModelTest {
         DashboardServices services = new DashboardServices(db, new ModelRepository(db, audit, clock), new LimitServices(db, audit, clock), audit,
                 clock);
         DashboardBook.create(db);
-        services.refresh.refresh(Session.system(), Progress.NONE);
-        dashboard = new DashboardViewModel(services, Session.system(), new SameThreadTaskRunner());
+        services.refresh.refresh(TestOperators.manager(db), Progress.NONE);
+        dashboard = new DashboardViewModel(services, TestOperators.manager(db), new SameThreadTaskRunner());
         model = dashboard.stress();
         model.open();
     }

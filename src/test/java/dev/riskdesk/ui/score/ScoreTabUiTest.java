@@ -15,7 +15,7 @@ import dev.riskdesk.scoring.batch.ScoreRunService;
 import dev.riskdesk.scoring.model.ModelRepository;
 import dev.riskdesk.scoring.model.TrainingService;
 import dev.riskdesk.security.AuditLog;
-import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestOperators;
 import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.score.ScoreView;
 import java.nio.file.Path;
@@ -60,9 +60,9 @@ class ScoreTabUiTest {
             AuditLog audit = new AuditLog(clock);
             ModelRepository models = new ModelRepository(db, audit, clock);
             TrainingService.Report report = new TrainingService(db, models, audit)
-                    .train(Session.system(), TrainingService.Options.defaults(), Progress.NONE);
-            models.promote(Session.system(), report.scorecardId(), "test champion");
-            new ScoreRunService(db, models, audit, clock).scoreAll(Session.system(), 2000, Progress.NONE);
+                    .train(TestOperators.manager(db), TrainingService.Options.defaults(), Progress.NONE);
+            models.promote(TestOperators.manager(db), report.scorecardId(), "test champion");
+            new ScoreRunService(db, models, audit, clock).scoreAll(TestOperators.batch(db), 2000, Progress.NONE);
         }
     }
 

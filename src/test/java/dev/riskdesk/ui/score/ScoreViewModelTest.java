@@ -13,7 +13,7 @@ import dev.riskdesk.scoring.ScoreBreakdown;
 import dev.riskdesk.scoring.SyntheticBooks;
 import dev.riskdesk.scoring.model.TrainingService;
 import dev.riskdesk.security.AuditLog;
-import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestOperators;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.Tag;
@@ -55,9 +55,9 @@ class ScoreViewModelTest {
             Clock clock = t.services.clock();
             AuditLog audit = new AuditLog(clock);
             TrainingService.Report report = new TrainingService(t.db, t.services.models(), audit)
-                    .train(Session.system(), TrainingService.Options.defaults(), Progress.NONE);
-            t.services.models().promote(Session.system(), report.scorecardId(), "test champion");
-            t.services.scoreRun().scoreAll(Session.system(), 2000, Progress.NONE);
+                    .train(TestOperators.manager(t.db), TrainingService.Options.defaults(), Progress.NONE);
+            t.services.models().promote(TestOperators.manager(t.db), report.scorecardId(), "test champion");
+            t.services.scoreRun().scoreAll(TestOperators.batch(t.db), 2000, Progress.NONE);
             long account = t.db.dsl().select(dev.riskdesk.db.schema.Tables.SCORE.ACCOUNT_ID).from(dev.riskdesk.db.schema.Tables.SCORE)
                     .limit(1).fetchOne().value1();
 
