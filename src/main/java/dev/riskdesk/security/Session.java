@@ -16,7 +16,8 @@ public record Session(long operatorId, String username, String displayName, Role
      * service operators alike: there is no all-permission identity.
      */
     public static Long actorId(Session session) {
-        return session == null ? null : session.operatorId();
+        // ids start at 1; a session with id 0 is no operator's (only tests that write audit rows by name make one)
+        return session == null || session.operatorId() <= 0 ? null : session.operatorId();
     }
 
     public boolean has(Permission permission) {
