@@ -3,6 +3,7 @@ package dev.riskdesk.app;
 import dev.riskdesk.app.demo.DemoAppeals;
 import dev.riskdesk.app.demo.DemoSetup;
 import dev.riskdesk.appeals.AppealServices;
+import dev.riskdesk.backup.BackupService;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.common.TaskRunner;
 import dev.riskdesk.customers.CustomerProfileService;
@@ -69,6 +70,7 @@ public final class AppServices implements AutoCloseable {
     private final DataHistoryService dataHistory;
     private final BookExportService bookExport;
     private final BookImportService bookImport;
+    private final BackupService backup;
 
     public AppServices(Database database, Clock clock, PasswordHasher hasher, TaskRunner tasks) {
         this.database = database;
@@ -95,6 +97,7 @@ public final class AppServices implements AutoCloseable {
         this.dataHistory = new DataHistoryService(database, clock);
         this.bookExport = new BookExportService(database, audit);
         this.bookImport = new BookImportService(database, audit, clock);
+        this.backup = new BackupService(database, audit);
         this.demoSetup = new DemoSetup(new AppSettings(database), operators, generator, training, models, scoreRun, limits, demoAppeals, dashboard, clock);
     }
 
@@ -210,6 +213,10 @@ public final class AppServices implements AutoCloseable {
     }
 
     /** Loads a lender's book or its daily delta from the book's CSV files ({@code riskdesk import}, the Data screen's wizard). */
+    public BackupService backup() {
+        return backup;
+    }
+
     public BookImportService bookImport() {
         return bookImport;
     }

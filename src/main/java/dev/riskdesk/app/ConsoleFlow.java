@@ -12,13 +12,15 @@ import dev.riskdesk.ui.appeals.RuleQualityView;
 import dev.riskdesk.ui.appeals.RuleQualityViewModel;
 import dev.riskdesk.ui.audit.AuditLogView;
 import dev.riskdesk.ui.audit.AuditLogViewModel;
+import dev.riskdesk.ui.backup.BackupView;
+import dev.riskdesk.ui.backup.BackupViewModel;
 import dev.riskdesk.ui.common.Appearance;
+import dev.riskdesk.ui.common.Theme;
 import dev.riskdesk.ui.dashboard.DashboardView;
 import dev.riskdesk.ui.dashboard.DashboardViewModel;
 import dev.riskdesk.ui.data.DataView;
 import dev.riskdesk.ui.data.DataViewModel;
 import dev.riskdesk.ui.data.ImportWizardModel;
-import dev.riskdesk.ui.common.Theme;
 import dev.riskdesk.ui.common.WindowPlacement;
 import dev.riskdesk.ui.lock.IdleLockOverlay;
 import dev.riskdesk.ui.lock.IdleLockViewModel;
@@ -131,7 +133,9 @@ public final class ConsoleFlow {
                 new ScreenEntry("data", "shell.nav.data", "mdi2d-database-import-outline", Permission.DATA_IMPORT,
                         () -> new DataView(new DataViewModel(services.dataHistory(), new ImportWizardModel.Importer(
                                 services.bookImport()::validate, services.bookImport()::load, services.importRejectsFolder()), session, services.tasks(),
-                                dataChanged), appearance.i18n()).build()));
+                                dataChanged), appearance.i18n()).build()),
+                new ScreenEntry("backup", "shell.nav.backup", "mdi2b-backup-restore", Permission.DATABASE_ADMIN,
+                        () -> new BackupView(new BackupViewModel(services.backup(), session, services.tasks()), appearance.i18n()).build()));
     }
 
     /** One customer's profile, opened from the browser (or the review queue); {@code back} returns there. */

@@ -4,13 +4,14 @@ import dev.riskdesk.common.Progress;
 import dev.riskdesk.common.TaskRunner;
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.db.DatabaseLocation;
+import dev.riskdesk.db.H2FileEncryption;
 import dev.riskdesk.security.DemoOperator;
 import dev.riskdesk.ui.common.Appearance;
+import dev.riskdesk.ui.common.ErrorTexts;
 import dev.riskdesk.ui.common.FxProgress;
 import dev.riskdesk.ui.common.FxTaskRunner;
-import dev.riskdesk.ui.common.ProgressWindow;
-import dev.riskdesk.ui.common.ErrorTexts;
 import dev.riskdesk.ui.common.I18n;
+import dev.riskdesk.ui.common.ProgressWindow;
 import dev.riskdesk.ui.common.Theme;
 import dev.riskdesk.ui.common.UiPreferences;
 import java.util.List;
@@ -48,7 +49,29 @@ public final class RiskDeskApplication extends Application {
         tasks = new FxTaskRunner();
         DatabaseLocation location = DatabaseLocation.resolve(dbOption(getParameters().getRaw()), System.getenv());
         LOG.info("Console starting on {}", location.describe());
+        open(location, false);
+    }
 
+    /**
+     * Opens the database off the FX thread; an encrypted file first gets its file password from a dialog (asked again,
+     * with a note, when the one given is not right; Cancel ends the console).
+     */
+    private void open(DatabaseLocation location, boolean askedBefore) {
+        if (H2FileEncryption.needsPassword(location)) {
+            java.util.Optional<char[]> password = FilePasswordDialog.ask(appearance.i18n(), location.describe(), askedBefore);
+            if (password.isEmpty()) {
+                Platform.exit();
+                return;
+            }
+            try {
+                H2FileEncryption.usePassword(location, password.get());
+            } catch (UserFacingException e) {
+                open(location, true);
+                return;
+            } finally {
+                java.util.Arrays.fill(password.get(), '\0');
+            }
+        }
         FxProgress opening = new FxProgress();
         ProgressWindow window = new ProgressWindow(new Stage(StageStyle.DECORATED), appearance.i18n(),
                 "common.appTitle", "shell.startup.opening", opening, null);
@@ -62,7 +85,12 @@ public final class RiskDeskApplication extends Application {
                 },
                 error -> {
                     window.close();
-                    fail(error);
+                    if (error instanceof UserFacingException e && "db.filePasswordWrong".equals(e.messageKey())) {
+                        H2FileEncryption.forget(location);
+                        open(location, true);
+                    } else {
+                        fail(error);
+                    }
                 });
     }
 

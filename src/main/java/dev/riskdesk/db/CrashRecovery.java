@@ -3,10 +3,10 @@ package dev.riskdesk.db;
 import dev.riskdesk.common.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,7 +100,8 @@ final class CrashRecovery {
             scriptWithoutStoring(location, copy, script);
             PrivateFiles.restrict(script);
             // the fresh file gets the key file's secret (the script's CREATE USER IF NOT EXISTS leaves the connecting user as it is)
-            try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + fresh + QUIET, H2Credentials.USER, H2Credentials.password(location));
+            try (Connection c = DriverManager.getConnection(H2Credentials.fileUrl(fresh, location) + QUIET, H2Credentials.USER,
+                    H2Credentials.password(location));
                     Statement s = c.createStatement()) {
                 s.execute("RUNSCRIPT FROM " + quoted(script) + " COMPRESSION GZIP");
                 s.execute("SHUTDOWN");
@@ -121,7 +122,7 @@ final class CrashRecovery {
 
     /** SCRIPT from the copy, then SHUTDOWN IMMEDIATELY: H2 closes it without storing anything. */
     private static void scriptWithoutStoring(DatabaseLocation location, Path copy, Path script) throws SQLException {
-        Connection c = H2Credentials.connect("jdbc:h2:file:" + copy + QUIET, location).connection();
+        Connection c = H2Credentials.connect(H2Credentials.fileUrl(copy, location) + QUIET, location).connection();
         try (Statement s = c.createStatement()) {
             s.execute("SCRIPT TO " + quoted(script) + " COMPRESSION GZIP");
         } catch (SQLException e) {
@@ -167,6 +168,11 @@ final class CrashRecovery {
 
     private static String quoted(Path path) {
         return "'" + path.toString().replace("'", "''") + "'";
+    }
+
+    /** Whether a live process, this one included, has the file open (its open-marker is there). */
+    static boolean openElsewhere(DatabaseLocation location) {
+        return markers(location).stream().anyMatch(CrashRecovery::ownerAlive);
     }
 
     /** Leaves this process's marker beside the file; delete it on a clean close. */

@@ -188,7 +188,7 @@ public final class Database implements AutoCloseable {
 
     /** H2's pool; its first connection is retried while another process sharing the file starts or closes (see {@link SharedFileConnections}). */
     private static Pool h2Pool(DatabaseLocation location) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create(location.jdbcUrl(), H2Credentials.USER, H2Credentials.password(location));
+        JdbcConnectionPool pool = JdbcConnectionPool.create(H2Credentials.url(location), H2Credentials.USER, H2Credentials.password(location));
         pool.setMaxConnections(16);
         try {
             awaitFirstConnection(pool, location);
@@ -243,6 +243,8 @@ public final class Database implements AutoCloseable {
     private static void recover(DatabaseLocation location) {
         try {
             CrashRecovery.recoverIfUnclean(location);
+        } catch (UserFacingException e) {
+            throw e; // an encrypted file without its file password
         } catch (RuntimeException e) {
             LOG.error("Cannot recover database {}", location.describe(), e);
             throw openFailure(location, e);
@@ -290,7 +292,7 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw UserFacingException.keyed("db.fileRead", "Cannot read the database file " + file + ": " + rootMessage(e), e, file);
         }
-        if (read < 3 || !"H:2".equals(new String(head, StandardCharsets.US_ASCII))) {
+        if ((read < 3 || !"H:2".equals(new String(head, StandardCharsets.US_ASCII))) && !H2FileEncryption.encrypted(location)) {
             throw UserFacingException.keyed("db.notH2", "The file " + file + " is not a RiskDesk (H2) database; nothing was changed.", file);
         }
     }
@@ -333,6 +335,12 @@ public final class Database implements AutoCloseable {
     static UserFacingException openFailure(DatabaseLocation location, Throwable e) {
         String message = rootMessage(e);
         String where = location.describe();
+        // a wrong file password makes H2 read noise: "Encryption error", or a store header that does not parse
+        if (H2FileEncryption.encrypted(location) && (message.contains("Encryption error") || message.contains("Store header is corrupt")
+                || message.contains("File corrupted"))) {
+            return UserFacingException.keyed("db.filePasswordWrong", "The file password of the database " + where
+                    + " is not right; nothing was changed.", e, where);
+        }
         if (message.contains("password authentication failed") || message.contains("no password was provided")) {
             return UserFacingException.keyed("db.serverLogin", "The server " + where + " refused the login; check the user in the URL and "
                     + DatabaseLocation.PASSWORD_VARIABLE + ".", e, where);
@@ -420,7 +428,7 @@ public final class Database implements AutoCloseable {
             }
             return java.sql.DriverManager.getConnection(location.jdbcUrl(), login);
         }
-        return SharedFileConnections.whileBusy(() -> java.sql.DriverManager.getConnection(location.jdbcUrl(), H2Credentials.USER,
+        return SharedFileConnections.whileBusy(() -> java.sql.DriverManager.getConnection(H2Credentials.url(location), H2Credentials.USER,
                 H2Credentials.password(location)), location.describe());
     }
 

@@ -19,7 +19,7 @@ final class DatabaseFileProbe {
         if (!Files.exists(location.dataFile())) {
             return;
         }
-        String url = "jdbc:h2:file:" + location.file() + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0";
+        String url = H2Credentials.fileUrl(location.file(), location) + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0";
         // the probe's connection stays open while Flyway looks, so Flyway's own connection shares this process's open
         // instead of racing other processes for the file
         try (H2Credentials.Accepted accepted = H2Credentials.connect(url, location)) {

@@ -19,11 +19,16 @@ public record DatabaseInfo(Map<String, Long> rowCounts, LocalDateTime dataAsOf, 
 
     public static DatabaseInfo read(Database database) {
         DSLContext dsl = database.dsl();
+        return new DatabaseInfo(rowCounts(dsl), dataAsOf(dsl), isDemo(dsl));
+    }
+
+    /** The rows of every table of the schema, by table name (in a transaction's {@code dsl}: as that transaction sees them). */
+    public static Map<String, Long> rowCounts(DSLContext dsl) {
         Map<String, Long> counts = new LinkedHashMap<>();
         DefaultSchema.DEFAULT_SCHEMA.getTables().stream()
                 .sorted(Comparator.comparing(Table::getName))
                 .forEach(table -> counts.put(table.getName(), dsl.selectCount().from(table).fetchOne(0, Long.class)));
-        return new DatabaseInfo(counts, dataAsOf(dsl), isDemo(dsl));
+        return counts;
     }
 
     /** The oldest as-of time over all data feeds: everything before it is complete. */

@@ -24,9 +24,22 @@ final class H2Credentials {
     private H2Credentials() {
     }
 
-    /** The password the database at {@code location} opens with; a file location gets its secret, created now when it has none. */
+    /**
+     * The password the database at {@code location} opens with; a file location gets its secret, created now when it has
+     * none, after the file password when the file is encrypted ({@link H2FileEncryption}).
+     */
     static String password(DatabaseLocation location) {
-        return location.isFile() ? H2KeyFile.readOrCreate(location) : EMPTY;
+        return location.isFile() ? H2FileEncryption.passwordPrefix(location) + H2KeyFile.readOrCreate(location) : EMPTY;
+    }
+
+    /** The URL that opens the database at {@code location}: its JDBC URL, with the cipher when the file is encrypted. */
+    static String url(DatabaseLocation location) {
+        return location.jdbcUrl() + H2FileEncryption.urlOptions(location);
+    }
+
+    /** The plain file URL of {@code base} (the location's file or a private copy of it), with the location's cipher. */
+    static String fileUrl(java.nio.file.Path base, DatabaseLocation location) {
+        return "jdbc:h2:file:" + base + H2FileEncryption.urlOptions(location);
     }
 
     /** A connection and the password it was opened with (for further connections to the same file, Flyway's). */
@@ -43,7 +56,8 @@ final class H2Credentials {
      * the secret is refused (the key file was written but the switch did not finish).
      */
     static Accepted connect(String url, DatabaseLocation location) throws SQLException {
-        Optional<String> secret = location.isFile() ? H2KeyFile.read(location) : Optional.empty();
+        String prefix = H2FileEncryption.passwordPrefix(location);
+        Optional<String> secret = location.isFile() ? H2KeyFile.read(location).map(k -> prefix + k) : Optional.empty();
         if (secret.isPresent()) {
             try {
                 return new Accepted(DriverManager.getConnection(url, USER, secret.get()), secret.get());
@@ -53,7 +67,7 @@ final class H2Credentials {
                 }
             }
         }
-        return new Accepted(DriverManager.getConnection(url, USER, EMPTY), EMPTY);
+        return new Accepted(DriverManager.getConnection(url, USER, prefix + EMPTY), prefix + EMPTY);
     }
 
     /**
@@ -64,10 +78,11 @@ final class H2Credentials {
         if (!location.isFile() || refused.getErrorCode() != WRONG_USER_OR_PASSWORD) {
             return false;
         }
-        String secret = password(location);
+        String secret = H2KeyFile.readOrCreate(location);
+        String prefix = H2FileEncryption.passwordPrefix(location);
         Connection c;
         try {
-            c = SharedFileConnections.whileBusy(() -> DriverManager.getConnection(location.jdbcUrl(), USER, EMPTY), location.describe());
+            c = SharedFileConnections.whileBusy(() -> DriverManager.getConnection(url(location), USER, prefix + EMPTY), location.describe());
         } catch (SQLException e) {
             if (e.getErrorCode() == WRONG_USER_OR_PASSWORD) {
                 return false; // neither the secret nor the empty password: not ours, or the key file is not this file's

@@ -33,7 +33,7 @@ final class NewDatabaseFile {
         removeLeftovers(location);
         Path base = location.file().resolveSibling(location.file().getFileName() + PREFIX + ProcessHandle.current().pid());
         Path built = base.resolveSibling(base.getFileName() + DatabaseLocation.H2_SUFFIX);
-        String url = "jdbc:h2:file:" + base + ";TRACE_LEVEL_FILE=0";
+        String url = H2Credentials.fileUrl(base, location) + ";TRACE_LEVEL_FILE=0";
         String password = H2Credentials.password(location);
         try {
             Flyway.configure().dataSource(url, H2Credentials.USER, password).locations(migrations).load().migrate();

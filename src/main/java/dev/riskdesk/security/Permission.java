@@ -34,5 +34,7 @@ public enum Permission {
     /** Load a lender's book or its daily feeds (import). */
     DATA_IMPORT,
     /** Write the whole book, personal data included, to CSV files (export). */
-    DATA_EXPORT
+    DATA_EXPORT,
+    /** Back the whole database up to a file, restore a backup into a new database, encrypt the file (administrators). */
+    DATABASE_ADMIN
 }

@@ -28,8 +28,9 @@ import picocli.CommandLine.ScopeType;
         versionProvider = RiskDeskCli.VersionProvider.class,
         description = "RiskDesk risk-operations console and batch tools. With no command it opens the console.",
         subcommands = {InfoCommand.class, AdminCommand.class, OperatorsCommand.class, GenerateCommand.class, ModelCommand.class, ScoreCommand.class,
-                PolicyCommand.class, NoticesCommand.class, AppealsCommand.class,
-                DashboardCommand.class, DemoCommand.class, ExportCommand.class, ImportCommand.class, AuditCommand.class,
+                PolicyCommand.class, NoticesCommand.class, AppealsCommand.class, DbCommand.class,
+                DashboardCommand.class, DemoCommand.class, ExportCommand.class, ImportCommand.class, AuditCommand.class, BackupCommand.class,
+                RestoreCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RiskDeskCli {
     private static final Logger LOG = LoggerFactory.getLogger(RiskDeskCli.class);
@@ -45,6 +46,11 @@ public final class RiskDeskCli {
                     + "(default: $RISKDESK_USER). The password comes from $RISKDESK_PASSWORD or is asked.")
     String user;
 
+    @Option(names = "--encrypt", scope = ScopeType.INHERIT,
+            description = "Create a new database encrypted (AES) with a file password from $RISKDESK_FILE_PASSWORD or asked; "
+                    + "an existing one is encrypted with 'riskdesk db encrypt'.")
+    boolean encrypt;
+
     /** The environment the command line reads RISKDESK_DB, RISKDESK_USER and RISKDESK_PASSWORD from. */
     private final Map<String, String> environment;
 
@@ -58,7 +64,17 @@ public final class RiskDeskCli {
 
     /** Opens the database the options and environment point at, with every service on it (the composition root). */
     AppServices openServices() {
-        return AppServices.open(location(), new SameThreadTaskRunner());
+        DatabaseLocation location = location();
+        FilePasswords.provide(this, location);
+        return AppServices.open(location, new SameThreadTaskRunner());
+    }
+
+    boolean encryptRequested() {
+        return encrypt;
+    }
+
+    Map<String, String> environment() {
+        return environment;
     }
 
     /** What a command does with the services of the opened database, printing to the command's output. */

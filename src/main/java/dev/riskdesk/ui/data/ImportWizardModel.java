@@ -9,6 +9,7 @@ import dev.riskdesk.exchange.load.LoadReport;
 import dev.riskdesk.exchange.load.LoadRequest;
 import dev.riskdesk.security.Session;
 import dev.riskdesk.ui.common.ErrorTexts;
+import dev.riskdesk.ui.common.RunProgress;
 import dev.riskdesk.ui.common.UiText;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -98,7 +99,7 @@ public final class ImportWizardModel {
     private final BooleanBinding busy;
 
     private LoadRequest request;
-    private Run running;
+    private RunProgress running;
 
     public ImportWizardModel(Importer importer, Session session, TaskRunner tasks, Runnable onImported) {
         this.importer = importer;
@@ -209,7 +210,7 @@ public final class ImportWizardModel {
         BookKind oneKind = kind.get();
         Charset charset = encoding.get().charset();
         start(Step.CHECKING, shown);
-        Run run = running;
+        RunProgress run = running;
         tasks.submit(p -> {
             LoadRequest dry = request(chosen, one, oneKind, charset, rejects("check"));
             return new Checked(dry, importer.validate().run(session, dry, run));
@@ -235,7 +236,7 @@ public final class ImportWizardModel {
         LoadRequest checkedRequest = request;
         boolean partial = acceptPartial.get();
         start(Step.IMPORTING, shown);
-        Run run = running;
+        RunProgress run = running;
         tasks.submit(p -> {
             LoadRequest real = new LoadRequest(checkedRequest.sourceName(), checkedRequest.files(), checkedRequest.encoding(),
                     checkedRequest.asOf(), false, partial, rejects("import"));
@@ -256,7 +257,7 @@ public final class ImportWizardModel {
     /** Asks the running check or import to stop at its next safe point; an import then writes nothing. */
     public void cancel() {
         if (running != null) {
-            running.cancelled = true;
+            running.cancel();
         }
     }
 
@@ -281,11 +282,11 @@ public final class ImportWizardModel {
     private void start(Step busy, Progress shown) {
         error.set(null);
         message.set(null);
-        running = new Run(shown);
+        running = new RunProgress(shown);
         step.set(busy);
     }
 
-    private void failed(Run run, Throwable failure, Step back) {
+    private void failed(RunProgress run, Throwable failure, Step back) {
         if (run != running) {
             return;
         }
@@ -376,25 +377,5 @@ public final class ImportWizardModel {
     }
 
     private record Checked(LoadRequest request, LoadReport report) {
-    }
-
-    /** The progress of one run: reports go to the window's progress; cancel stops this run only. */
-    private static final class Run implements Progress {
-        private final Progress shown;
-        private volatile boolean cancelled;
-
-        Run(Progress shown) {
-            this.shown = shown;
-        }
-
-        @Override
-        public void update(String text, long done, long total) {
-            shown.update(text, done, total);
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return cancelled || shown.isCancelled();
-        }
     }
 }
