@@ -21,6 +21,12 @@ public record DatabaseLocation(String jdbcUrl, Path file, String password) {
     static final String POSTGRES_PREFIX = "jdbc:postgresql:";
     static final String BASE_NAME = "riskdesk";
     static final String H2_SUFFIX = ".mv.db";
+    /**
+     * How long a transaction waits for a row another holds (H2's default is one second). Audited
+     * transactions take the audit chain's head in turn, and a batch chunk holds it until it commits,
+     * so an operator's change waits for the chunk instead of failing.
+     */
+    static final int LOCK_TIMEOUT_MILLIS = 60_000;
 
     public DatabaseLocation(String jdbcUrl, Path file) {
         this(jdbcUrl, file, null);
@@ -118,7 +124,7 @@ public record DatabaseLocation(String jdbcUrl, Path file, String password) {
         if (name.endsWith(H2_SUFFIX)) {
             absolute = absolute.resolveSibling(name.substring(0, name.length() - H2_SUFFIX.length()));
         }
-        String url = "jdbc:h2:file:" + absolute + ";AUTO_SERVER=TRUE";
+        String url = "jdbc:h2:file:" + absolute + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=" + LOCK_TIMEOUT_MILLIS;
         return new DatabaseLocation(url, absolute);
     }
 

@@ -69,4 +69,36 @@ class AuditChainConcurrencyTest {
             assertEquals(THREADS * CALLS, db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("APPEAL_SLA_CHANGED")));
         }
     }
+
+    /**
+     * A batch chunk audits early and goes on writing for seconds with the chain's head locked; an
+     * operator's audited change meanwhile waits for it instead of failing with a lock timeout.
+     */
+    @Test
+    void anAuditedChangeWaitsForALongBatchTransactionInsteadOfFailing() throws Exception {
+        try (Database db = TestDatabases.fresh(dir)) {
+            AuditLog audit = new AuditLog(Clock.systemUTC());
+            AppealSla sla = new AppealSla(db, audit);
+            Session supervisor = new Session(0, "supervisor", "", Role.MANAGER, EnumSet.of(Permission.APPEAL_ASSIGN));
+            CountDownLatch headLocked = new CountDownLatch(1);
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                Future<?> batch = pool.submit(() -> db.transaction(tx -> {
+                    audit.record(tx, supervisor, "BATCH_STEP", "JOB", 1, null, null);
+                    headLocked.countDown();
+                    try {
+                        Thread.sleep(3_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+                headLocked.await();
+                sla.setSlaHours(supervisor, AppealType.values()[0], 12);
+                batch.get();
+            } finally {
+                pool.shutdownNow();
+            }
+            assertTrue(new AuditChainVerifier(db).verify(Progress.NONE).intact());
+        }
+    }
 }
