@@ -49,37 +49,39 @@ class FreeTextInventoryTest {
 
     private static final String NUMBER = "a number, parsed and checked by its form; never stored as text";
 
-    static final Map<String, List<Input>> INVENTORY = Map.of(
-            "review/DecisionDialog.java", List.of(
+    static final Map<String, List<Input>> INVENTORY = Map.ofEntries(
+            Map.entry("review/DecisionDialog.java", List.of(
                     Input.exempt("new limit of an override", NUMBER),
                     Input.limited("note of confirm, override, reject, approve, decline", TextLimit.DECISION_NOTE),
-                    Input.limited("note of a bulk confirmation", TextLimit.DECISION_NOTE)),
-            "profiles/RevealDialog.java", List.of(
-                    Input.limited("reason for revealing personal data", TextLimit.REVEAL_REASON)),
-            "profiles/ProfilesView.java", List.of(
-                    Input.exempt("customer search box", "a query, never stored; the search reads it as a prefix or number")),
-            "profile/ActivityTab.java", List.of(
-                    Input.exempt("transaction amount filters (min, max)", NUMBER)),
-            "appeals/AppealDialogs.java", List.of(
+                    Input.limited("note of a bulk confirmation", TextLimit.DECISION_NOTE))),
+            Map.entry("profiles/RevealDialog.java", List.of(
+                    Input.limited("reason for revealing personal data", TextLimit.REVEAL_REASON))),
+            Map.entry("profiles/ProfilesView.java", List.of(
+                    Input.exempt("customer search box", "a query, never stored; the search reads it as a prefix or number"))),
+            Map.entry("profile/ActivityTab.java", List.of(
+                    Input.exempt("transaction amount filters (min, max)", NUMBER))),
+            Map.entry("appeals/AppealDialogs.java", List.of(
                     Input.exempt("account number to look up", "a look-up key, never stored; an unknown number is said in words"),
                     Input.limited("customer's statement", TextLimit.APPEAL_STATEMENT),
                     Input.exempt("new limit of a partial lift", NUMBER),
                     Input.limited("note of an appeal decision", TextLimit.APPEAL_DECISION_NOTE),
                     Input.limited("reason for an assignment", TextLimit.APPEAL_ASSIGN_REASON),
                     Input.limitedBy("appeals/AppealCaseView.java", "note of a move; the same dialog takes a lift approval's note",
-                            TextLimit.APPEAL_MOVE_NOTE)),
-            "appeals/AppealCasePanels.java", List.of(
+                            TextLimit.APPEAL_MOVE_NOTE))),
+            Map.entry("appeals/AppealCasePanels.java", List.of(
                     Input.exempt("rule evidence", "read-only display"),
-                    Input.limited("note added to the case log", TextLimit.APPEAL_NOTE)),
-            "dashboard/StressScenarioEditor.java", List.of(
-                    Input.limited("one helper for the scenario name (counted) and its numeric shocks and multipliers", TextLimit.STRESS_SCENARIO_NAME)),
-            "data/ImportWizard.java", List.of(
-                    Input.exempt("folder or file to import", "a path the wizard opens; the import checks files and their names")),
-            "operators/OperatorsView.java", List.of(
+                    Input.limited("note added to the case log", TextLimit.APPEAL_NOTE))),
+            Map.entry("dashboard/StressScenarioEditor.java", List.of(
+                    Input.limited("one helper for the scenario name (counted) and its numeric shocks and multipliers", TextLimit.STRESS_SCENARIO_NAME))),
+            Map.entry("data/ImportWizard.java", List.of(
+                    Input.exempt("folder or file to import", "a path the wizard opens; the import checks files and their names"))),
+            Map.entry("operators/OperatorsView.java", List.of(
                     Input.exempt("new operator's user name", "OperatorService refuses anything but 2 to 50 letters, digits, dots, dashes or underscores"),
-                    Input.exempt("new operator's display name", "OperatorAdminService refuses more than 100 characters (OPERATOR.DISPLAY_NAME) in words")),
-            "login/LoginView.java", List.of(
-                    Input.exempt("operator name at sign-in", "compared, never stored; operators' names are set on the operator screens")));
+                    Input.exempt("new operator's display name", "OperatorAdminService refuses more than 100 characters (OPERATOR.DISPLAY_NAME) in words"))),
+            Map.entry("login/LoginView.java", List.of(
+                    Input.exempt("operator name at sign-in", "compared, never stored; operators' names are set on the operator screens"))),
+            Map.entry("backup/BackupView.java", List.of(
+                    Input.exempt("backup file, backup to restore, new database path", "paths the backup and restore open; never stored as text"))));
 
     @Test
     void everyTextInputOfTheConsoleIsInTheInventory() throws IOException {
