@@ -42,10 +42,18 @@ public final class SearchBenchmark {
 
     private final Database database;
     private final CustomerSearchService search;
+    private final Session session;
 
+    /** The searches of the demo risk operator, signed in with the demo password (as on a benchmark book). */
     public SearchBenchmark(Database database) {
+        this(database, null);
+    }
+
+    /** The searches of {@code session} (a test's own operator); null signs the demo risk operator in. */
+    public SearchBenchmark(Database database, Session session) {
         this.database = database;
         this.search = new CustomerSearchService(database);
+        this.session = session;
     }
 
     public Result run(int queriesPerKind, long seed) {
@@ -54,7 +62,7 @@ public final class SearchBenchmark {
 
     /** Runs only the kinds whose name contains one of {@code only} (all kinds when empty). */
     public Result run(int queriesPerKind, long seed, Set<String> only) {
-        Session session = BenchOperators.signIn(database, "risk");
+        Session session = this.session != null ? this.session : BenchOperators.signIn(database, "risk");
         long accounts = database.dsl().fetchCount(ACCOUNT);
         if (accounts == 0) {
             throw new dev.riskdesk.common.UserFacingException("The database has no accounts to search; generate a portfolio first.");

@@ -336,7 +336,7 @@ class CustomerSearchServiceTest {
 
     @Test
     void theSearchBenchmarkMeasuresEveryKindOfSearch() {
-        SearchBenchmark.Result r = new SearchBenchmark(db).run(3, 7);
+        SearchBenchmark.Result r = new SearchBenchmark(db, RISK).run(3, 7);
         assertEquals(ACCOUNTS, r.accounts());
         assertEquals(13, r.percentilesByKind().size(), r.percentilesByKind().keySet().toString());
         assertTrue(r.percentilesByKind().containsKey("surname+status or bucket, by limit"), r.percentilesByKind().keySet().toString());

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Team mode from the command line, as the README tells it: the owner creates the schema and the first
- * administrator with admin init; then, logged in to the server as the application role, the administrator
- * generates a book, trains and promotes the models, scores every account and runs the policy.
+ * administrator with admin init; then, logged in to the server as the application role, the administrator adds
+ * a manager and a batch operator and generates a book, the manager trains and promotes the models, and the
+ * batch operator scores every account and runs the policy.
  */
 @Tag("db")
 @Tag("pg")
@@ -34,17 +35,22 @@ class TeamModeCliTest {
         String[] init = CliRuns.run(Map.of("RISKDESK_PASSWORD", PASSWORD), owner, "admin", "init", "--admin", "lin");
         assertEquals("0", init[0], init[2]);
 
-        String[] generate = as(app, "generate", "--customers", "300", "--months", "20", "--seed", "5", "--as-of", "2026-12-01");
+        // the administrator adds a manager (models) and a batch service operator (scoring, policy runs): an
+        // administrator's own role holds neither
+        assertEquals("0", as(app, "lin", "operators", "add", "chen", "--role", "MANAGER")[0]);
+        assertEquals("0", as(app, "lin", "operators", "add", "night", "--role", "BATCH")[0]);
+
+        String[] generate = as(app, "lin", "generate", "--customers", "300", "--months", "20", "--seed", "5", "--as-of", "2026-12-01");
         assertEquals("0", generate[0], generate[2]);
-        String[] train = as(app, "model", "train");
+        String[] train = as(app, "chen", "model", "train");
         assertEquals("0", train[0], train[2]);
         Matcher ids = Pattern.compile("riskdesk model promote (\\d+) \\(and (\\d+) for thin files\\)").matcher(train[1]);
         assertTrue(ids.find(), train[1]);
-        assertEquals("0", as(app, "model", "promote", ids.group(1))[0]);
-        assertEquals("0", as(app, "model", "promote", ids.group(2))[0]);
-        String[] score = as(app, "score", "--all");
+        assertEquals("0", as(app, "chen", "model", "promote", ids.group(1))[0]);
+        assertEquals("0", as(app, "chen", "model", "promote", ids.group(2))[0]);
+        String[] score = as(app, "night", "score", "--all");
         assertEquals("0", score[0], score[2]);
-        String[] policy = as(app, "policy", "run");
+        String[] policy = as(app, "night", "policy", "run");
         assertEquals("0", policy[0], policy[2]);
 
         String[] info = CliRuns.run(Map.of(), app, "info");
@@ -58,7 +64,8 @@ class TeamModeCliTest {
         }
     }
 
-    private static String[] as(String db, String... args) {
-        return CliRuns.run(Map.of("RISKDESK_USER", "lin", "RISKDESK_PASSWORD", PASSWORD), db, args);
+    /** The command as {@code user}; every operator of this test has the same password, also for those it adds. */
+    private static String[] as(String db, String user, String... args) {
+        return CliRuns.run(Map.of("RISKDESK_USER", user, "RISKDESK_PASSWORD", PASSWORD, "RISKDESK_NEW_PASSWORD", PASSWORD), db, args);
     }
 }

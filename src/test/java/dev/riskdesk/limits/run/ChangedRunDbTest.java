@@ -29,8 +29,6 @@ import dev.riskdesk.limits.ProposalStatus;
 import dev.riskdesk.portfolio.GeneratorOptions;
 import dev.riskdesk.portfolio.PortfolioGenerator;
 import dev.riskdesk.security.AuditLog;
-import dev.riskdesk.security.OperatorService;
-import dev.riskdesk.security.PasswordHasher;
 import dev.riskdesk.security.Session;
 import dev.riskdesk.security.TestOperators;
 import java.io.IOException;
@@ -254,9 +252,7 @@ class ChangedRunDbTest {
     }
 
     private static Session operator(Database db) {
-        OperatorService operators = new OperatorService(db, new PasswordHasher(4), new AuditLog(CLOCK), CLOCK);
-        operators.createDemoOperatorsIfEmpty();
-        return operators.authenticate("risk", "risk123".toCharArray());
+        return TestOperators.risk(db);
     }
 
     private static Set<Long> marks(DSLContext dsl) {

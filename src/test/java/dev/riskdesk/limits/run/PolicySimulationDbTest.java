@@ -7,6 +7,7 @@ import dev.riskdesk.common.Progress;
 import dev.riskdesk.limits.LimitsFixture;
 import dev.riskdesk.limits.policy.LimitPolicy;
 import dev.riskdesk.limits.policy.LimitPolicyService;
+import dev.riskdesk.security.Session;
 import dev.riskdesk.security.TestOperators;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -46,9 +47,10 @@ class PolicySimulationDbTest {
             f.takeover(f.account("20000", "5000", "I3", 1));
             String json = Files.readString(Path.of("data/limit-policy.json")).replace("\"maxStepUpPercent\": 30", "\"maxStepUpPercent\": 50");
             LimitPolicy candidate = LimitPolicyService.parse(json, "candidate");
+            Session risk = TestOperators.risk(f.db); // made (written) before the checksum
             String before = checksum(f);
             StringWriter csv = new StringWriter();
-            PolicySimulationService.Report report = f.simulations.simulate(TestOperators.risk(f.db),
+            PolicySimulationService.Report report = f.simulations.simulate(risk,
                     new PolicySimulationService.Options(candidate, null, 10, 45, LimitsFixture.NOW, 7, csv), Progress.NONE);
             assertEquals(before, checksum(f), "a simulation writes nothing");
             assertEquals(21, report.accounts());

@@ -15,6 +15,8 @@ import dev.riskdesk.scoring.batch.ScoreRunService;
 import dev.riskdesk.scoring.model.ModelRepository;
 import dev.riskdesk.scoring.model.TrainingService;
 import dev.riskdesk.security.AuditLog;
+import dev.riskdesk.security.OperatorService;
+import dev.riskdesk.security.PasswordHasher;
 import dev.riskdesk.security.TestOperators;
 import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.score.ScoreView;
@@ -58,6 +60,9 @@ class ScoreTabUiTest {
         try (Database db = TestDatabases.fresh(dir)) {
             SyntheticBooks.fill(db, 800, 20, 11);
             AuditLog audit = new AuditLog(clock);
+            // the demo operators first: the console's login signs in as the demo risk operator, and they are made only on a
+            // database without operators (TestOperators adds its own below)
+            new OperatorService(db, new PasswordHasher(4), audit, clock).createDemoOperatorsIfEmpty();
             ModelRepository models = new ModelRepository(db, audit, clock);
             TrainingService.Report report = new TrainingService(db, models, audit)
                     .train(TestOperators.manager(db), TrainingService.Options.defaults(), Progress.NONE);
