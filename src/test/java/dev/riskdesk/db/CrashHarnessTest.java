@@ -24,8 +24,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import dev.riskdesk.security.AuditLog;
+import dev.riskdesk.security.DemoOperator;
 import dev.riskdesk.security.OperatorService;
 import dev.riskdesk.security.PasswordHasher;
+import dev.riskdesk.security.Role;
 import java.time.Clock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -227,7 +229,7 @@ class CrashHarnessTest {
     }
 
     /**
-     * Starts {@code riskdesk --db DB ARGS} in a child process as the demo batch service operator (RISKDESK_USER and
+     * Starts {@code riskdesk --db DB ARGS} in a child process as a demo operator allowed to run it (RISKDESK_USER and
      * RISKDESK_PASSWORD, as a scheduled job signs in); a database not yet made is first made with the demo operators.
      */
     private static Process start(Path db, Path out, String... args) throws IOException {
@@ -237,9 +239,18 @@ class CrashHarnessTest {
                 "--db", db.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
-        builder.environment().put("RISKDESK_USER", OperatorService.DEMO_BATCH.username());
-        builder.environment().put("RISKDESK_PASSWORD", OperatorService.DEMO_BATCH.password());
+        DemoOperator operator = operatorFor(args[0]);
+        builder.environment().put("RISKDESK_USER", operator.username());
+        builder.environment().put("RISKDESK_PASSWORD", operator.password());
         return builder.start();
+    }
+
+    /** The batch service operator runs the jobs; the demo manager trains and promotes models and exports the book, which batch may not. */
+    private static DemoOperator operatorFor(String command) {
+        if (!"model".equals(command) && !"export".equals(command)) {
+            return OperatorService.DEMO_BATCH;
+        }
+        return OperatorService.DEMO_OPERATORS.stream().filter(d -> d.role() == Role.MANAGER).findFirst().orElseThrow();
     }
 
     /** Makes the database with the demo operators (the batch operator among them) when its file does not exist yet. */
