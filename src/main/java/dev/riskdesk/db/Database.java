@@ -223,6 +223,11 @@ public final class Database implements AutoCloseable {
     }
 
     /** Whether {@code e} is another process starting or closing the shared file, which passes. */
+    /** Whether {@code e} is a connection broken because the process serving the shared file exited (worth running a read again). */
+    public static boolean sharedFileWentAway(Throwable e) {
+        return busy(e);
+    }
+
     static boolean busy(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql && (sql.getErrorCode() == DATABASE_IN_USE || sql.getErrorCode() == CONNECTION_BROKEN

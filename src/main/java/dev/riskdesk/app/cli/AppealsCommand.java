@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
                 AppealsCommand.Demo.class})
 final class AppealsCommand {
     /** A subcommand that prints figures of the appeals, which name no customer: no sign-in. */
-    abstract static class Report implements Callable<Integer> {
+    abstract static class Report implements Callable<Integer>, RiskDeskCli.ReadsOnly {
         @Spec
         CommandSpec spec;
 
@@ -35,7 +35,7 @@ final class AppealsCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Open appeals by SLA deadline (or all with --all).")
-    static final class ListAppeals implements Callable<Integer> {
+    static final class ListAppeals implements Callable<Integer>, RiskDeskCli.ReadsOnly {
         @Spec
         CommandSpec spec;
         @Option(names = "--all", description = "Include decided and closed appeals.")

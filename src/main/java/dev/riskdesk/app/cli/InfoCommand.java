@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Show the database path, schema version, data as-of time and the rows in each table.")
-final class InfoCommand implements Callable<Integer> {
+final class InfoCommand implements Callable<Integer>, RiskDeskCli.ReadsOnly {
     @Spec
     CommandSpec spec;
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List models with status and out-of-time AUC.")
-final class ModelListCommand implements Callable<Integer> {
+final class ModelListCommand implements Callable<Integer>, RiskDeskCli.ReadsOnly {
     @Spec
     CommandSpec spec;
 

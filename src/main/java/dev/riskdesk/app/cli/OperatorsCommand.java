@@ -40,7 +40,7 @@ final class OperatorsCommand implements Callable<Integer> {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List every operator: role, status, lockout and last sign-in.")
-    static final class ListOperators implements Callable<Integer> {
+    static final class ListOperators implements Callable<Integer>, RiskDeskCli.ReadsOnly {
         @Spec
         CommandSpec spec;
 

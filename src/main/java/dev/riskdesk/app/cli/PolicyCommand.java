@@ -87,7 +87,7 @@ final class PolicyCommand {
 
     @Command(name = "simulate", mixinStandardHelpOptions = true,
             description = "Evaluate a candidate policy (and rules) over the whole book without applying anything.")
-    static final class Simulate implements Callable<Integer> {
+    static final class Simulate implements Callable<Integer>, RiskDeskCli.ReadsOnly {
         @Spec
         CommandSpec spec;
         @Option(names = "--policy", description = "Candidate policy JSON (format of data/limit-policy.json); default the current one.")

@@ -88,12 +88,40 @@ public final class RiskDeskCli {
      * command's output and closes the database. Returns the exit code of success.
      */
     static int withServices(CommandSpec spec, Work work) throws IOException {
+        if (!(spec.userObject() instanceof ReadsOnly)) {
+            runOnce(spec, work, spec.commandLine().getOut());
+            return 0;
+        }
+        // A command that only reads runs again when the process that served the shared file exited under it (its
+        // connection broke); its output is kept until it succeeds, so nothing is printed twice.
+        for (int attempt = 1; ; attempt++) {
+            java.io.StringWriter buffer = new java.io.StringWriter();
+            try {
+                runOnce(spec, work, new PrintWriter(buffer));
+                spec.commandLine().getOut().print(buffer);
+                spec.commandLine().getOut().flush();
+                return 0;
+            } catch (RuntimeException e) {
+                if (attempt >= READ_ATTEMPTS || !Database.sharedFileWentAway(e)) {
+                    throw e;
+                }
+                LOG.info("The process serving the shared database exited during a read-only command; running it again", e);
+            }
+        }
+    }
+
+    /** How often a read-only command runs when the process serving the shared file keeps going away under it. */
+    private static final int READ_ATTEMPTS = 3;
+
+    private static void runOnce(CommandSpec spec, Work work, PrintWriter out) throws IOException {
         try (AppServices services = ((RiskDeskCli) spec.root().userObject()).openServices()) {
-            PrintWriter out = spec.commandLine().getOut();
             work.run(services, out);
             out.flush();
         }
-        return 0;
+    }
+
+    /** A command that changes nothing (a sign-in's audit event aside), so running it again after a broken connection is safe. */
+    interface ReadsOnly {
     }
 
     /** What a data-changing command does as the signed-in operator. */
