@@ -48,7 +48,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 
-/** Reading appeals: the inbox, one case with its evidence and data check, the appeals behind a rule, handlers and attachments. */
+/** Reading appeals: the inbox, one case with its evidence and data check, the appeals behind a rule, handlers and the list of attachments. */
 public final class AppealQueries {
     private final Database database;
     private final Clock clock;
@@ -100,12 +100,6 @@ public final class AppealQueries {
         session.require(Permission.RULE_VIEW);
         return rows(database.dsl(), APPEAL.RULE_CODE.eq(ruleCode).and(ruleSetId == null ? APPEAL.RULE_SET_ID.isNull()
                 : APPEAL.RULE_SET_ID.eq(ruleSetId)), 2000);
-    }
-
-    public byte[] attachmentContent(Session session, long attachmentId) {
-        session.require(Permission.APPEAL_HANDLE);
-        return database.dsl().select(APPEAL_ATTACHMENT.CONTENT).from(APPEAL_ATTACHMENT).where(APPEAL_ATTACHMENT.ID.eq(attachmentId))
-                .fetchOne(APPEAL_ATTACHMENT.CONTENT);
     }
 
     private List<InboxRow> rows(DSLContext dsl, Condition where, int limit) {

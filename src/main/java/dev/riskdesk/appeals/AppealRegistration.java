@@ -228,6 +228,23 @@ public final class AppealRegistration {
         });
     }
 
+    /**
+     * The content of one attachment, for an operator who opens or saves it: a customer's documents are
+     * personal data, so each read is audited (who, which appeal, which file) in the same transaction.
+     */
+    public Attachment readAttachment(Session session, long attachmentId) {
+        session.require(Permission.APPEAL_HANDLE);
+        return database.transactionResult(tx -> {
+            var r = tx.select(APPEAL_ATTACHMENT.APPEAL_ID, APPEAL_ATTACHMENT.FILE_NAME, APPEAL_ATTACHMENT.CONTENT_TYPE, APPEAL_ATTACHMENT.CONTENT)
+                    .from(APPEAL_ATTACHMENT).where(APPEAL_ATTACHMENT.ID.eq(attachmentId)).fetchOne();
+            if (r == null) {
+                throw UserFacingException.keyed("appeal.attachmentMissing", "Attachment " + attachmentId + " does not exist.", attachmentId);
+            }
+            audit.record(tx, session, "APPEAL_ATTACHMENT_READ", "APPEAL", r.value1(), null, r.value2());
+            return new Attachment(r.value2(), r.value3(), r.value4());
+        });
+    }
+
     private long insertAttachment(DSLContext tx, Session session, long appealId, Attachment a, LocalDateTime now) {
         return tx.insertInto(APPEAL_ATTACHMENT)
                 .set(APPEAL_ATTACHMENT.APPEAL_ID, appealId)

@@ -105,7 +105,7 @@ public final class CustomerProfileService {
         List<Flag> flags = flags(tx, accountId);
         List<Suspension> suspensions = suspensions(tx, accountId);
         List<Appeal> appeals = appeals(tx, accountId);
-        List<Notice> notices = notices(tx, accountId);
+        List<Notice> notices = session.has(Permission.NOTICE_VIEW) ? notices(tx, accountId) : List.of();
         List<ScorePoint> scores = scores(tx, accountId);
         SubScores subScores = subScores(tx, accountId);
 

@@ -564,7 +564,13 @@ class AppealServiceDbTest {
         List<Appeals.AttachmentInfo> stored = appeals.queries().detail(agent, id).attachments();
         assertEquals(1, stored.size());
         assertEquals(pdf.length, stored.get(0).sizeBytes());
-        assertEquals("%PDF-1.4 receipt", new String(appeals.queries().attachmentContent(agent, stored.get(0).id()), StandardCharsets.US_ASCII));
+        int auditsBefore = f.db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("APPEAL_ATTACHMENT_READ"));
+        Appeals.Attachment read = appeals.registration().readAttachment(agent, stored.get(0).id());
+        assertEquals("%PDF-1.4 receipt", new String(read.content(), StandardCharsets.US_ASCII));
+        assertEquals("receipt.pdf", read.fileName());
+        assertEquals(auditsBefore + 1, f.db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("APPEAL_ATTACHMENT_READ")
+                .and(AUDIT_EVENT.ENTITY_ID.eq(String.valueOf(id))).and(AUDIT_EVENT.DETAILS.eq("receipt.pdf"))));
+        assertThrows(UserFacingException.class, () -> appeals.registration().readAttachment(agent, Long.MAX_VALUE));
         assertEquals("image/jpeg", AppealRegistration.contentTypeOf("scan.JPG"));
         assertTrue(f.db.dsl().fetchExists(APPEAL, APPEAL.ID.eq(id)));
     }

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("db")
 class CustomerProfileServiceTest {
     static final Session AGENT = new Session(1, "agent", "A", Role.AGENT, EnumSet.of(Permission.CUSTOMER_VIEW));
-    static final Session RISK = new Session(2, "risk", "R", Role.RISK_OPERATOR, EnumSet.of(Permission.CUSTOMER_VIEW, Permission.LIMIT_DECIDE));
+    static final Session RISK = new Session(2, "risk", "R", Role.RISK_OPERATOR, EnumSet.of(Permission.CUSTOMER_VIEW, Permission.LIMIT_DECIDE, Permission.NOTICE_VIEW));
 
     @TempDir
     static Path dir;
@@ -110,6 +110,12 @@ class CustomerProfileServiceTest {
         CustomerProfile agent = service.profile(AGENT, ProfileBook.RICH);
         assertFalse(agent.auditVisible());
         assertTrue(agent.audit().isEmpty());
+    }
+
+    @Test
+    void noticesOnlyForRolesThatMaySeeThem() {
+        assertEquals(1, service.profile(RISK, ProfileBook.RICH).notices().size());
+        assertTrue(service.profile(AGENT, ProfileBook.RICH).notices().isEmpty(), "this agent session lacks NOTICE_VIEW");
     }
 
     @Test

@@ -95,7 +95,17 @@ final class AppealCasePanels {
         contact.getStyleClass().add("text-muted");
         VBox files = new VBox(2);
         for (Appeals.AttachmentInfo a : c.attachments()) {
-            files.getChildren().add(new Label("📎 " + a.fileName() + " · " + (a.sizeBytes() + 1023) / 1024 + " KB · " + a.uploadedBy()));
+            javafx.scene.control.Hyperlink save = new javafx.scene.control.Hyperlink(i18n.get("appeals.case.saveFile"));
+            save.setId("appeal-save-file-" + a.id());
+            save.setOnAction(e -> {
+                javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+                chooser.setInitialFileName(a.fileName());
+                java.io.File target = chooser.showSaveDialog(save.getScene().getWindow());
+                if (target != null) {
+                    model.saveAttachment(a.id(), target);
+                }
+            });
+            files.getChildren().add(new HBox(6, new Label("📎 " + a.fileName() + " · " + (a.sizeBytes() + 1023) / 1024 + " KB · " + a.uploadedBy()), save));
         }
         if (c.attachments().isEmpty()) {
             files.getChildren().add(muted("appeals.case.noFiles"));

@@ -183,6 +183,22 @@ public final class AppealCaseViewModel {
         act(() -> service.registration().addAttachment(session, appealId, readOrEmpty(file)), null, refused -> { });
     }
 
+    /** Writes a copy of one attachment to {@code target}, off the FX thread; the read is audited by the service. */
+    public void saveAttachment(long attachmentId, File target) {
+        tasks.submit(p -> {
+            Appeals.Attachment a = service.registration().readAttachment(session, attachmentId);
+            try {
+                java.nio.file.Files.write(target.toPath(), a.content());
+            } catch (IOException ex) {
+                throw dev.riskdesk.common.UserFacingException.keyed("appeal.attachmentNotSaved", "The file " + target + " could not be written.", ex, target.getName());
+            }
+            return a.fileName();
+        }, saved -> {
+            error.set(null);
+            info.set(UiText.of("appeals.case.fileSaved", target.getName()));
+        }, failure -> error.set(ErrorTexts.of(failure)));
+    }
+
     private static Appeals.Attachment readOrEmpty(File file) {
         try {
             return AppealAttachments.read(file);
