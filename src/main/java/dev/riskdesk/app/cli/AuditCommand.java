@@ -38,6 +38,9 @@ final class AuditCommand implements Callable<Integer> {
                 AuditChainState state = services.auditChain().verify(ModelCommand.progress(spec.commandLine().getErr()));
                 if (state.intact()) {
                     out.printf("%d events, chain intact%n", state.events());
+                    if (state.erased() > 0) {
+                        out.printf("%d of them with personal data erased (their reason and details verified by the digests kept)%n", state.erased());
+                    }
                     out.printf("Head: event %d, hash %s%n", state.last().seq(), state.last().hash());
                 } else {
                     spec.commandLine().getErr().println("riskdesk: " + brokenSentence(state));
@@ -60,6 +63,8 @@ final class AuditCommand implements Callable<Integer> {
                     ? "Audit chain broken: all " + b.missing() + " events are missing."
                     : "Audit chain broken after event " + b.eventId() + ": " + b.missing() + " event(s) missing after it, the last ones"
                             + " (" + events(state.events()) + " intact).";
+            case ERASED_UNRECORDED -> "Audit chain broken at event " + b.eventId() + ": its reason or details were replaced but no erasure of personal"
+                    + " data records it" + intactBefore + ".";
             case NOT_HEAD -> "Audit chain broken at event " + b.eventId() + ": its hash is not the chain's head, the events up to it were rewritten"
                     + intactBefore + ".";
         };

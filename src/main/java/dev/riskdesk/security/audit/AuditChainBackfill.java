@@ -21,7 +21,7 @@ public final class AuditChainBackfill {
 
     /** Returns how many events were chained. */
     public static long run(Connection connection) throws SQLException {
-        AuditHash hash = new AuditHash();
+        AuditHash hash = AuditHash.legacy(); // the format of V9_1; V10_51 converts the chain to the current one
         long seq = 0;
         String prev = AuditHash.GENESIS;
         long after = Long.MIN_VALUE;

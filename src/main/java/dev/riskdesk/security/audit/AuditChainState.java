@@ -1,10 +1,15 @@
 package dev.riskdesk.security.audit;
 
 /**
- * What {@link AuditChainVerifier} found: how many events it walked and the last link it reached, and,
- * if the chain is broken, where it first breaks.
+ * What {@link AuditChainVerifier} found: how many events it walked, how many of them had their personal values
+ * erased ({@code erased}: their place and other fields verified, their reason and details only by the digests kept),
+ * the last link it reached, and, if the chain is broken, where it first breaks.
  */
-public record AuditChainState(long events, AuditChainHead.Link last, Break broken) {
+public record AuditChainState(long events, AuditChainHead.Link last, Break broken, long erased) {
+    public AuditChainState(long events, AuditChainHead.Link last, Break broken) {
+        this(events, last, broken, 0);
+    }
+
     public boolean intact() {
         return broken == null;
     }
@@ -17,6 +22,11 @@ public record AuditChainState(long events, AuditChainHead.Link last, Break broke
         MISSING_BEFORE,
         /** The event was not written by the audit log: no place in the chain, a place taken twice, or past the head. */
         INSERTED,
+        /**
+         * The event is marked erased (its texts replaced, their digests kept) but no erasure event later in the chain records
+         * it: its texts were changed outside the erasure of personal data.
+         */
+        ERASED_UNRECORDED,
         /** The chain ends at this event, before the head: the events after it were removed. */
         MISSING_AFTER,
         /** The event sits where the head is but its hash is another: the chain up to it was recomputed. */

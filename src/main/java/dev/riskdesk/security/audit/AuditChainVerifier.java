@@ -8,6 +8,8 @@ import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Session;
 import dev.riskdesk.security.audit.AuditChainState.Break;
 import dev.riskdesk.security.audit.AuditChainState.Problem;
+import java.util.HashMap;
+import java.util.Map;
 import org.jooq.DSLContext;
 
 /**
@@ -16,6 +18,10 @@ import org.jooq.DSLContext;
  * the one before it (sequence one higher, previous hash equal to that event's hash) and the last event is
  * the head that was read at the start or a later one. Reads only; events committed while it walks are
  * walked too. Legitimate writers lock the head before they insert, so their ids ascend in chain order.
+ *
+ * <p>An event whose personal values were erased ({@link AuditErasure}) is hashed from the reason and details
+ * digests it kept, so everything else about it is still checked; it must name a later event of the chain with
+ * the action {@link AuditErasure#ACTION} that erased it, and it is counted in {@link AuditChainState#erased()}.
  */
 public final class AuditChainVerifier {
     static final int PAGE = 1_000;
@@ -43,13 +49,16 @@ public final class AuditChainVerifier {
             progress.checkCancelled();
             var page = dsl.select(AUDIT_EVENT.ID, AUDIT_EVENT.OCCURRED_AT, AUDIT_EVENT.OPERATOR_ID, AUDIT_EVENT.OPERATOR_NAME, AUDIT_EVENT.ACTION,
                             AUDIT_EVENT.ENTITY_TYPE, AUDIT_EVENT.ENTITY_ID, AUDIT_EVENT.REASON, AUDIT_EVENT.DETAILS, AUDIT_EVENT.CHAIN_SEQ,
-                            AUDIT_EVENT.PREV_HASH, AUDIT_EVENT.HASH)
+                            AUDIT_EVENT.PREV_HASH, AUDIT_EVENT.HASH, AUDIT_EVENT.ERASED_AT, AUDIT_EVENT.REASON_DIGEST,
+                            AUDIT_EVENT.DETAILS_DIGEST, AUDIT_EVENT.ERASED_BY_SEQ)
                     .from(AUDIT_EVENT).where(AUDIT_EVENT.ID.gt(after)).orderBy(AUDIT_EVENT.ID).limit(PAGE).fetch();
             fetched = page.size();
             for (var r : page) {
                 after = r.value1();
-                Break broken = walk.next(r.value1(), new AuditHash.Content(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8(), r.value9()), r.value10(), r.value11(), r.value12());
+                AuditHash.Content content = new AuditHash.Content(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8(), r.value9());
+                Erased erased = r.value13() == null ? null : new Erased(r.value14(), r.value15(), r.value16());
+                Break broken = walk.next(r.value1(), content, erased, r.value10(), r.value11(), r.value12());
                 if (broken != null) {
                     return walk.state(broken);
                 }
@@ -57,6 +66,10 @@ public final class AuditChainVerifier {
             progress.update("audit chain", walk.events, Math.max(walk.head.seq(), walk.events));
         } while (fetched == PAGE);
         return walk.state(walk.end());
+    }
+
+    /** What an erased event kept: the digests of its reason and details, and the sequence of the event that erased it. */
+    private record Erased(String reasonDigest, String detailsDigest, Long bySeq) {
     }
 
     /** The walk's state between events. */
@@ -69,6 +82,9 @@ public final class AuditChainVerifier {
         private AuditChainHead.Link last = new AuditChainHead.Link(0, AuditHash.GENESIS);
         private Long lastId;
         private long events;
+        private long erased;
+        /** The actions of erasure events looked up by sequence (erasures name few events, often the same). */
+        private final Map<Long, String> erasureActions = new HashMap<>();
 
         Walk(DSLContext dsl, AuditChainHead.Link start) {
             this.dsl = dsl;
@@ -77,7 +93,7 @@ public final class AuditChainVerifier {
         }
 
         /** Checks one event; null when it continues the chain. */
-        Break next(long id, AuditHash.Content content, Long seq, String prevHash, String storedHash) {
+        Break next(long id, AuditHash.Content content, Erased erasure, Long seq, String prevHash, String storedHash) {
             if (seq == null || prevHash == null || storedHash == null) {
                 return new Break(id, Problem.INSERTED, 0);
             }
@@ -87,8 +103,13 @@ public final class AuditChainVerifier {
                     return new Break(id, Problem.INSERTED, 0);
                 }
             }
-            if (!hash.of(seq, content, prevHash).equals(storedHash)) {
+            String computed = erasure == null ? hash.of(seq, content, prevHash)
+                    : hash.ofDigests(seq, content, erasure.reasonDigest(), erasure.detailsDigest(), prevHash);
+            if (!computed.equals(storedHash)) {
                 return new Break(id, Problem.CHANGED, 0);
+            }
+            if (erasure != null && !recordedErasure(seq, erasure.bySeq())) {
+                return new Break(id, Problem.ERASED_UNRECORDED, 0);
             }
             long expected = last.seq() + 1;
             if (seq > expected) {
@@ -103,7 +124,20 @@ public final class AuditChainVerifier {
             last = new AuditChainHead.Link(seq, storedHash);
             lastId = id;
             events++;
+            if (erasure != null) {
+                erased++;
+            }
             return null;
+        }
+
+        /** True when the erasure event {@code bySeq} lies after {@code seq} in the chain and is an erasure (it is itself verified when reached). */
+        private boolean recordedErasure(long seq, Long bySeq) {
+            if (bySeq == null || bySeq <= seq) {
+                return false;
+            }
+            String action = erasureActions.computeIfAbsent(bySeq, s -> dsl.select(AUDIT_EVENT.ACTION).from(AUDIT_EVENT)
+                    .where(AUDIT_EVENT.CHAIN_SEQ.eq(s)).fetchOne(AUDIT_EVENT.ACTION));
+            return AuditErasure.ACTION.equals(action);
         }
 
         /** After the last event: the chain must reach the head read at the start. */
@@ -112,7 +146,7 @@ public final class AuditChainVerifier {
         }
 
         AuditChainState state(Break broken) {
-            return new AuditChainState(events, last, broken);
+            return new AuditChainState(events, last, broken, erased);
         }
     }
 }

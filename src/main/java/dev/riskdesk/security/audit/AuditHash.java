@@ -11,26 +11,52 @@ import java.util.HexFormat;
 
 /**
  * The SHA-256 of one audit event in the chain, as 64 lower-case hex digits. The digest runs over the
- * canonical content: the bytes {@code RDA1} (format 1), then these fields in this order, each as a 4-byte
- * big-endian length and that many bytes of UTF-8, a missing value (SQL NULL) as length -1 and no bytes:
- * chain sequence (decimal), time ({@code uuuu-MM-dd'T'HH:mm:ss.SSSSSS}), operator id (decimal), operator
- * name, action, entity type, entity id, reason, details, and the previous event's hash (hex). The length
- * prefixes make the encoding unambiguous: no two different events give the same bytes.
+ * canonical content: a 4-byte format mark, then these fields in this order, each as a 4-byte big-endian
+ * length and that many bytes of UTF-8, a missing value (SQL NULL) as length -1 and no bytes: chain sequence
+ * (decimal), time ({@code uuuu-MM-dd'T'HH:mm:ss.SSSSSS}), operator id (decimal), operator name, action,
+ * entity type, entity id, reason, details, and the previous event's hash (hex). The length prefixes make
+ * the encoding unambiguous: no two different events give the same bytes.
+ *
+ * <p>Format {@code RDA2} (the chain's format since V10_51) hashes the reason and the details as their own
+ * SHA-256 ({@link #digest}, hex; NULL stays NULL) instead of their text, so personal values in them can be
+ * erased after the retention period ({@code dev.riskdesk.privacy}) while the event keeps the two digests and
+ * its place in the chain: the chain still verifies, and only the erased texts can no longer be checked.
+ * Format {@code RDA1} hashed the texts themselves; it is kept for the migrations that chain and convert the
+ * events of older databases ({@link #legacy}).
  * One instance per thread (it keeps its digest).
  */
 public final class AuditHash {
     /** The "previous hash" of the first event. */
     public static final String GENESIS = "0".repeat(64);
-    private static final byte[] FORMAT = "RDA1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FORMAT_1 = "RDA1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FORMAT_2 = "RDA2".getBytes(StandardCharsets.US_ASCII);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS");
     private static final HexFormat HEX = HexFormat.of();
 
     private final MessageDigest digest;
+    private final MessageDigest fieldDigest;
     private final ByteBuffer length = ByteBuffer.allocate(Integer.BYTES);
+    private final boolean legacy;
 
+    /** The chain's current format, {@code RDA2}. */
     public AuditHash() {
+        this(false);
+    }
+
+    private AuditHash(boolean legacy) {
+        this.legacy = legacy;
+        this.digest = sha256();
+        this.fieldDigest = sha256();
+    }
+
+    /** Format {@code RDA1}, for the migrations of databases whose events were chained before V10_51. */
+    public static AuditHash legacy() {
+        return new AuditHash(true);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            digest = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
@@ -46,9 +72,35 @@ public final class AuditHash {
         return time.truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** The SHA-256 of a reason or details text as 64 hex digits; null for null. */
+    public String digest(String text) {
+        if (text == null) {
+            return null;
+        }
+        fieldDigest.reset();
+        return HEX.formatHex(fieldDigest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The hash of an event from its full content. */
     public String of(long chainSeq, Content content, String prevHash) {
+        return legacy ? hash(chainSeq, content, content.reason(), content.details(), prevHash)
+                : hash(chainSeq, content, digest(content.reason()), digest(content.details()), prevHash);
+    }
+
+    /**
+     * The hash of an event whose reason and details are known only by their digests (they were erased); the
+     * reason and details of {@code content} are not read. Format {@code RDA2} only.
+     */
+    public String ofDigests(long chainSeq, Content content, String reasonDigest, String detailsDigest, String prevHash) {
+        if (legacy) {
+            throw new IllegalStateException("format RDA1 hashes the texts themselves");
+        }
+        return hash(chainSeq, content, reasonDigest, detailsDigest, prevHash);
+    }
+
+    private String hash(long chainSeq, Content content, String reason, String details, String prevHash) {
         digest.reset();
-        digest.update(FORMAT);
+        digest.update(legacy ? FORMAT_1 : FORMAT_2);
         field(Long.toString(chainSeq));
         field(content.occurredAt() == null ? null : TIME.format(content.occurredAt()));
         field(content.operatorId() == null ? null : content.operatorId().toString());
@@ -56,8 +108,8 @@ public final class AuditHash {
         field(content.action());
         field(content.entityType());
         field(content.entityId());
-        field(content.reason());
-        field(content.details());
+        field(reason);
+        field(details);
         field(prevHash);
         return HEX.formatHex(digest.digest());
     }

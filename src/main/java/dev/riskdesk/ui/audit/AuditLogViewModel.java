@@ -167,7 +167,8 @@ public final class AuditLogViewModel {
     /** The state as a text of the bundles: {@code audit.chain.intact}, or {@code audit.chain.<PROBLEM>} with the event. */
     static UiText chainText(AuditChainState state) {
         if (state.intact()) {
-            return UiText.of("audit.chain.intact", state.events());
+            return state.erased() > 0 ? UiText.of("audit.chain.intactErased", state.events(), state.erased())
+                    : UiText.of("audit.chain.intact", state.events());
         }
         AuditChainState.Break b = state.broken();
         if (b.eventId() == null) {
