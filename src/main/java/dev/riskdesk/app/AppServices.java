@@ -23,6 +23,7 @@ import dev.riskdesk.portfolio.PortfolioSummaryService;
 import dev.riskdesk.scoring.ScoringService;
 import dev.riskdesk.scoring.batch.ScoreRunService;
 import dev.riskdesk.scoring.model.ModelRepository;
+import dev.riskdesk.scoring.model.ProtectedAttributes;
 import dev.riskdesk.scoring.model.MonitoringService;
 import dev.riskdesk.scoring.model.TrainingService;
 import dev.riskdesk.security.AuditLog;
@@ -87,10 +88,12 @@ public final class AppServices implements AutoCloseable {
         this.customerProfiles = new CustomerProfileService(database);
         this.models = new ModelRepository(database, audit, clock);
         this.training = new TrainingService(database, models, audit);
-        this.scoring = new ScoringService(database, models);
-        this.scoreRun = new ScoreRunService(database, models, audit, clock);
-        this.monitoring = new MonitoringService(database, models);
         this.limits = new LimitServices(database, audit, clock);
+        // fairness: the active limit policy names the attributes scoring never gives as a reason
+        java.util.function.Supplier<ProtectedAttributes> protectedAttributes = () -> limits.policies.activeOrDefaults().policy().protectedAttributeSet();
+        this.scoring = new ScoringService(database, models, protectedAttributes);
+        this.scoreRun = new ScoreRunService(database, models, audit, clock, protectedAttributes);
+        this.monitoring = new MonitoringService(database, models);
         this.dashboard = new DashboardServices(database, models, limits, audit, clock);
         this.generator = new PortfolioGenerator(database, audit);
         this.demoAppeals = new DemoAppeals(database, operators, clock);

@@ -1,6 +1,7 @@
 package dev.riskdesk.scoring;
 
 import dev.riskdesk.scoring.features.FeatureVector;
+import dev.riskdesk.scoring.model.Explanation;
 import dev.riskdesk.scoring.model.ScoreResult;
 import dev.riskdesk.scoring.model.Scorecard;
 import dev.riskdesk.scoring.model.SubScores;
@@ -10,6 +11,11 @@ import java.util.List;
 /** One account's score by the champion: points, sub-scores and reason codes. */
 public record AccountScore(FeatureVector features, long modelId, Scorecard scorecard, ScoreResult result,
                            SubScores subScores, List<String> reasonCodes) {
+
+    /** The points table and the reasons this score was given (protected attributes already left out). */
+    public Explanation explanation() {
+        return Explanation.of(scorecard, result, reasonCodes);
+    }
 
     public boolean thinFile() {
         return features.thinFile();

@@ -11,6 +11,7 @@ import dev.riskdesk.scoring.features.FeatureVector;
 import dev.riskdesk.scoring.model.Explanation;
 import dev.riskdesk.scoring.model.ModelKind;
 import dev.riskdesk.scoring.model.ModelRepository;
+import dev.riskdesk.scoring.model.ProtectedAttributes;
 import dev.riskdesk.scoring.model.ScoreBand;
 import dev.riskdesk.scoring.model.ScoreResult;
 import dev.riskdesk.scoring.model.Scorecard;
@@ -21,6 +22,7 @@ import dev.riskdesk.security.Session;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Scores one account on demand, with its explanation and its stored score history, using the
@@ -30,10 +32,23 @@ import java.util.List;
 public final class ScoringService {
     private final Database database;
     private final ModelRepository models;
+    private final Supplier<ProtectedAttributes> protectedAttributes;
 
+    /** A scorer that leaves the default protected attributes out of the reasons. */
     public ScoringService(Database database, ModelRepository models) {
+        this(database, models, () -> ProtectedAttributes.DEFAULT);
+    }
+
+    /** @param protectedAttributes the active limit policy's protected attributes, read whenever an account is scored */
+    public ScoringService(Database database, ModelRepository models, Supplier<ProtectedAttributes> protectedAttributes) {
         this.database = database;
         this.models = models;
+        this.protectedAttributes = protectedAttributes;
+    }
+
+    /** The attributes never given as a reason, as the active policy names them now. */
+    public ProtectedAttributes protectedAttributes() {
+        return protectedAttributes.get();
     }
 
     /** The models in force. The thin-file champion is optional: without it thin files use the scorecard. */
@@ -61,15 +76,16 @@ public final class ScoringService {
      */
     private Scorer currentScorer() {
         List<Long> ids = models.championIds();
+        ProtectedAttributes excluded = protectedAttributes.get();
         CachedScorer cached = this.cached;
-        if (cached == null || !cached.championIds().equals(ids)) {
-            cached = new CachedScorer(ids, new Scorer(champions()));
+        if (cached == null || !cached.championIds().equals(ids) || !cached.excluded().equals(excluded)) {
+            cached = new CachedScorer(ids, excluded, new Scorer(champions(), excluded));
             this.cached = cached;
         }
         return cached.scorer();
     }
 
-    private record CachedScorer(List<Long> championIds, Scorer scorer) {
+    private record CachedScorer(List<Long> championIds, ProtectedAttributes excluded, Scorer scorer) {
     }
 
     /** The month scores are computed at: the latest month with history. */
@@ -90,9 +106,17 @@ public final class ScoringService {
         private final Champions champions;
         private final Scorecard.Bound main;
         private final Scorecard.Bound thin;
+        private final ProtectedAttributes excluded;
 
+        /** A scorer whose reasons leave out the default protected attributes. */
         public Scorer(Champions champions) {
+            this(champions, ProtectedAttributes.DEFAULT);
+        }
+
+        /** @param excluded attributes never given as a reason code */
+        public Scorer(Champions champions, ProtectedAttributes excluded) {
             this.champions = champions;
+            this.excluded = excluded;
             this.main = champions.scorecard().scorecard().bindFeatures();
             this.thin = champions.thinFile() == null ? null : champions.thinFile().scorecard().bindFeatures();
         }
@@ -102,7 +126,7 @@ public final class ScoringService {
             StoredModel model = useThin ? champions.thinFile() : champions.scorecard();
             ScoreResult r = (useThin ? thin : main).score(v);
             Scorecard sc = model.scorecard();
-            return new AccountScore(v, model.id(), sc, r, SubScores.of(r.score(), sc.scaling(), v), Explanation.reasonCodes(sc, r));
+            return new AccountScore(v, model.id(), sc, r, SubScores.of(r.score(), sc.scaling(), v), Explanation.reasonCodes(sc, r, excluded));
         }
     }
 
@@ -125,7 +149,7 @@ public final class ScoringService {
     /** The account's score now with its explanation, and its stored scores oldest first. */
     public ScoreBreakdown breakdown(Session session, long accountId) {
         AccountScore now = scoreAccount(session, accountId);
-        Explanation explanation = now == null ? null : Explanation.of(now.scorecard(), now.result());
+        Explanation explanation = now == null ? null : now.explanation();
         return new ScoreBreakdown(now, explanation, history(session, accountId));
     }
 

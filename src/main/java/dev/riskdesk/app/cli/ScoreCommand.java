@@ -70,7 +70,7 @@ final class ScoreCommand implements Callable<Integer> {
             out.println("The account has no history in the last 12 months; it is not scored.");
             return;
         }
-        Explanation e = Explanation.of(s.scorecard(), s.result());
+        Explanation e = s.explanation();
         out.printf("Account %d at %s: score %d, band %s, PD %.2f%%%s (model %d)%n", s.features().accountId(), s.features().observationDate(),
                 e.score(), e.band(), 100 * s.result().pd(), s.thinFile() ? ", thin file" : "", s.modelId());
         out.printf("Sub-scores: credit %d (%s), capacity %d (%s), stability %d (%s), security %d (%s)%n",

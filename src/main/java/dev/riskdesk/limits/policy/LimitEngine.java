@@ -14,6 +14,7 @@ import dev.riskdesk.limits.rules.RuleEngine;
 import dev.riskdesk.limits.rules.RuleHitResult;
 import dev.riskdesk.limits.rules.RuleSet;
 import dev.riskdesk.limits.run.FeedStatus;
+import dev.riskdesk.scoring.model.ProtectedAttributes;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDateTime;
@@ -166,7 +167,7 @@ public final class LimitEngine {
         }
         ProposalType type = proposed.compareTo(current) > 0 ? ProposalType.INCREASE : ProposalType.DECREASE;
         boolean auto = routeAutomatically(type, current, proposed, a, p, fromRule, flagged);
-        Set<String> reasons = amountReasons(a, hits, target, decreases, ruleCandidate);
+        Set<String> reasons = amountReasons(a, hits, target, decreases, ruleCandidate, p);
         ObjectNode evidence = evidence(hits, target);
         evidence.set("guardrails", guardrails);
         return draft(a, type, auto, proposed, target, reasons, evidence, primary, false, null, null, p, at);
@@ -216,14 +217,14 @@ public final class LimitEngine {
      * decided), the policy when its target is lower than the rules' cut, and the common reasons.
      */
     private static Set<String> amountReasons(AccountData a, List<RuleHitResult> hits, LimitTarget target, List<RuleHitResult> ruleDecreases,
-            BigDecimal ruleCandidate) {
+            BigDecimal ruleCandidate, LimitPolicy p) {
         boolean fromRule = !ruleDecreases.isEmpty();
         Set<String> reasons = new LinkedHashSet<>();
         ruleDecreases.forEach(h -> reasons.add(h.rule().code()));
         if (target != null && (!fromRule || target.target().compareTo(ruleCandidate) < 0)) {
             reasons.add(target.working().path("cappedByHiddenCap").asBoolean() ? "POLICY_CAPACITY" : "POLICY_SCORE");
         }
-        addCommonReasons(reasons, a, hits);
+        addCommonReasons(reasons, a, hits, p);
         return reasons;
     }
 
@@ -243,7 +244,7 @@ public final class LimitEngine {
         boolean auto = routeAutomatically(ProposalType.INCREASE, a.creditLimit, proposed, a, p, false, flagged);
         Set<String> reasons = new LinkedHashSet<>();
         reasons.add("TEMPORARY_FESTIVAL");
-        addCommonReasons(reasons, a, hits);
+        addCommonReasons(reasons, a, hits, p);
         return draft(a, ProposalType.INCREASE, auto, proposed, null, reasons, evidence(hits, null), null, true,
                 at.plusDays(t.days()), null, p, at);
     }
@@ -252,7 +253,7 @@ public final class LimitEngine {
             LocalDateTime at, boolean awaitingData) {
         Set<String> reasons = new LinkedHashSet<>();
         reasons.add(hit.rule().code());
-        addCommonReasons(reasons, a, hits);
+        addCommonReasons(reasons, a, hits, p);
         BigDecimal proposed = a.creditLimit;
         if (type == ProposalType.DECREASE) {
             proposed = LimitMath.roundUp(a.creditLimit.subtract(LimitMath.percentOf(a.creditLimit, hit.decreasePercent())), p.roundTo());
@@ -296,16 +297,18 @@ public final class LimitEngine {
         return false;
     }
 
-    private static void addCommonReasons(Set<String> reasons, AccountData a, List<RuleHitResult> hits) {
+    private static void addCommonReasons(Set<String> reasons, AccountData a, List<RuleHitResult> hits, LimitPolicy p) {
         for (RuleHitResult h : hits) {
             if (!h.stale() && (h.action() == RuleAction.FLAG || h.action() == RuleAction.ADJUST)) {
                 reasons.add(h.rule().code());
             }
         }
         if (a.score != null && a.score.reasonCodes() != null && !a.score.reasonCodes().isBlank()) {
+            // a score stored before the policy named an attribute protected may still carry it: never a reason
+            ProtectedAttributes excluded = p.protectedAttributeSet();
             String[] codes = a.score.reasonCodes().split("[,;\\s]+");
             for (int i = 0; i < Math.min(3, codes.length); i++) {
-                if (!codes[i].isBlank()) {
+                if (!codes[i].isBlank() && !excluded.isProtected(codes[i])) {
                     reasons.add(codes[i]);
                 }
             }

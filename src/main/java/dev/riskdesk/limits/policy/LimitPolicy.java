@@ -3,6 +3,7 @@ package dev.riskdesk.limits.policy;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.riskdesk.limits.ProposalType;
 import dev.riskdesk.limits.rules.RuleAction;
+import dev.riskdesk.scoring.model.ProtectedAttributes;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.MonthDay;
@@ -43,7 +44,22 @@ public record LimitPolicy(
         BigDecimal lgd,
         BigDecimal ccf,
         TemporaryLimit temporaryLimit,
-        Authority authority) {
+        Authority authority,
+        List<String> protectedAttributes) {
+
+    /**
+     * The attributes never given as an adverse-action reason (fairness); a version stored before
+     * the list existed reads as {@link ProtectedAttributes#DEFAULT_NAMES}.
+     */
+    @Override
+    public List<String> protectedAttributes() {
+        return protectedAttributes == null ? ProtectedAttributes.DEFAULT_NAMES : protectedAttributes;
+    }
+
+    /** {@link #protectedAttributes()} as the set scoring and the engine filter reasons with. */
+    public ProtectedAttributes protectedAttributeSet() {
+        return ProtectedAttributes.of(protectedAttributes());
+    }
 
     public record UtilisationBand(BigDecimal below, BigDecimal factor) {
     }

@@ -16,6 +16,7 @@ import dev.riskdesk.scoring.features.FeatureScanner;
 import dev.riskdesk.scoring.features.FeatureStore;
 import dev.riskdesk.scoring.features.MonthRow;
 import dev.riskdesk.scoring.model.ModelRepository;
+import dev.riskdesk.scoring.model.ProtectedAttributes;
 import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Session;
@@ -24,6 +25,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.jooq.impl.DSL;
 
 /**
@@ -41,8 +43,17 @@ public final class ScoreRunService {
     private final Clock clock;
     private final BatchJobs jobs;
     private final JobLease lease;
+    private final Supplier<ProtectedAttributes> protectedAttributes;
 
+    /** A run whose reason codes leave out the default protected attributes. */
     public ScoreRunService(Database database, ModelRepository models, AuditLog audit, Clock clock) {
+        this(database, models, audit, clock, () -> ProtectedAttributes.DEFAULT);
+    }
+
+    /** @param protectedAttributes the active limit policy's protected attributes, read when a run starts */
+    public ScoreRunService(Database database, ModelRepository models, AuditLog audit, Clock clock,
+            Supplier<ProtectedAttributes> protectedAttributes) {
+        this.protectedAttributes = protectedAttributes;
         this.database = database;
         this.models = models;
         this.audit = audit;
@@ -133,7 +144,7 @@ public final class ScoreRunService {
 
     private Plan plan(Session session) {
         ScoringService.Champions champions = ScoringService.Champions.current(models);
-        ScoringService.Scorer scorer = new ScoringService.Scorer(champions);
+        ScoringService.Scorer scorer = new ScoringService.Scorer(champions, protectedAttributes.get());
         int obs = ScoringService.observationMonth(database);
         LocalDate obsDate = MonthRow.monthEnd(obs);
         String parameters = "scorecard=" + champions.scorecard().id()

@@ -31,23 +31,32 @@ public record Explanation(int score, ScoreBand band, List<Line> lines, int clamp
         }
     }
 
+    /** The explanation with the default protected attributes left out of the reason codes. */
     public static Explanation of(Scorecard scorecard, ScoreResult result) {
+        return of(scorecard, result, reasonCodes(scorecard, result, ProtectedAttributes.DEFAULT));
+    }
+
+    /** The explanation with these reason codes (already free of the policy's protected attributes). */
+    public static Explanation of(Scorecard scorecard, ScoreResult result, List<String> reasonCodes) {
         List<Line> lines = new ArrayList<>();
         List<Characteristic> chars = scorecard.characteristics();
         for (int i = 0; i < chars.size(); i++) {
             Characteristic c = chars.get(i);
             lines.add(new Line(c.name(), c.bins().get(result.bins()[i]).label(), result.points()[i], c.averagePoints(), c.maxPoints()));
         }
-        return new Explanation(result.score(), result.band(), lines, result.clampAdjustment(), reasonCodes(scorecard, result),
+        return new Explanation(result.score(), result.band(), lines, result.clampAdjustment(), List.copyOf(reasonCodes),
                 hint(scorecard, result));
     }
 
-    /** Characteristics that lost points against their best bin, most lost first (ties: model order), at most four. */
-    public static List<String> reasonCodes(Scorecard scorecard, ScoreResult result) {
+    /**
+     * Characteristics that lost points against their best bin, most lost first (ties: model order), at most four;
+     * a protected attribute is never a reason, whatever it cost.
+     */
+    public static List<String> reasonCodes(Scorecard scorecard, ScoreResult result, ProtectedAttributes protectedAttributes) {
         List<Characteristic> chars = scorecard.characteristics();
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < chars.size(); i++) {
-            if (chars.get(i).maxPoints() - result.points()[i] > 0) {
+            if (chars.get(i).maxPoints() - result.points()[i] > 0 && !protectedAttributes.isProtected(chars.get(i).name())) {
                 order.add(i);
             }
         }

@@ -131,7 +131,7 @@ public final class AppealCaseViewModel {
         long accountId = c.row().accountId();
         tasks.submit(p -> {
             AccountScore s = scoring.scoreAccount(session, accountId);
-            return s == null ? null : Explanation.of(s.scorecard(), s.result());
+            return s == null ? null : s.explanation();
         }, e -> {
             score.set(e);
             scoreMessage.set(e == null ? UiText.of("appeals.case.scoreNone") : null);

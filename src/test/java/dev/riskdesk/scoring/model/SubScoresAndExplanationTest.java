@@ -48,8 +48,11 @@ class SubScoresAndExplanationTest {
         ScoreResult r = sc.bindFeatures().score(vector(0.9, 10, 22));
         assertEquals(20 + 50 + 100, r.rawScore());
         Explanation e = Explanation.of(sc, r);
-        // lost: UTIL 80-20=60, DPD 90-50=40, AGE 130-100=30
-        assertEquals(List.of("UTIL_NOW", "WORST_DPD_6M", "AGE"), e.reasonCodes());
+        // lost: UTIL 80-20=60, DPD 90-50=40, AGE 130-100=30; AGE is protected by default and never a reason
+        assertEquals(List.of("UTIL_NOW", "WORST_DPD_6M"), e.reasonCodes());
+        assertEquals(List.of("UTIL_NOW", "WORST_DPD_6M", "AGE"), Explanation.reasonCodes(sc, r, ProtectedAttributes.of(List.of())));
+        assertEquals(List.of("WORST_DPD_6M", "AGE"), Explanation.reasonCodes(sc, r, ProtectedAttributes.of(List.of(" util_now"))));
+        assertEquals(3, e.lines().size(), "the points table keeps the protected characteristic");
         assertEquals(r.score(), e.lines().stream().mapToInt(Explanation.Line::points).sum() + e.clampAdjustment());
         assertEquals(300, r.score(), "170 points is below the range and is clamped to 300");
         assertEquals(130, e.clampAdjustment());
