@@ -20,6 +20,8 @@ import dev.riskdesk.exchange.load.BookImportService;
 import dev.riskdesk.limits.LimitServices;
 import dev.riskdesk.portfolio.PortfolioGenerator;
 import dev.riskdesk.portfolio.PortfolioSummaryService;
+import dev.riskdesk.privacy.ErasureService;
+import dev.riskdesk.privacy.RetentionRunService;
 import dev.riskdesk.scoring.ScoringService;
 import dev.riskdesk.scoring.batch.ScoreRunService;
 import dev.riskdesk.scoring.model.ModelRepository;
@@ -72,6 +74,9 @@ public final class AppServices implements AutoCloseable {
     private final BookExportService bookExport;
     private final BookImportService bookImport;
     private final BackupService backup;
+    // privacy: retention and erasure of personal data
+    private final ErasureService erasure;
+    private final RetentionRunService retention;
 
     public AppServices(Database database, Clock clock, PasswordHasher hasher, TaskRunner tasks) {
         this.database = database;
@@ -101,6 +106,9 @@ public final class AppServices implements AutoCloseable {
         this.bookExport = new BookExportService(database, audit);
         this.bookImport = new BookImportService(database, audit, clock);
         this.backup = new BackupService(database, audit);
+        // privacy: retention and erasure of personal data
+        this.erasure = new ErasureService(database, audit, clock);
+        this.retention = new RetentionRunService(database, limits.policies, audit, clock);
         this.demoSetup = new DemoSetup(new AppSettings(database), operators, generator, training, models, scoreRun, limits, demoAppeals, dashboard, clock);
     }
 
@@ -222,6 +230,17 @@ public final class AppServices implements AutoCloseable {
 
     public BookImportService bookImport() {
         return bookImport;
+    }
+
+    // privacy: retention and erasure of personal data
+    /** Erasure on request and what has been erased (profile, dashboard). */
+    public ErasureService erasure() {
+        return erasure;
+    }
+
+    /** The retention run ({@code riskdesk privacy retention}; the lifecycle run calls it too). */
+    public RetentionRunService retention() {
+        return retention;
     }
 
     /** The database itself, for the command line's database report and batch tools; screens never get it. */

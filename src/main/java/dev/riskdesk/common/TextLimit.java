@@ -31,7 +31,9 @@ public enum TextLimit {
     /** Why a model is promoted to champion (AUDIT_EVENT.REASON). */
     PROMOTE_REASON("The reason", 2000),
     /** The name a stress scenario is saved under (STRESS_SCENARIO.NAME). */
-    STRESS_SCENARIO_NAME("The scenario name", 100);
+    STRESS_SCENARIO_NAME("The scenario name", 100),
+    /** Why a customer's personal data is erased on request (PERSONAL_DATA_ERASURE.REASON, AUDIT_EVENT.REASON). */
+    ERASURE_REASON("The reason", 500);
 
     private final String englishName;
     private final int max;

@@ -17,7 +17,9 @@ public enum JobKind {
     /** A stress test; the column allows it, no run writes it yet. */
     STRESS_TEST("stress test", false),
     /** A load of a lender's book or a daily delta. */
-    IMPORT("import", true);
+    IMPORT("import", true),
+    /** The retention run that erases personal data past its retention period (dev.riskdesk.privacy). */
+    RETENTION("retention run", true);
 
     private final String label;
     private final boolean leased;

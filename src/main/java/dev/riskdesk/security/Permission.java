@@ -36,5 +36,10 @@ public enum Permission {
     /** Write the whole book, personal data included, to CSV files (export). */
     DATA_EXPORT,
     /** Back the whole database up to a file, restore a backup into a new database, encrypt the file (administrators). */
-    DATABASE_ADMIN
+    DATABASE_ADMIN,
+    // privacy: retention and erasure of personal data
+    /** Erase a closed account's customer's personal data on request, before the retention period ends (managers). */
+    PRIVACY_ERASE,
+    /** Run the retention job that erases personal data whose retention period has ended (managers, the batch operator). */
+    PRIVACY_RETENTION_RUN
 }

@@ -130,6 +130,14 @@ class TextLimitServicesDbTest {
         });
         calls.put(TextLimit.STRESS_SCENARIO_NAME, () -> name -> new StressTestService(f.db, f.policies, f.simulations, f.audit, f.clock).save(manager,
                 name, new StressScenario.Parameters(Map.of(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO)));
+        calls.put(TextLimit.ERASURE_REASON, () -> {
+            // a closed account with nothing owed: no legal hold keeps the erasure on request (a test-only closure)
+            long account = f.account("10000", "0", "I3", 1);
+            f.db.dsl().execute("UPDATE ACCOUNT SET STATUS = 'CANCELLED', CREDIT_LIMIT = 0, AVAILABLE_AMOUNT = 0, CLOSED_AT = CURRENT_TIMESTAMP WHERE ID = ?",
+                    account);
+            long customer = f.customerOf(account);
+            return reason -> new dev.riskdesk.privacy.ErasureService(f.db, f.audit, f.clock).eraseOnRequest(manager, customer, reason);
+        });
         return calls;
     }
 

@@ -31,6 +31,7 @@ import picocli.CommandLine.ScopeType;
                 PolicyCommand.class, NoticesCommand.class, AppealsCommand.class, DbCommand.class,
                 DashboardCommand.class, DemoCommand.class, ExportCommand.class, ImportCommand.class, AuditCommand.class, BackupCommand.class,
                 RestoreCommand.class,
+                PrivacyCommand.class, // privacy: retention and erasure of personal data
                 CommandLine.HelpCommand.class})
 public final class RiskDeskCli {
     private static final Logger LOG = LoggerFactory.getLogger(RiskDeskCli.class);

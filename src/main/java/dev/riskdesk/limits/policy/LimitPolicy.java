@@ -45,7 +45,9 @@ public record LimitPolicy(
         BigDecimal ccf,
         TemporaryLimit temporaryLimit,
         Authority authority,
-        List<String> protectedAttributes) {
+        List<String> protectedAttributes,
+        // privacy: retention periods of personal data after an account's closure (absent in versions stored before them)
+        Retention retention) {
 
     /**
      * The attributes never given as an adverse-action reason (fairness); a version stored before
@@ -99,6 +101,31 @@ public record LimitPolicy(
     public record Authority(BigDecimal autoDecreaseMaxPercent, BigDecimal autoIncreaseMaxPercent, BigDecimal autoIncreaseMaxAmount,
             BigDecimal autoIncreaseMaxPd, List<RuleAction> autoRuleActions, BigDecimal approvalAboveLimit,
             BigDecimal approvalAboveIncreaseAmount) {
+    }
+
+    /**
+     * How long personal data of a customer whose accounts are all closed is kept after the last closure, in months, per
+     * kind of data (dev.riskdesk.privacy erases each kind when its period has ended). The legal basis of each default is
+     * in src/site/markdown/lifecycle.md. A kind absent from a stored version takes its default.
+     */
+    public record Retention(Integer identityMonths, Integer contactMonths, Integer loginDeviceMonths, Integer appealTextMonths,
+                            Integer noticeMonths) {
+        /** The defaults: identity 120 months, contact 36, login devices and IPs 6, appeal texts 36, notices 36. */
+        public static final Retention DEFAULTS = new Retention(120, 36, 6, 36, 36);
+
+        /** This retention with every absent kind taken from {@link #DEFAULTS}. */
+        public Retention withDefaults() {
+            return new Retention(identityMonths == null ? DEFAULTS.identityMonths : identityMonths,
+                    contactMonths == null ? DEFAULTS.contactMonths : contactMonths,
+                    loginDeviceMonths == null ? DEFAULTS.loginDeviceMonths : loginDeviceMonths,
+                    appealTextMonths == null ? DEFAULTS.appealTextMonths : appealTextMonths,
+                    noticeMonths == null ? DEFAULTS.noticeMonths : noticeMonths);
+        }
+    }
+
+    /** The retention periods of this version, defaults for what it does not name. */
+    public Retention retentionPeriods() {
+        return retention == null ? Retention.DEFAULTS : retention.withDefaults();
     }
 
     /**

@@ -5,7 +5,6 @@ import static dev.riskdesk.db.schema.Tables.AUDIT_EVENT;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
 
 /**
@@ -27,25 +26,30 @@ public final class AuditErasure {
         return AuditChainHead.read(tx).seq();
     }
 
+    /** What is left of an event's text once the personal values in it are erased; the text itself when it holds none. */
+    @FunctionalInterface
+    public interface Scrub {
+        String apply(String action, String text);
+    }
+
     /**
-     * Replaces the reason and details of each of {@code eventIds} by {@code scrub} of them, where that changes
-     * anything. An event erased before keeps the digests of its original texts and its first erasure time.
-     * Returns how many events changed.
+     * Replaces the reason and details of each of {@code eventIds} by what {@code reasonScrub} and {@code detailsScrub}
+     * leave of them, where that changes anything. An event erased before keeps the digests of its original texts and its
+     * first erasure time. Returns how many events changed.
      */
-    public static int erase(DSLContext tx, Collection<Long> eventIds, UnaryOperator<String> reasonScrub, UnaryOperator<String> detailsScrub,
-                            long erasureSeq, LocalDateTime now) {
+    public static int erase(DSLContext tx, Collection<Long> eventIds, Scrub reasonScrub, Scrub detailsScrub, long erasureSeq, LocalDateTime now) {
         if (eventIds.isEmpty()) {
             return 0;
         }
         AuditHash hash = new AuditHash();
         int changed = 0;
-        for (var e : tx.select(AUDIT_EVENT.ID, AUDIT_EVENT.REASON, AUDIT_EVENT.DETAILS, AUDIT_EVENT.ERASED_AT, AUDIT_EVENT.CHAIN_SEQ)
+        for (var e : tx.select(AUDIT_EVENT.ID, AUDIT_EVENT.REASON, AUDIT_EVENT.DETAILS, AUDIT_EVENT.ERASED_AT, AUDIT_EVENT.CHAIN_SEQ, AUDIT_EVENT.ACTION)
                 .from(AUDIT_EVENT).where(AUDIT_EVENT.ID.in(eventIds)).fetch()) {
             if (e.value5() != null && e.value5() >= erasureSeq) {
                 continue; // the erasure event itself, or one after it
             }
-            String reason = e.value2() == null ? null : reasonScrub.apply(e.value2());
-            String details = e.value3() == null ? null : detailsScrub.apply(e.value3());
+            String reason = e.value2() == null ? null : reasonScrub.apply(e.value6(), e.value2());
+            String details = e.value3() == null ? null : detailsScrub.apply(e.value6(), e.value3());
             if (Objects.equals(reason, e.value2()) && Objects.equals(details, e.value3())) {
                 continue;
             }

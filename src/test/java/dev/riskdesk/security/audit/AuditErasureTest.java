@@ -47,8 +47,8 @@ class AuditErasureTest {
             db.transaction(tx -> {
                 audit.record(tx, manager, AuditErasure.ACTION, "CUSTOMER", 9, "on request", "2 events");
                 long seq = AuditErasure.lastRecorded(tx);
-                int changed = AuditErasure.erase(tx, ids, t -> t.replace("张伟", "[erased]").replace("13812345678", "[erased]"),
-                        t -> t.replace("张伟", "[erased]"), seq, LocalDateTime.now());
+                int changed = AuditErasure.erase(tx, ids, (action, t) -> t.replace("张伟", "[erased]").replace("13812345678", "[erased]"),
+                        (action, t) -> t.replace("张伟", "[erased]"), seq, LocalDateTime.now());
                 assertEquals(2, changed, "the logout names nobody and stays as it was");
             });
             AuditChainState state = new AuditChainVerifier(db).verify(Progress.NONE);
