@@ -281,7 +281,7 @@ public final class CustomerProfileService {
             case PAID -> b.daysPastDue() > 0 ? Level.WARNING : Level.GOOD;
             case LATE, PARTIAL -> Level.WARNING;
             case MISSED -> Level.BAD;
-            case OPEN -> Level.INFO;
+            case OPEN, PENDING -> Level.INFO;
         };
         String code = switch (b.status()) {
             case PAID -> b.daysPastDue() > 0 ? "REPAID_LATE" : "REPAID_ON_TIME";
@@ -289,6 +289,7 @@ public final class CustomerProfileService {
             case PARTIAL -> "REPAID_PARTIAL";
             case MISSED -> "REPAYMENT_MISSED";
             case OPEN -> "BILL_OPEN";
+            case PENDING -> "REPAYMENT_PENDING";
         };
         var at = (b.paidDate() != null ? b.paidDate() : b.dueDate()).atTime(12, 0);
         return new TimelineEvent(at, Lane.REPAYMENT, level, code, List.of(b.amount(), b.daysPastDue(), b.statementMonth()));

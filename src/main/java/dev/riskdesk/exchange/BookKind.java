@@ -37,7 +37,7 @@ public enum BookKind {
             ref("customer_no", CUSTOMERS, false, "C00000042", "The account's customer."),
             code("product", true, List.of("CREDIT_PAY", "CASH_LOAN"), "CREDIT_PAY", "Product."),
             of("opened_at", ColumnType.TIMESTAMP, true, "2023-05-02 10:30:00", "When the line was opened."),
-            code("status", true, List.of("ACTIVE", "FROZEN", "SUSPENDED", "DORMANT", "CANCELLED"), "ACTIVE", "Account status."),
+            code("status", true, List.of("ACTIVE", "FROZEN", "SUSPENDED", "DORMANT", "CANCELLED", "CHARGED_OFF"), "ACTIVE", "Account status."),
             money("credit_limit", true, "20000.00", "Credit limit, CNY."),
             money("available_amount", true, "15200.50", "Available to draw, CNY."),
             money("outstanding_balance", true, "4799.50", "Outstanding balance, CNY."),
@@ -78,7 +78,7 @@ public enum BookKind {
             money("paid_amount", true, "3120.00", "Paid so far, CNY."),
             of("paid_date", ColumnType.DATE, false, "2026-11-20", "When the bill was paid in full or last paid."),
             integer("days_past_due", true, 0, 3650, "0", "Days past due."),
-            code("status", true, List.of("OPEN", "PAID", "PARTIAL", "LATE", "MISSED"), "PAID", "Bill status."),
+            code("status", true, List.of("OPEN", "PAID", "PARTIAL", "LATE", "MISSED", "PENDING"), "PAID", "Bill status."),
             of("received_at", ColumnType.TIMESTAMP, false, "2026-11-20 18:00:00", "When the lender's system recorded it; empty: the load's time."))),
 
     TRANSACTIONS("transactions", "TRANSACTIONS", List.of(

@@ -40,7 +40,7 @@ final class CustomerRows extends SimulationStep {
                 billStatus = "OPEN";
                 dpd = 0;
             } else {
-                billStatus = "MISSED";
+                billStatus = b.inFlight ? "PENDING" : "MISSED";
                 long until = b.satisfiedSec < tl.asOfSec ? b.satisfiedSec / Timeline.DAY : tl.asOfDay;
                 dpd = (int) Math.max(1, until - b.dueDay);
             }
@@ -57,14 +57,22 @@ final class CustomerRows extends SimulationStep {
         for (Bill b : s.bills) {
             boolean written = b.paidSec >= 0 && (b.paidSec < tl.asOfSec || b.inFlight) && b.paidSec < tl.asOfSec;
             if (written && tl.monthOf(b.paidSec) >= tl.detailStart) {
-                long received = b.paidSec + b.receivedLagSec;
-                if (!b.inFlight && received >= tl.asOfSec) {
-                    received = tl.asOfSec - 1;
-                }
+                long received = b.inFlight ? b.paidSec + b.receivedLagSec : receivedByFeed(b.paidSec, b.receivedLagSec);
                 out.repayments.add(run.nextRepaymentId++, s.id, b.id == 0 ? null : b.id, money(b.paid), tl.time(b.paidSec),
                         tl.time(received), b.channel);
             }
         }
+    }
+
+    /**
+     * When a repayment made at {@code paidSec} reached the REPAYMENTS feed: after its own lag, but not after the last
+     * settlement file when it was made before it; one made after that file comes with the next one, after as-of.
+     */
+    private long receivedByFeed(long paidSec, long lagSec) {
+        if (paidSec >= tl.repaymentsAsOfSec) {
+            return tl.asOfSec + 2 * 3600 + paidSec % 1800;
+        }
+        return Math.min(paidSec + lagSec, tl.repaymentsAsOfSec);
     }
 
     /** Login rows of the detail months, and each month's logins, new devices and distinct cities. */
@@ -161,7 +169,6 @@ final class CustomerRows extends SimulationStep {
         if (s.inFlightBill != null) {
             truth(out, s.id, Scenario.REPAYMENT_DELAY, s.inFlightBill.paidSec, "in flight: paid on time, received "
                     + tl.time(s.inFlightBill.paidSec + s.inFlightBill.receivedLagSec) + ", after as-of");
-            run.earliestInFlightPaidSec = Math.min(run.earliestInFlightPaidSec, s.inFlightBill.paidSec);
         } else if (s.delaySec >= 0) {
             truth(out, s.id, Scenario.REPAYMENT_DELAY, s.delaySec, "paid on time, received " + s.delayDays + " days late");
         }

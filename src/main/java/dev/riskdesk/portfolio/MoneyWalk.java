@@ -16,6 +16,8 @@ import dev.riskdesk.portfolio.ReferenceData.Kind;
  * default, and the limit changes along the way.
  */
 final class MoneyWalk extends SimulationStep {
+    /** Default is 90 days past due; a charge-off 90 days later, at 180 days past due. */
+    static final int CHARGE_OFF_AFTER_DEFAULT_DAYS = 90;
     private final RunCounters run;
     private final Spending spending;
 
@@ -62,11 +64,19 @@ final class MoneyWalk extends SimulationStep {
 
         spending.drawSpending(t, from, to);
         walkMonth(t, to, statementSec, hasStatement, out.limitChanges);
-        if (s.defaultSec < tl.asOfSec && s.defaultSec < to && !"FROZEN".equals(s.status)) {
+        if (s.defaultSec < tl.asOfSec && s.defaultSec < to && !"FROZEN".equals(s.status) && !"CHARGED_OFF".equals(s.status)) {
             out.limitChanges.add(run.nextLimitChangeId++, s.id, tl.time(s.defaultSec), money(s.limit), money(s.limit), s.status, "FROZEN",
                     "HISTORY", "DPD90");
             s.status = "FROZEN";
             s.lastLimitChangeSec = s.defaultSec;
+        }
+        long chargeOffSec = s.defaultSec == Long.MAX_VALUE ? Long.MAX_VALUE : s.defaultSec + CHARGE_OFF_AFTER_DEFAULT_DAYS * Timeline.DAY;
+        if (chargeOffSec < tl.asOfSec && chargeOffSec < to && "FROZEN".equals(s.status)) {
+            // 180 days past due: written off, out of the active book; collections may still recover the balance
+            out.limitChanges.add(run.nextLimitChangeId++, s.id, tl.time(chargeOffSec), money(s.limit), money(s.limit), s.status, "CHARGED_OFF",
+                    "HISTORY", "DPD180");
+            s.status = "CHARGED_OFF";
+            s.lastLimitChangeSec = chargeOffSec;
         }
         s.figures.limit[t] = s.limit;
         s.figures.balance[t] = s.balance;
@@ -129,6 +139,9 @@ final class MoneyWalk extends SimulationStep {
 
     /** The statement: interest on what was carried, the bill, whether and how it is paid, and a possible limit change. */
     private void issueStatement(int t, long statementSec, RowBuffer limitRows) {
+        if (s.defaultSec != Long.MAX_VALUE && statementSec >= s.defaultSec + CHARGE_OFF_AFTER_DEFAULT_DAYS * Timeline.DAY) {
+            return; // a written-off account gets no more statements
+        }
         long carried = Math.max(0, s.lastStatementAmount - s.paidTowardLast);
         if (s.defaultSec == Long.MAX_VALUE) {
             s.balance += Math.round(carried * 0.015);
@@ -215,12 +228,15 @@ final class MoneyWalk extends SimulationStep {
         s.cleanBills = late ? 0 : s.cleanBills + 1;
     }
 
-    /** The repayment-delay scenario in flight: paid on or before the due date, but the record reaches us after as-of. */
+    /**
+     * The repayment-delay scenario in flight: paid by bank transfer on or before the due date, but the transfer is still being
+     * matched, so the record reaches the REPAYMENTS feed after as-of; meanwhile the bill shows the repayment as pending.
+     */
     private void delayInFlight(Bill b, long statementSec) {
         long due = b.dueDay * Timeline.DAY;
         b.paidSec = Math.max(statementSec + Timeline.DAY, due - s.r.nextInt(3) * Timeline.DAY) + 9 * 3600 + s.r.nextInt(10 * 3600);
         b.paid = b.amount;
-        b.channel = "APP";
+        b.channel = "BANK_TRANSFER";
         b.inFlight = b.paidSec < tl.asOfSec && b.dueDay < tl.asOfDay;
         b.receivedLagSec = tl.asOfSec - b.paidSec + 3600 + s.r.nextInt(3 * 86_400);
     }
@@ -230,7 +246,7 @@ final class MoneyWalk extends SimulationStep {
         if (b.paidSec < tl.asOfSec && !b.inFlight) {
             s.pendingPayment = b;
             int pm = tl.monthOf(b.paidSec);
-            if (pm < tl.months) {
+            if (pm < tl.months && b.paidSec < tl.repaymentsAsOfSec) { // later ones are not in the repayment feed yet
                 s.figures.payment[pm] += b.paid;
             }
             if (cure) {

@@ -162,8 +162,7 @@ public final class PortfolioGenerator {
     private GenerationReport finishRun(Session session, DSLContext dsl, GeneratorOptions options, long jobId, Timeline timeline,
             CustomerSimulator simulator, Writer writer, JobLease.Renewal heartbeat, long started) {
         LocalDateTime asOfTime = timeline.time(timeline.asOfSec);
-        LocalDateTime repaymentsAsOf = simulator.run.earliestInFlightPaidSec == Long.MAX_VALUE ? asOfTime
-                : timeline.time(simulator.run.earliestInFlightPaidSec - 60);
+        LocalDateTime repaymentsAsOf = timeline.time(timeline.repaymentsAsOfSec);
         heartbeat.close();
         finish(session, dsl, options, jobId, asOfTime, repaymentsAsOf, writer.rows);
         referentialChecks(dsl, true);

@@ -13,5 +13,4 @@ final class RunCounters {
     long accounts;
     long defaulted;
     final long[] scenarioCounts = new long[Scenario.values().length];
-    long earliestInFlightPaidSec = Long.MAX_VALUE;
 }

@@ -42,9 +42,10 @@ final class ScenarioDraws extends SimulationStep {
         s.shock = !s.dormant && tl.shockMonth >= 1 && s.openMonth < tl.shockMonth
                 && (s.city.tier() == 3 || s.city.tier() == 4) && s.occ.cyclical() && uShock < P_SHOCK_IN_SEGMENT;
         if (s.inFlight) {
-            // choose the billing day so that the latest due date lies 2..9 days before as-of
+            // choose the billing day so that the latest due date lies 5..9 days before as-of: far enough past due for the
+            // overdue rules to hit, had the repayment not been made
             for (int attempt = 0; attempt < 20; attempt++) {
-                LocalDate statement = tl.asOf.minusDays(11 + s.r.nextInt(8));
+                LocalDate statement = tl.asOf.minusDays(14 + s.r.nextInt(5));
                 if (statement.getDayOfMonth() <= 28) {
                     s.billingDay = statement.getDayOfMonth();
                     break;

@@ -12,12 +12,19 @@ import java.util.List;
  */
 final class Timeline {
     static final long DAY = 86_400L;
+    /**
+     * The repayment feed is a nightly settlement file: the last one before as-of was loaded at 02:00 the day before and
+     * holds the repayments made up to then; those made later arrive with the next file, after as-of.
+     */
+    static final long REPAYMENT_FEED_LAG = 22 * 3600L;
 
     final int months;
     final LocalDate asOf;
     final LocalDateTime base;
     final long asOfSec;
     final long asOfDay;
+    /** The REPAYMENTS feed's as-of time: {@link #REPAYMENT_FEED_LAG} before as-of. */
+    final long repaymentsAsOfSec;
     final LocalDate[] monthStart;
     final long[] monthStartSec;
     /** Exclusive end of each month, the as-of time for the last one. */
@@ -42,6 +49,7 @@ final class Timeline {
         this.base = first.atDay(1).atStartOfDay();
         this.asOfSec = toSec(asOf.atStartOfDay());
         this.asOfDay = asOfSec / DAY;
+        this.repaymentsAsOfSec = asOfSec - REPAYMENT_FEED_LAG;
         monthStart = new LocalDate[months];
         monthStartSec = new long[months];
         monthEndSec = new long[months];

@@ -43,7 +43,12 @@ public final class AccountData {
     public record Month(LocalDate monthStart, BigDecimal creditLimit, BigDecimal balance, BigDecimal spend) {
     }
 
-    public record Bill(long id, LocalDate dueDate, BigDecimal statementAmount, BigDecimal minimumDue, BigDecimal paidAmount) {
+    /** {@code repaymentPending}: the bill shows a repayment made but not yet in the REPAYMENTS feed (BILL.STATUS PENDING). */
+    public record Bill(long id, LocalDate dueDate, BigDecimal statementAmount, BigDecimal minimumDue, BigDecimal paidAmount,
+            boolean repaymentPending) {
+        public Bill(long id, LocalDate dueDate, BigDecimal statementAmount, BigDecimal minimumDue, BigDecimal paidAmount) {
+            this(id, dueDate, statementAmount, minimumDue, paidAmount, false);
+        }
     }
 
     public record Repayment(long id, Long billId, BigDecimal amount, LocalDateTime paidAt, LocalDateTime receivedAt) {

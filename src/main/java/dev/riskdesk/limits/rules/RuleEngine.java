@@ -168,6 +168,11 @@ public final class RuleEngine {
         json.put("thresholdDays", minDays);
         // a payment made by due + grace may still be in flight: the repayment feed must reach past that moment
         LocalDateTime mustCover = worst.dueDate().plusDays(grace).atStartOfDay();
+        if (worst.repaymentPending()) {
+            // the bill shows a repayment made and not yet received: only the feed reaching the evaluation time can confirm the arrears
+            json.put("repaymentPending", true);
+            mustCover = at;
+        }
         return new Evidence(json, Map.of("REPAYMENTS", mustCover));
     }
 

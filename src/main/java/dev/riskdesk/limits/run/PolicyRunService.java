@@ -113,7 +113,7 @@ public final class PolicyRunService {
                 ? ACCOUNT.ID.in(DSL.select(LIMIT_PROPOSAL.ACCOUNT_ID).from(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.STATUS.eq(ProposalStatus.AWAITING_DATA)))
                 : null;
         Job job = startOrResume(session, options, rules, policy, filter);
-        long total = database.dsl().fetchCount(ACCOUNT, ACCOUNT.ID.gt(job.lastKey()).and(filter == null ? DSL.noCondition() : filter));
+        long total = database.dsl().fetchCount(ACCOUNT, ACCOUNT.ID.gt(job.lastKey()).and(PortfolioReader.IN_BOOK).and(filter == null ? DSL.noCondition() : filter));
         ChunkedRun.Selection accounts = new ChunkedRun.Selection() {
             @Override
             public Long chunkEnd(long afterId, int size) {
@@ -163,7 +163,7 @@ public final class PolicyRunService {
         params.put("ruleSetVersion", rules.versionNo());
         params.put("onlyAwaitingData", options.onlyAwaitingData());
         params.put("scope", options.onlyAwaitingData() ? "AWAITING_DATA" : "ALL");
-        long total = database.dsl().fetchCount(ACCOUNT, filter == null ? DSL.noCondition() : filter);
+        long total = database.dsl().fetchCount(ACCOUNT, PortfolioReader.IN_BOOK.and(filter == null ? DSL.noCondition() : filter));
         long jobId = lease.start(JobKind.POLICY_RUN, () -> database.transactionResult(tx -> BatchJobs.start(tx, JobKind.POLICY_RUN,
                 Json.write(params), session.username(), now, total)));
         return new Job(jobId, false, at, 0, now);

@@ -12,6 +12,7 @@ import static dev.riskdesk.db.schema.Tables.SCORE;
 import static dev.riskdesk.db.schema.Tables.TXN;
 
 import dev.riskdesk.accounts.AccountStatus;
+import dev.riskdesk.accounts.BillStatus;
 import dev.riskdesk.db.IdList;
 import dev.riskdesk.db.JdbcRows;
 import dev.riskdesk.limits.policy.AccountData;
@@ -79,6 +80,9 @@ public final class PortfolioReader {
         this.inquiryDays = inquiry;
     }
 
+    /** The accounts runs evaluate: a charged-off account has left the active book. */
+    public static final Condition IN_BOOK = ACCOUNT.STATUS.ne(AccountStatus.CHARGED_OFF);
+
     public static FeedStatus feeds(DSLContext dsl) {
         Map<String, FeedStatus.Feed> feeds = new HashMap<>();
         dsl.selectFrom(DATA_FEED).forEach(r -> feeds.put(r.getCode(), new FeedStatus.Feed(r.getCode(), r.getAsOf(), r.getToleranceHours())));
@@ -96,7 +100,7 @@ public final class PortfolioReader {
      * null when none is left. Knowing where chunks end lets several threads read the following chunks at once.
      */
     public static Long chunkEnd(DSLContext dsl, long afterId, int size, Condition filter) {
-        Condition where = ACCOUNT.ID.gt(afterId).and(filter == null ? DSL.noCondition() : filter);
+        Condition where = ACCOUNT.ID.gt(afterId).and(IN_BOOK).and(filter == null ? DSL.noCondition() : filter);
         Long end = dsl.select(ACCOUNT.ID).from(ACCOUNT).where(where).orderBy(ACCOUNT.ID).offset(size - 1).limit(1).fetchOne(ACCOUNT.ID);
         return end != null ? end : dsl.select(DSL.max(ACCOUNT.ID)).from(ACCOUNT).where(where).fetchOne(0, Long.class);
     }
@@ -155,7 +159,7 @@ public final class PortfolioReader {
                         ACCOUNT.LAST_LIMIT_CHANGE, ACCOUNT.CURRENT_DPD, ACCOUNT.DELINQUENCY_BUCKET, ACCOUNT.VERSION,
                         CUSTOMER.CITY_TIER, CUSTOMER.INCOME_BAND)
                 .from(ACCOUNT).join(CUSTOMER).on(CUSTOMER.ID.eq(ACCOUNT.CUSTOMER_ID))
-                .where(where).orderBy(ACCOUNT.ID), r -> {
+                .where(where).and(IN_BOOK).orderBy(ACCOUNT.ID), r -> {
                     AccountData a = new AccountData();
                     a.accountId = r.getLong(1);
                     a.accountNo = r.getString(2);
@@ -240,14 +244,14 @@ public final class PortfolioReader {
 
     private void readBills(DSLContext dsl, Map<Long, AccountData> byId, Accounts in, LocalDateTime at) {
         long t3 = System.nanoTime();
-        JdbcRows.forEach(dsl, dsl.select(BILL.ACCOUNT_ID, BILL.ID, BILL.DUE_DATE, BILL.STATEMENT_AMOUNT, BILL.MINIMUM_DUE, BILL.PAID_AMOUNT)
+        JdbcRows.forEach(dsl, dsl.select(BILL.ACCOUNT_ID, BILL.ID, BILL.DUE_DATE, BILL.STATEMENT_AMOUNT, BILL.MINIMUM_DUE, BILL.PAID_AMOUNT, BILL.STATUS)
                 .from(BILL).where(in.of(BILL.ACCOUNT_ID)).and(BILL.RECEIVED_AT.le(at))
                 .and(BILL.DUE_DATE.ge(at.toLocalDate().minusDays(200)))
                 .orderBy(BILL.ACCOUNT_ID, BILL.DUE_DATE), r -> {
                     AccountData a = byId.get(r.getLong(1));
                     if (a != null) {
                         a.bills.add(new AccountData.Bill(r.getLong(2), r.getObject(3, LocalDate.class), r.getBigDecimal(4), r.getBigDecimal(5),
-                                r.getBigDecimal(6)));
+                                r.getBigDecimal(6), BillStatus.PENDING.name().equals(r.getString(7))));
                     }
                 });
         time("BILL", t3);
