@@ -102,6 +102,18 @@ public final class AppealQueries {
                 : APPEAL.RULE_SET_ID.eq(ruleSetId)), 2000);
     }
 
+    /**
+     * A cheap stamp of every appeal's state (how many, the highest id, the summed versions): it moves with
+     * every registration, claim, move and decision, so a console can see that another operator changed the
+     * inbox without reading it again.
+     */
+    public List<Long> inboxStamp(Session session) {
+        session.require(Permission.APPEAL_HANDLE);
+        Record r = database.dsl().select(DSL.count(), DSL.coalesce(DSL.max(APPEAL.ID), 0L), DSL.coalesce(DSL.sum(APPEAL.VERSION), java.math.BigDecimal.ZERO))
+                .from(APPEAL).fetchOne();
+        return List.of(r.get(0, Long.class), r.get(1, Long.class), r.get(2, Long.class));
+    }
+
     private List<InboxRow> rows(DSLContext dsl, Condition where, int limit) {
         LocalDateTime now = LocalDateTime.now(clock);
         Operator assignee = OPERATOR.as("ASSIGNEE");

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 
@@ -187,6 +188,23 @@ public final class ProposalQueueService {
     public int count(Session session, Filter filter) {
         session.require(Permission.LIMIT_DECIDE);
         return database.dsl().fetchCount(LIMIT_PROPOSAL, LIMIT_PROPOSAL.STATUS.in(OPEN).and(conditions(filter)));
+    }
+
+    /**
+     * A cheap stamp of the queue's state: the open proposals (counted on the queue's index), the highest
+     * proposal and decision ids, and the decisions awaiting approval with their summed versions. It moves
+     * when a run adds proposals, when anyone decides one and when an approval is given or refused, so a
+     * console can see that another operator changed the queue without reading it again.
+     */
+    public List<Long> stamp(Session session) {
+        session.require(Permission.LIMIT_DECIDE);
+        DSLContext dsl = database.dsl();
+        long open = dsl.fetchCount(LIMIT_PROPOSAL, LIMIT_PROPOSAL.STATUS.in(OPEN));
+        Record ids = dsl.select(DSL.coalesce(DSL.max(LIMIT_PROPOSAL.ID), 0L)).select(dsl.select(DSL.coalesce(DSL.max(LIMIT_DECISION.ID), 0L)).from(LIMIT_DECISION).asField())
+                .from(LIMIT_PROPOSAL).fetchOne();
+        Record awaiting = dsl.select(DSL.count(), DSL.coalesce(DSL.sum(LIMIT_DECISION.VERSION), BigDecimal.ZERO)).from(LIMIT_DECISION)
+                .where(LIMIT_DECISION.STATUS.eq(DecisionStatus.AWAITING_APPROVAL)).fetchOne();
+        return List.of(open, ids.get(0, Long.class), ids.get(1, Long.class), awaiting.get(0, Long.class), awaiting.get(1, Long.class));
     }
 
     /** The reason codes that occur on open proposals, for the filter's choices. */

@@ -2,6 +2,7 @@ package dev.riskdesk.ui.appeals;
 
 import dev.riskdesk.appeals.AppealType;
 import dev.riskdesk.appeals.Appeals;
+import dev.riskdesk.ui.common.ChangeMarker;
 import dev.riskdesk.ui.common.Combos;
 import dev.riskdesk.ui.common.Controls;
 import dev.riskdesk.ui.common.I18n;
@@ -46,7 +47,7 @@ public final class AppealsInboxView {
 
     public Parent build() {
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox page = new VBox(12, figures(), filters(), table, actions());
+        VBox page = new VBox(12, figures(), filters(), ChangeMarker.of(i18n, model.changes(), "appeals-updated"), table, actions());
         page.getStyleClass().add("screen");
         page.setId("appeals-inbox");
         inbox = page;

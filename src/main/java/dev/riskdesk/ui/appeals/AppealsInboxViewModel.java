@@ -7,6 +7,7 @@ import dev.riskdesk.appeals.Appeals;
 import dev.riskdesk.common.TaskRunner;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Session;
+import dev.riskdesk.ui.common.ChangeWatch;
 import dev.riskdesk.ui.common.ErrorTexts;
 import dev.riskdesk.ui.common.UiText;
 import java.util.ArrayList;
@@ -63,12 +64,14 @@ public final class AppealsInboxViewModel {
     private final ObjectProperty<Appeals.InboxFigures> figures = new SimpleObjectProperty<>(this, "figures");
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
     private final ObjectProperty<UiText> error = new SimpleObjectProperty<>(this, "error");
+    private final ChangeWatch watch;
     private int generation;
 
     public AppealsInboxViewModel(AppealServices service, Session session, TaskRunner tasks) {
         this.service = service;
         this.session = session;
         this.tasks = tasks;
+        this.watch = new ChangeWatch(tasks, () -> service.queries().inboxStamp(session), this::reload, java.time.Clock.systemDefaultZone());
         statusFilter.addListener((o, a, b) -> reload());
         typeFilter.addListener((o, a, b) -> reload());
         ruleFilter.addListener((o, a, b) -> reload());
@@ -129,6 +132,11 @@ public final class AppealsInboxViewModel {
         return error;
     }
 
+    /** Notices other operators' changes to the inbox and reloads it (the view polls it while it is open). */
+    public ChangeWatch changes() {
+        return watch;
+    }
+
     /** The status choices of the filter: open, all, then every status. */
     public static List<String> statusChoices() {
         List<String> out = new ArrayList<>(List.of(OPEN, ALL));
@@ -155,16 +163,17 @@ public final class AppealsInboxViewModel {
         int request = ++generation;
         loading.set(true);
         Appeals.InboxFilter filter = filter();
-        record Answer(List<Appeals.InboxRow> rows, Appeals.InboxFigures figures, List<String> rules, List<Appeals.Handler> handlers) {
+        record Answer(Object stamp, List<Appeals.InboxRow> rows, Appeals.InboxFigures figures, List<String> rules, List<Appeals.Handler> handlers) {
         }
-        tasks.submit(p -> new Answer(service.queries().inbox(session, filter), service.figures().figures(session), service.queries().ruleCodes(session),
-                        canAssign() ? service.queries().handlers(session) : List.of()),
+        tasks.submit(p -> new Answer(watch.read(), service.queries().inbox(session, filter), service.figures().figures(session),
+                        service.queries().ruleCodes(session), canAssign() ? service.queries().handlers(session) : List.of()),
                 answer -> {
                     if (request != generation) {
                         return;
                     }
                     loading.set(false);
                     error.set(null);
+                    watch.settle(answer.stamp());
                     rows.setAll(answer.rows());
                     figures.set(answer.figures());
                     List<String> rules = new ArrayList<>(List.of(""));

@@ -5,6 +5,7 @@ import dev.riskdesk.limits.review.ProposalQueueService.Age;
 import dev.riskdesk.limits.review.ProposalQueueService.ChangeSize;
 import dev.riskdesk.limits.review.ProposalQueueService.Detail;
 import dev.riskdesk.limits.review.ProposalQueueService.Row;
+import dev.riskdesk.ui.common.ChangeMarker;
 import dev.riskdesk.ui.common.Combos;
 import dev.riskdesk.ui.common.Controls;
 import dev.riskdesk.ui.common.Formats;
@@ -113,8 +114,9 @@ public final class ReviewView {
         error.visibleProperty().bind(model.errorProperty().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
         error.setWrapText(true);
-        VBox box = new VBox(4, message, error);
-        box.managedProperty().bind(message.visibleProperty().or(error.visibleProperty()));
+        Label updated = ChangeMarker.of(i18n, model.changes(), "review-updated");
+        VBox box = new VBox(4, message, error, updated);
+        box.managedProperty().bind(message.visibleProperty().or(error.visibleProperty()).or(updated.visibleProperty()));
         return box;
     }
 

@@ -14,6 +14,7 @@ import dev.riskdesk.limits.review.ProposalQueueService.Row;
 import dev.riskdesk.limits.review.ProposalQueueService;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Session;
+import dev.riskdesk.ui.common.ChangeWatch;
 import dev.riskdesk.ui.common.ErrorTexts;
 import dev.riskdesk.ui.common.UiText;
 import java.math.BigDecimal;
@@ -64,6 +65,7 @@ public final class ReviewViewModel {
     private final ObservableList<Pending> approvals = FXCollections.observableArrayList();
     private final ObjectProperty<Pending> selectedApproval = new SimpleObjectProperty<>(this, "selectedApproval");
 
+    private final ChangeWatch watch;
     private Key next;
     private int generation;
     private int detailGeneration;
@@ -78,11 +80,17 @@ public final class ReviewViewModel {
         this.session = session;
         this.tasks = tasks;
         this.pageSize = pageSize;
+        this.watch = new ChangeWatch(tasks, () -> queue.stamp(session), this::reload, java.time.Clock.systemDefaultZone());
         typeFilter.addListener((obs, old, now) -> reload());
         sizeFilter.addListener((obs, old, now) -> reload());
         reasonFilter.addListener((obs, old, now) -> reload());
         ageFilter.addListener((obs, old, now) -> reload());
         selected.addListener((obs, old, now) -> loadDetail(now));
+    }
+
+    /** Notices other operators' decisions and approvals and reloads the queue (the view polls it while it is open). */
+    public ChangeWatch changes() {
+        return watch;
     }
 
     public boolean canDecide() {
@@ -163,7 +171,7 @@ public final class ReviewViewModel {
     }
 
     /** What one reload reads off the FX thread: the first page, the count and the reason codes in the queue. */
-    private record FirstPage(Page page, int total, List<String> reasonCodes) {
+    private record FirstPage(Object stamp, Page page, int total, List<String> reasonCodes) {
     }
 
     /** Reads the first page, the count, the reason choices and (for managers) the approvals. */
@@ -176,13 +184,15 @@ public final class ReviewViewModel {
         next = null;
         hasMore.set(false);
         loading.set(true);
-        tasks.submit(progress -> new FirstPage(queue.page(session, filter, null, pageSize), queue.count(session, filter), queue.reasonChoices(session)),
+        tasks.submit(progress -> new FirstPage(watch.read(), queue.page(session, filter, null, pageSize), queue.count(session, filter),
+                        queue.reasonChoices(session)),
                 result -> {
                     if (request != generation) {
                         return;
                     }
                     Row keep = selected.get();
                     loading.set(false);
+                    watch.settle(result.stamp());
                     Page page = result.page();
                     rows.setAll(page.rows());
                     next = page.next();

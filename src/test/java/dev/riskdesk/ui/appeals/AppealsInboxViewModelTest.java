@@ -1,6 +1,8 @@
 package dev.riskdesk.ui.appeals;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.riskdesk.app.AppServices;
@@ -73,5 +75,21 @@ class AppealsInboxViewModelTest {
         AppealsInboxViewModel agent = model("agent", "agent123");
         assertEquals(List.of(AssigneeChoice.ANY, AssigneeChoice.MINE, AssigneeChoice.UNASSIGNED), agent.assigneeChoices(),
                 "agents do not filter by other handlers");
+    }
+
+    @Test
+    void anotherOperatorsClaimReloadsTheInboxWithAnUpdatedMarker() {
+        AppealsInboxViewModel agent = model("agent", "agent123");
+        AppealsInboxViewModel manager = model("manager", "manager123");
+        agent.changes().poll();
+        assertNull(agent.changes().updatedAtProperty().get(), "nothing changed yet");
+        Appeals.InboxRow row = manager.rows().get(0);
+        manager.claim(row);
+        assertEquals(row.version(), agent.rows().get(0).version(), "the agent still shows what it read");
+        agent.changes().poll();
+        assertNotNull(agent.changes().updatedAtProperty().get());
+        assertTrue(agent.rows().get(0).version() > row.version(), "the inbox was read again without a manual refresh");
+        manager.changes().poll();
+        assertNull(manager.changes().updatedAtProperty().get(), "the manager's own claim raises no marker");
     }
 }

@@ -132,4 +132,24 @@ class ReviewViewModelTest {
         assertFalse(ids(risk.rows()).contains(id), "the queue was read again");
         assertFalse(risk.busyProperty().get());
     }
+
+    @Test
+    void anotherOperatorsDecisionReloadsTheQueueWithAnUpdatedMarkerButOnesOwnDoesNot() {
+        ReviewViewModel risk = queue("risk", 50);
+        ReviewViewModel manager = queue("manager", 50);
+        risk.changes().poll();
+        assertNull(risk.changes().updatedAtProperty().get(), "nothing changed yet");
+
+        manager.selectNext(1);
+        long id = manager.selectedProperty().get().proposalId();
+        manager.decide(new DecisionForm(DecisionForm.Action.CONFIRM, manager.detailProperty().get(), EN), text -> assertNull(text));
+        assertTrue(ids(risk.rows()).contains(id), "risk still shows what it read");
+        risk.changes().poll();
+        assertNotNull(risk.changes().updatedAtProperty().get(), "the marker says the list was updated");
+        assertFalse(ids(risk.rows()).contains(id), "the queue was read again without a manual refresh");
+        assertEquals(3, risk.totalProperty().get());
+
+        manager.changes().poll();
+        assertNull(manager.changes().updatedAtProperty().get(), "the manager's own decision raises no marker");
+    }
 }
