@@ -38,6 +38,8 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     /** The H2 migrations: the shared scripts and the H2-only ones. */
     static final String[] MIGRATIONS = migrations(SQLDialect.H2);
+    /** Flyway's afterMigrate callback that seeds the first policy versions, by name: the data layer does not depend on the limits feature. */
+    private static final String POLICY_SEED = "dev.riskdesk.limits.versions.PolicySeedCallback";
     /** Connections a console or job keeps to a PostgreSQL server at most (the server's default allows 100 in all). */
     static final int POSTGRES_POOL_SIZE = 8;
     /** How long an open waits for another process that shares the file to finish starting or closing it. */
@@ -145,6 +147,8 @@ public final class Database implements AutoCloseable {
             Flyway flyway = Flyway.configure()
                     .dataSource(pool.connections())
                     .locations(migrations(dialectOf(location)))
+                    // policy versions: a new database gets its first limit policy and rule set once the schema is complete
+                    .callbacks(POLICY_SEED)
                     .load();
             checkNotNewer(flyway, location);
             if (location.isPostgres()) {

@@ -33,7 +33,7 @@ public final class LimitServices {
 
     public LimitServices(Database database, AuditLog audit, Clock clock) {
         rules = new RuleSetService(database, clock);
-        policies = new LimitPolicyService(database, audit, clock);
+        policies = new LimitPolicyService(database, clock);
         notices = new NoticeService(database, NoticeTemplates.load(DataFolder.file("notice-templates.json")), audit, clock, "zh_CN");
         changes = new LimitChanges(new SuspensionService(), notices, audit);
         runs = new PolicyRunService(database, rules, policies, changes, audit, clock);

@@ -18,6 +18,8 @@ public enum Permission {
     POLICY_SIMULATE,
     POLICY_RUN,
     POLICY_EDIT,
+    /** Approve, send back and activate a limit policy or rule set version another manager made (maker-checker, V10_10). */
+    POLICY_APPROVE,
     MODEL_VIEW,
     MODEL_TRAIN,
     MODEL_PROMOTE,

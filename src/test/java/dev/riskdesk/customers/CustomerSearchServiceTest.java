@@ -175,12 +175,13 @@ class CustomerSearchServiceTest {
 
     @Test
     void ruleHitFilterFindsAccountsWithAnOpenHit() {
-        db.dsl().execute("INSERT INTO RULE_SET (ID, VERSION_NO, STATUS, CREATED_AT) VALUES (1, 1, 'ACTIVE', CURRENT_TIMESTAMP)");
+        // a rule set of its own beside the one a new database is seeded with
+        db.dsl().execute("INSERT INTO RULE_SET (ID, VERSION_NO, STATUS, CREATED_AT) VALUES (901, 901, 'RETIRED', CURRENT_TIMESTAMP)");
         db.dsl().execute("INSERT INTO RULE (RULE_SET_ID, RULE_CODE, DESCRIPTION_ZH, DESCRIPTION_EN, SEVERITY, ACTION, PARAMETERS, FEEDS)"
-                + " VALUES (1, 'MULTI_LENDING', '多头借贷', 'Multi-lending', 'HIGH', 'DECREASE', '{}', 'INQUIRIES')");
+                + " VALUES (901, 'MULTI_LENDING', '多头借贷', 'Multi-lending', 'HIGH', 'DECREASE', '{}', 'INQUIRIES')");
         db.dsl().execute("INSERT INTO RULE_HIT (ACCOUNT_ID, RULE_SET_ID, RULE_CODE, HIT_AT, SEVERITY, ACTION, EVIDENCE, FEED_AS_OF, OPEN_FLAG)"
-                + " VALUES (5, 1, 'MULTI_LENDING', CURRENT_TIMESTAMP, 'HIGH', 'DECREASE', '[]', '{}', TRUE),"
-                + " (6, 1, 'MULTI_LENDING', CURRENT_TIMESTAMP, 'HIGH', 'DECREASE', '[]', '{}', FALSE)");
+                + " VALUES (5, 901, 'MULTI_LENDING', CURRENT_TIMESTAMP, 'HIGH', 'DECREASE', '[]', '{}', TRUE),"
+                + " (6, 901, 'MULTI_LENDING', CURRENT_TIMESTAMP, 'HIGH', 'DECREASE', '[]', '{}', FALSE)");
         CustomerQuery q = new CustomerQuery("", null, null, "MULTI_LENDING", null, null, null, SortKey.ACCOUNT, false);
         assertEquals(List.of(5L), ids(search.search(RISK, q)));
     }

@@ -71,13 +71,14 @@ public final class ProfileBook {
                     + " (?, ?, NULL, 10000, NULL, 'ACTIVE', 'ORIGINATION'), (?, ?, 10000, 8000, 'ACTIVE', 'ACTIVE', 'ENGINE'),"
                     + " (?, ?, 8000, 8000, 'ACTIVE', 'SUSPENDED', 'ENGINE')",
                     RICH, firstMonth.atStartOfDay(), RICH, now.minusMonths(11), RICH, now.minusDays(20));
-            tx.execute("INSERT INTO RULE_SET (ID, VERSION_NO, STATUS, CREATED_AT) VALUES (1, 1, 'ACTIVE', CURRENT_TIMESTAMP)");
+            // a rule set of its own beside the one a new database is seeded with
+            tx.execute("INSERT INTO RULE_SET (ID, VERSION_NO, STATUS, CREATED_AT) VALUES (901, 901, 'RETIRED', CURRENT_TIMESTAMP)");
             tx.execute("INSERT INTO RULE (RULE_SET_ID, RULE_CODE, DESCRIPTION_ZH, DESCRIPTION_EN, SEVERITY, ACTION, PARAMETERS, FEEDS)"
-                    + " VALUES (1, 'DPD30', '逾期超过30天', 'More than 30 days past due', 'HIGH', 'SUSPEND', '{}', 'BILLS')");
+                    + " VALUES (901, 'DPD30', '逾期超过30天', 'More than 30 days past due', 'HIGH', 'SUSPEND', '{}', 'BILLS')");
             tx.execute("INSERT INTO RULE_HIT (ID, ACCOUNT_ID, RULE_SET_ID, RULE_CODE, HIT_AT, SEVERITY, ACTION, EVIDENCE, FEED_AS_OF)"
-                    + " VALUES (1, ?, 1, 'DPD30', ?, 'HIGH', 'SUSPEND', 'bill missed, 35 days past due', 'BILLS ok')", RICH, now.minusDays(20));
+                    + " VALUES (1, ?, 901, 'DPD30', ?, 'HIGH', 'SUSPEND', 'bill missed, 35 days past due', 'BILLS ok')", RICH, now.minusDays(20));
             tx.execute("INSERT INTO SUSPENSION (ID, ACCOUNT_ID, KIND, STATUS, RULE_SET_ID, RULE_CODE, RULE_HIT_ID, REASON_CODES, EVIDENCE,"
-                    + " PREVIOUS_STATUS, PREVIOUS_LIMIT, STARTED_AT) VALUES (1, ?, 'RISK', 'ACTIVE', 1, 'DPD30', 1, 'DPD30', 'missed bill',"
+                    + " PREVIOUS_STATUS, PREVIOUS_LIMIT, STARTED_AT) VALUES (1, ?, 'RISK', 'ACTIVE', 901, 'DPD30', 1, 'DPD30', 'missed bill',"
                     + " 'ACTIVE', 8000, ?)", RICH, now.minusDays(20));
             tx.execute("INSERT INTO APPEAL (ID, APPEAL_NO, ACCOUNT_ID, APPEAL_TYPE, SUSPENSION_ID, CHANNEL, CONTACT_PREFERENCE, STATEMENT,"
                     + " STATUS, CREATED_AT, SLA_DUE_AT) VALUES (1, 'AP0000001', ?, 'SUSPENSION', 1, 'PHONE', 'SMS', '我已经还款了', 'IN_REVIEW', ?, ?)",

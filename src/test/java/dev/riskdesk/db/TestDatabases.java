@@ -30,7 +30,7 @@ public final class TestDatabases {
         return Database.MIGRATIONS.clone();
     }
 
-    /** The highest migration version the program ships for H2, read from the shared and the H2 migration folders. */
+    /** The highest migration version the program ships for H2, read from the shared and the H2 migration folders (SQL and Java). */
     public static String latestMigration() {
         return latestMigration("h2");
     }
@@ -40,7 +40,7 @@ public final class TestDatabases {
         try (var files = java.util.stream.Stream.concat(migrationFiles("common"), migrationFiles(vendor))) {
             // versions may have parts (V5_3__x.sql is 5.3, as Flyway reads it); compare part by part
             return files.map(f -> f.getFileName().toString())
-                    .filter(n -> n.matches("V\\d+(_\\d+)*__.*\\.sql"))
+                    .filter(n -> n.matches("V\\d+(_\\d+)*__[^$]*\\.(sql|class)")) // Java migrations (db.migration.common) count too
                     .map(n -> n.substring(1, n.indexOf("__")).replace('_', '.'))
                     .max(TestDatabases::compareVersions).orElseThrow();
         } catch (java.io.IOException | java.net.URISyntaxException e) {

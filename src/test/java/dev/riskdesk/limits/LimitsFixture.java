@@ -68,7 +68,7 @@ public final class LimitsFixture implements AutoCloseable {
     public LimitsFixture(Path dir, TestDatabases.Engine engine) {
         db = engine.fresh(dir);
         rules = new RuleSetService(db, clock);
-        policies = new LimitPolicyService(db, audit, clock);
+        policies = new LimitPolicyService(db, clock);
         notices = new NoticeService(db, NoticeTemplates.load(Path.of("data/notice-templates.json")), audit, clock, "zh_CN");
         changes = new LimitChanges(new SuspensionService(), notices, audit);
         runs = new PolicyRunService(db, rules, policies, changes, audit, clock);

@@ -1,31 +1,24 @@
 package dev.riskdesk.limits.policy;
 
-import dev.riskdesk.common.DataFolder;
 import static dev.riskdesk.db.schema.Tables.LIMIT_POLICY;
 
 import dev.riskdesk.common.Json;
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.schema.tables.records.LimitPolicyRecord;
-import dev.riskdesk.security.AuditLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import org.jooq.DSLContext;
-import org.jooq.exception.DataAccessException;
 
-/** Versioned limit policies (LIMIT_POLICY); defaults from data/limit-policy.json on first use. */
+/** Reads the active limit policy version (LIMIT_POLICY) and parses policies; versions change through {@code PolicyVersionService}. */
 public final class LimitPolicyService {
     private final Database database;
-    private final AuditLog audit;
     private final VersionedStore<LimitPolicyRecord> versions;
 
-    public LimitPolicyService(Database database, AuditLog audit, Clock clock) {
+    public LimitPolicyService(Database database, Clock clock) {
         this.database = database;
-        this.audit = audit;
-        this.versions = new VersionedStore<>(new VersionedStore.Columns<>(LIMIT_POLICY.ID, LIMIT_POLICY.VERSION_NO, LIMIT_POLICY.STATUS,
-                LIMIT_POLICY.CREATED_BY, LIMIT_POLICY.CREATED_AT, LIMIT_POLICY.ACTIVATED_AT), clock);
+        this.versions = store(clock);
     }
 
     /** A stored policy version: its id, number and parameters. */
@@ -54,67 +47,30 @@ public final class LimitPolicyService {
     }
 
     /**
-     * The active version. Defaults come from data/limit-policy.json, read at run time: when the active version was loaded
-     * from that file (no operator stored it) and the file has changed since, the file is stored as the next version, so
-     * new default parameters take effect without an operator; a version an operator activated is never replaced.
+     * The active version. Reading never writes: the first version is stored when the database is made (seeded from
+     * data/limit-policy.json, see {@code PolicySeed}) and replaced only by activating an approved version; editing the
+     * file afterwards changes nothing.
      */
     public Version active() {
-        Path file = DataFolder.file("limit-policy.json");
         LimitPolicyRecord found = versions.active(database.dsl());
-        if (found != null && !defaultsChanged(found, file)) {
-            return version(found);
+        if (found == null) {
+            throw UserFacingException.keyed("policy.noneActive", "No limit policy is active in this database: make a draft (riskdesk policy draft --file F.json), "
+                    + "have it approved and activate it.");
         }
-        String json = readFile(file);
-        parse(json, file.toString());
-        try {
-            return storeDefaults(file, json);
-        } catch (DataAccessException e) {
-            LimitPolicyRecord winner = VersionedStore.storedByAnotherMeanwhile(e) ? versions.active(database.dsl()) : null;
-            if (winner == null) {
-                throw e;
-            }
-            return version(winner); // a run starting at the same moment stored the defaults: use its row
-        }
+        return version(found);
     }
 
-    /** Stores the defaults file as the next version unless a version an operator made, or the same file, is active by now. */
-    private Version storeDefaults(Path file, String json) {
-        return database.transactionResult(tx -> {
-            LimitPolicyRecord again = versions.active(tx);
-            if (again != null && (again.getCreatedBy() != null || again.getParameters().equals(json))) {
-                return version(again);
-            }
-            Version v = store(tx, json);
-            if (again != null) {
-                audit.record(tx, null, "POLICY_ACTIVATED", "LIMIT_POLICY", v.id(), "defaults file changed", "version " + v.versionNo() + " from " + file);
-            }
-            return v;
-        });
-    }
-
-    /** The active policy, or the defaults unsaved (id 0): for read-only callers such as the simulation. */
+    /** The active policy: for read-only callers such as the simulation (the same as {@link #active}, kept for them). */
     public Version activeOrDefaults() {
-        Path file = DataFolder.file("limit-policy.json");
-        LimitPolicyRecord found = versions.active(database.dsl());
-        return found != null && !defaultsChanged(found, file) ? version(found) : new Version(0, 0, parse(file));
+        return active();
     }
 
-    /** True when {@code r} was loaded from the defaults file (no operator) and the file now reads differently. */
-    private static boolean defaultsChanged(LimitPolicyRecord r, Path file) {
-        return r.getCreatedBy() == null && Files.exists(file) && !r.getParameters().equals(readFile(file));
-    }
-
-    private static String readFile(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UserFacingException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private Version store(DSLContext tx, String json) {
-        VersionedStore.Stored stored = versions.storeNext(tx, null, LIMIT_POLICY.PARAMETERS, json);
-        return new Version(stored.id(), stored.versionNo(), parse(json, "version " + stored.versionNo()));
+    /** The store of LIMIT_POLICY versions on {@code clock}. */
+    public static VersionedStore<LimitPolicyRecord> store(Clock clock) {
+        return new VersionedStore<>(new VersionedStore.Columns<>(LIMIT_POLICY.ID, LIMIT_POLICY.VERSION_NO, LIMIT_POLICY.STATUS,
+                LIMIT_POLICY.CREATED_BY, LIMIT_POLICY.CREATED_AT, LIMIT_POLICY.ACTIVATED_AT, LIMIT_POLICY.BASED_ON, LIMIT_POLICY.NOTE,
+                LIMIT_POLICY.SUBMITTED_BY, LIMIT_POLICY.SUBMITTED_AT, LIMIT_POLICY.APPROVED_BY, LIMIT_POLICY.APPROVED_AT,
+                LIMIT_POLICY.ACTIVATED_BY, LIMIT_POLICY.RETIRED_AT), clock);
     }
 
     private static Version version(LimitPolicyRecord r) {

@@ -324,12 +324,12 @@ class PolicyRunDbTest {
 
     @Test
     void twoFirstEverRunsAtOnceStoreTheDefaultRulesAndPolicyOnce() throws Exception {
-        takenOverAccounts(5); // no rules and no policy stored yet: both starts load the defaults files
+        takenOverAccounts(5); // only the seeded rules and policy of the new database: neither start stores another
         TwoStarts.Outcome<PolicyRunService.RunReport> outcome = TwoStarts.atOnce(progress ->
                 f.runs.run(TestOperators.batch(f.db), new PolicyRunService.RunOptions(false, 2, NOW, false), progress));
         assertEquals(1, outcome.ran().size(), outcome.refused().toString());
         assertEquals(1, outcome.refused().size(), "the other start is refused by the lease, not by a duplicate version");
-        assertEquals(1, f.db.dsl().fetchCount(LIMIT_POLICY), "the defaults are stored as one policy version");
+        assertEquals(1, f.db.dsl().fetchCount(LIMIT_POLICY), "the seed stays the one policy version");
         assertEquals(1, f.db.dsl().fetchCount(RULE_SET), "and as one rule-set version");
         assertEquals(JobStatus.COMPLETED, f.db.dsl().select(BATCH_JOB.STATUS).from(BATCH_JOB).fetchOne(BATCH_JOB.STATUS));
     }
@@ -398,13 +398,13 @@ class PolicyRunDbTest {
         f.feeds(NOW);
         long victim = f.account("20000", "5000", "I3", 1);
         f.takeover(victim);
-        // a database that has never stored its rules or policy: the dry run must not store them either
+        // a new database holds only its seeded rules and policy: the dry run stores no other version
         PolicyRunService.RunReport report = f.runs.run(TestOperators.batch(f.db), new PolicyRunService.RunOptions(true, 100, NOW, false), Progress.NONE);
         assertEquals(1, report.autoApplied());
         assertEquals(0, f.db.dsl().fetchCount(LIMIT_PROPOSAL));
         assertEquals(0, f.db.dsl().fetchCount(BATCH_JOB));
-        assertEquals(0, f.db.dsl().fetchCount(DSL.table(DSL.name("RULE_SET"))), "no rule set stored");
-        assertEquals(0, f.db.dsl().fetchCount(DSL.table(DSL.name("LIMIT_POLICY"))), "no policy stored");
+        assertEquals(1, f.db.dsl().fetchCount(DSL.table(DSL.name("RULE_SET"))), "no rule set stored beside the seed");
+        assertEquals(1, f.db.dsl().fetchCount(DSL.table(DSL.name("LIMIT_POLICY"))), "no policy stored beside the seed");
         assertEquals(AccountStatus.ACTIVE, f.db.dsl().select(ACCOUNT.STATUS).from(ACCOUNT).where(ACCOUNT.ID.eq(victim)).fetchOne(ACCOUNT.STATUS));
     }
 }

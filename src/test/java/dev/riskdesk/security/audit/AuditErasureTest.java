@@ -40,10 +40,12 @@ class AuditErasureTest {
     @Test
     void anErasedEventStillVerifiesAndIsCounted() {
         try (Database db = TestDatabases.fresh(dir)) {
+            long seeded = db.dsl().fetchCount(AUDIT_EVENT); // the new database's own events (its policy and rule set seeds)
             db.transaction(tx -> audit.record(tx, manager, "PII_REVEALED", "CUSTOMER", 9, "张伟 called from 13812345678", "PHONE"));
             db.transaction(tx -> audit.record(tx, manager, "APPEAL_NOTE_ADDED", "APPEAL", 4, null, "customer 张伟 says the repayment was made"));
             db.transaction(tx -> audit.record(tx, manager, "LOGOUT", "OPERATOR", 2, null, null));
-            List<Long> ids = db.dsl().select(AUDIT_EVENT.ID).from(AUDIT_EVENT).orderBy(AUDIT_EVENT.ID).fetch(AUDIT_EVENT.ID);
+            List<Long> ids = db.dsl().select(AUDIT_EVENT.ID).from(AUDIT_EVENT).where(AUDIT_EVENT.OPERATOR_NAME.eq("manager")).orderBy(AUDIT_EVENT.ID)
+                    .fetch(AUDIT_EVENT.ID);
             db.transaction(tx -> {
                 audit.record(tx, manager, AuditErasure.ACTION, "CUSTOMER", 9, "on request", "2 events");
                 long seq = AuditErasure.lastRecorded(tx);
@@ -53,7 +55,7 @@ class AuditErasureTest {
             });
             AuditChainState state = new AuditChainVerifier(db).verify(Progress.NONE);
             assertTrue(state.intact(), String.valueOf(state.broken()));
-            assertEquals(4, state.events());
+            assertEquals(seeded + 4, state.events());
             assertEquals(2, state.erased());
             assertEquals("[erased] called from [erased]", db.dsl().select(AUDIT_EVENT.REASON).from(AUDIT_EVENT)
                     .where(AUDIT_EVENT.ID.eq(ids.get(0))).fetchSingle().value1());
@@ -70,7 +72,7 @@ class AuditErasureTest {
         try (Database db = TestDatabases.fresh(dir)) {
             db.transaction(tx -> audit.record(tx, manager, "LIMIT_OVERRIDE", "ACCOUNT", 7, "income verified", "20000 -> 15000"));
             db.transaction(tx -> audit.record(tx, manager, "LOGOUT", "OPERATOR", 2, null, null));
-            long first = db.dsl().select(AUDIT_EVENT.ID.min()).from(AUDIT_EVENT).fetchSingle().value1();
+            long first = db.dsl().select(AUDIT_EVENT.ID).from(AUDIT_EVENT).where(AUDIT_EVENT.ACTION.eq("LIMIT_OVERRIDE")).fetchSingle().value1();
             AuditHash hash = new AuditHash();
             // a forger who knows the format marks the event erased with the right digests, pointing at an ordinary event
             db.dsl().execute("UPDATE AUDIT_EVENT SET REASON_DIGEST = ?, DETAILS_DIGEST = ?, REASON = 'approved', ERASED_AT = CURRENT_TIMESTAMP,"
