@@ -130,8 +130,13 @@ public final class LimitsFixture implements AutoCloseable {
     }
 
     public void score(long accountId, double pd, int sub, LocalDate observed, LocalDateTime scoredAt) {
+        score(accountId, pd, sub, "B", observed, scoredAt);
+    }
+
+    /** A score in score band {@code band} (A–E), all four sub-scores {@code sub}. */
+    public void score(long accountId, double pd, int sub, String band, LocalDate observed, LocalDateTime scoredAt) {
         db.dsl().insertInto(SCORE).set(SCORE.ACCOUNT_ID, accountId).set(SCORE.MODEL_ID, modelId).set(SCORE.OBSERVATION_DATE, observed)
-                .set(SCORE.SCORED_AT, scoredAt).set(SCORE.SCORE_, 600).set(SCORE.PD, pd).set(SCORE.BAND, "B").set(SCORE.THIN_FILE, false)
+                .set(SCORE.SCORED_AT, scoredAt).set(SCORE.SCORE_, 600).set(SCORE.PD, pd).set(SCORE.BAND, band).set(SCORE.THIN_FILE, false)
                 .set(SCORE.CREDIT_SUB, sub).set(SCORE.CAPACITY_SUB, sub).set(SCORE.STABILITY_SUB, sub).set(SCORE.SECURITY_SUB, sub)
                 .set(SCORE.REASON_CODES, "R01,R02").execute();
     }

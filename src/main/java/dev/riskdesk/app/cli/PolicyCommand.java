@@ -7,6 +7,7 @@ import dev.riskdesk.limits.policy.LimitPolicyService;
 import dev.riskdesk.limits.rules.RuleSet;
 import dev.riskdesk.limits.rules.RuleSetService;
 import dev.riskdesk.limits.run.ChangedRunService;
+import dev.riskdesk.limits.run.DecisionsByBand;
 import dev.riskdesk.limits.run.PolicyRunService;
 import dev.riskdesk.limits.run.PolicySimulationService;
 import java.io.IOException;
@@ -114,10 +115,35 @@ final class PolicyCommand {
             RuleSet candidateRules = rules == null ? null : RuleSetService.parse(rules);
             return RiskDeskCli.withSession(spec, (services, session, out) -> {
                 try (Writer diff = csv == null ? null : PrivateFiles.newWriter(csv)) {
-                    print(out, services.limits().simulations.simulate(session, new PolicySimulationService.Options(candidatePolicy,
-                            candidateRules, control, challenger, at, chunk, diff), Progress.NONE));
+                    PolicySimulationService.Report report = services.limits().simulations.simulate(session, new PolicySimulationService.Options(
+                            candidatePolicy, candidateRules, control, challenger, at, chunk, diff), Progress.NONE);
+                    print(out, report);
+                    // decisions by score band: what a manager checks before a policy goes live
+                    if (candidatePolicy == null && candidateRules == null) {
+                        printByBand(out, "Decisions by score band (current policy and rules):", report.currentByBand());
+                    } else {
+                        printByBand(out, "Decisions by score band, current policy and rules:", report.currentByBand());
+                        printByBand(out, "Decisions by score band, candidate:", report.candidateByBand());
+                    }
                 }
             });
+        }
+
+        /** One line per score band: its accounts, and the count and share of each decision. */
+        static void printByBand(PrintWriter out, String title, DecisionsByBand byBand) {
+            out.println(title);
+            StringBuilder header = new StringBuilder(String.format("  %-5s %9s", "band", "accounts"));
+            for (String action : DecisionsByBand.ACTIONS) {
+                header.append(String.format("  %17s", "NONE".equals(action) ? "no change" : action.toLowerCase(java.util.Locale.ROOT)));
+            }
+            out.println(header);
+            for (DecisionsByBand.Row row : byBand.rows()) {
+                StringBuilder line = new StringBuilder(String.format("  %-5s %,9d", row.band(), row.accounts()));
+                for (String action : DecisionsByBand.ACTIONS) {
+                    line.append(String.format("  %,8d %6.1f %%", row.count(action), row.share(action).movePointRight(2)));
+                }
+                out.println(line);
+            }
         }
 
         private static void print(PrintWriter out, PolicySimulationService.Report r) {

@@ -133,9 +133,10 @@ public final class LimitEngine {
         RuleHitResult primary = primaryDecrease(decreases);
         boolean fromRule = primary != null;
         BigDecimal ruleCandidate = fromRule ? current.subtract(LimitMath.percentOf(current, primary.decreasePercent())) : null;
-        BigDecimal candidate = ruleCandidate;
-        if (target != null) {
-            candidate = candidate == null ? target.target() : candidate.min(target.target());
+        BigDecimal policyCut = target == null ? null : target.cutTo();
+        BigDecimal candidate = ruleCandidate == null ? policyCut : policyCut == null ? ruleCandidate : ruleCandidate.min(policyCut);
+        if (candidate == null && target != null && target.target().compareTo(current) > 0) {
+            candidate = target.target();
         }
         if (candidate == null) {
             return temporaryDraft(a, p, hits, flagged, delinquent, at);
@@ -213,18 +214,31 @@ public final class LimitEngine {
     }
 
     /**
-     * Why an amount changes: the decreasing rules ({@code ruleDecreases}, empty when the policy alone
-     * decided), the policy when its target is lower than the rules' cut, and the common reasons.
+     * Why an amount changes, the binding driver first: the policy's drivers when its cut is deeper than the rules' (or it
+     * raises the line), else the decreasing rules ({@code ruleDecreases}) and after them the policy's drivers only when it
+     * cuts as deep. Then the flags and the macro adjustment, and the scorecard's reasons only where the score itself (or a
+     * rule on the account's conduct) drives the change: a cut for capacity, low usage, the ceiling or the economy is not a
+     * credit assessment.
      */
     private static Set<String> amountReasons(AccountData a, List<RuleHitResult> hits, LimitTarget target, List<RuleHitResult> ruleDecreases,
             BigDecimal ruleCandidate, LimitPolicy p) {
-        boolean fromRule = !ruleDecreases.isEmpty();
+        List<LimitDriver> drivers = target == null ? List.of() : target.drivers();
+        boolean policyCuts = target != null && target.cutTo() != null;
+        boolean policyFirst = ruleCandidate == null || (policyCuts && target.cutTo().compareTo(ruleCandidate) < 0);
         Set<String> reasons = new LinkedHashSet<>();
-        ruleDecreases.forEach(h -> reasons.add(h.rule().code()));
-        if (target != null && (!fromRule || target.target().compareTo(ruleCandidate) < 0)) {
-            reasons.add(target.working().path("cappedByHiddenCap").asBoolean() ? "POLICY_CAPACITY" : "POLICY_SCORE");
+        if (policyFirst) {
+            drivers.forEach(d -> reasons.add(d.code()));
         }
-        addCommonReasons(reasons, a, hits, p);
+        ruleDecreases.forEach(h -> reasons.add(h.rule().code()));
+        if (!policyFirst && policyCuts && target.cutTo().compareTo(ruleCandidate) == 0) {
+            drivers.forEach(d -> reasons.add(d.code()));
+        }
+        addFlagReasons(reasons, hits);
+        LimitDriver binding = policyFirst && !drivers.isEmpty() ? drivers.get(0) : null;
+        boolean increase = policyFirst && !policyCuts;
+        if (!increase && (binding == null || binding.isScore())) {
+            addScorecardReasons(reasons, a, p);
+        }
         return reasons;
     }
 
@@ -298,11 +312,21 @@ public final class LimitEngine {
     }
 
     private static void addCommonReasons(Set<String> reasons, AccountData a, List<RuleHitResult> hits, LimitPolicy p) {
+        addFlagReasons(reasons, hits);
+        addScorecardReasons(reasons, a, p);
+    }
+
+    /** The fresh FLAG and ADJUST hits (a flag for review, the macro adjustment). */
+    private static void addFlagReasons(Set<String> reasons, List<RuleHitResult> hits) {
         for (RuleHitResult h : hits) {
             if (!h.stale() && (h.action() == RuleAction.FLAG || h.action() == RuleAction.ADJUST)) {
                 reasons.add(h.rule().code());
             }
         }
+    }
+
+    /** The scorecard's first three reason codes (what holds the score down). */
+    private static void addScorecardReasons(Set<String> reasons, AccountData a, LimitPolicy p) {
         if (a.score != null && a.score.reasonCodes() != null && !a.score.reasonCodes().isBlank()) {
             // a score stored before the policy named an attribute protected may still carry it: never a reason
             ProtectedAttributes excluded = p.protectedAttributeSet();

@@ -47,7 +47,9 @@ public record LimitPolicy(
         Authority authority,
         List<String> protectedAttributes,
         // privacy: retention periods of personal data after an account's closure (absent in versions stored before them)
-        Retention retention) {
+        Retention retention,
+        // limit policy: what each score band decides (absent in versions stored before them: the standard bands)
+        Map<String, ScoreBandRule> scoreBands) {
 
     /**
      * The attributes never given as an adverse-action reason (fairness); a version stored before
@@ -61,6 +63,38 @@ public record LimitPolicy(
     /** {@link #protectedAttributes()} as the set scoring and the engine filter reasons with. */
     public ProtectedAttributes protectedAttributeSet() {
         return ProtectedAttributes.of(protectedAttributes());
+    }
+
+    /**
+     * What the score band decides, the standard bands A–E when a policy names none (a version stored before the
+     * bands existed): see {@link ScoreBandRule}. A stronger band has a higher multiple and ceiling, more tolerance
+     * before a cut and a lower usage bar for an increase, so the policy's cuts fall and its increases rise from E to A.
+     */
+    public static final Map<String, ScoreBandRule> STANDARD_SCORE_BANDS = Map.of(
+            "A", new ScoreBandRule(new BigDecimal("2.20"), new BigDecimal("200000"), new BigDecimal("40"), new BigDecimal("0.02")),
+            "B", new ScoreBandRule(new BigDecimal("1.80"), new BigDecimal("150000"), new BigDecimal("30"), new BigDecimal("0.05")),
+            "C", new ScoreBandRule(new BigDecimal("1.30"), new BigDecimal("80000"), new BigDecimal("20"), new BigDecimal("0.15")),
+            "D", new ScoreBandRule(new BigDecimal("0.80"), new BigDecimal("40000"), new BigDecimal("10"), new BigDecimal("0.40")),
+            "E", new ScoreBandRule(new BigDecimal("0.45"), new BigDecimal("15000"), new BigDecimal("0"), new BigDecimal("0.60")));
+
+    /**
+     * One score band's part of the policy. {@code targetMultiple} scales the capacity (income or spend) to the band's target
+     * limit; {@code ceiling} is the band's hidden cap, the most any line in the band may reach; a line is lowered toward the
+     * target only when it stands more than {@code cutTolerancePercent} above it (a line above what income can carry, or above
+     * the ceiling, is lowered whatever the tolerance); {@code increaseMinUtilisation} is the average utilisation an increase
+     * needs in this band (不用不提额), the policy's increaseMinUtilisation when absent.
+     */
+    public record ScoreBandRule(BigDecimal targetMultiple, BigDecimal ceiling, BigDecimal cutTolerancePercent, BigDecimal increaseMinUtilisation) {
+    }
+
+    /** The rule of score band {@code band} (A–E): this policy's, else the standard one; an unknown band gets E's. */
+    public ScoreBandRule scoreBand(String band) {
+        Map<String, ScoreBandRule> bands = scoreBands == null ? STANDARD_SCORE_BANDS : scoreBands;
+        ScoreBandRule rule = bands.get(band);
+        if (rule == null) {
+            rule = STANDARD_SCORE_BANDS.containsKey(band) ? STANDARD_SCORE_BANDS.get(band) : bands.getOrDefault("E", STANDARD_SCORE_BANDS.get("E"));
+        }
+        return rule;
     }
 
     public record UtilisationBand(BigDecimal below, BigDecimal factor) {

@@ -96,8 +96,10 @@ public final class LimitChanges {
                 case INCREASE, DECREASE -> {
                     amounts.add(account, change, item.decisionId(), source, at);
                     boolean decrease = change.type() == ProposalType.DECREASE;
+                    // the notice names the binding reason (the first code), as the review screen does; a flag or the
+                    // scorecard's context after it did not set the amount
                     noticeRequests.add(new NoticeService.NoticeRequest(account.getId(), decrease ? NoticeKind.LIMIT_DECREASE : NoticeKind.LIMIT_INCREASE,
-                            reasons, account.getCreditLimit(), change.newLimit(), change.proposalId(), null, null));
+                            reasons.isEmpty() ? reasons : reasons.subList(0, 1), account.getCreditLimit(), change.newLimit(), change.proposalId(), null, null));
                     events.add(event(change, account, item.decisionId(), account.getCreditLimit() + " -> " + change.newLimit()
                             + (change.temporary() ? " temporary until " + change.expiresAt() : "")));
                 }

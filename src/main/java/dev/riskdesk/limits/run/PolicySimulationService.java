@@ -62,7 +62,8 @@ public final class PolicySimulationService {
     }
 
     public record Report(LocalDateTime at, long accounts, Totals current, Totals candidate, long accountsDiffering,
-            Map<String, Long> candidateAffectedBySegment, List<GroupTotals> championChallenger) {
+            Map<String, Long> candidateAffectedBySegment, List<GroupTotals> championChallenger,
+            DecisionsByBand currentByBand, DecisionsByBand candidateByBand) {
     }
 
     public Report simulate(Session session, Options options, Progress progress) {
@@ -88,6 +89,8 @@ public final class PolicySimulationService {
             groups.put(g, new Acc());
         }
         Map<String, Long> bySegment = new TreeMap<>();
+        DecisionsByBand currentByBand = new DecisionsByBand();
+        DecisionsByBand candidateByBand = new DecisionsByBand();
         long accounts = 0;
         long differing = 0;
         CSVPrinter csv = null;
@@ -108,6 +111,9 @@ public final class PolicySimulationService {
                     Outcome after = outcome(engine.evaluate(a, candidateRules, candidatePolicy, feeds, at), a, candidatePolicy, at);
                     current.add(before);
                     candidate.add(after);
+                    String band = a.score == null ? null : a.score.band();
+                    currentByBand.add(band, before.action());
+                    candidateByBand.add(band, after.action());
                     String group = group(a.accountId, options.controlPercent(), options.challengerPercent());
                     groups.get(group).add(switch (group) {
                         case "CONTROL" -> Outcome.none(a);
@@ -137,7 +143,7 @@ public final class PolicySimulationService {
         }
         List<GroupTotals> split = new ArrayList<>();
         groups.forEach((g, acc) -> split.add(new GroupTotals(g, acc.accounts, acc.changed, acc.exposure, acc.loss.setScale(2, RoundingMode.HALF_UP))));
-        return new Report(at, accounts, current.totals(), candidate.totals(), differing, bySegment, split);
+        return new Report(at, accounts, current.totals(), candidate.totals(), differing, bySegment, split, currentByBand, candidateByBand);
     }
 
     static String group(long accountId, int controlPercent, int challengerPercent) {

@@ -130,8 +130,12 @@ final class ReviewDetailPanel {
         nodes.add(section("review.detail.why"));
         VBox reasons = new VBox(4);
         reasons.setId("review-detail-reasons");
+        boolean first = true;
         for (String code : d.row().reasonCodes()) {
-            Label reason = new Label("• " + reasonWords(i18n, code, d));
+            // the first reason is what binds the amount: the customer's notice names it too
+            String words = reasonWords(i18n, code, d);
+            Label reason = new Label("• " + (first ? i18n.format("review.detail.binding", words) : words));
+            first = false;
             reason.setWrapText(true);
             reasons.getChildren().add(reason);
         }

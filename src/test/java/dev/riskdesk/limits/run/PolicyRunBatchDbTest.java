@@ -55,8 +55,9 @@ class PolicyRunBatchDbTest {
             long victim = f.account("20000", "5000", "I3", 1);
             f.score(victim, 0.02, 70);
             f.takeover(victim);
-            long cut = f.account("10000", "3000", "I3", 1);
-            f.score(cut, 0.02, 20); // target about 10 % under the limit: an automatic policy decrease
+            long cut = f.account("7800", "3000", "I2", 1);
+            // band D: 9,000 × 0.8 × 0.88 = 6,300, and 7,800 is above 110 % of it: an automatic policy decrease of 19 %
+            f.score(cut, 0.10, 20, "D", LimitsFixture.NOW.toLocalDate(), LimitsFixture.NOW.minusDays(1));
             long up = f.account("3000", "1000", "I3", 1);
             f.score(up, 0.01, 90); // an increase above the automatic step: to review
         }

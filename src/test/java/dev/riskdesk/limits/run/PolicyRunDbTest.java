@@ -102,7 +102,8 @@ class PolicyRunDbTest {
     void aPolicyCutOnAnAccountWhoseEvidenceWaitsForDataWaitsToo() {
         f.feeds(NOW);
         long id = f.account("10000", "3000", "I3", 1);
-        f.score(id, 0.02, 20); // a low score (it read the same late repayment) puts the target 10 % under the limit
+        // a low score (it read the same late repayment): band E puts the target far under the limit
+        f.score(id, 0.30, 20, "E", NOW.toLocalDate(), NOW.minusDays(1));
         long bill = f.bill(id, NOW.toLocalDate().minusDays(8), "500", "0");
         f.repayment(id, bill, "500", NOW.minusDays(9).plusHours(10), NOW.plusHours(3));
         f.feed("REPAYMENTS", NOW.minusDays(10), 24 * 14);
@@ -118,7 +119,7 @@ class PolicyRunDbTest {
     void arrearsBelowEveryRuleButOnALaggingFeedDoNotLetTheScoreCutTheLimit() {
         f.feeds(NOW);
         long id = f.account("10000", "3000", "I3", 1);
-        f.score(id, 0.02, 20);
+        f.score(id, 0.30, 20, "E", NOW.toLocalDate(), NOW.minusDays(1));
         long bill = f.bill(id, NOW.toLocalDate().minusDays(2), "500", "0"); // 2 days: under every overdue rule
         f.repayment(id, bill, "500", NOW.minusDays(3), NOW.plusHours(3));
         f.feed("REPAYMENTS", NOW.minusDays(10), 24 * 14);
@@ -155,16 +156,16 @@ class PolicyRunDbTest {
     @Test
     void onlyALineInUseGetsAnIncreaseWhileARiskCutStillComes() {
         f.feeds(NOW);
-        long below = f.account("10000", "2900", "I5", 1);
-        long at = f.account("10000", "3000", "I5", 1);
+        long below = f.account("10000", "1490", "I5", 1);
+        long at = f.account("10000", "1500", "I5", 1);
         long dormant = f.account("10000", "3000", "I5", 1);
         long weak = f.account("10000", "500", "I1", 1);
         for (long id : new long[] {below, at, dormant}) {
-            f.score(id, 0.01, 100);
+            f.score(id, 0.03, 100, "C", NOW.toLocalDate(), NOW.minusDays(1)); // band C asks 15 % utilisation for an increase
         }
-        f.score(weak, 0.30, 0);
-        f.history(below, "10000", "2900", "1000"); // 29 % of the line on average over the last 3 months
-        f.history(at, "10000", "3000", "1000"); // 30 %
+        f.score(weak, 0.30, 0, "E", NOW.toLocalDate(), NOW.minusDays(1));
+        f.history(below, "10000", "1490", "1000"); // 14.9 % of the line on average over the last 3 months
+        f.history(at, "10000", "1500", "1000"); // 15 %
         f.history(dormant, "10000", "3000", "0"); // a balance but no spend: dormant
         f.history(weak, "10000", "500", "100"); // 5 %: hardly used, but the score says cut
         run(NOW, false);
@@ -193,7 +194,8 @@ class PolicyRunDbTest {
     void aReRunKeepsAnOpenProposalWithinTheDeadBand(ProposalType type, String stored, boolean kept) {
         f.feeds(NOW);
         long id = type == ProposalType.INCREASE ? f.account("10000", "5000", "I5", 1) : f.account("10000", "9000", "I1", 1);
-        f.score(id, type == ProposalType.INCREASE ? 0.01 : 0.30, type == ProposalType.INCREASE ? 100 : 0);
+        f.score(id, type == ProposalType.INCREASE ? 0.01 : 0.30, type == ProposalType.INCREASE ? 100 : 0, type == ProposalType.INCREASE ? "B" : "E",
+                NOW.toLocalDate(), NOW.minusDays(1));
         f.history(id, "10000", type == ProposalType.INCREASE ? "5000" : "9000", "2000");
         run(NOW, false);
         var first = f.db.dsl().selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(id)).fetchOne();
@@ -248,6 +250,38 @@ class PolicyRunDbTest {
 
         run(NOW.plusMinutes(5), false); // a second run does not suspend again
         assertEquals(1, f.db.dsl().fetchCount(SUSPENSION, SUSPENSION.ACCOUNT_ID.eq(victim)));
+    }
+
+    /**
+     * A band-A line above what income carries (I1: 4 × 3,000) and a little-used band-C line: both cut by themselves (at most
+     * 20 %), each proposal naming its driver first and each notice saying it in words, never "credit assessment".
+     */
+    @Test
+    void aCapacityCutAndALowUsageCutTellTheCustomerWhatBinds() {
+        f.feeds(NOW);
+        long capacity = f.account("14000", "3000", "I1", 1);
+        f.score(capacity, 0.002, 80, "A", NOW.toLocalDate(), NOW.minusDays(1));
+        f.history(capacity, "14000", "3000", "1000");
+        long idle = f.account("21500", "500", "I3", 1);
+        f.score(idle, 0.03, 50, "C", NOW.toLocalDate(), NOW.minusDays(1));
+        f.history(idle, "21500", "500", "1000");
+        run(NOW, false);
+
+        for (Object[] c : new Object[][] {{capacity, "POLICY_CAPACITY", "12000", "收入与现有负债"}, {idle, "POLICY_LOW_USAGE", "17500", "使用较少"}}) {
+            long id = (Long) c[0];
+            var p = f.db.dsl().selectFrom(LIMIT_PROPOSAL).where(LIMIT_PROPOSAL.ACCOUNT_ID.eq(id)).fetchOne();
+            assertEquals(ProposalType.DECREASE, p.getProposalType());
+            assertEquals(ProposalStatus.AUTO_APPLIED, p.getStatus());
+            assertEquals(Money.of((String) c[2]), p.getProposedLimit());
+            assertEquals(c[1], p.getReasonCodes().split(",")[0], p.getReasonCodes());
+            var notices = f.db.dsl().selectFrom(CUSTOMER_NOTICE).where(CUSTOMER_NOTICE.ACCOUNT_ID.eq(id)).fetch();
+            assertEquals(2, notices.size());
+            for (var n : notices) {
+                assertEquals(NoticeKind.LIMIT_DECREASE, n.getKind());
+                assertTrue(n.getBody().contains((String) c[3]), n.getBody());
+                assertTrue(!n.getBody().contains("信用评估"), n.getBody());
+            }
+        }
     }
 
     /**
