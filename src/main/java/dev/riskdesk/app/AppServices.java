@@ -98,7 +98,7 @@ public final class AppServices implements AutoCloseable {
         java.util.function.Supplier<ProtectedAttributes> protectedAttributes = () -> limits.policies.activeOrDefaults().policy().protectedAttributeSet();
         this.scoring = new ScoringService(database, models, protectedAttributes);
         this.scoreRun = new ScoreRunService(database, models, audit, clock, protectedAttributes);
-        this.monitoring = new MonitoringService(database, models);
+        this.monitoring = new MonitoringService(database, models, clock);
         this.dashboard = new DashboardServices(database, models, limits, audit, clock);
         this.generator = new PortfolioGenerator(database, audit);
         this.demoAppeals = new DemoAppeals(database, operators, clock);

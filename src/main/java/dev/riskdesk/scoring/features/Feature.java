@@ -66,6 +66,23 @@ public enum Feature {
         return actionable;
     }
 
+    /**
+     * Whether the feature grows with time by construction (months on book, age): a book that only ages drifts in it,
+     * which monitoring shows as expected drift rather than an alert.
+     */
+    public boolean growsWithTime() {
+        return this == MONTHS_ON_BOOK || this == AGE;
+    }
+
+    /** The value {@code months} months earlier for a feature that grows with time (months on book never below 1); unchanged otherwise. */
+    public double backInTime(double value, int months) {
+        return switch (this) {
+            case MONTHS_ON_BOOK -> Math.max(1, value - months);
+            case AGE -> value - months / 12.0;
+            default -> value;
+        };
+    }
+
     public static final int COUNT = values().length;
 
     /** The categorical application attribute carried next to the numeric features. */

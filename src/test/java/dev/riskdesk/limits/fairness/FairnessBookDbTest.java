@@ -5,14 +5,19 @@ import static dev.riskdesk.db.schema.Tables.LIMIT_PROPOSAL;
 import static dev.riskdesk.db.schema.Tables.SCORE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.riskdesk.common.Progress;
 import dev.riskdesk.scoring.AccountScore;
+import dev.riskdesk.scoring.features.Feature;
+import dev.riskdesk.scoring.model.MonitoringService;
 import dev.riskdesk.scoring.ScoringService;
 import dev.riskdesk.scoring.model.Explanation;
 import dev.riskdesk.scoring.model.ProtectedAttributes;
 import dev.riskdesk.security.TestOperators;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -23,11 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A protected attribute is never an adverse-action reason: not among a score's reason codes, not
+ * Fairness and monitoring on a small generated book. A protected attribute is never an adverse-action reason: not among a score's reason codes, not
  * among a proposal's reasons (even when a score stored earlier still names it), not in a notice.
  */
 @Tag("db")
-class ProtectedReasonsDbTest {
+class FairnessBookDbTest {
     @TempDir
     static Path dir;
     static FairBook book;
@@ -116,6 +121,27 @@ class ProtectedReasonsDbTest {
                 assertFalse(body.contains(w), "notice names '" + w + "': " + body);
             }
         }
+    }
+
+    @Test
+    void monitoringOnTheSeventhOfDecemberComparesNovemberAndTimeExplainsTheAgeing() {
+        MonitoringService.Report r = book.services.monitoring().monitor(TestOperators.risk(book.db), Progress.NONE);
+        assertEquals(LocalDate.of(2026, 11, 30), r.observationDate(), "the clock stands on 7 December: November is the last complete month");
+        assertEquals(FairBook.AS_OF, r.asOf().toLocalDate());
+        assertTrue(r.monthsSinceTraining() > 0);
+        for (MonitoringService.Drift d : r.features()) {
+            if (d.name().startsWith("LOGIN") || d.name().equals("NEW_DEVICES_1M") || d.name().equals("TXN_COUNT_AVG_3M")) {
+                assertNotEquals("ALERT", d.level(), "a complete month of logins and spending does not alarm: " + d);
+            }
+            if (Feature.valueOf(d.name()).growsWithTime()) {
+                assertFalse(Double.isNaN(d.timeAdjusted()), d.name() + " is also compared with the months taken back");
+                assertTrue(d.timeAdjusted() < d.psi() || "OK".equals(d.level()), "taking the months back explains part of it: " + d);
+            } else {
+                assertFalse(d.expected(), "only a feature that grows with time may drift as expected: " + d);
+            }
+        }
+        assertTrue(r.unexpected().stream().noneMatch(d -> Feature.valueOf(d.name()).growsWithTime()),
+                "months on book and age age with the book: " + r.unexpected());
     }
 
     private static void assertNoProtected(String codes, String where) {
