@@ -84,7 +84,22 @@ public final class NoticeService {
         }
     }
 
+    /**
+     * Queues the SMS and the in-app notice of every request as {@link #queueAll} does, with {@code values} of each account
+     * added to (or replacing) the template's values: the lifecycle notices' planned date and grace days, and their
+     * business date instead of today.
+     */
+    public void queueAll(DSLContext tx, List<NoticeRequest> requests, Map<Long, Map<String, String>> values) {
+        if (!requests.isEmpty()) {
+            rows(tx, requests, values).execute(tx);
+        }
+    }
+
     private BulkInsert<CustomerNoticeRecord> rows(DSLContext tx, List<NoticeRequest> requests) {
+        return rows(tx, requests, Map.of());
+    }
+
+    private BulkInsert<CustomerNoticeRecord> rows(DSLContext tx, List<NoticeRequest> requests, Map<Long, Map<String, String>> extra) {
         Map<Long, String> accountNos = new HashMap<>();
         List<Long> ids = requests.stream().map(NoticeRequest::accountId).distinct().toList();
         for (int i = 0; i < ids.size(); i += 1000) {
@@ -106,6 +121,7 @@ public final class NoticeService {
             values.put("reason", templates.reasonText(request.reasonCodes(), lang));
             values.put("date", now.toLocalDate().toString());
             values.put("slaHours", sla.computeIfAbsent(request.kind(), k -> slaHours(tx, k)));
+            values.putAll(extra.getOrDefault(request.accountId(), Map.of()));
             for (String channel : List.of("SMS", "APP")) {
                 rows.add(request.accountId(), request.kind(), channel, lang, request.kind().name() + "_" + channel,
                         templates.render(request.kind(), channel, lang, values), NoticeStatus.PENDING, request.proposalId(), request.suspensionId(), now);

@@ -17,6 +17,7 @@ import dev.riskdesk.db.DatabaseLocation;
 import dev.riskdesk.exchange.export.BookExportService;
 import dev.riskdesk.exchange.history.DataHistoryService;
 import dev.riskdesk.exchange.load.BookImportService;
+import dev.riskdesk.lifecycle.LifecycleServices;
 import dev.riskdesk.limits.LimitServices;
 import dev.riskdesk.portfolio.PortfolioGenerator;
 import dev.riskdesk.portfolio.PortfolioSummaryService;
@@ -77,6 +78,8 @@ public final class AppServices implements AutoCloseable {
     // privacy: retention and erasure of personal data
     private final ErasureService erasure;
     private final RetentionRunService retention;
+    // lifecycle of dormant and never-used accounts
+    private final LifecycleServices lifecycle;
 
     public AppServices(Database database, Clock clock, PasswordHasher hasher, TaskRunner tasks) {
         this.database = database;
@@ -109,7 +112,9 @@ public final class AppServices implements AutoCloseable {
         // privacy: retention and erasure of personal data
         this.erasure = new ErasureService(database, audit, clock);
         this.retention = new RetentionRunService(database, limits.policies, audit, clock);
-        this.demoSetup = new DemoSetup(new AppSettings(database), operators, generator, training, models, scoreRun, limits, demoAppeals, dashboard, clock);
+        this.lifecycle = new LifecycleServices(database, limits.policies, limits.notices, audit, clock);
+        this.demoSetup = new DemoSetup(new AppSettings(database), operators, generator, training, models, scoreRun, limits, demoAppeals, dashboard, clock,
+                lifecycle);
     }
 
     /** Opens the database the console or the command line was pointed at, with the production clock and hasher. Slow: call off the FX thread. */
@@ -269,6 +274,11 @@ public final class AppServices implements AutoCloseable {
     }
 
     /** The first start's steps, for {@code riskdesk demo}. */
+    /** Dormant and never-used accounts: the lifecycle run, the cases and their figures. */
+    public LifecycleServices lifecycle() {
+        return lifecycle;
+    }
+
     public DemoSetup demoSetup() {
         return demoSetup;
     }

@@ -22,6 +22,8 @@ import dev.riskdesk.ui.data.DataView;
 import dev.riskdesk.ui.data.DataViewModel;
 import dev.riskdesk.ui.data.ImportWizardModel;
 import dev.riskdesk.ui.common.WindowPlacement;
+import dev.riskdesk.ui.lifecycle.LifecycleView;
+import dev.riskdesk.ui.lifecycle.LifecycleViewModel;
 import dev.riskdesk.ui.lock.IdleLockOverlay;
 import dev.riskdesk.ui.lock.IdleLockViewModel;
 import dev.riskdesk.ui.login.ChangePasswordView;
@@ -135,7 +137,11 @@ public final class ConsoleFlow {
                                 services.bookImport()::validate, services.bookImport()::load, services.importRejectsFolder()), session, services.tasks(),
                                 dataChanged), appearance.i18n()).build()),
                 new ScreenEntry("backup", "shell.nav.backup", "mdi2b-backup-restore", Permission.DATABASE_ADMIN,
-                        () -> new BackupView(new BackupViewModel(services.backup(), session, services.tasks()), appearance.i18n()).build()));
+                        () -> new BackupView(new BackupViewModel(services.backup(), session, services.tasks()), appearance.i18n()).build()),
+                // dormant and never-used accounts: cancellation cases, keep on request, manager approval
+                new ScreenEntry("lifecycle", "shell.nav.lifecycle", "mdi2t-timer-sand", Permission.LIFECYCLE_VIEW,
+                        () -> new LifecycleView(new LifecycleViewModel(services.lifecycle().queries, services.lifecycle().cases, session,
+                                services.tasks()), appearance.i18n()).build()));
     }
 
     /** One customer's profile, opened from the browser (or the review queue); {@code back} returns there. */

@@ -33,7 +33,9 @@ public enum TextLimit {
     /** The name a stress scenario is saved under (STRESS_SCENARIO.NAME). */
     STRESS_SCENARIO_NAME("The scenario name", 100),
     /** Why a customer's personal data is erased on request (PERSONAL_DATA_ERASURE.REASON, AUDIT_EVENT.REASON). */
-    ERASURE_REASON("The reason", 500);
+    ERASURE_REASON("The reason", 500),
+    /** Why a dormant account is kept or its cancellation declined (LIFECYCLE_CASE.KEEP_REASON, AUDIT_EVENT.REASON). */
+    LIFECYCLE_KEEP_REASON("The reason", 500);
 
     private final String englishName;
     private final int max;

@@ -1,6 +1,7 @@
 package dev.riskdesk.dashboard;
 
 import dev.riskdesk.db.Database;
+import dev.riskdesk.lifecycle.LifecycleQueries;
 import dev.riskdesk.limits.LimitServices;
 import dev.riskdesk.scoring.model.ModelRepository;
 import dev.riskdesk.security.AuditLog;
@@ -11,6 +12,8 @@ public final class DashboardServices {
     public final DashboardRefreshService refresh;
     public final DashboardQueryService query;
     public final StressTestService stress;
+    /** Dormant exposure and accounts per lifecycle stage (dev.riskdesk.lifecycle), book-wide. */
+    public final LifecycleQueries lifecycle;
     /** The business clock the services run on (report dates, appeal ages). */
     public final Clock clock;
 
@@ -19,5 +22,6 @@ public final class DashboardServices {
         refresh = new DashboardRefreshService(database, models, limits.policies, audit, clock);
         query = new DashboardQueryService(database, clock);
         stress = new StressTestService(database, limits.policies, limits.simulations, audit, clock);
+        lifecycle = new LifecycleQueries(database);
     }
 }

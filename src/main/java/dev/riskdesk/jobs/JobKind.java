@@ -19,7 +19,9 @@ public enum JobKind {
     /** A load of a lender's book or a daily delta. */
     IMPORT("import", true),
     /** The retention run that erases personal data past its retention period (dev.riskdesk.privacy). */
-    RETENTION("retention run", true);
+    RETENTION("retention run", true),
+    /** The lifecycle run: dormant and never-used accounts, their notices and cancellations. */
+    LIFECYCLE("lifecycle run", true);
 
     private final String label;
     private final boolean leased;

@@ -43,5 +43,14 @@ public enum Permission {
     /** Erase a closed account's customer's personal data on request, before the retention period ends (managers). */
     PRIVACY_ERASE,
     /** Run the retention job that erases personal data whose retention period has ended (managers, the batch operator). */
-    PRIVACY_RETENTION_RUN
+    PRIVACY_RETENTION_RUN,
+    // lifecycle of dormant and never-used accounts (V10_40)
+    /** See the cancellation cases of dormant and never-used accounts. */
+    LIFECYCLE_VIEW,
+    /** Keep an account in its grace period on the customer's request. */
+    LIFECYCLE_KEEP,
+    /** Approve or decline the cancellation of an account whose open limit needs a manager. */
+    LIFECYCLE_APPROVE,
+    /** Run the lifecycle job: detect, notify, keep used accounts, cancel after the grace period. */
+    LIFECYCLE_RUN
 }

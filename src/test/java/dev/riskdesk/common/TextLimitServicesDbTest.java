@@ -19,6 +19,9 @@ import dev.riskdesk.appeals.Appeals;
 import dev.riskdesk.customers.PersonalDataService;
 import dev.riskdesk.dashboard.StressScenario;
 import dev.riskdesk.dashboard.StressTestService;
+import dev.riskdesk.lifecycle.LifecycleQueries;
+import dev.riskdesk.lifecycle.LifecycleRunService;
+import dev.riskdesk.lifecycle.LifecycleServices;
 import dev.riskdesk.limits.LimitsFixture;
 import dev.riskdesk.limits.review.AppealRemedies;
 import dev.riskdesk.limits.run.PolicyRunService;
@@ -55,7 +58,8 @@ import org.junit.jupiter.api.io.TempDir;
  * APPEAL_MOVE_NOTE → AppealWorkflow.move; APPEAL_ASSIGN_REASON → AppealWorkflow.assign;
  * APPEAL_DECISION_NOTE → AppealWorkflow.decide, approveLift; ATTACHMENT_NAME →
  * AppealRegistration.register, addAttachment; REVEAL_REASON → PersonalDataService.reveal;
- * PROMOTE_REASON → ModelRepository.promote; STRESS_SCENARIO_NAME → StressTestService.save.
+ * PROMOTE_REASON → ModelRepository.promote; STRESS_SCENARIO_NAME → StressTestService.save; LIFECYCLE_KEEP_REASON →
+ * LifecycleCaseService.keepOnRequest, decline.
  * Operators' user and display names belong to the operator screens; imported names are checked
  * by the book import; search boxes and the login name are never stored.
  */
@@ -137,6 +141,14 @@ class TextLimitServicesDbTest {
                     account);
             long customer = f.customerOf(account);
             return reason -> new dev.riskdesk.privacy.ErasureService(f.db, f.audit, f.clock).eraseOnRequest(manager, customer, reason);
+        });
+        calls.put(TextLimit.LIFECYCLE_KEEP_REASON, () -> {
+            LifecycleServices lifecycle = new LifecycleServices(f.db, f.policies, f.notices, f.audit, f.clock);
+            long account = f.account("5000", "0", "I3", 1); // never used: the run opens a case for it
+            lifecycle.runs.run(manager, new LifecycleRunService.Options(LimitsFixture.NOW.toLocalDate(), false), Progress.NONE);
+            LifecycleQueries.CaseRow c = lifecycle.queries.cases(manager, LifecycleQueries.Filter.all()).rows().stream()
+                    .filter(r -> r.accountId() == account).findFirst().orElseThrow();
+            return reason -> lifecycle.cases.keepOnRequest(manager, c.id(), c.version(), reason);
         });
         return calls;
     }

@@ -46,6 +46,8 @@ final class PolicyCommand {
         boolean changed;
         @Option(names = "--no-dashboard", description = "Do not refresh the dashboard aggregates after the run.")
         boolean noDashboard;
+        @Option(names = "--no-lifecycle", description = "Do not run the lifecycle run (dormant and never-used accounts) after the run.")
+        boolean noLifecycle;
 
         @Override
         public Integer call() throws IOException {
@@ -62,6 +64,9 @@ final class PolicyCommand {
                     return;
                 }
                 print(out, r, dryRun, changed ? " (changed accounts)" : "");
+                if (!dryRun && !noLifecycle) {
+                    LifecycleCommand.runAfterPolicyRun(services, session, r.at().toLocalDate(), out);
+                }
                 if (!dryRun && !noDashboard) {
                     DashboardCommand.refreshAfterBatch(services, session, out);
                 }

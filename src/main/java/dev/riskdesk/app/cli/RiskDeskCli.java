@@ -32,6 +32,7 @@ import picocli.CommandLine.ScopeType;
                 DashboardCommand.class, DemoCommand.class, ExportCommand.class, ImportCommand.class, AuditCommand.class, BackupCommand.class,
                 RestoreCommand.class,
                 PrivacyCommand.class, // privacy: retention and erasure of personal data
+                LifecycleCommand.class, // dormant and never-used accounts
                 CommandLine.HelpCommand.class})
 public final class RiskDeskCli {
     private static final Logger LOG = LoggerFactory.getLogger(RiskDeskCli.class);

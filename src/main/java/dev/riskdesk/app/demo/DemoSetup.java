@@ -5,6 +5,8 @@ import dev.riskdesk.dashboard.DashboardServices;
 import dev.riskdesk.db.AppSettings;
 import dev.riskdesk.limits.LimitServices;
 import dev.riskdesk.limits.run.PolicyRunService;
+import dev.riskdesk.lifecycle.LifecycleRunService;
+import dev.riskdesk.lifecycle.LifecycleServices;
 import dev.riskdesk.portfolio.GeneratorOptions;
 import dev.riskdesk.portfolio.PortfolioGenerator;
 import dev.riskdesk.scoring.batch.ScoreRunService;
@@ -60,7 +62,7 @@ public final class DemoSetup {
     private final List<Step> steps;
 
     public DemoSetup(AppSettings settings, OperatorService operators, PortfolioGenerator generator, TrainingService training, ModelRepository models, ScoreRunService scoreRun,
-            LimitServices limits, DemoAppeals appeals, DashboardServices dashboard, Clock clock) {
+            LimitServices limits, DemoAppeals appeals, DashboardServices dashboard, Clock clock, LifecycleServices lifecycle) {
         this.settings = settings;
         this.operators = operators;
         this.clock = clock;
@@ -84,6 +86,8 @@ public final class DemoSetup {
                 }),
                 new Step("demo.step.score", 8, (book, p) -> scoreRun.scoreAll(batch.get(), ScoreRunService.DEFAULT_CHUNK, p)),
                 new Step("demo.step.policy", 12, (book, p) -> limits.runs.run(batch.get(), PolicyRunService.RunOptions.defaults(), p)),
+                // dormant and never-used accounts get their cancellation cases and notices, as after every policy run
+                new Step("demo.step.lifecycle", 2, (book, p) -> lifecycle.runs.run(batch.get(), new LifecycleRunService.Options(null, false), p)),
                 new Step("demo.step.appeals", 2, (book, p) -> appeals.create(p)),
                 new Step("demo.step.dashboard", 3, (book, p) -> dashboard.refresh.refresh(batch.get(), p)));
     }

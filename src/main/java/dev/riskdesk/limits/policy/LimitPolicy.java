@@ -49,7 +49,9 @@ public record LimitPolicy(
         // privacy: retention periods of personal data after an account's closure (absent in versions stored before them)
         Retention retention,
         // limit policy: what each score band decides (absent in versions stored before them: the standard bands)
-        Map<String, ScoreBandRule> scoreBands) {
+        Map<String, ScoreBandRule> scoreBands,
+        // lifecycle of dormant and never-used accounts (absent in versions stored before it)
+        Lifecycle lifecycle) {
 
     /**
      * The attributes never given as an adverse-action reason (fairness); a version stored before
@@ -160,6 +162,36 @@ public record LimitPolicy(
     /** The retention periods of this version, defaults for what it does not name. */
     public Retention retentionPeriods() {
         return retention == null ? Retention.DEFAULTS : retention.withDefaults();
+    }
+
+    /**
+     * When an unused credit line is cancelled (dev.riskdesk.lifecycle): dormant after {@code dormantMonths} without a
+     * transaction and with no balance, never used when opened at least {@code neverUsedMonths} ago and never drawn; the
+     * customer then has {@code graceDays} to use or keep it; a cancellation of an open limit above
+     * {@code approvalAboveLimit} needs a manager. A value left out of the JSON (a version stored before it existed) is the default.
+     */
+    public record Lifecycle(Integer dormantMonths, Integer neverUsedMonths, Integer graceDays, BigDecimal approvalAboveLimit) {
+        public static final Lifecycle DEFAULTS = new Lifecycle(12, 6, 30, new BigDecimal("20000"));
+
+        public Lifecycle {
+            if (dormantMonths != null && dormantMonths < 1 || neverUsedMonths != null && neverUsedMonths < 1
+                    || graceDays != null && graceDays < 0 || approvalAboveLimit != null && approvalAboveLimit.signum() < 0) {
+                throw new IllegalArgumentException("lifecycle: months must be at least 1, grace days and the approval amount not negative");
+            }
+        }
+
+        /** These values, each one left out replaced by its default. */
+        public Lifecycle withDefaults() {
+            return new Lifecycle(dormantMonths == null ? DEFAULTS.dormantMonths : dormantMonths,
+                    neverUsedMonths == null ? DEFAULTS.neverUsedMonths : neverUsedMonths,
+                    graceDays == null ? DEFAULTS.graceDays : graceDays,
+                    approvalAboveLimit == null ? DEFAULTS.approvalAboveLimit : approvalAboveLimit);
+        }
+    }
+
+    /** The lifecycle thresholds with defaults for what the stored version leaves out. */
+    public Lifecycle lifecycleRules() {
+        return lifecycle == null ? Lifecycle.DEFAULTS : lifecycle.withDefaults();
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.riskdesk.dashboard.DashboardData;
 import dev.riskdesk.dashboard.DashboardFilter;
 import dev.riskdesk.dashboard.DashboardQueryService;
 import dev.riskdesk.dashboard.DashboardServices;
+import dev.riskdesk.lifecycle.LifecycleQueries;
 import dev.riskdesk.dashboard.StressResult;
 import dev.riskdesk.security.Session;
 import dev.riskdesk.ui.common.ErrorTexts;
@@ -27,8 +28,11 @@ import javafx.beans.property.SimpleObjectProperty;
  * work off the FX thread. The stress tests have their own {@link StressTestViewModel}.
  */
 public final class DashboardViewModel {
-    /** Figures and their charts drawn off the FX thread, each with its hit map (null = no data for that chart). */
-    public record Loaded(DashboardData data, Map<String, DashboardImages.Rendered> charts) {
+    /**
+     * Figures and their charts drawn off the FX thread, each with its hit map (null = no data for that chart), and the
+     * book's lifecycle figures (dormant exposure, accounts per lifecycle stage), which no segment filter narrows.
+     */
+    public record Loaded(DashboardData data, Map<String, DashboardImages.Rendered> charts, LifecycleQueries.Figures lifecycle) {
     }
 
     /** The charts in the order the grid shows them. */
@@ -90,7 +94,7 @@ public final class DashboardViewModel {
         DashboardFilter f = filter.get();
         tasks.submit(progress -> {
             DashboardData data = services.query.load(session, f);
-            return new Loaded(data, render.apply(data));
+            return new Loaded(data, render.apply(data), services.lifecycle.figures(session));
         }, result -> {
             if (mine != generation) {
                 return;

@@ -1,6 +1,7 @@
 package dev.riskdesk.ui.dashboard;
 
 import dev.riskdesk.dashboard.ChartTable;
+import dev.riskdesk.lifecycle.LifecycleQueries;
 import dev.riskdesk.ui.common.I18n;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -10,9 +11,12 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
-/** The row of key figures above the charts: exposure, expected loss, arrears rates, PSI, open appeals. */
+/**
+ * The row of key figures above the charts: exposure, expected loss, arrears rates, PSI, open appeals, and the book's
+ * dormant exposure and accounts per lifecycle stage.
+ */
 final class KeyFigureTiles {
-    private static final String[] IDS = {"exposure", "expectedLoss", "rate30", "rate90", "psi", "openAppeals"};
+    private static final String[] IDS = {"exposure", "expectedLoss", "rate30", "rate90", "psi", "openAppeals", "dormantExposure", "lifecycleStages"};
     private final DashboardViewModel model;
     private final I18n i18n;
 
@@ -70,6 +74,10 @@ final class KeyFigureTiles {
             case "rate30" -> fmt.percent(f.rate30Plus());
             case "rate90" -> fmt.percent(f.rate90Plus());
             case "psi" -> Double.isNaN(l.data().psi()) ? "—" : String.format(Locale.ROOT, "%.3f", l.data().psi());
+            // lifecycle of dormant and never-used accounts
+            case "dormantExposure" -> millions(l.lifecycle().openLimitInCases());
+            case "lifecycleStages" -> fmt.integer(l.lifecycle().accounts().get(LifecycleQueries.Stage.GRACE)
+                    + l.lifecycle().accounts().get(LifecycleQueries.Stage.AWAITING_APPROVAL));
             default -> fmt.integer(f.openAppeals());
         };
     }
@@ -81,6 +89,16 @@ final class KeyFigureTiles {
 
     private String caption(String id) {
         var l = model.loadedProperty().get();
+        if (l != null && id.equals("dormantExposure")) {
+            return i18n.format("dashboard.tile.dormantExposure.sub", millions(l.lifecycle().limitFreed()));
+        }
+        if (l != null && id.equals("lifecycleStages")) {
+            var stages = l.lifecycle().accounts();
+            var f = i18n.formats();
+            return i18n.format("dashboard.tile.lifecycleStages.sub", f.integer(stages.get(LifecycleQueries.Stage.IN_USE)),
+                    f.integer(stages.get(LifecycleQueries.Stage.GRACE)), f.integer(stages.get(LifecycleQueries.Stage.AWAITING_APPROVAL)),
+                    f.integer(stages.get(LifecycleQueries.Stage.CANCELLED)));
+        }
         if (l == null || l.data().snapshotMonth() == null) {
             return "";
         }

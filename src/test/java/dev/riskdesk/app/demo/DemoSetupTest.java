@@ -74,8 +74,8 @@ class DemoSetupTest {
             });
             assertFalse(services(db).needsFirstStart(), "a finished first start is not repeated");
 
-            assertEquals(List.of("demo.step.generate", "demo.step.train", "demo.step.score", "demo.step.policy", "demo.step.appeals",
-                    "demo.step.dashboard"), keys);
+            assertEquals(List.of("demo.step.generate", "demo.step.train", "demo.step.score", "demo.step.policy", "demo.step.lifecycle",
+                    "demo.step.appeals", "demo.step.dashboard"), keys);
             for (int i = 1; i < fractions.size(); i++) {
                 assertTrue(fractions.get(i) >= fractions.get(i - 1) - 1e-9, "progress went back at update " + i);
             }
@@ -142,7 +142,7 @@ class DemoSetupTest {
             keys.clear();
             services(db).demoSetup().run(book, Progress.NONE, record);
             assertEquals(List.of("skipped demo.step.generate", "demo.step.train", "demo.step.score", "demo.step.policy",
-                    "demo.step.appeals", "demo.step.dashboard"), keys);
+                    "demo.step.lifecycle", "demo.step.appeals", "demo.step.dashboard"), keys);
             assertEquals(2000, db.dsl().fetchCount(ACCOUNT), "the book was not generated twice");
             assertEquals(2, db.dsl().fetchCount(MODEL, MODEL.STATUS.eq(ModelStatus.CHAMPION)));
             assertEquals(2000, db.dsl().fetchCount(db.dsl().selectDistinct(SCORE.ACCOUNT_ID).from(SCORE)));

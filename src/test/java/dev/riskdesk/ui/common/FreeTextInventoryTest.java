@@ -50,6 +50,10 @@ class FreeTextInventoryTest {
     private static final String NUMBER = "a number, parsed and checked by its form; never stored as text";
 
     static final Map<String, List<Input>> INVENTORY = Map.ofEntries(
+            Map.entry("lifecycle/LifecycleView.java", List.of(
+                    Input.exempt("account number filter", "a query, never stored; the list reads it as a prefix"),
+                    Input.limitedBy("lifecycle/LifecycleViewModel.java", "reason of a keep on request or a declined cancellation",
+                            TextLimit.LIFECYCLE_KEEP_REASON))),
             Map.entry("review/DecisionDialog.java", List.of(
                     Input.exempt("new limit of an override", NUMBER),
                     Input.limited("note of confirm, override, reject, approve, decline", TextLimit.DECISION_NOTE),
