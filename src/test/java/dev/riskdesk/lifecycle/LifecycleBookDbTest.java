@@ -53,7 +53,7 @@ class LifecycleBookDbTest {
             Clock clock = Clock.fixed(AS_OF.atStartOfDay(CST).toInstant(), CST);
             AuditLog audit = new AuditLog(clock);
             NoticeService notices = new NoticeService(db, NoticeTemplates.load(Path.of("data/notice-templates.json")), audit, clock, "zh_CN");
-            LifecycleServices lifecycle = new LifecycleServices(db, new LimitPolicyService(db, audit, clock), notices, audit, clock);
+            LifecycleServices lifecycle = new LifecycleServices(db, new LimitPolicyService(db, clock), notices, audit, clock);
             var batch = TestOperators.batch(db);
 
             LifecycleRunService.Report r = lifecycle.runs.run(batch, new LifecycleRunService.Options(null, false), Progress.NONE);

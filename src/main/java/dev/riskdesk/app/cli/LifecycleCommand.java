@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 final class LifecycleCommand {
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = "Keep the cases whose account was used, cancel those past their planned date, open a case with a notice for every "
-                    + "account found dormant or never used (resumes a killed run after its last committed chunk).")
+                    + "account found dormant or never used (resumes a killed run after its last committed chunk); then run the retention "
+                    + "run (privacy retention) at the same date.")
     static final class Run implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -38,18 +39,32 @@ final class LifecycleCommand {
 
         @Override
         public Integer call() throws IOException {
-            return RiskDeskCli.withSession(spec, (services, session, out) -> print(out,
-                    services.lifecycle().runs.run(session, new LifecycleRunService.Options(asOf, dryRun), Progress.NONE), dryRun));
+            return RiskDeskCli.withSession(spec, (services, session, out) -> runWithRetention(services, session, asOf, dryRun, out));
         }
     }
 
-    /** After a policy run: the lifecycle run at the same business date, when the operator may start it. */
+    /**
+     * The lifecycle run, then the retention run (dev.riskdesk.privacy) at the same business date, so accounts cancelled
+     * long enough ago have their customers' personal data erased in the same night; each only when the operator may run it.
+     */
+    static void runWithRetention(AppServices services, Session session, LocalDate asOf, boolean dryRun, PrintWriter out) {
+        LifecycleRunService.Report r = services.lifecycle().runs.run(session, new LifecycleRunService.Options(asOf, dryRun), Progress.NONE);
+        print(out, r, dryRun);
+        if (!session.has(Permission.PRIVACY_RETENTION_RUN)) {
+            out.printf("The retention run did not run: %s may not start it (PRIVACY_RETENTION_RUN); a manager or the batch operator can.%n",
+                    session.username());
+            return;
+        }
+        PrivacyCommand.Retention.print(out, services.retention().run(session, r.asOf(), dryRun, Progress.NONE), dryRun);
+    }
+
+    /** After a policy run: the lifecycle run (and the retention run) at the same business date, when the operator may start it. */
     static void runAfterPolicyRun(AppServices services, Session session, LocalDate asOf, PrintWriter out) {
         if (!session.has(Permission.LIFECYCLE_RUN)) {
             out.printf("The lifecycle run did not run: %s may not start it (LIFECYCLE_RUN); a manager or the batch operator can.%n", session.username());
             return;
         }
-        print(out, services.lifecycle().runs.run(session, new LifecycleRunService.Options(asOf, false), Progress.NONE), false);
+        runWithRetention(services, session, asOf, false, out);
     }
 
     static void print(PrintWriter out, LifecycleRunService.Report r, boolean dryRun) {

@@ -40,17 +40,21 @@ final class PrivacyCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             return RiskDeskCli.withSession(spec, (services, session, out) -> {
-                RetentionRunService.Report r = services.retention().run(session, asOf, dryRun, ModelCommand.progress(spec.commandLine().getErr()));
-                out.printf("%s as of %s under limit policy version %d: %d customers due%n", dryRun ? "Retention dry run" : "Retention run",
-                        r.asOf(), r.policyVersion(), r.customers());
-                for (DataKind kind : DataKind.values()) {
-                    out.printf("  %-14s %s %d customers%n", kind, dryRun ? "would erase" : "erased", r.erased().getOrDefault(kind, 0));
-                }
-                r.held().forEach((hold, n) -> out.printf("  held (%s): %d customers%n", hold, n));
-                if (dryRun) {
-                    out.println("Nothing was changed (--dry-run).");
-                }
+                print(out, services.retention().run(session, asOf, dryRun, ModelCommand.progress(spec.commandLine().getErr())), dryRun);
             });
+        }
+
+        /** The run's report as the CLI prints it (also after {@code riskdesk lifecycle run}). */
+        static void print(java.io.PrintWriter out, RetentionRunService.Report r, boolean dryRun) {
+            out.printf("%s as of %s under limit policy version %d: %d customers due%n", dryRun ? "Retention dry run" : "Retention run",
+                    r.asOf(), r.policyVersion(), r.customers());
+            for (DataKind kind : DataKind.values()) {
+                out.printf("  %-14s %s %d customers%n", kind, dryRun ? "would erase" : "erased", r.erased().getOrDefault(kind, 0));
+            }
+            r.held().forEach((hold, n) -> out.printf("  held (%s): %d customers%n", hold, n));
+            if (dryRun) {
+                out.println("Nothing was changed (--dry-run).");
+            }
         }
     }
 

@@ -29,13 +29,15 @@ class LifecycleCommandTest {
         Path db = dir.resolve("riskdesk");
         String[] dry = CliRuns.asBatch(db, "lifecycle", "run", "--dry-run");
         assertEquals("0", dry[0], dry[2]);
-        assertTrue(dry[1].startsWith("Dry run as of 2025-03-20 (policy version 0: dormant after 12 months, never used after 6 months, 30 days' grace,"),
+        assertTrue(dry[1].matches("(?s)Dry run as of 2025-03-20 \\(policy version \\d+: dormant after 12 months, never used after 6 months, 30 days' grace,.*"),
                 dry[1]);
         assertTrue(dry[1].contains("Found: 2 (dormant 0, never used 2)"), dry[1]);
+        assertTrue(dry[1].contains("Retention dry run as of 2025-03-20") && dry[1].contains("Nothing was changed (--dry-run)."), dry[1]);
 
         String[] run = CliRuns.asBatch(db, "lifecycle", "run", "--as-of", "2025-03-20");
         assertEquals("0", run[0], run[2]);
         assertTrue(run[1].contains("Found: 2 (dormant 0, never used 2); kept by use: 0; waiting for a manager: 0; cancelled: 0 freeing 0"), run[1]);
+        assertTrue(run[1].contains("Retention run as of 2025-03-20"), run[1]);
 
         String[] risk = CliRuns.asRisk(db, "lifecycle", "run");
         assertEquals("1", risk[0]);
