@@ -12,6 +12,7 @@ import static dev.riskdesk.db.schema.Tables.DASH_VINTAGE;
 import static dev.riskdesk.db.schema.Tables.SCORE;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.riskdesk.accounts.AccountStatus;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.limits.policy.LimitPolicy;
@@ -74,6 +75,7 @@ public final class DashboardRefreshService {
         byte[] product;
         byte[] band; // index into Buckets.SCORE_BANDS, 5 = unscored
         int[] openedMonth;
+        int[] chargedOffMonth; // month index from which a charged-off account has left the book, MAX_VALUE otherwise
         double[] pd;
         BigDecimal[] pdDecimal; // the same PD as a BigDecimal, to weight money
         BigDecimal[] loss; // PD × LGD, to multiply each month's exposure in money
@@ -144,6 +146,9 @@ public final class DashboardRefreshService {
             for (Record5<Long, LocalDate, BigDecimal, BigDecimal, Integer> r : cursor) {
                 int id = r.value1().intValue();
                 int month = Buckets.monthIndex(r.value2());
+                if (month >= acc.chargedOffMonth[id]) {
+                    continue; // charged off: out of the active book from that month on
+                }
                 long limit = r.value3().movePointRight(2).longValueExact();
                 long balance = r.value4().movePointRight(2).longValueExact();
                 int bucket = Buckets.delinquency(r.value5());
@@ -302,12 +307,15 @@ public final class DashboardRefreshService {
         a.product = new byte[n];
         a.band = new byte[n];
         a.openedMonth = new int[n];
+        a.chargedOffMonth = new int[n];
+        Arrays.fill(a.chargedOffMonth, Integer.MAX_VALUE);
         a.pd = new double[n];
         a.scoreBin = new int[n];
         Arrays.fill(a.band, (byte) 5);
         Arrays.fill(a.pd, policy.pdWhenUnscored().doubleValue());
         Arrays.fill(a.scoreBin, -1);
-        try (var cursor = dsl.select(ACCOUNT.ID, CUSTOMER.CITY_TIER, CUSTOMER.INCOME_BAND, ACCOUNT.PRODUCT, ACCOUNT.OPENED_AT)
+        try (var cursor = dsl.select(ACCOUNT.ID, CUSTOMER.CITY_TIER, CUSTOMER.INCOME_BAND, ACCOUNT.PRODUCT, ACCOUNT.OPENED_AT, ACCOUNT.STATUS,
+                        ACCOUNT.LAST_LIMIT_CHANGE)
                 .from(ACCOUNT).join(CUSTOMER).on(CUSTOMER.ID.eq(ACCOUNT.CUSTOMER_ID)).fetchSize(FETCH).fetchLazy()) {
             for (var r : cursor) {
                 int id = r.value1().intValue();
@@ -315,6 +323,9 @@ public final class DashboardRefreshService {
                 a.income[id] = (byte) Buckets.INCOME_BANDS.indexOf(r.value3());
                 a.product[id] = (byte) Buckets.PRODUCTS.indexOf(r.value4());
                 a.openedMonth[id] = Buckets.monthIndex(r.value5().toLocalDate());
+                if (r.value6() == AccountStatus.CHARGED_OFF && r.value7() != null) {
+                    a.chargedOffMonth[id] = Buckets.monthIndex(r.value7().toLocalDate()); // the charge-off is its last status change
+                }
             }
         }
         // scores in id order: the last one read is the account's latest

@@ -53,8 +53,8 @@ public final class PortfolioSummaryService {
     }
 
     /**
-     * The figures. Limit, balance and utilisation count open accounts only (every status but
-     * CANCELLED); {@code utilisation} is balance / limit, 0 when there is no limit.
+     * The figures. Limit, balance, utilisation and buckets count the active book only (every status
+     * but CANCELLED and CHARGED_OFF); {@code utilisation} is balance / limit, 0 when there is no limit.
      */
     public record Summary(long customers,
                           long accounts,
@@ -69,7 +69,7 @@ public final class PortfolioSummaryService {
                           LocalDateTime computedAt) {
 
         public long openAccounts() {
-            return accounts - accountsByStatus.getOrDefault(AccountStatus.CANCELLED, 0L);
+            return accounts - accountsByStatus.getOrDefault(AccountStatus.CANCELLED, 0L) - accountsByStatus.getOrDefault(AccountStatus.CHARGED_OFF, 0L);
         }
 
         public long laggingFeeds() {
@@ -90,7 +90,8 @@ public final class PortfolioSummaryService {
             accounts += row.value2();
         }
 
-        var open = ACCOUNT.STATUS.ne(AccountStatus.CANCELLED);
+        // the active book: neither cancelled nor charged off (a charged-off balance is collections' business, not exposure)
+        var open = ACCOUNT.STATUS.notIn(AccountStatus.CANCELLED, AccountStatus.CHARGED_OFF);
         var totals = dsl.select(DSL.coalesce(DSL.sum(ACCOUNT.CREDIT_LIMIT), BigDecimal.ZERO),
                         DSL.coalesce(DSL.sum(ACCOUNT.OUTSTANDING_BALANCE), BigDecimal.ZERO))
                 .from(ACCOUNT).where(open).fetchOne();

@@ -57,7 +57,7 @@ class PortfolioSummaryServiceTest {
         assertEquals(0, s.accounts());
         assertEquals(new BigDecimal("0.00"), s.totalLimit());
         assertEquals(0.0, s.utilisation());
-        assertEquals(5, s.accountsByStatus().size());
+        assertEquals(6, s.accountsByStatus().size());
         assertEquals(5, s.byBucket().size());
         assertTrue(s.feeds().isEmpty());
         assertNull(s.dataAsOf());
@@ -72,23 +72,25 @@ class PortfolioSummaryServiceTest {
         account(dsl, c1, 2, AccountStatus.SUSPENDED, "5000.00", "1000.00", "DPD31_60");
         account(dsl, c2, 3, AccountStatus.DORMANT, "5000.00", "0.00", "CURRENT");
         account(dsl, c2, 4, AccountStatus.CANCELLED, "8000.00", "0.00", "CURRENT");
+        account(dsl, c2, 5, AccountStatus.CHARGED_OFF, "6000.00", "6000.00", "DPD90P");
         feed(dsl, "BILLS", NOW.minusHours(3), 24);
         feed(dsl, "REPAYMENTS", NOW.minusHours(30), 6);
 
         assertFalse(service.isEmpty());
         Summary s = service.summary();
         assertEquals(2, s.customers());
-        assertEquals(4, s.accounts());
-        assertEquals(3, s.openAccounts());
+        assertEquals(5, s.accounts());
+        assertEquals(3, s.openAccounts(), "neither cancelled nor charged off");
+        assertEquals(1L, s.accountsByStatus().get(AccountStatus.CHARGED_OFF));
         assertEquals(1L, s.accountsByStatus().get(AccountStatus.SUSPENDED));
         assertEquals(0L, s.accountsByStatus().get(AccountStatus.FROZEN));
         assertEquals(1, s.dormantAccounts());
-        assertEquals(new BigDecimal("20000.00"), s.totalLimit(), "cancelled accounts do not count");
+        assertEquals(new BigDecimal("20000.00"), s.totalLimit(), "cancelled and charged-off accounts do not count");
         assertEquals(new BigDecimal("5000.00"), s.outstandingBalance());
         assertEquals(0.25, s.utilisation(), 1e-9);
         assertEquals(2, s.byBucket().get("CURRENT").accounts());
         assertEquals(new BigDecimal("1000.00"), s.byBucket().get("DPD31_60").balance());
-        assertEquals(0, s.byBucket().get("DPD90P").accounts());
+        assertEquals(0, s.byBucket().get("DPD90P").accounts(), "the charged-off account has left the active book");
 
         assertEquals(2, s.feeds().size());
         FeedStatus bills = s.feeds().get(0);
