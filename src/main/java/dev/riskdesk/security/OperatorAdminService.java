@@ -127,7 +127,7 @@ public final class OperatorAdminService {
             AppSettings.put(tx, SignInPolicy.MAX_FAILED_LOGINS, String.valueOf(policy.maxFailedLogins()), now);
             AppSettings.put(tx, SignInPolicy.LOCKOUT, policy.lockout().toString(), now);
             AppSettings.put(tx, SignInPolicy.IDLE_LOCK, policy.idleLock().toString(), now);
-            audit.record(tx, actor, "SIGN_IN_POLICY_CHANGED", "APP_SETTING", "security.signIn", null, old + " -> " + policy);
+            audit.record(tx, actor, "SIGN_IN_POLICY_CHANGED", "APP_SETTING", "security.signIn", null, "was: " + old + "; now: " + policy);
         });
     }
 

@@ -37,6 +37,6 @@ public record SignInPolicy(int maxFailedLogins, Duration lockout, Duration idleL
 
     @Override
     public String toString() {
-        return "max failed logins " + maxFailedLogins + ", lockout " + lockout + ", idle lock " + idleLock;
+        return maxFailedLogins + " wrong passwords lock a name for " + lockout.toMinutes() + " min; idle lock after " + idleLock.toMinutes() + " min";
     }
 }

@@ -2,7 +2,9 @@ package dev.riskdesk.app.cli;
 
 import dev.riskdesk.security.OperatorAdminService.OperatorSummary;
 import dev.riskdesk.security.Role;
+import dev.riskdesk.security.SignInPolicy;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code riskdesk operators list|add|disable|enable|reset-password|set-roles|passwd}: an administrator
+ * {@code riskdesk operators list|add|disable|enable|reset-password|set-roles|passwd|sign-in-policy}: an administrator
  * manages operators (as the operator named by --user or RISKDESK_USER, who needs OPERATOR_ADMIN); every
  * operator changes their own password with {@code passwd}. New passwords come from
  * RISKDESK_NEW_PASSWORD or are typed twice at the terminal, never from the command line.
@@ -23,7 +25,7 @@ import picocli.CommandLine.Spec;
         description = "Manage operators (needs an administrator's --user), or change your own password (passwd).",
         subcommands = {OperatorsCommand.ListOperators.class, OperatorsCommand.Add.class, OperatorsCommand.Disable.class,
                 OperatorsCommand.Enable.class, OperatorsCommand.ResetPassword.class, OperatorsCommand.SetRoles.class,
-                OperatorsCommand.Passwd.class})
+                OperatorsCommand.Passwd.class, OperatorsCommand.SignIn.class})
 final class OperatorsCommand implements Callable<Integer> {
     static final String NEW_PASSWORD = "RISKDESK_NEW_PASSWORD";
 
@@ -106,6 +108,50 @@ final class OperatorsCommand implements Callable<Integer> {
                 services.operatorAdmin().disable(session, name, null);
                 out.printf("Disabled operator %s.%n", name);
             });
+        }
+    }
+
+    @Command(name = "sign-in-policy", mixinStandardHelpOptions = true,
+            description = "Show the sign-in policy (wrong passwords before a lockout, lockout and idle-lock minutes), or change "
+                    + "the parts given as options; the change is audited with the old and new values.")
+    static final class SignIn implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--max-failures", paramLabel = "N", description = "Wrong passwords in a row that lock a name (1-100).")
+        Integer maxFailures;
+
+        @Option(names = "--lockout-minutes", paramLabel = "MINUTES", description = "How long a locked name stays locked (1-1440).")
+        Integer lockoutMinutes;
+
+        @Option(names = "--idle-lock-minutes", paramLabel = "MINUTES", description = "Minutes without input before a console locks itself (1-1440).")
+        Integer idleMinutes;
+
+        @Override
+        public Integer call() throws IOException {
+            checkRange("--lockout-minutes", lockoutMinutes);
+            checkRange("--idle-lock-minutes", idleMinutes);
+            if (maxFailures != null && (maxFailures < 1 || maxFailures > 100)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--max-failures must be between 1 and 100, not " + maxFailures + ".");
+            }
+            return RiskDeskCli.withSession(spec, (services, session, out) -> {
+                SignInPolicy now = services.operatorAdmin().signInPolicy(session);
+                if (maxFailures != null || lockoutMinutes != null || idleMinutes != null) {
+                    now = new SignInPolicy(maxFailures == null ? now.maxFailedLogins() : maxFailures,
+                            lockoutMinutes == null ? now.lockout() : Duration.ofMinutes(lockoutMinutes),
+                            idleMinutes == null ? now.idleLock() : Duration.ofMinutes(idleMinutes));
+                    services.operatorAdmin().changeSignInPolicy(session, now);
+                    out.println("Changed the sign-in policy.");
+                }
+                out.printf("Wrong passwords before a lockout: %d%nLockout: %d minutes%nIdle lock: %d minutes%n",
+                        now.maxFailedLogins(), now.lockout().toMinutes(), now.idleLock().toMinutes());
+            });
+        }
+
+        private void checkRange(String option, Integer minutes) {
+            if (minutes != null && (minutes < 1 || minutes > 1440)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), option + " must be between 1 and 1440 minutes, not " + minutes + ".");
+            }
         }
     }
 

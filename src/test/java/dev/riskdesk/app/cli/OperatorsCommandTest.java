@@ -91,4 +91,31 @@ class OperatorsCommandTest {
         assertEquals("2", noUser[0]);
         assertFalse(noUser[2].contains("Exception"), noUser[2]);
     }
+
+    @Test
+    void anAdministratorReadsAndChangesTheSignInPolicyAndTheChangeIsAudited() {
+        String[] shown = asBoss("", "operators", "sign-in-policy");
+        assertEquals("0", shown[0], shown[2]);
+        assertTrue(shown[1].contains("Wrong passwords before a lockout: 5") && shown[1].contains("Lockout: 15 minutes"), shown[1]);
+        String[] changed = asBoss("", "operators", "sign-in-policy", "--max-failures", "3", "--idle-lock-minutes", "5");
+        assertEquals("0", changed[0], changed[2]);
+        assertTrue(changed[1].contains("Wrong passwords before a lockout: 3") && changed[1].contains("Lockout: 15 minutes")
+                && changed[1].contains("Idle lock: 5 minutes"), changed[1]);
+        assertEquals("2", asBoss("", "operators", "sign-in-policy", "--lockout-minutes", "0")[0], "out of range is a usage error");
+
+        assertEquals("0", asBoss("Copper-Kettle-71", "operators", "add", "zhou", "--role", "AGENT")[0]);
+        String[] denied = CliRuns.runAs("zhou", "Copper-Kettle-71", db(), "operators", "sign-in-policy");
+        assertEquals("1", denied[0], "an agent may not read or change it");
+        for (int i = 0; i < 2; i++) {
+            assertEquals("riskdesk: Unknown operator name or wrong password.", CliRuns.runAs("zhou", "wrong-password", db(), "operators", "list")[2].strip());
+        }
+        assertTrue(CliRuns.runAs("zhou", "wrong-password", db(), "operators", "list")[2].contains("locked"), "the third wrong password locks");
+        String[] locked = CliRuns.runAs("zhou", "Copper-Kettle-71", db(), "operators", "list");
+        assertTrue(locked[2].startsWith("riskdesk: This operator is locked after too many wrong passwords"), "three wrong passwords now lock the name: " + locked[2]);
+        try (Database database = Database.open(DatabaseLocation.ofPath(db()))) {
+            assertEquals(1, database.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("SIGN_IN_POLICY_CHANGED").and(AUDIT_EVENT.OPERATOR_NAME.eq("boss"))
+                    .and(AUDIT_EVENT.DETAILS.eq("was: 5 wrong passwords lock a name for 15 min; idle lock after 15 min; "
+                            + "now: 3 wrong passwords lock a name for 15 min; idle lock after 5 min"))));
+        }
+    }
 }
