@@ -15,6 +15,8 @@ import dev.riskdesk.limits.rules.RuleSetService;
 import dev.riskdesk.limits.run.ChangedRunService;
 import dev.riskdesk.limits.run.PolicyRunService;
 import dev.riskdesk.limits.run.PolicySimulationService;
+import dev.riskdesk.limits.versions.PolicyImpact;
+import dev.riskdesk.limits.versions.PolicyVersionService;
 import dev.riskdesk.security.AuditLog;
 import java.time.Clock;
 
@@ -30,6 +32,9 @@ public final class LimitServices {
     public final LimitDecisionService decisions;
     public final ProposalQueueService queue;
     public final AppealServices appeals;
+    // policy-control: limit policy and rule set versions under maker-checker control
+    public final PolicyVersionService versions;
+    public final PolicyImpact impact;
 
     public LimitServices(Database database, AuditLog audit, Clock clock) {
         rules = new RuleSetService(database, clock);
@@ -42,5 +47,7 @@ public final class LimitServices {
         decisions = new LimitDecisionService(database, policies, changes, audit, clock);
         queue = new ProposalQueueService(database, policies, clock);
         appeals = AppealServices.of(database, new AppealRemedies(decisions), notices, audit, clock);
+        versions = new PolicyVersionService(database, audit, clock);
+        impact = new PolicyImpact(versions, simulations);
     }
 }

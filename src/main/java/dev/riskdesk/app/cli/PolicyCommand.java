@@ -22,9 +22,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code riskdesk policy run|simulate}: the limit engine's batch and what-if. */
-@Command(name = "policy", mixinStandardHelpOptions = true, description = "Run or simulate the limit policy and monitoring rules.",
-        subcommands = {PolicyCommand.Run.class, PolicyCommand.Simulate.class})
+/** {@code riskdesk policy run|simulate}: the limit engine's batch and what-if; the version commands are in {@link PolicyVersionCommands}. */
+@Command(name = "policy", mixinStandardHelpOptions = true,
+        description = "Run or simulate the limit policy and monitoring rules; change the limit policy (and, under 'rules', the rule set) under maker-checker control.",
+        subcommands = {PolicyCommand.Run.class, PolicyCommand.Simulate.class,
+                // policy-control: versions under maker-checker control
+                PolicyVersionCommands.Versions.class, PolicyVersionCommands.Show.class, PolicyVersionCommands.Draft.class, PolicyVersionCommands.Diff.class,
+                PolicyVersionCommands.Submit.class, PolicyVersionCommands.Approve.class, PolicyVersionCommands.SendBack.class, PolicyVersionCommands.Withdraw.class,
+                PolicyVersionCommands.Activate.class, PolicyVersionCommands.Rollback.class, PolicyVersionCommands.Rules.class})
 final class PolicyCommand {
     /** Accounts per chunk at most (score and policy jobs): a chunk is held in memory and written in one transaction. */
     static final int MAX_CHUNK = 1_000_000;
