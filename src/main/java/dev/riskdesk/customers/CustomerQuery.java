@@ -35,6 +35,12 @@ public record CustomerQuery(String text,
         return new CustomerQuery(text, statuses, scoreBands, ruleCode, cityTiers, delinquencyBuckets, thinFile, key, desc);
     }
 
+    /** True when the query has neither a term nor a filter: it matches every account. */
+    public boolean matchesAll() {
+        return text.isEmpty() && statuses.isEmpty() && scoreBands.isEmpty() && (ruleCode == null || ruleCode.isBlank()) && cityTiers.isEmpty()
+                && delinquencyBuckets.isEmpty() && thinFile == null;
+    }
+
     /** The same query for customers of any city tier. */
     public CustomerQuery withoutCityTiers() {
         return new CustomerQuery(text, statuses, scoreBands, ruleCode, null, delinquencyBuckets, thinFile, sort, descending);
@@ -68,11 +74,13 @@ public record CustomerQuery(String text,
         if (text.matches("\\d{17}[\\dXx]")) {
             return TextKind.ID_NUMBER;
         }
-        if (text.matches("(?i)A\\d+")) {
-            return TextKind.ACCOUNT_NO;
-        }
         if (text.matches("(?i)C\\d+")) {
             return TextKind.CUSTOMER_NO;
+        }
+        // account numbers as the lists show them: a product prefix of up to three letters and digits
+        // (A0000000042, CP000000000008, CL000000000123)
+        if (text.matches("(?i)[A-Z]{1,3}\\d+")) {
+            return TextKind.ACCOUNT_NO;
         }
         return TextKind.NAME;
     }

@@ -10,6 +10,7 @@ import dev.riskdesk.ui.common.FxTaskRunner;
 import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.Theme;
 import dev.riskdesk.ui.common.UiPreferences;
+import dev.riskdesk.ui.testsupport.CountingTaskRunner;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
@@ -32,10 +33,12 @@ public final class TestConsole {
     public final Database db;
     public final AppServices services;
     public final Preferences preferences;
+    /** The console's background work, counted so a test can wait for a screen to load ({@link #settle}). */
+    public final CountingTaskRunner tasks = new CountingTaskRunner(new FxTaskRunner());
 
     public TestConsole(Database db, Clock clock) {
         this.db = db;
-        services = new AppServices(db, clock, new PasswordHasher(4), new FxTaskRunner());
+        services = new AppServices(db, clock, new PasswordHasher(4), tasks);
         services.operators().createDemoOperatorsIfEmpty();
         preferences = Preferences.userRoot().node("dev/riskdesk/test/" + UUID.randomUUID());
     }
@@ -65,6 +68,24 @@ public final class TestConsole {
         FxToolkit.cleanupStages();
         services.close();
         preferences.removeNode();
+    }
+
+    /**
+     * Waits until the console has no background work under way and the FX thread has nothing
+     * pending, twice in a row (a result may start more work, a pause may fire a search).
+     */
+    public void settle(int seconds) throws TimeoutException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        int quiet = 0;
+        while (quiet < 2) {
+            if (System.nanoTime() > end) {
+                throw new TimeoutException(tasks.running() + " background tasks still running after " + seconds + " s");
+            }
+            WaitForAsyncUtils.waitForFxEvents();
+            quiet = tasks.running() == 0 ? quiet + 1 : 0;
+            WaitForAsyncUtils.sleep(quiet == 0 ? 50 : 120, TimeUnit.MILLISECONDS);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Waits until a node matching {@code query} is visible, then for pending FX events. */

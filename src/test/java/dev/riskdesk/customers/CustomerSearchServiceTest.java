@@ -329,6 +329,9 @@ class CustomerSearchServiceTest {
         assertEquals(CustomerQuery.TextKind.PHONE, CustomerQuery.text("13812345678").textKind());
         assertEquals(CustomerQuery.TextKind.ID_NUMBER, CustomerQuery.text("11010119900101123x").textKind());
         assertEquals(CustomerQuery.TextKind.ACCOUNT_NO, CustomerQuery.text("a0000000042").textKind());
+        assertEquals(CustomerQuery.TextKind.ACCOUNT_NO, CustomerQuery.text("CP000000000008").textKind(), "as the generated book's lists show it");
+        assertEquals(CustomerQuery.TextKind.ACCOUNT_NO, CustomerQuery.text("cl000000000123").textKind());
+        assertEquals(CustomerQuery.TextKind.CUSTOMER_NO, CustomerQuery.text("C0000000042").textKind());
         assertEquals(CustomerQuery.TextKind.NAME, CustomerQuery.text("王").textKind());
         assertTrue(CustomerQuery.TextKind.PHONE_LAST4.exactLookup());
         assertFalse(CustomerQuery.TextKind.NAME.exactLookup());

@@ -17,6 +17,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -190,8 +191,13 @@ final class AppealCasePanels {
                     return;
                 }
                 setText(i18n.formats().dateTime(n.createdAt()) + " · " + n.author() + " · " + i18n.getOr("appeals.noteKind." + n.kind(), n.kind().name())
-                        + "\n" + n.body());
+                        + "\n" + AppealNoteTexts.body(i18n, n));
                 setWrapText(true);
+                // a long note is read whole in its tooltip, whatever room the list gives it
+                Tooltip whole = new Tooltip(getText());
+                whole.setWrapText(true);
+                whole.setMaxWidth(560);
+                setTooltip(whole);
                 setPrefWidth(0);
             }
         });

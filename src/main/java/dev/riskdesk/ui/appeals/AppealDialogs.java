@@ -3,6 +3,7 @@ package dev.riskdesk.ui.appeals;
 import dev.riskdesk.appeals.AppealOutcome;
 import dev.riskdesk.appeals.Appeals;
 import dev.riskdesk.common.TextLimit;
+import dev.riskdesk.ui.common.Dialogs;
 import dev.riskdesk.ui.common.Combos;
 import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.TextCounter;
@@ -30,6 +31,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -45,7 +47,7 @@ final class AppealDialogs {
 
     private static <T> Dialog<T> dialog(I18n i18n, Window owner, String titleKey, String id) {
         Dialog<T> d = new Dialog<>();
-        d.initOwner(owner);
+        Dialogs.prepare(d, owner);
         d.setTitle(i18n.get(titleKey));
         d.setHeaderText(i18n.get(titleKey));
         d.getDialogPane().setId(id);
@@ -68,7 +70,9 @@ final class AppealDialogs {
     }
 
     private static Label label(I18n i18n, String key) {
-        return new Label(i18n.get(key));
+        Label label = new Label(i18n.get(key));
+        label.setMinWidth(Region.USE_PREF_SIZE); // a field's name is never cut ("Outco…")
+        return label;
     }
 
     /** The register-appeal dialog over {@code form}; OK sends the registration through {@code send} (see {@link #sendOnOk}). */
@@ -191,6 +195,21 @@ final class AppealDialogs {
         });
     }
 
+    /**
+     * What a partial lift may set the limit to, as the workflow checks it: for a suspension, less than
+     * the current limit; for a decrease, above the current limit and at most the limit before the
+     * decrease (nothing, when the limit is back there).
+     */
+    static String limitPrompt(I18n i18n, Appeals.AppealCase c) {
+        var f = i18n.formats();
+        if (c.suspensionKind() != null || c.contestedOldLimit() == null) {
+            return i18n.format("appeals.decide.limitPromptSuspension", f.money(c.currentLimit()));
+        }
+        return c.currentLimit().compareTo(c.contestedOldLimit()) < 0
+                ? i18n.format("appeals.decide.limitPrompt", f.money(c.currentLimit()), f.money(c.contestedOldLimit()))
+                : i18n.format("appeals.decide.limitPromptNone", f.money(c.currentLimit()));
+    }
+
     /** The decide-appeal dialog over {@code form}; OK sends the decision through {@code send} (see {@link #sendOnOk}). */
     static void decide(I18n i18n, AppealDecisionForm form, Window owner, BiConsumer<Appeals.Decision, Consumer<UiText>> send) {
         Appeals.AppealCase c = form.appeal();
@@ -202,7 +221,7 @@ final class AppealDialogs {
         TextField limit = new TextField();
         limit.setId("appeal-decide-limit");
         limit.textProperty().bindBidirectional(form.limitProperty());
-        limit.setPromptText(i18n.format("appeals.decide.limitPrompt", i18n.formats().money(c.currentLimit()), i18n.formats().money(c.contestedOldLimit())));
+        limit.setPromptText(limitPrompt(i18n, c));
         limit.disableProperty().bind(outcome.valueProperty().isNotEqualTo(AppealOutcome.PARTIALLY_LIFTED));
         ComboBox<String> reason = new ComboBox<>(FXCollections.observableArrayList(form.reasons()));
         reason.setId("appeal-decide-reason");

@@ -127,8 +127,11 @@ public final class AppealsInboxView {
         error.textProperty().bind(i18n.render(model.errorProperty()));
         error.setWrapText(true);
         Button refresh = Controls.refreshButton(i18n, "appeals-refresh", model::reload);
-        HBox bar = new HBox(8, Controls.text(i18n, "appeals.filter.status"), status, Controls.text(i18n, "appeals.filter.type"), type,
-                Controls.text(i18n, "appeals.filter.rule"), rule, Controls.text(i18n, "appeals.filter.assignee"), assignee, error,
+        for (ComboBox<?> box : java.util.List.of(status, type, rule, assignee)) {
+            box.setMinWidth(90); // the choices give way before their labels do
+        }
+        HBox bar = new HBox(8, Controls.fieldLabel(i18n, "appeals.filter.status"), status, Controls.fieldLabel(i18n, "appeals.filter.type"), type,
+                Controls.fieldLabel(i18n, "appeals.filter.rule"), rule, Controls.fieldLabel(i18n, "appeals.filter.assignee"), assignee, error,
                 Controls.spacer(), refresh);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
@@ -150,8 +153,8 @@ public final class AppealsInboxView {
         t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.type", 126, r -> AppealTexts.type(i18n, r.type()))));
         t.getColumns().add(Tables.column(i18n, "appeals.col.rule", 130, r -> AppealTexts.reason(i18n, r.ruleCode())));
         t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.account", 142, Appeals.InboxRow::accountNo)));
-        t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.customer", 70, Appeals.InboxRow::customerName)));
-        t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.assignee", 74, r -> r.assignee() == null ? "—" : r.assignee())));
+        t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.customer", 86, Appeals.InboxRow::customerName)));
+        t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.assignee", 92, r -> r.assignee() == null ? "—" : r.assignee())));
         t.getColumns().add(Tables.column(i18n, "appeals.col.outcome", 96, r -> r.awaitingApproval() ? "" : AppealTexts.outcome(i18n, r.outcome())));
         t.setPlaceholder(Tables.placeholder(i18n, "appeals.empty", model.loadingProperty()));
         t.setRowFactory(tv -> {

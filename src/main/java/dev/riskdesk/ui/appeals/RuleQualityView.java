@@ -28,6 +28,7 @@ public final class RuleQualityView {
         Label intro = new Label();
         intro.textProperty().bind(i18n.text("appeals.quality.intro"));
         intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE); // wraps to as many lines as it needs, never cut
         intro.getStyleClass().add("text-muted");
         Label error = new Label();
         error.getStyleClass().add("error-text");
@@ -43,15 +44,16 @@ public final class RuleQualityView {
         top.getChildren().remove(spacer);
 
         TableView<Appeals.RuleQuality> rules = Tables.table("rule-quality-table", model.rules());
-        rules.getColumns().add(Tables.column(i18n, "appeals.quality.col.rule", 240, q -> AppealTexts.reason(i18n, q.ruleCode()) + " (" + q.ruleCode() + ")"));
-        rules.getColumns().add(Tables.column(i18n, "appeals.quality.col.version", 70, q -> q.ruleVersion() == null ? "—" : "v" + q.ruleVersion()));
+        rules.getColumns().add(Tables.column(i18n, "appeals.quality.col.rule", 240, q -> AppealTexts.reason(i18n, q.ruleCode()),
+                q -> q.ruleCode() + ": " + AppealTexts.reason(i18n, q.ruleCode())));
+        rules.getColumns().add(Tables.column(i18n, "appeals.quality.col.version", 84, q -> q.ruleVersion() == null ? "—" : "v" + q.ruleVersion()));
         rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.triggers", 80, q -> i18n.formats().integer(q.triggers())));
         rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.appeals", 80, q -> i18n.formats().integer(q.appeals())));
-        rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.appealRate", 100, q -> q.triggers() == 0 ? "—"
+        rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.appealRate", 112, q -> q.triggers() == 0 ? "—"
                 : i18n.formats().percent((double) q.appeals() / q.triggers())));
         rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.decided", 80, q -> i18n.formats().integer(q.decided())));
-        rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.overturned", 90, q -> i18n.formats().integer(q.overturned())));
-        rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.stale", 90, q -> i18n.formats().integer(q.staleData())));
+        rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.overturned", 104, q -> i18n.formats().integer(q.overturned())));
+        rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.stale", 104, q -> i18n.formats().integer(q.staleData())));
         rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.rate", 130, q -> q.overturnRate() == null ? "—"
                 : i18n.formats().percent(q.overturnRate())));
         rules.setPlaceholder(Tables.placeholder(i18n, "appeals.quality.empty", model.loadingProperty()));

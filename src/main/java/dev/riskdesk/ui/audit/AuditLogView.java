@@ -3,6 +3,7 @@ package dev.riskdesk.ui.audit;
 import dev.riskdesk.security.AuditQueryService.AuditEntry;
 import dev.riskdesk.ui.common.Controls;
 import dev.riskdesk.ui.common.FxProgress;
+import dev.riskdesk.ui.common.AuditTexts;
 import dev.riskdesk.ui.common.I18n;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -118,12 +119,12 @@ public final class AuditLogView {
         table.getColumns().add(column("audit.col.id", 64, e -> String.valueOf(e.id()), true));
         table.getColumns().add(column("audit.col.time", 170, e -> i18n.formats().timestamp(e.occurredAt()), false));
         table.getColumns().add(column("audit.col.operator", 100, AuditEntry::operatorName, false));
-        table.getColumns().add(column("audit.col.action", 160, e -> actionText(e.action()), false));
+        table.getColumns().add(column("audit.col.action", 200, e -> actionText(e.action()), false));
         table.getColumns().add(column("audit.col.entity", 140, e -> e.entityId() == null
                 ? i18n.getOr("audit.entity." + e.entityType(), e.entityType())
                 : i18n.getOr("audit.entity." + e.entityType(), e.entityType()) + " " + e.entityId(), false));
-        table.getColumns().add(column("audit.col.reason", 240, e -> e.reason() == null ? "" : e.reason(), false));
-        table.getColumns().add(column("audit.col.details", 220, e -> e.details() == null ? "" : e.details(), false));
+        table.getColumns().add(column("audit.col.reason", 240, e -> AuditTexts.details(i18n, e.reason()), false));
+        table.getColumns().add(column("audit.col.details", 220, e -> AuditTexts.details(i18n, e.details()), false));
         Label placeholder = new Label();
         placeholder.textProperty().bind(i18n.bind(() -> i18n.get(model.loadingProperty().get() ? "common.loading" : "audit.empty"),
                 model.loadingProperty()));
@@ -132,7 +133,7 @@ public final class AuditLogView {
     }
 
     private String actionText(String action) {
-        return i18n.getOr("audit.action." + action, action);
+        return AuditTexts.action(i18n, action);
     }
 
     private TableColumn<AuditEntry, String> column(String key, double width, Function<AuditEntry, String> text, boolean numeric) {

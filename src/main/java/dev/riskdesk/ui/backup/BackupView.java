@@ -4,6 +4,8 @@ import dev.riskdesk.ui.common.Controls;
 import dev.riskdesk.ui.common.FxProgress;
 import dev.riskdesk.ui.common.I18n;
 import java.io.File;
+import java.util.List;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -14,6 +16,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -47,7 +50,8 @@ public final class BackupView {
         backUp.disableProperty().bind(model.canBackUp().not());
         backUp.setOnAction(e -> model.backUp(newProgress()));
         GridPane backupForm = form();
-        backupForm.addRow(0, Controls.text(i18n, "backup.file"), backupFile, browseBackup);
+        Label backupLabel = Controls.text(i18n, "backup.file");
+        backupForm.addRow(0, backupLabel, backupFile, browseBackup);
 
         TextField restoreFrom = field("restore-from", model.restoreFromProperty());
         Button browseFrom = Controls.button(i18n, "restore-browse", "backup.browse", "mdi2f-folder-open-outline");
@@ -57,8 +61,11 @@ public final class BackupView {
         restore.disableProperty().bind(model.canRestore().not());
         restore.setOnAction(e -> model.restore(newProgress()));
         GridPane restoreForm = form();
-        restoreForm.addRow(0, Controls.text(i18n, "backup.restore.from"), restoreFrom, browseFrom);
-        restoreForm.addRow(1, Controls.text(i18n, "backup.restore.into"), restoreInto);
+        Label fromLabel = Controls.text(i18n, "backup.restore.from");
+        Label intoLabel = Controls.text(i18n, "backup.restore.into");
+        restoreForm.addRow(0, fromLabel, restoreFrom, browseFrom);
+        restoreForm.addRow(1, intoLabel, restoreInto);
+        alignLabels(List.of(backupForm, restoreForm), List.of(backupLabel, fromLabel, intoLabel));
         Label restoreHint = Controls.text(i18n, "backup.restore.hint");
         restoreHint.setWrapText(true);
         restoreHint.getStyleClass().add("text-muted");
@@ -116,7 +123,21 @@ public final class BackupView {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
+        grid.getColumnConstraints().add(new ColumnConstraints());
         return grid;
+    }
+
+    /**
+     * The forms' label columns as wide as their widest label, so the fields of both cards start at one
+     * edge; measured once the labels have their style, and again when the language changes them.
+     */
+    private static void alignLabels(List<GridPane> forms, List<Label> labels) {
+        Runnable align = () -> Platform.runLater(() -> {
+            double widest = labels.stream().mapToDouble(l -> l.prefWidth(-1)).max().orElse(0);
+            forms.forEach(f -> f.getColumnConstraints().get(0).setMinWidth(widest));
+        });
+        labels.forEach(l -> l.textProperty().addListener((obs, old, now) -> align.run()));
+        labels.get(0).sceneProperty().addListener((obs, old, now) -> align.run());
     }
 
     private VBox card(String titleKey, javafx.scene.Node... body) {

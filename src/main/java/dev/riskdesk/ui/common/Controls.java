@@ -21,6 +21,13 @@ public final class Controls {
         return label;
     }
 
+    /** A field's or filter's label: never cut, whatever room its row leaves (the fields beside it give way). */
+    public static Label fieldLabel(I18n i18n, String key) {
+        Label label = text(i18n, key);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
     /** A button with a bundle text and an icon; {@code id} may be null. */
     public static Button button(I18n i18n, String id, String key, String icon) {
         Button b = new Button();

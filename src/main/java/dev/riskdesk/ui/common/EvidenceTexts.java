@@ -56,12 +56,42 @@ public final class EvidenceTexts {
                 walk(i18n, key, item, depth, out);
             }
         } else if (!node.isNull()) {
-            out.append(indent).append(label(i18n, key)).append(": ").append(value(i18n.formats(), key, node.asText())).append('\n');
+            String text = "rule".equals(key) ? ReasonTexts.words(i18n, node.asText()) : value(i18n, key, node.asText());
+            out.append(indent).append(label(i18n, key)).append(": ").append(text).append('\n');
         }
     }
 
     private static String label(I18n i18n, String key) {
         return key == null ? "" : i18n.getOr("review.evidence." + key, key);
+    }
+
+    private static final java.util.regex.Pattern FEED_PROBLEM = java.util.regex.Pattern.compile(
+            "([A-Z_]+) (?:(has no as-of time)|as of (\\S+) (?:is older than its (\\d+) h tolerance|does not cover (\\S+)))");
+
+    /** As {@link #value(Formats, String, String)}, with yes and no in words and the reason a feed is stale in the operator's language. */
+    public static String value(I18n i18n, String key, String raw) {
+        if ("true".equals(raw) || "false".equals(raw)) {
+            return i18n.get("true".equals(raw) ? "common.yes" : "common.no");
+        }
+        if ("staleReason".equals(key) && raw != null) {
+            return java.util.Arrays.stream(raw.split("; ")).map(p -> feedProblem(i18n, p)).collect(java.util.stream.Collectors.joining("; "));
+        }
+        return value(i18n.formats(), key, raw);
+    }
+
+    /** "REPAYMENTS as of 2026-12-03T11:23:08 is older than its 24 h tolerance", as the rule engine writes it, in words. */
+    private static String feedProblem(I18n i18n, String problem) {
+        java.util.regex.Matcher m = FEED_PROBLEM.matcher(problem);
+        if (!m.matches()) {
+            return problem;
+        }
+        String feed = i18n.getOr("review.feed." + m.group(1), m.group(1));
+        if (m.group(2) != null) {
+            return i18n.format("review.stale.noAsOf", feed);
+        }
+        String asOf = value(i18n.formats(), "at", m.group(3));
+        return m.group(4) != null ? i18n.format("review.stale.old", feed, asOf, m.group(4))
+                : i18n.format("review.stale.notCovering", feed, asOf, value(i18n.formats(), "at", m.group(5)));
     }
 
     public static String value(Formats f, String key, String raw) {

@@ -53,6 +53,8 @@ final class ChartCard {
         Label title = new Label();
         title.textProperty().bind(i18n.text("dashboard.chart." + id));
         title.getStyleClass().add("card-title");
+        title.setWrapText(true); // a long title takes a second line beside the card's buttons rather than being cut
+        title.setMinHeight(Region.USE_PREF_SIZE);
         Region spacer = Controls.spacer();
         ToggleButton data = new ToggleButton();
         data.setId("dashboard-data-" + id);

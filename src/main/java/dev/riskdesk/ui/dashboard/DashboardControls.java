@@ -81,13 +81,16 @@ final class DashboardControls {
                 return null;
             }
         });
-        box.setButtonCell(new ListCell<>() {
+        java.util.function.Supplier<ListCell<T>> button = () -> new ListCell<>() {
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(box.getConverter().toString(item));
             }
-        });
+        };
+        box.setButtonCell(button.get());
+        // a new button cell draws the chosen value ("All" among them) in the new language
+        i18n.messagesProperty().addListener((obs, old, now) -> box.setButtonCell(button.get()));
         box.setValue(null);
         return box;
     }

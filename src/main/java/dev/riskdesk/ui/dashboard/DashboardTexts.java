@@ -1,6 +1,7 @@
 package dev.riskdesk.ui.dashboard;
 
 import dev.riskdesk.dashboard.ChartTable;
+import dev.riskdesk.ui.common.AuditTexts;
 import dev.riskdesk.ui.common.I18n;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -13,9 +14,13 @@ final class DashboardTexts {
         this.i18n = i18n;
     }
 
-    /** A bundle text, or the code itself for values the bundle does not name (an operator, a rule code). */
+    /**
+     * A bundle text; for a value the dashboard's bundle does not name, a code (a rule, a decision reason)
+     * in the words the other screens use for it, anything else (an operator's name) as it is.
+     */
     String text(String key) {
-        return i18n.getOr(key, key.substring(key.lastIndexOf('.') + 1));
+        String value = key.substring(key.lastIndexOf('.') + 1);
+        return i18n.getOr(key, value.matches("[A-Z][A-Z0-9_]*") ? AuditTexts.words(i18n, value) : value);
     }
 
     /** One table cell: money, a rate or a ratio, a count, or a named value. */

@@ -30,6 +30,7 @@ final class StressResultsTable {
         table.getStyleClass().add("dense");
         table.setPlaceholder(Tables.placeholder(i18n, "dashboard.stress.none", running));
         results.addListener((ListChangeListener<StressResult>) c -> fill());
+        i18n.messagesProperty().addListener((obs, old, now) -> fill()); // scenario names and figures in the new language
     }
 
     TableView<String> node() {

@@ -69,7 +69,9 @@ final class StressScenarioEditor {
             multipliers.add(new VBox(2, new Label(band), pd), i, 1);
             String tier = String.valueOf(Buckets.CITY_TIERS.get(i));
             TextField tierPd = multiplierField("dashboard-stress-tier-" + tier, model.tierPdMultiplierProperty(tier));
-            multipliers.add(new VBox(2, new Label(i18n.format("dashboard.filter.tierValue", tier)), tierPd), i, 3);
+            Label tierName = new Label();
+            tierName.textProperty().bind(i18n.bind(() -> i18n.format("dashboard.filter.tierValue", tier)));
+            multipliers.add(new VBox(2, tierName, tierPd), i, 3);
         }
         return multipliers;
     }

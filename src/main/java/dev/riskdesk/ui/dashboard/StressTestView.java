@@ -91,6 +91,7 @@ final class StressTestView {
             }
         }));
         model.scenarios().addListener((ListChangeListener<StressScenario>) c -> list.refresh());
+        i18n.messagesProperty().addListener((obs, old, now) -> list.refresh());
         list.getSelectionModel().selectedItemProperty().addListener((o, old, s) -> model.edit(s));
         return list;
     }
@@ -106,17 +107,28 @@ final class StressTestView {
             @Override
             protected void updateItem(StressResult r, boolean empty) {
                 super.updateItem(r, empty);
-                setText(empty || r == null ? null : r.runAt().substring(0, Math.min(16, r.runAt().length())).replace('T', ' ') + "  "
-                        + i18n.getOr("dashboard.stress.builtIn." + r.scenario(), r.scenario()));
+                setText(empty || r == null ? null : runAt(r.runAt()) + "  " + i18n.getOr("dashboard.stress.builtIn." + r.scenario(), r.scenario()));
             }
         });
-        past.setPlaceholder(new Label(i18n.get("dashboard.stress.noHistory")));
+        Label none = new Label();
+        none.textProperty().bind(i18n.text("dashboard.stress.noHistory"));
+        past.setPlaceholder(none);
+        i18n.messagesProperty().addListener((obs, old, now) -> past.refresh()); // names and times in the new language
         past.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 model.reopen(List.copyOf(past.getSelectionModel().getSelectedItems()));
             }
         });
         return past;
+    }
+
+    /** A run's time (stored as ISO text) in the operator's format; as stored when it does not parse. */
+    private String runAt(String iso) {
+        try {
+            return i18n.formats().dateTime(java.time.LocalDateTime.parse(iso));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
     }
 
     private VBox resultsPanel() {

@@ -2,6 +2,7 @@ package dev.riskdesk.ui.operators;
 
 import dev.riskdesk.security.OperatorAdminService.OperatorSummary;
 import dev.riskdesk.security.Role;
+import dev.riskdesk.ui.common.Dialogs;
 import dev.riskdesk.ui.common.Controls;
 import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.Theme;
@@ -122,7 +123,7 @@ public final class OperatorsView {
     private void confirmDisable(TableView<OperatorSummary> owner, OperatorSummary operator) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, i18n.format("operators.confirm.disable", operator.username()),
                 ButtonType.OK, ButtonType.CANCEL);
-        alert.initOwner(owner.getScene().getWindow());
+        Dialogs.prepare(alert, owner.getScene().getWindow());
         alert.setHeaderText(null);
         alert.setTitle(i18n.get("operators.disable"));
         alert.getDialogPane().setId("operators-confirm-disable");
@@ -141,11 +142,11 @@ public final class OperatorsView {
         PasswordField password = passwordField("operators-add-password");
         PasswordField confirm = passwordField("operators-add-confirm");
         GridPane form = form();
-        form.addRow(0, Controls.text(i18n, "operators.field.username"), name);
-        form.addRow(1, Controls.text(i18n, "operators.field.displayName"), display);
-        form.addRow(2, Controls.text(i18n, "operators.field.role"), role);
-        form.addRow(3, Controls.text(i18n, "operators.field.password"), password);
-        form.addRow(4, Controls.text(i18n, "operators.field.confirm"), confirm);
+        form.addRow(0, Controls.fieldLabel(i18n, "operators.field.username"), name);
+        form.addRow(1, Controls.fieldLabel(i18n, "operators.field.displayName"), display);
+        form.addRow(2, Controls.fieldLabel(i18n, "operators.field.role"), role);
+        form.addRow(3, Controls.fieldLabel(i18n, "operators.field.password"), password);
+        form.addRow(4, Controls.fieldLabel(i18n, "operators.field.confirm"), confirm);
         form.add(hint(), 1, 5);
         show(owner, i18n.get("operators.dialog.add.title"), "operators-add-dialog", form)
                 .ifPresent(ok -> model.add(name.getText(), display.getText(), role.getValue(), password.getText(), confirm.getText()));
@@ -158,8 +159,8 @@ public final class OperatorsView {
         Label intro = new Label(i18n.format("operators.dialog.reset.intro", operator.username()));
         intro.setWrapText(true);
         form.add(intro, 0, 0, 2, 1);
-        form.addRow(1, Controls.text(i18n, "operators.field.temporary"), password);
-        form.addRow(2, Controls.text(i18n, "operators.field.confirm"), confirm);
+        form.addRow(1, Controls.fieldLabel(i18n, "operators.field.temporary"), password);
+        form.addRow(2, Controls.fieldLabel(i18n, "operators.field.confirm"), confirm);
         form.add(hint(), 1, 3);
         show(owner, i18n.format("operators.dialog.reset.title", operator.username()), "operators-reset-dialog", form)
                 .ifPresent(ok -> model.resetPassword(operator, password.getText(), confirm.getText()));
@@ -168,14 +169,14 @@ public final class OperatorsView {
     private void roleDialog(TableView<OperatorSummary> owner, OperatorSummary operator) {
         ComboBox<Role> role = roleChoice(operator.role());
         GridPane form = form();
-        form.addRow(0, Controls.text(i18n, "operators.field.role"), role);
+        form.addRow(0, Controls.fieldLabel(i18n, "operators.field.role"), role);
         show(owner, i18n.format("operators.dialog.role.title", operator.username()), "operators-role-dialog", form)
                 .ifPresent(ok -> model.setRole(operator, role.getValue()));
     }
 
     private Optional<ButtonType> show(TableView<OperatorSummary> owner, String title, String id, GridPane form) {
         Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner.getScene().getWindow());
+        Dialogs.prepare(dialog, owner.getScene().getWindow());
         dialog.setTitle(title);
         ButtonType ok = new ButtonType(i18n.get("operators.dialog.ok"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(i18n.get("operators.dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);

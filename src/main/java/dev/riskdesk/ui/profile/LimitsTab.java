@@ -65,6 +65,7 @@ final class LimitsTab extends ProfilePart {
         TabPane tables = new TabPane(countedTab("profile.proposals.title", "limits-tab-proposals", proposalsTable(proposals), proposals),
                 countedTab("profile.decisions.title", "limits-tab-decisions", decisionsTable(decisions), decisions));
         tables.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tables.setTabMaxWidth(420); // the titles with their counts whole, in both languages
         tables.getStyleClass().add("floating");
         tables.setPrefHeight(200);
         VBox.setVgrow(tables, Priority.ALWAYS);

@@ -3,9 +3,14 @@ package dev.riskdesk.ui.profile;
 import static dev.riskdesk.ui.profile.ProfileTexts.nz;
 
 import dev.riskdesk.customers.CustomerProfile;
+import dev.riskdesk.ui.common.AuditTexts;
+import dev.riskdesk.ui.common.EvidenceTexts;
 import dev.riskdesk.ui.common.ReasonTexts;
 import dev.riskdesk.ui.common.Tables;
 import javafx.scene.Node;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
 /** The record tabs of a profile, one table each: rule hits, suspensions, appeals, customer notices and the audit trail. */
@@ -22,12 +27,12 @@ final class RecordTabs extends ProfilePart {
     Node flags() {
         TableView<CustomerProfile.Flag> t = Tables.table("flags-table", ui.listOf(CustomerProfile::flags));
         t.getColumns().add(Tables.column(i18n, "profile.col.time", 140, x -> f().dateTime(x.hitAt())));
-        t.getColumns().add(Tables.column(i18n, "profile.col.rule", 120, CustomerProfile.Flag::ruleCode));
-        t.getColumns().add(Tables.column(i18n, "profile.col.description", 260, texts::flagWords));
+        // the rule in words; its code, for a look-up in the rule set, on hover
+        t.getColumns().add(Tables.column(i18n, "profile.col.rule", 300, texts::flagWords, x -> x.ruleCode() + ": " + texts.flagWords(x)));
         t.getColumns().add(Tables.column(i18n, "profile.col.severity", 80, x -> i18n.get("profile.severity." + x.severity())));
         t.getColumns().add(Tables.column(i18n, "profile.col.flagState", 120, x -> i18n.get(x.open() ? "profile.flag.open" : "profile.flag.closed")
                 + (x.stale() ? " · " + i18n.get("profile.flag.stale") : "")));
-        t.getColumns().add(Tables.column(i18n, "profile.col.evidence", 300, CustomerProfile.Flag::evidence));
+        t.getColumns().add(evidenceColumn(CustomerProfile.Flag::evidence));
         return body(t, "profile.flags.empty");
     }
 
@@ -39,8 +44,14 @@ final class RecordTabs extends ProfilePart {
         t.getColumns().add(Tables.column(i18n, "profile.col.lifted", 140, x -> f().dateTime(x.liftedAt())));
         t.getColumns().add(Tables.column(i18n, "profile.col.reasons", 140, x -> ReasonTexts.wordsOf(i18n, x.reasonCodes()),
                 x -> ReasonTexts.tooltip(i18n, ReasonTexts.codes(x.reasonCodes()))));
-        t.getColumns().add(Tables.column(i18n, "profile.col.evidence", 300, x -> nz(x.evidence())));
+        t.getColumns().add(evidenceColumn(CustomerProfile.Suspension::evidence));
         return body(t, "profile.suspensions.empty");
+    }
+
+    /** The engine's evidence in words on one line; the whole of it, a line per fact, on hover. */
+    private <T> TableColumn<T, String> evidenceColumn(Function<T, String> evidence) {
+        return Tables.column(i18n, "profile.col.evidence", 300, x -> EvidenceTexts.lines(i18n, nz(evidence.apply(x))).lines()
+                .map(String::strip).collect(Collectors.joining(" · ")), x -> EvidenceTexts.lines(i18n, nz(evidence.apply(x))));
     }
 
     Node appeals() {
@@ -49,7 +60,7 @@ final class RecordTabs extends ProfilePart {
         t.getColumns().add(Tables.column(i18n, "profile.col.created", 140, x -> f().dateTime(x.createdAt())));
         t.getColumns().add(Tables.column(i18n, "profile.col.type", 130, x -> i18n.get("profile.appealType." + x.type())));
         t.getColumns().add(Tables.column(i18n, "profile.col.channel", 80, x -> i18n.getOr("profile.channel." + x.channel(), x.channel())));
-        t.getColumns().add(Tables.column(i18n, "profile.col.status", 110, x -> i18n.get("profile.appealStatus." + x.status())));
+        t.getColumns().add(Tables.column(i18n, "profile.col.status", 110, x -> i18n.get("appeals.status." + x.status())));
         t.getColumns().add(Tables.column(i18n, "profile.col.sla", 140, x -> f().dateTime(x.slaDueAt())));
         t.getColumns().add(Tables.column(i18n, "profile.col.outcome", 120, x -> x.outcome() == null ? "—"
                 : i18n.get("profile.appealOutcome." + x.outcome())));
@@ -70,11 +81,11 @@ final class RecordTabs extends ProfilePart {
         TableView<CustomerProfile.AuditRow> t = Tables.table("profile-audit-table", ui.listOf(CustomerProfile::audit));
         t.getColumns().add(Tables.column(i18n, "profile.col.time", 150, x -> f().timestamp(x.at())));
         t.getColumns().add(Tables.column(i18n, "profile.col.operator", 90, CustomerProfile.AuditRow::operator));
-        t.getColumns().add(Tables.column(i18n, "profile.col.action", 170, x -> i18n.getOr("audit.action." + x.action(), x.action())));
+        t.getColumns().add(Tables.column(i18n, "profile.col.action", 170, x -> AuditTexts.action(i18n, x.action())));
         t.getColumns().add(Tables.column(i18n, "profile.col.entity", 140, x -> i18n.getOr("audit.entity." + x.entityType(), x.entityType())
                 + " " + nz(x.entityId())));
-        t.getColumns().add(Tables.column(i18n, "profile.col.reason", 200, x -> nz(x.reason())));
-        t.getColumns().add(Tables.column(i18n, "profile.col.details", 200, x -> nz(x.details())));
+        t.getColumns().add(Tables.column(i18n, "profile.col.reason", 200, x -> AuditTexts.details(i18n, x.reason())));
+        t.getColumns().add(Tables.column(i18n, "profile.col.details", 200, x -> AuditTexts.details(i18n, x.details())));
         return body(t, "profile.audit.empty");
     }
 }

@@ -5,6 +5,7 @@ import dev.riskdesk.customers.CustomerQuery.SortKey;
 import dev.riskdesk.customers.CustomerRow;
 import dev.riskdesk.ui.common.Controls;
 import dev.riskdesk.ui.common.I18n;
+import dev.riskdesk.ui.common.ReasonTexts;
 import dev.riskdesk.ui.common.Tables;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -160,9 +161,14 @@ public final class ProfilesView {
         return i18n.format("profiles.count", i18n.formats().integer(model.rows().size()), totalText);
     }
 
-    private HBox filters() {
+    /** A status as the list's column and its filter both name it (the short form where there is one). */
+    private String statusText(AccountStatus status) {
+        return i18n.getOr("profiles.status." + status, i18n.get("common.status." + status));
+    }
+
+    private javafx.scene.layout.FlowPane filters() {
         MenuButton status = multi("profiles-filter-status", "profiles.filter.status", model.statuses(),
-                List.of(AccountStatus.values()), v -> i18n.get("common.status." + v));
+                List.of(AccountStatus.values()), this::statusText);
         MenuButton band = multi("profiles-filter-band", "profiles.filter.band", model.bands(),
                 List.of("A", "B", "C", "D", "E"), v -> i18n.format("profiles.band", v));
         MenuButton tier = multi("profiles-filter-tier", "profiles.filter.tier", model.cityTiers(),
@@ -179,7 +185,7 @@ public final class ProfilesView {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty && list != null ? null : item == null || item.isEmpty() ? i18n.get("profiles.filter.ruleAny")
-                        : i18n.format("profiles.filter.ruleIs", item));
+                        : i18n.format("profiles.filter.ruleIs", ReasonTexts.words(i18n, item)));
             }
         };
         rule.promptTextProperty().bind(i18n.text("profiles.filter.ruleAny"));
@@ -223,7 +229,8 @@ public final class ProfilesView {
             r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         rule.setMinWidth(150);
-        HBox bar = new HBox(8, status, band, bucket, tier, rule, thin, clear);
+        // the filters take a second line in a narrow window rather than push the screen past its edge
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 6, status, band, bucket, tier, rule, thin, clear);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -259,7 +266,7 @@ public final class ProfilesView {
         t.getColumns().add(Tables.column(i18n, "profiles.col.phone", 100, CustomerRow::maskedPhone));
         t.getColumns().add(Tables.column(i18n, "profiles.col.idNumber", 150, CustomerRow::maskedIdNumber));
         t.getColumns().add(Tables.column(i18n, "profiles.col.city", 93, r -> i18n.format("profiles.cityTier", r.city(), r.cityTier())));
-        t.getColumns().add(Tables.column(i18n, "profiles.col.status", 88, r -> i18n.getOr("profiles.status." + r.status(), i18n.get("common.status." + r.status()))));
+        t.getColumns().add(Tables.column(i18n, "profiles.col.status", 88, r -> statusText(r.status())));
         t.getColumns().add(sortable(Tables.numeric(i18n, "profiles.col.limit", 100, r -> i18n.formats().money(r.creditLimit())), SortKey.CREDIT_LIMIT));
         t.getColumns().add(sortable(Tables.numeric(i18n, "profiles.col.balance", 96, r -> i18n.formats().money(r.balance())), SortKey.BALANCE));
         t.getColumns().add(sortable(Tables.numeric(i18n, "profiles.col.dpd", 82, r -> i18n.formats().integer(r.daysPastDue())), SortKey.DAYS_PAST_DUE));

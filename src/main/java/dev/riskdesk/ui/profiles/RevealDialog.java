@@ -3,6 +3,7 @@ package dev.riskdesk.ui.profiles;
 import dev.riskdesk.common.TextLimit;
 import dev.riskdesk.customers.CustomerRow;
 import dev.riskdesk.customers.PersonalDataService.Field;
+import dev.riskdesk.ui.common.Dialogs;
 import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.TextCounter;
 import dev.riskdesk.ui.common.Theme;
@@ -34,7 +35,7 @@ final class RevealDialog {
 
     static void show(Window owner, I18n i18n, ProfilesViewModel model, CustomerRow row) {
         Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner);
+        Dialogs.prepare(dialog, owner);
         dialog.setTitle(i18n.get("profiles.reveal.title"));
         dialog.setHeaderText(i18n.format("profiles.reveal.header", row.accountNo(), row.maskedName()));
         dialog.getDialogPane().setId("revealDialog");

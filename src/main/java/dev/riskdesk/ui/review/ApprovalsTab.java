@@ -1,6 +1,7 @@
 package dev.riskdesk.ui.review;
 
 import dev.riskdesk.limits.review.ProposalQueueService.Pending;
+import dev.riskdesk.ui.common.AuditTexts;
 import dev.riskdesk.ui.common.Formats;
 import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.Tables;
@@ -43,12 +44,13 @@ final class ApprovalsTab {
         TableView<Pending> t = Tables.table("approvals-table", model.approvals());
         t.getColumns().add(Tables.column(i18n, "review.col.decided", 160, p -> f().dateTime(p.decidedAt())));
         t.getColumns().add(Tables.column(i18n, "review.col.account", 150, Pending::accountNo));
-        t.getColumns().add(Tables.numeric(i18n, "review.col.old", 100, p -> f().money(p.oldLimit())));
+        t.getColumns().add(Tables.numeric(i18n, "review.col.old", 118, p -> f().money(p.oldLimit())));
         t.getColumns().add(Tables.numeric(i18n, "review.col.new", 90, p -> f().money(p.newLimit())));
         t.getColumns().add(Tables.numeric(i18n, "review.col.proposed", 90, p -> f().money(p.proposedLimit())));
         t.getColumns().add(Tables.column(i18n, "review.col.maker", 70, p -> p.mine() ? i18n.format("review.maker.me", p.makerName()) : p.makerName()));
-        t.getColumns().add(Tables.column(i18n, "review.col.reason", 120, p -> p.reasonCode() == null ? "—"
-                : i18n.getOr("review.decisionReason." + p.reasonCode(), p.reasonCode())));
+        t.getColumns().add(Tables.column(i18n, "review.col.reason", 160, p -> p.reasonCode() == null ? "—"
+                : i18n.getOr("review.decisionReason." + p.reasonCode(), AuditTexts.words(i18n, p.reasonCode())),
+                p -> p.reasonCode() == null ? null : p.reasonCode()));
         t.getColumns().add(Tables.column(i18n, "review.col.note", 150, p -> p.note() == null ? "" : p.note()));
         t.setPlaceholder(Tables.placeholder(i18n, "review.approvals.empty", null));
         t.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedApprovalProperty().set(now));

@@ -3,6 +3,7 @@ package dev.riskdesk.ui.review;
 import dev.riskdesk.common.TextLimit;
 import dev.riskdesk.limits.review.ProposalQueueService.Detail;
 import dev.riskdesk.limits.review.ProposalQueueService.Pending;
+import dev.riskdesk.ui.common.Dialogs;
 import dev.riskdesk.ui.common.Combos;
 import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.TextCounter;
@@ -41,7 +42,7 @@ final class DecisionDialog {
     static void show(Window owner, I18n i18n, ReviewViewModel model, DecisionForm form, Detail detail, Pending pending) {
         String action = form.action().name();
         Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner);
+        Dialogs.prepare(dialog, owner);
         dialog.setTitle(i18n.get("review.dialog." + action + ".title"));
         dialog.getDialogPane().setId("decisionDialog");
         dialog.getDialogPane().getStyleClass().add("decision-dialog-" + action.toLowerCase(java.util.Locale.ROOT));
@@ -155,7 +156,7 @@ final class DecisionDialog {
 
     static void showBulk(Window owner, I18n i18n, ReviewViewModel model, ReviewViewModel.BulkPlan plan) {
         Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner);
+        Dialogs.prepare(dialog, owner);
         dialog.setTitle(i18n.get("review.bulk.title"));
         dialog.getDialogPane().setId("bulkDialog");
         dialog.setHeaderText(i18n.format("review.bulk.header", plan.lowRisk().size()));

@@ -192,7 +192,9 @@ final class ReviewDetailPanel {
     }
 
     private Node ruleHit(ProposalQueueService.RuleHit hit) {
-        Label name = new Label(hit.ruleCode());
+        String words = "zh".equals(i18n.locale().getLanguage()) ? hit.descriptionZh() : hit.descriptionEn();
+        Label name = new Label(words == null || words.isBlank() ? ReasonTexts.words(i18n, hit.ruleCode()) : words);
+        name.setTooltip(new javafx.scene.control.Tooltip(hit.ruleCode())); // the code, for a look-up in the rule set
         name.getStyleClass().add("text-bold");
         name.setWrapText(true);
         VBox box = new VBox(2, name);
@@ -205,7 +207,7 @@ final class ReviewDetailPanel {
             box.getChildren().add(stale);
         }
         for (Map.Entry<String, String> e : hit.evidence().entrySet()) {
-            Label line = new Label(i18n.getOr("review.evidence." + e.getKey(), e.getKey()) + ": " + EvidenceTexts.value(f(), e.getKey(), e.getValue()));
+            Label line = new Label(i18n.getOr("review.evidence." + e.getKey(), e.getKey()) + ": " + EvidenceTexts.value(i18n, e.getKey(), e.getValue()));
             line.getStyleClass().add("text-muted");
             line.setWrapText(true);
             box.getChildren().add(line);

@@ -82,7 +82,7 @@ public final class ReviewView {
         if (model.canApprove()) {
             Tab approvals = new Tab();
             approvals.setId("review-tab-approvals");
-            approvals.textProperty().bind(i18n.bind(() -> i18n.format("review.tab.approvals", f().integer(model.approvals().size())),
+            approvals.textProperty().bind(i18n.bind(() -> i18n.format("review.tab.approvals", f().integer(model.approvalsAwaitingMe())),
                     model.approvals()));
             approvals.setContent(new ApprovalsTab(model, i18n, this::openProfile).build());
             tabs.getTabs().add(approvals);
@@ -128,7 +128,7 @@ public final class ReviewView {
         table.getColumns().add(Tables.column(i18n, "review.col.account", 146, Row::accountNo));
         table.getColumns().add(Tables.column(i18n, "review.col.type", 80, r -> i18n.get("review.type." + r.type().name())));
         table.getColumns().add(Tables.numeric(i18n, "review.col.proposed", 92, r -> ReviewFigures.limit(f(), r.proposedLimit())));
-        table.getColumns().add(Tables.numeric(i18n, "review.col.change", 62, r -> ReviewFigures.change(f(), r)));
+        table.getColumns().add(Tables.numeric(i18n, "review.col.change", 76, r -> ReviewFigures.change(f(), r)));
         table.getColumns().add(Tables.numeric(i18n, "review.col.score", 58, r -> r.score() == null ? "\u2014" : r.score() + " " + r.band()));
         table.getColumns().add(Tables.numeric(i18n, "review.col.priority", 84, r -> ReviewFigures.priority(f(), r.priority())));
         table.getColumns().add(Tables.column(i18n, "review.col.status", 80, r -> i18n.get("review.statusShort." + r.status())));
@@ -239,7 +239,8 @@ public final class ReviewView {
                 () -> decide(DecisionForm.Action.REJECT));
         reject.getStyleClass().add("danger");
         Button bulk = actionButton(i18n, "review-bulk", "review.action.bulk", "mdi2c-check-all",
-                Bindings.size(table.getSelectionModel().getSelectedItems()).lessThan(2).or(model.busyProperty()), this::bulkConfirm);
+                Bindings.size(table.getSelectionModel().getSelectedItems()).lessThan(2).or(noneLowRisk()).or(model.busyProperty()),
+                this::bulkConfirm);
         Button more = new Button();
         more.setId("review-more");
         more.textProperty().bind(i18n.text("review.more"));
@@ -299,6 +300,12 @@ public final class ReviewView {
             return;
         }
         DecisionDialog.show(root.getScene().getWindow(), i18n, model, new DecisionForm(action, d, f()), d, null);
+    }
+
+    /** True while nothing selected could be confirmed in bulk (no low-risk proposal among them). */
+    private javafx.beans.binding.BooleanBinding noneLowRisk() {
+        return Bindings.createBooleanBinding(() -> model.planBulk(List.copyOf(table.getSelectionModel().getSelectedItems())).lowRisk().isEmpty(),
+                table.getSelectionModel().getSelectedItems());
     }
 
     private void bulkConfirm() {

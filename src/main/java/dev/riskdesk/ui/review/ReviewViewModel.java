@@ -162,6 +162,11 @@ public final class ReviewViewModel {
         return approvals;
     }
 
+    /** How many of the approvals this operator may give: their own decisions wait for another manager. */
+    public long approvalsAwaitingMe() {
+        return approvals.stream().filter(p -> !p.mine()).count();
+    }
+
     public ObjectProperty<Pending> selectedApprovalProperty() {
         return selectedApproval;
     }

@@ -114,7 +114,8 @@ public final class ScoreView {
         value.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the score and band are never cut
         value.getStyleClass().addAll("score-value", "band-chip", "band-" + e.band().name().toLowerCase(Locale.ROOT));
         Label pd = new Label(i18n.format("profile.score.pd", i18n.formats().percent(b.score().result().pd()),
-                i18n.formats().date(b.score().features().observationDate()), b.score().modelId())
+                // the features describe the observation month (its last day, which may still lie ahead), not a day
+                i18n.formats().month(java.time.YearMonth.from(b.score().features().observationDate())), b.score().modelId())
                 + (b.score().thinFile() ? " · " + i18n.get("profile.score.thinFile") : ""));
         pd.setId("score-pd");
         pd.getStyleClass().add("text-muted");

@@ -2,6 +2,7 @@ package dev.riskdesk.ui.shell;
 
 import dev.riskdesk.common.Version;
 import dev.riskdesk.security.Session;
+import dev.riskdesk.ui.common.Dialogs;
 import dev.riskdesk.ui.common.Appearance;
 import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.Theme;
@@ -192,7 +193,7 @@ public final class MainWindow {
 
     private void showAbout(Window owner) {
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);
-        alert.initOwner(owner);
+        Dialogs.prepare(alert, owner);
         alert.setTitle(i18n.get("shell.about.title"));
         alert.setHeaderText(i18n.format("shell.about.header", Version.current()));
         alert.setContentText(i18n.get("shell.about.body"));

@@ -35,13 +35,27 @@ class EvidenceTextsTest {
     }
 
     @Test
+    void everyFieldTheRulesWriteHasALabelInBothLanguagesAndFlagsReadAsYesOrNo() {
+        I18n zhText = new I18n(Messages.CHINESE);
+        String lines = EvidenceTexts.lines(zhText, "{\"recentDays\":7,\"multiplier\":3.0,\"stale\":false,"
+                + "\"txns\":[{\"txnId\":5,\"at\":\"2026-11-02T10:15:00\",\"amount\":3200.5}]}");
+        assertEquals("近期天数: 7\n相对平常消费的倍数: \u00d73\n数据超过容忍时限: 否\n消费\n消费编号: 5\n时间: 2026年11月2日 10:15\n金额: ¥3,200.50",
+                lines);
+        assertEquals("Yes", EvidenceTexts.value(new I18n(Messages.ENGLISH), "stale", "true"));
+        assertEquals("Repayments as of 3 Dec 2026, 11:23, older than its 24 h tolerance; Bills: no as-of time",
+                EvidenceTexts.value(new I18n(Messages.ENGLISH), "staleReason",
+                        "REPAYMENTS as of 2026-12-03T11:23:08 is older than its 24 h tolerance; BILLS has no as-of time"));
+    }
+
+    @Test
     void storedEvidenceReadsAsLabelledLinesNotJson() {
         I18n i18n = new I18n(Messages.ENGLISH);
         String json = "{\"ruleHits\":[{\"rule\":\"OVERDUE_FREEZE\",\"evidence\":{\"bill\":{\"limit\":36600,\"daysPastDue\":37}}}]}";
         String lines = EvidenceTexts.lines(i18n, json);
         assertEquals(false, lines.contains("{"), lines);
         assertEquals(true, lines.contains(i18n.getOr("review.evidence.limit", "limit") + ": ¥36,600.00"), lines);
-        assertEquals(true, lines.contains("OVERDUE_FREEZE"), lines);
+        assertEquals(false, lines.contains("OVERDUE_FREEZE"), lines);
+        assertEquals(true, lines.contains("A bill is long overdue: freeze the credit line."), "the rule in words: " + lines);
         assertEquals("not json", EvidenceTexts.lines(i18n, "not json"));
     }
 }
