@@ -66,8 +66,13 @@ final class AppealCasePanels {
             facts.addRow(row++, muted("appeals.case.limitChange"), new Label(i18n.formats().money(c.contestedOldLimit()) + " → "
                     + i18n.formats().money(c.contestedNewLimit())));
         }
-        facts.addRow(row++, muted("appeals.case.rule"), new Label(c.row().ruleCode() == null ? "—" : c.row().ruleCode()
-                + (c.row().ruleVersion() == null ? "" : " · v" + c.row().ruleVersion())));
+        Label rule = new Label(c.row().ruleCode() == null ? "—" : AppealTexts.reason(i18n, c.row().ruleCode())
+                + (c.row().ruleVersion() == null ? "" : " · v" + c.row().ruleVersion()));
+        rule.setWrapText(true);
+        if (c.row().ruleCode() != null) {
+            rule.setTooltip(new Tooltip(c.row().ruleCode())); // the code, for a look-up in the rule set
+        }
+        facts.addRow(row++, muted("appeals.case.rule"), rule);
         facts.addRow(row++, muted("appeals.case.triggeredAt"), new Label(i18n.formats().dateTime(c.dataCheck().triggeredAt())));
         for (Map.Entry<String, String> feed : c.dataCheck().feedAsOf().entrySet()) {
             facts.addRow(row++, new Label(i18n.format("appeals.case.feedAsOf", i18n.getOr("appeals.feed." + feed.getKey(), feed.getKey()))),

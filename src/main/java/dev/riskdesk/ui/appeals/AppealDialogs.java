@@ -123,7 +123,9 @@ final class AppealDialogs {
         ListView<Appeals.Contestable> contested = new ListView<>(form.contestable());
         contested.setId("appeal-register-contested");
         contested.setPrefHeight(110);
-        contested.setPlaceholder(new Label(i18n.get("appeals.register.nothing")));
+        Label nothing = new Label(i18n.get("appeals.register.nothing"));
+        nothing.setWrapText(true); // the hint whole in a list narrower than its sentence
+        contested.setPlaceholder(nothing);
         contested.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(Appeals.Contestable c, boolean empty) {

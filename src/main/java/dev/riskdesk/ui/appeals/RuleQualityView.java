@@ -52,7 +52,7 @@ public final class RuleQualityView {
         rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.appealRate", 112, q -> q.triggers() == 0 ? "—"
                 : i18n.formats().percent((double) q.appeals() / q.triggers())));
         rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.decided", 80, q -> i18n.formats().integer(q.decided())));
-        rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.overturned", 104, q -> i18n.formats().integer(q.overturned())));
+        rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.overturned", 122, q -> i18n.formats().integer(q.overturned())));
         rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.stale", 104, q -> i18n.formats().integer(q.staleData())));
         rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.rate", 130, q -> q.overturnRate() == null ? "—"
                 : i18n.formats().percent(q.overturnRate())));

@@ -120,9 +120,8 @@ public final class AuditLogView {
         table.getColumns().add(column("audit.col.time", 170, e -> i18n.formats().timestamp(e.occurredAt()), false));
         table.getColumns().add(column("audit.col.operator", 100, AuditEntry::operatorName, false));
         table.getColumns().add(column("audit.col.action", 200, e -> actionText(e.action()), false));
-        table.getColumns().add(column("audit.col.entity", 140, e -> e.entityId() == null
-                ? i18n.getOr("audit.entity." + e.entityType(), e.entityType())
-                : i18n.getOr("audit.entity." + e.entityType(), e.entityType()) + " " + e.entityId(), false));
+        table.getColumns().add(column("audit.col.entity", 160, e -> e.entityId() == null ? entityText(e.entityType())
+                : entityText(e.entityType()) + " " + e.entityId(), false));
         table.getColumns().add(column("audit.col.reason", 240, e -> AuditTexts.details(i18n, e.reason()), false));
         table.getColumns().add(column("audit.col.details", 220, e -> AuditTexts.details(i18n, e.details()), false));
         Label placeholder = new Label();
@@ -130,6 +129,11 @@ public final class AuditLogView {
                 model.loadingProperty()));
         table.setPlaceholder(placeholder);
         return table;
+    }
+
+    /** The kind of thing an event is about, in words (a table name the bundle does not know reads as its words). */
+    private String entityText(String type) {
+        return type == null ? "" : i18n.getOr("audit.entity." + type, AuditTexts.words(i18n, type));
     }
 
     private String actionText(String action) {

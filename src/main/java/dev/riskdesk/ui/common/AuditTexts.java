@@ -47,6 +47,9 @@ public final class AuditTexts {
 
     /** A code in the words the console uses for it elsewhere, else in lower-case words. */
     public static String words(I18n i18n, String code) {
+        if (code == null) {
+            return "";
+        }
         String known = known(i18n, code);
         return known.equals(code) ? humanised(code) : known;
     }

@@ -14,11 +14,12 @@ import java.util.Set;
  */
 public final class EvidenceTexts {
     private static final Set<String> MONEY = Set.of("limit", "outstanding", "minimumDue", "paidAmount", "recentSpend",
-            "baselineSpendSamePeriod", "minTxnAmount", "amount");
-    private static final Set<String> RATIOS = Set.of("utilisationNow", "utilisationThen");
+            "baselineSpendSamePeriod", "minTxnAmount", "amount", "incomeMonthly", "avgMonthlySpend", "capacity", "hiddenCap", "target",
+            "increaseDeadBand");
+    private static final Set<String> RATIOS = Set.of("utilisationNow", "utilisationThen", "utilisation", "debtBurden");
     private static final Set<String> COUNTS = Set.of("daysPastDue", "thresholdDays", "inquiries", "threshold", "windowDays",
             "windowHours", "maxLoginsInWindow", "recentDays");
-    private static final Set<String> FACTORS = Set.of("multiplier", "macroFactor");
+    private static final Set<String> FACTORS = Set.of("multiplier", "macroFactor", "scoreFactor", "utilisationFactor");
     private static final Set<String> MONTHS = Set.of("thenMonth", "month");
     private static final Set<String> DATES = Set.of("dueDate");
     private static final Set<String> TIMES = Set.of("windowStart", "at");
@@ -72,6 +73,9 @@ public final class EvidenceTexts {
     public static String value(I18n i18n, String key, String raw) {
         if ("true".equals(raw) || "false".equals(raw)) {
             return i18n.get("true".equals(raw) ? "common.yes" : "common.no");
+        }
+        if (raw != null && raw.matches("[A-Z][A-Z0-9]*(_[A-Z0-9]+)+")) {
+            return AuditTexts.words(i18n, raw); // a code the engine wrote (ELIGIBLE_…, a rule): in words
         }
         if ("staleReason".equals(key) && raw != null) {
             return java.util.Arrays.stream(raw.split("; ")).map(p -> feedProblem(i18n, p)).collect(java.util.stream.Collectors.joining("; "));

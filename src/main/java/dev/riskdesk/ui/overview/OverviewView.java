@@ -24,6 +24,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -120,7 +121,7 @@ public final class OverviewView {
         return tile;
     }
 
-    private HBox breakdowns() {
+    private VBox breakdowns() {
         VBox status = card("overview.byStatus", statusGrid());
         VBox buckets = card("overview.byBucket", bucketGrid());
         HBox.setHgrow(status, Priority.ALWAYS);
@@ -129,7 +130,26 @@ public final class OverviewView {
         buckets.setMaxWidth(Double.MAX_VALUE);
         status.setPrefWidth(1);
         buckets.setPrefWidth(1);
-        return new HBox(12, status, buckets);
+        // side by side where both fit whole, one above the other in a narrower window (never cut, never wider than the screen)
+        HBox side = new HBox(12);
+        VBox stacked = new VBox(12);
+        VBox host = new VBox();
+        Runnable arrange = () -> {
+            boolean fits = host.getWidth() >= status.minWidth(-1) + buckets.minWidth(-1) + side.getSpacing();
+            Pane target = fits ? side : stacked;
+            if (target.getChildren().isEmpty()) {
+                side.getChildren().clear();
+                stacked.getChildren().clear();
+                target.getChildren().setAll(status, buckets);
+                host.getChildren().setAll(target);
+            }
+        };
+        side.getChildren().setAll(status, buckets);
+        host.getChildren().setAll(side);
+        host.setMinWidth(0);
+        side.setMinWidth(0);
+        host.widthProperty().addListener((obs, old, now) -> arrange.run());
+        return host;
     }
 
     private GridPane statusGrid() {

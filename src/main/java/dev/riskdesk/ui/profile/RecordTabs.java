@@ -82,7 +82,7 @@ final class RecordTabs extends ProfilePart {
         t.getColumns().add(Tables.column(i18n, "profile.col.time", 150, x -> f().timestamp(x.at())));
         t.getColumns().add(Tables.column(i18n, "profile.col.operator", 90, CustomerProfile.AuditRow::operator));
         t.getColumns().add(Tables.column(i18n, "profile.col.action", 170, x -> AuditTexts.action(i18n, x.action())));
-        t.getColumns().add(Tables.column(i18n, "profile.col.entity", 140, x -> i18n.getOr("audit.entity." + x.entityType(), x.entityType())
+        t.getColumns().add(Tables.column(i18n, "profile.col.entity", 140, x -> i18n.getOr("audit.entity." + x.entityType(), AuditTexts.words(i18n, x.entityType()))
                 + " " + nz(x.entityId())));
         t.getColumns().add(Tables.column(i18n, "profile.col.reason", 200, x -> AuditTexts.details(i18n, x.reason())));
         t.getColumns().add(Tables.column(i18n, "profile.col.details", 200, x -> AuditTexts.details(i18n, x.details())));

@@ -35,11 +35,12 @@ import org.testfx.util.WaitForAsyncUtils;
 class DialogsUiTest {
     Stage owner;
     ButtonType ok = new ButtonType("OK", ButtonBar.ButtonData.OK_DONE);
-    Label message = new Label();
+    Label message;
 
     @Start
     void start(Stage stage) {
         owner = stage;
+        message = new Label(); // controls are made once JavaFX runs, not with the test instance
         stage.setScene(new Scene(new StackPane(), 900, 600));
         stage.setX(200);
         stage.setY(100);
