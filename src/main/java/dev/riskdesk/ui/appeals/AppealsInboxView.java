@@ -151,11 +151,12 @@ public final class AppealsInboxView {
         t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.status", 140, r -> r.awaitingApproval()
                 ? i18n.get("appeals.awaitingApprovalShort") : AppealTexts.status(i18n, r.status()))));
         t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.type", 126, r -> AppealTexts.type(i18n, r.type()))));
-        t.getColumns().add(Tables.column(i18n, "appeals.col.rule", 130, r -> AppealTexts.reason(i18n, r.ruleCode())));
+        t.getColumns().add(Tables.column(i18n, "appeals.col.rule", 130, r -> AppealTexts.reason(i18n, r.ruleCode()),
+                r -> r.ruleCode() == null ? null : r.ruleCode() + ": " + AppealTexts.reason(i18n, r.ruleCode())));
         t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.account", 142, Appeals.InboxRow::accountNo)));
         t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.customer", 104, Appeals.InboxRow::customerName)));
         t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.assignee", 92, r -> r.assignee() == null ? "—" : r.assignee())));
-        t.getColumns().add(Tables.column(i18n, "appeals.col.outcome", 96, r -> r.awaitingApproval() ? "" : AppealTexts.outcome(i18n, r.outcome())));
+        t.getColumns().add(Tables.column(i18n, "appeals.col.outcome", 112, r -> r.awaitingApproval() ? "" : AppealTexts.outcome(i18n, r.outcome())));
         t.setPlaceholder(Tables.placeholder(i18n, "appeals.empty", model.loadingProperty()));
         t.setRowFactory(tv -> {
             TableRow<Appeals.InboxRow> row = new TableRow<>() {

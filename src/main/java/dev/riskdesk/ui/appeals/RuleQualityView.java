@@ -44,10 +44,10 @@ public final class RuleQualityView {
         top.getChildren().remove(spacer);
 
         TableView<Appeals.RuleQuality> rules = Tables.table("rule-quality-table", model.rules());
-        rules.getColumns().add(Tables.column(i18n, "appeals.quality.col.rule", 240, q -> AppealTexts.reason(i18n, q.ruleCode()),
+        rules.getColumns().add(Tables.column(i18n, "appeals.quality.col.rule", 200, q -> AppealTexts.reason(i18n, q.ruleCode()),
                 q -> q.ruleCode() + ": " + AppealTexts.reason(i18n, q.ruleCode())));
         rules.getColumns().add(Tables.column(i18n, "appeals.quality.col.version", 84, q -> q.ruleVersion() == null ? "—" : "v" + q.ruleVersion()));
-        rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.triggers", 80, q -> i18n.formats().integer(q.triggers())));
+        rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.triggers", 92, q -> i18n.formats().integer(q.triggers())));
         rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.appeals", 80, q -> i18n.formats().integer(q.appeals())));
         rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.appealRate", 112, q -> q.triggers() == 0 ? "—"
                 : i18n.formats().percent((double) q.appeals() / q.triggers())));

@@ -144,15 +144,15 @@ public final class AuditLogView {
         TableColumn<AuditEntry, String> column = new TableColumn<>();
         column.textProperty().bind(i18n.text(key));
         column.setPrefWidth(width);
-        column.setMinWidth(width <= 170 ? width : 120);
+        column.setMinWidth(width <= 200 ? width : 120);
         column.setCellValueFactory(c -> i18n.bind(() -> text.apply(c.getValue())));
         column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                // long reasons and details stay readable in full on hover
-                setTooltip(empty || item == null || item.length() < 24 ? null : new javafx.scene.control.Tooltip(item));
+                // reasons and details stay readable in full on hover, however narrow their column
+                setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
             }
         });
         if (numeric) {

@@ -136,8 +136,9 @@ public final class BackupView {
             double widest = labels.stream().mapToDouble(l -> l.prefWidth(-1)).max().orElse(0);
             forms.forEach(f -> f.getColumnConstraints().get(0).setMinWidth(widest));
         });
+        // measured once laid out with their style (and again when the language changes them)
+        labels.forEach(l -> l.widthProperty().addListener((obs, old, now) -> align.run()));
         labels.forEach(l -> l.textProperty().addListener((obs, old, now) -> align.run()));
-        labels.get(0).sceneProperty().addListener((obs, old, now) -> align.run());
     }
 
     private VBox card(String titleKey, javafx.scene.Node... body) {

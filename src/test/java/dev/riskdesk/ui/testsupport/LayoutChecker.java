@@ -25,7 +25,8 @@ import javafx.stage.Window;
  * Looks at what an operator sees in a window and collects what is wrong with it:
  * <ul>
  * <li>{@code truncated}: a label, button, column header or table cell whose rendered text is its
- * text cut short with an ellipsis (a long text, 24 characters or more, may instead be read whole in its tooltip);</li>
+ * text cut short with an ellipsis, unless its tooltip holds the whole text (or, for a text of 24 characters or
+ * more, says it a line per item);</li>
  * <li>{@code outside}: a visible node that lies (partly) outside its window;</li>
  * <li>{@code scrollbar}: a horizontal scroll bar shown because a pane's content is wider than the pane;</li>
  * <li>{@code raw}: a visible text that looks like a code rather than words: an UPPER_SNAKE identifier, a
@@ -145,9 +146,9 @@ public final class LayoutChecker {
         }
         String rendered = renderedText(labeled);
         String ellipsis = labeled.getEllipsisString();
-        // a long text may be read whole on hover (a cell's tooltip may say it a line per item, codes beside words)
-        boolean readableOnHover = text.length() >= 24 && labeled.getTooltip() != null && labeled.getTooltip().getText() != null
-                && !labeled.getTooltip().getText().isBlank();
+        // a text may be read whole on hover: its tooltip holds it, or (a long text) says it a line per item
+        String tip = labeled.getTooltip() == null ? null : labeled.getTooltip().getText();
+        boolean readableOnHover = tip != null && (tip.contains(text) || (text.length() >= 24 && !tip.isBlank()));
         if (rendered != null && !rendered.equals(text) && !ellipsis.isEmpty() && rendered.endsWith(ellipsis)
                 && !text.endsWith(ellipsis) && !readableOnHover) {
             add(new Problem("truncated", describe(labeled), text + " → " + rendered), where);
