@@ -156,7 +156,7 @@ public final class AppealsInboxView {
         t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.account", 142, Appeals.InboxRow::accountNo)));
         t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.customer", 104, Appeals.InboxRow::customerName)));
         t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.assignee", 92, r -> r.assignee() == null ? "—" : r.assignee())));
-        t.getColumns().add(Tables.column(i18n, "appeals.col.outcome", 112, r -> r.awaitingApproval() ? "" : AppealTexts.outcome(i18n, r.outcome())));
+        t.getColumns().add(Tables.column(i18n, "appeals.col.outcome", 126, r -> r.awaitingApproval() ? "" : AppealTexts.outcome(i18n, r.outcome())));
         t.setPlaceholder(Tables.placeholder(i18n, "appeals.empty", model.loadingProperty()));
         t.setRowFactory(tv -> {
             TableRow<Appeals.InboxRow> row = new TableRow<>() {

@@ -63,7 +63,8 @@ public final class EvidenceTexts {
     }
 
     private static String label(I18n i18n, String key) {
-        return key == null ? "" : i18n.getOr("review.evidence." + key, key);
+        // a data feed's as-of time is keyed by the feed (BILLS, REPAYMENTS): named as the review screen names it
+        return key == null ? "" : i18n.getOr("review.evidence." + key, i18n.getOr("review.feed." + key, key));
     }
 
     private static final java.util.regex.Pattern FEED_PROBLEM = java.util.regex.Pattern.compile(
@@ -76,6 +77,9 @@ public final class EvidenceTexts {
         }
         if (raw != null && raw.matches("[A-Z][A-Z0-9]*(_[A-Z0-9]+)+")) {
             return AuditTexts.words(i18n, raw); // a code the engine wrote (ELIGIBLE_…, a rule): in words
+        }
+        if (raw != null && raw.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?")) {
+            return value(i18n.formats(), "at", raw); // any time the engine wrote, in the operator's format
         }
         if ("staleReason".equals(key) && raw != null) {
             return java.util.Arrays.stream(raw.split("; ")).map(p -> feedProblem(i18n, p)).collect(java.util.stream.Collectors.joining("; "));

@@ -197,6 +197,7 @@ final class ReviewDetailPanel {
         name.setTooltip(new javafx.scene.control.Tooltip(hit.ruleCode())); // the code, for a look-up in the rule set
         name.getStyleClass().add("text-bold");
         name.setWrapText(true);
+        name.setMaxWidth(ReviewView.SIDE_WIDTH - 40); // wraps inside the side panel instead of widening it
         VBox box = new VBox(2, name);
         if (hit.stale()) {
             Label stale = new Label(i18n.get("review.detail.stale"));
