@@ -92,10 +92,11 @@ public final class StressTestService {
                 && p.utilisationRise().signum() >= 0 && p.utilisationRise().compareTo(BigDecimal.ONE) <= 0
                 && p.lgdChange().abs().compareTo(BigDecimal.ONE) <= 0
                 && p.incomeShock().signum() >= 0 && p.incomeShock().compareTo(BigDecimal.ONE) < 0
-                && multipliersInRange(p.pdMultipliers()) && multipliersInRange(p.tierPdMultipliers());
+                && multipliersInRange(p.pdMultipliers()) && multipliersInRange(p.tierPdMultipliers())
+                && p.macroShockOrZero().signum() >= 0 && p.macroShockOrZero().compareTo(BigDecimal.ONE) < 0;
         if (!ok) {
             throw UserFacingException.keyed("stress.parameters",
-                    "Scenario parameters out of range: PD multipliers 0–10, utilisation rise 0–1, LGD change −1–1, income shock 0–<1.");
+                    "Scenario parameters out of range: PD multipliers 0–10, utilisation rise 0–1, LGD change −1–1, income shock 0–<1, macro shock 0–<1.");
         }
     }
 
@@ -112,7 +113,7 @@ public final class StressTestService {
         StressResult projected = project(policy, p, filter == null ? DashboardFilter.all() : filter, scenario.name());
         LimitPolicy stressed = stressedPolicy(policy, p.incomeShock());
         var report = simulation.simulate(session,
-                new PolicySimulationService.Options(stressed, null, 0, 0, null, 2_000, null), progress);
+                new PolicySimulationService.Options(stressed, null, 0, 0, null, 2_000, null, p.macroShockOrZero()), progress);
         // the same policy without the shock already proposes cuts; report only the ones the shock adds
         long decreases = extra(report, "DECREASE");
         long freezes = extra(report, "FREEZE");

@@ -13,6 +13,8 @@ import dev.riskdesk.jobs.BatchJobs;
 import dev.riskdesk.jobs.JobLease;
 import dev.riskdesk.jobs.JobKind;
 import dev.riskdesk.jobs.JobStatus;
+import dev.riskdesk.macro.MacroSeries;
+import dev.riskdesk.macro.MacroSeriesStore;
 import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Session;
@@ -88,6 +90,7 @@ public final class PortfolioGenerator {
             throw lease.refusalIfHeld(JobKind.GENERATE, e); // the book fills because a generation runs
         }
         ReferenceData ref = referenceData.get();
+        MacroSeries macro = MacroSeries.load(); // read before anything is written: a bad file refuses the generation
         Timeline timeline = new Timeline(options.months(), options.detailMonths(), options.asOf(), ref.festivals());
         progress.update("Preparing the demo portfolio", 0, options.customers());
         long jobId = lease.start(JobKind.GENERATE, () -> BatchJobs.start(dsl, JobKind.GENERATE, parameters(options), "generator", now(),
@@ -104,7 +107,7 @@ public final class PortfolioGenerator {
             writerThread.start();
             simulateAll(options, progress, simulator, writer, writerThread);
             progress.update("Finishing the demo portfolio", options.customers(), options.customers());
-            return finishRun(session, dsl, options, jobId, timeline, simulator, writer, heartbeat, started);
+            return finishRun(session, dsl, options, jobId, timeline, simulator, writer, heartbeat, started, macro);
         } catch (Progress.CancelledException e) {
             stop(writer, writerThread);
             undo(dsl, jobId);
@@ -160,11 +163,11 @@ public final class PortfolioGenerator {
 
     /** Completes the job, turns the foreign-key checks back on and reports what was generated. */
     private GenerationReport finishRun(Session session, DSLContext dsl, GeneratorOptions options, long jobId, Timeline timeline,
-            CustomerSimulator simulator, Writer writer, JobLease.Renewal heartbeat, long started) {
+            CustomerSimulator simulator, Writer writer, JobLease.Renewal heartbeat, long started, MacroSeries macro) {
         LocalDateTime asOfTime = timeline.time(timeline.asOfSec);
         LocalDateTime repaymentsAsOf = timeline.time(timeline.repaymentsAsOfSec);
         heartbeat.close();
-        finish(session, dsl, options, jobId, asOfTime, repaymentsAsOf, writer.rows);
+        finish(session, dsl, options, jobId, asOfTime, repaymentsAsOf, writer.rows, macro);
         referentialChecks(dsl, true);
         Map<String, Long> scenarios = new LinkedHashMap<>();
         for (Scenario s : Scenario.values()) {
@@ -237,7 +240,7 @@ public final class PortfolioGenerator {
     }
 
     private void finish(Session session, DSLContext dsl, GeneratorOptions options, long jobId, LocalDateTime asOfTime,
-            LocalDateTime repaymentsAsOf, Map<String, Long> rows) {
+            LocalDateTime repaymentsAsOf, Map<String, Long> rows, MacroSeries macro) {
         LocalDateTime now = now();
         database.transaction(tx -> {
             for (GeneratedTables.Spec spec : GeneratedTables.INSERT_ORDER) {
@@ -257,6 +260,7 @@ public final class PortfolioGenerator {
                         .values(feed, asOf, FEED_TOLERANCE_HOURS, now)
                         .execute();
             }
+            MacroSeriesStore.seedIfEmpty(tx, macro, now); // the book's macro series, which the limit engine reads
             Map<String, String> settings = new LinkedHashMap<>();
             settings.put(DatabaseInfo.DEMO_SETTING, "true");
             settings.put("generator.seed", Long.toString(options.seed()));

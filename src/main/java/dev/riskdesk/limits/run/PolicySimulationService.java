@@ -8,6 +8,7 @@ import dev.riskdesk.limits.policy.AccountData;
 import dev.riskdesk.limits.policy.AccountEvaluation;
 import dev.riskdesk.limits.policy.LimitEngine;
 import dev.riskdesk.limits.policy.LimitPolicy;
+import dev.riskdesk.macro.MacroSeriesStore;
 import dev.riskdesk.limits.policy.LimitPolicyService;
 import dev.riskdesk.limits.policy.ProposalDraft;
 import dev.riskdesk.limits.rules.RuleDefinition;
@@ -51,8 +52,13 @@ public final class PolicySimulationService {
     }
 
     /** {@code candidateRules} null keeps the current rules; {@code diffCsv} null skips the per-account file. */
+    /** {@code macroShock}: how much lower the candidate's macro factors are than the macro series (a stress scenario's shock; 0 = none). */
     public record Options(LimitPolicy candidatePolicy, RuleSet candidateRules, int controlPercent, int challengerPercent, LocalDateTime at,
-            int chunkSize, Writer diffCsv) {
+            int chunkSize, Writer diffCsv, BigDecimal macroShock) {
+        public Options(LimitPolicy candidatePolicy, RuleSet candidateRules, int controlPercent, int challengerPercent, LocalDateTime at,
+                int chunkSize, Writer diffCsv) {
+            this(candidatePolicy, candidateRules, controlPercent, challengerPercent, at, chunkSize, diffCsv, BigDecimal.ZERO);
+        }
     }
 
     public record Totals(Map<String, Long> actions, long accountsChanged, BigDecimal exposureChange, BigDecimal expectedLossChange) {
@@ -77,6 +83,9 @@ public final class PolicySimulationService {
         LimitPolicy candidatePolicy = options.candidatePolicy() == null ? currentPolicy : options.candidatePolicy();
         FeedStatus feeds = PortfolioReader.feeds(database.dsl());
         LocalDateTime at = options.at() != null ? options.at() : PolicyRunService.defaultEvaluationTime(database.dsl(), clock);
+        // both policies read the evaluation month's macro factors from the macro series; the candidate's shocked when asked
+        currentPolicy = MacroSeriesStore.policyAt(database.dsl(), currentPolicy, at, BigDecimal.ZERO);
+        candidatePolicy = MacroSeriesStore.policyAt(database.dsl(), candidatePolicy, at, options.macroShock());
         List<RuleDefinition> union = new ArrayList<>(currentRules.rules());
         union.addAll(candidateRules.rules());
         // windows wide enough for both rule sets and both policies
