@@ -36,6 +36,8 @@ import dev.riskdesk.ui.overview.OverviewView;
 import dev.riskdesk.ui.overview.OverviewViewModel;
 import dev.riskdesk.ui.profile.ProfileView;
 import dev.riskdesk.ui.profile.ProfileViewModel;
+import dev.riskdesk.ui.privacy.ErasureBarView;
+import dev.riskdesk.ui.privacy.ErasureViewModel;
 import dev.riskdesk.ui.profiles.ProfilesView;
 import dev.riskdesk.ui.profiles.ProfilesViewModel;
 import dev.riskdesk.ui.review.ReviewView;
@@ -147,7 +149,16 @@ public final class ConsoleFlow {
     /** One customer's profile, opened from the browser (or the review queue); {@code back} returns there. */
     private Node profile(Session session, long accountId, Runnable back) {
         ProfileViewModel model = new ProfileViewModel(services.customerProfiles(), session, services.tasks(), services.clock(), accountId);
-        return new ProfileView(model, appearance.i18n(), services.tasks(), appearance.themeProperty(), back, profileTabs(session, accountId)).build();
+        // privacy: what of the customer's personal data was erased, and a manager's erasure on request
+        ErasureViewModel erasure = new ErasureViewModel(services.erasure(), session, services.tasks());
+        erasure.setOnErased(model::load);
+        model.profileProperty().addListener((obs, old, p) -> {
+            if (p != null && (old == null || old.header().customerId() != p.header().customerId())) {
+                erasure.load(p.header().customerId());
+            }
+        });
+        return new ProfileView(model, appearance.i18n(), services.tasks(), appearance.themeProperty(), back, profileTabs(session, accountId),
+                List.of(() -> new ErasureBarView(erasure, appearance.i18n()).build())).build();
     }
 
     /** One appeal, opened from the inbox; {@code back} returns there. */

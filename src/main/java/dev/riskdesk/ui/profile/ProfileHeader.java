@@ -42,12 +42,13 @@ final class ProfileHeader extends ProfilePart {
         Label title = new Label();
         title.setId("profile-title");
         title.getStyleClass().add("title-4");
-        title.textProperty().bind(ui.text(p -> i18n.format("profile.title", p.header().accountNo(), p.header().maskedName())));
+        title.textProperty().bind(ui.text(p -> i18n.format("profile.title", p.header().accountNo(),
+                orErased(p.header().maskedName()))));
         Label sub = new Label();
         sub.setId("profile-subtitle");
         sub.getStyleClass().add("text-muted");
-        sub.textProperty().bind(ui.text(p -> i18n.format("profile.subtitle", p.header().customerNo(), p.header().maskedPhone(),
-                p.header().city(), p.header().cityTier(), i18n.get("profile.product." + p.header().product()),
+        sub.textProperty().bind(ui.text(p -> i18n.format("profile.subtitle", p.header().customerNo(), orErased(p.header().maskedPhone()),
+                orErased(p.header().city()), p.header().cityTier(), i18n.get("profile.product." + p.header().product()),
                 f().date(p.header().openedAt().toLocalDate()))));
 
         Label error = new Label();
@@ -209,5 +210,10 @@ final class ProfileHeader extends ProfilePart {
         label.textProperty().bind(text);
         label.setMinWidth(Region.USE_PREF_SIZE); // figures are never cut short: the gaps give way first
         return label;
+    }
+
+    /** A personal value, or the word for an erased one (privacy: erased after the retention period or on request). */
+    private String orErased(String value) {
+        return value == null ? i18n.get("privacy.erasedValue") : value;
     }
 }

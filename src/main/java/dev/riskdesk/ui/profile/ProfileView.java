@@ -29,15 +29,23 @@ public final class ProfileView {
     private final ObservableValue<Theme> theme;
     private final Runnable onBack;
     private final List<ExtraTab> extraTabs;
+    /** Bars from other features shown between the header's figures and the tabs (the privacy bar). */
+    private final List<Supplier<Node>> bars;
 
     public ProfileView(ProfileViewModel model, I18n i18n, TaskRunner tasks, ObservableValue<Theme> theme, Runnable onBack,
                        List<ExtraTab> extraTabs) {
+        this(model, i18n, tasks, theme, onBack, extraTabs, List.of());
+    }
+
+    public ProfileView(ProfileViewModel model, I18n i18n, TaskRunner tasks, ObservableValue<Theme> theme, Runnable onBack,
+                       List<ExtraTab> extraTabs, List<Supplier<Node>> bars) {
         this.model = model;
         this.i18n = i18n;
         this.tasks = tasks;
         this.theme = theme;
         this.onBack = onBack;
         this.extraTabs = List.copyOf(extraTabs);
+        this.bars = List.copyOf(bars);
     }
 
     public Parent build() {
@@ -66,7 +74,9 @@ public final class ProfileView {
         });
         VBox.setVgrow(tabs, Priority.ALWAYS);
         ProfileHeader header = new ProfileHeader(ui, texts);
-        VBox page = new VBox(10, header.topBar(onBack), header.figures(), tabs);
+        VBox page = new VBox(10, header.topBar(onBack), header.figures());
+        bars.forEach(bar -> page.getChildren().add(bar.get()));
+        page.getChildren().add(tabs);
         page.getStyleClass().add("screen");
         page.setId("profile");
         model.load();

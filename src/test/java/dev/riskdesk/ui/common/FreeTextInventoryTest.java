@@ -58,6 +58,8 @@ class FreeTextInventoryTest {
                     Input.exempt("new limit of an override", NUMBER),
                     Input.limited("note of confirm, override, reject, approve, decline", TextLimit.DECISION_NOTE),
                     Input.limited("note of a bulk confirmation", TextLimit.DECISION_NOTE))),
+            Map.entry("privacy/ErasureBarView.java", List.of(
+                    Input.limited("reason for an erasure of personal data on request", TextLimit.ERASURE_REASON))),
             Map.entry("profiles/RevealDialog.java", List.of(
                     Input.limited("reason for revealing personal data", TextLimit.REVEAL_REASON))),
             Map.entry("profiles/ProfilesView.java", List.of(
