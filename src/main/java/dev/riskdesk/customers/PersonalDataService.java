@@ -69,6 +69,11 @@ public final class PersonalDataService {
             if (r == null) {
                 throw UserFacingException.keyed("personal.noCustomer", "Customer " + customerId + " does not exist.", String.valueOf(customerId));
             }
+            if (r.value1() == null && r.value2() == null && r.value3() == null) {
+                // privacy: erased after the retention period or on request; nothing is left to reveal, and nothing is audited as read
+                throw UserFacingException.keyed("personal.erased", "Customer " + customerId + "'s personal data has been erased; there is nothing to reveal.",
+                        String.valueOf(customerId));
+            }
             Map<Field, String> values = new EnumMap<>(Field.class);
             for (Field field : fields) {
                 values.put(field, switch (field) {

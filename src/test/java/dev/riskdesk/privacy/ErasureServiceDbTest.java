@@ -110,6 +110,9 @@ class ErasureServiceDbTest {
         assertEquals(ErasureService.RULE_REQUEST, status.identity().ruleCode());
         assertTrue(status.identity().onRequest());
         assertEquals(Set.of(), erasure.eraseOnRequest(manager, customer, "asked again by phone"), "nothing is left to erase");
+        UserFacingException reveal = assertThrows(UserFacingException.class, () -> new dev.riskdesk.customers.PersonalDataService(f.db, f.audit)
+                .reveal(manager, customer, Set.of(dev.riskdesk.customers.PersonalDataService.Field.PHONE), "customer called in"));
+        assertEquals("personal.erased", reveal.messageKey());
         assertTrue(new AuditChainVerifier(f.db).verify(Progress.NONE).intact());
     }
 

@@ -265,7 +265,8 @@ public final class ProfilesView {
         t.getColumns().add(Tables.column(i18n, "profiles.col.name", 56, CustomerRow::maskedName));
         t.getColumns().add(Tables.column(i18n, "profiles.col.phone", 100, CustomerRow::maskedPhone));
         t.getColumns().add(Tables.column(i18n, "profiles.col.idNumber", 150, CustomerRow::maskedIdNumber));
-        t.getColumns().add(Tables.column(i18n, "profiles.col.city", 93, r -> i18n.format("profiles.cityTier", r.city(), r.cityTier())));
+        t.getColumns().add(Tables.column(i18n, "profiles.col.city", 93, r -> i18n.format("profiles.cityTier",
+                r.city() == null ? i18n.get("privacy.erasedValue") : r.city(), r.cityTier())));
         t.getColumns().add(Tables.column(i18n, "profiles.col.status", 88, r -> statusText(r.status())));
         t.getColumns().add(sortable(Tables.numeric(i18n, "profiles.col.limit", 100, r -> i18n.formats().money(r.creditLimit())), SortKey.CREDIT_LIMIT));
         t.getColumns().add(sortable(Tables.numeric(i18n, "profiles.col.balance", 96, r -> i18n.formats().money(r.balance())), SortKey.BALANCE));
