@@ -73,7 +73,8 @@ public final class LifecycleView {
     }
 
     private StringBinding money(Function<LifecycleQueries.Figures, BigDecimal> figure) {
-        return i18n.bind(() -> model.figuresProperty().get() == null ? "–" : i18n.formats().money(figure.apply(model.figuresProperty().get())),
+        return i18n.bind(() -> model.figuresProperty().get() == null ? "–"
+                : "¥" + i18n.formats().integer(figure.apply(model.figuresProperty().get()).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact()),
                 model.figuresProperty());
     }
 
@@ -147,14 +148,12 @@ public final class LifecycleView {
         table.setId("lifecycle-table");
         table.getStyleClass().add("dense");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("lifecycle.col.account", 120, CaseRow::accountNo, false));
-        table.getColumns().add(column("lifecycle.col.reason", 90, c -> i18n.get("lifecycle.reason." + c.reason().name()), false));
-        table.getColumns().add(column("lifecycle.col.stage", 110, c -> i18n.get("lifecycle.stage." + c.stage().name()), false));
-        table.getColumns().add(column("lifecycle.col.detected", 92, c -> i18n.formats().date(c.detectedOn()), false));
-        table.getColumns().add(column("lifecycle.col.planned", 92, c -> i18n.formats().date(c.plannedOn()), false));
-        table.getColumns().add(column("lifecycle.col.limit", 100, c -> i18n.formats().money(c.openLimit()), true));
-        table.getColumns().add(column("lifecycle.col.approval", 100, this::approvalText, false));
-        table.getColumns().add(column("lifecycle.col.outcome", 140, this::outcomeText, false));
+        table.getColumns().add(column("lifecycle.col.account", 150, CaseRow::accountNo, false));
+        table.getColumns().add(column("lifecycle.col.reason", 96, c -> i18n.get("lifecycle.reason." + c.reason().name()), false));
+        table.getColumns().add(column("lifecycle.col.planned", 96, c -> i18n.formats().date(c.plannedOn()), false));
+        table.getColumns().add(column("lifecycle.col.limit", 96, c -> i18n.formats().money(c.openLimit()), true));
+        table.getColumns().add(column("lifecycle.col.approval", 80, this::approvalText, false));
+        table.getColumns().add(column("lifecycle.col.stage", 170, this::stageText, false));
         Label placeholder = new Label();
         placeholder.textProperty().bind(i18n.bind(() -> i18n.get(model.loadingProperty().get() ? "common.loading" : "lifecycle.empty"),
                 model.loadingProperty()));
@@ -179,9 +178,10 @@ public final class LifecycleView {
         return c.approvedBy() == null ? i18n.get("lifecycle.approval.needed") : i18n.format("lifecycle.approval.by", c.approvedBy());
     }
 
-    private String outcomeText(CaseRow c) {
+    /** The stage, and for a closed case its outcome and date: "Kept 8 Dec 2026: customer asked". */
+    private String stageText(CaseRow c) {
         if (c.closedOn() == null) {
-            return "";
+            return i18n.get("lifecycle.stage." + c.stage().name());
         }
         String on = i18n.formats().date(c.closedOn());
         return c.keptBy() == null ? i18n.format("lifecycle.outcome.cancelled", on) : i18n.format("lifecycle.outcome.kept." + c.keptBy().name(), on);
@@ -205,10 +205,13 @@ public final class LifecycleView {
         title.getStyleClass().add("card-title");
         GridPane facts = new GridPane();
         facts.getStyleClass().add("review-figures");
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        facts.getColumnConstraints().add(names);
         String[] keys = {"lifecycle.col.account", "lifecycle.col.reason", "lifecycle.col.stage", "lifecycle.case.grace", "lifecycle.col.limit",
                 "lifecycle.col.approval", "lifecycle.case.keepReason"};
         List<Function<CaseRow, String>> values = List.of(CaseRow::accountNo, c -> i18n.get("lifecycle.reason." + c.reason().name()),
-                c -> i18n.get("lifecycle.stage." + c.stage().name()),
+                this::stageText,
                 c -> i18n.format("lifecycle.case.graceText", c.graceDays(), i18n.formats().date(c.detectedOn()), i18n.formats().date(c.plannedOn())),
                 c -> i18n.formats().money(c.openLimit()), this::approvalText, c -> c.keepReason() == null ? "–" : c.keepReason());
         for (int i = 0; i < keys.length; i++) {
@@ -232,12 +235,14 @@ public final class LifecycleView {
         TextArea reason = new TextArea();
         reason.setId("lifecycle-reason");
         reason.setWrapText(true);
-        reason.setPrefRowCount(3);
+        reason.setPrefRowCount(2);
         reason.promptTextProperty().bind(i18n.text("lifecycle.reason.prompt"));
         reason.textProperty().bindBidirectional(model.reasonProperty());
         TextCounter counter = new TextCounter(i18n, reason, model.reasonLimit());
         Label reasonLabel = Controls.text(i18n, "lifecycle.reason.label");
         reasonLabel.setLabelFor(reason);
+        reasonLabel.setWrapText(true);
+        reasonLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         Button keep = Controls.button(i18n, "lifecycle-keep", "lifecycle.action.keep", "mdi2a-account-check-outline");
         keep.disableProperty().bind(model.canKeep().not());
@@ -251,19 +256,18 @@ public final class LifecycleView {
         Button decline = Controls.button(i18n, "lifecycle-decline", "lifecycle.action.decline", "mdi2c-close-octagon-outline");
         decline.disableProperty().bind(model.canDecline().not());
         decline.setOnAction(e -> model.decline());
-        HBox managerRow = new HBox(8, approve, decline);
+        approve.setMaxWidth(Double.MAX_VALUE);
+        decline.setMaxWidth(Double.MAX_VALUE);
+        VBox managerRow = new VBox(8, approve, decline);
         managerRow.setVisible(model.mayApprove());
         managerRow.setManaged(model.mayApprove());
-        Label hint = Controls.text(i18n, "lifecycle.hint");
-        hint.setWrapText(true);
-        hint.getStyleClass().add("text-muted");
 
-        VBox side = new VBox(10, title, none, facts, reasonLabel, counter.under(reason), keep, managerRow, hint);
+        VBox side = new VBox(10, title, none, facts, reasonLabel, counter.under(reason), keep, managerRow);
         side.getStyleClass().add("panel");
         side.setId("lifecycle-case");
-        side.setPrefWidth(330);
-        side.setMinWidth(300);
-        side.setMaxWidth(360);
+        side.setPrefWidth(280);
+        side.setMinWidth(260);
+        side.setMaxWidth(320);
         return side;
     }
 
@@ -271,6 +275,7 @@ public final class LifecycleView {
         Label count = new Label();
         count.setId("lifecycle-count");
         count.getStyleClass().add("text-muted");
+        count.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         count.textProperty().bind(i18n.bind(() -> i18n.format("lifecycle.count", model.rows().size(), model.totalProperty().get()),
                 model.rows(), model.totalProperty()));
         Label message = new Label();
@@ -279,7 +284,12 @@ public final class LifecycleView {
         message.textProperty().bind(i18n.render(model.messageProperty()));
         message.visibleProperty().bind(Bindings.isNotNull(model.messageProperty()));
         message.managedProperty().bind(message.visibleProperty());
-        HBox bar = new HBox(12, count, message, Controls.errorLabel(i18n, "lifecycle-error", model.errorProperty()));
+        Label hint = Controls.text(i18n, "lifecycle.hint");
+        hint.setWrapText(true);
+        hint.getStyleClass().add("text-muted");
+        HBox.setHgrow(hint, Priority.ALWAYS);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        HBox bar = new HBox(12, count, message, Controls.errorLabel(i18n, "lifecycle-error", model.errorProperty()), hint);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
