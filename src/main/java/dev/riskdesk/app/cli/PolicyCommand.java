@@ -139,20 +139,23 @@ final class PolicyCommand {
             });
         }
 
-        /** One line per score band: its accounts, and the count and share of each decision. */
+        /**
+         * One line per score band: its accounts, the count and share of each decision, and how many of its decreases, freezes
+         * and suspensions a monitoring rule acts in.
+         */
         static void printByBand(PrintWriter out, String title, DecisionsByBand byBand) {
             out.println(title);
             StringBuilder header = new StringBuilder(String.format("  %-5s %9s", "band", "accounts"));
             for (String action : DecisionsByBand.ACTIONS) {
                 header.append(String.format("  %17s", "NONE".equals(action) ? "no change" : action.toLowerCase(java.util.Locale.ROOT)));
             }
-            out.println(header);
+            out.println(header.append(String.format("  %14s", "cut by rules")));
             for (DecisionsByBand.Row row : byBand.rows()) {
                 StringBuilder line = new StringBuilder(String.format("  %-5s %,9d", row.band(), row.accounts()));
                 for (String action : DecisionsByBand.ACTIONS) {
                     line.append(String.format("  %,8d %6.1f %%", row.count(action), row.share(action).movePointRight(2)));
                 }
-                out.println(line);
+                out.println(line.append(String.format("  %,14d", row.adverseByRules())));
             }
         }
 

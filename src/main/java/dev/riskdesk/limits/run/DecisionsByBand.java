@@ -20,34 +20,53 @@ public final class DecisionsByBand {
     public static final String UNSCORED = "-";
 
     private final Map<String, long[]> counts = new TreeMap<>();
+    private final Map<String, Long> byRules = new TreeMap<>();
 
-    /** One band's figures. */
-    public record Row(String band, long accounts, Map<String, Long> actions) {
+    /**
+     * One band's figures; {@code adverseByRules} counts the decreases, freezes and suspensions a rule hit acts in
+     * (monitoring rules react to conduct, not to the band, so only they may break the order of the bands).
+     */
+    public record Row(String band, long accounts, Map<String, Long> actions, long adverseByRules) {
         public long count(String action) {
             return actions.getOrDefault(action, 0L);
         }
 
         /** {@code action}'s share of the band's accounts, 0–1 (four decimals). */
         public BigDecimal share(String action) {
-            return accounts == 0 ? BigDecimal.ZERO
-                    : BigDecimal.valueOf(count(action)).divide(BigDecimal.valueOf(accounts), 4, RoundingMode.HALF_UP);
+            return share(count(action));
+        }
+
+        /** The number decreased, frozen or suspended. */
+        public long adverse() {
+            return count("DECREASE") + count("FREEZE") + count("SUSPEND");
         }
 
         /** The share decreased, frozen or suspended. */
         public BigDecimal adverseShare() {
-            return accounts == 0 ? BigDecimal.ZERO
-                    : BigDecimal.valueOf(count("DECREASE") + count("FREEZE") + count("SUSPEND"))
-                            .divide(BigDecimal.valueOf(accounts), 4, RoundingMode.HALF_UP);
+            return share(adverse());
+        }
+
+        /** The share decreased by the policy alone, no rule hit acting. */
+        public BigDecimal policyAdverseShare() {
+            return share(adverse() - adverseByRules);
+        }
+
+        private BigDecimal share(long n) {
+            return accounts == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(n).divide(BigDecimal.valueOf(accounts), 4, RoundingMode.HALF_UP);
         }
     }
 
-    /** Counts one account of {@code band} (null: unscored) with its decision ({@link #ACTIONS}). */
-    void add(String band, String action) {
+    /** Counts one account of {@code band} (null: unscored) with its decision ({@link #ACTIONS}); {@code byRule}: a rule hit acts in it. */
+    void add(String band, String action, boolean byRule) {
         int i = ACTIONS.indexOf(action);
         if (i < 0) {
             throw new IllegalArgumentException("Not a decision the engine makes: " + action);
         }
-        counts.computeIfAbsent(band == null ? UNSCORED : band, b -> new long[ACTIONS.size()])[i]++;
+        String key = band == null ? UNSCORED : band;
+        counts.computeIfAbsent(key, b -> new long[ACTIONS.size()])[i]++;
+        if (byRule && !"INCREASE".equals(action) && !"NONE".equals(action)) {
+            byRules.merge(key, 1L, Long::sum);
+        }
     }
 
     /** The bands A–E in order, then the unscored accounts when there are any. */
@@ -60,7 +79,7 @@ public final class DecisionsByBand {
                 actions.put(ACTIONS.get(i), c[i]);
                 accounts += c[i];
             }
-            rows.add(new Row(band, accounts, actions));
+            rows.add(new Row(band, accounts, actions, byRules.getOrDefault(band, 0L)));
         });
         rows.sort((a, b) -> a.band().equals(UNSCORED) ? 1 : b.band().equals(UNSCORED) ? -1 : a.band().compareTo(b.band()));
         return rows;
@@ -68,6 +87,6 @@ public final class DecisionsByBand {
 
     /** The row of {@code band}, or an empty one when the book has no account in it. */
     public Row row(String band) {
-        return rows().stream().filter(r -> r.band().equals(band)).findFirst().orElse(new Row(band, 0, Map.of()));
+        return rows().stream().filter(r -> r.band().equals(band)).findFirst().orElse(new Row(band, 0, Map.of(), 0));
     }
 }

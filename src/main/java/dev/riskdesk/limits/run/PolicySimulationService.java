@@ -121,8 +121,8 @@ public final class PolicySimulationService {
                     current.add(before);
                     candidate.add(after);
                     String band = a.score == null ? null : a.score.band();
-                    currentByBand.add(band, before.action());
-                    candidateByBand.add(band, after.action());
+                    currentByBand.add(band, before.action(), before.byRule());
+                    candidateByBand.add(band, after.action(), after.byRule());
                     String group = group(a.accountId, options.controlPercent(), options.challengerPercent());
                     groups.get(group).add(switch (group) {
                         case "CONTROL" -> Outcome.none(a);
@@ -164,9 +164,10 @@ public final class PolicySimulationService {
     }
 
     /** The account's first non-waiting proposal, carried out: new limit and the change in exposure and expected loss. */
-    private record Outcome(String action, BigDecimal newLimit, BigDecimal exposureChange, BigDecimal lossChange) {
+    /** {@code byRule}: a rule hit acts in the decision (a suspension, a freeze, a decrease with a decreasing rule). */
+    private record Outcome(String action, BigDecimal newLimit, BigDecimal exposureChange, BigDecimal lossChange, boolean byRule) {
         static Outcome none(AccountData a) {
-            return new Outcome("NONE", a.creditLimit, Money.ZERO, BigDecimal.ZERO);
+            return new Outcome("NONE", a.creditLimit, Money.ZERO, BigDecimal.ZERO, false);
         }
 
         boolean changed() {
@@ -193,7 +194,7 @@ public final class PolicySimulationService {
         BigDecimal delta = after.subtract(before);
         BigDecimal pd = a.score == null ? p.pdWhenUnscored() : BigDecimal.valueOf(a.score.pd());
         return new Outcome(d.type().name(), d.type().changesAmount() ? d.proposedLimit() : a.creditLimit, delta,
-                delta.multiply(pd).multiply(p.lgd()));
+                delta.multiply(pd).multiply(p.lgd()), d.primaryHit() != null);
     }
 
     private static final class Acc {
