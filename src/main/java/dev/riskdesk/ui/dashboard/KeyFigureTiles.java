@@ -28,11 +28,15 @@ final class KeyFigureTiles {
     GridPane build() {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("tile-grid");
-        for (int i = 0; i < IDS.length; i++) {
+        // more than five figures take two rows: side by side in one row they were cut ("¥5.5…", "Expecte…")
+        int perRow = IDS.length > 5 ? (IDS.length + 1) / 2 : IDS.length;
+        for (int i = 0; i < perRow; i++) {
             ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(100.0 / IDS.length);
+            c.setPercentWidth(100.0 / perRow);
             grid.getColumnConstraints().add(c);
-            grid.add(tile(IDS[i]), i, 0);
+        }
+        for (int i = 0; i < IDS.length; i++) {
+            grid.add(tile(IDS[i]), i % perRow, i / perRow);
         }
         return grid;
     }
