@@ -23,7 +23,7 @@ public final class AuditTexts {
     /** Where the console already has words for a code, most specific first. */
     private static final List<String> WORDS = List.of("audit.action.", "review.action.", "review.status.", "appeals.status.",
             "appeals.outcome.", "common.role.", "common.status.", "review.decisionReason.", "profile.suspensionKind.", "review.reason.",
-            "appeals.reason.");
+            "appeals.reason.", "lifecycle.reason.");
 
     private AuditTexts() {
     }
