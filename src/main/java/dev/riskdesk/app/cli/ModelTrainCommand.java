@@ -4,6 +4,8 @@ import dev.riskdesk.scoring.model.Metrics;
 import dev.riskdesk.scoring.model.TrainingService;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,14 +32,27 @@ final class ModelTrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "Seed of the forest and its sample.")
     long seed;
 
+    @Option(names = "--exclude-protected",
+            description = "Leave the active limit policy's protected attributes (age, gender, marital status...) out of every model,"
+                    + " and print what that costs in out-of-time AUC.")
+    boolean excludeProtected;
+
+    @Option(names = "--exclude", paramLabel = "NAMES", split = ",",
+            description = "Leave these attributes out of every model (comma-separated, e.g. AGE,OCCUPATION), with the cost in AUC.")
+    List<String> exclude = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
         RiskDeskCli.requireBetween(spec, "--observation-months", observationMonths, 0, Integer.MAX_VALUE);
         RiskDeskCli.requireBetween(spec, "--test-months", testMonths, 0, Integer.MAX_VALUE);
         RiskDeskCli.requireBetween(spec, "--max-rows", maxRows, 1, Integer.MAX_VALUE);
         return RiskDeskCli.withSession(spec, (services, session, out) -> {
-            TrainingService.Report r = services.training().train(session, new TrainingService.Options(observationMonths, testMonths, maxRows, seed),
-                    ModelCommand.progress(spec.commandLine().getErr()));
+            List<String> names = new ArrayList<>(exclude);
+            if (excludeProtected) {
+                names.addAll(services.limits().policies.activeOrDefaults().policy().protectedAttributes());
+            }
+            TrainingService.Options options = new TrainingService.Options(observationMonths, testMonths, maxRows, seed).excluding(names);
+            TrainingService.Report r = services.training().train(session, options, ModelCommand.progress(spec.commandLine().getErr()));
             out.printf("Observation dates: train %s, out-of-time test %s%n", r.trainDates(), r.testDates());
             out.printf("Rows: train %,d, test %,d; scorecard characteristics (%d): %s%n", r.trainRows(), r.testRows(),
                     r.features().size(), String.join(", ", r.features()));
@@ -54,9 +69,23 @@ final class ModelTrainCommand implements Callable<Integer> {
             for (Metrics.Decile d : r.scorecardTest().calibration()) {
                 out.printf("  %2d %,9d  %6.2f%%  %6.2f%%%n", d.decile(), d.count(), 100 * d.meanPd(), 100 * d.badRate());
             }
+            if (!r.excluded().isEmpty()) {
+                exclusion(out, r);
+            }
             out.printf("Trained in %.1f s. Promote with: riskdesk model promote %d (and %d for thin files)%n",
                     r.millis() / 1000.0, r.scorecardId(), r.thinFileId());
         });
+    }
+
+    /** What was left out, what of it no model uses anyway, and the out-of-time AUC with and without it. */
+    private static void exclusion(PrintWriter out, TrainingService.Report r) {
+        List<String> inputs = TrainingService.candidateInputs();
+        List<String> notInputs = r.excluded().stream().filter(n -> !inputs.contains(n)).toList();
+        out.printf("Left out of every model: %s%s%n", String.join(", ", r.excluded()),
+                notInputs.isEmpty() ? "" : " (" + String.join(", ", notInputs) + ": not a model input, nothing to leave out)");
+        out.printf("What that costs, out-of-time AUC with -> without: scorecard %.4f -> %.4f (%+.4f), thin-file %.4f -> %.4f (%+.4f)%n",
+                r.scorecardTestWithExcluded().auc(), r.scorecardTest().auc(), -r.scorecardAucCost(),
+                r.thinFileTestWithExcluded().auc(), r.thinFileTest().auc(), r.thinFileTest().auc() - r.thinFileTestWithExcluded().auc());
     }
 
     private static void row(PrintWriter out, String name, Metrics m) {

@@ -53,9 +53,23 @@ public final class TrainingService {
      * @param testMonths        how many of those (the latest) form the out-of-time test (0 = a third)
      * @param maxRows           sample accounts so that roughly this many rows are used
      */
-    public record Options(int observationMonths, int testMonths, int maxRows, long seed) {
+    public record Options(int observationMonths, int testMonths, int maxRows, long seed, List<String> exclude) {
+        public Options {
+            exclude = exclude == null ? List.of() : ProtectedAttributes.of(exclude).sorted();
+        }
+
+        /** Every characteristic may enter the models. */
+        public Options(int observationMonths, int testMonths, int maxRows, long seed) {
+            this(observationMonths, testMonths, maxRows, seed, List.of());
+        }
+
         public static Options defaults() {
             return new Options(0, 0, 300_000, 7);
+        }
+
+        /** The same run with these attributes (the policy's protected ones, say) left out of every model. */
+        public Options excluding(List<String> names) {
+            return new Options(observationMonths, testMonths, maxRows, seed, names);
         }
     }
 
@@ -67,7 +81,19 @@ public final class TrainingService {
     public record Report(long scorecardId, long forestId, long thinFileId, List<LocalDate> trainDates, List<LocalDate> testDates,
                          int trainRows, int testRows, List<String> features,
                          Metrics scorecardTrain, Metrics scorecardTest, Metrics forestTrain, Metrics forestTest,
-                         Metrics thinFileTrain, Metrics thinFileTest, long millis, Scorecard scorecard, Scorecard thinFile) {
+                         Metrics thinFileTrain, Metrics thinFileTest, long millis, Scorecard scorecard, Scorecard thinFile,
+                         List<String> excluded, Metrics scorecardTestWithExcluded, Metrics thinFileTestWithExcluded) {
+        /** What leaving the attributes out cost in out-of-time AUC (positive: the models lost that much); NaN when nothing was left out. */
+        public double scorecardAucCost() {
+            return scorecardTestWithExcluded == null ? Double.NaN : scorecardTestWithExcluded.auc() - scorecardTest.auc();
+        }
+    }
+
+    /** Every attribute a model may be trained on: the features and the categorical occupation. */
+    public static List<String> candidateInputs() {
+        List<String> all = new ArrayList<>(NUMERIC);
+        all.addAll(CATEGORICAL);
+        return all;
     }
 
     /** Observation month indexes eligible in a month range: six months of history, twelve of outcome. */
@@ -84,14 +110,14 @@ public final class TrainingService {
         long start = System.currentTimeMillis();
         Split split = split(options);
         Sample rows = collect(split, keepPerMille(options.maxRows(), split.obs().size()), progress);
-        Fitted fitted = fit(rows, options.seed(), progress);
+        Fitted fitted = fit(rows, options.seed(), options.exclude(), progress);
         long[] ids = store(session, split, fitted);
         progress.update("done", 3, 3);
         return new Report(ids[0], ids[1], ids[2], split.trainObs().stream().map(MonthRow::monthEnd).toList(),
                 split.testObs().stream().map(MonthRow::monthEnd).toList(), fitted.trainSet().size(), fitted.testSet().size(),
                 fitted.scorecard().scorecard().featureNames(), fitted.scTrain(), fitted.scTest(), fitted.rfTrain(), fitted.rfTest(),
                 fitted.thinTrainM(), fitted.thinTestM(), System.currentTimeMillis() - start,
-                fitted.scorecard().scorecard(), fitted.thin().scorecard());
+                fitted.scorecard().scorecard(), fitted.thin().scorecard(), options.exclude(), fitted.scTestWith(), fitted.thinTestWith());
     }
 
     /** The observation months of a run: the earlier ones train, the latest {@code testObs} form the out-of-time test. */
@@ -167,10 +193,19 @@ public final class TrainingService {
     /** The three trained models with the data they were measured on and their train/test metrics. */
     private record Fitted(Dataset trainSet, Dataset testSet, ScorecardTrainer.Trained scorecard, Metrics scTrain, Metrics scTest,
                           ForestModel forest, Metrics rfTrain, Metrics rfTest,
-                          Dataset thinTrain, boolean noThinTest, ScorecardTrainer.Trained thin, Metrics thinTrainM, Metrics thinTestM) {
+                          Dataset thinTrain, boolean noThinTest, ScorecardTrainer.Trained thin, Metrics thinTrainM, Metrics thinTestM,
+                          List<String> excluded, Metrics scTestWith, Metrics thinTestWith) {
     }
 
-    private static Fitted fit(Sample rows, long seed, Progress progress) {
+    /** {@code names} without the excluded ones. */
+    private static List<String> without(List<String> names, List<String> excluded) {
+        return names.stream().filter(n -> !excluded.contains(n)).toList();
+    }
+
+    private static Fitted fit(Sample rows, long seed, List<String> excluded, Progress progress) {
+        List<String> numeric = without(NUMERIC, excluded);
+        List<String> categorical = without(CATEGORICAL, excluded);
+        List<String> thinNumeric = without(Feature.THIN_FILE_NUMERIC, excluded);
         progress.update("training the scorecard", 0, 3);
         // the behavioural scorecard learns on accounts with a file; thin files get their own model
         Dataset trainSet = rows.train.only(false).dataset();
@@ -178,28 +213,33 @@ public final class TrainingService {
         requireBothClasses(trainSet, "training");
         requireBothClasses(testSet, "out-of-time test");
 
-        ScorecardTrainer.Trained scorecard = new ScorecardTrainer().train(trainSet, NUMERIC, CATEGORICAL);
+        ScorecardTrainer.Trained scorecard = new ScorecardTrainer().train(trainSet, numeric, categorical);
         Metrics scTrain = evaluate(scorecard.scorecard(), trainSet);
         Metrics scTest = evaluate(scorecard.scorecard(), testSet);
         LOG.info("Scorecard train {} / test {}", scTrain.summary(), scTest.summary());
+        // what leaving attributes out costs: the same scorecard trained with them, measured on the same out-of-time rows
+        Metrics scTestWith = excluded.isEmpty() ? null
+                : evaluate(new ScorecardTrainer().train(trainSet, NUMERIC, CATEGORICAL).scorecard(), testSet);
 
         progress.update("training the challenger forest", 1, 3);
         Dataset forestTrain = sample(trainSet, FOREST_ROWS, seed);
-        ForestModel forest = ForestModel.train(forestTrain, NUMERIC, CATEGORICAL, (int) seed);
+        ForestModel forest = ForestModel.train(forestTrain, numeric, categorical, (int) seed);
         Metrics rfTrain = Metrics.of(forest.pd(forestTrain), forestTrain.labels(), null);
         Metrics rfTest = Metrics.of(forest.pd(testSet), testSet.labels(), null);
         LOG.info("Forest train {} / test {}", rfTrain.summary(), rfTest.summary());
 
         progress.update("training the thin-file scorecard", 2, 3);
         Dataset thinTrain = rows.train.dataset();
-        ScorecardTrainer.Trained thin = new ScorecardTrainer().train(thinTrain, Feature.THIN_FILE_NUMERIC, CATEGORICAL);
+        ScorecardTrainer.Trained thin = new ScorecardTrainer().train(thinTrain, thinNumeric, categorical);
         Metrics thinTrainM = evaluate(thin.scorecard(), thinTrain);
         Labelled testThin = rows.test.only(true);
         boolean noThinTest = testThin.rows().isEmpty();
         Dataset thinTest = (noThinTest ? rows.test : testThin).dataset();
         Metrics thinTestM = evaluate(thin.scorecard(), thinTest);
+        Metrics thinTestWith = excluded.isEmpty() ? null
+                : evaluate(new ScorecardTrainer().train(thinTrain, Feature.THIN_FILE_NUMERIC, CATEGORICAL).scorecard(), thinTest);
         return new Fitted(trainSet, testSet, scorecard, scTrain, scTest, forest, rfTrain, rfTest,
-                thinTrain, noThinTest, thin, thinTrainM, thinTestM);
+                thinTrain, noThinTest, thin, thinTrainM, thinTestM, excluded, scTestWith, thinTestWith);
     }
 
     /** Stores the three models as DRAFT with their metrics and baselines, in one transaction with an audit event. */
@@ -214,6 +254,9 @@ public final class TrainingService {
         scMetrics.set("baseline", baseline(f.scorecard().scorecard(), f.trainSet()));
         ObjectNode rfMetrics = metricsJson(f.rfTrain(), f.rfTest());
         ObjectNode thinMetrics = metricsJson(f.thinTrainM(), f.thinTestM());
+        recordExclusion(scMetrics, f.excluded(), f.scTestWith());
+        recordExclusion(rfMetrics, f.excluded(), null);
+        recordExclusion(thinMetrics, f.excluded(), f.thinTestWith());
         thinMetrics.set("baseline", baseline(f.thin().scorecard(), f.thinTrain()));
         thinMetrics.put("testPopulation", f.noThinTest() ? "all test rows (no thin files in the test months)" : "thin-file test rows");
         ScorecardTrainer.Trained scorecard = f.scorecard();
@@ -224,15 +267,37 @@ public final class TrainingService {
                     scorecard.scorecard().featureNames(), scorecard.scorecard(), scorecard.wekaModel(), scMetrics,
                     trainFrom, trainTo, testFrom, testTo));
             long rf = models.insert(tx, session, new ModelRepository.NewModel("Random forest challenger " + window, ModelKind.TREE_ENSEMBLE,
-                    NUMERIC, null, f.forest().bytes(), rfMetrics, trainFrom, trainTo, testFrom, testTo));
+                    without(NUMERIC, f.excluded()), null, f.forest().bytes(), rfMetrics, trainFrom, trainTo, testFrom, testTo));
             long tf = models.insert(tx, session, new ModelRepository.NewModel("Thin-file scorecard " + window, ModelKind.THIN_FILE,
                     thin.scorecard().featureNames(), thin.scorecard(), thin.wekaModel(), thinMetrics,
                     trainFrom, trainTo, testFrom, testTo));
             audit.record(tx, session, "MODEL_TRAIN", "MODEL", sc, null,
-                    String.format(java.util.Locale.ROOT, "scorecard=%d forest=%d thinFile=%d trainRows=%d testRows=%d testAUC=%.4f",
-                            sc, rf, tf, f.trainSet().size(), f.testSet().size(), f.scTest().auc()));
+                    String.format(java.util.Locale.ROOT, "scorecard=%d forest=%d thinFile=%d trainRows=%d testRows=%d testAUC=%.4f%s",
+                            sc, rf, tf, f.trainSet().size(), f.testSet().size(), f.scTest().auc(),
+                            f.excluded().isEmpty() ? "" : " excluded=" + String.join(",", f.excluded())
+                                    + String.format(java.util.Locale.ROOT, " testAUCWithExcluded=%.4f", f.scTestWith().auc())));
             return new long[] {sc, rf, tf};
         });
+    }
+
+    /**
+     * The attributes a model was trained without ({@code excludedAttributes}, empty when none) and, when there were any,
+     * the out-of-time metrics of the same model trained with them ({@code withExcluded}).
+     */
+    private static void recordExclusion(ObjectNode metrics, List<String> excluded, Metrics testWith) {
+        excluded.forEach(metrics.putArray("excludedAttributes")::add);
+        if (testWith != null) {
+            metrics.set("withExcluded", ModelRepository.JSON.valueToTree(testWith));
+        }
+    }
+
+    /** The attributes a stored model was trained without (its metrics' excludedAttributes; empty for older models). */
+    public static List<String> excludedAttributes(StoredModel m) {
+        List<String> out = new ArrayList<>();
+        if (m.metrics() != null) {
+            m.metrics().path("excludedAttributes").forEach(n -> out.add(n.asText()));
+        }
+        return out;
     }
 
     public static Metrics evaluate(Scorecard scorecard, Dataset data) {

@@ -1,6 +1,7 @@
 package dev.riskdesk.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.riskdesk.db.Database;
@@ -66,5 +67,17 @@ class ScoringCommandsTest {
         assertEquals("0", monitor[0], monitor[2]);
         assertTrue(monitor[1].contains("Score PSI"), monitor[1]);
         assertTrue(monitor[1].contains("UTIL_NOW"), monitor[1]);
+
+        String[] fair = asManager("model", "train", "--exclude-protected", "--exclude", "occupation", "--observation-months", "3");
+        assertEquals("0", fair[0], fair[2]);
+        assertTrue(fair[1].contains("Left out of every model: AGE, GENDER, MARITAL_STATUS, OCCUPATION (GENDER, MARITAL_STATUS: not a model input"),
+                fair[1]);
+        assertTrue(fair[1].matches("(?s).*out-of-time AUC with -> without: scorecard 0\\.\\d{4} -> 0\\.\\d{4} \\([+-]0\\.\\d{4}\\).*"), fair[1]);
+        Matcher characteristics = Pattern.compile("scorecard characteristics \\(\\d+\\): (.*)").matcher(fair[1]);
+        assertTrue(characteristics.find(), fair[1]);
+        assertFalse(characteristics.group(1).contains("AGE") || characteristics.group(1).contains("OCCUPATION"), characteristics.group(1));
+        String[] listed = run("model", "list");
+        assertTrue(listed[1].lines().filter(l -> l.contains("AGE,GENDER,MARITAL_STATUS,OCCUPATION")).count() == 3, listed[1]);
+        assertTrue(listed[1].lines().filter(l -> l.contains("CHAMPION")).allMatch(l -> l.contains(" - ")), "the first models left nothing out");
     }
 }
