@@ -9,9 +9,11 @@ import dev.riskdesk.limits.rules.RuleSetService;
 import dev.riskdesk.limits.run.ChangedRunService;
 import dev.riskdesk.limits.run.DecisionsByBand;
 import dev.riskdesk.limits.run.PolicyRunService;
+import dev.riskdesk.limits.fairness.FairnessTable;
 import dev.riskdesk.limits.run.PolicySimulationService;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -135,6 +137,8 @@ final class PolicyCommand {
                         printByBand(out, "Decisions by score band, current policy and rules:", report.currentByBand());
                         printByBand(out, "Decisions by score band, candidate:", report.candidateByBand());
                     }
+                    // fairness: decision rates and later bad rates by age group and gender
+                    printFairness(out, report.fairness());
                 }
             });
         }
@@ -157,6 +161,27 @@ final class PolicyCommand {
                 }
                 out.println(line.append(String.format("  %,14d", row.adverseByRules())));
             }
+        }
+
+        /** The candidate's decision rates and the cohort's later bad rate per age group and gender. */
+        static void printFairness(PrintWriter out, FairnessTable t) {
+            if (t == null) {
+                return;
+            }
+            out.printf("Fairness: decision rates by age group and gender; bad rate = share of the group's accounts in good standing at %s"
+                    + " that reached 90+ days past due within 12 months%n", t.cohortMonthEnd());
+            out.printf("  %-7s %9s %9s %9s %9s %9s %9s %9s%n", "group", "accounts", "increase", "decrease", "freeze", "suspend", "cohort", "bad rate");
+            for (List<FairnessTable.Row> rows : List.of(t.byAge(), t.byGender())) {
+                for (FairnessTable.Row r : rows) {
+                    out.printf(java.util.Locale.ROOT, "  %-7s %,9d %8.1f%% %8.1f%% %8.1f%% %8.1f%% %,9d %8s%n", r.group(), r.accounts(),
+                            pct(r.increaseRate()), pct(r.decreaseRate()), pct(r.freezeRate()), pct(r.suspendRate()), r.cohortAccounts(),
+                            Double.isNaN(r.badRate()) ? "-" : String.format(java.util.Locale.ROOT, "%.1f%%", 100 * r.badRate()));
+                }
+            }
+        }
+
+        private static double pct(double share) {
+            return Double.isNaN(share) ? 0 : 100 * share;
         }
 
         private static void print(PrintWriter out, PolicySimulationService.Report r) {

@@ -4,6 +4,8 @@ import dev.riskdesk.common.Money;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.limits.ProposalStatus;
+import dev.riskdesk.limits.fairness.FairnessTable;
+import dev.riskdesk.limits.fairness.FairnessTally;
 import dev.riskdesk.limits.policy.AccountData;
 import dev.riskdesk.limits.policy.AccountEvaluation;
 import dev.riskdesk.limits.policy.LimitEngine;
@@ -67,9 +69,11 @@ public final class PolicySimulationService {
     public record GroupTotals(String group, long accounts, long changed, BigDecimal exposureChange, BigDecimal expectedLossChange) {
     }
 
+    /** @param fairness the candidate's decision rates and later bad rates by age group and gender; null without monthly history */
     public record Report(LocalDateTime at, long accounts, Totals current, Totals candidate, long accountsDiffering,
             Map<String, Long> candidateAffectedBySegment, List<GroupTotals> championChallenger,
-            DecisionsByBand currentByBand, DecisionsByBand candidateByBand) {
+            DecisionsByBand currentByBand, DecisionsByBand candidateByBand,
+            FairnessTable fairness) {
     }
 
     public Report simulate(Session session, Options options, Progress progress) {
@@ -102,6 +106,9 @@ public final class PolicySimulationService {
         DecisionsByBand candidateByBand = new DecisionsByBand();
         long accounts = 0;
         long differing = 0;
+        // fairness: the candidate's decisions by age group and gender
+        int[] months = new dev.riskdesk.scoring.features.FeatureScanner(database).monthRange();
+        FairnessTally fairness = months == null ? null : new FairnessTally(at, months[1]);
         CSVPrinter csv = null;
         try {
             if (options.diffCsv() != null) {
@@ -115,11 +122,13 @@ public final class PolicySimulationService {
                 if (chunk.isEmpty()) {
                     break;
                 }
+                Map<Long, String> decided = new java.util.HashMap<>();
                 for (AccountData a : chunk) {
                     Outcome before = outcome(engine.evaluate(a, currentRules, currentPolicy, feeds, at), a, currentPolicy, at);
                     Outcome after = outcome(engine.evaluate(a, candidateRules, candidatePolicy, feeds, at), a, candidatePolicy, at);
                     current.add(before);
                     candidate.add(after);
+                    decided.put(a.accountId, after.action());
                     String band = a.score == null ? null : a.score.band();
                     currentByBand.add(band, before.action(), before.byRule());
                     candidateByBand.add(band, after.action(), after.byRule());
@@ -140,6 +149,9 @@ public final class PolicySimulationService {
                         }
                     }
                 }
+                if (fairness != null) {
+                    fairness.add(database.dsl(), decided);
+                }
                 accounts += chunk.size();
                 lastKey = chunk.get(chunk.size() - 1).accountId;
                 progress.update("Simulated " + accounts + " accounts", accounts, -1);
@@ -152,7 +164,8 @@ public final class PolicySimulationService {
         }
         List<GroupTotals> split = new ArrayList<>();
         groups.forEach((g, acc) -> split.add(new GroupTotals(g, acc.accounts, acc.changed, acc.exposure, acc.loss.setScale(2, RoundingMode.HALF_UP))));
-        return new Report(at, accounts, current.totals(), candidate.totals(), differing, bySegment, split, currentByBand, candidateByBand);
+        return new Report(at, accounts, current.totals(), candidate.totals(), differing, bySegment, split, currentByBand, candidateByBand,
+                fairness == null ? null : fairness.table(database.dsl()));
     }
 
     static String group(long accountId, int controlPercent, int challengerPercent) {

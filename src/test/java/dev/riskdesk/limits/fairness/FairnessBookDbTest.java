@@ -9,9 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.riskdesk.common.Progress;
+import dev.riskdesk.limits.run.PolicySimulationService;
 import dev.riskdesk.scoring.AccountScore;
 import dev.riskdesk.scoring.features.Feature;
 import dev.riskdesk.scoring.model.MonitoringService;
+import dev.riskdesk.scoring.model.StoredModel;
+import dev.riskdesk.scoring.model.TrainingService;
 import dev.riskdesk.scoring.ScoringService;
 import dev.riskdesk.scoring.model.Explanation;
 import dev.riskdesk.scoring.model.ProtectedAttributes;
@@ -21,6 +24,8 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -38,10 +43,14 @@ class FairnessBookDbTest {
     static FairBook book;
     /** Accounts whose stored reasons were made to start with AGE, as a score stored before AGE was protected would. */
     static List<Long> oldStyle;
+    /** The simulation of the book before the run, whose decisions the run then writes. */
+    static PolicySimulationService.Report simulation;
 
     @BeforeAll
     static void build() {
         book = new FairBook(dir);
+        simulation = book.services.limits().simulations.simulate(TestOperators.manager(book.db),
+                new PolicySimulationService.Options(null, null, 0, 0, null, 500, null), Progress.NONE);
         oldStyle = book.db.dsl().select(SCORE.ACCOUNT_ID).from(SCORE).where(SCORE.THIN_FILE.isFalse()).orderBy(SCORE.ACCOUNT_ID).limit(60)
                 .fetch(r -> r.value1());
         for (long id : oldStyle) {
@@ -142,6 +151,74 @@ class FairnessBookDbTest {
         }
         assertTrue(r.unexpected().stream().noneMatch(d -> Feature.valueOf(d.name()).growsWithTime()),
                 "months on book and age age with the book: " + r.unexpected());
+    }
+
+    @Test
+    void modelsTrainedWithoutAttributesNeitherUseNorAreScoredByThemAndRecordIt() {
+        TrainingService.Report r = book.services.training().train(TestOperators.manager(book.db),
+                FairBook.OPTIONS.excluding(List.of("occupation", "AGE")), Progress.NONE);
+        assertEquals(List.of("AGE", "OCCUPATION"), r.excluded());
+        assertFalse(r.features().contains("AGE") || r.features().contains("OCCUPATION"), r.features().toString());
+        assertFalse(r.thinFile().featureNames().contains("AGE") || r.thinFile().featureNames().contains("OCCUPATION"));
+        assertTrue(book.training.features().contains("OCCUPATION"), "the same run with every attribute used OCCUPATION");
+        assertEquals(book.training.scorecardTest().auc(), r.scorecardTestWithExcluded().auc(), 1e-12,
+                "the comparison model is the one trained with every attribute on the same rows");
+        assertEquals(r.scorecardTestWithExcluded().auc() - r.scorecardTest().auc(), r.scorecardAucCost(), 1e-12);
+        for (long id : List.of(r.scorecardId(), r.forestId(), r.thinFileId())) {
+            StoredModel m = book.services.models().list().stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+            assertEquals(List.of("AGE", "OCCUPATION"), TrainingService.excludedAttributes(m), "model " + id);
+            assertFalse(m.features().contains("AGE") || m.features().contains("OCCUPATION"), m.features().toString());
+        }
+        StoredModel first = book.services.models().list().stream().filter(x -> x.id() == book.training.scorecardId()).findFirst().orElseThrow();
+        assertEquals(List.of(), TrainingService.excludedAttributes(first));
+    }
+
+    @Test
+    void theFairnessTableCountsWhatTheRunDecidedAndWhatTheCohortDid() {
+        FairnessTable t = simulation.fairness();
+        assertEquals(LocalDate.of(2025, 11, 30), t.cohortMonthEnd(), "November 2026, the last complete month, minus twelve");
+        // independent count: the run's first acting proposal per account, by the customer's gender and age on the evaluation date
+        LocalDate on = simulation.at().toLocalDate();
+        Map<String, long[]> expected = new TreeMap<>();
+        book.db.dsl().resultQuery("SELECT C.GENDER, C.BIRTH_DATE, (SELECT P.PROPOSAL_TYPE FROM LIMIT_PROPOSAL P WHERE P.ACCOUNT_ID = A.ID"
+                + " AND P.STATUS <> 'AWAITING_DATA' ORDER BY P.ID FETCH FIRST 1 ROWS ONLY) FROM ACCOUNT A JOIN CUSTOMER C ON C.ID = A.CUSTOMER_ID"
+                + " WHERE A.STATUS <> 'CHARGED_OFF'") // charged-off accounts have left the book the engine evaluates
+                .forEach(r -> {
+                    String type = r.get(2, String.class);
+                    int age = java.time.Period.between(r.get(1, LocalDate.class), on).getYears();
+                    String ageGroup = age < 25 ? "18-24" : age < 35 ? "25-34" : age < 45 ? "35-44" : age < 55 ? "45-54" : "55+";
+                    for (String g : List.of(r.get(0, String.class).trim(), ageGroup)) {
+                        long[] c = expected.computeIfAbsent(g, k -> new long[5]);
+                        c[0]++;
+                        int i = List.of("INCREASE", "DECREASE", "FREEZE", "SUSPEND").indexOf(type == null ? "" : type.trim());
+                        if (i >= 0) {
+                            c[i + 1]++;
+                        }
+                    }
+                });
+        List<FairnessTable.Row> rows = new java.util.ArrayList<>(t.byAge());
+        rows.addAll(t.byGender());
+        long decided = 0;
+        for (FairnessTable.Row row : rows) {
+            long[] c = expected.getOrDefault(row.group(), new long[5]);
+            assertEquals(List.of(c[0], c[1], c[2], c[3], c[4]), List.of(row.accounts(), row.increase(), row.decrease(), row.freeze(), row.suspend()),
+                    "group " + row.group());
+            decided += row.increase() + row.decrease() + row.freeze() + row.suspend();
+        }
+        assertTrue(decided > 50, "the book has decisions to count: " + decided);
+        assertEquals(simulation.accounts(), t.byGender().stream().mapToLong(FairnessTable.Row::accounts).sum());
+        assertEquals(simulation.accounts(), t.byAge().stream().mapToLong(FairnessTable.Row::accounts).sum());
+
+        for (FairnessTable.Row row : t.byGender()) {
+            String cohort = "FROM ACCOUNT_MONTH M JOIN ACCOUNT A ON A.ID = M.ACCOUNT_ID JOIN CUSTOMER C ON C.ID = A.CUSTOMER_ID"
+                    + " WHERE M.MONTH_START = DATE '2025-11-01' AND M.DAYS_PAST_DUE < 90 AND C.GENDER = '" + row.group() + "'";
+            long size = book.db.dsl().resultQuery("SELECT COUNT(*) " + cohort).fetchOne(0, Long.class);
+            long bad = book.db.dsl().resultQuery("SELECT COUNT(*) " + cohort + " AND EXISTS (SELECT 1 FROM ACCOUNT_MONTH L WHERE L.ACCOUNT_ID = M.ACCOUNT_ID"
+                    + " AND L.MONTH_START > DATE '2025-11-01' AND L.MONTH_START <= DATE '2026-11-01' AND L.DAYS_PAST_DUE >= 90)").fetchOne(0, Long.class);
+            assertEquals(size, row.cohortAccounts(), "cohort of " + row.group());
+            assertEquals(bad, row.cohortBad(), "bad accounts of " + row.group());
+            assertTrue(size > 50 && bad > 0, "a cohort with defaults: " + size + "/" + bad);
+        }
     }
 
     private static void assertNoProtected(String codes, String where) {
