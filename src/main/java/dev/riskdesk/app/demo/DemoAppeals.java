@@ -192,7 +192,10 @@ public final class DemoAppeals {
         for (String reasons : List.of("UTILISATION_JUMP", "UTILISATION_JUMP,MACRO_DOWNTURN")) {
             others.addAll(dsl.selectFrom(LIMIT_PROPOSAL)
                     .where(LIMIT_PROPOSAL.STATUS.eq(ProposalStatus.PENDING)).and(LIMIT_PROPOSAL.PROPOSAL_TYPE.eq(ProposalType.DECREASE))
-                    .and(LIMIT_PROPOSAL.REASON_CODES.eq(reasons))
+                    // the binding reason first, then what else applied: the utilisation jump alone, or with the macro downturn
+                    .and(LIMIT_PROPOSAL.REASON_CODES.startsWith("UTILISATION_JUMP"))
+                    .and(reasons.contains("MACRO") ? LIMIT_PROPOSAL.REASON_CODES.contains("MACRO_DOWNTURN")
+                            : LIMIT_PROPOSAL.REASON_CODES.notContains("MACRO_DOWNTURN"))
                     .and(LIMIT_PROPOSAL.ACCOUNT_ID.notIn(falsePositives.stream().map(LimitProposalRecord::getAccountId).toList()))
                     .orderBy(LIMIT_PROPOSAL.ID).limit(reasons.equals("UTILISATION_JUMP") ? 6 : 4).fetch());
         }
