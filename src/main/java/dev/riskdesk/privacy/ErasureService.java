@@ -107,7 +107,8 @@ public final class ErasureService {
     static UserFacingException refusal(long customerId, Set<LegalHold> holds) {
         String words = holds.stream().map(ErasureService::words).collect(Collectors.joining("; "));
         LegalHold first = holds.iterator().next();
-        return UserFacingException.keyed("privacy.hold." + first.name(),
+        String key = "privacy.hold." + first.name(); // one sentence per hold in both bundles
+        return UserFacingException.keyed(key,
                 "Customer " + customerId + "'s personal data cannot be erased: " + words + ".", String.valueOf(customerId));
     }
 

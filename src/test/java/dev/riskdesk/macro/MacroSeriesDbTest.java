@@ -13,6 +13,7 @@ import dev.riskdesk.common.Progress;
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.limits.LimitsFixture;
 import dev.riskdesk.limits.policy.LimitPolicy;
+import dev.riskdesk.limits.policy.MonthPolicy;
 import dev.riskdesk.limits.run.PolicyRunService;
 import dev.riskdesk.portfolio.GeneratorOptions;
 import dev.riskdesk.portfolio.PortfolioGenerator;
@@ -72,12 +73,12 @@ class MacroSeriesDbTest {
 
             // the policy of the month: the series' factor per segment, not the policy's constant; a shock lowers every factor
             LimitPolicy stored = f.policies.activeOrDefaults().policy();
-            LimitPolicy month = MacroSeriesStore.policyAt(f.db.dsl(), stored, AS_OF.atStartOfDay(), BigDecimal.ZERO);
+            LimitPolicy month = MonthPolicy.policyAt(f.db.dsl(), stored, AS_OF.atStartOfDay(), BigDecimal.ZERO);
             YearMonth nov = YearMonth.of(2026, 11);
             assertEquals(0, new BigDecimal("0.93").compareTo(month.macroFactor(nov, 3, "I1")));
             assertEquals(0, new BigDecimal("0.90").compareTo(month.macroFactor(nov, 5, "I1")));
             assertEquals(0, BigDecimal.ONE.compareTo(month.macroFactor(nov, 2, "I3")));
-            LimitPolicy shocked = MacroSeriesStore.policyAt(f.db.dsl(), stored, AS_OF.atStartOfDay(), new BigDecimal("0.10"));
+            LimitPolicy shocked = MonthPolicy.policyAt(f.db.dsl(), stored, AS_OF.atStartOfDay(), new BigDecimal("0.10"));
             assertEquals(0, new BigDecimal("0.837").compareTo(shocked.macroFactor(nov, 3, "I1")));
             assertEquals(0, new BigDecimal("0.90").compareTo(shocked.macroFactor(nov, 2, "I3")));
 

@@ -10,7 +10,7 @@ import dev.riskdesk.jobs.JobKind;
 import dev.riskdesk.jobs.JobLease;
 import dev.riskdesk.limits.policy.AccountData;
 import dev.riskdesk.limits.policy.LimitPolicyService;
-import dev.riskdesk.macro.MacroSeriesStore;
+import dev.riskdesk.limits.policy.MonthPolicy;
 import dev.riskdesk.limits.review.LimitChanges;
 import dev.riskdesk.limits.rules.RuleSet;
 import dev.riskdesk.limits.rules.RuleSetService;
@@ -81,7 +81,7 @@ public final class ChangedRunService {
         long[] ids = ChangedAccounts.upTo(database.dsl(), start).stream().mapToLong(Long::longValue).toArray();
         // at least two chunks per read-ahead thread, so a small day's marks are still read on both
         int chunk = Math.min(options.chunkSize(), Math.max(100, (ids.length + 2 * ChunkedRun.READERS - 1) / (2 * ChunkedRun.READERS)));
-        ChunkedRun.Plan plan = new ChunkedRun.Plan(rules, MacroSeriesStore.versionAt(database.dsl(), policy, at), new PortfolioReader(rules, policy.policy().monthsUsed()),
+        ChunkedRun.Plan plan = new ChunkedRun.Plan(rules, MonthPolicy.versionAt(database.dsl(), policy, at), new PortfolioReader(rules, policy.policy().monthsUsed()),
                 PortfolioReader.feeds(database.dsl()), at, start, chunk, options.dryRun());
         return loop.run(session, plan, new Marked(ids), jobId, false, 0, ids.length, progress, failAfterChunks);
     }

@@ -17,7 +17,7 @@ import dev.riskdesk.jobs.JobStatus;
 import dev.riskdesk.limits.ProposalStatus;
 import dev.riskdesk.limits.policy.AccountData;
 import dev.riskdesk.limits.policy.LimitPolicyService;
-import dev.riskdesk.macro.MacroSeriesStore;
+import dev.riskdesk.limits.policy.MonthPolicy;
 import dev.riskdesk.limits.review.LimitChanges;
 import dev.riskdesk.limits.rules.RuleSet;
 import dev.riskdesk.limits.rules.RuleSetService;
@@ -127,7 +127,7 @@ public final class PolicyRunService {
             }
         };
         // the macro factors of the evaluation month come from the macro series
-        LimitPolicyService.Version monthPolicy = MacroSeriesStore.versionAt(database.dsl(), policy, job.at());
+        LimitPolicyService.Version monthPolicy = MonthPolicy.versionAt(database.dsl(), policy, job.at());
         return loop.run(session, new ChunkedRun.Plan(rules, monthPolicy, reader, feeds, job.at(), job.startedAt(), options.chunkSize(), options.dryRun()),
                 accounts, job.id(), job.resumed(), job.lastKey(), total, progress, failAfterChunks);
     }

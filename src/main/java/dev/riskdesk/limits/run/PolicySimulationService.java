@@ -10,7 +10,7 @@ import dev.riskdesk.limits.policy.AccountData;
 import dev.riskdesk.limits.policy.AccountEvaluation;
 import dev.riskdesk.limits.policy.LimitEngine;
 import dev.riskdesk.limits.policy.LimitPolicy;
-import dev.riskdesk.macro.MacroSeriesStore;
+import dev.riskdesk.limits.policy.MonthPolicy;
 import dev.riskdesk.limits.policy.LimitPolicyService;
 import dev.riskdesk.limits.policy.ProposalDraft;
 import dev.riskdesk.limits.rules.RuleDefinition;
@@ -88,8 +88,8 @@ public final class PolicySimulationService {
         FeedStatus feeds = PortfolioReader.feeds(database.dsl());
         LocalDateTime at = options.at() != null ? options.at() : PolicyRunService.defaultEvaluationTime(database.dsl(), clock);
         // both policies read the evaluation month's macro factors from the macro series; the candidate's shocked when asked
-        currentPolicy = MacroSeriesStore.policyAt(database.dsl(), currentPolicy, at, BigDecimal.ZERO);
-        candidatePolicy = MacroSeriesStore.policyAt(database.dsl(), candidatePolicy, at, options.macroShock());
+        currentPolicy = MonthPolicy.policyAt(database.dsl(), currentPolicy, at, BigDecimal.ZERO);
+        candidatePolicy = MonthPolicy.policyAt(database.dsl(), candidatePolicy, at, options.macroShock());
         List<RuleDefinition> union = new ArrayList<>(currentRules.rules());
         union.addAll(candidateRules.rules());
         // windows wide enough for both rule sets and both policies

@@ -70,7 +70,8 @@ class AdminCommandTest {
             Set<Permission> batch = db.dsl().select(ROLE_PERMISSION.PERMISSION).from(ROLE_PERMISSION).where(ROLE_PERMISSION.ROLE_CODE.eq("BATCH"))
                     .fetch(ROLE_PERMISSION.PERMISSION).stream().map(Permission::valueOf).collect(Collectors.toSet());
             assertEquals(Set.of(Permission.SCORE_RUN, Permission.POLICY_RUN, Permission.DATA_IMPORT, Permission.DATA_GENERATE,
-                    Permission.NOTICE_EXPORT, Permission.DASHBOARD_REFRESH), batch);
+                    Permission.NOTICE_EXPORT, Permission.DASHBOARD_REFRESH, Permission.LIFECYCLE_RUN, Permission.PRIVACY_RETENTION_RUN), batch,
+                    "the night jobs: scoring, the policy run with its lifecycle step, imports, notices, the dashboard and the retention run");
         }
     }
 }

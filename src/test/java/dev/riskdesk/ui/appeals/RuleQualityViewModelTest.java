@@ -23,7 +23,7 @@ class RuleQualityViewModelTest {
     void aManagerSeesTheRuleAndTheAppealsBehindTheSelectedLine() {
         try (TestServices t = TestServices.fresh(dir)) {
             ProfileBook.create(t.db, 20);
-            t.db.dsl().execute("UPDATE APPEAL SET RULE_CODE = 'DPD30', RULE_SET_ID = 1 WHERE ID = 1"); // the suspension's rule
+            t.db.dsl().execute("UPDATE APPEAL SET RULE_CODE = 'DPD30', RULE_SET_ID = 901 WHERE ID = 1"); // the suspension's rule, in ProfileBook's rule set
             RuleQualityViewModel model = new RuleQualityViewModel(t.services.appeals(), t.login("manager"), t.services.tasks());
             model.reload();
             assertFalse(model.loadingProperty().get());

@@ -101,7 +101,7 @@ class ReviewUiTest {
     void anOverrideIsValidatedAsTypedThenWaitsForASecondManagerWhoApprovesIt(FxRobot robot) throws Exception {
         TableView<?> table = openQueue(robot, "risk", 4);
         assertTrue(robot.lookup("#approvals-table").tryQuery().isEmpty(), "a risk operator has no approvals queue");
-        assertEquals("Several credit applications with other lenders.; The limit policy target for this score and income is different from the current limit.",
+        assertEquals("Several credit applications with other lenders.; Score band: the policy target for this score band and income is far from the current limit.",
                 table.getColumns().get(7).getCellData(2), "reason codes read as words in the queue");
         assertTrue(robot.lookup("#review-table .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
                 .anyMatch(c -> c.getTooltip() != null && c.getTooltip().getText().startsWith("MULTI_LENDING: ")), "the codes stay in a tooltip");
