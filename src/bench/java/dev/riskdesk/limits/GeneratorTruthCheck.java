@@ -1,9 +1,11 @@
 package dev.riskdesk.limits;
 
+import static dev.riskdesk.db.schema.Tables.BILL;
 import static dev.riskdesk.db.schema.Tables.GENERATOR_TRUTH;
 import static dev.riskdesk.db.schema.Tables.LIMIT_PROPOSAL;
 import static dev.riskdesk.db.schema.Tables.SUSPENSION;
 
+import dev.riskdesk.accounts.BillStatus;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
@@ -16,7 +18,8 @@ import org.jooq.impl.DSL;
  * takeover must be suspended; no repayment delay may be suspended or cut for being overdue, and
  * while the repayment is still in flight none may be cut at all. An account the generator made
  * both a takeover and a repayment delay is a takeover (its suspension is right): it is counted
- * apart and left out of the delay counts. The first-start test and {@code bench policy-run} read
+ * apart and left out of the delay counts. So is a delay account that, after its delayed repayment, truly missed a later
+ * bill (still unpaid past its due date): a cut for that is right, whatever happened to the earlier repayment. The first-start test and {@code bench policy-run} read
  * the same counts.
  */
 public final class GeneratorTruthCheck {
@@ -28,7 +31,7 @@ public final class GeneratorTruthCheck {
      * applied decrease, freeze or suspension of a repayment-delay account, whatever the reason
      * (a policy cut from the score of an account delayed months ago can be legitimate).
      */
-    public record Result(long takeovers, long takeoversSuspended, long takeoverSuspensions, long delaysAlsoTakeovers, long delays,
+    public record Result(long takeovers, long takeoversSuspended, long takeoverSuspensions, long delaysAlsoTakeovers, long delaysNowDelinquent, long delays,
             long delaysSuspended, long delaysCutForOverdue, long delaysCut, long inFlight, long inFlightCut) {
 
         /** True when the guarantees hold: takeovers suspended once each, no delay suspended or cut for overdue, none in flight cut. */
@@ -41,8 +44,11 @@ public final class GeneratorTruthCheck {
     public static Result check(DSLContext dsl) {
         var takeovers = truth("ACCOUNT_TAKEOVER", "%", null);
         Condition notTakeover = GENERATOR_TRUTH.ACCOUNT_ID.notIn(takeovers);
-        var delays = truth("REPAYMENT_DELAY", "%", notTakeover);
-        var inFlight = truth("REPAYMENT_DELAY", "in flight%", notTakeover);
+        Condition missedLater = DSL.exists(DSL.selectOne().from(BILL).where(BILL.ACCOUNT_ID.eq(GENERATOR_TRUTH.ACCOUNT_ID))
+                .and(BILL.STATUS.eq(BillStatus.MISSED)).and(BILL.DUE_DATE.gt(DSL.cast(GENERATOR_TRUTH.EVENT_AT, java.time.LocalDate.class))));
+        Condition onlyDelayed = notTakeover.and(DSL.not(missedLater));
+        var delays = truth("REPAYMENT_DELAY", "%", onlyDelayed);
+        var inFlight = truth("REPAYMENT_DELAY", "in flight%", onlyDelayed);
         Condition applied = LIMIT_PROPOSAL.STATUS.eq(ProposalStatus.AUTO_APPLIED);
         Condition cut = applied.and(LIMIT_PROPOSAL.PROPOSAL_TYPE.in(ProposalType.DECREASE, ProposalType.FREEZE, ProposalType.SUSPEND));
         return new Result(
@@ -50,13 +56,14 @@ public final class GeneratorTruthCheck {
                 accounts(dsl, SUSPENSION.ACCOUNT_ID, SUSPENSION.ACCOUNT_ID.in(takeovers)),
                 dsl.fetchCount(SUSPENSION, SUSPENSION.ACCOUNT_ID.in(takeovers)),
                 accounts(dsl, GENERATOR_TRUTH.ACCOUNT_ID, GENERATOR_TRUTH.SCENARIO.eq("REPAYMENT_DELAY").and(notTakeover.not())),
-                accounts(dsl, GENERATOR_TRUTH.ACCOUNT_ID, GENERATOR_TRUTH.SCENARIO.eq("REPAYMENT_DELAY").and(notTakeover)),
+                accounts(dsl, GENERATOR_TRUTH.ACCOUNT_ID, GENERATOR_TRUTH.SCENARIO.eq("REPAYMENT_DELAY").and(notTakeover).and(missedLater)),
+                accounts(dsl, GENERATOR_TRUTH.ACCOUNT_ID, GENERATOR_TRUTH.SCENARIO.eq("REPAYMENT_DELAY").and(onlyDelayed)),
                 accounts(dsl, SUSPENSION.ACCOUNT_ID, SUSPENSION.ACCOUNT_ID.in(delays)),
                 accounts(dsl, LIMIT_PROPOSAL.ACCOUNT_ID, LIMIT_PROPOSAL.ACCOUNT_ID.in(delays).and(applied)
                         .and(LIMIT_PROPOSAL.REASON_CODES.contains("OVERDUE"))),
                 accounts(dsl, LIMIT_PROPOSAL.ACCOUNT_ID, LIMIT_PROPOSAL.ACCOUNT_ID.in(delays).and(cut)),
                 accounts(dsl, GENERATOR_TRUTH.ACCOUNT_ID, GENERATOR_TRUTH.SCENARIO.eq("REPAYMENT_DELAY")
-                        .and(GENERATOR_TRUTH.DETAILS.like("in flight%")).and(notTakeover)),
+                        .and(GENERATOR_TRUTH.DETAILS.like("in flight%")).and(onlyDelayed)),
                 accounts(dsl, LIMIT_PROPOSAL.ACCOUNT_ID, LIMIT_PROPOSAL.ACCOUNT_ID.in(inFlight).and(cut)));
     }
 

@@ -65,6 +65,7 @@ final class BenchPolicyRunCommand implements Callable<Integer> {
             out.printf("Generator truth (checked in %.1f s): account takeovers %,d, suspended %,d (%,d suspensions)%n",
                     (System.nanoTime() - started) / 1e9, t.takeovers(), t.takeoversSuspended(), t.takeoverSuspensions());
             out.printf("  repayment delays that are also takeovers (counted as takeovers): %,d%n", t.delaysAlsoTakeovers());
+            out.printf("  repayment delays that later truly missed a bill (a cut is right): %,d%n", t.delaysNowDelinquent());
             out.printf("  other repayment delays %,d: suspended %,d, cut automatically for being overdue %,d, cut automatically for any reason %,d%n",
                     t.delays(), t.delaysSuspended(), t.delaysCutForOverdue(), t.delaysCut());
             out.printf("  of them still in flight %,d: cut automatically %,d%n", t.inFlight(), t.inFlightCut());
