@@ -47,6 +47,9 @@ class PostgresRolesTest {
             assertEquals(seeded + 1, app.dsl().fetchCount(AUDIT_EVENT), "the application adds audit events");
 
             assertRefused(app, "UPDATE AUDIT_EVENT SET REASON = 'edited'");
+            assertRefused(app, "UPDATE AUDIT_EVENT SET HASH = PREV_HASH"); // only the erasable columns are granted
+            assertRefused(app, "UPDATE AUDIT_EVENT SET ACTION = 'X', ERASED_AT = CURRENT_TIMESTAMP, ERASED_BY_SEQ = 1,"
+                    + " REASON_DIGEST = 'a', DETAILS_DIGEST = 'b'"); // an erasure keeps what the chain covers
             assertRefused(app, "DELETE FROM AUDIT_EVENT");
             assertRefused(app, "TRUNCATE TABLE AUDIT_EVENT");
             assertRefused(app, "DROP TABLE ACCOUNT");

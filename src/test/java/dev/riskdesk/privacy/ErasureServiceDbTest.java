@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.common.UserFacingException;
+import dev.riskdesk.db.EngineResolver;
+import dev.riskdesk.db.TestDatabases;
 import dev.riskdesk.limits.LimitsFixture;
 import dev.riskdesk.security.AccessDeniedException;
 import dev.riskdesk.security.Session;
@@ -22,6 +24,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * identifiers, and keeps the audit chain intact. The retention run's dry run changes nothing.
  */
 @Tag("db")
+@ExtendWith(EngineResolver.class)
 class ErasureServiceDbTest {
     @TempDir
     Path dir;
@@ -40,8 +44,8 @@ class ErasureServiceDbTest {
     Session risk;
 
     @BeforeEach
-    void open() {
-        f = new LimitsFixture(dir);
+    void open(TestDatabases.Engine engine) {
+        f = new LimitsFixture(dir, engine);
         erasure = new ErasureService(f.db, f.audit, f.clock);
         manager = f.login("manager", "manager123");
         risk = f.login("risk", "risk123");
@@ -95,8 +99,13 @@ class ErasureServiceDbTest {
         UserFacingException shortReason = assertThrows(UserFacingException.class, () -> erasure.eraseOnRequest(manager, customer, " ok "));
         assertEquals("privacy.reasonTooShort", shortReason.messageKey());
         assertEquals(0, erasureRows());
+        // an earlier event that names the customer: its details are erased in place (on PostgreSQL past the append-only trigger)
+        f.db.transaction(tx -> f.audit.record(tx, risk, "CUSTOMER_CALLED", "CUSTOMER", customer, null, "spoke with " + name));
 
         assertEquals(EnumSet.allOf(DataKind.class), erasure.eraseOnRequest(manager, customer, name + " asked by letter of 2026-11-20"));
+        var called = f.db.dsl().selectFrom(AUDIT_EVENT).where(AUDIT_EVENT.ACTION.eq("CUSTOMER_CALLED")).fetchSingle();
+        assertEquals("spoke with " + PersonalDataEraser.MASK, called.getDetails(), "the name is gone from the earlier event");
+        assertTrue(called.getErasedAt() != null, "and the event says it was erased");
         var c = f.db.dsl().selectFrom(CUSTOMER).where(CUSTOMER.ID.eq(customer)).fetchSingle();
         assertNull(c.getFullName());
         assertNull(c.getPhone());
