@@ -148,11 +148,11 @@ public final class LifecycleView {
         table.setId("lifecycle-table");
         table.getStyleClass().add("dense");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("lifecycle.col.account", 150, CaseRow::accountNo, false));
-        table.getColumns().add(column("lifecycle.col.reason", 96, c -> i18n.get("lifecycle.reason." + c.reason().name()), false));
-        table.getColumns().add(column("lifecycle.col.planned", 96, c -> i18n.formats().date(c.plannedOn()), false));
-        table.getColumns().add(column("lifecycle.col.limit", 96, c -> i18n.formats().money(c.openLimit()), true));
-        table.getColumns().add(column("lifecycle.col.approval", 80, this::approvalText, false));
+        table.getColumns().add(column("lifecycle.col.account", 132, CaseRow::accountNo, false));
+        table.getColumns().add(column("lifecycle.col.reason", 84, c -> i18n.get("lifecycle.reason." + c.reason().name()), false));
+        table.getColumns().add(column("lifecycle.col.planned", 112, c -> i18n.formats().date(c.plannedOn()), false));
+        table.getColumns().add(column("lifecycle.col.limit", 92, c -> i18n.formats().money(c.openLimit()), true));
+        table.getColumns().add(column("lifecycle.col.approval", 100, this::approvalText, false));
         table.getColumns().add(column("lifecycle.col.stage", 170, this::stageText, false));
         Label placeholder = new Label();
         placeholder.textProperty().bind(i18n.bind(() -> i18n.get(model.loadingProperty().get() ? "common.loading" : "lifecycle.empty"),
