@@ -147,14 +147,14 @@ public final class AppealsInboxView {
     private TableView<Appeals.InboxRow> table() {
         TableView<Appeals.InboxRow> t = Tables.table("appeals-table", model.rows());
         t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.no", 104, Appeals.InboxRow::appealNo)));
-        t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.sla", 144, r -> AppealTexts.remaining(i18n, r))));
-        t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.status", 140, r -> r.awaitingApproval()
+        t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.sla", 138, r -> AppealTexts.remaining(i18n, r))));
+        t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.status", 158, r -> r.awaitingApproval()
                 ? i18n.get("appeals.awaitingApprovalShort") : AppealTexts.status(i18n, r.status()))));
         t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.type", 126, r -> AppealTexts.type(i18n, r.type()))));
         t.getColumns().add(Tables.column(i18n, "appeals.col.rule", 130, r -> AppealTexts.reason(i18n, r.ruleCode()),
                 r -> r.ruleCode() == null ? null : r.ruleCode() + ": " + AppealTexts.reason(i18n, r.ruleCode())));
         t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.account", 142, Appeals.InboxRow::accountNo)));
-        t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.customer", 104, Appeals.InboxRow::customerName)));
+        t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.customer", 92, Appeals.InboxRow::customerName)));
         t.getColumns().add(fixed(Tables.column(i18n, "appeals.col.assignee", 92, r -> r.assignee() == null ? "—" : r.assignee())));
         t.getColumns().add(Tables.column(i18n, "appeals.col.outcome", 126, r -> r.awaitingApproval() ? "" : AppealTexts.outcome(i18n, r.outcome())));
         t.setPlaceholder(Tables.placeholder(i18n, "appeals.empty", model.loadingProperty()));
