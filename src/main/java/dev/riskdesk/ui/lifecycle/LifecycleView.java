@@ -85,6 +85,7 @@ public final class LifecycleView {
         figure.setId(id);
         figure.textProperty().bind(value);
         figure.getStyleClass().add("tile-value");
+        figure.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a figure is never cut: the tiles with short figures give way
         VBox tile = new VBox(2, title, figure);
         tile.getStyleClass().add("tile");
         tile.setMaxWidth(Double.MAX_VALUE);
@@ -148,10 +149,10 @@ public final class LifecycleView {
         table.setId("lifecycle-table");
         table.getStyleClass().add("dense");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("lifecycle.col.account", 132, CaseRow::accountNo, false));
-        table.getColumns().add(column("lifecycle.col.reason", 84, c -> i18n.get("lifecycle.reason." + c.reason().name()), false));
+        table.getColumns().add(column("lifecycle.col.account", 150, CaseRow::accountNo, false));
+        table.getColumns().add(column("lifecycle.col.reason", 100, c -> i18n.get("lifecycle.reason." + c.reason().name()), false));
         table.getColumns().add(column("lifecycle.col.planned", 112, c -> i18n.formats().date(c.plannedOn()), false));
-        table.getColumns().add(column("lifecycle.col.limit", 92, c -> i18n.formats().money(c.openLimit()), true));
+        table.getColumns().add(column("lifecycle.col.limit", 100, c -> i18n.formats().money(c.openLimit()), true));
         table.getColumns().add(column("lifecycle.col.approval", 100, this::approvalText, false));
         table.getColumns().add(column("lifecycle.col.stage", 170, this::stageText, false));
         Label placeholder = new Label();
@@ -235,7 +236,7 @@ public final class LifecycleView {
         TextArea reason = new TextArea();
         reason.setId("lifecycle-reason");
         reason.setWrapText(true);
-        reason.setPrefRowCount(2);
+        reason.setPrefRowCount(3);
         reason.promptTextProperty().bind(i18n.text("lifecycle.reason.prompt"));
         reason.textProperty().bindBidirectional(model.reasonProperty());
         TextCounter counter = new TextCounter(i18n, reason, model.reasonLimit());
