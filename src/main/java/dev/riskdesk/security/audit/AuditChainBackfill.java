@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
 
 /**
  * Chains the audit events a database held before the chain existed, once, when the schema is migrated
@@ -36,10 +35,7 @@ public final class AuditChainBackfill {
                     while (rows.next()) {
                         count++;
                         after = rows.getLong(1);
-                        long operatorId = rows.getLong(3);
-                        Long operator = rows.wasNull() ? null : operatorId;
-                        AuditHash.Content content = new AuditHash.Content(rows.getObject(2, LocalDateTime.class), operator, rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7),
-                                rows.getString(8), rows.getString(9));
+                        AuditHash.Content content = AuditHash.Content.read(rows);
                         String next = hash.of(++seq, content, prev);
                         write.setLong(1, seq);
                         write.setString(2, prev);

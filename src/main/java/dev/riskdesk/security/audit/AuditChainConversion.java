@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
 
 /**
  * Converts a chain of format RDA1 (the texts hashed) to RDA2 (their digests hashed, see {@link AuditHash}), once,
@@ -55,10 +54,7 @@ public final class AuditChainConversion {
                     while (rows.next()) {
                         count++;
                         after = rows.getLong(1);
-                        long operatorId = rows.getLong(3);
-                        Long operator = rows.wasNull() ? null : operatorId;
-                        AuditHash.Content content = new AuditHash.Content(rows.getObject(2, LocalDateTime.class), operator, rows.getString(4),
-                                rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9));
+                        AuditHash.Content content = AuditHash.Content.read(rows);
                         long seq = rows.getLong(10);
                         String oldPrev = rows.getString(11);
                         String oldHash = rows.getString(12);

@@ -65,6 +65,16 @@ public final class AuditHash {
     /** What of an event the hash covers besides its place in the chain. */
     public record Content(LocalDateTime occurredAt, Long operatorId, String operatorName, String action, String entityType,
                           String entityId, String reason, String details) {
+        /**
+         * The content of the row a migration's JDBC walk is on, read from columns 2 to 9 in the order
+         * OCCURRED_AT, OPERATOR_ID, OPERATOR_NAME, ACTION, ENTITY_TYPE, ENTITY_ID, REASON, DETAILS (column 1 is the ID).
+         */
+        static Content read(java.sql.ResultSet rows) throws java.sql.SQLException {
+            long operatorId = rows.getLong(3);
+            Long operator = rows.wasNull() ? null : operatorId;
+            return new Content(rows.getObject(2, LocalDateTime.class), operator, rows.getString(4), rows.getString(5), rows.getString(6),
+                    rows.getString(7), rows.getString(8), rows.getString(9));
+        }
     }
 
     /** An event time as stored: TIMESTAMP keeps microseconds (H2 and PostgreSQL), so the hashed time is the stored one. */
