@@ -16,6 +16,8 @@ import dev.riskdesk.accounts.NoticeKind;
 import dev.riskdesk.common.Money;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.common.UserFacingException;
+import dev.riskdesk.db.EngineResolver;
+import dev.riskdesk.db.TestDatabases;
 import dev.riskdesk.db.schema.tables.records.AccountRecord;
 import dev.riskdesk.db.schema.tables.records.LifecycleCaseRecord;
 import dev.riskdesk.jobs.JobStatus;
@@ -31,10 +33,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The lifecycle run on hand-made accounts: who is found, notices, grace, keeping, cancellation date, approval, audit, lease. */
+/**
+ * The lifecycle run on hand-made accounts: who is found, notices, grace, keeping, cancellation date, approval, audit, lease.
+ * On H2 here and on PostgreSQL in {@link LifecycleRunPgTest}.
+ */
 @Tag("db")
+@ExtendWith(EngineResolver.class)
 class LifecycleRunDbTest {
     static final LocalDateTime NOW = LimitsFixture.NOW;
     static final LocalDate TODAY = NOW.toLocalDate();
@@ -47,8 +54,8 @@ class LifecycleRunDbTest {
     Session batch;
 
     @BeforeEach
-    void open() {
-        f = new LimitsFixture(dir);
+    void open(TestDatabases.Engine engine) {
+        f = new LimitsFixture(dir, engine);
         f.feeds(NOW);
         lifecycle = new LifecycleServices(f.db, f.policies, f.notices, f.audit, f.clock);
         batch = TestOperators.batch(f.db);
