@@ -78,7 +78,11 @@ public final class PolicyFields {
             decimal("authority.autoIncreaseMaxAmount", "0", MONEY_MAX),
             decimal("authority.autoIncreaseMaxPd", "0", "1"),
             decimal("authority.approvalAboveLimit", "0", MONEY_MAX),
-            decimal("authority.approvalAboveIncreaseAmount", "0", MONEY_MAX));
+            decimal("authority.approvalAboveIncreaseAmount", "0", MONEY_MAX),
+            decimal("scoreBands.*.targetMultiple", "0", "20"),
+            decimal("scoreBands.*.ceiling", "0", MONEY_MAX),
+            decimal("scoreBands.*.cutTolerancePercent", "0", "100"),
+            decimal("scoreBands.*.increaseMinUtilisation", "0", "1"));
 
     private static final List<Range> RULE_SET = List.of(
             integer("*.parameters.minDaysPastDue", 1, 365),
@@ -216,6 +220,7 @@ public final class PolicyFields {
                             "subScoreWeights must add up to 1, not " + sum.toPlainString() + "."));
                 }
             }
+            errors.addAll(ScoreBandChecks.errors(formTree));
         }
         return errors;
     }

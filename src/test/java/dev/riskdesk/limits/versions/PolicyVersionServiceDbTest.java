@@ -197,4 +197,34 @@ class PolicyVersionServiceDbTest {
                 doc.json().replace("\"spendMonths\" : 6", "\"spendMonths\" : 0"), "F.json"));
         assertTrue(file.getMessage().contains("spendMonths"), file.getMessage());
     }
+
+    @Test
+    void aScoreBandTableThatIsNotMonotoneInRiskOrLeavesAGapIsRefusedNamingTheBandAndField() {
+        VersionRow draft = versions.draft(maker, PolicyKind.LIMIT_POLICY, null, null, null);
+        PolicyDocument doc = versions.document(maker, PolicyKind.LIMIT_POLICY, draft.versionNo());
+        UserFacingException multiple = assertThrows(UserFacingException.class,
+                () -> doc.with("scoreBands.C.targetMultiple", DecimalNode.valueOf(new BigDecimal("1.90"))));
+        assertEquals("policy.field.bandAbove", multiple.messageKey());
+        assertEquals("Band C's targetMultiple (1.9) is above band B's (1.8): a worse band never gets a higher targetMultiple than a better one.",
+                multiple.getMessage());
+        UserFacingException ceiling = assertThrows(UserFacingException.class,
+                () -> doc.with("scoreBands.A.ceiling", IntNode.valueOf(140000)));
+        assertTrue(ceiling.getMessage().startsWith("Band B's ceiling (150000) is above band A's (140000)"), ceiling.getMessage());
+        UserFacingException usage = assertThrows(UserFacingException.class,
+                () -> doc.with("scoreBands.E.increaseMinUtilisation", DecimalNode.valueOf(new BigDecimal("0.30"))));
+        assertTrue(usage.getMessage().startsWith("Band E's increaseMinUtilisation (0.3) is below band D's (0.4)"), usage.getMessage());
+        // a lower bar for a better band and a higher one for a worse band keep the order: accepted
+        versions.edit(maker, PolicyKind.LIMIT_POLICY, draft.versionNo(), doc.with("scoreBands.E.increaseMinUtilisation", DecimalNode.valueOf(new BigDecimal("0.70"))));
+
+        String json = doc.json();
+        int e = json.indexOf("\"E\" :");
+        String withoutE = json.substring(0, json.lastIndexOf(',', e)) + json.substring(json.indexOf('}', e) + 1);
+        UserFacingException gap = assertThrows(UserFacingException.class, () -> PolicyDocument.parse(PolicyKind.LIMIT_POLICY, withoutE, "F.json"));
+        assertEquals("policy.field.bandMissing", gap.messageKey(), gap.getMessage());
+        assertTrue(gap.getMessage().contains("no band E"), gap.getMessage());
+        UserFacingException unknown = assertThrows(UserFacingException.class,
+                () -> PolicyDocument.parse(PolicyKind.LIMIT_POLICY, json.replace("\"E\" :", "\"F\" :"), "F.json"));
+        assertEquals("policy.field.bandUnknown", unknown.messageKey(), unknown.getMessage());
+        assertEquals(0, new BigDecimal("0.70").compareTo(versions.document(maker, PolicyKind.LIMIT_POLICY, draft.versionNo()).policy().scoreBand("E").increaseMinUtilisation()));
+    }
 }
