@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills the product's batch jobs ({@code generate}, {@code policy run}, {@code score --all}, {@code import} of a
- * first load and of a delta) with SIGKILL at points
+ * first load and of a delta, {@code lifecycle run} with its retention run) with SIGKILL at points
  * drawn from a seed, some timed just after a commit, then reopens the file, runs the job again
  * and compares with a run that was never killed: the same rows in every table, no job left
  * RUNNING, and every re-run and reopen within a deadline.
@@ -56,6 +56,8 @@ class CrashHarnessTest {
     private static final String[] SCORE_ALL = {"score", "--all", "--chunk", "10", "--readers", "1", "--no-dashboard"};
     private static final Pattern PROMOTE = Pattern.compile("riskdesk model promote (\\d+)");
     private static final String[] SMALL_BOOK = {"generate", "--customers", "120", "--months", "12", "--seed", "5", "--as-of", "2026-11-01"};
+    /** Lifecycle: a run ten years on finds the lines unused since, cancels those noticed before and erases the customers cancelled then. */
+    private static final String[] LIFECYCLE_RUN = {"lifecycle", "run", "--as-of", "2037-01-01", "--chunk", "10"};
 
     @TempDir
     static Path dir;
@@ -133,10 +135,18 @@ class CrashHarnessTest {
         harness("delta import", "IMPORT", book, 1, millis, withNoMarkers(rows(reference)), args);
     }
 
+    /** A small generated book ({@link #SMALL_BOOK}), generated once for the tests that start from it: copy it before changing it. */
+    private static Path smallBook() throws Exception {
+        Path book = dir.resolve("small-book");
+        if (!Files.exists(book.resolveSibling("small-book.mv.db"))) {
+            runToEnd(book, SMALL_BOOK);
+        }
+        return book;
+    }
+
     /** A small generated book exported by {@code riskdesk export} into a folder of book files. */
     private static Path exportedBook(String name) throws Exception {
-        Path db = dir.resolve(name + "-source");
-        runToEnd(db, SMALL_BOOK);
+        Path db = copy(smallBook(), name + "-source");
         Path folder = dir.resolve(name + "-files");
         runToEnd(db, "export", "--dir", folder.toString());
         return folder;
@@ -155,13 +165,76 @@ class CrashHarnessTest {
         harness("score --all", "SCORE", book, 0, millis, expected, SCORE_ALL);
     }
 
+    // lifecycle: the lifecycle run and the retention run after it
+    /**
+     * {@code lifecycle run} and the retention run it starts, killed at any moment: the book's dormant lines were found on
+     * its date (2026-11-01) and cancelled after their grace (2026-12-01); the killed run, as of 2037-01-01, finds the lines
+     * unused since, in chunks of ten accounts, and then erases the personal data of the customers cancelled in 2026, one
+     * customer per transaction. The next run resumes both (the retention run completes last, so its jobs are counted) and
+     * ends with the cases per stage, accounts per status, erasures per kind and notices per kind of a run never killed.
+     */
+    @Test
+    void killedLifecycleRunWithItsRetentionRunResumesToTheSameCasesAndErasures() throws Exception {
+        Path book = copy(smallBook(), "lifecycle-book");
+        inThisProcess(book, "lifecycle", "run");
+        inThisProcess(book, "lifecycle", "run", "--as-of", "2026-12-01");
+        Path reference = copy(book, "lifecycle-ref");
+        long millis = runToEnd(reference, LIFECYCLE_RUN);
+        Map<String, Long> expected = withNoMarkers(lifecycleRows(reference));
+        assertTrue(expected.getOrDefault("PERSONAL_DATA_ERASURE IDENTITY", 0L) > 0 && expected.getOrDefault("LIFECYCLE_CASE CANCELLED", 0L) > 0,
+                () -> "the run has lines to cancel and customers to erase: " + expected);
+        harness("lifecycle run", "RETENTION", book, 2, millis, expected, CrashHarnessTest::lifecycleRows, LIFECYCLE_RUN);
+    }
+
+    /** {@link #rows} and, per value, the lifecycle's cases by stage, accounts by status, erasures and notices by kind, erased names. */
+    private static Map<String, Long> lifecycleRows(Path db) throws Exception {
+        Map<String, Long> rows = rows(db);
+        try (Database database = Database.open(DatabaseLocation.ofPath(db)); Connection c = database.connection(); Statement s = c.createStatement()) {
+            for (String grouped : List.of("LIFECYCLE_CASE.STAGE", "ACCOUNT.STATUS", "PERSONAL_DATA_ERASURE.DATA_KIND", "CUSTOMER_NOTICE.KIND")) {
+                String table = grouped.substring(0, grouped.indexOf('.'));
+                String column = grouped.substring(grouped.indexOf('.') + 1);
+                try (ResultSet r = s.executeQuery("SELECT " + column + ", COUNT(*) FROM " + table + " GROUP BY " + column)) {
+                    while (r.next()) {
+                        rows.put(table + " " + r.getString(1), r.getLong(2));
+                    }
+                }
+            }
+            try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM CUSTOMER WHERE FULL_NAME IS NULL")) {
+                r.next();
+                rows.put("CUSTOMER erased", r.getLong(1));
+            }
+        }
+        return rows;
+    }
+
+    /** Runs {@code riskdesk --db DB ARGS} in the test's own process as the batch operator: a set-up step, quicker than a new process. */
+    private static void inThisProcess(Path db, String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        List<String> all = new ArrayList<>(List.of("--db", db.toString()));
+        all.addAll(List.of(args));
+        int exit = dev.riskdesk.app.cli.RiskDeskCli.run(new java.io.PrintWriter(out), new java.io.PrintWriter(out),
+                Map.of("RISKDESK_USER", OperatorService.DEMO_BATCH.username(), "RISKDESK_PASSWORD", OperatorService.DEMO_BATCH.password()),
+                all.toArray(String[]::new));
+        assertEquals(0, exit, () -> String.join(" ", args) + " failed:\n" + out);
+    }
+
+    /** The rows of a database after a job, to compare with a job never killed. */
+    private interface Rows {
+        Map<String, Long> of(Path db) throws Exception;
+    }
+
+    private void harness(String job, String kind, Path start, long completedBefore, long referenceMillis, Map<String, Long> expected,
+            String... args) throws Exception {
+        harness(job, kind, start, completedBefore, referenceMillis, expected, CrashHarnessTest::rows, args);
+    }
+
     /**
      * Kills the job KILLS times from copies of {@code start}, re-runs each whose job had not yet
      * completed (a run after a completed one is a second run, not a resume), and compares with
      * {@code expected}. {@code completedBefore}: the jobs of this kind {@code start} already holds completed.
      */
     private void harness(String job, String kind, Path start, long completedBefore, long referenceMillis, Map<String, Long> expected,
-            String... args) throws Exception {
+            Rows counted, String... args) throws Exception {
         Random random = new Random(SEED ^ job.hashCode());
         int kills = 0;
         int survived = 0;
@@ -177,7 +250,7 @@ class CrashHarnessTest {
             if (completed(db, kind) <= completedBefore) {
                 runToEnd(db, args);
             }
-            Map<String, Long> actual = rows(db);
+            Map<String, Long> actual = counted.of(db);
             actual.put("open-markers left", markersLeft(db));
             if (actual.equals(expected)) {
                 survived++;

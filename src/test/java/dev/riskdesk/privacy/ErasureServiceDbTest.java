@@ -147,4 +147,40 @@ class ErasureServiceDbTest {
         assertTrue(f.db.dsl().select(CUSTOMER.FULL_NAME).from(CUSTOMER).where(CUSTOMER.ID.eq(customer)).fetchSingle().value1() != null,
                 "the identity is kept until its own period ends");
     }
+
+    @Test
+    void aRetentionRunFailedMidwayIsResumedByTheNextRunAndEndsAsAnUninterruptedRun() {
+        for (int i = 0; i < 4; i++) {
+            closedCustomer("0");
+        }
+        LocalDate day = LocalDate.of(2037, 1, 1);
+        java.util.Map<Long, Set<DataKind>> due = RetentionRunService.due(f.db.dsl(), day, f.policies.active().policy().retentionPeriods());
+        assertEquals(4, due.size());
+        RetentionRunService retention = new RetentionRunService(f.db, f.policies, f.audit, f.clock);
+        assertThrows(IllegalStateException.class, () -> retention.run(manager, day, false, Progress.NONE, 2));
+        var failed = f.db.dsl().selectFrom(dev.riskdesk.db.schema.Tables.BATCH_JOB).fetchSingle();
+        assertEquals(dev.riskdesk.jobs.JobStatus.FAILED, failed.getStatus());
+        assertEquals(2 * DataKind.values().length, erasureRows(), "the two customers before the failure are erased whole");
+
+        RetentionRunService.Report resumed = retention.run(manager, day, false, Progress.NONE);
+        assertTrue(resumed.resumed());
+        assertEquals(failed.getId(), resumed.jobId(), "the failed job is taken over, not a second one started");
+        assertEquals(2, resumed.customers(), "only what was still due");
+        var job = f.db.dsl().selectFrom(dev.riskdesk.db.schema.Tables.BATCH_JOB).fetchSingle();
+        assertEquals(dev.riskdesk.jobs.JobStatus.COMPLETED, job.getStatus());
+        assertNull(job.getLeaseKind(), "the lease is released");
+        // as an uninterrupted run: every kind due of every customer erased exactly once, under its own rule
+        java.util.Map<Long, Set<DataKind>> erased = new java.util.TreeMap<>();
+        f.db.dsl().select(PERSONAL_DATA_ERASURE.CUSTOMER_ID, PERSONAL_DATA_ERASURE.DATA_KIND, PERSONAL_DATA_ERASURE.RULE_CODE).from(PERSONAL_DATA_ERASURE)
+                .fetch().forEach(r -> {
+                    DataKind kind = DataKind.valueOf(r.value2());
+                    assertEquals(kind.ruleCode(kind.months(f.policies.active().policy().retentionPeriods())), r.value3());
+                    erased.computeIfAbsent(r.value1(), c -> EnumSet.noneOf(DataKind.class)).add(kind);
+                });
+        assertEquals(due, erased);
+        assertEquals(4 * DataKind.values().length, erasureRows(), "none twice");
+        assertEquals(4, f.db.dsl().fetchCount(CUSTOMER, CUSTOMER.FULL_NAME.isNull()));
+        assertEquals(0, retention.run(manager, day, false, Progress.NONE).customers(), "a run after it finds nothing due");
+        assertTrue(new AuditChainVerifier(f.db).verify(Progress.NONE).intact());
+    }
 }

@@ -36,10 +36,15 @@ final class LifecycleCommand {
         LocalDate asOf;
         @Option(names = "--dry-run", description = "Decide and count, write nothing.")
         boolean dryRun;
+        @Option(names = "--chunk", paramLabel = "N", defaultValue = "" + LifecycleRunService.CHUNK,
+                description = "Accounts per transaction (default ${DEFAULT-VALUE}); a killed run resumes after its last whole chunk.")
+        int chunk;
 
         @Override
         public Integer call() throws IOException {
-            return RiskDeskCli.withSession(spec, (services, session, out) -> runWithRetention(services, session, asOf, dryRun, out));
+            RiskDeskCli.requireBetween(spec, "--chunk", chunk, 1, PolicyCommand.MAX_CHUNK);
+            return RiskDeskCli.withSession(spec, (services, session, out) ->
+                    runWithRetention(services, session, new LifecycleRunService.Options(asOf, dryRun, chunk), out));
         }
     }
 
@@ -47,8 +52,9 @@ final class LifecycleCommand {
      * The lifecycle run, then the retention run (dev.riskdesk.privacy) at the same business date, so accounts cancelled
      * long enough ago have their customers' personal data erased in the same night; each only when the operator may run it.
      */
-    static void runWithRetention(AppServices services, Session session, LocalDate asOf, boolean dryRun, PrintWriter out) {
-        LifecycleRunService.Report r = services.lifecycle().runs.run(session, new LifecycleRunService.Options(asOf, dryRun), Progress.NONE);
+    static void runWithRetention(AppServices services, Session session, LifecycleRunService.Options options, PrintWriter out) {
+        boolean dryRun = options.dryRun();
+        LifecycleRunService.Report r = services.lifecycle().runs.run(session, options, Progress.NONE);
         print(out, r, dryRun);
         if (!session.has(Permission.PRIVACY_RETENTION_RUN)) {
             out.printf("The retention run did not run: %s may not start it (PRIVACY_RETENTION_RUN); a manager or the batch operator can.%n",
@@ -64,7 +70,7 @@ final class LifecycleCommand {
             out.printf("The lifecycle run did not run: %s may not start it (LIFECYCLE_RUN); a manager or the batch operator can.%n", session.username());
             return;
         }
-        runWithRetention(services, session, asOf, false, out);
+        runWithRetention(services, session, new LifecycleRunService.Options(asOf, false), out);
     }
 
     static void print(PrintWriter out, LifecycleRunService.Report r, boolean dryRun) {

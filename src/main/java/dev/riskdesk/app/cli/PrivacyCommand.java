@@ -46,8 +46,8 @@ final class PrivacyCommand implements Callable<Integer> {
 
         /** The run's report as the CLI prints it (also after {@code riskdesk lifecycle run}). */
         static void print(java.io.PrintWriter out, RetentionRunService.Report r, boolean dryRun) {
-            out.printf("%s as of %s under limit policy version %d: %d customers due%n", dryRun ? "Retention dry run" : "Retention run",
-                    r.asOf(), r.policyVersion(), r.customers());
+            out.printf("%s%s as of %s under limit policy version %d: %d customers due%n", dryRun ? "Retention dry run" : "Retention run",
+                    r.resumed() ? " (resumed)" : "", r.asOf(), r.policyVersion(), r.customers());
             for (DataKind kind : DataKind.values()) {
                 out.printf("  %-14s %s %d customers%n", kind, dryRun ? "would erase" : "erased", r.erased().getOrDefault(kind, 0));
             }
