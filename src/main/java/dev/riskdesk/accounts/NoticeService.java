@@ -1,5 +1,6 @@
 package dev.riskdesk.accounts;
 
+import dev.riskdesk.security.Requires;
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 import static dev.riskdesk.db.schema.Tables.APPEAL_SLA;
 import static dev.riskdesk.db.schema.Tables.CUSTOMER_NOTICE;
@@ -174,6 +175,7 @@ public final class NoticeService {
      * nothing records no audit event. Only the account number identifies the customer (minimum
      * necessary information); the messaging system resolves the contact itself.
      */
+    @Requires(Permission.NOTICE_EXPORT)
     public int exportPending(Session session, Format format, Writer out) {
         session.require(Permission.NOTICE_EXPORT);
         return database.transactionResult(tx -> {

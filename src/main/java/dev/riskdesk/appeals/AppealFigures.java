@@ -1,5 +1,6 @@
 package dev.riskdesk.appeals;
 
+import dev.riskdesk.security.Requires;
 import static dev.riskdesk.db.schema.Tables.APPEAL;
 import static dev.riskdesk.db.schema.Tables.RULE_HIT;
 import static dev.riskdesk.db.schema.Tables.RULE_SET;
@@ -46,6 +47,7 @@ public final class AppealFigures {
     }
 
     /** Open appeals by age, median handling time, SLA compliance and overturn rate; also for the manager dashboard. */
+    @Requires({Permission.APPEAL_HANDLE, Permission.PORTFOLIO_VIEW})
     public InboxFigures figures(Session session) {
         if (!session.has(Permission.APPEAL_HANDLE) && !session.has(Permission.PORTFOLIO_VIEW)) {
             throw new AccessDeniedException(session.username(), Permission.APPEAL_HANDLE);
@@ -90,6 +92,7 @@ public final class AppealFigures {
      * Appeal outcomes as labels per rule and rule version: appeals, decided, overturned (a likely
      * false positive) and how many of them had stale data, next to how often the rule fired.
      */
+    @Requires(Permission.RULE_VIEW)
     public List<RuleQuality> ruleQuality(Session session) {
         session.require(Permission.RULE_VIEW);
         return ruleQuality();

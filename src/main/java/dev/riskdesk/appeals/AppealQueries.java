@@ -1,5 +1,6 @@
 package dev.riskdesk.appeals;
 
+import dev.riskdesk.security.Requires;
 import static dev.riskdesk.appeals.AppealRows.appeal;
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 import static dev.riskdesk.db.schema.Tables.APPEAL;
@@ -59,6 +60,7 @@ public final class AppealQueries {
     }
 
     /** The inbox: open appeals first, by SLA deadline (nearest first); then decided and closed ones, also by SLA deadline. */
+    @Requires(Permission.APPEAL_HANDLE)
     public List<InboxRow> inbox(Session session, InboxFilter filter) {
         session.require(Permission.APPEAL_HANDLE);
         Condition where = DSL.trueCondition();
@@ -80,6 +82,7 @@ public final class AppealQueries {
     }
 
     /** Rule codes that appeals name, for the inbox filter. */
+    @Requires(Permission.APPEAL_HANDLE)
     public List<String> ruleCodes(Session session) {
         session.require(Permission.APPEAL_HANDLE);
         return database.dsl().selectDistinct(APPEAL.RULE_CODE).from(APPEAL).where(APPEAL.RULE_CODE.isNotNull()).orderBy(APPEAL.RULE_CODE)
@@ -87,6 +90,7 @@ public final class AppealQueries {
     }
 
     /** Active operators whose role may handle appeals. */
+    @Requires(Permission.APPEAL_HANDLE)
     public List<Handler> handlers(Session session) {
         session.require(Permission.APPEAL_HANDLE);
         return database.dsl().select(OPERATOR.ID, OPERATOR.USERNAME, OPERATOR.DISPLAY_NAME, OPERATOR.ROLE_CODE).from(OPERATOR)
@@ -96,6 +100,7 @@ public final class AppealQueries {
     }
 
     /** The appeals behind one rule-quality line. */
+    @Requires(Permission.RULE_VIEW)
     public List<InboxRow> appealsOfRule(Session session, String ruleCode, Long ruleSetId) {
         session.require(Permission.RULE_VIEW);
         return rows(database.dsl(), APPEAL.RULE_CODE.eq(ruleCode).and(ruleSetId == null ? APPEAL.RULE_SET_ID.isNull()
@@ -107,6 +112,7 @@ public final class AppealQueries {
      * every registration, claim, move and decision, so a console can see that another operator changed the
      * inbox without reading it again.
      */
+    @Requires(Permission.APPEAL_HANDLE)
     public List<Long> inboxStamp(Session session) {
         session.require(Permission.APPEAL_HANDLE);
         Record r = database.dsl().select(DSL.count(), DSL.coalesce(DSL.max(APPEAL.ID), 0L), DSL.coalesce(DSL.sum(APPEAL.VERSION), java.math.BigDecimal.ZERO))
@@ -135,6 +141,7 @@ public final class AppealQueries {
     }
 
     /** One appeal with everything the case screen shows. */
+    @Requires(Permission.APPEAL_HANDLE)
     public AppealCase detail(Session session, long appealId) {
         session.require(Permission.APPEAL_HANDLE);
         DSLContext dsl = database.dsl();

@@ -1,5 +1,6 @@
 package dev.riskdesk.appeals;
 
+import dev.riskdesk.security.Requires;
 import static dev.riskdesk.appeals.AppealRows.appeal;
 import static dev.riskdesk.appeals.AppealRows.note;
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
@@ -57,6 +58,7 @@ public final class AppealRegistration {
     }
 
     /** The account id of an account number, or an error sentence. */
+    @Requires(Permission.APPEAL_HANDLE)
     public long accountIdOf(Session session, String accountNo) {
         session.require(Permission.APPEAL_HANDLE);
         Long id = database.dsl().select(ACCOUNT.ID).from(ACCOUNT).where(ACCOUNT.ACCOUNT_NO.eq(accountNo == null ? "" : accountNo.trim()))
@@ -68,6 +70,7 @@ public final class AppealRegistration {
     }
 
     /** Active suspensions and freezes, and decreases applied in the last 180 days, newest first. */
+    @Requires(Permission.APPEAL_HANDLE)
     public List<Contestable> contestable(Session session, long accountId) {
         session.require(Permission.APPEAL_HANDLE);
         DSLContext dsl = database.dsl();
@@ -88,6 +91,7 @@ public final class AppealRegistration {
     }
 
     /** Registers an appeal with its attachments; returns its id. */
+    @Requires(Permission.APPEAL_HANDLE)
     public long register(Session session, Registration r, List<Attachment> attachments) {
         session.require(Permission.APPEAL_HANDLE);
         checkRegistration(r);
@@ -217,6 +221,8 @@ public final class AppealRegistration {
                 : n.endsWith(".jpg") || n.endsWith(".jpeg") ? "image/jpeg" : null;
     }
 
+    @Requires(Permission.APPEAL_HANDLE)
+
     public long addAttachment(Session session, long appealId, Attachment a) {
         session.require(Permission.APPEAL_HANDLE);
         checkAttachment(a);
@@ -232,6 +238,7 @@ public final class AppealRegistration {
      * The content of one attachment, for an operator who opens or saves it: a customer's documents are
      * personal data, so each read is audited (who, which appeal, which file) in the same transaction.
      */
+    @Requires(Permission.APPEAL_HANDLE)
     public Attachment readAttachment(Session session, long attachmentId) {
         session.require(Permission.APPEAL_HANDLE);
         return database.transactionResult(tx -> {

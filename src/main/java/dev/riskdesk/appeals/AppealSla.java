@@ -1,5 +1,6 @@
 package dev.riskdesk.appeals;
 
+import dev.riskdesk.security.Requires;
 import static dev.riskdesk.appeals.AppealRows.appeal;
 import static dev.riskdesk.db.schema.Tables.APPEAL_SLA;
 
@@ -25,6 +26,7 @@ public final class AppealSla {
     }
 
     /** Sets the SLA of an appeal type; it applies to appeals registered from now on. */
+    @Requires(Permission.APPEAL_ASSIGN)
     public void setSlaHours(Session session, AppealType type, int hours) {
         session.require(Permission.APPEAL_ASSIGN);
         if (hours <= 0 || hours > MAX_HOURS) {
@@ -35,6 +37,8 @@ public final class AppealSla {
             audit.record(tx, session, "APPEAL_SLA_CHANGED", "APPEAL_SLA", type.name(), null, hours + " hours");
         });
     }
+
+    @Requires(Permission.APPEAL_HANDLE)
 
     public Map<AppealType, Integer> slaHours(Session session) {
         session.require(Permission.APPEAL_HANDLE);

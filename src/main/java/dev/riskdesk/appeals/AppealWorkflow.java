@@ -1,5 +1,6 @@
 package dev.riskdesk.appeals;
 
+import dev.riskdesk.security.Requires;
 import static dev.riskdesk.appeals.AppealRows.appeal;
 import static dev.riskdesk.appeals.AppealRows.lock;
 import static dev.riskdesk.appeals.AppealRows.note;
@@ -57,6 +58,7 @@ public final class AppealWorkflow {
      * appeal needs APPEAL_ASSIGN, except that a risk operator (APPEAL_DECIDE_FRAUD) takes an
      * escalated appeal from the agent who escalated it.
      */
+    @Requires(Permission.APPEAL_HANDLE)
     public void claim(Session session, long appealId, int expectedVersion) {
         session.require(Permission.APPEAL_HANDLE);
         database.transaction(tx -> {
@@ -81,6 +83,7 @@ public final class AppealWorkflow {
     }
 
     /** A supervisor assigns or reassigns the appeal to a handler. */
+    @Requires(Permission.APPEAL_ASSIGN)
     public void assign(Session session, long appealId, int expectedVersion, long operatorId, String reason) {
         session.require(Permission.APPEAL_ASSIGN);
         TextLimit.APPEAL_ASSIGN_REASON.check(reason);
@@ -104,6 +107,7 @@ public final class AppealWorkflow {
      * Moves the appeal to {@code to}: review, awaiting customer, escalated, back from escalation,
      * closed, or reopened (manager). Deciding goes through {@link #decide}. A note is required.
      */
+    @Requires(Permission.APPEAL_HANDLE)
     public void move(Session session, long appealId, int expectedVersion, AppealStatus to, String note) {
         session.require(Permission.APPEAL_HANDLE);
         TextLimit.APPEAL_MOVE_NOTE.check(note);
@@ -142,6 +146,7 @@ public final class AppealWorkflow {
     }
 
     /** Appends a note; notes are never changed or deleted. */
+    @Requires(Permission.APPEAL_HANDLE)
     public void addNote(Session session, long appealId, String body) {
         session.require(Permission.APPEAL_HANDLE);
         TextLimit.APPEAL_NOTE.check(body);
@@ -160,6 +165,7 @@ public final class AppealWorkflow {
      * identity re-verification and a manager's second approval: until then the appeal stays open
      * with the lift waiting ({@link #approveLift}). Returns true when the decision is final now.
      */
+    @Requires(Permission.APPEAL_HANDLE)
     public boolean decide(Session session, long appealId, int expectedVersion, Decision d) {
         session.require(Permission.APPEAL_HANDLE);
         TextLimit.APPEAL_DECISION_NOTE.check(d.note());
@@ -266,6 +272,7 @@ public final class AppealWorkflow {
      * A manager approves the lift an appeal waits for; the appeal is decided and the customer
      * notified in {@code language}, or when null in the language chosen with the decision.
      */
+    @Requires(Permission.LIMIT_APPROVE)
     public void approveLift(Session session, long appealId, int expectedVersion, String note, String language) {
         session.require(Permission.LIMIT_APPROVE);
         TextLimit.APPEAL_DECISION_NOTE.check(note);

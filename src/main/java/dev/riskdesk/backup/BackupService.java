@@ -1,5 +1,6 @@
 package dev.riskdesk.backup;
 
+import dev.riskdesk.security.Requires;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.db.Database;
@@ -49,6 +50,7 @@ public final class BackupService {
      * READ transaction that writes nothing, so it holds no lock others wait for (the audit trail's included); the audit
      * event follows in its own transaction, and a backup whose event cannot be written is deleted.
      */
+    @Requires(Permission.DATABASE_ADMIN)
     public Summary backup(Session session, Path file, Progress progress) {
         session.require(Permission.DATABASE_ADMIN);
         if (database.location().isPostgres()) {
@@ -103,6 +105,7 @@ public final class BackupService {
      * Records, in a database just restored from {@code from}, that {@code session}'s operator restored it; refuses an
      * operator without the permission (the caller then removes the restored database).
      */
+    @Requires(Permission.DATABASE_ADMIN)
     public void recordRestore(Session session, Path from) {
         session.require(Permission.DATABASE_ADMIN);
         Path source = from.toAbsolutePath().normalize();
@@ -114,6 +117,7 @@ public final class BackupService {
      * existing database is refused) for the console's administrator, and records that in this database's audit trail,
      * where the operator is signed in. Returns the rows of each table of the restored database.
      */
+    @Requires(Permission.DATABASE_ADMIN)
     public Summary restoreInto(Session session, Path from, Path newDatabase, Progress progress) {
         session.require(Permission.DATABASE_ADMIN);
         DatabaseLocation target = DatabaseLocation.parse(newDatabase.toAbsolutePath().normalize().toString());
@@ -140,6 +144,7 @@ public final class BackupService {
      * Checks that {@code session}'s operator may encrypt the database file and records that it is about to be encrypted
      * (the caller then encrypts the closed file).
      */
+    @Requires(Permission.DATABASE_ADMIN)
     public void recordEncryption(Session session) {
         session.require(Permission.DATABASE_ADMIN);
         database.transaction(tx -> audit.record(tx, session, "DATABASE_ENCRYPT", "DATABASE", null, null, "file encryption CIPHER=AES"));

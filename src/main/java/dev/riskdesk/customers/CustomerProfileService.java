@@ -1,5 +1,6 @@
 package dev.riskdesk.customers;
 
+import dev.riskdesk.security.Requires;
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 import static dev.riskdesk.db.schema.Tables.ACCOUNT_MONTH;
 import static dev.riskdesk.db.schema.Tables.APPEAL;
@@ -80,6 +81,8 @@ public final class CustomerProfileService {
     public static boolean mayViewAudit(Session session) {
         return session.has(Permission.AUDIT_VIEW) || session.has(Permission.LIMIT_DECIDE);
     }
+
+    @Requires(Permission.CUSTOMER_VIEW)
 
     public CustomerProfile profile(Session session, long accountId) {
         session.require(Permission.CUSTOMER_VIEW);

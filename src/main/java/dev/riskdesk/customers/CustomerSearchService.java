@@ -1,5 +1,6 @@
 package dev.riskdesk.customers;
 
+import dev.riskdesk.security.Requires;
 import static dev.riskdesk.customers.SearchConditions.accountConditions;
 import static dev.riskdesk.customers.SearchConditions.accountFilters;
 import static dev.riskdesk.customers.SearchConditions.after;
@@ -86,11 +87,13 @@ public final class CustomerSearchService {
      * The first page. Its total is filled only when the search knows it anyway (see
      * {@link CustomerPage}); otherwise ask {@link #count} once the rows are shown.
      */
+    @Requires(Permission.CUSTOMER_VIEW)
     public CustomerPage search(Session session, CustomerQuery query) {
         return page(session, query, null);
     }
 
     /** The page after {@code cursor}; its total is never counted. */
+    @Requires(Permission.CUSTOMER_VIEW)
     public CustomerPage next(Session session, CustomerQuery query, PageCursor cursor) {
         return page(session, query, cursor);
     }
@@ -100,6 +103,7 @@ public final class CustomerSearchService {
      * screen shows the first rows before the count: on a large book counting a broad search costs
      * more than reading its first page.
      */
+    @Requires(Permission.CUSTOMER_VIEW)
     public CustomerPage.Count count(Session session, CustomerQuery query) {
         session.require(Permission.CUSTOMER_VIEW);
         DSLContext dsl = database.dsl();
@@ -118,6 +122,7 @@ public final class CustomerSearchService {
     }
 
     /** The rule codes the "rule hit" filter offers: every rule of any rule set, by code. */
+    @Requires(Permission.CUSTOMER_VIEW)
     public List<String> ruleCodes(Session session) {
         session.require(Permission.CUSTOMER_VIEW);
         return database.dsl().selectDistinct(RULE.RULE_CODE).from(RULE).orderBy(RULE.RULE_CODE).fetch(RULE.RULE_CODE);

@@ -1,11 +1,13 @@
 package dev.riskdesk.customers;
 
+import dev.riskdesk.security.Requires;
 import static dev.riskdesk.db.schema.Tables.CUSTOMER;
 
 import dev.riskdesk.common.TextLimit;
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.security.AuditLog;
+import dev.riskdesk.security.AccessDeniedException;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Session;
 import java.util.EnumMap;
@@ -50,7 +52,11 @@ public final class PersonalDataService {
         return session.has(field.permission());
     }
 
+    @Requires({Permission.PII_REVEAL_CONTACT, Permission.PII_REVEAL_ID_NUMBER})
     public Map<Field, String> reveal(Session session, long customerId, Set<Field> fields, String reason) {
+        if (!session.has(Permission.PII_REVEAL_CONTACT) && !session.has(Permission.PII_REVEAL_ID_NUMBER)) {
+            throw new AccessDeniedException(session.username(), Permission.PII_REVEAL_CONTACT); // may reveal nothing at all
+        }
         if (fields.isEmpty()) {
             throw UserFacingException.keyed("personal.nothingChosen", "Choose what to reveal.");
         }

@@ -1,5 +1,6 @@
 package dev.riskdesk.dashboard;
 
+import dev.riskdesk.security.Requires;
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 import static dev.riskdesk.db.schema.Tables.APPEAL;
 import static dev.riskdesk.db.schema.Tables.CUSTOMER;
@@ -50,6 +51,8 @@ public final class DashboardQueryService {
         this.database = database;
         this.clock = clock;
     }
+
+    @Requires(Permission.PORTFOLIO_VIEW)
 
     public DashboardData load(Session session, DashboardFilter filter) {
         session.require(Permission.PORTFOLIO_VIEW);

@@ -1,5 +1,6 @@
 package dev.riskdesk.dashboard;
 
+import dev.riskdesk.security.Requires;
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 import static dev.riskdesk.db.schema.Tables.ACCOUNT_MONTH;
 import static dev.riskdesk.db.schema.Tables.CUSTOMER;
@@ -81,6 +82,8 @@ public final class DashboardRefreshService {
         BigDecimal[] loss; // PD × LGD, to multiply each month's exposure in money
         int[] scoreBin; // -1 when no scorecard score
     }
+
+    @Requires(Permission.DASHBOARD_REFRESH)
 
     public Report refresh(Session session, Progress progress) {
         session.require(Permission.DASHBOARD_REFRESH);

@@ -1,5 +1,6 @@
 package dev.riskdesk.dashboard;
 
+import dev.riskdesk.security.Requires;
 import static dev.riskdesk.db.schema.Tables.DASH_SEGMENT_MONTH;
 import static dev.riskdesk.db.schema.Tables.STRESS_RUN;
 import static dev.riskdesk.db.schema.Tables.STRESS_SCENARIO;
@@ -50,6 +51,8 @@ public final class StressTestService {
         this.clock = clock;
     }
 
+    @Requires(Permission.PORTFOLIO_VIEW)
+
     public List<StressScenario> scenarios(Session session) {
         session.require(Permission.PORTFOLIO_VIEW);
         return database.dsl().selectFrom(STRESS_SCENARIO).orderBy(STRESS_SCENARIO.BUILT_IN.desc(), STRESS_SCENARIO.ID)
@@ -57,6 +60,7 @@ public final class StressTestService {
     }
 
     /** Saves a user-defined scenario under its name (replacing one of the same name); built-in ones are read-only. */
+    @Requires(Permission.STRESS_TEST)
     public StressScenario save(Session session, String name, StressScenario.Parameters parameters) {
         session.require(Permission.STRESS_TEST);
         String trimmed = name == null ? "" : name.strip();
@@ -105,6 +109,7 @@ public final class StressTestService {
     }
 
     /** Runs one scenario on the latest month of the aggregates (optionally within a segment filter). */
+    @Requires(Permission.STRESS_TEST)
     public StressResult run(Session session, StressScenario scenario, DashboardFilter filter, Progress progress) {
         session.require(Permission.STRESS_TEST);
         StressScenario.Parameters p = scenario.parameters();
@@ -194,6 +199,7 @@ public final class StressTestService {
     }
 
     /** The results of every earlier run, newest first (for re-reading and export). */
+    @Requires(Permission.PORTFOLIO_VIEW)
     public List<StressResult> history(Session session) {
         session.require(Permission.PORTFOLIO_VIEW);
         List<StressResult> out = new ArrayList<>();

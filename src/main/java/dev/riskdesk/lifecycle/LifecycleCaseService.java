@@ -1,5 +1,6 @@
 package dev.riskdesk.lifecycle;
 
+import dev.riskdesk.security.Requires;
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 import static dev.riskdesk.db.schema.Tables.AUDIT_EVENT;
 import static dev.riskdesk.db.schema.Tables.BATCH_JOB;
@@ -43,12 +44,14 @@ public final class LifecycleCaseService {
     }
 
     /** Keeps the account of an open case because the customer asked to (reason required): the case closes, the account is active again. */
+    @Requires(Permission.LIFECYCLE_KEEP)
     public void keepOnRequest(Session session, long caseId, int expectedVersion, String reason) {
         session.require(Permission.LIFECYCLE_KEEP);
         keep(session, caseId, expectedVersion, reason, KeptBy.REQUEST, "LIFECYCLE_KEPT", "on the customer's request");
     }
 
     /** A manager declines the cancellation of an open case (reason required): the account is kept, as on request. */
+    @Requires(Permission.LIFECYCLE_APPROVE)
     public void decline(Session session, long caseId, int expectedVersion, String reason) {
         session.require(Permission.LIFECYCLE_APPROVE);
         keep(session, caseId, expectedVersion, reason, KeptBy.MANAGER, "LIFECYCLE_DECLINED", "cancellation declined by a manager");
@@ -59,6 +62,7 @@ public final class LifecycleCaseService {
      * account on (or, when the grace period is over, at) its next run. The manager who started the run that found the
      * case may not approve it (four eyes).
      */
+    @Requires(Permission.LIFECYCLE_APPROVE)
     public void approve(Session session, long caseId, int expectedVersion) {
         session.require(Permission.LIFECYCLE_APPROVE);
         database.transaction(tx -> {

@@ -1,5 +1,6 @@
 package dev.riskdesk.lifecycle;
 
+import dev.riskdesk.security.Requires;
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 import static dev.riskdesk.db.schema.Tables.LIFECYCLE_CASE;
 import static dev.riskdesk.db.schema.Tables.LIMIT_CHANGE;
@@ -55,6 +56,8 @@ public final class LifecycleQueries {
     public record Page(List<CaseRow> rows, int total) {
     }
 
+    @Requires(Permission.LIFECYCLE_VIEW)
+
     public Page cases(Session session, Filter filter) {
         session.require(Permission.LIFECYCLE_VIEW);
         Condition where = DSL.noCondition();
@@ -99,6 +102,7 @@ public final class LifecycleQueries {
     public enum Stage { IN_USE, GRACE, AWAITING_APPROVAL, CANCELLED }
 
     /** The figures for a manager's dashboard or the Lifecycle screen (either permission reads them). */
+    @Requires({Permission.PORTFOLIO_VIEW, Permission.LIFECYCLE_VIEW})
     public Figures figures(Session session) {
         if (!session.has(Permission.LIFECYCLE_VIEW)) {
             session.require(Permission.PORTFOLIO_VIEW);

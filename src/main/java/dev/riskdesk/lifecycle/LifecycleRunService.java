@@ -1,5 +1,6 @@
 package dev.riskdesk.lifecycle;
 
+import dev.riskdesk.security.Requires;
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 import static dev.riskdesk.db.schema.Tables.DATA_FEED;
 
@@ -91,6 +92,7 @@ public final class LifecycleRunService {
         return newest != null ? newest.toLocalDate() : LocalDate.now(clock);
     }
 
+    @Requires(Permission.LIFECYCLE_RUN)
     public Report run(Session session, Options options, Progress progress) {
         return run(session, options, progress, 0);
     }

@@ -1,5 +1,6 @@
 package dev.riskdesk.portfolio;
 
+import dev.riskdesk.security.Requires;
 import static dev.riskdesk.db.schema.Tables.CUSTOMER;
 import static dev.riskdesk.db.schema.Tables.DATA_FEED;
 
@@ -80,6 +81,7 @@ public final class PortfolioGenerator {
     }
 
     /** Generates the book as {@code session}'s operator, who needs DATA_GENERATE; the finished book is audited under that name. */
+    @Requires(Permission.DATA_GENERATE)
     public GenerationReport generate(Session session, GeneratorOptions options, Progress progress) {
         session.require(Permission.DATA_GENERATE);
         long started = System.nanoTime();

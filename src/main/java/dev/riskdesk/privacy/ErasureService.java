@@ -1,5 +1,6 @@
 package dev.riskdesk.privacy;
 
+import dev.riskdesk.security.Requires;
 import static dev.riskdesk.db.schema.Tables.CUSTOMER;
 import static dev.riskdesk.db.schema.Tables.PERSONAL_DATA_ERASURE;
 
@@ -61,6 +62,7 @@ public final class ErasureService {
     }
 
     /** The erasures of a customer's data (needs CUSTOMER_VIEW). */
+    @Requires(Permission.CUSTOMER_VIEW)
     public Status status(Session session, long customerId) {
         session.require(Permission.CUSTOMER_VIEW);
         List<Erasure> erasures = database.dsl().selectFrom(PERSONAL_DATA_ERASURE).where(PERSONAL_DATA_ERASURE.CUSTOMER_ID.eq(customerId))
@@ -70,6 +72,7 @@ public final class ErasureService {
     }
 
     /** The legal holds on a customer now (needs CUSTOMER_VIEW): empty when the erasure on request would go ahead. */
+    @Requires(Permission.CUSTOMER_VIEW)
     public Set<LegalHold> holds(Session session, long customerId) {
         session.require(Permission.CUSTOMER_VIEW);
         return LegalHold.of(database.dsl(), customerId);
@@ -81,6 +84,7 @@ public final class ErasureService {
      * {@link TextLimit#ERASURE_REASON}); refused, naming the hold, while any {@link LegalHold} applies. The holds are
      * checked again inside the transaction that erases. Returns the kinds erased (empty when all were erased before).
      */
+    @Requires(Permission.PRIVACY_ERASE)
     public Set<DataKind> eraseOnRequest(Session session, long customerId, String reason) {
         session.require(Permission.PRIVACY_ERASE);
         TextLimit.ERASURE_REASON.check(reason);
@@ -124,6 +128,7 @@ public final class ErasureService {
      * Customers whose identity was erased per month, from {@code from} to {@code to} (months without any included as 0),
      * for the dashboard (needs PORTFOLIO_VIEW).
      */
+    @Requires(Permission.PORTFOLIO_VIEW)
     public Map<YearMonth, Integer> erasuresPerMonth(Session session, YearMonth from, YearMonth to) {
         session.require(Permission.PORTFOLIO_VIEW);
         Map<YearMonth, Integer> months = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.riskdesk.privacy;
 
+import dev.riskdesk.security.Requires;
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 import static dev.riskdesk.db.schema.Tables.BATCH_JOB;
 import static dev.riskdesk.db.schema.Tables.PERSONAL_DATA_ERASURE;
@@ -64,6 +65,7 @@ public final class RetentionRunService {
     /**
      * Runs retention as of {@code asOf} (today when null). Needs {@link Permission#PRIVACY_RETENTION_RUN}.
      */
+    @Requires(Permission.PRIVACY_RETENTION_RUN)
     public Report run(Session session, LocalDate asOf, boolean dryRun, Progress progress) {
         return run(session, asOf, dryRun, progress, 0);
     }

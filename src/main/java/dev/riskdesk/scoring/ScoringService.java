@@ -1,5 +1,6 @@
 package dev.riskdesk.scoring;
 
+import dev.riskdesk.security.Requires;
 import static dev.riskdesk.db.schema.Tables.SCORE;
 
 import dev.riskdesk.common.UserFacingException;
@@ -131,6 +132,7 @@ public final class ScoringService {
     }
 
     /** Scores one account now (nothing is written). Null when it has no history in the lookback. */
+    @Requires(Permission.MODEL_VIEW)
     public AccountScore scoreAccount(Session session, long accountId) {
         session.require(Permission.MODEL_VIEW);
         Scorer scorer = currentScorer();
@@ -147,6 +149,7 @@ public final class ScoringService {
     public static final int HISTORY_LIMIT = 60;
 
     /** The account's score now with its explanation, and its stored scores oldest first. */
+    @Requires(Permission.MODEL_VIEW)
     public ScoreBreakdown breakdown(Session session, long accountId) {
         AccountScore now = scoreAccount(session, accountId);
         Explanation explanation = now == null ? null : now.explanation();
@@ -154,6 +157,7 @@ public final class ScoringService {
     }
 
     /** The account's stored scores (SCORE table), oldest first, the newest {@link #HISTORY_LIMIT}. */
+    @Requires(Permission.MODEL_VIEW)
     public List<ScoreBreakdown.HistoryPoint> history(Session session, long accountId) {
         session.require(Permission.MODEL_VIEW);
         List<ScoreBreakdown.HistoryPoint> points = new ArrayList<>(database.dsl()

@@ -42,6 +42,7 @@ public final class AuditQueryService {
      * The newest events matching the filter whose id is below {@code beforeId} (null: from the
      * newest), at most {@code limit} of them.
      */
+    @Requires(Permission.AUDIT_VIEW)
     public AuditPage page(Session session, AuditFilter filter, Long beforeId, int limit) {
         session.require(Permission.AUDIT_VIEW);
         if (limit < 1) {
@@ -72,6 +73,7 @@ public final class AuditQueryService {
         return new AuditPage(page, page.get(page.size() - 1).id());
     }
 
+    @Requires(Permission.AUDIT_VIEW)
     public AuditPage firstPage(Session session, AuditFilter filter) {
         return page(session, filter, null, PAGE_SIZE);
     }
@@ -79,6 +81,8 @@ public final class AuditQueryService {
     /** The operator names and actions that occur in the log, sorted: the choices of the filters. */
     public record FilterChoices(List<String> operatorNames, List<String> actions) {
     }
+
+    @Requires(Permission.AUDIT_VIEW)
 
     public FilterChoices filterChoices(Session session) {
         session.require(Permission.AUDIT_VIEW);

@@ -36,12 +36,14 @@ public final class OperatorAdminService {
     }
 
     /** Every operator, by name. */
+    @Requires(Permission.OPERATOR_ADMIN)
     public List<OperatorSummary> list(Session actor) {
         actor.require(Permission.OPERATOR_ADMIN);
         return database.dsl().selectFrom(OPERATOR).orderBy(OPERATOR.USERNAME).fetch(OperatorAdminService::summary);
     }
 
     /** Adds an operator with a first password that meets the {@link PasswordPolicy}. */
+    @Requires(Permission.OPERATOR_ADMIN)
     public long add(Session actor, String username, String displayName, Role role, char[] password) {
         actor.require(Permission.OPERATOR_ADMIN);
         String name = OperatorService.requireValidName(username);
@@ -68,6 +70,7 @@ public final class OperatorAdminService {
      * Disables an operator: they can no longer sign in. {@code version} is the one the caller saw
      * (null: whatever it is now, as the command line does).
      */
+    @Requires(Permission.OPERATOR_ADMIN)
     public void disable(Session actor, String username, Integer version) {
         change(actor, username, version, "OPERATOR_DISABLED", null, (tx, operator) -> {
             if (operator.getActive()) {
@@ -77,6 +80,7 @@ public final class OperatorAdminService {
         });
     }
 
+    @Requires(Permission.OPERATOR_ADMIN)
     public void enable(Session actor, String username, Integer version) {
         change(actor, username, version, "OPERATOR_ENABLED", null,
                 (tx, operator) -> tx.update(OPERATOR).set(OPERATOR.ACTIVE, true).where(OPERATOR.ID.eq(operator.getId())).execute());
@@ -86,6 +90,7 @@ public final class OperatorAdminService {
      * Gives an operator a temporary password (it must meet the {@link PasswordPolicy}) that they must
      * change at their next sign-in; also lifts a lockout.
      */
+    @Requires(Permission.OPERATOR_ADMIN)
     public void resetPassword(Session actor, String username, Integer version, char[] temporaryPassword) {
         actor.require(Permission.OPERATOR_ADMIN);
         PasswordPolicy.check(username == null ? null : username.strip(), temporaryPassword);
@@ -100,7 +105,9 @@ public final class OperatorAdminService {
     }
 
     /** Gives an operator another role (an operator has one role). */
+    @Requires(Permission.OPERATOR_ADMIN)
     public void setRole(Session actor, String username, Integer version, Role role) {
+        actor.require(Permission.OPERATOR_ADMIN);
         if (role == null) {
             throw UserFacingException.keyed("operator.noRole", "Choose the operator's role.");
         }
@@ -113,12 +120,14 @@ public final class OperatorAdminService {
     }
 
     /** The lockout and idle-lock settings in force. */
+    @Requires(Permission.OPERATOR_ADMIN)
     public SignInPolicy signInPolicy(Session actor) {
         actor.require(Permission.OPERATOR_ADMIN);
         return SignInPolicy.read(database.dsl());
     }
 
     /** Changes the lockout threshold and duration and the console's idle lock (audited with old and new values). */
+    @Requires(Permission.OPERATOR_ADMIN)
     public void changeSignInPolicy(Session actor, SignInPolicy policy) {
         actor.require(Permission.OPERATOR_ADMIN);
         database.transaction(tx -> {

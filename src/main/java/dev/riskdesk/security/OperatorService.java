@@ -86,6 +86,7 @@ public final class OperatorService {
     }
 
     /** Unlocks a console locked after idle time; a wrong password counts toward the lockout like a sign-in. */
+    @SignedIn
     public void unlock(Session session, char[] password) {
         verify(requireName(session.username(), password), password, (tx, operator, policy, now) -> {
             audit.record(tx, session, "UNLOCK", "OPERATOR", operator.getId(), null, null);
@@ -94,6 +95,7 @@ public final class OperatorService {
     }
 
     /** Records that the console locked itself after idle time (audit only). */
+    @SignedIn
     public void recordIdleLock(Session session) {
         database.transaction(tx -> audit.record(tx, session, "IDLE_LOCK", "OPERATOR", session.operatorId(), null, null));
     }
@@ -126,6 +128,7 @@ public final class OperatorService {
     }
 
     /** Records that the operator signed out of the console (audit only; sessions hold no server state). */
+    @SignedIn
     public void signOut(Session session) {
         database.transaction(tx -> audit.record(tx, session, "LOGOUT", "OPERATOR", session.operatorId(), null, null));
     }

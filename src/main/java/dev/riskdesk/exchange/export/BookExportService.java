@@ -1,5 +1,6 @@
 package dev.riskdesk.exchange.export;
 
+import dev.riskdesk.security.Requires;
 import dev.riskdesk.common.PrivateFiles;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.common.UserFacingException;
@@ -52,6 +53,7 @@ public final class BookExportService {
      * Exports the book into {@code folder} (created if missing). Refuses a folder that already holds
      * book files unless {@code overwrite}. On cancel or failure no file is left under a book name.
      */
+    @Requires(Permission.DATA_EXPORT)
     public BookExportReport export(Session session, Path folder, boolean overwrite, Progress progress) {
         session.require(Permission.DATA_EXPORT);
         long started = System.nanoTime();

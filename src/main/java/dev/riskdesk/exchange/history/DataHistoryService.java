@@ -1,5 +1,6 @@
 package dev.riskdesk.exchange.history;
 
+import dev.riskdesk.security.Requires;
 import static dev.riskdesk.db.schema.Tables.DATA_LOAD;
 import static dev.riskdesk.db.schema.Tables.DATA_LOAD_FILE;
 
@@ -56,6 +57,8 @@ public final class DataHistoryService {
             loads = List.copyOf(loads);
         }
     }
+
+    @Requires(Permission.DATA_IMPORT)
 
     public History history(Session session) {
         session.require(Permission.DATA_IMPORT);

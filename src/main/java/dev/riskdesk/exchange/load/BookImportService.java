@@ -1,5 +1,6 @@
 package dev.riskdesk.exchange.load;
 
+import dev.riskdesk.security.Requires;
 import static dev.riskdesk.db.schema.Tables.BATCH_JOB;
 import static dev.riskdesk.db.schema.Tables.DATA_FEED;
 
@@ -95,6 +96,7 @@ public final class BookImportService {
      * nothing: the report's counts are what a load would do, its problems what would reject it.
      * Problems also go to the reject file. Records nothing in the database.
      */
+    @Requires(Permission.DATA_IMPORT)
     public LoadReport validate(Session session, LoadRequest request, Progress progress) {
         session.require(Permission.DATA_IMPORT);
         BookSource source = sources.apply(request);
@@ -104,11 +106,12 @@ public final class BookImportService {
     }
 
     /** Loads the request's files (a dry-run request only validates); see the class comment for the rules it keeps. */
+    @Requires(Permission.DATA_IMPORT)
     public LoadReport load(Session session, LoadRequest request, Progress progress) {
+        session.require(Permission.DATA_IMPORT);
         if (request.dryRun()) {
             return validate(session, request, progress);
         }
-        session.require(Permission.DATA_IMPORT);
         BookSource source = sources.apply(request);
         discardUnfinished();
         LocalDateTime started = now();

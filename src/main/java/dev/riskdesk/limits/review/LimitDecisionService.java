@@ -1,5 +1,6 @@
 package dev.riskdesk.limits.review;
 
+import dev.riskdesk.security.Requires;
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 import static dev.riskdesk.db.schema.Tables.AUDIT_EVENT;
 import static dev.riskdesk.db.schema.Tables.LIMIT_DECISION;
@@ -74,6 +75,7 @@ public final class LimitDecisionService {
     }
 
     /** Accepts the proposal as it stands. */
+    @Requires(Permission.LIMIT_DECIDE)
     public Outcome confirm(Session session, long proposalId, int expectedVersion, String note) {
         session.require(Permission.LIMIT_DECIDE);
         TextLimit.DECISION_NOTE.check(note);
@@ -85,6 +87,7 @@ public final class LimitDecisionService {
     }
 
     /** Replaces the proposed amount by another between zero and the hidden cap; reason code and note are required. */
+    @Requires(Permission.LIMIT_DECIDE)
     public Outcome override(Session session, long proposalId, int expectedVersion, BigDecimal newLimit, String reasonCode, String note) {
         session.require(Permission.LIMIT_DECIDE);
         TextLimit.DECISION_NOTE.check(note);
@@ -114,6 +117,7 @@ public final class LimitDecisionService {
     }
 
     /** Declines the proposal; nothing changes on the account. */
+    @Requires(Permission.LIMIT_DECIDE)
     public Outcome reject(Session session, long proposalId, int expectedVersion, String reasonCode, String note) {
         session.require(Permission.LIMIT_DECIDE);
         TextLimit.DECISION_NOTE.check(note);
@@ -128,6 +132,7 @@ public final class LimitDecisionService {
     }
 
     /** A second person (LIMIT_APPROVE, never the maker) approves a decision that waits for approval; it applies now. */
+    @Requires(Permission.LIMIT_APPROVE)
     public Outcome approve(Session session, long decisionId, int expectedVersion, String note) {
         session.require(Permission.LIMIT_APPROVE);
         TextLimit.DECISION_NOTE.check(note);
@@ -150,6 +155,7 @@ public final class LimitDecisionService {
     }
 
     /** A second person declines; the proposal goes back to the review queue. */
+    @Requires(Permission.LIMIT_APPROVE)
     public Outcome decline(Session session, long decisionId, int expectedVersion, String note) {
         session.require(Permission.LIMIT_APPROVE);
         TextLimit.DECISION_NOTE.check(note);
@@ -168,6 +174,7 @@ public final class LimitDecisionService {
      * Lifts a suspension or freeze (e.g. after an appeal). A FRAUD suspension needs
      * APPEAL_DECIDE_FRAUD and a second approval before it is lifted.
      */
+    @Requires(Permission.LIMIT_DECIDE)
     public Outcome liftSuspension(Session session, long suspensionId, String reasonCode, String note) {
         session.require(Permission.LIMIT_DECIDE);
         TextLimit.DECISION_NOTE.check(note);

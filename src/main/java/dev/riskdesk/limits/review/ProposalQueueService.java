@@ -1,5 +1,6 @@
 package dev.riskdesk.limits.review;
 
+import dev.riskdesk.security.Requires;
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 import static dev.riskdesk.db.schema.Tables.LIMIT_DECISION;
 import static dev.riskdesk.db.schema.Tables.LIMIT_PROPOSAL;
@@ -167,6 +168,7 @@ public final class ProposalQueueService {
     }
 
     /** One page of open proposals, highest priority first (ties: newest id first), starting after {@code after}. */
+    @Requires(Permission.LIMIT_DECIDE)
     public Page page(Session session, Filter filter, Key after, int pageSize) {
         session.require(Permission.LIMIT_DECIDE);
         Condition where = LIMIT_PROPOSAL.STATUS.in(OPEN).and(conditions(filter));
@@ -185,6 +187,7 @@ public final class ProposalQueueService {
     }
 
     /** How many open proposals match (for "100 shown of 641"). A count on the queue's index, bounded by the open set. */
+    @Requires(Permission.LIMIT_DECIDE)
     public int count(Session session, Filter filter) {
         session.require(Permission.LIMIT_DECIDE);
         return database.dsl().fetchCount(LIMIT_PROPOSAL, LIMIT_PROPOSAL.STATUS.in(OPEN).and(conditions(filter)));
@@ -196,6 +199,7 @@ public final class ProposalQueueService {
      * when a run adds proposals, when anyone decides one and when an approval is given or refused, so a
      * console can see that another operator changed the queue without reading it again.
      */
+    @Requires(Permission.LIMIT_DECIDE)
     public List<Long> stamp(Session session) {
         session.require(Permission.LIMIT_DECIDE);
         DSLContext dsl = database.dsl();
@@ -208,6 +212,7 @@ public final class ProposalQueueService {
     }
 
     /** The reason codes that occur on open proposals, for the filter's choices. */
+    @Requires(Permission.LIMIT_DECIDE)
     public List<String> reasonChoices(Session session) {
         session.require(Permission.LIMIT_DECIDE);
         TreeSet<String> codes = new TreeSet<>();
@@ -217,6 +222,7 @@ public final class ProposalQueueService {
     }
 
     /** The proposal with its explanation and evidence, as it is now (any status). */
+    @Requires(Permission.LIMIT_DECIDE)
     public Detail detail(Session session, long proposalId) {
         session.require(Permission.LIMIT_DECIDE);
         Record r = database.dsl().select(rowFields()).select(LIMIT_PROPOSAL.HIDDEN_CAP, LIMIT_PROPOSAL.EVIDENCE, LIMIT_PROPOSAL.RULE_SET_ID,
@@ -252,6 +258,7 @@ public final class ProposalQueueService {
     }
 
     /** Decisions that wait for a second approval, oldest first; the reader's own are included and marked. */
+    @Requires(Permission.LIMIT_APPROVE)
     public List<Pending> awaitingApproval(Session session) {
         session.require(Permission.LIMIT_APPROVE);
         return pendingQuery(session, LIMIT_DECISION.STATUS.eq(DecisionStatus.AWAITING_APPROVAL), MAX_APPROVALS);

@@ -1,5 +1,6 @@
 package dev.riskdesk.limits.run;
 
+import dev.riskdesk.security.Requires;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.riskdesk.accounts.ChangedAccounts;
 import dev.riskdesk.common.Json;
@@ -62,6 +63,7 @@ public final class ChangedRunService {
     }
 
     /** Evaluates the marked accounts; a report of no accounts (and no job) when none is marked. */
+    @Requires(Permission.POLICY_RUN)
     public PolicyRunService.RunReport run(Session session, Options options, Progress progress) {
         return run(session, options, progress, 0);
     }

@@ -1,5 +1,6 @@
 package dev.riskdesk.limits.run;
 
+import dev.riskdesk.security.Requires;
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 import static dev.riskdesk.db.schema.Tables.DATA_FEED;
 import static dev.riskdesk.db.schema.Tables.LIMIT_PROPOSAL;
@@ -98,6 +99,7 @@ public final class PolicyRunService {
         return newest != null ? newest : LocalDateTime.now(clock);
     }
 
+    @Requires(Permission.POLICY_RUN)
     public RunReport run(Session session, RunOptions options, Progress progress) {
         return run(session, options, progress, 0);
     }

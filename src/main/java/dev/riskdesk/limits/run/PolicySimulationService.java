@@ -1,5 +1,6 @@
 package dev.riskdesk.limits.run;
 
+import dev.riskdesk.security.Requires;
 import dev.riskdesk.common.Money;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.db.Database;
@@ -75,6 +76,8 @@ public final class PolicySimulationService {
             DecisionsByBand currentByBand, DecisionsByBand candidateByBand,
             FairnessTable fairness) {
     }
+
+    @Requires(Permission.POLICY_SIMULATE)
 
     public Report simulate(Session session, Options options, Progress progress) {
         session.require(Permission.POLICY_SIMULATE);

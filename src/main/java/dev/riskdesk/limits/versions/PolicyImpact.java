@@ -1,5 +1,7 @@
 package dev.riskdesk.limits.versions;
 
+import dev.riskdesk.security.Permission;
+import dev.riskdesk.security.Requires;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.limits.run.PolicySimulationService;
 import dev.riskdesk.security.Session;
@@ -24,6 +26,7 @@ public final class PolicyImpact {
      * Version {@code versionNo} against {@code against} (the active version when null): its parameters, and with
      * {@code simulate} its decisions on the book against the active version ({@code progress} reports and cancels).
      */
+    @Requires({Permission.POLICY_SIMULATE, Permission.RULE_VIEW})
     public PolicyDiff diff(Session session, PolicyKind kind, int versionNo, Integer against, boolean simulate, Progress progress) {
         VersionRow version = versions.version(session, kind, versionNo);
         VersionRow base = against != null ? versions.version(session, kind, against) : versions.active(session, kind);

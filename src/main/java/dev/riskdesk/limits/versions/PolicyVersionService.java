@@ -1,5 +1,6 @@
 package dev.riskdesk.limits.versions;
 
+import dev.riskdesk.security.Requires;
 import static dev.riskdesk.db.schema.Tables.LIMIT_POLICY;
 import static dev.riskdesk.db.schema.Tables.OPERATOR;
 import static dev.riskdesk.db.schema.Tables.RULE_SET;
@@ -100,6 +101,7 @@ public final class PolicyVersionService {
     }
 
     /** Every version of {@code kind}, newest first, with who made, submitted, approved and activated it. */
+    @Requires({Permission.POLICY_SIMULATE, Permission.RULE_VIEW})
     public List<VersionRow> list(Session session, PolicyKind kind) {
         session.require(kind.viewPermission());
         return rows(database.dsl(), table(kind), kind);
@@ -124,12 +126,14 @@ public final class PolicyVersionService {
     }
 
     /** The version {@code versionNo} of {@code kind}. */
+    @Requires({Permission.POLICY_SIMULATE, Permission.RULE_VIEW})
     public VersionRow version(Session session, PolicyKind kind, int versionNo) {
         session.require(kind.viewPermission());
         return find(database.dsl(), kind, versionNo);
     }
 
     /** The active version of {@code kind}. */
+    @Requires({Permission.POLICY_SIMULATE, Permission.RULE_VIEW})
     public VersionRow active(Session session, PolicyKind kind) {
         session.require(kind.viewPermission());
         return rows(database.dsl(), table(kind), kind).stream().filter(v -> v.status() == VersionStatus.ACTIVE).findFirst()
@@ -137,6 +141,7 @@ public final class PolicyVersionService {
     }
 
     /** The content of the version {@code versionNo}. */
+    @Requires({Permission.POLICY_SIMULATE, Permission.RULE_VIEW})
     public PolicyDocument document(Session session, PolicyKind kind, int versionNo) {
         session.require(kind.viewPermission());
         return database.transactionResult(tx -> document(tx, table(kind), kind, versionNo));
@@ -166,6 +171,7 @@ public final class PolicyVersionService {
      * A new draft: a copy of version {@code fromVersion} (the active one when null), or {@code document} when given
      * (read from a file; then {@code fromVersion} is ignored). Returns the draft.
      */
+    @Requires({Permission.POLICY_EDIT, Permission.RULE_EDIT})
     public VersionRow draft(Session session, PolicyKind kind, Integer fromVersion, PolicyDocument document, String note) {
         session.require(kind.editPermission());
         String cleanNote = note(note);
@@ -209,6 +215,7 @@ public final class PolicyVersionService {
     }
 
     /** Replaces the content of the maker's own draft {@code versionNo} with {@code document}. */
+    @Requires({Permission.POLICY_EDIT, Permission.RULE_EDIT})
     public VersionRow edit(Session session, PolicyKind kind, int versionNo, PolicyDocument document) {
         session.require(kind.editPermission());
         return database.transactionResult(tx -> {
@@ -234,6 +241,7 @@ public final class PolicyVersionService {
     }
 
     /** The maker submits their draft for another manager's approval. */
+    @Requires({Permission.POLICY_EDIT, Permission.RULE_EDIT})
     public VersionRow submit(Session session, PolicyKind kind, int versionNo) {
         session.require(kind.editPermission());
         return database.transactionResult(tx -> {
@@ -249,6 +257,7 @@ public final class PolicyVersionService {
     }
 
     /** Another manager approves a submitted version; its maker never can. */
+    @Requires(Permission.POLICY_APPROVE)
     public VersionRow approve(Session session, PolicyKind kind, int versionNo) {
         session.require(Permission.POLICY_APPROVE);
         return database.transactionResult(tx -> {
@@ -265,6 +274,7 @@ public final class PolicyVersionService {
     }
 
     /** Another manager sends a submitted version back to its maker as a draft, saying why. */
+    @Requires(Permission.POLICY_APPROVE)
     public VersionRow sendBack(Session session, PolicyKind kind, int versionNo, String reason) {
         session.require(Permission.POLICY_APPROVE);
         String why = note(reason);
@@ -284,6 +294,7 @@ public final class PolicyVersionService {
     }
 
     /** The maker withdraws their draft or submitted version; it stays listed, never to be activated. */
+    @Requires({Permission.POLICY_EDIT, Permission.RULE_EDIT})
     public VersionRow withdraw(Session session, PolicyKind kind, int versionNo) {
         session.require(kind.editPermission());
         return database.transactionResult(tx -> {
@@ -304,6 +315,7 @@ public final class PolicyVersionService {
      * Activates an approved version: from now on policy runs use it, and the version active before is retired. Audited
      * with the maker's and the approver's names (and the activator's, as the event's operator).
      */
+    @Requires(Permission.POLICY_APPROVE)
     public VersionRow activate(Session session, PolicyKind kind, int versionNo) {
         session.require(Permission.POLICY_APPROVE);
         return database.transactionResult(tx -> {
@@ -326,6 +338,7 @@ public final class PolicyVersionService {
      * Starts restoring an earlier version: a draft with its content, submitted by {@code session} at once, for another
      * manager to approve and activate as any other change.
      */
+    @Requires({Permission.POLICY_EDIT, Permission.RULE_EDIT})
     public VersionRow rollback(Session session, PolicyKind kind, int toVersion, String note) {
         session.require(kind.editPermission());
         VersionRow target = find(database.dsl(), kind, toVersion);

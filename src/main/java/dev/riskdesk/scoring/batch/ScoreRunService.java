@@ -1,5 +1,6 @@
 package dev.riskdesk.scoring.batch;
 
+import dev.riskdesk.security.Requires;
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 
 import dev.riskdesk.common.Progress;
@@ -92,6 +93,7 @@ public final class ScoreRunService {
     }
 
     /** Scores every account in chunks of {@code chunkSize}; resumes the latest unfinished run of the same models and month. */
+    @Requires(Permission.SCORE_RUN)
     public BatchReport scoreAll(Session session, int chunkSize, Progress progress) {
         return scoreAll(session, chunkSize, defaultReaders(), progress);
     }
@@ -106,6 +108,7 @@ public final class ScoreRunService {
      * history and, when this run covers the book from its start, stored as the new set in the same
      * transactions as the scores (a FEATURES job in the ledger marks it complete at the end).
      */
+    @Requires(Permission.SCORE_RUN)
     public BatchReport scoreAll(Session session, int chunkSize, int readers, Progress progress) {
         session.require(Permission.SCORE_RUN);
         if (chunkSize < 1 || readers < 1) {

@@ -1,5 +1,6 @@
 package dev.riskdesk.scoring.model;
 
+import dev.riskdesk.security.Requires;
 import static dev.riskdesk.db.schema.Tables.MODEL;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -98,6 +99,7 @@ public final class ModelRepository {
      * Makes a draft (or retired) model the champion of its kind and retires the old one, with an
      * audit event in the same transaction. Needs {@link Permission#MODEL_PROMOTE}.
      */
+    @Requires(Permission.MODEL_PROMOTE)
     public void promote(Session session, long id, String reason) {
         session.require(Permission.MODEL_PROMOTE);
         TextLimit.PROMOTE_REASON.check(reason);

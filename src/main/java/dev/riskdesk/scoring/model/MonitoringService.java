@@ -1,5 +1,6 @@
 package dev.riskdesk.scoring.model;
 
+import dev.riskdesk.security.Requires;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.riskdesk.common.Progress;
@@ -94,6 +95,8 @@ public final class MonitoringService {
     public static String level(double psi) {
         return psi >= PSI_ALERT ? "ALERT" : psi >= PSI_WARNING ? "WARNING" : "OK";
     }
+
+    @Requires(Permission.MODEL_VIEW)
 
     public Report monitor(Session session, Progress progress) {
         session.require(Permission.MODEL_VIEW);

@@ -1,5 +1,6 @@
 package dev.riskdesk.scoring.model;
 
+import dev.riskdesk.security.Requires;
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -104,6 +105,8 @@ public final class TrainingService {
         }
         return out;
     }
+
+    @Requires(Permission.MODEL_TRAIN)
 
     public Report train(Session session, Options options, Progress progress) {
         session.require(Permission.MODEL_TRAIN);

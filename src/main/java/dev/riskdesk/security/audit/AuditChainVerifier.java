@@ -1,5 +1,6 @@
 package dev.riskdesk.security.audit;
 
+import dev.riskdesk.security.Requires;
 import static dev.riskdesk.db.schema.Tables.AUDIT_EVENT;
 
 import dev.riskdesk.common.Progress;
@@ -33,6 +34,7 @@ public final class AuditChainVerifier {
     }
 
     /** For the console: needs {@link Permission#AUDIT_VIEW}. */
+    @Requires(Permission.AUDIT_VIEW)
     public AuditChainState verify(Session session, Progress progress) {
         session.require(Permission.AUDIT_VIEW);
         return verify(progress);
