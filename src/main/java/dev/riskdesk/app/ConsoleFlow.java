@@ -36,6 +36,8 @@ import dev.riskdesk.ui.overview.OverviewView;
 import dev.riskdesk.ui.overview.OverviewViewModel;
 import dev.riskdesk.ui.profile.ProfileView;
 import dev.riskdesk.ui.profile.ProfileViewModel;
+import dev.riskdesk.ui.policy.PolicyView;
+import dev.riskdesk.ui.policy.PolicyViewModel;
 import dev.riskdesk.ui.privacy.ErasureBarView;
 import dev.riskdesk.ui.privacy.ErasureViewModel;
 import dev.riskdesk.ui.profiles.ProfilesView;
@@ -143,7 +145,11 @@ public final class ConsoleFlow {
                 // dormant and never-used accounts: cancellation cases, keep on request, manager approval
                 new ScreenEntry("lifecycle", "shell.nav.lifecycle", "mdi2t-timer-sand", Permission.LIFECYCLE_VIEW,
                         () -> new LifecycleView(new LifecycleViewModel(services.lifecycle().queries, services.lifecycle().cases, session,
-                                services.tasks()), appearance.i18n()).build()));
+                                services.tasks()), appearance.i18n()).build()),
+                // policy versions: limit policy and rule set drafts, differences, maker-checker approval, activation
+                new ScreenEntry("policy", "shell.nav.policy", "mdi2t-tune-variant", Permission.POLICY_SIMULATE,
+                        () -> new PolicyView(new PolicyViewModel(services.limits().versions, services.limits().impact, session, services.tasks()),
+                                appearance.i18n()).build()));
     }
 
     /** One customer's profile, opened from the browser (or the review queue); {@code back} returns there. */

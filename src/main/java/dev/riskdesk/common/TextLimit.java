@@ -35,7 +35,9 @@ public enum TextLimit {
     /** Why a customer's personal data is erased on request (PERSONAL_DATA_ERASURE.REASON, AUDIT_EVENT.REASON). */
     ERASURE_REASON("The reason", 500),
     /** Why a dormant account is kept or its cancellation declined (LIFECYCLE_CASE.KEEP_REASON, AUDIT_EVENT.REASON). */
-    LIFECYCLE_KEEP_REASON("The reason", 500);
+    LIFECYCLE_KEEP_REASON("The reason", 500),
+    /** The note of a limit policy or rule set draft, or why a version goes back to its maker (LIMIT_POLICY.NOTE, RULE_SET.NOTE, AUDIT_EVENT.REASON). */
+    POLICY_NOTE("The note", 500);
 
     private final String englishName;
     private final int max;

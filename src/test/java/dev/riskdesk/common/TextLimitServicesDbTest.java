@@ -59,7 +59,7 @@ import org.junit.jupiter.api.io.TempDir;
  * APPEAL_DECISION_NOTE → AppealWorkflow.decide, approveLift; ATTACHMENT_NAME →
  * AppealRegistration.register, addAttachment; REVEAL_REASON → PersonalDataService.reveal;
  * PROMOTE_REASON → ModelRepository.promote; STRESS_SCENARIO_NAME → StressTestService.save; LIFECYCLE_KEEP_REASON →
- * LifecycleCaseService.keepOnRequest, decline.
+ * LifecycleCaseService.keepOnRequest, decline; POLICY_NOTE → PolicyVersionService.draft, sendBack.
  * Operators' user and display names belong to the operator screens; imported names are checked
  * by the book import; search boxes and the login name are never stored.
  */
@@ -142,6 +142,8 @@ class TextLimitServicesDbTest {
             long customer = f.customerOf(account);
             return reason -> new dev.riskdesk.privacy.ErasureService(f.db, f.audit, f.clock).eraseOnRequest(manager, customer, reason);
         });
+        calls.put(TextLimit.POLICY_NOTE, () -> note -> new dev.riskdesk.limits.versions.PolicyVersionService(f.db, f.audit, f.clock).draft(manager,
+                dev.riskdesk.limits.versions.PolicyKind.LIMIT_POLICY, null, null, note));
         calls.put(TextLimit.LIFECYCLE_KEEP_REASON, () -> {
             LifecycleServices lifecycle = new LifecycleServices(f.db, f.policies, f.notices, f.audit, f.clock);
             long account = f.account("5000", "0", "I3", 1); // never used: the run opens a case for it

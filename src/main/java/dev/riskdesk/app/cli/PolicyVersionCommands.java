@@ -210,8 +210,18 @@ final class PolicyVersionCommands {
                 out.printf("  Accounts whose outcome differs: %,d; exposure change %,.2f -> %,.2f; expected loss change %,.2f -> %,.2f%n",
                         d.decisions().accountsDiffering(), d.decisions().current().exposureChange(), d.decisions().candidate().exposureChange(),
                         d.decisions().current().expectedLossChange(), d.decisions().candidate().expectedLossChange());
+                out.println("Decisions by score band (share of the band's accounts, active -> version " + d.version().versionNo() + "):");
+                out.printf("  %-9s %10s %18s %18s%n", "band", "accounts", "increased", "cut");
+                for (PolicyDiff.BandChange b : d.bands()) {
+                    out.printf("  %-9s %,10d %7s -> %-7s %7s -> %-7s%s%n", b.band().equals(dev.riskdesk.limits.run.DecisionsByBand.UNSCORED) ? "unscored" : b.band(), b.accounts(), percent(b.increasedBefore()), percent(b.increasedAfter()),
+                            percent(b.cutBefore()), percent(b.cutAfter()), b.changed() ? "" : "  (unchanged)");
+                }
             }
         }
+    }
+
+    private static String percent(java.math.BigDecimal share) {
+        return share.movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + "%";
     }
 
     /** A step on one version: submit, approve, activate, withdraw. */

@@ -1,7 +1,9 @@
 package dev.riskdesk.limits.versions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.riskdesk.limits.run.DecisionsByBand;
 import dev.riskdesk.limits.run.PolicySimulationService;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +19,23 @@ public record PolicyDiff(VersionRow version, VersionRow against, List<Change> pa
 
     /** One field whose value differs; {@code before} or {@code after} is null where the field does not exist. */
     public record Change(String path, String before, String after) {
+        /** The score band the field belongs to ({@code scoreBands.C.ceiling}: C), or null for a field of the whole policy. */
+        public String band() {
+            String[] parts = path.split("\\.");
+            return parts.length == 3 && parts[0].equals("scoreBands") ? parts[1] : null;
+        }
+    }
+
+    /**
+     * One score band's decisions under the active version and under the compared one: its accounts and the shares
+     * increased and cut (decreased, frozen or suspended), 0–1.
+     */
+    public record BandChange(String band, long accounts, BigDecimal increasedBefore, BigDecimal increasedAfter, BigDecimal cutBefore,
+            BigDecimal cutAfter) {
+        /** Whether the version changes what this band gets. */
+        public boolean changed() {
+            return increasedBefore.compareTo(increasedAfter) != 0 || cutBefore.compareTo(cutAfter) != 0;
+        }
     }
 
     /** A decision count: accounts with {@code action} under the active version and under the compared one. */
@@ -41,6 +60,22 @@ public record PolicyDiff(VersionRow version, VersionRow against, List<Change> pa
             }
         }
         return changes;
+    }
+
+    /** The decisions per score band (A–E, then the unscored accounts), before and after; empty when not simulated. */
+    public List<BandChange> bands() {
+        if (decisions == null) {
+            return List.of();
+        }
+        Set<String> bands = new LinkedHashSet<>();
+        decisions.currentByBand().rows().forEach(r -> bands.add(r.band()));
+        decisions.candidateByBand().rows().forEach(r -> bands.add(r.band()));
+        return bands.stream().map(b -> {
+            DecisionsByBand.Row before = decisions.currentByBand().row(b);
+            DecisionsByBand.Row after = decisions.candidateByBand().row(b);
+            return new BandChange(b, Math.max(before.accounts(), after.accounts()), before.share("INCREASE"), after.share("INCREASE"),
+                    before.adverseShare(), after.adverseShare());
+        }).toList();
     }
 
     /** The decisions by action, every action either version takes; empty when not simulated. */

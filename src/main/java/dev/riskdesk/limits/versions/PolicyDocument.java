@@ -10,6 +10,7 @@ import dev.riskdesk.limits.rules.RuleSet;
 import dev.riskdesk.limits.rules.RuleSetService;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The content of one version as a JSON document in the format of its data/ file (data/limit-policy.json,
@@ -113,28 +114,42 @@ public final class PolicyDocument {
      * but does not fit, such as a severity that does not exist, is refused here naming the field).
      */
     public PolicyDocument with(String path, JsonNode value) {
+        return with(Map.of(path, value));
+    }
+
+    /**
+     * This document with every form field of {@code values} (path to value) set, checked once as a whole, so fields
+     * that depend on each other (the score bands' order, the sub-score weights' sum) may change together.
+     */
+    public PolicyDocument with(Map<String, JsonNode> values) {
         JsonNode copy = content.deepCopy();
-        if (kind == PolicyKind.LIMIT_POLICY) {
-            JsonLeaves.set(copy, path, value);
-        } else {
-            int dot = path.indexOf('.');
-            String code = path.substring(0, dot);
-            JsonNode rule = null;
-            for (JsonNode r : copy.path("rules")) {
-                if (r.path("code").asText().equals(code)) {
-                    rule = r;
-                }
-            }
-            if (rule == null) {
-                throw new IllegalArgumentException("no rule " + code);
-            }
-            if (path.substring(dot + 1).equals("enabled") && !rule.has("enabled")) {
-                ((ObjectNode) rule).put("enabled", true);
-            }
-            JsonLeaves.set(rule, path.substring(dot + 1), value);
+        for (Map.Entry<String, JsonNode> e : values.entrySet()) {
+            set(copy, e.getKey(), e.getValue());
         }
         PolicyDocument changed = new PolicyDocument(kind, copy);
-        changed.check("(field " + path + ")");
+        changed.check(values.size() == 1 ? "(field " + values.keySet().iterator().next() + ")" : "(form)");
         return changed;
+    }
+
+    private void set(JsonNode copy, String path, JsonNode value) {
+        if (kind == PolicyKind.LIMIT_POLICY) {
+            JsonLeaves.set(copy, path, value);
+            return;
+        }
+        int dot = path.indexOf('.');
+        String code = path.substring(0, dot);
+        JsonNode rule = null;
+        for (JsonNode r : copy.path("rules")) {
+            if (r.path("code").asText().equals(code)) {
+                rule = r;
+            }
+        }
+        if (rule == null) {
+            throw new IllegalArgumentException("no rule " + code);
+        }
+        if (path.substring(dot + 1).equals("enabled") && !rule.has("enabled")) {
+            ((ObjectNode) rule).put("enabled", true);
+        }
+        JsonLeaves.set(rule, path.substring(dot + 1), value);
     }
 }

@@ -35,7 +35,7 @@ import org.jooq.UpdatableRecord;
  */
 public final class PolicyVersionService {
     /** The longest note a draft keeps (LIMIT_POLICY.NOTE, RULE_SET.NOTE). */
-    public static final int NOTE_MAX = 500;
+    public static final int NOTE_MAX = dev.riskdesk.common.TextLimit.POLICY_NOTE.max();
 
     private final Database database;
     private final AuditLog audit;
@@ -207,11 +207,7 @@ public final class PolicyVersionService {
         if (note == null || note.isBlank()) {
             return null;
         }
-        if (note.length() > NOTE_MAX) {
-            throw UserFacingException.keyed("policy.note.tooLong", "The note is " + note.length() + " characters long; at most " + NOTE_MAX + " are kept.",
-                    note.length(), NOTE_MAX);
-        }
-        return note.strip();
+        return dev.riskdesk.common.TextLimit.POLICY_NOTE.check(note).strip();
     }
 
     /** Replaces the content of the maker's own draft {@code versionNo} with {@code document}. */

@@ -60,6 +60,8 @@ class PolicyVersionCommandsTest {
         assertEquals("0", diff[0], diff[2]);
         assertTrue(diff[1].contains("Parameters (1 changed):") && diff[1].contains("incomeMultiple  1.5 -> 2.5"), diff[1]);
         assertTrue(diff[1].contains("Decisions on the book, simulated at "), diff[1]);
+        assertTrue(diff[1].contains("Decisions by score band (share of the band's accounts, active -> version 2):"), diff[1]);
+        assertTrue(diff[1].lines().anyMatch(l -> l.matches("  unscored +3 +0\\.0% -> 0\\.0% +0\\.0% -> 0\\.0% +\\(unchanged\\)")), diff[1]);
 
         assertEquals("0", manager("policy", "submit", "2")[0]);
         String[] own = manager("policy", "approve", "2");

@@ -54,6 +54,9 @@ class FreeTextInventoryTest {
                     Input.exempt("account number filter", "a query, never stored; the list reads it as a prefix"),
                     Input.limitedBy("lifecycle/LifecycleViewModel.java", "reason of a keep on request or a declined cancellation",
                             TextLimit.LIFECYCLE_KEEP_REASON))),
+            Map.entry("policy/PolicyView.java", List.of(
+                    Input.exempt("a field of the policy form", "a number, yes/no or list read by PolicyFields, refused in words naming the field"),
+                    Input.limitedBy("policy/PolicyViewModel.java", "note of a new draft, reason of a send-back", TextLimit.POLICY_NOTE))),
             Map.entry("review/DecisionDialog.java", List.of(
                     Input.exempt("new limit of an override", NUMBER),
                     Input.limited("note of confirm, override, reject, approve, decline", TextLimit.DECISION_NOTE),

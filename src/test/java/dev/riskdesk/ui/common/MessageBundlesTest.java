@@ -64,7 +64,7 @@ class MessageBundlesTest {
 
     @Test
     void keysArePrefixedByFeature() throws IOException {
-        Set<String> prefixes = Set.of("common", "changes", "error", "login", "shell", "overview", "audit", "profiles", "profile", "review", "demo", "appeals", "dashboard", "data", "operators", "backup", "lifecycle", "privacy");
+        Set<String> prefixes = Set.of("common", "changes", "error", "login", "shell", "overview", "audit", "profiles", "profile", "review", "demo", "appeals", "dashboard", "data", "operators", "backup", "lifecycle", "privacy", "policy");
         for (String key : load("messages_en.properties").stringPropertyNames()) {
             assertTrue(prefixes.contains(key.substring(0, key.indexOf('.'))), "unexpected prefix: " + key);
         }
