@@ -54,6 +54,17 @@ class ArchitectureTest {
             .ignoreDependency(resideInAPackage("dev.riskdesk.db.schema.."), assignableTo(Enum.class))
             .because("a successor must be able to change one feature without dragging in the others");
 
+    // identity: only the sign-in makes sessions
+    /** The constructor is package-private; inside the package only the sign-in (and the session's own set-up constant) may call it. */
+    @ArchTest
+    static final ArchRule onlyTheSignInMakesSessions = noClasses()
+            .that().doNotHaveFullyQualifiedName("dev.riskdesk.security.OperatorService")
+            .and().doNotHaveFullyQualifiedName("dev.riskdesk.security.Session")
+            .should().callConstructorWhere(com.tngtech.archunit.core.domain.JavaConstructorCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                            com.tngtech.archunit.core.domain.JavaClass.Predicates.type(dev.riskdesk.security.Session.class))))
+            .because("a session carries permissions: only signing in with a password may make one");
+
     @ArchTest
     static final ArchRule screensAreFreeOfCycles = slices().matching("dev.riskdesk.ui.(*)..")
             .should().beFreeOfCycles()

@@ -17,6 +17,7 @@ import dev.riskdesk.security.AccessDeniedException;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Role;
 import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestSessions;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -30,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 @Tag("db")
 class CustomerProfileServiceTest {
-    static final Session AGENT = new Session(1, "agent", "A", Role.AGENT, EnumSet.of(Permission.CUSTOMER_VIEW));
-    static final Session RISK = new Session(2, "risk", "R", Role.RISK_OPERATOR, EnumSet.of(Permission.CUSTOMER_VIEW, Permission.LIMIT_DECIDE, Permission.NOTICE_VIEW));
+    static final Session AGENT = TestSessions.of(1, "agent", "A", Role.AGENT, EnumSet.of(Permission.CUSTOMER_VIEW));
+    static final Session RISK = TestSessions.of(2, "risk", "R", Role.RISK_OPERATOR, EnumSet.of(Permission.CUSTOMER_VIEW, Permission.LIMIT_DECIDE, Permission.NOTICE_VIEW));
 
     @TempDir
     static Path dir;
@@ -126,7 +127,7 @@ class CustomerProfileServiceTest {
         assertEquals(null, p.header().subScores());
         UserFacingException e = assertThrows(UserFacingException.class, () -> service.profile(AGENT, 999));
         assertEquals("profileMissing", e.messageKey());
-        Session nobody = new Session(3, "x", "X", Role.AGENT, Set.of());
+        Session nobody = TestSessions.of(3, "x", "X", Role.AGENT, Set.of());
         assertThrows(AccessDeniedException.class, () -> service.profile(nobody, 1));
     }
 }

@@ -21,6 +21,7 @@ import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Role;
 import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestSessions;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,9 +53,9 @@ class CustomerSearchServiceTest {
     static Database db;
     static CustomerSearchService search;
 
-    static final Session AGENT = new Session(1, "agent", "A", Role.AGENT,
+    static final Session AGENT = TestSessions.of(1, "agent", "A", Role.AGENT,
             EnumSet.of(Permission.CUSTOMER_VIEW, Permission.PII_REVEAL_CONTACT));
-    static final Session RISK = new Session(2, "risk", "R", Role.RISK_OPERATOR,
+    static final Session RISK = TestSessions.of(2, "risk", "R", Role.RISK_OPERATOR,
             EnumSet.of(Permission.CUSTOMER_VIEW, Permission.PII_REVEAL_CONTACT, Permission.PII_REVEAL_ID_NUMBER));
 
     @BeforeAll

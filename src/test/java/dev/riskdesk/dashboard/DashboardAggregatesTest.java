@@ -16,6 +16,7 @@ import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Role;
 import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestSessions;
 import dev.riskdesk.security.TestOperators;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -294,7 +295,7 @@ class DashboardAggregatesTest {
         StressScenario mine = services.stress.scenarios(system).get(3);
         assertEquals("my scenario", mine.name());
         assertEquals(0, new BigDecimal("3").compareTo(mine.parameters().pdMultiplier("I1")));
-        Session agent = new Session(9, "agent", "Agent", Role.AGENT, EnumSet.of(Permission.CUSTOMER_VIEW));
+        Session agent = TestSessions.of(9, "agent", "Agent", Role.AGENT, EnumSet.of(Permission.CUSTOMER_VIEW));
         assertThrows(AccessDeniedException.class, () -> services.stress.save(agent, "x", p));
         assertThrows(AccessDeniedException.class, () -> services.query.load(agent, DashboardFilter.all()));
     }

@@ -12,6 +12,7 @@ import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Role;
 import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestSessions;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 @Tag("db")
 @Tag("pg")
 class PostgresRolesTest {
-    private static final Session AGENT = new Session(0, "agent", "王芳", Role.AGENT, EnumSet.noneOf(Permission.class));
+    private static final Session AGENT = TestSessions.of(0, "agent", "王芳", Role.AGENT, EnumSet.noneOf(Permission.class));
 
     @Test
     void theApplicationRoleCannotRewriteTheAuditTrailNorChangeTheSchema() {

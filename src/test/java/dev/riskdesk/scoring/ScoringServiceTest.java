@@ -42,6 +42,7 @@ import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Role;
 import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestSessions;
 import dev.riskdesk.security.TestOperators;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -89,7 +90,7 @@ class ScoringServiceTest {
     }
 
     static Session operator(Role role, Permission... permissions) {
-        return new Session(42, "op", "Operator", role, permissions.length == 0 ? EnumSet.noneOf(Permission.class) : EnumSet.of(permissions[0], permissions));
+        return TestSessions.of(42, "op", "Operator", role, permissions.length == 0 ? EnumSet.noneOf(Permission.class) : EnumSet.of(permissions[0], permissions));
     }
 
     @Test

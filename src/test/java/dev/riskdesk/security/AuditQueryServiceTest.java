@@ -30,8 +30,8 @@ class AuditQueryServiceTest {
     Path dir;
     Database database;
     AuditQueryService service;
-    Session manager = new Session(3, "manager", "陈静", Role.MANAGER, EnumSet.of(Permission.AUDIT_VIEW));
-    Session agent = new Session(1, "agent", "王芳", Role.AGENT, EnumSet.of(Permission.CUSTOMER_VIEW));
+    Session manager = TestSessions.of(3, "manager", "陈静", Role.MANAGER, EnumSet.of(Permission.AUDIT_VIEW));
+    Session agent = TestSessions.of(1, "agent", "王芳", Role.AGENT, EnumSet.of(Permission.CUSTOMER_VIEW));
     /** The id before the five events: a new database holds its own events already (the policy and rule set seeds). */
     long b;
 
@@ -44,8 +44,8 @@ class AuditQueryServiceTest {
         b = database.dsl().select(dev.riskdesk.db.schema.Tables.AUDIT_EVENT.ID.max()).from(dev.riskdesk.db.schema.Tables.AUDIT_EVENT).fetchOptional(0, Long.class)
                 .orElse(0L);
         database.transaction(tx -> {
-            Session a = new Session(0, "agent", "", Role.AGENT, EnumSet.noneOf(Permission.class));
-            Session r = new Session(0, "risk", "", Role.RISK_OPERATOR, EnumSet.noneOf(Permission.class));
+            Session a = TestSessions.of(0, "agent", "", Role.AGENT, EnumSet.noneOf(Permission.class));
+            Session r = TestSessions.of(0, "risk", "", Role.RISK_OPERATOR, EnumSet.noneOf(Permission.class));
             audit.record(tx, a, "LOGIN", "OPERATOR", 1, null, null);
             audit.record(tx, r, "LOGIN", "OPERATOR", 2, null, null);
             audit.record(tx, r, "LIMIT_OVERRIDE", "ACCOUNT", 77, "income verified", "20000 -> 15000");

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Set;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class PolicySeed {
     private static final Logger LOG = LoggerFactory.getLogger(PolicySeed.class);
     /** The actor of the seed's audit events: the set-up that made the database, no operator (none exists yet). */
-    static final Session INITIALISER = new Session(0, "database set-up", "database set-up", null, Set.of());
+    static final Session INITIALISER = Session.databaseSetUp();
 
     private PolicySeed() {
     }

@@ -10,6 +10,7 @@ import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Role;
 import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestSessions;
 import dev.riskdesk.security.audit.AuditChainHead;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,7 +36,7 @@ class AuditCommandTest {
         AuditChainHead.Link head;
         try (Database db = Database.open(DatabaseLocation.ofPath(dir.resolve("riskdesk")))) {
             AuditLog audit = new AuditLog(Clock.systemUTC());
-            Session risk = new Session(0, "risk", "", Role.RISK_OPERATOR, EnumSet.noneOf(Permission.class));
+            Session risk = TestSessions.of(0, "risk", "", Role.RISK_OPERATOR, EnumSet.noneOf(Permission.class));
             for (int i = 0; i < 3; i++) {
                 int account = i;
                 db.transaction(tx -> audit.record(tx, risk, "LIMIT_OVERRIDE", "ACCOUNT", account, "income verified", null));

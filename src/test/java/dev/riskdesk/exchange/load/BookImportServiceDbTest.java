@@ -16,6 +16,7 @@ import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Role;
 import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestSessions;
 import dev.riskdesk.security.TestOperators;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,7 +162,7 @@ class BookImportServiceDbTest {
     void anOperatorWithoutDataImportIsRefusedAndNothingIsWritten() {
         try (Database db = TestDatabases.fresh(dir)) {
             MemoryBook book = MemoryBook.tiny();
-            Session agent = new Session(1, "agent", "王芳", Role.AGENT, EnumSet.of(Permission.CUSTOMER_VIEW, Permission.APPEAL_HANDLE));
+            Session agent = TestSessions.of(1, "agent", "王芳", Role.AGENT, EnumSet.of(Permission.CUSTOMER_VIEW, Permission.APPEAL_HANDLE));
             String before = BookFingerprint.content(db.dsl(), BookFingerprint.ALL);
             assertThrows(AccessDeniedException.class, () -> service(db, book).load(agent, book.request(false, null), Progress.NONE));
             assertThrows(AccessDeniedException.class, () -> service(db, book).validate(agent, book.request(false, null), Progress.NONE));

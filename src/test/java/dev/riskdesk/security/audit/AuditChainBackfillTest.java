@@ -11,6 +11,7 @@ import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Role;
 import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestSessions;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -52,7 +53,7 @@ class AuditChainBackfillTest {
             assertEquals(2503 + seeds, state.events());
             assertEquals(new AuditChainHead.Link(2503 + seeds, state.last().hash()), AuditChainHead.read(db.dsl()));
 
-            Session risk = new Session(0, "risk", "", Role.RISK_OPERATOR, EnumSet.noneOf(Permission.class));
+            Session risk = TestSessions.of(0, "risk", "", Role.RISK_OPERATOR, EnumSet.noneOf(Permission.class));
             db.transaction(tx -> new AuditLog(Clock.systemUTC()).record(tx, risk, "LOGIN", "OPERATOR", 2, null, null));
             state = verifier.verify(Progress.NONE);
             assertTrue(state.intact(), String.valueOf(state.broken()));

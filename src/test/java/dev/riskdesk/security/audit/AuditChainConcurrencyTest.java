@@ -13,6 +13,7 @@ import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Role;
 import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestSessions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ class AuditChainConcurrencyTest {
         try (Database db = TestDatabases.fresh(dir)) {
             long before = db.dsl().fetchCount(AUDIT_EVENT);
             AppealSla sla = new AppealSla(db, new AuditLog(Clock.systemUTC()));
-            Session supervisor = new Session(0, "supervisor", "", Role.MANAGER, EnumSet.of(Permission.APPEAL_ASSIGN));
+            Session supervisor = TestSessions.of(0, "supervisor", "", Role.MANAGER, EnumSet.of(Permission.APPEAL_ASSIGN));
             AppealType[] types = AppealType.values();
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
             CountDownLatch start = new CountDownLatch(1);
@@ -79,7 +80,7 @@ class AuditChainConcurrencyTest {
         try (Database db = TestDatabases.fresh(dir)) {
             AuditLog audit = new AuditLog(Clock.systemUTC());
             AppealSla sla = new AppealSla(db, audit);
-            Session supervisor = new Session(0, "supervisor", "", Role.MANAGER, EnumSet.of(Permission.APPEAL_ASSIGN));
+            Session supervisor = TestSessions.of(0, "supervisor", "", Role.MANAGER, EnumSet.of(Permission.APPEAL_ASSIGN));
             CountDownLatch headLocked = new CountDownLatch(1);
             ExecutorService pool = Executors.newSingleThreadExecutor();
             try {

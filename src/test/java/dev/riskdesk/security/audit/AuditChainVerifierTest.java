@@ -15,6 +15,7 @@ import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Role;
 import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestSessions;
 import dev.riskdesk.security.audit.AuditChainState.Problem;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,7 +36,7 @@ class AuditChainVerifierTest {
     Database db;
     AuditLog audit = new AuditLog(Clock.systemUTC());
     AuditChainVerifier verifier;
-    Session risk = new Session(0, "risk", "", Role.RISK_OPERATOR, EnumSet.noneOf(Permission.class));
+    Session risk = TestSessions.of(0, "risk", "", Role.RISK_OPERATOR, EnumSet.noneOf(Permission.class));
     /** The ids of the events {@link #open} wrote, in order. */
     List<Long> ids;
 
@@ -205,9 +206,9 @@ class AuditChainVerifierTest {
 
     @Test
     void theConsoleNeedsAuditView() {
-        Session agent = new Session(1, "agent", "", Role.AGENT, EnumSet.of(Permission.CUSTOMER_VIEW));
+        Session agent = TestSessions.of(1, "agent", "", Role.AGENT, EnumSet.of(Permission.CUSTOMER_VIEW));
         assertThrows(AccessDeniedException.class, () -> verifier.verify(agent, Progress.NONE));
-        Session manager = new Session(3, "manager", "", Role.MANAGER, EnumSet.of(Permission.AUDIT_VIEW));
+        Session manager = TestSessions.of(3, "manager", "", Role.MANAGER, EnumSet.of(Permission.AUDIT_VIEW));
         assertNull(verifier.verify(manager, Progress.NONE).broken());
     }
 

@@ -12,6 +12,7 @@ import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Role;
 import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestSessions;
 import dev.riskdesk.security.audit.AuditChainState.Problem;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,7 +36,7 @@ class AuditErasureTest {
     @TempDir
     Path dir;
     AuditLog audit = new AuditLog(Clock.systemUTC());
-    Session manager = new Session(0, "manager", "", Role.MANAGER, EnumSet.noneOf(Permission.class));
+    Session manager = TestSessions.of(0, "manager", "", Role.MANAGER, EnumSet.noneOf(Permission.class));
 
     @Test
     void anErasedEventStillVerifiesAndIsCounted() {

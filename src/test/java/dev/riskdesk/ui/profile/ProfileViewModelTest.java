@@ -14,6 +14,7 @@ import dev.riskdesk.db.TestDatabases;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Role;
 import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestSessions;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 @Tag("db")
 class ProfileViewModelTest {
-    static final Session RISK = new Session(2, "risk", "R", Role.RISK_OPERATOR, EnumSet.of(Permission.CUSTOMER_VIEW, Permission.LIMIT_DECIDE));
+    static final Session RISK = TestSessions.of(2, "risk", "R", Role.RISK_OPERATOR, EnumSet.of(Permission.CUSTOMER_VIEW, Permission.LIMIT_DECIDE));
 
     @TempDir
     static Path dir;

@@ -21,6 +21,7 @@ import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Role;
 import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestSessions;
 import dev.riskdesk.ui.common.UiText;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,9 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The browser's view model on a real book of 250 accounts, with a same-thread task runner. */
 @Tag("db")
 class ProfilesViewModelTest {
-    static final Session AGENT = new Session(1, "agent", "A", Role.AGENT,
+    static final Session AGENT = TestSessions.of(1, "agent", "A", Role.AGENT,
             EnumSet.of(Permission.CUSTOMER_VIEW, Permission.PII_REVEAL_CONTACT));
-    static final Session RISK = new Session(2, "risk", "R", Role.RISK_OPERATOR,
+    static final Session RISK = TestSessions.of(2, "risk", "R", Role.RISK_OPERATOR,
             EnumSet.of(Permission.CUSTOMER_VIEW, Permission.PII_REVEAL_CONTACT, Permission.PII_REVEAL_ID_NUMBER));
 
     @TempDir

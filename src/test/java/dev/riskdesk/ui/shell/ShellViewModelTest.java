@@ -6,6 +6,7 @@ import dev.riskdesk.common.SameThreadTaskRunner;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Role;
 import dev.riskdesk.security.Session;
+import dev.riskdesk.security.TestSessions;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -25,7 +26,7 @@ class ShellViewModelTest {
 
     @Test
     void anAgentSeesOnlyTheOverview() {
-        Session agent = new Session(1, "agent", "王芳", Role.AGENT, EnumSet.of(Permission.CUSTOMER_VIEW));
+        Session agent = TestSessions.of(1, "agent", "王芳", Role.AGENT, EnumSet.of(Permission.CUSTOMER_VIEW));
         ShellViewModel model = shell(agent, new ArrayList<>());
         assertEquals(List.of("overview"), model.screens().stream().map(ScreenEntry::id).toList());
         assertEquals("overview", model.selectedProperty().get().id());
@@ -35,7 +36,7 @@ class ShellViewModelTest {
 
     @Test
     void aManagerAlsoSeesTheAuditLogAndTheStatusBarFigures() {
-        Session manager = new Session(3, "manager", "陈静", Role.MANAGER, EnumSet.of(Permission.AUDIT_VIEW));
+        Session manager = TestSessions.of(3, "manager", "陈静", Role.MANAGER, EnumSet.of(Permission.AUDIT_VIEW));
         List<Session> signedOut = new ArrayList<>();
         ShellViewModel model = shell(manager, signedOut);
         assertEquals(List.of("overview", "audit"), model.screens().stream().map(ScreenEntry::id).toList());
