@@ -21,12 +21,26 @@ public final class Launcher {
     public static void main(String[] args) {
         H2Network.bindToLoopback(); // before anything loads H2
         configureLogFolder();
+        useJavaArpack();
         if (args.length == 0 || isConsoleOnly(args)) {
             ConsoleApp.start(args);
             return;
         }
         System.exit(RiskDeskCli.run(args));
     }
+
+    /**
+     * Weka's netlib looks for a native ARPACK (there is none in the jar or the system libraries) and
+     * prints two java.util.logging warnings on stderr before falling back to the pure-Java one; naming
+     * the pure-Java implementation up front skips the search. Unless the user set the property.
+     */
+    static void useJavaArpack() {
+        if (System.getProperty(ARPACK) == null) {
+            System.setProperty(ARPACK, "com.github.fommil.netlib.F2jARPACK");
+        }
+    }
+
+    private static final String ARPACK = "com.github.fommil.netlib.ARPACK";
 
     /** {@code riskdesk --db X} or {@code riskdesk --db=X} with nothing else still opens the console on X. */
     static boolean isConsoleOnly(String[] args) {
