@@ -68,7 +68,7 @@ public final class ScoringBenchmark {
             long start = System.nanoTime();
             AccountScore s = scoring.scoreAccount(system, id);
             if (s != null) {
-                checksum += Explanation.of(s.scorecard(), s.result()).reasonCodes().size();
+                checksum += s.explanation().reasonCodes().size();
             }
             long read = System.nanoTime();
             AccountHistory h = scanner.loadOne(id, obs - FeatureCalculator.LOOKBACK_MONTHS + 1, obs);
@@ -76,7 +76,7 @@ public final class ScoringBenchmark {
             FeatureVector v = FeatureCalculator.compute(h, obs);
             if (v != null) {
                 AccountScore again = scorer.score(v);
-                checksum += Explanation.of(again.scorecard(), again.result()).reasonCodes().size();
+                checksum += again.explanation().reasonCodes().size();
             }
             long end = System.nanoTime();
             if (i >= 0) {
@@ -95,9 +95,9 @@ public final class ScoringBenchmark {
     }
 
     public Result score(Progress progress) {
-        StoredModel champion = models.champion(ModelKind.SCORECARD);
+        StoredModel champion = models.mainChampion();
         if (champion == null) {
-            throw new UserFacingException("No champion scorecard; promote one before benchmarking scoring.");
+            throw new UserFacingException("No champion model; promote one before benchmarking scoring.");
         }
         return run(new ScoringService.Scorer(new ScoringService.Champions(champion, models.champion(ModelKind.THIN_FILE))), progress);
     }

@@ -18,7 +18,6 @@ import dev.riskdesk.common.Progress;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.limits.policy.LimitPolicy;
 import dev.riskdesk.limits.policy.LimitPolicyService;
-import dev.riskdesk.scoring.model.ModelKind;
 import dev.riskdesk.scoring.model.ModelRepository;
 import dev.riskdesk.scoring.model.StoredModel;
 import dev.riskdesk.security.AuditLog;
@@ -90,7 +89,7 @@ public final class DashboardRefreshService {
         long started = System.nanoTime();
         DSLContext dsl = database.dsl();
         LimitPolicy policy = policies.activeOrDefaults().policy();
-        StoredModel champion = models.champion(ModelKind.SCORECARD);
+        StoredModel champion = models.mainChampion();
         JsonNode baseline = champion == null || champion.metrics() == null ? null : champion.metrics().path("baseline").get("SCORE");
         double[] cuts = baseline == null ? new double[0] : doubles(baseline.get("cuts"));
         Accounts acc = loadAccounts(dsl, policy, champion == null ? null : champion.id(), cuts);

@@ -3,18 +3,18 @@ package dev.riskdesk.scoring;
 import dev.riskdesk.scoring.features.FeatureVector;
 import dev.riskdesk.scoring.model.Explanation;
 import dev.riskdesk.scoring.model.ScoreResult;
-import dev.riskdesk.scoring.model.Scorecard;
+import dev.riskdesk.scoring.model.ExplainedModel;
 import dev.riskdesk.scoring.model.SubScores;
 import java.nio.ByteBuffer;
 import java.util.List;
 
 /** One account's score by the champion: points, sub-scores and reason codes. */
-public record AccountScore(FeatureVector features, long modelId, Scorecard scorecard, ScoreResult result,
+public record AccountScore(FeatureVector features, long modelId, ExplainedModel model, ScoreResult result,
                            SubScores subScores, List<String> reasonCodes) {
 
     /** The points table and the reasons this score was given (protected attributes already left out). */
     public Explanation explanation() {
-        return Explanation.of(scorecard, result, reasonCodes);
+        return model.explain(features, result, reasonCodes);
     }
 
     public boolean thinFile() {
@@ -23,7 +23,7 @@ public record AccountScore(FeatureVector features, long modelId, Scorecard score
 
     /** What each sub-score is made of (the same numbers {@link #subScores()} came from). */
     public List<SubScores.Input> subScoreInputs() {
-        return SubScores.inputs(result.score(), scorecard.scaling(), features);
+        return SubScores.inputs(result.score(), model.scaling(), features);
     }
 
     /** SCORE.POINTS: the points of each characteristic as big-endian shorts, in model order. */

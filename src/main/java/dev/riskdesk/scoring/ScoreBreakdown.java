@@ -22,8 +22,8 @@ public record ScoreBreakdown(AccountScore score, Explanation explanation, List<H
         return score != null;
     }
 
-    /** The sum of the points shown (lines and the range adjustment): equals the score by construction. */
+    /** The sum of the points shown (base, lines and the range adjustment): equals the score by construction. */
     public int pointsTotal() {
-        return explanation.lines().stream().mapToInt(Explanation.Line::points).sum() + explanation.clampAdjustment();
+        return explanation.basePoints() + explanation.lines().stream().mapToInt(Explanation.Line::points).sum() + explanation.clampAdjustment();
     }
 }

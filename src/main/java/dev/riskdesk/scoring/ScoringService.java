@@ -9,25 +9,26 @@ import dev.riskdesk.scoring.features.AccountHistory;
 import dev.riskdesk.scoring.features.FeatureCalculator;
 import dev.riskdesk.scoring.features.FeatureScanner;
 import dev.riskdesk.scoring.features.FeatureVector;
+import dev.riskdesk.scoring.model.ExplainedModel;
 import dev.riskdesk.scoring.model.Explanation;
 import dev.riskdesk.scoring.model.ModelKind;
 import dev.riskdesk.scoring.model.ModelRepository;
 import dev.riskdesk.scoring.model.ProtectedAttributes;
 import dev.riskdesk.scoring.model.ScoreBand;
 import dev.riskdesk.scoring.model.ScoreResult;
-import dev.riskdesk.scoring.model.Scorecard;
 import dev.riskdesk.scoring.model.StoredModel;
 import dev.riskdesk.scoring.model.SubScores;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Session;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * Scores one account on demand, with its explanation and its stored score history, using the
- * champion scorecard (thin files with the thin-file champion) at the latest month in
+ * champion (thin files with the thin-file champion) at the latest month in
  * ACCOUNT_MONTH. Nothing is written; the whole book is scored by {@link ScoreRunService}.
  */
 public final class ScoringService {
@@ -52,16 +53,19 @@ public final class ScoringService {
         return protectedAttributes.get();
     }
 
-    /** The models in force. The thin-file champion is optional: without it thin files use the scorecard. */
-    public record Champions(StoredModel scorecard, StoredModel thinFile) {
-        /** The champions now; refuses when no scorecard has been promoted. */
+    /**
+     * The models in force: {@code main} (a scorecard or a gradient-boosted model) for accounts with a file,
+     * {@code thinFile} (optional: without it thin files use the main champion) for thin files.
+     */
+    public record Champions(StoredModel main, StoredModel thinFile) {
+        /** The champions now; refuses when no model for accounts with a file has been promoted. */
         public static Champions current(ModelRepository models) {
-            StoredModel sc = models.champion(ModelKind.SCORECARD);
-            if (sc == null) {
+            StoredModel main = models.mainChampion();
+            if (main == null) {
                 throw UserFacingException.keyed("scoring.noChampion",
                         "No scorecard has been promoted to champion yet; train one (riskdesk model train) and promote it.");
             }
-            return new Champions(sc, models.champion(ModelKind.THIN_FILE));
+            return new Champions(main, models.champion(ModelKind.THIN_FILE));
         }
     }
 
@@ -102,11 +106,11 @@ public final class ScoringService {
         return range[1];
     }
 
-    /** A scorer with its models bound once; pure, so single and batch scoring share it. */
+    /** A scorer with its models read once; pure, so single and batch scoring share it. */
     public static final class Scorer {
         private final Champions champions;
-        private final Scorecard.Bound main;
-        private final Scorecard.Bound thin;
+        private final ExplainedModel main;
+        private final ExplainedModel thin;
         private final ProtectedAttributes excluded;
 
         /** A scorer whose reasons leave out the default protected attributes. */
@@ -118,16 +122,40 @@ public final class ScoringService {
         public Scorer(Champions champions, ProtectedAttributes excluded) {
             this.champions = champions;
             this.excluded = excluded;
-            this.main = champions.scorecard().scorecard().bindFeatures();
-            this.thin = champions.thinFile() == null ? null : champions.thinFile().scorecard().bindFeatures();
+            this.main = champions.main().explained();
+            this.thin = champions.thinFile() == null ? null : champions.thinFile().explained();
         }
 
         public AccountScore score(FeatureVector v) {
-            boolean useThin = v.thinFile() && thin != null;
-            StoredModel model = useThin ? champions.thinFile() : champions.scorecard();
-            ScoreResult r = (useThin ? thin : main).score(v);
-            Scorecard sc = model.scorecard();
-            return new AccountScore(v, model.id(), sc, r, SubScores.of(r.score(), sc.scaling(), v), Explanation.reasonCodes(sc, r, excluded));
+            return scoreAll(List.of(v)).get(0);
+        }
+
+        /**
+         * Scores many accounts, each with the model its file calls for: the same results as one by one
+         * (a model may score a list at once, as the gradient-boosted one does).
+         */
+        public List<AccountScore> scoreAll(List<FeatureVector> vectors) {
+            List<FeatureVector> byMain = new ArrayList<>();
+            List<FeatureVector> byThin = new ArrayList<>();
+            for (FeatureVector v : vectors) {
+                (usesThin(v) ? byThin : byMain).add(v);
+            }
+            Iterator<ScoreResult> mainResults = main.scoreAll(byMain).iterator();
+            Iterator<ScoreResult> thinResults = byThin.isEmpty() ? null : thin.scoreAll(byThin).iterator();
+            List<AccountScore> out = new ArrayList<>(vectors.size());
+            for (FeatureVector v : vectors) {
+                boolean useThin = usesThin(v);
+                StoredModel model = useThin ? champions.thinFile() : champions.main();
+                ExplainedModel explained = useThin ? thin : main;
+                ScoreResult r = (useThin ? thinResults : mainResults).next();
+                out.add(new AccountScore(v, model.id(), explained, r, SubScores.of(r.score(), explained.scaling(), v),
+                        explained.reasonCodes(r, excluded)));
+            }
+            return out;
+        }
+
+        private boolean usesThin(FeatureVector v) {
+            return v.thinFile() && thin != null;
         }
     }
 

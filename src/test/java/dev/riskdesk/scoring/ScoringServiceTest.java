@@ -11,6 +11,7 @@ import static dev.riskdesk.db.schema.Tables.OPERATOR;
 import static dev.riskdesk.db.schema.Tables.SCORE;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,11 +29,13 @@ import dev.riskdesk.scoring.features.FeatureScanner;
 import dev.riskdesk.scoring.features.FeatureStore;
 import dev.riskdesk.scoring.features.FeatureVector;
 import dev.riskdesk.scoring.features.MonthRow;
+import dev.riskdesk.scoring.model.BoostedModel;
 import dev.riskdesk.scoring.model.Explanation;
 import dev.riskdesk.scoring.model.ProtectedAttributes;
 import dev.riskdesk.scoring.model.ModelKind;
 import dev.riskdesk.scoring.model.ModelRepository;
 import dev.riskdesk.scoring.model.ModelStatus;
+import dev.riskdesk.scoring.model.Scaling;
 import dev.riskdesk.scoring.model.ScoreResult;
 import dev.riskdesk.scoring.model.Scorecard;
 import dev.riskdesk.scoring.model.StoredModel;
@@ -46,10 +49,13 @@ import dev.riskdesk.security.TestSessions;
 import dev.riskdesk.security.TestOperators;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.jooq.Record;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -198,7 +204,7 @@ class ScoringServiceTest {
                 return;
             }
             AccountScore s = scorer.score(v);
-            Explanation e = Explanation.of(s.scorecard(), s.result());
+            Explanation e = s.explanation();
             int sum = e.lines().stream().mapToInt(Explanation.Line::points).sum() + e.clampAdjustment();
             assertEquals(s.result().score(), sum);
             List<Explanation.Line> byCode = e.reasonCodes().stream()
@@ -378,5 +384,128 @@ class ScoringServiceTest {
         assertEquals(ran.scored(), scored);
         assertEquals(scored, db.dsl().fetchCount(db.dsl().selectDistinct(SCORE.ACCOUNT_ID).from(SCORE).where(SCORE.JOB_ID.eq(ran.jobId()))),
                 "no account scored twice");
+    }
+
+    // ---- the gradient-boosted model: trained beside the scorecard, explained in points, champion in its place
+
+    /** Every account of the book with recent history, its features at the scoring month. */
+    private static List<FeatureVector> book() {
+        int obs = scoring.observationMonth();
+        List<FeatureVector> book = new ArrayList<>();
+        new FeatureScanner(db).scan(0, obs - FeatureCalculator.LOOKBACK_MONTHS + 1, obs, Progress.NONE, h -> {
+            FeatureVector v = FeatureCalculator.compute(h, obs);
+            if (v != null) {
+                book.add(v);
+            }
+        });
+        return book;
+    }
+
+    @Test
+    @Order(9)
+    void trainingStoresTheBoostedModelAsADraftWithOutOfTimeMetrics() {
+        StoredModel gb = models.load(report.boostedId());
+        assertEquals(ModelKind.GRADIENT_BOOSTED, gb.kind());
+        assertEquals(ModelStatus.DRAFT, gb.status());
+        for (String key : List.of("train", "test", "baseline")) {
+            assertTrue(gb.metrics().has(key), key);
+        }
+        assertTrue(report.boostedTest().auc() > 0.7, "out-of-time AUC " + report.boostedTest().auc());
+        assertEquals(report.testRows(), report.boostedTest().count(), "measured on the same out-of-time rows as the scorecard");
+        // the same characteristics the scorecard could use: every feature and the occupation
+        assertEquals(TrainingService.candidateInputs(), gb.features());
+    }
+
+    @Test
+    @Order(10)
+    void everyAccountsBoostedPointsAddUpExactlyToItsScoreAndItsLogOdds() {
+        List<FeatureVector> book = book();
+        BoostedModel model = (BoostedModel) models.load(report.boostedId()).explained();
+        Scaling scaling = model.scaling();
+        List<ScoreResult> results = model.scoreAll(book);
+        float[][] contributions = model.contributions(book);
+        double[] logOdds = model.logOdds(book);
+        BoostedModel reread = BoostedModel.fromBytes(model.bytes());
+        int n = model.characteristicNames().size();
+        for (int i = 0; i < book.size(); i++) {
+            ScoreResult r = results.get(i);
+            String account = "account " + book.get(i).accountId();
+            // the contributions are the model's own log-odds, split per characteristic
+            double sum = contributions[i][n];
+            for (int c = 0; c < n; c++) {
+                sum += contributions[i][c];
+                assertEquals(-scaling.factor() * contributions[i][c], r.points()[c], 1.0, account + " rounds each contribution by less than a point");
+            }
+            assertEquals(logOdds[i], sum, 1e-4, account);
+            // on the scorecard's scale: Offset − Factor × log-odds, clamped to 300–850
+            assertEquals(scaling.clamp((int) Math.round(scaling.offset() - scaling.factor() * sum)), r.score(), account);
+            assertEquals(1 / (1 + Math.exp(-logOdds[i])), r.pd(), 1e-5, account);
+            Explanation e = model.explain(book.get(i), r, model.reasonCodes(r, ProtectedAttributes.DEFAULT));
+            int shown = e.basePoints() + e.lines().stream().mapToInt(Explanation.Line::points).sum() + e.clampAdjustment();
+            assertEquals(r.score(), shown, account + ": base + points + range limit = score");
+            assertEquals(results.get(0).base(), r.base(), "the same base for every account");
+            assertReasonsAreTheMostNegativePoints(e, account);
+            // one account alone, and after a save and load, as in the whole list
+            if (i % 25 == 0) {
+                ScoreResult single = model.score(book.get(i));
+                assertArrayEquals(r.points(), single.points(), account);
+                assertEquals(r.pd(), single.pd(), account);
+                assertArrayEquals(r.points(), reread.score(book.get(i)).points(), account);
+            }
+        }
+    }
+
+    private static void assertReasonsAreTheMostNegativePoints(Explanation e, String account) {
+        Map<String, Integer> points = e.lines().stream().collect(Collectors.toMap(Explanation.Line::characteristic, Explanation.Line::points));
+        List<String> candidates = e.lines().stream().filter(l -> l.points() < 0 && !ProtectedAttributes.DEFAULT.isProtected(l.characteristic()))
+                .sorted((a, b) -> Integer.compare(a.points(), b.points())).map(Explanation.Line::characteristic).toList();
+        assertEquals(Math.min(Explanation.MAX_REASONS, candidates.size()), e.reasonCodes().size(), account);
+        for (int k = 0; k < e.reasonCodes().size(); k++) {
+            assertEquals(points.get(candidates.get(k)), points.get(e.reasonCodes().get(k)), account + " reason " + (k + 1));
+        }
+        assertFalse(e.reasonCodes().contains("AGE"), account + ": a protected attribute is never a reason");
+    }
+
+    @Test
+    @Order(11)
+    void theBoostedChampionReplacesTheScorecardAndBatchScoringEqualsSingleScoringOnEveryAccount() {
+        long scorecardChampion = models.mainChampion().id();
+        models.promote(TestOperators.manager(db), report.boostedId(), "the boosted model explains itself too");
+        assertEquals(ModelStatus.RETIRED, models.load(scorecardChampion).status());
+        assertEquals(ModelStatus.CHAMPION, models.load(report.thinFileId()).status(), "the thin-file seat is another seat");
+        assertEquals(report.boostedId(), models.mainChampion().id());
+        dev.riskdesk.common.UserFacingException forest = assertThrows(dev.riskdesk.common.UserFacingException.class,
+                () -> models.promote(TestOperators.manager(db), report.forestId(), "forest"));
+        assertTrue(forest.getMessage().contains("cannot explain"), forest.getMessage());
+
+        ScoreRunService.BatchReport run = scoreRun.scoreAll(TestOperators.batch(db), 400, Progress.NONE);
+        Map<Long, ? extends Record> stored = db.dsl().select(SCORE.ACCOUNT_ID, SCORE.MODEL_ID, SCORE.SCORE_, SCORE.PD, SCORE.BAND, SCORE.POINTS,
+                        SCORE.REASON_CODES, SCORE.CREDIT_SUB).from(SCORE).where(SCORE.JOB_ID.eq(run.jobId()))
+                .fetchMap(SCORE.ACCOUNT_ID);
+        List<FeatureVector> book = book();
+        assertEquals(book.size(), stored.size());
+        ScoringService.Scorer scorer = new ScoringService.Scorer(scoring.champions());
+        int boosted = 0;
+        for (FeatureVector v : book) {
+            AccountScore single = scorer.score(v);
+            Record r = stored.get(v.accountId());
+            String account = "account " + v.accountId();
+            assertEquals(r.get(SCORE.MODEL_ID), single.modelId(), account);
+            assertEquals(r.get(SCORE.SCORE_), single.result().score(), account);
+            assertEquals(r.get(SCORE.BAND).trim(), single.result().band().name(), account);
+            assertArrayEquals(r.get(SCORE.POINTS), single.packedPoints(), account);
+            assertEquals(r.get(SCORE.REASON_CODES), String.join(",", single.reasonCodes()), account);
+            assertEquals(r.get(SCORE.CREDIT_SUB), single.subScores().credit(), account);
+            boosted += single.modelId() == report.boostedId() ? 1 : 0;
+        }
+        assertEquals(db.dsl().fetchCount(SCORE, SCORE.JOB_ID.eq(run.jobId()).and(SCORE.THIN_FILE.isFalse())), boosted,
+                "every account with a file is scored by the boosted champion");
+        // the console's path (history read for one account) gives the same, and its points table adds up
+        for (FeatureVector v : book.subList(0, 60)) {
+            ScoreBreakdown b = scoring.breakdown(TestOperators.risk(db), v.accountId());
+            assertEquals(stored.get(v.accountId()).get(SCORE.SCORE_), b.score().result().score());
+            assertEquals(b.score().result().score(), b.pointsTotal());
+            assertEquals(b.score().thinFile(), b.explanation().basePoints() == 0, "only the boosted model has a base");
+        }
     }
 }

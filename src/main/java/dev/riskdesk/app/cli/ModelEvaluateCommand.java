@@ -13,9 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Cross-validates both model kinds on an external CSV. Opens no database, so nothing can be written. */
+/** Cross-validates the scorecard, the forest and the gradient-boosted model on an external CSV. Opens no database, so nothing can be written. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Cross-validate the scorecard and the forest challenger on a labelled CSV and print AUC, KS and Gini.")
+        description = "Cross-validate the scorecard, the forest challenger and the gradient-boosted model on a labelled CSV and print AUC, KS and Gini.")
 final class ModelEvaluateCommand implements Callable<Integer> {
     static final int MAX_FOLDS = 1000;
 
@@ -54,6 +54,7 @@ final class ModelEvaluateCommand implements Callable<Integer> {
         out.printf("%-22s %8s %8s %8s%n", "model", "AUC", "KS", "Gini");
         row(out, "scorecard (WoE + LR)", r.scorecard());
         row(out, "random forest", r.forest());
+        row(out, "gradient boosted", r.boosted());
         out.printf("in %.1f s%n", (System.currentTimeMillis() - start) / 1000.0);
         out.flush();
         return 0;

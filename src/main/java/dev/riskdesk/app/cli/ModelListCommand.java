@@ -17,11 +17,11 @@ final class ModelListCommand implements Callable<Integer>, RiskDeskCli.ReadsOnly
     @Override
     public Integer call() throws IOException {
         return RiskDeskCli.withServices(spec, (services, out) -> {
-            out.printf("%5s %-14s %-9s %-23s %-23s %8s  %-16s %s%n", "ID", "KIND", "STATUS", "TRAIN", "TEST", "TEST AUC", "EXCLUDED", "NAME");
+            out.printf("%5s %-16s %-9s %-23s %-23s %8s  %-16s %s%n", "ID", "KIND", "STATUS", "TRAIN", "TEST", "TEST AUC", "EXCLUDED", "NAME");
             for (StoredModel m : services.models().list()) {
                 double auc = m.metrics() == null ? Double.NaN : m.metrics().path("test").path("auc").asDouble(Double.NaN);
                 List<String> excluded = TrainingService.excludedAttributes(m);
-                out.printf("%5d %-14s %-9s %-23s %-23s %8.4f  %-16s %s%n", m.id(), m.kind(), m.status(),
+                out.printf("%5d %-16s %-9s %-23s %-23s %8.4f  %-16s %s%n", m.id(), m.kind(), m.status(),
                         m.trainFrom() + ".." + m.trainTo(), m.testFrom() + ".." + m.testTo(), auc,
                         excluded.isEmpty() ? "-" : String.join(",", excluded), m.name());
             }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "promote", mixinStandardHelpOptions = true,
-        description = "Make a scorecard or thin-file model the champion of its kind (the old one is retired; audited as 'system').")
+        description = "Make a scorecard, gradient-boosted or thin-file model the champion (the champion it replaces is retired; audited as the --user operator).")
 final class ModelPromoteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

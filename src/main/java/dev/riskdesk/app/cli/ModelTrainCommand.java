@@ -1,5 +1,6 @@
 package dev.riskdesk.app.cli;
 
+import dev.riskdesk.scoring.model.BoostedModel;
 import dev.riskdesk.scoring.model.Metrics;
 import dev.riskdesk.scoring.model.TrainingService;
 import java.io.IOException;
@@ -13,8 +14,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a scorecard, a random-forest challenger and a thin-file scorecard (stored as DRAFT) with an out-of-time test.")
+        description = "Train a scorecard, a random-forest challenger, a gradient-boosted model and a thin-file scorecard (stored as DRAFT)"
+                + " with an out-of-time test.")
 final class ModelTrainCommand implements Callable<Integer> {
+    static final int MAX_TREES = 2000;
+
     @Spec
     CommandSpec spec;
 
@@ -32,6 +36,10 @@ final class ModelTrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "Seed of the forest and its sample.")
     long seed;
 
+    @Option(names = "--trees", paramLabel = "N", defaultValue = "" + BoostedModel.ROUNDS,
+            description = "Trees of the gradient-boosted model (default: ${DEFAULT-VALUE}).")
+    int trees;
+
     @Option(names = "--exclude-protected",
             description = "Leave the active limit policy's protected attributes (age, gender, marital status...) out of every model,"
                     + " and print what that costs in out-of-time AUC.")
@@ -46,12 +54,13 @@ final class ModelTrainCommand implements Callable<Integer> {
         RiskDeskCli.requireBetween(spec, "--observation-months", observationMonths, 0, Integer.MAX_VALUE);
         RiskDeskCli.requireBetween(spec, "--test-months", testMonths, 0, Integer.MAX_VALUE);
         RiskDeskCli.requireBetween(spec, "--max-rows", maxRows, 1, Integer.MAX_VALUE);
+        RiskDeskCli.requireBetween(spec, "--trees", trees, 1, MAX_TREES);
         return RiskDeskCli.withSession(spec, (services, session, out) -> {
             List<String> names = new ArrayList<>(exclude);
             if (excludeProtected) {
                 names.addAll(services.limits().policies.activeOrDefaults().policy().protectedAttributes());
             }
-            TrainingService.Options options = new TrainingService.Options(observationMonths, testMonths, maxRows, seed).excluding(names);
+            TrainingService.Options options = new TrainingService.Options(observationMonths, testMonths, maxRows, seed).excluding(names).withBoostedRounds(trees);
             TrainingService.Report r = services.training().train(session, options, ModelCommand.progress(spec.commandLine().getErr()));
             out.printf("Observation dates: train %s, out-of-time test %s%n", r.trainDates(), r.testDates());
             out.printf("Rows: train %,d, test %,d; scorecard characteristics (%d): %s%n", r.trainRows(), r.testRows(),
@@ -61,6 +70,8 @@ final class ModelTrainCommand implements Callable<Integer> {
             row(out, "scorecard #" + r.scorecardId() + " test (OOT)", r.scorecardTest());
             row(out, "forest #" + r.forestId() + " train", r.forestTrain());
             row(out, "forest #" + r.forestId() + " test (OOT)", r.forestTest());
+            row(out, "boosted #" + r.boostedId() + " train", r.boostedTrain());
+            row(out, "boosted #" + r.boostedId() + " test (OOT)", r.boostedTest());
             row(out, "thin-file #" + r.thinFileId() + " train", r.thinFileTrain());
             row(out, "thin-file #" + r.thinFileId() + " test", r.thinFileTest());
             out.println("Scorecard out-of-time bad rate by band:");
@@ -72,8 +83,9 @@ final class ModelTrainCommand implements Callable<Integer> {
             if (!r.excluded().isEmpty()) {
                 exclusion(out, r);
             }
-            out.printf("Trained in %.1f s. Promote with: riskdesk model promote %d (and %d for thin files)%n",
-                    r.millis() / 1000.0, r.scorecardId(), r.thinFileId());
+            out.printf("Trained in %.1f s. Promote with: riskdesk model promote %d (and %d for thin files);"
+                    + " the gradient-boosted model instead of the scorecard: riskdesk model promote %d%n",
+                    r.millis() / 1000.0, r.scorecardId(), r.thinFileId(), r.boostedId());
         });
     }
 

@@ -82,6 +82,9 @@ final class ScoreCommand implements Callable<Integer> {
                     SubScores.explain(kind, inputs, locale));
         }
         out.printf("%-36s %-22s %6s %8s %6s%n", "characteristic", "bin", "points", "avg", "best");
+        if (e.basePoints() != 0) {
+            out.printf("%-36s %-22s %6d%n", "base (the average account)", "", e.basePoints());
+        }
         for (Explanation.Line l : e.lines()) {
             out.printf("%-36s %-22s %6d %8.1f %6d%n", Explanation.featureName(l.characteristic(), locale), l.bin(), l.points(),
                     l.populationAverage(), l.bestPoints());

@@ -150,7 +150,7 @@ public final class ScoreRunService {
         ScoringService.Scorer scorer = new ScoringService.Scorer(champions, protectedAttributes.get());
         int obs = ScoringService.observationMonth(database);
         LocalDate obsDate = MonthRow.monthEnd(obs);
-        String parameters = "scorecard=" + champions.scorecard().id()
+        String parameters = "scorecard=" + champions.main().id()
                 + ",thinFile=" + (champions.thinFile() == null ? "none" : champions.thinFile().id()) + ",observation=" + obsDate;
         BatchJobRecord job = jobs.unfinished(JobKind.SCORE, parameters);
         long total = database.dsl().fetchCount(ACCOUNT);

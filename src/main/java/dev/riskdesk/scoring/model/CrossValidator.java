@@ -8,15 +8,20 @@ import java.util.Random;
 
 /**
  * Stratified k-fold cross-validation of the scorecard pipeline (binning, WoE, logistic,
- * points) and the forest challenger on any dataset; metrics from the pooled out-of-fold PDs.
+ * points), the forest challenger and the gradient-boosted model on any dataset; metrics from the pooled out-of-fold PDs.
  * Nothing is stored.
  */
 public final class CrossValidator {
 
-    public record Result(int folds, Metrics scorecard, Metrics forest) {
+    public record Result(int folds, Metrics scorecard, Metrics forest, Metrics boosted) {
     }
 
     public Result run(Dataset data, int folds, long seed) {
+        return run(data, folds, seed, BoostedModel.ROUNDS);
+    }
+
+    /** @param boostedRounds trees of the gradient-boosted model in each fold */
+    public Result run(Dataset data, int folds, long seed, int boostedRounds) {
         int[] y = data.labels();
         long bads = java.util.Arrays.stream(y).filter(v -> v == 1).count();
         if (folds < 2) {
@@ -29,6 +34,7 @@ public final class CrossValidator {
         int[] fold = stratifiedFolds(y, folds, seed);
         double[] scPd = new double[data.size()];
         double[] rfPd = new double[data.size()];
+        double[] gbPd = new double[data.size()];
         for (int f = 0; f < folds; f++) {
             List<Integer> trainIdx = new ArrayList<>();
             List<Integer> testIdx = new ArrayList<>();
@@ -51,12 +57,15 @@ public final class CrossValidator {
             // the forest learns on a capped sample per fold so ten folds of a large file stay in minutes
             Dataset forestTrain = TrainingService.sample(train, TrainingService.FOREST_ROWS, seed + f);
             double[] frf = ForestModel.train(forestTrain, data.numericNames(), data.categoricalNames(), (int) seed + f).pd(test);
+            Dataset boostedTrain = TrainingService.sample(train, TrainingService.BOOSTED_ROWS, seed + f);
+            double[] fgb = BoostedModel.train(boostedTrain, data.numericNames(), data.categoricalNames(), seed + f, boostedRounds).pd(test);
             for (int i = 0; i < testIdx.size(); i++) {
                 scPd[testIdx.get(i)] = fsc[i];
                 rfPd[testIdx.get(i)] = frf[i];
+                gbPd[testIdx.get(i)] = fgb[i];
             }
         }
-        return new Result(folds, Metrics.of(scPd, y, null), Metrics.of(rfPd, y, null));
+        return new Result(folds, Metrics.of(scPd, y, null), Metrics.of(rfPd, y, null), Metrics.of(gbPd, y, null));
     }
 
     static int[] stratifiedFolds(int[] y, int folds, long seed) {

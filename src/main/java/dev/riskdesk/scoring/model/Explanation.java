@@ -11,9 +11,10 @@ import java.util.ResourceBundle;
  * Why an account has its score: the points of every characteristic next to the population
  * average and the characteristic's best bin, reason codes ordered by points lost against the
  * best bin, and the smallest single-characteristic change that reaches the next band.
- * The line points plus {@link #clampAdjustment()} equal the score exactly.
+ * The base points (0 for a scorecard), the line points and {@link #clampAdjustment()} add up to the score exactly.
  */
-public record Explanation(int score, ScoreBand band, List<Line> lines, int clampAdjustment, List<String> reasonCodes, Hint hint) {
+public record Explanation(int score, ScoreBand band, int basePoints, List<Line> lines, int clampAdjustment, List<String> reasonCodes,
+                          Hint hint) {
     public static final String BUNDLE = "i18n.scoring";
     public static final int MAX_REASONS = 4;
 
@@ -44,7 +45,7 @@ public record Explanation(int score, ScoreBand band, List<Line> lines, int clamp
             Characteristic c = chars.get(i);
             lines.add(new Line(c.name(), c.bins().get(result.bins()[i]).label(), result.points()[i], c.averagePoints(), c.maxPoints()));
         }
-        return new Explanation(result.score(), result.band(), lines, result.clampAdjustment(), List.copyOf(reasonCodes),
+        return new Explanation(result.score(), result.band(), 0, lines, result.clampAdjustment(), List.copyOf(reasonCodes),
                 hint(scorecard, result));
     }
 

@@ -85,6 +85,13 @@ public final class ModelRepository {
         return r == null ? null : read(r);
     }
 
+    /** The champion for accounts with a file (a scorecard or a gradient-boosted model), or null when none was promoted yet. */
+    public StoredModel mainChampion() {
+        ModelRecord r = database.dsl().selectFrom(MODEL)
+                .where(MODEL.KIND.in(ModelKind.MAIN_SEAT).and(MODEL.STATUS.eq(ModelStatus.CHAMPION))).fetchOne();
+        return r == null ? null : read(r);
+    }
+
     /** The ids of the current champions (one per kind at most), in id order: cheap, for caches to compare. */
     public List<Long> championIds() {
         return database.dsl().select(MODEL.ID).from(MODEL).where(MODEL.STATUS.eq(ModelStatus.CHAMPION)).orderBy(MODEL.ID).fetch(MODEL.ID);
@@ -96,8 +103,10 @@ public final class ModelRepository {
     }
 
     /**
-     * Makes a draft (or retired) model the champion of its kind and retires the old one, with an
-     * audit event in the same transaction. Needs {@link Permission#MODEL_PROMOTE}.
+     * Makes a draft (or retired) model the champion of its seat and retires the old one, with an audit
+     * event in the same transaction: a scorecard or a gradient-boosted model for accounts with a file
+     * (promoting one retires the champion of the other kind), a thin-file scorecard for thin files.
+     * Needs {@link Permission#MODEL_PROMOTE}.
      */
     @Requires(Permission.MODEL_PROMOTE)
     public void promote(Session session, long id, String reason) {
@@ -110,13 +119,13 @@ public final class ModelRepository {
             }
             ModelKind kind = r.getKind();
             if (!kind.promotable()) {
-                throw new UserFacingException("Model " + id + " is a " + kind + " challenger; only scorecards can be champion, because scores must be explained in points.");
+                throw new UserFacingException("Model " + id + " is a " + kind + " challenger; it cannot be champion, because it cannot explain a score in points.");
             }
             if (r.getStatus() == ModelStatus.CHAMPION) {
                 throw new UserFacingException("Model " + id + " is already the champion.");
             }
             List<Long> retired = tx.update(MODEL).set(MODEL.STATUS, ModelStatus.RETIRED).set(MODEL.VERSION, MODEL.VERSION.plus(1))
-                    .where(MODEL.KIND.eq(kind).and(MODEL.STATUS.eq(ModelStatus.CHAMPION)))
+                    .where(MODEL.KIND.in(kind.seat()).and(MODEL.STATUS.eq(ModelStatus.CHAMPION)))
                     .returningResult(MODEL.ID).fetch().map(rec -> rec.value1());
             tx.update(MODEL).set(MODEL.STATUS, ModelStatus.CHAMPION)
                     .set(MODEL.PROMOTED_BY, Session.actorId(session))

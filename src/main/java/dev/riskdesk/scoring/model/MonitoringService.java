@@ -100,9 +100,9 @@ public final class MonitoringService {
 
     public Report monitor(Session session, Progress progress) {
         session.require(Permission.MODEL_VIEW);
-        StoredModel champion = models.champion(ModelKind.SCORECARD);
+        StoredModel champion = models.mainChampion();
         if (champion == null) {
-            throw new UserFacingException("No champion scorecard to monitor; promote one first.");
+            throw new UserFacingException("No champion model to monitor; promote one first.");
         }
         JsonNode baseline = champion.metrics() == null ? null : champion.metrics().get("baseline");
         if (baseline == null) {
@@ -120,7 +120,7 @@ public final class MonitoringService {
         }
         int elapsed = monthsSinceTraining(champion, obs);
         int cohort = obs - FeatureCalculator.OUTCOME_MONTHS;
-        Scorecard.Bound bound = champion.scorecard().bindFeatures();
+        ExplainedModel bound = champion.explained();
         List<double[]> current = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
         long[] bandCount = new long[ScoreBand.values().length];

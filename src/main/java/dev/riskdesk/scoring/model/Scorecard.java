@@ -8,9 +8,11 @@ import java.util.List;
  * A points scorecard: characteristics with integer points per bin and the scaling. Scoring is
  * a lookup and a sum, identical for one account or a million, and after a save and load.
  */
-public final class Scorecard {
+public final class Scorecard implements ExplainedModel {
     private final List<Characteristic> characteristics;
     private final Scaling scaling;
+    /** The binding for feature vectors, made on first use. */
+    private volatile Bound features;
 
     public Scorecard(List<Characteristic> characteristics, Scaling scaling) {
         this.characteristics = List.copyOf(characteristics);
@@ -27,6 +29,31 @@ public final class Scorecard {
 
     public List<String> featureNames() {
         return characteristics.stream().map(Characteristic::name).toList();
+    }
+
+    @Override
+    public List<String> characteristicNames() {
+        return featureNames();
+    }
+
+    @Override
+    public ScoreResult score(FeatureVector v) {
+        Bound b = features;
+        if (b == null) {
+            b = bindFeatures();
+            features = b;
+        }
+        return b.score(v);
+    }
+
+    @Override
+    public List<String> reasonCodes(ScoreResult result, ProtectedAttributes protectedAttributes) {
+        return Explanation.reasonCodes(this, result, protectedAttributes);
+    }
+
+    @Override
+    public Explanation explain(FeatureVector v, ScoreResult result, List<String> reasonCodes) {
+        return Explanation.of(this, result, reasonCodes);
     }
 
     /** Resolves characteristic names to the columns of a row layout once, before scoring many rows. */

@@ -24,10 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains the scorecard champion candidate, the random-forest challenger and the thin-file
+ * Trains the scorecard, the random-forest challenger, the gradient-boosted model and the thin-file
  * scorecard from stored history, with an out-of-time split: earlier observation month ends
  * train, later ones test. Observation months need a full 12-month outcome window after them
- * and six months of history before them. All three models are stored as DRAFT in one
+ * and six months of history before them. All four models are stored as DRAFT in one
  * transaction with an audit event.
  */
 public final class TrainingService {
@@ -36,6 +36,8 @@ public final class TrainingService {
     static final int MIN_HISTORY = 6;
     /** The forest is trained on at most this many rows so it stays a matter of seconds. */
     static final int FOREST_ROWS = 40_000;
+    /** The gradient-boosted model is trained on at most this many rows. */
+    static final int BOOSTED_ROWS = 100_000;
     private static final List<String> NUMERIC = Arrays.stream(Feature.values()).map(Enum::name).toList();
     private static final List<String> CATEGORICAL = List.of(Feature.OCCUPATION);
 
@@ -53,15 +55,24 @@ public final class TrainingService {
      * @param observationMonths how many of the latest eligible observation months to use (0 = all)
      * @param testMonths        how many of those (the latest) form the out-of-time test (0 = a third)
      * @param maxRows           sample accounts so that roughly this many rows are used
+     * @param boostedRounds     trees of the gradient-boosted model
      */
-    public record Options(int observationMonths, int testMonths, int maxRows, long seed, List<String> exclude) {
+    public record Options(int observationMonths, int testMonths, int maxRows, long seed, List<String> exclude, int boostedRounds) {
         public Options {
             exclude = exclude == null ? List.of() : ProtectedAttributes.of(exclude).sorted();
+            if (boostedRounds < 1) {
+                throw new IllegalArgumentException("The gradient-boosted model needs at least one tree");
+            }
         }
 
         /** Every characteristic may enter the models. */
         public Options(int observationMonths, int testMonths, int maxRows, long seed) {
-            this(observationMonths, testMonths, maxRows, seed, List.of());
+            this(observationMonths, testMonths, maxRows, seed, List.of(), BoostedModel.ROUNDS);
+        }
+
+        /** The same run with {@code rounds} trees in the gradient-boosted model. */
+        public Options withBoostedRounds(int rounds) {
+            return new Options(observationMonths, testMonths, maxRows, seed, exclude, rounds);
         }
 
         public static Options defaults() {
@@ -70,7 +81,7 @@ public final class TrainingService {
 
         /** The same run with these attributes (the policy's protected ones, say) left out of every model. */
         public Options excluding(List<String> names) {
-            return new Options(observationMonths, testMonths, maxRows, seed, names);
+            return new Options(observationMonths, testMonths, maxRows, seed, names, boostedRounds);
         }
     }
 
@@ -83,7 +94,8 @@ public final class TrainingService {
                          int trainRows, int testRows, List<String> features,
                          Metrics scorecardTrain, Metrics scorecardTest, Metrics forestTrain, Metrics forestTest,
                          Metrics thinFileTrain, Metrics thinFileTest, long millis, Scorecard scorecard, Scorecard thinFile,
-                         List<String> excluded, Metrics scorecardTestWithExcluded, Metrics thinFileTestWithExcluded) {
+                         List<String> excluded, Metrics scorecardTestWithExcluded, Metrics thinFileTestWithExcluded,
+                         long boostedId, Metrics boostedTrain, Metrics boostedTest) {
         /** What leaving the attributes out cost in out-of-time AUC (positive: the models lost that much); NaN when nothing was left out. */
         public double scorecardAucCost() {
             return scorecardTestWithExcluded == null ? Double.NaN : scorecardTestWithExcluded.auc() - scorecardTest.auc();
@@ -113,14 +125,15 @@ public final class TrainingService {
         long start = System.currentTimeMillis();
         Split split = split(options);
         Sample rows = collect(split, keepPerMille(options.maxRows(), split.obs().size()), progress);
-        Fitted fitted = fit(rows, options.seed(), options.exclude(), progress);
+        Fitted fitted = fit(rows, options, progress);
         long[] ids = store(session, split, fitted);
-        progress.update("done", 3, 3);
+        progress.update("done", 4, 4);
         return new Report(ids[0], ids[1], ids[2], split.trainObs().stream().map(MonthRow::monthEnd).toList(),
                 split.testObs().stream().map(MonthRow::monthEnd).toList(), fitted.trainSet().size(), fitted.testSet().size(),
                 fitted.scorecard().scorecard().featureNames(), fitted.scTrain(), fitted.scTest(), fitted.rfTrain(), fitted.rfTest(),
                 fitted.thinTrainM(), fitted.thinTestM(), System.currentTimeMillis() - start,
-                fitted.scorecard().scorecard(), fitted.thin().scorecard(), options.exclude(), fitted.scTestWith(), fitted.thinTestWith());
+                fitted.scorecard().scorecard(), fitted.thin().scorecard(), options.exclude(), fitted.scTestWith(), fitted.thinTestWith(),
+                ids[3], fitted.gbTrain(), fitted.gbTest());
     }
 
     /** The observation months of a run: the earlier ones train, the latest {@code testObs} form the out-of-time test. */
@@ -193,9 +206,10 @@ public final class TrainingService {
         return all;
     }
 
-    /** The three trained models with the data they were measured on and their train/test metrics. */
+    /** The four trained models with the data they were measured on and their train/test metrics. */
     private record Fitted(Dataset trainSet, Dataset testSet, ScorecardTrainer.Trained scorecard, Metrics scTrain, Metrics scTest,
-                          ForestModel forest, Metrics rfTrain, Metrics rfTest,
+                          ForestModel forest, Metrics rfTrain, Metrics rfTest, BoostedModel boosted, Dataset boostedTrain,
+                          Metrics gbTrain, Metrics gbTest,
                           Dataset thinTrain, boolean noThinTest, ScorecardTrainer.Trained thin, Metrics thinTrainM, Metrics thinTestM,
                           List<String> excluded, Metrics scTestWith, Metrics thinTestWith) {
     }
@@ -205,11 +219,13 @@ public final class TrainingService {
         return names.stream().filter(n -> !excluded.contains(n)).toList();
     }
 
-    private static Fitted fit(Sample rows, long seed, List<String> excluded, Progress progress) {
+    private static Fitted fit(Sample rows, Options options, Progress progress) {
+        long seed = options.seed();
+        List<String> excluded = options.exclude();
         List<String> numeric = without(NUMERIC, excluded);
         List<String> categorical = without(CATEGORICAL, excluded);
         List<String> thinNumeric = without(Feature.THIN_FILE_NUMERIC, excluded);
-        progress.update("training the scorecard", 0, 3);
+        progress.update("training the scorecard", 0, 4);
         // the behavioural scorecard learns on accounts with a file; thin files get their own model
         Dataset trainSet = rows.train.only(false).dataset();
         Dataset testSet = rows.test.only(false).dataset();
@@ -224,14 +240,21 @@ public final class TrainingService {
         Metrics scTestWith = excluded.isEmpty() ? null
                 : evaluate(new ScorecardTrainer().train(trainSet, NUMERIC, CATEGORICAL).scorecard(), testSet);
 
-        progress.update("training the challenger forest", 1, 3);
+        progress.update("training the challenger forest", 1, 4);
         Dataset forestTrain = sample(trainSet, FOREST_ROWS, seed);
         ForestModel forest = ForestModel.train(forestTrain, numeric, categorical, (int) seed);
         Metrics rfTrain = Metrics.of(forest.pd(forestTrain), forestTrain.labels(), null);
         Metrics rfTest = Metrics.of(forest.pd(testSet), testSet.labels(), null);
         LOG.info("Forest train {} / test {}", rfTrain.summary(), rfTest.summary());
 
-        progress.update("training the thin-file scorecard", 2, 3);
+        progress.update("training the gradient-boosted model", 2, 4);
+        Dataset boostedTrain = sample(trainSet, BOOSTED_ROWS, seed);
+        BoostedModel boosted = BoostedModel.train(boostedTrain, numeric, categorical, seed, options.boostedRounds());
+        Metrics gbTrain = evaluate(boosted, boostedTrain);
+        Metrics gbTest = evaluate(boosted, testSet);
+        LOG.info("Gradient-boosted train {} / test {}", gbTrain.summary(), gbTest.summary());
+
+        progress.update("training the thin-file scorecard", 3, 4);
         Dataset thinTrain = rows.train.dataset();
         ScorecardTrainer.Trained thin = new ScorecardTrainer().train(thinTrain, thinNumeric, categorical);
         Metrics thinTrainM = evaluate(thin.scorecard(), thinTrain);
@@ -241,11 +264,11 @@ public final class TrainingService {
         Metrics thinTestM = evaluate(thin.scorecard(), thinTest);
         Metrics thinTestWith = excluded.isEmpty() ? null
                 : evaluate(new ScorecardTrainer().train(thinTrain, Feature.THIN_FILE_NUMERIC, CATEGORICAL).scorecard(), thinTest);
-        return new Fitted(trainSet, testSet, scorecard, scTrain, scTest, forest, rfTrain, rfTest,
+        return new Fitted(trainSet, testSet, scorecard, scTrain, scTest, forest, rfTrain, rfTest, boosted, boostedTrain, gbTrain, gbTest,
                 thinTrain, noThinTest, thin, thinTrainM, thinTestM, excluded, scTestWith, thinTestWith);
     }
 
-    /** Stores the three models as DRAFT with their metrics and baselines, in one transaction with an audit event. */
+    /** Stores the four models as DRAFT with their metrics and baselines, in one transaction with an audit event. */
     private long[] store(Session session, Split split, Fitted f) {
         LocalDate trainFrom = MonthRow.monthEnd(split.trainObs().get(0));
         LocalDate trainTo = MonthRow.monthEnd(split.trainObs().get(split.trainObs().size() - 1));
@@ -256,9 +279,12 @@ public final class TrainingService {
         scMetrics.set("challenger", metricsJson(f.rfTrain(), f.rfTest()));
         scMetrics.set("baseline", baseline(f.scorecard().scorecard(), f.trainSet()));
         ObjectNode rfMetrics = metricsJson(f.rfTrain(), f.rfTest());
+        ObjectNode gbMetrics = metricsJson(f.gbTrain(), f.gbTest());
+        gbMetrics.set("baseline", baseline(f.boosted(), f.boostedTrain()));
         ObjectNode thinMetrics = metricsJson(f.thinTrainM(), f.thinTestM());
         recordExclusion(scMetrics, f.excluded(), f.scTestWith());
         recordExclusion(rfMetrics, f.excluded(), null);
+        recordExclusion(gbMetrics, f.excluded(), null);
         recordExclusion(thinMetrics, f.excluded(), f.thinTestWith());
         thinMetrics.set("baseline", baseline(f.thin().scorecard(), f.thinTrain()));
         thinMetrics.put("testPopulation", f.noThinTest() ? "all test rows (no thin files in the test months)" : "thin-file test rows");
@@ -271,15 +297,17 @@ public final class TrainingService {
                     trainFrom, trainTo, testFrom, testTo));
             long rf = models.insert(tx, session, new ModelRepository.NewModel("Random forest challenger " + window, ModelKind.TREE_ENSEMBLE,
                     without(NUMERIC, f.excluded()), null, f.forest().bytes(), rfMetrics, trainFrom, trainTo, testFrom, testTo));
+            long gb = models.insert(tx, session, new ModelRepository.NewModel("Gradient-boosted model " + window, ModelKind.GRADIENT_BOOSTED,
+                    f.boosted().characteristicNames(), null, f.boosted().bytes(), gbMetrics, trainFrom, trainTo, testFrom, testTo));
             long tf = models.insert(tx, session, new ModelRepository.NewModel("Thin-file scorecard " + window, ModelKind.THIN_FILE,
                     thin.scorecard().featureNames(), thin.scorecard(), thin.wekaModel(), thinMetrics,
                     trainFrom, trainTo, testFrom, testTo));
             audit.record(tx, session, "MODEL_TRAIN", "MODEL", sc, null,
-                    String.format(java.util.Locale.ROOT, "scorecard=%d forest=%d thinFile=%d trainRows=%d testRows=%d testAUC=%.4f%s",
-                            sc, rf, tf, f.trainSet().size(), f.testSet().size(), f.scTest().auc(),
+                    String.format(java.util.Locale.ROOT, "scorecard=%d forest=%d boosted=%d thinFile=%d trainRows=%d testRows=%d testAUC=%.4f%s",
+                            sc, rf, gb, tf, f.trainSet().size(), f.testSet().size(), f.scTest().auc(),
                             f.excluded().isEmpty() ? "" : " excluded=" + String.join(",", f.excluded())
                                     + String.format(java.util.Locale.ROOT, " testAUCWithExcluded=%.4f", f.scTestWith().auc())));
-            return new long[] {sc, rf, tf};
+            return new long[] {sc, rf, tf, gb};
         });
     }
 
@@ -303,6 +331,16 @@ public final class TrainingService {
         return out;
     }
 
+    /** Metrics of the gradient-boosted model: discrimination from its PD, bands from its scores. */
+    static Metrics evaluate(BoostedModel model, Dataset data) {
+        double[] pd = model.pd(data);
+        ScoreBand[] bands = new ScoreBand[data.size()];
+        for (int i = 0; i < pd.length; i++) {
+            bands[i] = ScoreBand.ofScore(model.scaling().clamp(model.scoreOfPd(pd[i])));
+        }
+        return Metrics.of(pd, data.labels(), bands);
+    }
+
     public static Metrics evaluate(Scorecard scorecard, Dataset data) {
         Scorecard.Bound bound = scorecard.bind(data.numericNames(), data.categoricalNames());
         double[] pd = new double[data.size()];
@@ -324,12 +362,25 @@ public final class TrainingService {
 
     /** Training distributions of the score and every feature, the reference for PSI monitoring. */
     static ObjectNode baseline(Scorecard scorecard, Dataset data) {
-        ObjectNode node = ModelRepository.JSON.createObjectNode();
         Scorecard.Bound bound = scorecard.bind(data.numericNames(), data.categoricalNames());
         double[] scores = new double[data.size()];
         for (int i = 0; i < data.size(); i++) {
             scores[i] = bound.score(data.row(i)).score();
         }
+        return baseline(scores, data);
+    }
+
+    static ObjectNode baseline(BoostedModel model, Dataset data) {
+        double[] pd = model.pd(data);
+        double[] scores = new double[pd.length];
+        for (int i = 0; i < pd.length; i++) {
+            scores[i] = model.scaling().clamp(model.scoreOfPd(pd[i]));
+        }
+        return baseline(scores, data);
+    }
+
+    private static ObjectNode baseline(double[] scores, Dataset data) {
+        ObjectNode node = ModelRepository.JSON.createObjectNode();
         node.set("SCORE", ModelRepository.JSON.valueToTree(Distribution.baseline(scores)));
         for (int c = 0; c < data.numericNames().size(); c++) {
             node.set(data.numericNames().get(c), ModelRepository.JSON.valueToTree(Distribution.baseline(data.numericColumn(c))));

@@ -163,6 +163,9 @@ public final class ScoreView {
         DecimalFormat avg = new DecimalFormat("0.0");
         List<Line> list = new ArrayList<>();
         int n = 0;
+        if (e.basePoints() != 0) {
+            list.add(new Line("", i18n.get("profile.score.base"), "", e.basePoints(), "", "", false));
+        }
         for (Explanation.Line l : e.lines()) {
             list.add(new Line(String.valueOf(++n), Explanation.featureName(l.characteristic(), locale()), l.bin(), l.points(), avg.format(l.populationAverage()),
                     String.valueOf(l.bestPoints()), false));

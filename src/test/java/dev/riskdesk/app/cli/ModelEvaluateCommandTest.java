@@ -70,6 +70,9 @@ class ModelEvaluateCommandTest {
                 .trim().split("\\s+")[4]);
         assertTrue(auc > 0.7, r.out());
         assertTrue(r.out().contains("random forest"));
+        double boosted = Double.parseDouble(r.out().lines().filter(l -> l.startsWith("gradient boosted")).findFirst().orElseThrow()
+                .trim().split("\\s+")[2]);
+        assertTrue(boosted > 0.7, r.out());
         assertFalse(Files.exists(dir.resolve("db")), "evaluate must not create or touch a database");
     }
 

@@ -77,7 +77,8 @@ class ScoringCommandsTest {
         assertTrue(characteristics.find(), fair[1]);
         assertFalse(characteristics.group(1).contains("AGE") || characteristics.group(1).contains("OCCUPATION"), characteristics.group(1));
         String[] listed = run("model", "list");
-        assertTrue(listed[1].lines().filter(l -> l.contains("AGE,GENDER,MARITAL_STATUS,OCCUPATION")).count() == 3, listed[1]);
+        // scorecard, forest, gradient-boosted model and thin-file scorecard
+        assertTrue(listed[1].lines().filter(l -> l.contains("AGE,GENDER,MARITAL_STATUS,OCCUPATION")).count() == 4, listed[1]);
         assertTrue(listed[1].lines().filter(l -> l.contains("CHAMPION")).allMatch(l -> l.contains(" - ")), "the first models left nothing out");
     }
 }
