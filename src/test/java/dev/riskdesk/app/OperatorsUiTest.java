@@ -13,8 +13,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -76,8 +79,9 @@ class OperatorsUiTest {
         assertEquals(1, audited("UNLOCK", "manager"));
     }
 
+    /** Then adds one: a refused save keeps the dialog open with everything typed and says why in it. */
     @Test
-    void anAdministratorDisablesAnOperatorOnTheOperatorsScreen(FxRobot robot) throws Exception {
+    void anAdministratorDisablesAnOperatorAndAddsOneOnTheOperatorsScreen(FxRobot robot) throws Exception {
         TestConsole.signIn(robot, "admin", "#nav-operators", 10);
         robot.clickOn("#nav-operators");
         TestConsole.waitUntilVisible(robot, "#operators-table", 10);
@@ -91,6 +95,40 @@ class OperatorsUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream().anyMatch(o -> o.username().equals("agent") && !o.active()));
         assertEquals(1, audited("OPERATOR_DISABLED", "admin"));
         assertFalse(robot.lookup("#operators-error").query().isVisible());
+
+        int created = audited("OPERATOR_CREATED", "admin"); // the demo operators
+        robot.clickOn("#operators-add");
+        TestConsole.waitUntilVisible(robot, "#operators-add-dialog", 10);
+        robot.clickOn("#operators-add-name").write("zhou.min");
+        robot.interact(() -> robot.lookup("#operators-add-display").queryAs(TextField.class).setText("周敏"));
+        robot.clickOn("#operators-add-password").write("zhou.min-2026");
+        robot.clickOn("#operators-add-confirm").write("zhou.min-2026");
+        robot.clickOn(save(robot, "#operators-add-dialog"));
+        console.settle(10);
+        assertTrue(robot.lookup("#operators-add-dialog").tryQuery().isPresent(), "refused: the dialog stays open");
+        Label refusal = robot.lookup("#operators-add-dialog-error").queryAs(Label.class);
+        assertTrue(refusal.isVisible());
+        assertEquals("A password must not contain the operator name.", refusal.getText());
+        assertEquals("zhou.min", robot.lookup("#operators-add-name").queryAs(TextField.class).getText());
+        assertEquals("周敏", robot.lookup("#operators-add-display").queryAs(TextField.class).getText());
+        assertEquals("zhou.min-2026", robot.lookup("#operators-add-password").queryAs(TextField.class).getText());
+        assertEquals(created, audited("OPERATOR_CREATED", "admin"));
+
+        robot.interact(() -> {
+            robot.lookup("#operators-add-password").queryAs(TextField.class).setText("Copper-Kettle-71");
+            robot.lookup("#operators-add-confirm").queryAs(TextField.class).setText("Copper-Kettle-71");
+        });
+        robot.clickOn(save(robot, "#operators-add-dialog"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#operators-add-dialog").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream().anyMatch(o -> o.username().equals("zhou.min")));
+        assertEquals(created + 1, audited("OPERATOR_CREATED", "admin"));
+    }
+
+    /** The Save button of the dialog whose pane is {@code dialog}. */
+    private static Node save(FxRobot robot, String dialog) {
+        DialogPane pane = robot.lookup(dialog).queryAs(DialogPane.class);
+        return pane.getButtonTypes().stream().filter(t -> t.getButtonData() == ButtonBar.ButtonData.OK_DONE)
+                .map(pane::lookupButton).findFirst().orElseThrow();
     }
 
     @Test

@@ -6,10 +6,14 @@ import dev.riskdesk.ui.common.Dialogs;
 import dev.riskdesk.ui.common.Controls;
 import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.Theme;
-import java.util.Optional;
+import dev.riskdesk.ui.common.UiText;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.event.ActionEvent;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
@@ -148,8 +152,8 @@ public final class OperatorsView {
         form.addRow(3, Controls.fieldLabel(i18n, "operators.field.password"), password);
         form.addRow(4, Controls.fieldLabel(i18n, "operators.field.confirm"), confirm);
         form.add(hint(), 1, 5);
-        show(owner, i18n.get("operators.dialog.add.title"), "operators-add-dialog", form)
-                .ifPresent(ok -> model.add(name.getText(), display.getText(), role.getValue(), password.getText(), confirm.getText()));
+        show(owner, i18n.get("operators.dialog.add.title"), "operators-add-dialog", form,
+                done -> model.add(name.getText(), display.getText(), role.getValue(), password.getText(), confirm.getText(), done));
     }
 
     private void resetDialog(TableView<OperatorSummary> owner, OperatorSummary operator) {
@@ -162,29 +166,54 @@ public final class OperatorsView {
         form.addRow(1, Controls.fieldLabel(i18n, "operators.field.temporary"), password);
         form.addRow(2, Controls.fieldLabel(i18n, "operators.field.confirm"), confirm);
         form.add(hint(), 1, 3);
-        show(owner, i18n.format("operators.dialog.reset.title", operator.username()), "operators-reset-dialog", form)
-                .ifPresent(ok -> model.resetPassword(operator, password.getText(), confirm.getText()));
+        show(owner, i18n.format("operators.dialog.reset.title", operator.username()), "operators-reset-dialog", form,
+                done -> model.resetPassword(operator, password.getText(), confirm.getText(), done));
     }
 
     private void roleDialog(TableView<OperatorSummary> owner, OperatorSummary operator) {
         ComboBox<Role> role = roleChoice(operator.role());
         GridPane form = form();
         form.addRow(0, Controls.fieldLabel(i18n, "operators.field.role"), role);
-        show(owner, i18n.format("operators.dialog.role.title", operator.username()), "operators-role-dialog", form)
-                .ifPresent(ok -> model.setRole(operator, role.getValue()));
+        show(owner, i18n.format("operators.dialog.role.title", operator.username()), "operators-role-dialog", form,
+                done -> model.setRole(operator, role.getValue(), done));
     }
 
-    private Optional<ButtonType> show(TableView<OperatorSummary> owner, String title, String id, GridPane form) {
+    /**
+     * Shows a form whose Save hands it to {@code save}; the dialog closes only when the service said yes. A refusal
+     * (a weak password, a name that exists, a change by someone else meanwhile) shows in the dialog under the form, and
+     * everything typed stays for the administrator to correct.
+     */
+    private void show(TableView<OperatorSummary> owner, String title, String id, GridPane form, Consumer<Consumer<UiText>> save) {
         Dialog<ButtonType> dialog = new Dialog<>();
         Dialogs.prepare(dialog, owner.getScene().getWindow());
         dialog.setTitle(title);
         ButtonType ok = new ButtonType(i18n.get("operators.dialog.ok"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(i18n.get("operators.dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         dialog.getDialogPane().getButtonTypes().addAll(ok, cancel);
+        ObjectProperty<UiText> refusal = new SimpleObjectProperty<>();
+        Label refusalLabel = Controls.errorLabel(i18n, id + "-error", refusal);
+        refusalLabel.setWrapText(true);
+        refusalLabel.setMaxWidth(360);
+        form.add(refusalLabel, 0, form.getRowCount(), 2, 1);
         dialog.getDialogPane().setContent(form);
         dialog.getDialogPane().setId(id);
+        Button saveButton = (Button) dialog.getDialogPane().lookupButton(ok);
+        saveButton.addEventFilter(ActionEvent.ACTION, event -> {
+            event.consume(); // close only when the service said yes
+            saveButton.setDisable(true);
+            refusal.set(null);
+            save.accept(failure -> {
+                saveButton.setDisable(false);
+                if (failure == null) {
+                    dialog.setResult(ok);
+                    dialog.close();
+                } else {
+                    refusal.set(failure);
+                }
+            });
+        });
         Theme.style(dialog.getDialogPane().getScene());
-        return dialog.showAndWait().filter(ok::equals);
+        dialog.showAndWait();
     }
 
     private ComboBox<Role> roleChoice(Role initial) {

@@ -9,6 +9,7 @@ import dev.riskdesk.ui.common.ErrorTexts;
 import dev.riskdesk.ui.common.UiText;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -83,15 +84,18 @@ public final class OperatorsViewModel {
         });
     }
 
-    /** Adds an operator; {@code confirm} must repeat {@code password}. Returns false (and says why) when the input is refused at once. */
-    public boolean add(String username, String displayName, Role role, String password, String confirm) {
+    /**
+     * Adds an operator; {@code confirm} must repeat {@code password}. {@code done} hears null once saved, or the
+     * sentence of the refusal (the passwords differ, too weak, the name exists...): the dialog then stays open with
+     * what was typed, and shows the sentence.
+     */
+    public void add(String username, String displayName, Role role, String password, String confirm, Consumer<UiText> done) {
         if (!password.equals(confirm)) {
-            error.set(UiText.of("operators.error.mismatch"));
-            return false;
+            done.accept(UiText.of("operators.error.mismatch"));
+            return;
         }
         char[] secret = password.toCharArray();
-        run(() -> service.add(session, username, displayName, role, secret), username);
-        return true;
+        run(() -> service.add(session, username, displayName, role, secret), username, done);
     }
 
     public void disable(OperatorSummary operator) {
@@ -102,34 +106,41 @@ public final class OperatorsViewModel {
         run(() -> service.enable(session, operator.username(), operator.version()), operator.username());
     }
 
-    public boolean resetPassword(OperatorSummary operator, String password, String confirm) {
+    /** Gives {@code operator} a temporary password; {@code done} as for {@link #add}. */
+    public void resetPassword(OperatorSummary operator, String password, String confirm, Consumer<UiText> done) {
         if (!password.equals(confirm)) {
-            error.set(UiText.of("operators.error.mismatch"));
-            return false;
+            done.accept(UiText.of("operators.error.mismatch"));
+            return;
         }
         char[] secret = password.toCharArray();
-        run(() -> service.resetPassword(session, operator.username(), operator.version(), secret), operator.username());
-        return true;
+        run(() -> service.resetPassword(session, operator.username(), operator.version(), secret), operator.username(), done);
     }
 
-    public void setRole(OperatorSummary operator, Role role) {
-        run(() -> service.setRole(session, operator.username(), operator.version(), role), operator.username());
+    /** Gives {@code operator} another role; {@code done} as for {@link #add}. */
+    public void setRole(OperatorSummary operator, Role role, Consumer<UiText> done) {
+        run(() -> service.setRole(session, operator.username(), operator.version(), role), operator.username(), done);
     }
 
+    /** A change made from the screen itself (disable, enable): a refusal shows under the table. */
     private void run(Runnable change, String username) {
+        run(change, username, failure -> error.set(failure));
+    }
+
+    private void run(Runnable change, String username, Consumer<UiText> done) {
         busy.set(true);
         error.set(null);
         message.set(null);
         tasks.submit(progress -> {
             change.run();
             return null;
-        }, done -> {
+        }, saved -> {
             busy.set(false);
             message.set(UiText.of("operators.saved", username));
+            done.accept(null);
             reload();
         }, failure -> {
             busy.set(false);
-            error.set(ErrorTexts.of(failure));
+            done.accept(ErrorTexts.of(failure));
             reload(); // a change by someone else meanwhile shows at once
         });
     }

@@ -10,6 +10,8 @@ import dev.riskdesk.security.OperatorAdminService.OperatorSummary;
 import dev.riskdesk.security.Role;
 import dev.riskdesk.ui.common.UiText;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -41,15 +43,26 @@ class OperatorsViewModelTest {
 
     @Test
     void changesReloadTheListAndRefusalsBecomeOneSentence() {
-        assertTrue(model.add("zhou", "周敏", Role.AGENT, "Copper-Kettle-71", "Copper-Kettle-71"));
+        List<UiText> answers = new ArrayList<>();
+        model.add("zhou", "周敏", Role.AGENT, "Copper-Kettle-71", "Copper-Kettle-71", answers::add);
         assertEquals(Role.AGENT, row("zhou").role());
         assertEquals(UiText.of("operators.saved", "zhou"), model.messageProperty().get());
+        assertNull(answers.get(0), "saved: the dialog may close");
 
-        assertFalse(model.add("lin", "林", Role.AGENT, "Copper-Kettle-71", "Copper-Kettle-72"));
-        assertEquals(UiText.of("operators.error.mismatch"), model.errorProperty().get());
+        // a dialog's refusals come back to the dialog (it stays open with what was typed), not under the table
+        model.add("lin", "林", Role.AGENT, "Copper-Kettle-71", "Copper-Kettle-72", answers::add);
+        assertEquals(UiText.of("operators.error.mismatch"), answers.get(1));
+        model.add("zhou", "周", Role.AGENT, "Copper-Kettle-71", "Copper-Kettle-71", answers::add);
+        assertEquals(UiText.of("error.operator.exists", "zhou"), answers.get(2));
+        model.resetPassword(row("zhou"), "password", "password", answers::add);
+        assertEquals("error.password.tooShort", answers.get(3).key());
+        assertNull(model.errorProperty().get());
+        assertTrue(model.operators().stream().noneMatch(o -> o.username().equals("lin")), "nothing added");
+        assertFalse(row("zhou").mustChangePassword(), "no password reset");
 
         OperatorSummary seen = row("zhou");
-        model.setRole(seen, Role.MANAGER);
+        model.setRole(seen, Role.MANAGER, answers::add);
+        assertNull(answers.get(4));
         assertEquals(Role.MANAGER, row("zhou").role());
         model.disable(seen); // the version the list showed before the role change
         assertEquals(UiText.of("error.operator.changedMeanwhile", "zhou"), model.errorProperty().get());
