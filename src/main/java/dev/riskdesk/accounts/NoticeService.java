@@ -71,6 +71,34 @@ public final class NoticeService {
     /** What a notice is about. Limits are the credit limits before and after. */
     public record NoticeRequest(long accountId, NoticeKind kind, List<String> reasonCodes, BigDecimal oldLimit, BigDecimal newLimit,
             Long proposalId, Long suspensionId, String language) {
+        /** This request in {@code language} (null: the service's default). */
+        public NoticeRequest inLanguage(String language) {
+            return new NoticeRequest(accountId, kind, reasonCodes, oldLimit, newLimit, proposalId, suspensionId, language);
+        }
+    }
+
+    /**
+     * The language each account's customer reads, as far as the book knows it: the language of the newest appeal outcome
+     * notice sent to any of the customer's accounts (the handler chose it for that customer when deciding the appeal,
+     * English or Chinese). Accounts whose customer was never sent one are absent: their notices take the default language.
+     */
+    public static Map<Long, String> customerLanguages(DSLContext tx, List<Long> accountIds) {
+        Map<Long, String> languages = new HashMap<>();
+        Map<Long, Long> newest = new HashMap<>();
+        var asked = ACCOUNT.as("asked");
+        List<Long> ids = accountIds.stream().distinct().toList();
+        for (int i = 0; i < ids.size(); i += 1000) {
+            tx.select(asked.ID, CUSTOMER_NOTICE.ID, CUSTOMER_NOTICE.LANGUAGE_TAG).from(asked)
+                    .join(ACCOUNT).on(ACCOUNT.CUSTOMER_ID.eq(asked.CUSTOMER_ID))
+                    .join(CUSTOMER_NOTICE).on(CUSTOMER_NOTICE.ACCOUNT_ID.eq(ACCOUNT.ID)).and(CUSTOMER_NOTICE.KIND.eq(NoticeKind.APPEAL_OUTCOME))
+                    .where(asked.ID.in(ids.subList(i, Math.min(ids.size(), i + 1000))))
+                    .forEach(r -> {
+                        if (newest.merge(r.value1(), r.value2(), Math::max).equals(r.value2())) {
+                            languages.put(r.value1(), NoticeTemplates.language(r.value3()));
+                        }
+                    });
+        }
+        return languages;
     }
 
     /** Queues the SMS and the in-app notice inside the caller's transaction; returns their ids. */

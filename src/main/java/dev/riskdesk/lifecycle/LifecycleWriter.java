@@ -173,7 +173,9 @@ final class LifecycleWriter {
                             + "; policy version " + policyVersion));
         }
         history.execute(tx);
-        notices.queueAll(tx, requests, values);
+        // in the customer's language: English for a customer whose appeal outcome was written in English
+        Map<Long, String> languages = NoticeService.customerLanguages(tx, requests.stream().map(NoticeService.NoticeRequest::accountId).toList());
+        notices.queueAll(tx, requests.stream().map(r -> r.inLanguage(languages.get(r.accountId()))).toList(), values);
         audit.recordAll(tx, session, events);
         return new LifecycleChunk.Plan(written, plan.detections(), plan.accounts());
     }

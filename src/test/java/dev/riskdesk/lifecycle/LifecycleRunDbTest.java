@@ -86,6 +86,16 @@ class LifecycleRunDbTest {
         return f.db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq(action).and(AUDIT_EVENT.ENTITY_ID.eq(String.valueOf(caseId))));
     }
 
+    private java.util.Set<String> languages(long account, NoticeKind kind) {
+        return f.db.dsl().selectDistinct(CUSTOMER_NOTICE.LANGUAGE_TAG).from(CUSTOMER_NOTICE)
+                .where(CUSTOMER_NOTICE.ACCOUNT_ID.eq(account)).and(CUSTOMER_NOTICE.KIND.eq(kind)).fetchSet(CUSTOMER_NOTICE.LANGUAGE_TAG);
+    }
+
+    private List<String> bodies(long account, NoticeKind kind) {
+        return f.db.dsl().select(CUSTOMER_NOTICE.BODY).from(CUSTOMER_NOTICE)
+                .where(CUSTOMER_NOTICE.ACCOUNT_ID.eq(account)).and(CUSTOMER_NOTICE.KIND.eq(kind)).fetch(CUSTOMER_NOTICE.BODY);
+    }
+
     private long neverUsed(String limit) {
         return f.account(limit, "0", "I3", 1);
     }
@@ -141,7 +151,17 @@ class LifecycleRunDbTest {
     void anAccountUsedDuringGraceIsKeptAndTheRestAreCancelledOnThePlannedDate() {
         long used = neverUsed("5000");
         long unused = neverUsed("6000");
+        // this customer reads English: the handler of an earlier appeal wrote its outcome to them in English
+        f.db.dsl().insertInto(CUSTOMER_NOTICE).set(CUSTOMER_NOTICE.ACCOUNT_ID, unused).set(CUSTOMER_NOTICE.KIND, NoticeKind.APPEAL_OUTCOME)
+                .set(CUSTOMER_NOTICE.CHANNEL, "SMS").set(CUSTOMER_NOTICE.LANGUAGE_TAG, "en").set(CUSTOMER_NOTICE.TEMPLATE_CODE, "APPEAL_OUTCOME_UPHELD_SMS")
+                .set(CUSTOMER_NOTICE.BODY, "[Credit Pay] Your appeal was reviewed.").set(CUSTOMER_NOTICE.STATUS, dev.riskdesk.accounts.NoticeStatus.EXPORTED)
+                .set(CUSTOMER_NOTICE.CREATED_AT, NOW.minusMonths(3)).execute();
         run(TODAY);
+        assertEquals(java.util.Set.of("en"), languages(unused, NoticeKind.CANCEL_PLANNED));
+        for (String body : bodies(unused, NoticeKind.CANCEL_PLANNED)) {
+            assertTrue(body.contains("will be cancelled on " + PLANNED) && body.contains("never been used") && body.contains("Keep my limit"), body);
+        }
+        assertEquals(java.util.Set.of("zh_CN"), languages(used, NoticeKind.CANCEL_PLANNED), "the others in Chinese, the notices' default");
         f.txn(used, NOW.plusDays(5).plusHours(14), "88");
 
         LifecycleRunService.Report afterUse = run(TODAY.plusDays(6));
@@ -170,6 +190,8 @@ class LifecycleRunDbTest {
         assertEquals(PLANNED, cancelled.getClosedOn());
         assertNull(cancelled.getOpenAccountId());
         assertEquals(2, notices(unused, NoticeKind.ACCOUNT_CANCELLED), "the final notice, SMS and in-app");
+        assertEquals(java.util.Set.of("en"), languages(unused, NoticeKind.ACCOUNT_CANCELLED));
+        assertTrue(bodies(unused, NoticeKind.ACCOUNT_CANCELLED).stream().allMatch(b -> b.contains("cancelled on " + PLANNED)));
         assertEquals(1, audits("LIFECYCLE_CANCELLED", cancelled.getId()));
         assertEquals(0, notices(used, NoticeKind.ACCOUNT_CANCELLED));
 
