@@ -3,6 +3,7 @@ package dev.riskdesk.dashboard;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.lifecycle.LifecycleQueries;
 import dev.riskdesk.limits.LimitServices;
+import dev.riskdesk.privacy.ErasureFigures;
 import dev.riskdesk.scoring.model.ModelRepository;
 import dev.riskdesk.security.AuditLog;
 import java.time.Clock;
@@ -14,6 +15,8 @@ public final class DashboardServices {
     public final StressTestService stress;
     /** Dormant exposure and accounts per lifecycle stage (dev.riskdesk.lifecycle), book-wide. */
     public final LifecycleQueries lifecycle;
+    /** Customers with personal data erased per month (dev.riskdesk.privacy), book-wide. */
+    public final ErasureFigures erasures;
     /** The business clock the services run on (report dates, appeal ages). */
     public final Clock clock;
 
@@ -23,5 +26,6 @@ public final class DashboardServices {
         query = new DashboardQueryService(database, clock);
         stress = new StressTestService(database, limits.policies, limits.simulations, audit, clock);
         lifecycle = new LifecycleQueries(database);
+        erasures = new ErasureFigures(database, clock);
     }
 }

@@ -20,6 +20,7 @@ import dev.riskdesk.security.audit.AuditErasure;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,6 +119,11 @@ class ErasureServiceDbTest {
         ErasureService.Status status = erasure.status(manager, customer);
         assertEquals(ErasureService.RULE_REQUEST, status.identity().ruleCode());
         assertTrue(status.identity().onRequest());
+        // the dashboard's erasures per month: this customer in this month, on request; none before
+        java.time.YearMonth month = java.time.YearMonth.now(f.clock);
+        assertEquals(List.of(new ErasureFigures.Month(month.minusMonths(2), 0, 0), new ErasureFigures.Month(month.minusMonths(1), 0, 0),
+                new ErasureFigures.Month(month, 1, 1)), new ErasureFigures(f.db, f.clock).monthly(manager, 3));
+        assertThrows(AccessDeniedException.class, () -> new ErasureFigures(f.db, f.clock).monthly(f.login("agent", "agent123"), 3));
         assertEquals(Set.of(), erasure.eraseOnRequest(manager, customer, "asked again by phone"), "nothing is left to erase");
         UserFacingException reveal = assertThrows(UserFacingException.class, () -> new dev.riskdesk.customers.PersonalDataService(f.db, f.audit)
                 .reveal(manager, customer, Set.of(dev.riskdesk.customers.PersonalDataService.Field.PHONE), "customer called in"));
@@ -180,6 +186,8 @@ class ErasureServiceDbTest {
         assertEquals(due, erased);
         assertEquals(4 * DataKind.values().length, erasureRows(), "none twice");
         assertEquals(4, f.db.dsl().fetchCount(CUSTOMER, CUSTOMER.FULL_NAME.isNull()));
+        assertEquals(List.of(new ErasureFigures.Month(java.time.YearMonth.now(f.clock), 4, 0)), new ErasureFigures(f.db, f.clock).monthly(manager, 1),
+                "four customers erased this month, each once though five kinds each, none on request");
         assertEquals(0, retention.run(manager, day, false, Progress.NONE).customers(), "a run after it finds nothing due");
         assertTrue(new AuditChainVerifier(f.db).verify(Progress.NONE).intact());
     }

@@ -8,6 +8,7 @@ import dev.riskdesk.dashboard.DashboardFilter;
 import dev.riskdesk.dashboard.DashboardQueryService;
 import dev.riskdesk.dashboard.DashboardServices;
 import dev.riskdesk.lifecycle.LifecycleQueries;
+import dev.riskdesk.privacy.ErasureFigures;
 import dev.riskdesk.dashboard.StressResult;
 import dev.riskdesk.security.Session;
 import dev.riskdesk.ui.common.ErrorTexts;
@@ -30,10 +31,15 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class DashboardViewModel {
     /**
      * Figures and their charts drawn off the FX thread, each with its hit map (null = no data for that chart), and the
-     * book's lifecycle figures (dormant exposure, accounts per lifecycle stage), which no segment filter narrows.
+     * book's lifecycle figures (dormant exposure, accounts per lifecycle stage) and erasures per month (the last
+     * {@link #ERASURE_MONTHS}, oldest first), which no segment filter narrows.
      */
-    public record Loaded(DashboardData data, Map<String, DashboardImages.Rendered> charts, LifecycleQueries.Figures lifecycle) {
+    public record Loaded(DashboardData data, Map<String, DashboardImages.Rendered> charts, LifecycleQueries.Figures lifecycle,
+            List<ErasureFigures.Month> erasures) {
     }
+
+    /** Months of erasures the dashboard shows: this one and the three before. */
+    static final int ERASURE_MONTHS = 4;
 
     /** The charts in the order the grid shows them. */
     public static final List<String> CHARTS = DashboardQueryService.CHARTS;
@@ -94,7 +100,7 @@ public final class DashboardViewModel {
         DashboardFilter f = filter.get();
         tasks.submit(progress -> {
             DashboardData data = services.query.load(session, f);
-            return new Loaded(data, render.apply(data), services.lifecycle.figures(session));
+            return new Loaded(data, render.apply(data), services.lifecycle.figures(session), services.erasures.monthly(session, ERASURE_MONTHS));
         }, result -> {
             if (mine != generation) {
                 return;

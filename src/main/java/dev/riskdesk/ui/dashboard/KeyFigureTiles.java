@@ -2,8 +2,11 @@ package dev.riskdesk.ui.dashboard;
 
 import dev.riskdesk.dashboard.ChartTable;
 import dev.riskdesk.lifecycle.LifecycleQueries;
+import dev.riskdesk.privacy.ErasureFigures;
 import dev.riskdesk.ui.common.I18n;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -13,10 +16,11 @@ import javafx.scene.layout.VBox;
 
 /**
  * The row of key figures above the charts: exposure, expected loss, arrears rates, PSI, open appeals, and the book's
- * dormant exposure and accounts per lifecycle stage.
+ * dormant exposure, accounts per lifecycle stage and customers whose personal data was erased per month.
  */
 final class KeyFigureTiles {
-    private static final String[] IDS = {"exposure", "expectedLoss", "rate30", "rate90", "psi", "openAppeals", "dormantExposure", "lifecycleStages"};
+    private static final String[] IDS = {"exposure", "expectedLoss", "rate30", "rate90", "psi", "openAppeals", "dormantExposure", "lifecycleStages",
+        "erasures"};
     private final DashboardViewModel model;
     private final I18n i18n;
 
@@ -50,9 +54,9 @@ final class KeyFigureTiles {
         value.getStyleClass().add("tile-value");
         Label caption = new Label();
         caption.getStyleClass().add("tile-caption");
-        if (id.equals("openAppeals")) { // the inbox's figures on two lines; the hint says what they are
+        if (id.equals("openAppeals") || id.equals("erasures")) { // figures on two lines; the hint says what they are
             Tooltip hint = new Tooltip();
-            hint.textProperty().bind(i18n.text("dashboard.tile.openAppeals.agesHint"));
+            hint.textProperty().bind(i18n.text(id.equals("erasures") ? "dashboard.tile.erasures.hint" : "dashboard.tile.openAppeals.agesHint"));
             hint.setWrapText(true);
             hint.setMaxWidth(320);
             caption.setTooltip(hint);
@@ -82,6 +86,8 @@ final class KeyFigureTiles {
             case "dormantExposure" -> millions(l.lifecycle().openLimitInCases());
             case "lifecycleStages" -> fmt.integer(l.lifecycle().accounts().get(LifecycleQueries.Stage.GRACE)
                     + l.lifecycle().accounts().get(LifecycleQueries.Stage.AWAITING_APPROVAL));
+            // privacy: customers erased this month
+            case "erasures" -> fmt.integer(l.erasures().get(l.erasures().size() - 1).customers());
             default -> fmt.integer(f.openAppeals());
         };
     }
@@ -103,6 +109,9 @@ final class KeyFigureTiles {
                     f.integer(stages.get(LifecycleQueries.Stage.GRACE)), f.integer(stages.get(LifecycleQueries.Stage.AWAITING_APPROVAL)),
                     f.integer(stages.get(LifecycleQueries.Stage.CANCELLED)));
         }
+        if (l != null && id.equals("erasures")) {
+            return erasuresText(l.erasures());
+        }
         if (l == null || l.data().snapshotMonth() == null) {
             return "";
         }
@@ -116,6 +125,16 @@ final class KeyFigureTiles {
             case "openAppeals" -> openAppealsText(l.data().chart("appealFigures"));
             default -> i18n.get("dashboard.tile." + id + ".sub");
         };
+    }
+
+    /** "this month, on request 1\nNov 2 · Oct 0 · Sep 5": this month's erasures on request, then the months before, newest first. */
+    private String erasuresText(List<ErasureFigures.Month> months) {
+        var f = i18n.formats();
+        List<String> before = new ArrayList<>();
+        for (int i = months.size() - 2; i >= 0; i--) {
+            before.add(i18n.format("dashboard.tile.erasures.month", months.get(i).month().getMonth().getDisplayName(java.time.format.TextStyle.SHORT, i18n.locale()), f.integer(months.get(i).customers())));
+        }
+        return i18n.format("dashboard.tile.erasures.sub", f.integer(months.get(months.size() - 1).onRequest()), String.join(" \u00b7 ", before));
     }
 
     /** "median 6.2 h to decide / by age: 3 · 2 · 0 · 0": the inbox's figures on the tile. */

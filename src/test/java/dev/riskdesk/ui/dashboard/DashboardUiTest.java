@@ -80,6 +80,7 @@ class DashboardUiTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !"—".equals(exposureCaption.getText()));
         Label rate30 = robot.lookup("#dashboard-tile-rate30").queryAs(Label.class);
         assertEquals("33.3%", rate30.getText());
+        assertEquals("0", robot.lookup("#dashboard-tile-erasures").queryAs(Label.class).getText(), "no customer's personal data erased this month");
         assertNotNull(robot.lookup("#dashboard-chart-delinquency").queryAs(ImageView.class).getImage(), "charts are drawn");
         assertEquals("No limit decisions in these months.", robot.lookup("#dashboard-empty-decisions").queryAs(Label.class).getText());
 
@@ -138,7 +139,8 @@ class DashboardUiTest {
         robot.clickOn("#dashboard-stress-run");
         @SuppressWarnings("unchecked")
         javafx.scene.control.TableView<String> results = robot.lookup("#dashboard-stress-results").queryAs(javafx.scene.control.TableView.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> results.getColumns().size() == 4);
+        // the table is filled on the FX thread, columns first: wait for its rows too, not only its columns
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> results.getColumns().size() == 4 && !results.getItems().isEmpty());
         assertEquals(12, results.getItems().size(), "twelve figures for the three built-in scenarios");
         assertEquals("Severe downturn", results.getColumns().get(3).getText());
         ImageView chart = robot.lookup("#dashboard-chart-stress").queryAs(ImageView.class);
