@@ -2,6 +2,7 @@ package dev.riskdesk.lifecycle;
 
 import dev.riskdesk.security.Requires;
 import static dev.riskdesk.db.schema.Tables.ACCOUNT;
+import static dev.riskdesk.db.schema.Tables.BATCH_JOB;
 import static dev.riskdesk.db.schema.Tables.LIFECYCLE_CASE;
 import static dev.riskdesk.db.schema.Tables.LIMIT_CHANGE;
 import static dev.riskdesk.db.schema.Tables.OPERATOR;
@@ -42,10 +43,10 @@ public final class LifecycleQueries {
         }
     }
 
-    /** One case as the list shows it. */
+    /** One case as the list shows it; {@code detectedBy}: who started the run that opened it (may not approve it), null when unknown. */
     public record CaseRow(long id, int version, long accountId, String accountNo, LifecycleReason reason, LifecycleStage stage, LocalDate detectedOn,
             LocalDate plannedOn, int graceDays, BigDecimal openLimit, boolean approvalRequired, String approvedBy, KeptBy keptBy, String keepReason,
-            LocalDate closedOn) {
+            LocalDate closedOn, String detectedBy) {
         /** True while a manager's approval is needed before the run may cancel the account. */
         public boolean awaitsApproval() {
             return approvalRequired && approvedBy == null && stage.open();
@@ -80,12 +81,14 @@ public final class LifecycleQueries {
         List<CaseRow> rows = new ArrayList<>();
         dsl.select(LIFECYCLE_CASE.ID, LIFECYCLE_CASE.VERSION, LIFECYCLE_CASE.ACCOUNT_ID, ACCOUNT.ACCOUNT_NO, LIFECYCLE_CASE.REASON, LIFECYCLE_CASE.STAGE,
                         LIFECYCLE_CASE.DETECTED_ON, LIFECYCLE_CASE.PLANNED_ON, LIFECYCLE_CASE.GRACE_DAYS, LIFECYCLE_CASE.OPEN_LIMIT,
-                        LIFECYCLE_CASE.APPROVAL_REQUIRED, OPERATOR.USERNAME, LIFECYCLE_CASE.KEPT_BY, LIFECYCLE_CASE.KEEP_REASON, LIFECYCLE_CASE.CLOSED_ON)
+                        LIFECYCLE_CASE.APPROVAL_REQUIRED, OPERATOR.USERNAME, LIFECYCLE_CASE.KEPT_BY, LIFECYCLE_CASE.KEEP_REASON, LIFECYCLE_CASE.CLOSED_ON,
+                        BATCH_JOB.STARTED_BY)
                 .from(LIFECYCLE_CASE).join(ACCOUNT).on(ACCOUNT.ID.eq(LIFECYCLE_CASE.ACCOUNT_ID))
                 .leftJoin(OPERATOR).on(OPERATOR.ID.eq(LIFECYCLE_CASE.APPROVED_BY))
+                .leftJoin(BATCH_JOB).on(BATCH_JOB.ID.eq(LIFECYCLE_CASE.JOB_ID))
                 .where(where).orderBy(LIFECYCLE_CASE.PLANNED_ON, LIFECYCLE_CASE.ID).limit(MAX_ROWS)
                 .forEach(r -> rows.add(new CaseRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8(),
-                        r.value9(), r.value10(), Boolean.TRUE.equals(r.value11()), r.value12(), r.value13(), r.value14(), r.value15())));
+                        r.value9(), r.value10(), Boolean.TRUE.equals(r.value11()), r.value12(), r.value13(), r.value14(), r.value15(), r.value16())));
         return new Page(rows, total);
     }
 

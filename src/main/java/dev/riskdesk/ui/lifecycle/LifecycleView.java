@@ -259,7 +259,14 @@ public final class LifecycleView {
         decline.setOnAction(e -> model.decline());
         approve.setMaxWidth(Double.MAX_VALUE);
         decline.setMaxWidth(Double.MAX_VALUE);
-        VBox managerRow = new VBox(8, approve, decline);
+        Label ownRun = Controls.text(i18n, "lifecycle.case.ownRun"); // why Approve is off for the maker
+        ownRun.setId("lifecycle-ownRun");
+        ownRun.setWrapText(true);
+        ownRun.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ownRun.getStyleClass().add("text-muted");
+        ownRun.visibleProperty().bind(model.ownRun());
+        ownRun.managedProperty().bind(ownRun.visibleProperty());
+        VBox managerRow = new VBox(8, approve, ownRun, decline);
         managerRow.setVisible(model.mayApprove());
         managerRow.setManaged(model.mayApprove());
 

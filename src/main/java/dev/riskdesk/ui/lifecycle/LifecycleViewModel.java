@@ -141,9 +141,16 @@ public final class LifecycleViewModel {
         return Bindings.createBooleanBinding(() -> mayKeep() && open() && reasonGiven(), selected, reason, busy);
     }
 
-    /** Approve: an open case that waits for a manager's approval. */
+    /** Approve: an open case that waits for a manager's approval, by a manager who did not start the run that opened it (maker-checker). */
     public BooleanBinding canApprove() {
-        return Bindings.createBooleanBinding(() -> mayApprove() && !busy.get() && selected.get() != null && selected.get().awaitsApproval(), selected, busy);
+        return Bindings.createBooleanBinding(() -> mayApprove() && !busy.get() && selected.get() != null && selected.get().awaitsApproval()
+                && !session.username().equals(selected.get().detectedBy()), selected, busy);
+    }
+
+    /** The selected case waits for an approval that this manager may not give: they started the run that opened it. */
+    public BooleanBinding ownRun() {
+        return Bindings.createBooleanBinding(() -> mayApprove() && selected.get() != null && selected.get().awaitsApproval()
+                && session.username().equals(selected.get().detectedBy()), selected);
     }
 
     /** Decline: an open case that needs a manager, and a reason. */
