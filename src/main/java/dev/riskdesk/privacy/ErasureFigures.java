@@ -4,6 +4,7 @@ import static dev.riskdesk.db.schema.Tables.PERSONAL_DATA_ERASURE;
 
 import dev.riskdesk.db.Database;
 import dev.riskdesk.security.Permission;
+import dev.riskdesk.security.Requires;
 import dev.riskdesk.security.Session;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -37,6 +38,7 @@ public final class ErasureFigures {
      * The last {@code months} calendar months up to this one (the business clock's), oldest first, months without an
      * erasure included as zero. Read by the dashboard's readers (PORTFOLIO_VIEW) and the lifecycle's (LIFECYCLE_VIEW).
      */
+    @Requires({Permission.PORTFOLIO_VIEW, Permission.LIFECYCLE_VIEW})
     public List<Month> monthly(Session session, int months) {
         if (!session.has(Permission.LIFECYCLE_VIEW)) {
             session.require(Permission.PORTFOLIO_VIEW);

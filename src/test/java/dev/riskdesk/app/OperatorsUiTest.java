@@ -16,6 +16,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -122,6 +123,18 @@ class OperatorsUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#operators-add-dialog").tryQuery().isEmpty());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream().anyMatch(o -> o.username().equals("zhou.min")));
         assertEquals(created + 1, audited("OPERATOR_CREATED", "admin"));
+
+        // the sign-in policy, below the table: typed within its limits, saved through the service, audited
+        assertEquals("1 to 100", robot.lookup("#operators-policy").lookup((Node n) -> n instanceof Label l && "1 to 100".equals(l.getText()))
+                .queryAs(Label.class).getText());
+        Spinner<?> maxFailures = robot.lookup("#operators-policy-max-failures").queryAs(Spinner.class);
+        robot.interact(() -> {
+            maxFailures.requestFocus();
+            maxFailures.getEditor().setText("3");
+        });
+        robot.clickOn("#operators-policy-save");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> audited("SIGN_IN_POLICY_CHANGED", "admin") == 1);
+        assertEquals(3, console.services.operatorAdmin().signInPolicy(admin).maxFailedLogins());
     }
 
     /** The Save button of the dialog whose pane is {@code dialog}. */

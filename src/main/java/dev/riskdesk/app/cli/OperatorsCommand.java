@@ -131,7 +131,7 @@ final class OperatorsCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             checkRange("--lockout-minutes", lockoutMinutes);
             checkRange("--idle-lock-minutes", idleMinutes);
-            if (maxFailures != null && (maxFailures < 1 || maxFailures > 100)) {
+            if (maxFailures != null && (maxFailures < SignInPolicy.MIN_FAILURES || maxFailures > SignInPolicy.MAX_FAILURES)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--max-failures must be between 1 and 100, not " + maxFailures + ".");
             }
             return RiskDeskCli.withSession(spec, (services, session, out) -> {
@@ -149,7 +149,7 @@ final class OperatorsCommand implements Callable<Integer> {
         }
 
         private void checkRange(String option, Integer minutes) {
-            if (minutes != null && (minutes < 1 || minutes > 1440)) {
+            if (minutes != null && (minutes < SignInPolicy.MIN_MINUTES || minutes > SignInPolicy.MAX_MINUTES)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), option + " must be between 1 and 1440 minutes, not " + minutes + ".");
             }
         }

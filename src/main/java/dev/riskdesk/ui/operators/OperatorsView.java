@@ -2,6 +2,7 @@ package dev.riskdesk.ui.operators;
 
 import dev.riskdesk.security.OperatorAdminService.OperatorSummary;
 import dev.riskdesk.security.Role;
+import dev.riskdesk.security.SignInPolicy;
 import dev.riskdesk.ui.common.Dialogs;
 import dev.riskdesk.ui.common.Controls;
 import dev.riskdesk.ui.common.I18n;
@@ -25,9 +26,11 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -49,11 +52,65 @@ public final class OperatorsView {
         VBox.setVgrow(table, Priority.ALWAYS);
         Label message = Controls.errorLabel(i18n, "operators-message", model.messageProperty());
         message.getStyleClass().setAll("label", "text-muted");
-        VBox page = new VBox(12, actions(table), table, new HBox(12, Controls.errorLabel(i18n, "operators-error", model.errorProperty()), message));
+        VBox page = new VBox(12, actions(table), table, new HBox(12, Controls.errorLabel(i18n, "operators-error", model.errorProperty()), message),
+                signInPolicy());
         page.getStyleClass().add("screen");
         page.setId("operators");
         model.reload();
+        model.loadPolicy();
         return page;
+    }
+
+    // sign-in policy
+    /** The sign-in policy's three values, each with its limits, and their Save (audited by the service). */
+    private VBox signInPolicy() {
+        Label title = Controls.text(i18n, "operators.policy.title");
+        title.getStyleClass().add("section-title");
+        GridPane form = form();
+        form.addRow(0, Controls.fieldLabel(i18n, "operators.policy.maxFailures"),
+                number("operators-policy-max-failures", SignInPolicy.MIN_FAILURES, SignInPolicy.MAX_FAILURES, model.maxFailuresProperty()),
+                range(SignInPolicy.MIN_FAILURES, SignInPolicy.MAX_FAILURES));
+        form.addRow(1, Controls.fieldLabel(i18n, "operators.policy.lockout"),
+                number("operators-policy-lockout", SignInPolicy.MIN_MINUTES, SignInPolicy.MAX_MINUTES, model.lockoutMinutesProperty()),
+                range(SignInPolicy.MIN_MINUTES, SignInPolicy.MAX_MINUTES));
+        form.addRow(2, Controls.fieldLabel(i18n, "operators.policy.idleLock"),
+                number("operators-policy-idle-lock", SignInPolicy.MIN_MINUTES, SignInPolicy.MAX_MINUTES, model.idleLockMinutesProperty()),
+                range(SignInPolicy.MIN_MINUTES, SignInPolicy.MAX_MINUTES));
+        Button save = Controls.button(i18n, "operators-policy-save", "operators.policy.save", "mdi2c-content-save-outline");
+        save.disableProperty().bind(model.busyProperty());
+        save.setOnAction(e -> model.savePolicy());
+        Label hint = Controls.text(i18n, "operators.policy.hint");
+        hint.getStyleClass().addAll("text-small", "text-muted");
+        hint.setWrapText(true);
+        VBox side = new VBox(8, hint, save);
+        side.setMaxWidth(420);
+        HBox body = new HBox(24, form, side);
+        VBox section = new VBox(8, title, body);
+        section.setId("operators-policy");
+        return section;
+    }
+
+    /** A whole number between {@code min} and {@code max}, typed (digits only) or stepped; bound to the view model. */
+    private static Spinner<Integer> number(String id, int min, int max, ObjectProperty<Integer> value) {
+        Spinner<Integer> spinner = new Spinner<>(min, max, value.get() == null ? min : value.get());
+        spinner.setId(id);
+        spinner.setEditable(true);
+        spinner.setPrefWidth(110);
+        spinner.getEditor().setTextFormatter(new TextFormatter<>(change -> change.getControlNewText().matches("\\d{0,4}") ? change : null));
+        spinner.getValueFactory().valueProperty().bindBidirectional(value);
+        spinner.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                spinner.commitValue(); // what was typed counts when the field is left (clamped to the limits)
+            }
+        });
+        return spinner;
+    }
+
+    private Label range(int min, int max) {
+        Label range = new Label();
+        range.textProperty().bind(i18n.bind(() -> i18n.format("operators.policy.range", String.valueOf(min), String.valueOf(max))));
+        range.getStyleClass().addAll("text-small", "text-muted");
+        return range;
     }
 
     private HBox actions(TableView<OperatorSummary> table) {

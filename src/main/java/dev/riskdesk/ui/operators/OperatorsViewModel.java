@@ -5,6 +5,7 @@ import dev.riskdesk.security.OperatorAdminService;
 import dev.riskdesk.security.OperatorAdminService.OperatorSummary;
 import dev.riskdesk.security.Role;
 import dev.riskdesk.security.Session;
+import dev.riskdesk.security.SignInPolicy;
 import dev.riskdesk.ui.common.ErrorTexts;
 import dev.riskdesk.ui.common.UiText;
 import java.util.Arrays;
@@ -34,6 +35,10 @@ public final class OperatorsViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final ObjectProperty<UiText> error = new SimpleObjectProperty<>(this, "error");
     private final ObjectProperty<UiText> message = new SimpleObjectProperty<>(this, "message");
+    // sign-in policy: wrong passwords before a lockout, lockout and idle-lock minutes, as the administrator edits them
+    private final ObjectProperty<Integer> maxFailures = new SimpleObjectProperty<>(this, "maxFailures", SignInPolicy.DEFAULT.maxFailedLogins());
+    private final ObjectProperty<Integer> lockoutMinutes = new SimpleObjectProperty<>(this, "lockoutMinutes", (int) SignInPolicy.DEFAULT.lockout().toMinutes());
+    private final ObjectProperty<Integer> idleLockMinutes = new SimpleObjectProperty<>(this, "idleLockMinutes", (int) SignInPolicy.DEFAULT.idleLock().toMinutes());
 
     public OperatorsViewModel(OperatorAdminService service, Session session, TaskRunner tasks) {
         this.service = service;
@@ -84,6 +89,42 @@ public final class OperatorsViewModel {
         });
     }
 
+    // sign-in policy
+    public ObjectProperty<Integer> maxFailuresProperty() {
+        return maxFailures;
+    }
+
+    public ObjectProperty<Integer> lockoutMinutesProperty() {
+        return lockoutMinutes;
+    }
+
+    public ObjectProperty<Integer> idleLockMinutesProperty() {
+        return idleLockMinutes;
+    }
+
+    /** Reads the sign-in policy in force into the three fields. */
+    public void loadPolicy() {
+        tasks.submit(progress -> service.signInPolicy(session), policy -> {
+            maxFailures.set(policy.maxFailedLogins());
+            lockoutMinutes.set((int) policy.lockout().toMinutes());
+            idleLockMinutes.set((int) policy.idleLock().toMinutes());
+        }, failure -> error.set(ErrorTexts.of(failure)));
+    }
+
+    /** Stores the three fields as the sign-in policy (audited with the old and new values); a value out of its limits is refused in words. */
+    public void savePolicy() {
+        Integer max = maxFailures.get();
+        Integer lockout = lockoutMinutes.get();
+        Integer idle = idleLockMinutes.get();
+        run(() -> service.changeSignInPolicy(session, SignInPolicy.ofMinutes(max == null ? 0 : max, lockout == null ? 0 : lockout,
+                idle == null ? 0 : idle)), UiText.of("operators.policy.saved"), failure -> {
+                    error.set(failure);
+                    if (failure == null) {
+                        loadPolicy();
+                    }
+                });
+    }
+
     /**
      * Adds an operator; {@code confirm} must repeat {@code password}. {@code done} hears null once saved, or the
      * sentence of the refusal (the passwords differ, too weak, the name exists...): the dialog then stays open with
@@ -95,7 +136,7 @@ public final class OperatorsViewModel {
             return;
         }
         char[] secret = password.toCharArray();
-        run(() -> service.add(session, username, displayName, role, secret), username, done);
+        run(() -> service.add(session, username, displayName, role, secret), UiText.of("operators.saved", username), done);
     }
 
     public void disable(OperatorSummary operator) {
@@ -113,29 +154,29 @@ public final class OperatorsViewModel {
             return;
         }
         char[] secret = password.toCharArray();
-        run(() -> service.resetPassword(session, operator.username(), operator.version(), secret), operator.username(), done);
+        run(() -> service.resetPassword(session, operator.username(), operator.version(), secret), UiText.of("operators.saved", operator.username()), done);
     }
 
     /** Gives {@code operator} another role; {@code done} as for {@link #add}. */
     public void setRole(OperatorSummary operator, Role role, Consumer<UiText> done) {
-        run(() -> service.setRole(session, operator.username(), operator.version(), role), operator.username(), done);
+        run(() -> service.setRole(session, operator.username(), operator.version(), role), UiText.of("operators.saved", operator.username()), done);
     }
 
     /** A change made from the screen itself (disable, enable): a refusal shows under the table. */
     private void run(Runnable change, String username) {
-        run(change, username, failure -> error.set(failure));
+        run(change, UiText.of("operators.saved", username), failure -> error.set(failure));
     }
 
-    private void run(Runnable change, String username, Consumer<UiText> done) {
+    private void run(Runnable change, UiText saved, Consumer<UiText> done) {
         busy.set(true);
         error.set(null);
         message.set(null);
         tasks.submit(progress -> {
             change.run();
             return null;
-        }, saved -> {
+        }, result -> {
             busy.set(false);
-            message.set(UiText.of("operators.saved", username));
+            message.set(saved);
             done.accept(null);
             reload();
         }, failure -> {

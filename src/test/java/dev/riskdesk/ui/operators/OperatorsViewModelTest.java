@@ -1,5 +1,6 @@
 package dev.riskdesk.ui.operators;
 
+import static dev.riskdesk.db.schema.Tables.AUDIT_EVENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.riskdesk.app.TestServices;
 import dev.riskdesk.security.OperatorAdminService.OperatorSummary;
 import dev.riskdesk.security.Role;
+import dev.riskdesk.security.SignInPolicy;
 import dev.riskdesk.ui.common.UiText;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,5 +76,29 @@ class OperatorsViewModelTest {
         model.disable(row("admin"));
         assertEquals(UiText.of("error.operator.lastAdmin", "admin"), model.errorProperty().get());
         assertFalse(model.busyProperty().get());
+    }
+
+    @Test
+    void theSignInPolicyIsReadChangedWithinItsLimitsAndAudited() {
+        model.loadPolicy();
+        assertEquals(5, model.maxFailuresProperty().get());
+        assertEquals(15, model.lockoutMinutesProperty().get());
+        assertEquals(15, model.idleLockMinutesProperty().get());
+
+        model.maxFailuresProperty().set(3);
+        model.idleLockMinutesProperty().set(5);
+        model.savePolicy();
+        assertNull(model.errorProperty().get());
+        assertEquals(UiText.of("operators.policy.saved"), model.messageProperty().get());
+        SignInPolicy stored = t.services.operatorAdmin().signInPolicy(t.login("admin"));
+        assertEquals(SignInPolicy.ofMinutes(3, 15, 5), stored);
+        assertEquals("was: 5 wrong passwords lock a name for 15 min; idle lock after 15 min; now: 3 wrong passwords lock a name for 15 min;"
+                + " idle lock after 5 min", t.db.dsl().select(AUDIT_EVENT.DETAILS).from(AUDIT_EVENT)
+                .where(AUDIT_EVENT.ACTION.eq("SIGN_IN_POLICY_CHANGED")).fetchSingle().value1());
+
+        model.lockoutMinutesProperty().set(2000); // a field left empty or beyond its limit: refused in words, nothing stored
+        model.savePolicy();
+        assertEquals(UiText.of("error.signInPolicy.lockout", "1", "1440", "2000"), model.errorProperty().get());
+        assertEquals(stored, t.services.operatorAdmin().signInPolicy(t.login("admin")));
     }
 }
