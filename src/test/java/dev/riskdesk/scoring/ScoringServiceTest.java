@@ -50,12 +50,12 @@ import dev.riskdesk.security.TestOperators;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.jooq.Record;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -427,6 +427,7 @@ class ScoringServiceTest {
         double[] logOdds = model.logOdds(book);
         BoostedModel reread = BoostedModel.fromBytes(model.bytes());
         int n = model.characteristicNames().size();
+        int hints = 0;
         for (int i = 0; i < book.size(); i++) {
             ScoreResult r = results.get(i);
             String account = "account " + book.get(i).accountId();
@@ -440,11 +441,15 @@ class ScoringServiceTest {
             // on the scorecard's scale: Offset − Factor × log-odds, clamped to 300–850
             assertEquals(scaling.clamp((int) Math.round(scaling.offset() - scaling.factor() * sum)), r.score(), account);
             assertEquals(1 / (1 + Math.exp(-logOdds[i])), r.pd(), 1e-5, account);
-            Explanation e = model.explain(book.get(i), r, model.reasonCodes(r, ProtectedAttributes.DEFAULT));
-            int shown = e.basePoints() + e.lines().stream().mapToInt(Explanation.Line::points).sum() + e.clampAdjustment();
-            assertEquals(r.score(), shown, account + ": base + points + range limit = score");
+            assertEquals(r.score(), r.base() + Arrays.stream(r.points()).sum() + r.clampAdjustment(), account + ": base + points + range limit = score");
             assertEquals(results.get(0).base(), r.base(), "the same base for every account");
-            assertReasonsAreTheMostNegativePoints(e, account);
+            assertReasonsAreTheMostNegativePoints(model.characteristicNames(), r.points(), model.reasonCodes(r, ProtectedAttributes.DEFAULT), account);
+            // the points table as shown, and what would move the score (every tenth account: re-scoring takes a moment)
+            if (i % 10 == 0) {
+                Explanation e = model.explain(book.get(i), r, model.reasonCodes(r, ProtectedAttributes.DEFAULT));
+                assertEquals(r.score(), e.basePoints() + e.lines().stream().mapToInt(Explanation.Line::points).sum() + e.clampAdjustment(), account);
+                hints += assertHintReachesTheNextBand(model, book.get(i), r, e.hint(), account);
+            }
             // one account alone, and after a save and load, as in the whole list
             if (i % 25 == 0) {
                 ScoreResult single = model.score(book.get(i));
@@ -453,17 +458,37 @@ class ScoringServiceTest {
                 assertArrayEquals(r.points(), reread.score(book.get(i)).points(), account);
             }
         }
+        assertTrue(hints > 0, "some accounts are told what would move their score");
     }
 
-    private static void assertReasonsAreTheMostNegativePoints(Explanation e, String account) {
-        Map<String, Integer> points = e.lines().stream().collect(Collectors.toMap(Explanation.Line::characteristic, Explanation.Line::points));
-        List<String> candidates = e.lines().stream().filter(l -> l.points() < 0 && !ProtectedAttributes.DEFAULT.isProtected(l.characteristic()))
-                .sorted((a, b) -> Integer.compare(a.points(), b.points())).map(Explanation.Line::characteristic).toList();
-        assertEquals(Math.min(Explanation.MAX_REASONS, candidates.size()), e.reasonCodes().size(), account);
-        for (int k = 0; k < e.reasonCodes().size(); k++) {
-            assertEquals(points.get(candidates.get(k)), points.get(e.reasonCodes().get(k)), account + " reason " + (k + 1));
+    private static void assertReasonsAreTheMostNegativePoints(List<String> names, int[] points, List<String> reasons, String account) {
+        List<Integer> negative = java.util.stream.IntStream.range(0, names.size())
+                .filter(i -> points[i] < 0 && !ProtectedAttributes.DEFAULT.isProtected(names.get(i))).boxed()
+                .sorted((a, b) -> Integer.compare(points[a], points[b])).toList();
+        assertEquals(Math.min(Explanation.MAX_REASONS, negative.size()), reasons.size(), account);
+        for (int k = 0; k < reasons.size(); k++) {
+            assertEquals(points[negative.get(k)], points[names.indexOf(reasons.get(k))], account + " reason " + (k + 1));
         }
-        assertFalse(e.reasonCodes().contains("AGE"), account + ": a protected attribute is never a reason");
+        assertFalse(reasons.contains("AGE"), account + ": a protected attribute is never a reason");
+    }
+
+    /** A hint names an actionable move that, re-scored, reaches the next band; none in band A. Returns 1 when there was one. */
+    private static int assertHintReachesTheNextBand(BoostedModel model, FeatureVector v, ScoreResult r, Explanation.Hint hint, String account) {
+        if (r.band().better() == null || hint == null) {
+            assertTrue(r.band().better() != null || hint == null, account + " is in band A: nothing to move");
+            return 0;
+        }
+        assertTrue(Feature.valueOf(hint.characteristic()).actionable(), account + " " + hint.characteristic());
+        double[] values = v.values().clone();
+        int f = Feature.valueOf(hint.characteristic()).ordinal();
+        // XGBoost compares in single precision
+        assertTrue(hint.from().contains((float) values[f]), account + ": the hint starts from the account's own interval");
+        values[f] = hint.to().lower() != null ? hint.to().lower() : Math.nextDown(hint.to().upper().floatValue());
+        ScoreResult moved = model.score(new FeatureVector(v.accountId(), v.observationDate(), values, v.occupation(), v.monthsOfHistory(), v.thinFile()));
+        assertEquals(hint.newScore(), moved.score(), 1, account + ": the hinted score is the re-scored one");
+        assertTrue(hint.newScore() >= r.band().better().minScore(), account);
+        assertEquals(hint.newScore() - r.rawScore(), hint.gain(), account);
+        return 1;
     }
 
     @Test

@@ -365,7 +365,116 @@ public final class BoostedModel implements ExplainedModel {
         for (int i = 0; i < names.size(); i++) {
             lines.add(new Explanation.Line(names.get(i), valueLabel(v, i), result.points()[i], meta.averagePoints()[i], meta.bestPoints()[i]));
         }
-        return new Explanation(result.score(), result.band(), result.base(), lines, result.clampAdjustment(), List.copyOf(reasonCodes), null);
+        return new Explanation(result.score(), result.band(), result.base(), lines, result.clampAdjustment(), List.copyOf(reasonCodes),
+                hint(v, result));
+    }
+
+    /**
+     * What would move this score, as for the scorecard: the smallest change of one actionable characteristic
+     * that lifts the account into the next band. The trees split each characteristic at a few values, which cut
+     * it into intervals the model cannot tell apart; the account is re-scored with its value moved into each
+     * other interval (everything else unchanged, so interactions count), and the nearest interval (in interval
+     * order) that reaches the next band wins, ties to the larger gain. Null in band A, for a missing value, or
+     * when no single change suffices.
+     */
+    Explanation.Hint hint(FeatureVector v, ScoreResult result) {
+        ScoreBand next = result.band().better();
+        if (next == null) {
+            return null;
+        }
+        Map<Integer, double[]> cuts = splitValues();
+        List<FeatureVector> moved = new ArrayList<>();
+        List<int[]> moves = new ArrayList<>(); // characteristic, current interval, target interval
+        for (int i = 0; i < meta.numeric().size(); i++) {
+            double[] t = cuts.get(i);
+            int column = featureColumns()[0][i];
+            double value = v.values()[column];
+            if (t == null || Double.isNaN(value) || !Feature.valueOf(names.get(i)).actionable()) {
+                continue;
+            }
+            int current = interval(t, value);
+            for (int target = 0; target <= t.length; target++) {
+                if (target != current) {
+                    double[] values = v.values().clone();
+                    // the interval's lower end (XGBoost sends values ≥ a split value right), or just below the first split
+                    values[column] = target == 0 ? Math.nextDown((float) t[0]) : t[target - 1];
+                    moved.add(new FeatureVector(v.accountId(), v.observationDate(), values, v.occupation(), v.monthsOfHistory(), v.thinFile()));
+                    moves.add(new int[] {i, current, target});
+                }
+            }
+        }
+        if (moved.isEmpty()) {
+            return null;
+        }
+        double[] logOdds = logOdds(moved);
+        int[] best = null;
+        int bestScore = 0;
+        for (int k = 0; k < logOdds.length; k++) {
+            int raw = (int) Math.round(scaling.offset() - scaling.factor() * logOdds[k]);
+            int[] move = moves.get(k);
+            if (scaling.clamp(raw) < next.minScore()) {
+                continue;
+            }
+            int distance = Math.abs(move[2] - move[1]);
+            int bestDistance = best == null ? Integer.MAX_VALUE : Math.abs(best[2] - best[1]);
+            if (distance < bestDistance || distance == bestDistance && raw > bestScore) {
+                best = move;
+                bestScore = raw;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        double[] t = cuts.get(best[0]);
+        int newScore = scaling.clamp(bestScore);
+        return new Explanation.Hint(names.get(best[0]), intervalBin(t, best[1]), intervalBin(t, best[2]), bestScore - result.rawScore(),
+                newScore, ScoreBand.ofScore(newScore));
+    }
+
+    /** Index of the interval holding {@code value}: 0 below the first split value, k from the k-th split value on. */
+    private static int interval(double[] splits, double value) {
+        int k = 0;
+        while (k < splits.length && (float) value >= (float) splits[k]) {
+            k++;
+        }
+        return k;
+    }
+
+    private static Bin intervalBin(double[] splits, int k) {
+        return new Bin(k == 0 ? null : splits[k - 1], k == splits.length ? null : splits[k], null, false, 0, 0, 0, 0);
+    }
+
+    /** The values each numeric input is split at anywhere in the trees, ascending, by input index; read once from the model's JSON dump. */
+    private Map<Integer, double[]> splitValues() {
+        Map<Integer, double[]> cuts = splitValues;
+        if (cuts == null) {
+            Map<Integer, java.util.TreeSet<Double>> found = new HashMap<>();
+            try {
+                for (String tree : booster.getModelDump((String) null, false, "json")) {
+                    collectSplits(ModelRepository.JSON.readTree(tree), found);
+                }
+            } catch (XGBoostError | IOException e) {
+                throw new IllegalStateException("Cannot read the gradient-boosted trees: " + e.getMessage(), e);
+            }
+            cuts = new HashMap<>();
+            for (Map.Entry<Integer, java.util.TreeSet<Double>> e : found.entrySet()) {
+                cuts.put(e.getKey(), e.getValue().stream().mapToDouble(Double::doubleValue).toArray());
+            }
+            splitValues = cuts;
+        }
+        return cuts;
+    }
+
+    private volatile Map<Integer, double[]> splitValues;
+
+    private static void collectSplits(com.fasterxml.jackson.databind.JsonNode node, Map<Integer, java.util.TreeSet<Double>> found) {
+        if (node.has("split")) {
+            int feature = Integer.parseInt(node.get("split").asText().substring(1));
+            found.computeIfAbsent(feature, k -> new java.util.TreeSet<>()).add((double) (float) node.get("split_condition").asDouble());
+        }
+        for (com.fasterxml.jackson.databind.JsonNode child : node.path("children")) {
+            collectSplits(child, found);
+        }
     }
 
     /** The account's value of characteristic {@code i} as the points table shows it: the number, the category or "missing". */
