@@ -80,6 +80,9 @@ final class PolicyFieldTexts {
     /** The label with its section: "Authority · Largest automatic increase"; a top-level field's label alone. */
     String fullLabel(String path) {
         String group = group(path);
+        if (group.equals("scoreBands") && path.split("\\.").length == 3) {
+            return i18n.format("policy.bandName", path.split("\\.")[1]) + " · " + label(path);
+        }
         return group.equals("general") ? label(path) : groupTitle(group) + " · " + label(path);
     }
 
@@ -147,11 +150,16 @@ final class PolicyFieldTexts {
             return "";
         }
         PolicyFields.Range r = range.get();
-        Unit unit = unit(path);
-        if (unit == Unit.SHARE) {
-            return i18n.format("policy.accepts.share", r.min().toPlainString(), r.max().toPlainString());
-        }
-        return i18n.format(r.integer() ? "policy.accepts.whole" : "policy.accepts", number(unit, r.min()), number(unit, r.max()));
+        String min = r.min().stripTrailingZeros().toPlainString();
+        String max = r.max().stripTrailingZeros().toPlainString();
+        return switch (unit(path)) {
+            case SHARE -> i18n.format("policy.accepts.share", min, max);
+            case MONTHS -> i18n.format("policy.accepts.months", min, max);
+            case DAYS -> i18n.format("policy.accepts.days", min, max);
+            case HOURS -> i18n.format("policy.accepts.hours", min, max);
+            case MONEY, PERCENT -> i18n.format("policy.accepts", number(unit(path), r.min()), number(unit(path), r.max()));
+            default -> i18n.format(r.integer() ? "policy.accepts.whole" : "policy.accepts", min, max);
+        };
     }
 
     /** A share 0–1 of accounts as a percentage with one decimal. */

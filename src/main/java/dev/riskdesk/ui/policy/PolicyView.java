@@ -62,8 +62,8 @@ public final class PolicyView {
 
     public Parent build() {
         TableView<VersionRow> versions = versions();
-        versions.setPrefHeight(190);
-        versions.setMinHeight(150);
+        versions.setPrefHeight(150);
+        versions.setMinHeight(120);
         TabPane tabs = new TabPane(tab("policy-tab-fields", "policy.tab.fields", form()), tab("policy-tab-diff", "policy.tab.diff", differences()));
         tabs.setId("policy-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -98,12 +98,7 @@ public final class PolicyView {
                 model.kindProperty().set((PolicyKind) now.getUserData());
             }
         });
-        Label hint = Controls.text(i18n, model.mayApprove() ? "policy.hint.manager" : "policy.hint.reader");
-        hint.getStyleClass().add("text-muted");
-        hint.setWrapText(true);
-        hint.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(hint, Priority.ALWAYS);
-        HBox bar = new HBox(8, policy, rules, hint, Controls.refreshButton(i18n, "policy-refresh", model::reload));
+        HBox bar = new HBox(8, policy, rules, Controls.spacer(), Controls.refreshButton(i18n, "policy-refresh", model::reload));
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -121,12 +116,13 @@ public final class PolicyView {
 
     private TableView<VersionRow> versions() {
         TableView<VersionRow> table = Tables.table("policy-versions", model.rows());
-        table.getColumns().add(Tables.numeric(i18n, "policy.col.version", 60, v -> i18n.formats().integer(v.versionNo())));
-        table.getColumns().add(Tables.column(i18n, "policy.col.status", 110, v -> i18n.get("policy.status." + v.status().name())));
-        table.getColumns().add(Tables.column(i18n, "policy.col.madeBy", 200, v -> who(v.maker(), v.createdAt(), "policy.who.setUp")));
-        table.getColumns().add(Tables.column(i18n, "policy.col.approvedBy", 200, v -> who(v.approver(), v.approvedAt(), null)));
-        table.getColumns().add(Tables.column(i18n, "policy.col.inForce", 200, this::inForce));
-        table.getColumns().add(Tables.column(i18n, "policy.col.note", 160, v -> v.note() == null ? "" : v.note()));
+        var number = Tables.<VersionRow>numeric(i18n, "policy.col.version", 84, v -> i18n.formats().integer(v.versionNo()));
+        number.setMinWidth(84);
+        table.getColumns().add(number);
+        table.getColumns().add(Tables.column(i18n, "policy.col.status", 80, v -> i18n.get("policy.status." + v.status().name())));
+        table.getColumns().add(Tables.column(i18n, "policy.col.madeBy", 180, v -> whoOn(v.maker(), v.createdAt(), "policy.who.setUp")));
+        table.getColumns().add(Tables.column(i18n, "policy.col.approvedBy", 180, v -> whoOn(v.approver(), v.approvedAt(), null)));
+        table.getColumns().add(Tables.column(i18n, "policy.col.inForce", 190, this::inForce));
         table.setPlaceholder(Tables.placeholder(i18n, "policy.empty", model.loadingProperty()));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
@@ -150,13 +146,22 @@ public final class PolicyView {
         return i18n.format("policy.who", name, i18n.formats().dateTime(at));
     }
 
+    /** As {@link #who}, with the day only: the table's columns; the side panel gives the time. */
+    private String whoOn(VersionRow.Actor actor, LocalDateTime at, String nobodyKey) {
+        if (at == null) {
+            return "–";
+        }
+        String name = actor != null ? actor.username() : nobodyKey != null ? i18n.get(nobodyKey) : "–";
+        return i18n.format("policy.who", name, i18n.formats().date(at.toLocalDate()));
+    }
+
     private String inForce(VersionRow v) {
         if (v.activatedAt() == null) {
             return "–";
         }
-        String from = i18n.formats().dateTime(v.activatedAt());
+        String from = i18n.formats().date(v.activatedAt().toLocalDate());
         return v.retiredAt() == null ? i18n.format("policy.inForce.since", from) : i18n.format("policy.inForce.between", from,
-                i18n.formats().dateTime(v.retiredAt()));
+                i18n.formats().date(v.retiredAt().toLocalDate()));
     }
 
     // ---- the form ----
@@ -189,9 +194,12 @@ public final class PolicyView {
         mode.getStyleClass().add("text-muted");
         sections.getChildren().add(mode);
         Map<String, List<PolicyViewModel.Field>> groups = new LinkedHashMap<>();
+        groups.put("scoreBands", new ArrayList<>()); // what each band gets first: the heart of the policy
+        groups.put("general", new ArrayList<>());
         for (PolicyViewModel.Field f : model.fields()) {
             groups.computeIfAbsent(PolicyFieldTexts.group(f.path()), g -> new ArrayList<>()).add(f);
         }
+        groups.values().removeIf(List::isEmpty);
         groups.forEach((group, fields) -> {
             Label title = new Label(texts.groupTitle(group));
             title.getStyleClass().add("section-title");
@@ -205,15 +213,15 @@ public final class PolicyView {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(6);
-        ColumnConstraints names = new ColumnConstraints();
-        names.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints values = new ColumnConstraints(150, 170, 260);
+        ColumnConstraints names = new ColumnConstraints(180, 260, 300);
+        ColumnConstraints values = new ColumnConstraints(140, 150, 220);
         ColumnConstraints hints = new ColumnConstraints();
         hints.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(names, values, hints);
         int row = 0;
         for (PolicyViewModel.Field f : fields) {
             Label name = new Label(texts.label(f.path()));
+            name.setWrapText(true);
             Label hint = hint(f);
             grid.addRow(row++, name, cell(f), hint);
         }
@@ -233,7 +241,10 @@ public final class PolicyView {
                 columns.add(name);
             }
         }
-        grid.add(new Label(i18n.get("policy.band")), 0, 0);
+        Label bandHead = new Label(i18n.get("policy.band"));
+        bandHead.setMinWidth(Region.USE_PREF_SIZE);
+        bandHead.getStyleClass().add("text-muted");
+        grid.add(bandHead, 0, 0);
         for (int c = 0; c < columns.size(); c++) {
             String column = columns.get(c);
             PolicyViewModel.Field first = fields.stream().filter(f -> f.path().endsWith("." + column)).findFirst().orElseThrow();
@@ -332,8 +343,8 @@ public final class PolicyView {
         parameters.getColumns().add(Tables.numeric(i18n, "policy.diff.col.before", 150, c -> texts.value(c.path(), c.before())));
         parameters.getColumns().add(Tables.numeric(i18n, "policy.diff.col.after", 150, c -> texts.value(c.path(), c.after())));
         parameters.setPlaceholder(Tables.placeholder(i18n, "policy.diff.noChanges", null));
-        parameters.setPrefHeight(170);
-        parameters.setMinHeight(120);
+        parameters.setPrefHeight(140);
+        parameters.setMinHeight(100);
 
         FxProgress progress = new FxProgress();
         Button simulate = Controls.button(i18n, "policy-simulate", "policy.action.simulate", "mdi2p-play-outline");
@@ -344,11 +355,13 @@ public final class PolicyView {
         cancel.visibleProperty().bind(model.simulatingProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
         cancel.setOnAction(e -> model.cancelSimulation());
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         ProgressBar bar = new ProgressBar();
         bar.progressProperty().bind(progress.fractionProperty());
         bar.visibleProperty().bind(model.simulatingProperty());
         bar.managedProperty().bind(bar.visibleProperty());
         bar.setPrefWidth(140);
+        bar.setMinWidth(100);
         Label running = new Label();
         running.getStyleClass().add("text-muted");
         running.textProperty().bind(progress.messageProperty());
@@ -366,6 +379,8 @@ public final class PolicyView {
             return i18n.format("policy.diff.simulated", i18n.formats().dateTime(d.decisions().at()), i18n.formats().integer(d.decisions().accounts()),
                     i18n.formats().integer(d.decisions().accountsDiffering()));
         }, model.diffProperty()));
+        simulated.visibleProperty().bind(model.simulatingProperty().not());
+        simulated.managedProperty().bind(simulated.visibleProperty());
         HBox.setHgrow(simulated, Priority.ALWAYS);
         simulated.setMaxWidth(Double.MAX_VALUE);
         HBox actions = new HBox(8, simulate, cancel, bar, running, simulated);
@@ -375,12 +390,12 @@ public final class PolicyView {
         byBand.getColumns().add(Tables.column(i18n, "policy.diff.col.band", 90, b -> b.band().equals("-") ? i18n.get("policy.band.unscored")
                 : i18n.format("policy.bandName", b.band())));
         byBand.getColumns().add(Tables.count(i18n, "policy.diff.col.accounts", 90, PolicyDiff.BandChange::accounts));
-        byBand.getColumns().add(Tables.numeric(i18n, "policy.diff.col.increasedBefore", 120, b -> texts.share(b.increasedBefore())));
-        byBand.getColumns().add(Tables.numeric(i18n, "policy.diff.col.increasedAfter", 120, b -> texts.share(b.increasedAfter())));
-        byBand.getColumns().add(Tables.numeric(i18n, "policy.diff.col.cutBefore", 120, b -> texts.share(b.cutBefore())));
-        byBand.getColumns().add(Tables.numeric(i18n, "policy.diff.col.cutAfter", 120, b -> texts.share(b.cutAfter())));
+        byBand.getColumns().add(Tables.numeric(i18n, "policy.diff.col.increasedBefore", 135, b -> texts.share(b.increasedBefore())));
+        byBand.getColumns().add(Tables.numeric(i18n, "policy.diff.col.increasedAfter", 135, b -> texts.share(b.increasedAfter())));
+        byBand.getColumns().add(Tables.numeric(i18n, "policy.diff.col.cutBefore", 105, b -> texts.share(b.cutBefore())));
+        byBand.getColumns().add(Tables.numeric(i18n, "policy.diff.col.cutAfter", 105, b -> texts.share(b.cutAfter())));
         byBand.setPlaceholder(Tables.placeholder(i18n, "policy.diff.bandsNone", null));
-        byBand.setPrefHeight(190);
+        byBand.setPrefHeight(200);
         byBand.setMinHeight(150);
         Label byBandTitle = Controls.text(i18n, "policy.diff.byBand");
         byBandTitle.getStyleClass().add("section-title");
@@ -422,30 +437,24 @@ public final class PolicyView {
         noteLabel.setMinHeight(Region.USE_PREF_SIZE);
         noteLabel.setLabelFor(note);
 
-        List<Node> steps = new ArrayList<>();
-        steps.add(step("policy-draft", "policy.action.draft", "mdi2f-file-document-edit-outline", model.canDraft(), model::newDraft, model.mayEdit()));
-        steps.add(step("policy-save", "policy.action.save", "mdi2c-content-save-outline", model.canSave(), model::save, model.mayEdit()));
-        steps.add(step("policy-discard", "policy.action.discard", "mdi2u-undo", Bindings.createBooleanBinding(() -> model.dirtyProperty().get(),
-                model.dirtyProperty()), model::discard, model.mayEdit()));
-        steps.add(step("policy-submit", "policy.action.submit", "mdi2s-send-outline", model.canSubmit(), model::submit, model.mayEdit()));
-        steps.add(step("policy-withdraw", "policy.action.withdraw", "mdi2u-undo-variant", model.canWithdraw(), model::withdraw, model.mayEdit()));
-        steps.add(step("policy-approve", "policy.action.approve", "mdi2c-check-decagram-outline", model.canApprove(), model::approve, model.mayApprove()));
-        steps.add(step("policy-sendBack", "policy.action.sendBack", "mdi2k-keyboard-return", model.canSendBack(), model::sendBack, model.mayApprove()));
-        steps.add(step("policy-activate", "policy.action.activate", "mdi2p-power", model.canActivate(), model::activate, model.mayApprove()));
-        steps.add(step("policy-rollback", "policy.action.rollback", "mdi2b-backup-restore", model.canRollback(), model::rollback, model.mayEdit()));
-        GridPane buttons = new GridPane();
-        buttons.setHgap(8);
-        buttons.setVgap(8);
-        ColumnConstraints half = new ColumnConstraints();
-        half.setPercentWidth(50);
-        buttons.getColumnConstraints().addAll(half, half);
-        int i = 0;
-        for (Node b : steps) {
-            if (b.isManaged()) {
-                buttons.add(b, i % 2, i / 2);
-                i++;
-            }
-        }
+        VBox buttons = new VBox(8,
+                step("policy-draft", "policy.action.draft", "mdi2f-file-document-edit-outline", model.canDraft(), model::newDraft, model.mayEdit(), null),
+                step("policy-save", "policy.action.save", "mdi2c-content-save-outline", model.canSave(), model::save, model.mayEdit(),
+                        model.selectedIs(true, VersionStatus.DRAFT)),
+                step("policy-discard", "policy.action.discard", "mdi2u-undo", Bindings.createBooleanBinding(() -> model.dirtyProperty().get(),
+                        model.dirtyProperty()), model::discard, model.mayEdit(), model.selectedIs(true, VersionStatus.DRAFT)),
+                step("policy-submit", "policy.action.submit", "mdi2s-send-outline", model.canSubmit(), model::submit, model.mayEdit(),
+                        model.selectedIs(true, VersionStatus.DRAFT)),
+                step("policy-withdraw", "policy.action.withdraw", "mdi2u-undo-variant", model.canWithdraw(), model::withdraw, model.mayEdit(),
+                        model.selectedIs(true, VersionStatus.DRAFT, VersionStatus.SUBMITTED)),
+                step("policy-approve", "policy.action.approve", "mdi2c-check-decagram-outline", model.canApprove(), model::approve, model.mayApprove(),
+                        model.selectedIs(null, VersionStatus.SUBMITTED)),
+                step("policy-sendBack", "policy.action.sendBack", "mdi2k-keyboard-return", model.canSendBack(), model::sendBack, model.mayApprove(),
+                        model.selectedIs(false, VersionStatus.SUBMITTED)),
+                step("policy-activate", "policy.action.activate", "mdi2p-power", model.canActivate(), model::activate, model.mayApprove(),
+                        model.selectedIs(null, VersionStatus.APPROVED)),
+                step("policy-rollback", "policy.action.rollback", "mdi2b-backup-restore", model.canRollback(), model::rollback, model.mayEdit(),
+                        model.selectedIs(null, VersionStatus.RETIRED)));
         Label readOnly = Controls.text(i18n, "policy.readOnly");
         readOnly.setWrapText(true);
         readOnly.getStyleClass().add("text-muted");
@@ -464,13 +473,18 @@ public final class PolicyView {
         return side;
     }
 
-    private Button step(String id, String key, String icon, BooleanBinding enabled, Runnable action, boolean allowed) {
+    /** A step's button: shown to a role that may take it, for a version it applies to ({@code applies} null: any); enabled when it may be taken now. */
+    private Button step(String id, String key, String icon, BooleanBinding enabled, Runnable action, boolean allowed, BooleanBinding applies) {
         Button b = Controls.button(i18n, id, key, icon);
         b.disableProperty().bind(enabled.not());
         b.setOnAction(e -> action.run());
         b.setMaxWidth(Double.MAX_VALUE);
-        b.setVisible(allowed);
-        b.setManaged(allowed);
+        if (!allowed) {
+            b.setVisible(false);
+        } else if (applies != null) {
+            b.visibleProperty().bind(applies);
+        }
+        b.managedProperty().bind(b.visibleProperty());
         return b;
     }
 
@@ -515,7 +529,12 @@ public final class PolicyView {
         message.managedProperty().bind(message.visibleProperty());
         Label error = Controls.errorLabel(i18n, "policy-error", model.errorProperty());
         error.setWrapText(true);
-        HBox bar = new HBox(12, message, error);
+        Label hint = Controls.text(i18n, model.mayApprove() ? "policy.hint.manager" : "policy.hint.reader");
+        hint.getStyleClass().add("text-muted");
+        hint.setWrapText(true);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(hint, Priority.ALWAYS);
+        HBox bar = new HBox(12, message, error, hint);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }

@@ -195,6 +195,24 @@ public final class PolicyViewModel {
         return Bindings.createBooleanBinding(() -> !busy.get() && !loading.get() && condition.get(), selected, busy, loading, dirty, note, fieldErrors, kind);
     }
 
+    /**
+     * The selected version is in one of {@code statuses} and (unless {@code mine} is null) is or is not the operator's
+     * own: which steps the screen offers for it at all (whether each may be taken now is its can… binding).
+     */
+    public BooleanBinding selectedIs(Boolean mine, VersionStatus... statuses) {
+        return Bindings.createBooleanBinding(() -> {
+            if (selected.get() == null || (mine != null && mine() != mine)) {
+                return false;
+            }
+            for (VersionStatus s : statuses) {
+                if (status(s)) {
+                    return true;
+                }
+            }
+            return false;
+        }, selected);
+    }
+
     /** The form takes typing: the operator's own draft. */
     public BooleanBinding editable() {
         return when(() -> mayEdit() && status(VersionStatus.DRAFT) && mine());
