@@ -54,6 +54,9 @@ final class KeyFigureTiles {
         value.getStyleClass().add("tile-value");
         Label caption = new Label();
         caption.getStyleClass().add("tile-caption");
+        // five tiles a row since the erasures tile came: a long caption wraps instead of being cut ("freed by cancellation: …")
+        caption.setWrapText(true);
+        caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         if (id.equals("openAppeals") || id.equals("erasures")) { // figures on two lines; the hint says what they are
             Tooltip hint = new Tooltip();
             hint.textProperty().bind(i18n.text(id.equals("erasures") ? "dashboard.tile.erasures.hint" : "dashboard.tile.openAppeals.agesHint"));
