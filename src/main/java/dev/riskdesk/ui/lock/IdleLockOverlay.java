@@ -2,7 +2,10 @@ package dev.riskdesk.ui.lock;
 
 import dev.riskdesk.ui.common.Controls;
 import dev.riskdesk.ui.common.I18n;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.animation.PauseTransition;
+import javafx.collections.ListChangeListener;
 import javafx.event.EventHandler;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -17,16 +20,29 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+import javafx.stage.Window;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * Puts the idle lock over the main window: any key, mouse or scroll input restarts the idle timer; when
- * it runs out, the screen behind is blurred and disabled (kept as it was) and a card asks the password.
+ * Puts the idle lock over the main window: any key, mouse or scroll input, in the main window or in a dialog it
+ * opened, restarts the idle timer; when it runs out, the screen behind is blurred and disabled (kept as it was) and a
+ * card asks the password.
+ *
+ * <p>Dialogs open at that moment are covered too: their content is hidden (a blank window, nothing readable) and a
+ * modal lock window with the same card goes over everything, because a modal dialog would otherwise keep the main
+ * window's card from taking input and stay usable itself. After the unlock the dialogs come back as they were, with
+ * everything typed in them; nothing is cancelled.
  */
 public final class IdleLockOverlay {
     private final IdleLockViewModel model;
     private final I18n i18n;
+    /** The dialogs covered by the lock, and the lock window over them (null when none was open). */
+    private final List<Window> covered = new ArrayList<>();
+    private Stage lockWindow;
 
     public IdleLockOverlay(IdleLockViewModel model, I18n i18n) {
         this.model = model;
@@ -72,17 +88,74 @@ public final class IdleLockOverlay {
                 idle.stop();
             }
         });
+        // typing in a dialog is activity too: every window the console opens reports its input to the same timer
+        Window.getWindows().addListener((ListChangeListener<Window>) change -> {
+            while (change.next()) {
+                for (Window window : change.getAddedSubList()) {
+                    if (window.getScene() != null && window != lockWindow) {
+                        window.getScene().addEventFilter(InputEvent.ANY, activity);
+                    }
+                }
+            }
+        });
         model.lockedProperty().addListener((obs, was, locked) -> {
             main.setDisable(locked);
             main.setEffect(locked ? new GaussianBlur(24) : null);
             if (locked) {
                 idle.stop();
-                focusPassword(card);
+                coverDialogs(root);
+                focusPassword(lockWindow != null ? lockWindow.getScene().getRoot() : card);
             } else {
+                uncoverDialogs();
                 idle.playFromStart();
             }
         });
         return root;
+    }
+
+    /** Hides the content of every other window of the console and puts a modal lock window with the card over all of them. */
+    private void coverDialogs(Parent root) {
+        Window mainWindow = root.getScene() == null ? null : root.getScene().getWindow();
+        for (Window window : List.copyOf(Window.getWindows())) {
+            if (window != mainWindow && window.isShowing() && window.getScene() != null && window.getScene().getRoot() != null) {
+                window.getScene().getRoot().setVisible(false);
+                covered.add(window);
+            }
+        }
+        if (covered.isEmpty() || mainWindow == null) {
+            return;
+        }
+        StackPane pane = new StackPane(card());
+        pane.getStyleClass().add("lock-overlay");
+        pane.setId("lockWindow");
+        lockWindow = new Stage(StageStyle.UNDECORATED);
+        lockWindow.initOwner(mainWindow);
+        lockWindow.initModality(Modality.APPLICATION_MODAL);
+        Scene scene = new Scene(pane);
+        scene.getStylesheets().setAll(root.getScene().getStylesheets());
+        lockWindow.setScene(scene);
+        lockWindow.setOnCloseRequest(javafx.event.Event::consume); // only the password (or signing out) ends the lock
+        lockWindow.show();
+        lockWindow.setX(mainWindow.getX() + (mainWindow.getWidth() - lockWindow.getWidth()) / 2);
+        lockWindow.setY(mainWindow.getY() + (mainWindow.getHeight() - lockWindow.getHeight()) / 2);
+    }
+
+    private void closeDialogs() {
+        List.copyOf(covered).forEach(Window::hide);
+        uncoverDialogs();
+    }
+
+    private void uncoverDialogs() {
+        if (lockWindow != null) {
+            lockWindow.hide();
+            lockWindow = null;
+        }
+        for (Window window : covered) {
+            if (window.getScene() != null && window.getScene().getRoot() != null) {
+                window.getScene().getRoot().setVisible(true);
+            }
+        }
+        covered.clear();
     }
 
     private VBox card() {
@@ -109,7 +182,10 @@ public final class IdleLockOverlay {
         password.setOnAction(e -> model.unlock());
         Button signOut = Controls.button(i18n, "lockSignOut", "shell.lock.signOut", "mdi2l-logout");
         signOut.getStyleClass().add("button-outlined");
-        signOut.setOnAction(e -> model.signOut());
+        signOut.setOnAction(e -> {
+            closeDialogs(); // signing out cancels the dialogs the lock covered: nothing of them survives the session
+            model.signOut();
+        });
         HBox buttons = new HBox(8, signOut, Controls.spacer(), unlock);
         HBox header = new HBox(10, icon, title);
         header.setAlignment(Pos.CENTER_LEFT);
@@ -121,7 +197,7 @@ public final class IdleLockOverlay {
 
     private static void focusPassword(Node card) {
         Scene scene = card.getScene();
-        Node field = scene == null ? null : scene.lookup("#lockPassword");
+        Node field = scene == null ? null : card.lookup("#lockPassword");
         if (field != null) {
             javafx.application.Platform.runLater(field::requestFocus);
         }
