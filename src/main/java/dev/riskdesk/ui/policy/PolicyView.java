@@ -116,13 +116,13 @@ public final class PolicyView {
 
     private TableView<VersionRow> versions() {
         TableView<VersionRow> table = Tables.table("policy-versions", model.rows());
-        var number = Tables.<VersionRow>numeric(i18n, "policy.col.version", 84, v -> i18n.formats().integer(v.versionNo()));
-        number.setMinWidth(84);
+        var number = Tables.<VersionRow>numeric(i18n, "policy.col.version", 76, v -> i18n.formats().integer(v.versionNo()));
+        number.setMinWidth(76);
         table.getColumns().add(number);
         table.getColumns().add(Tables.column(i18n, "policy.col.status", 80, v -> i18n.get("policy.status." + v.status().name())));
-        table.getColumns().add(Tables.column(i18n, "policy.col.madeBy", 180, v -> whoOn(v.maker(), v.createdAt(), "policy.who.setUp")));
-        table.getColumns().add(Tables.column(i18n, "policy.col.approvedBy", 180, v -> whoOn(v.approver(), v.approvedAt(), null)));
-        table.getColumns().add(Tables.column(i18n, "policy.col.inForce", 190, this::inForce));
+        table.getColumns().add(Tables.column(i18n, "policy.col.madeBy", 205, v -> whoOn(v.maker(), v.createdAt(), "policy.who.setUp")));
+        table.getColumns().add(Tables.column(i18n, "policy.col.approvedBy", 205, v -> whoOn(v.approver(), v.approvedAt(), null)));
+        table.getColumns().add(Tables.column(i18n, "policy.col.inForce", 150, this::inForce));
         table.setPlaceholder(Tables.placeholder(i18n, "policy.empty", model.loadingProperty()));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
