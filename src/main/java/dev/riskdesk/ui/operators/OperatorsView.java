@@ -110,6 +110,7 @@ public final class OperatorsView {
         Label range = new Label();
         range.textProperty().bind(i18n.bind(() -> i18n.format("operators.policy.range", String.valueOf(min), String.valueOf(max))));
         range.getStyleClass().addAll("text-small", "text-muted");
+        range.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the limits are never cut
         return range;
     }
 
