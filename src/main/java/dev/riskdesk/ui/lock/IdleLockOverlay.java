@@ -59,7 +59,13 @@ public final class IdleLockOverlay {
         StackPane root = new StackPane(main, overlay);
 
         PauseTransition idle = new PauseTransition(Duration.millis(model.idleTime().toMillis()));
-        idle.setOnFinished(e -> model.lock());
+        // a console signed out (its window shows another scene) never locks again: its timer and window listener end
+        java.util.function.BooleanSupplier attached = () -> root.getScene() != null && root.getScene().getWindow() != null;
+        idle.setOnFinished(e -> {
+            if (attached.getAsBoolean()) {
+                model.lock();
+            }
+        });
         double[] pointer = {Double.NaN, Double.NaN};
         EventHandler<InputEvent> activity = e -> {
             if (e instanceof MouseEvent mouse && (mouse.getEventType() == MouseEvent.MOUSE_MOVED || mouse.getEventType() == MouseEvent.MOUSE_ENTERED
@@ -73,7 +79,7 @@ public final class IdleLockOverlay {
                 pointer[0] = mouse.getScreenX();
                 pointer[1] = mouse.getScreenY();
             }
-            if (!model.lockedProperty().get()) {
+            if (!model.lockedProperty().get() && attached.getAsBoolean()) {
                 idle.playFromStart();
             }
         };
@@ -89,13 +95,15 @@ public final class IdleLockOverlay {
             }
         });
         // typing in a dialog is activity too: every window the console opens reports its input to the same timer
-        Window.getWindows().addListener((ListChangeListener<Window>) change -> {
-            while (change.next()) {
-                for (Window window : change.getAddedSubList()) {
-                    if (window.getScene() != null && window != lockWindow) {
-                        window.getScene().addEventFilter(InputEvent.ANY, activity);
-                    }
+        Window.getWindows().addListener(new ListChangeListener<Window>() {
+            @Override
+            public void onChanged(Change<? extends Window> change) {
+                if (!attached.getAsBoolean()) {
+                    idle.stop();
+                    Window.getWindows().removeListener(this);
+                    return;
                 }
+                windowsAdded(change, activity);
             }
         });
         model.lockedProperty().addListener((obs, was, locked) -> {
@@ -111,6 +119,16 @@ public final class IdleLockOverlay {
             }
         });
         return root;
+    }
+
+    private void windowsAdded(ListChangeListener.Change<? extends Window> change, EventHandler<InputEvent> activity) {
+        while (change.next()) {
+            for (Window window : change.getAddedSubList()) {
+                if (window.getScene() != null && window != lockWindow) {
+                    window.getScene().addEventFilter(InputEvent.ANY, activity);
+                }
+            }
+        }
     }
 
     /** Hides the content of every other window of the console and puts a modal lock window with the card over all of them. */
