@@ -52,6 +52,12 @@ public final class PortfolioGenerator {
     static final int CUSTOMERS_PER_CHUNK = 500;
     static final int QUEUE_CHUNKS = 4;
     static final int FEED_TOLERANCE_HOURS = 24;
+    /**
+     * The repayment feed is a nightly settlement file already {@link Timeline#REPAYMENT_FEED_LAG} behind the book's as-of,
+     * so a day's tolerance would mark it stale from 02:00 on the book's own day; it gets two, and goes stale about
+     * when the other feeds do.
+     */
+    static final int REPAYMENT_FEED_TOLERANCE_HOURS = 48;
     static final List<String> FEEDS = List.of("BILLS", "REPAYMENTS", "TRANSACTIONS", "LOGINS", "INQUIRIES");
 
     private final Database database;
@@ -252,14 +258,16 @@ public final class PortfolioGenerator {
                 }
             }
             for (String feed : FEEDS) {
-                LocalDateTime asOf = feed.equals("REPAYMENTS") ? repaymentsAsOf : asOfTime;
+                boolean repayments = feed.equals("REPAYMENTS");
+                LocalDateTime asOf = repayments ? repaymentsAsOf : asOfTime;
+                int tolerance = repayments ? REPAYMENT_FEED_TOLERANCE_HOURS : FEED_TOLERANCE_HOURS;
                 tx.mergeInto(DATA_FEED)
                         .using(DSL.selectOne())
                         .on(DATA_FEED.CODE.eq(feed))
-                        .whenMatchedThenUpdate().set(DATA_FEED.AS_OF, asOf).set(DATA_FEED.TOLERANCE_HOURS, FEED_TOLERANCE_HOURS)
+                        .whenMatchedThenUpdate().set(DATA_FEED.AS_OF, asOf).set(DATA_FEED.TOLERANCE_HOURS, tolerance)
                         .set(DATA_FEED.UPDATED_AT, now)
                         .whenNotMatchedThenInsert(DATA_FEED.CODE, DATA_FEED.AS_OF, DATA_FEED.TOLERANCE_HOURS, DATA_FEED.UPDATED_AT)
-                        .values(feed, asOf, FEED_TOLERANCE_HOURS, now)
+                        .values(feed, asOf, tolerance, now)
                         .execute();
             }
             MacroSeriesStore.seedIfEmpty(tx, macro, now); // the book's macro series, which the limit engine reads

@@ -25,6 +25,8 @@ import dev.riskdesk.db.Database;
 import dev.riskdesk.db.TestDatabases;
 import dev.riskdesk.jobs.JobKind;
 import dev.riskdesk.jobs.JobStatus;
+import dev.riskdesk.limits.run.FeedStatus;
+import dev.riskdesk.limits.run.PortfolioReader;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -295,6 +297,16 @@ class PortfolioGeneratorTest {
                 .and(BILL.STATUS.ne(BillStatus.PAID).or(BILL.DAYS_PAST_DUE.ne(0)))));
         assertEquals(5, dsl.fetchCount(DATA_FEED));
         assertEquals(0, dsl.fetchCount(DATA_FEED, DATA_FEED.CODE.ne("REPAYMENTS").and(DATA_FEED.AS_OF.ne(AS_OF_TIME))));
+    }
+
+    @Test
+    void everyFeedStaysFreshThroughTheBooksOwnDayAndAllGoStaleTheDayAfter() {
+        FeedStatus feeds = PortfolioReader.feeds(dsl);
+        for (String code : List.of("BILLS", "REPAYMENTS", "TRANSACTIONS", "LOGINS", "INQUIRIES")) {
+            // an operator opening the demo late on its as-of day sees no stale feed, the nightly repayment file included
+            assertTrue(feeds.feed(code).fresh(AS_OF_TIME.plusHours(23).plusMinutes(59)), code);
+            assertFalse(feeds.feed(code).fresh(AS_OF_TIME.plusHours(27)), code);
+        }
     }
 
     @Test
