@@ -42,7 +42,7 @@ public final class DashboardQueryService {
     /** Chart ids in display order; each is also its table's id and its bundle key under {@code dashboard.chart.}. */
     public static final List<String> CHARTS = List.of("exposureByBand", "utilisation", "delinquency", "rollRate", "vintage30", "vintage90",
             "scoreDistribution", "badRateByBand", "decisions", "overridesByOperator", "overridesByReason", "overridePerformance",
-            "suspensionsByRule", "appeals", "expectedLoss");
+            "suspensionsByRule", "appeals", "expectedLoss", "macroFactor", "fairnessByAge", "fairnessByGender");
 
     private final Database database;
     private final java.time.Clock clock;
@@ -107,6 +107,10 @@ public final class DashboardQueryService {
         charts.put("appealFigures", appealFigures(dsl, inSegment(filter, APPEAL.ACCOUNT_ID), start, end, now));
         t0 = lap(timings, "appeals", t0);
         charts.put("expectedLoss", snap.expectedLoss());
+        charts.put("macroFactor", MacroFactorChart.load(dsl, filter, from, to));
+        charts.put("fairnessByAge", FairnessCharts.load(dsl, "fairnessByAge", "AGE"));
+        charts.put("fairnessByGender", FairnessCharts.load(dsl, "fairnessByGender", "GENDER"));
+        t0 = lap(timings, "policy", t0);
         long openAppeals = dsl.fetchCount(APPEAL, inSegment(filter, APPEAL.ACCOUNT_ID).and(APPEAL.STATUS.notIn(AppealStatus.DECIDED, AppealStatus.CLOSED)));
         lap(timings, "openAppeals", t0);
         double psi = train.length == 0 ? Double.NaN : psi(charts.get("scoreDistribution"));

@@ -5,6 +5,7 @@ import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 import static dev.riskdesk.db.schema.Tables.ACCOUNT_MONTH;
 import static dev.riskdesk.db.schema.Tables.CUSTOMER;
 import static dev.riskdesk.db.schema.Tables.DASH_BUCKET_MONTH;
+import static dev.riskdesk.db.schema.Tables.DASH_FAIRNESS;
 import static dev.riskdesk.db.schema.Tables.DASH_REFRESH;
 import static dev.riskdesk.db.schema.Tables.DASH_ROLL_MONTH;
 import static dev.riskdesk.db.schema.Tables.DASH_SCORE_BIN;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.riskdesk.accounts.AccountStatus;
 import dev.riskdesk.common.Progress;
 import dev.riskdesk.db.Database;
+import dev.riskdesk.limits.fairness.FairnessTable;
 import dev.riskdesk.limits.policy.LimitPolicy;
 import dev.riskdesk.limits.policy.LimitPolicyService;
 import dev.riskdesk.scoring.model.ModelRepository;
@@ -104,8 +106,11 @@ public final class DashboardRefreshService {
         rollsAndVintages(acc, scan.history, firstMonth, span, roll, vintage);
         Rows out = rows(scan, roll, vintage, scoreBins(acc));
         long count = scan.rows;
+        progress.checkCancelled();
+        RunFairness.Result fairness = RunFairness.ofLatestRun(database);
         database.transaction(tx -> {
             replaceTables(tx, out);
+            replaceFairness(tx, fairness);
             tx.insertInto(DASH_REFRESH, DASH_REFRESH.REFRESHED_AT, DASH_REFRESH.ACCOUNT_ROWS, DASH_REFRESH.MODEL_ID,
                             DASH_REFRESH.SCORE_CUTS, DASH_REFRESH.TRAIN_SHARES, DASH_REFRESH.MILLIS)
                     .values(LocalDateTime.now(clock), count, champion == null ? null : champion.id(), join(cuts),
@@ -270,6 +275,22 @@ public final class DashboardRefreshService {
         insert(tx, DASH_ROLL_MONTH, out.rolls);
         insert(tx, DASH_VINTAGE, out.vintages);
         insert(tx, DASH_SCORE_BIN, out.bins);
+    }
+
+    /** The fairness rows of the latest policy run, by age group then by gender; none before the first run. */
+    private static void replaceFairness(DSLContext tx, RunFairness.Result fairness) {
+        tx.deleteFrom(DASH_FAIRNESS).execute();
+        if (fairness == null) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (String kind : List.of("AGE", "GENDER")) {
+            for (FairnessTable.Row r : kind.equals("AGE") ? fairness.table().byAge() : fairness.table().byGender()) {
+                rows.add(new Object[] {kind, r.group(), r.accounts(), r.increase(), r.decrease(), r.freeze(), r.suspend(), r.cohortAccounts(),
+                    r.cohortBad(), fairness.table().cohortMonthEnd(), fairness.jobId()});
+            }
+        }
+        insert(tx, DASH_FAIRNESS, rows);
     }
 
     /** The segment's four leading columns followed by the rest, in the table's column order. */

@@ -37,6 +37,20 @@ public enum ChartPalette {
         return color;
     }
 
+    /**
+     * City tiers 1 to 5, five colours of the Okabe–Ito set told apart with every common colour-vision deficiency: tiers are
+     * categories, not a scale, so they are not shades of one colour.
+     */
+    public static Color tier(int tier) {
+        return switch (tier) {
+            case 1 -> new Color(0x00, 0x72, 0xB2);
+            case 2 -> new Color(0xE6, 0x9F, 0x00);
+            case 3 -> new Color(0x00, 0x9E, 0x73);
+            case 4 -> new Color(0xCC, 0x79, 0xA7);
+            default -> new Color(0x56, 0xB4, 0xE9);
+        };
+    }
+
     /** Score bands A (best) to E (worst), graded from GOOD to BAD. */
     public static Color band(char band) {
         return switch (band) {

@@ -14,6 +14,9 @@ import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -97,6 +100,13 @@ final class ChartCard {
         fillTable(t);
     }
 
+    /** The width of a text in the console's table font (14 px, the theme's base size). */
+    private static double textWidth(String text, FontWeight weight) {
+        Text measure = new Text(text);
+        measure.setFont(Font.font(Font.getDefault().getFamily(), weight, 14));
+        return measure.getLayoutBounds().getWidth();
+    }
+
     private void fillTable(ChartTable t) {
         table.getColumns().clear();
         for (int c = 0; c < t.columns().size(); c++) {
@@ -108,8 +118,17 @@ final class ChartCard {
             if (c > 0) {
                 column.getStyleClass().add("numeric");
             }
+            // each column as wide as its header and its widest cell: squeezed into the card, a dozen columns showed "¥8,41…"
+            double width = textWidth(column.getText(), FontWeight.BOLD);
+            for (List<Object> row : t.rows()) {
+                width = Math.max(width, textWidth(texts.cell(key, row.get(col)), FontWeight.NORMAL));
+            }
+            column.setPrefWidth(Math.ceil(width) + 28);
+            column.setMinWidth(column.getPrefWidth());
             table.getColumns().add(column);
         }
+        // a table wider than the card scrolls sideways inside the card
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setItems(FXCollections.observableArrayList(t.rows()));
         table.setPlaceholder(new Label(i18n.get("dashboard.empty")));
     }

@@ -109,6 +109,11 @@ final class DashboardCharts {
             case "appeals" -> bars(out, text, t, title, "slaState", text.apply("dashboard.axis.slaState"), text.apply("dashboard.axis.count"), dark, locale,
                     series(text, "appeals", ChartPalette.LIMIT.color(), 1));
             case "expectedLoss" -> expectedLoss(out, t, title, text, dark, locale);
+            case "macroFactor" -> macroFactor(out, t, title, text, dark, locale);
+            case "fairnessByAge", "fairnessByGender" -> percentBars(bars(out, text, t, title, "group",
+                    text.apply(t.id().equals("fairnessByAge") ? "dashboard.axis.ageGroup" : "dashboard.axis.gender"), text.apply("dashboard.axis.rate"),
+                    dark, locale, series(text, "increaseRate", ChartPalette.GOOD.color(), 1), series(text, "adverseRate", ChartPalette.WARNING.color(), 1),
+                    series(text, "cohortBadRate", ChartPalette.BAD.color(), 1)));
             case "stress" -> stress(out, t, title, text, dark, locale);
             default -> throw new IllegalArgumentException("No chart for " + t.id());
         };
@@ -158,8 +163,9 @@ final class DashboardCharts {
             List<Double> ys = new ArrayList<>();
             List<Point> points = new ArrayList<>();
             for (int i = 0; i < t.rows().size(); i++) {
-                ys.add(t.number(i, s.column()) / s.divisor());
-                points.add(new Point(xs.get(i), xs.get(i), i, s.column(), ys.get(i)));
+                double y = t.number(i, s.column()) / s.divisor();
+                ys.add(Double.isNaN(y) ? null : y); // an empty cell (a rate of nothing) is no bar, not a 0 % one
+                points.add(new Point(xs.get(i), xs.get(i), i, s.column(), y));
             }
             chart.addSeries(s.name(), xs, ys).setFillColor(s.color());
             out.add(new Source(s.name(), points));
@@ -284,6 +290,39 @@ final class DashboardCharts {
         return chart;
     }
 
+    /** The macro factor by month, one line per city tier; the axis starts near the factors, not at 0, so a 3 % downturn shows. */
+    private static CategoryChart macroFactor(List<Source> out, ChartTable t, String title, Function<String, String> text, boolean dark, Locale locale) {
+        CategoryChart chart = category(title, text.apply("dashboard.axis.month"), text.apply("dashboard.axis.factor"), dark, locale);
+        chart.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Line);
+        chart.getStyler().setYAxisMin(null);
+        chart.getStyler().setYAxisDecimalPattern("0.00");
+        chart.getStyler().setXAxisLabelRotation(45);
+        chart.getStyler().setMarkerSize(3);
+        List<String> months = new ArrayList<>();
+        for (int i = 0; i < t.rows().size(); i++) {
+            months.add(t.text(i, "month").substring(2));
+        }
+        for (int tier = 1; tier <= 5; tier++) {
+            String column = "tier" + tier;
+            List<Double> ys = new ArrayList<>();
+            List<Point> points = new ArrayList<>();
+            for (int i = 0; i < t.rows().size(); i++) {
+                double y = t.number(i, column);
+                ys.add(Double.isNaN(y) ? null : y);
+                points.add(new Point(t.text(i, "month"), months.get(i), i, column, y));
+            }
+            if (ys.stream().allMatch(java.util.Objects::isNull)) {
+                continue; // a tier the filter leaves out
+            }
+            String name = text.apply("dashboard.col." + column);
+            CategorySeries series = chart.addSeries(name, months, ys);
+            series.setLineColor(ChartPalette.tier(tier));
+            series.setMarker(SeriesMarkers.NONE);
+            out.add(new Source(name, points));
+        }
+        return chart;
+    }
+
     private static CategoryChart expectedLoss(List<Source> out, ChartTable t, String title, Function<String, String> text, boolean dark, Locale locale) {
         CategoryChart chart = category(title, text.apply("dashboard.axis.incomeBand"), text.apply("dashboard.axis.cnyThousand"), dark, locale);
         chart.getStyler().setStacked(true);
@@ -296,7 +335,7 @@ final class DashboardCharts {
                 points.add(new Point(xs.get(i), xs.get(i), i, "tier" + tier, ys.get(i)));
             }
             String name = text.apply("dashboard.col.tier" + tier);
-            chart.addSeries(name, xs, ys).setFillColor(blend(ChartPalette.BALANCE.color(), ChartPalette.REFERENCE.color(), (tier - 1) / 5.0));
+            chart.addSeries(name, xs, ys).setFillColor(ChartPalette.tier(tier));
             out.add(new Source(name, points));
         }
         return chart;

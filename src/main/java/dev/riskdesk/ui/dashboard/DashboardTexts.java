@@ -66,6 +66,9 @@ final class DashboardTexts {
             case "suspensionsByRule" -> "dashboard.axis.rule";
             case "appeals" -> "dashboard.axis.slaState";
             case "stress" -> "dashboard.col.scenario";
+            case "macroFactor" -> "dashboard.axis.month";
+            case "fairnessByAge" -> "dashboard.axis.ageGroup";
+            case "fairnessByGender" -> "dashboard.axis.gender";
             default -> "dashboard.axis.incomeBand";
         });
     }

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.riskdesk.common.Progress;
+import dev.riskdesk.dashboard.ChartTable;
+import dev.riskdesk.dashboard.DashboardData;
+import dev.riskdesk.dashboard.DashboardFilter;
 import dev.riskdesk.limits.run.PolicySimulationService;
 import dev.riskdesk.scoring.AccountScore;
 import dev.riskdesk.scoring.features.Feature;
@@ -219,6 +222,36 @@ class FairnessBookDbTest {
             assertEquals(bad, row.cohortBad(), "bad accounts of " + row.group());
             assertTrue(size > 50 && bad > 0, "a cohort with defaults: " + size + "/" + bad);
         }
+    }
+
+    @Test
+    void theDashboardShowsTheRunsFairnessTableAsTheSimulationCountedIt() {
+        var manager = TestOperators.manager(book.db);
+        book.services.dashboard().refresh.refresh(manager, Progress.NONE);
+        DashboardData data = book.services.dashboard().query.load(manager, DashboardFilter.all());
+        FairnessTable t = simulation.fairness();
+        for (var kind : List.of(Map.entry("fairnessByAge", t.byAge()), Map.entry("fairnessByGender", t.byGender()))) {
+            ChartTable chart = data.chart(kind.getKey());
+            List<FairnessTable.Row> expected = kind.getValue().stream().filter(r -> r.accounts() > 0).toList();
+            assertEquals(expected.size(), chart.rows().size(), kind.getKey());
+            for (int i = 0; i < chart.rows().size(); i++) {
+                int row = i;
+                FairnessTable.Row r = expected.get(i);
+                assertEquals(r.group(), chart.text(i, "group"));
+                assertEquals(List.of(r.accounts(), r.increase(), r.decrease(), r.freeze(), r.suspend(), r.cohortAccounts(), r.cohortBad()),
+                        List.of("accounts", "increases", "decreases", "freezes", "suspensions", "cohortAccounts", "cohortBad").stream()
+                                .map(c -> (long) chart.number(row, c)).toList(),
+                        kind.getKey() + " " + r.group());
+                assertEquals(r.increaseRate(), chart.number(i, "increaseRate"), 1e-12);
+                assertEquals((double) (r.decrease() + r.freeze() + r.suspend()) / r.accounts(), chart.number(i, "adverseRate"), 1e-12);
+                assertEquals(r.badRate(), chart.number(i, "cohortBadRate"), 1e-12);
+                assertEquals("2025-11", chart.text(i, "cohortMonth"));
+            }
+        }
+        ChartTable macro = data.chart("macroFactor");
+        assertFalse(macro.isEmpty(), "the generated book carries its macro series");
+        assertTrue(macro.rows().stream().allMatch(r -> r.subList(1, 6).stream().allMatch(v -> ((Double) v) > 0.5 && ((Double) v) <= 2.0)),
+                "every tier has a factor each month");
     }
 
     private static void assertNoProtected(String codes, String where) {
