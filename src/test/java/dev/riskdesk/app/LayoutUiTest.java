@@ -42,7 +42,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The layout check: every screen, tab and reachable dialog of the console at 1280 × 800 (the headless
- * screen), in English and Chinese, light and dark, on a small demo book, each as the first role that
+ * screen), in English and Chinese, light (and dark in Chinese), on a small demo book, each as the first role that
  * sees it; fails on any clipped text, node outside the window or raw code ({@link LayoutChecker}).
  * A new screen in the sidebar is checked without a change here; a view or dialog opened from a
  * screen is one line in {@link #DRILLS}.
@@ -93,16 +93,10 @@ class LayoutUiTest {
     /** Screens also checked in a smaller window than the screen's (1100 × 700), where they must still fit. */
     private static final List<String> SMALL_WINDOW = List.of("overview", "profiles");
 
-    /**
-     * Problems known and not yet fixed, each to be removed with its fix (a problem not listed fails
-     * the test). The review side panel's content is wider than the panel: it scrolls sideways.
-     */
-    private static final List<String> KNOWN = List.of("scrollbar #review-side");
-    /**
-     * Screens that landed after the check and are not checked yet (the Lifecycle screen cuts its figures and headers; the Policy
-     * screen's form is long and not yet measured in the check's time budget): checked once they fit.
-     */
-    private static final List<String> NOT_YET = List.of("lifecycle", "policy");
+    /** Problems known and not yet fixed, each to be removed with its fix (a problem not listed fails the test). */
+    private static final List<String> KNOWN = List.of();
+    /** Screens that landed after the check and do not pass it yet: checked once they fit. */
+    private static final List<String> NOT_YET = List.of();
 
     @TempDir
     Path dir;
@@ -149,6 +143,9 @@ class LayoutUiTest {
                 for (Theme theme : Theme.values()) {
                     if (!System.getProperty("layout.only", language + "-" + theme).contains(language + "-" + theme)) {
                         continue; // -Dlayout.only=zh-LIGHT while working on one combination
+                    }
+                    if (theme == Theme.DARK && language.equals("en") && !System.getProperty("layout.only", "").contains("en-DARK")) {
+                        continue; // the themes differ in colour, not in size: dark is checked in Chinese, the longer language on screen
                     }
                     switchTo(robot, language, theme);
                     for (String screen : screens) {

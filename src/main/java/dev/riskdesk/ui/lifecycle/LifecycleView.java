@@ -81,6 +81,7 @@ public final class LifecycleView {
     private VBox tile(String id, String titleKey, StringBinding value) {
         Label title = Controls.text(i18n, titleKey);
         title.getStyleClass().add("tile-title");
+        title.setWrapText(true); // "In grace period" on two lines where the money tiles take the room, never "In grace per…"
         Label figure = new Label();
         figure.setId(id);
         figure.textProperty().bind(value);

@@ -90,6 +90,7 @@ final class ReviewDetailPanel {
         title.setId("review-detail-title");
         title.getStyleClass().add("title-4");
         title.setWrapText(true);
+        title.setMaxWidth(ReviewView.SIDE_WIDTH - 40); // wraps inside the side panel; unbounded, its last line ran 2 px past it
         Label status = new Label(i18n.get("review.status." + r.status()));
         status.getStyleClass().addAll("status-chip", r.status() == ProposalStatus.PENDING ? "status-chip-active" : "status-chip-dormant");
         Button profile = new Button();
@@ -111,7 +112,9 @@ final class ReviewDetailPanel {
         grid.getStyleClass().add("review-figures");
         int row = 0;
         row = figure(grid, row, "review.detail.old", f().money(r.oldLimit()), "review-detail-old");
-        row = figure(grid, row, "review.detail.proposed", f().money(r.proposedLimit()) + "  (" + ReviewFigures.change(f(), r) + ")", "review-detail-proposed");
+        // the change on a row of its own: beside a large limit it made the panel wider than its place and scroll sideways
+        row = figure(grid, row, "review.detail.proposed", f().money(r.proposedLimit()), "review-detail-proposed");
+        row = figure(grid, row, "review.detail.change", ReviewFigures.change(f(), r), "review-detail-change");
         row = figure(grid, row, "review.detail.cap", d.hiddenCap() == null ? "—" : f().money(d.hiddenCap()), "review-detail-cap");
         row = figure(grid, row, "review.detail.exposure", f().money(r.exposure()), "review-detail-exposure");
         row = figure(grid, row, "review.detail.score", r.score() == null ? "—" : r.score() + " (" + r.band() + ")", "review-detail-score");
@@ -149,10 +152,13 @@ final class ReviewDetailPanel {
         }
         if (!d.guardrails().isEmpty()) {
             nodes.add(section("review.detail.guardrails"));
-            FlowPane chips = new FlowPane(6, 4);
+            // one chip a line, wrapping: a flow pane is at least as wide as its widest chip's one-line text, and "Increase capped
+            // at the largest step" made the panel scroll sideways
+            VBox chips = new VBox(4);
             d.guardrails().forEach(g -> {
                 Label chip = new Label(i18n.getOr("review.guardrail." + g, g));
                 chip.getStyleClass().add("flag-chip");
+                chip.setWrapText(true);
                 chips.getChildren().add(chip);
             });
             nodes.add(chips);

@@ -98,6 +98,28 @@ public final class LayoutChecker {
         }
     }
 
+    /**
+     * What makes a scroll pane's content wider than its viewport: from the content down, the child with the largest minimum
+     * width while that minimum is beyond the viewport (a parent laid out to its widest child's minimum is not the cause).
+     */
+    private static String tooWide(javafx.scene.control.ScrollPane pane) {
+        double room = pane.getViewportBounds().getWidth();
+        Node wide = pane.getContent();
+        while (wide instanceof Parent parent) {
+            Node widest = null;
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                if (child.isVisible() && child.isManaged() && child.minWidth(-1) > room + 1 && (widest == null || child.minWidth(-1) > widest.minWidth(-1))) {
+                    widest = child;
+                }
+            }
+            if (widest == null) {
+                break;
+            }
+            wide = widest;
+        }
+        return wide == null ? "" : String.format("%s needs %.0f of %.0f", describe(wide), wide.minWidth(-1), room);
+    }
+
     private void visit(Node node, Scene scene, String where, boolean chinese, boolean positionMatters) {
         if (!node.isVisible() || node.getOpacity() == 0) {
             return;
@@ -114,7 +136,8 @@ public final class LayoutChecker {
         }
         if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.HORIZONTAL && bar.getVisibleAmount() < bar.getMax() - bar.getMin()
                 && !(node.getParent() != null && node.getParent().getStyleClass().contains("virtual-flow") && allowsWideTables)) {
-            add(new Problem("scrollbar", describe(node.getParent() == null ? node : node.getParent()), ""), where);
+            Node pane = node.getParent() == null ? node : node.getParent();
+            add(new Problem("scrollbar", describe(pane), pane instanceof javafx.scene.control.ScrollPane sp ? tooWide(sp) : ""), where);
         }
         if (node instanceof Labeled labeled) {
             checkLabeled(labeled, where, chinese);
