@@ -95,8 +95,11 @@ class LayoutUiTest {
 
     /** Problems known and not yet fixed, each to be removed with its fix (a problem not listed fails the test). */
     private static final List<String> KNOWN = List.of();
-    /** Screens that landed after the check and do not pass it yet: checked once they fit. */
-    private static final List<String> NOT_YET = List.of();
+    /**
+     * Screens that landed after the check and do not pass it yet: checked once they fit. The Policy screen shows the protected
+     * attributes as codes (AGE, GENDER…) and cuts the maker-and-date cell of its versions list in Chinese.
+     */
+    private static final List<String> NOT_YET = List.of("policy");
 
     @TempDir
     Path dir;

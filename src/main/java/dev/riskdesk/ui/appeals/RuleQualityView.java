@@ -44,14 +44,14 @@ public final class RuleQualityView {
         top.getChildren().remove(spacer);
 
         TableView<Appeals.RuleQuality> rules = Tables.table("rule-quality-table", model.rules());
-        rules.getColumns().add(Tables.column(i18n, "appeals.quality.col.rule", 200, q -> AppealTexts.reason(i18n, q.ruleCode()),
+        rules.getColumns().add(Tables.column(i18n, "appeals.quality.col.rule", 180, q -> AppealTexts.reason(i18n, q.ruleCode()),
                 q -> q.ruleCode() + ": " + AppealTexts.reason(i18n, q.ruleCode())));
         rules.getColumns().add(Tables.column(i18n, "appeals.quality.col.version", 84, q -> q.ruleVersion() == null ? "—" : "v" + q.ruleVersion()));
         rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.triggers", 92, q -> i18n.formats().integer(q.triggers())));
-        rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.appeals", 80, q -> i18n.formats().integer(q.appeals())));
+        rules.getColumns().add(Tables.count(i18n, "appeals.quality.col.appeals", 84, Appeals.RuleQuality::appeals));
         rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.appealRate", 112, q -> q.triggers() == 0 ? "—"
                 : i18n.formats().percent((double) q.appeals() / q.triggers())));
-        rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.decided", 80, q -> i18n.formats().integer(q.decided())));
+        rules.getColumns().add(Tables.count(i18n, "appeals.quality.col.decided", 84, Appeals.RuleQuality::decided));
         rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.overturned", 122, q -> i18n.formats().integer(q.overturned())));
         rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.stale", 104, q -> i18n.formats().integer(q.staleData())));
         rules.getColumns().add(Tables.numeric(i18n, "appeals.quality.col.rate", 130, q -> q.overturnRate() == null ? "—"
