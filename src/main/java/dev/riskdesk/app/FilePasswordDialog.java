@@ -3,6 +3,7 @@ package dev.riskdesk.app;
 import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.Theme;
 import java.util.Optional;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -34,10 +35,16 @@ final class FilePasswordDialog {
         dialog.getDialogPane().setContent(body);
         dialog.getDialogPane().setId("filePassword");
         dialog.getDialogPane().setMinWidth(480);
-        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(field.textProperty().isEmpty());
-        dialog.setResultConverter(button -> button == ButtonType.OK ? field.getText().toCharArray() : null);
-        dialog.setOnShown(e -> field.requestFocus());
+        // the buttons in the console's language: JavaFX's own OK and Cancel follow the machine's locale
+        ButtonType open = new ButtonType(i18n.get("shell.filePassword.open"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(open, new ButtonType(i18n.get("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        dialog.getDialogPane().lookupButton(open).disableProperty().bind(field.textProperty().isEmpty());
+        dialog.setResultConverter(button -> button == open ? field.getText().toCharArray() : null);
+        dialog.setOnShown(e -> {
+            // no console window exists yet to centre on: the dialog goes to the middle of the screen, not its corner
+            dialog.getDialogPane().getScene().getWindow().centerOnScreen();
+            field.requestFocus();
+        });
         Theme.style(dialog.getDialogPane().getScene());
         Optional<char[]> result = dialog.showAndWait();
         field.clear();
