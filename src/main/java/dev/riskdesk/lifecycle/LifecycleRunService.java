@@ -162,7 +162,8 @@ public final class LifecycleRunService {
 
     /**
      * Resumes the latest run when it failed or never finished and was for the same business date (or no date was asked
-     * for), else starts one; a dry run records no job. Either takes the lifecycle lease.
+     * for), else starts one, closing an unfinished run for another date as FAILED; a dry run records no job. Either takes
+     * the lifecycle lease (a live run holding it refuses both).
      */
     private Job startOrResume(Session session, Options options, LimitPolicyService.Version policy) {
         if (!options.dryRun()) {
@@ -177,6 +178,10 @@ public final class LifecycleRunService {
                     LOG.info("Resuming lifecycle run {} after account {}", latest.getId(), lastKey);
                     return new Job(latest.getId(), true, asOf, lastKey);
                 }
+                // a run for another date starts: the unfinished one is closed, so no run stays RUNNING forever
+                lease.claim(JobKind.LIFECYCLE, latest.getId(), session.username());
+                BatchJobs.finish(database.dsl(), latest.getId(), JobStatus.FAILED, LocalDateTime.now(clock),
+                        "not finished; a run as of " + options.asOf() + " started instead");
             }
         }
         LocalDate asOf = options.asOf() != null ? options.asOf() : defaultAsOf(database.dsl(), clock);

@@ -93,7 +93,16 @@ class CrashHarnessTest {
         Path reference = copy(book, "policy-ref");
         long millis = runToEnd(reference, POLICY_RUN);
         Map<String, Long> expected = withNoMarkers(rows(reference));
-        harness("policy run", "POLICY_RUN", book, 0, millis, expected, POLICY_RUN);
+        long lifecycles = completed(book, "LIFECYCLE");
+        long retentions = completed(book, "RETENTION");
+        harness("policy run", book, millis, expected, CrashHarnessTest::rows, db -> {
+            if (completed(db, "POLICY_RUN") == 0) {
+                runToEnd(db, POLICY_RUN);
+            } else if (completed(db, "LIFECYCLE") == lifecycles || completed(db, "RETENTION") == retentions) {
+                // killed after the policy run's own job completed, in the lifecycle or retention run that follows it
+                runToEnd(db, "lifecycle", "run");
+            }
+        }, POLICY_RUN);
     }
 
     /**
@@ -223,18 +232,36 @@ class CrashHarnessTest {
         Map<String, Long> of(Path db) throws Exception;
     }
 
+    /** What runs after a kill to finish the job: nothing when it had completed. */
+    private interface Resume {
+        void after(Path db) throws Exception;
+    }
+
     private void harness(String job, String kind, Path start, long completedBefore, long referenceMillis, Map<String, Long> expected,
             String... args) throws Exception {
         harness(job, kind, start, completedBefore, referenceMillis, expected, CrashHarnessTest::rows, args);
     }
 
     /**
-     * Kills the job KILLS times from copies of {@code start}, re-runs each whose job had not yet
-     * completed (a run after a completed one is a second run, not a resume), and compares with
-     * {@code expected}. {@code completedBefore}: the jobs of this kind {@code start} already holds completed.
+     * Kills the job as {@link #harness(String, Path, long, Map, Rows, Resume, String...)} does and re-runs it when its job of
+     * {@code kind} had not yet completed (a run after a completed one is a second run, not a resume). {@code completedBefore}:
+     * the jobs of this kind {@code start} already holds completed.
      */
     private void harness(String job, String kind, Path start, long completedBefore, long referenceMillis, Map<String, Long> expected,
             Rows counted, String... args) throws Exception {
+        harness(job, start, referenceMillis, expected, counted, db -> {
+            if (completed(db, kind) <= completedBefore) {
+                runToEnd(db, args);
+            }
+        }, args);
+    }
+
+    /**
+     * Kills the job KILLS times from copies of {@code start}, lets {@code resume} finish each, and compares with
+     * {@code expected}.
+     */
+    private void harness(String job, Path start, long referenceMillis, Map<String, Long> expected, Rows counted, Resume resume,
+            String... args) throws Exception {
         Random random = new Random(SEED ^ job.hashCode());
         int kills = 0;
         int survived = 0;
@@ -247,9 +274,7 @@ class CrashHarnessTest {
             long delay = afterOutput ? random.nextInt(1000) : 1500 + (long) (random.nextDouble() * referenceMillis);
             kills += killAfter(db, delay, afterOutput, args) ? 1 : 0;
             unclean += markersLeft(db) > 0 ? 1 : 0;
-            if (completed(db, kind) <= completedBefore) {
-                runToEnd(db, args);
-            }
+            resume.after(db);
             Map<String, Long> actual = counted.of(db);
             actual.put("open-markers left", markersLeft(db));
             if (actual.equals(expected)) {

@@ -7,6 +7,7 @@ import static dev.riskdesk.db.schema.Tables.CUSTOMER_NOTICE;
 import static dev.riskdesk.db.schema.Tables.LIFECYCLE_CASE;
 import static dev.riskdesk.db.schema.Tables.LIMIT_CHANGE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -324,5 +325,22 @@ class LifecycleRunDbTest {
         assertEquals(6, twice.ran().get(0).cancelled());
         assertEquals(12, f.db.dsl().fetchCount(CUSTOMER_NOTICE, CUSTOMER_NOTICE.KIND.eq(NoticeKind.ACCOUNT_CANCELLED)));
         assertEquals(6, f.db.dsl().fetchCount(ACCOUNT, ACCOUNT.STATUS.eq(AccountStatus.CANCELLED)));
+    }
+
+    @Test
+    void anUnfinishedRunIsClosedWhenARunForAnotherDateStartsSoNoRunStaysRunning() {
+        for (int i = 0; i < 5; i++) {
+            neverUsed(String.valueOf(3000 + 1000 * i));
+        }
+        assertThrows(IllegalStateException.class, () -> lifecycle.runs.run(batch, new LifecycleRunService.Options(TODAY, false, 2), Progress.NONE, 1));
+        long killed = f.db.dsl().select(BATCH_JOB.ID).from(BATCH_JOB).fetchOne(BATCH_JOB.ID);
+
+        LifecycleRunService.Report next = lifecycle.runs.run(batch, new LifecycleRunService.Options(TODAY.plusDays(1), false, 2), Progress.NONE);
+        assertFalse(next.resumed());
+        var old = f.db.dsl().selectFrom(BATCH_JOB).where(BATCH_JOB.ID.eq(killed)).fetchOne();
+        assertEquals(JobStatus.FAILED, old.getStatus());
+        assertEquals("not finished; a run as of " + TODAY.plusDays(1) + " started instead", old.getMessage());
+        assertEquals(0, f.db.dsl().fetchCount(BATCH_JOB, BATCH_JOB.STATUS.eq(JobStatus.RUNNING)));
+        assertEquals(5, f.db.dsl().fetchCount(LIFECYCLE_CASE), "the run for the next date finds every line the unfinished run did not reach");
     }
 }
