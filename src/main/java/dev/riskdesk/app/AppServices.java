@@ -25,6 +25,7 @@ import dev.riskdesk.privacy.ErasureService;
 import dev.riskdesk.privacy.RetentionRunService;
 import dev.riskdesk.scoring.ScoringService;
 import dev.riskdesk.scoring.batch.ScoreRunService;
+import dev.riskdesk.scoring.governance.ModelGovernanceService;
 import dev.riskdesk.scoring.model.ModelRepository;
 import dev.riskdesk.scoring.model.ProtectedAttributes;
 import dev.riskdesk.scoring.model.MonitoringService;
@@ -63,6 +64,8 @@ public final class AppServices implements AutoCloseable {
     private final PersonalDataService personalData;
     private final CustomerProfileService customerProfiles;
     private final ModelRepository models;
+    // model governance: promotion and rollback of champions under maker-checker control
+    private final ModelGovernanceService modelGovernance;
     private final TrainingService training;
     private final ScoringService scoring;
     private final ScoreRunService scoreRun;
@@ -94,8 +97,10 @@ public final class AppServices implements AutoCloseable {
         this.customerSearch = new CustomerSearchService(database);
         this.personalData = new PersonalDataService(database, audit);
         this.customerProfiles = new CustomerProfileService(database);
-        this.models = new ModelRepository(database, audit, clock);
+        this.models = new ModelRepository(database, clock);
         this.training = new TrainingService(database, models, audit);
+        // model governance: promotion and rollback of champions under maker-checker control
+        this.modelGovernance = new ModelGovernanceService(database, models, audit, clock);
         this.limits = new LimitServices(database, audit, clock);
         // fairness: the active limit policy names the attributes scoring never gives as a reason
         java.util.function.Supplier<ProtectedAttributes> protectedAttributes = () -> limits.policies.activeOrDefaults().policy().protectedAttributeSet();
@@ -113,7 +118,7 @@ public final class AppServices implements AutoCloseable {
         this.erasure = new ErasureService(database, audit, clock);
         this.retention = new RetentionRunService(database, limits.policies, audit, clock);
         this.lifecycle = new LifecycleServices(database, limits.policies, limits.notices, audit, clock);
-        this.demoSetup = new DemoSetup(new AppSettings(database), operators, generator, training, models, scoreRun, limits, demoAppeals, dashboard, clock,
+        this.demoSetup = new DemoSetup(new AppSettings(database), operators, generator, training, modelGovernance, scoreRun, limits, demoAppeals, dashboard, clock,
                 lifecycle);
     }
 
@@ -171,6 +176,11 @@ public final class AppServices implements AutoCloseable {
 
     public ModelRepository models() {
         return models;
+    }
+
+    /** Model governance: promotion and rollback requests, approved by a second manager. */
+    public ModelGovernanceService modelGovernance() {
+        return modelGovernance;
     }
 
     public TrainingService training() {

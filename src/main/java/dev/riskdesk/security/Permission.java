@@ -22,7 +22,10 @@ public enum Permission {
     POLICY_APPROVE,
     MODEL_VIEW,
     MODEL_TRAIN,
+    /** Request a model's promotion to champion, or the rollback of a seat to its previous champion (maker-checker, V12_40). */
     MODEL_PROMOTE,
+    /** Approve or decline a promotion or rollback another manager requested; never one's own (V12_40). */
+    MODEL_APPROVE,
     SCORE_RUN,
     PORTFOLIO_VIEW,
     /** Rebuild the dashboard's pre-aggregated tables (after a batch, or the dashboard's refresh). */

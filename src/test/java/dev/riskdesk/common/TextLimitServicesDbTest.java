@@ -130,7 +130,8 @@ class TextLimitServicesDbTest {
         });
         calls.put(TextLimit.PROMOTE_REASON, () -> {
             long model = draftScorecard();
-            return reason -> new ModelRepository(f.db, f.audit, f.clock).promote(manager, model, reason);
+            return reason -> new dev.riskdesk.scoring.governance.ModelGovernanceService(f.db, new ModelRepository(f.db, f.clock), f.audit, f.clock)
+                    .requestPromotion(manager, model, reason);
         });
         calls.put(TextLimit.STRESS_SCENARIO_NAME, () -> name -> new StressTestService(f.db, f.policies, f.simulations, f.audit, f.clock).save(manager,
                 name, new StressScenario.Parameters(Map.of(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO)));

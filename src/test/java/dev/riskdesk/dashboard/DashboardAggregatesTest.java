@@ -51,7 +51,7 @@ class DashboardAggregatesTest {
         Clock clock = Clock.systemDefaultZone();
         AuditLog audit = new AuditLog(clock);
         LimitServices limits = new LimitServices(db, audit, clock);
-        services = new DashboardServices(db, new ModelRepository(db, audit, clock), limits, audit, clock);
+        services = new DashboardServices(db, new ModelRepository(db, clock), limits, audit, clock);
         policy = limits.policies.activeOrDefaults().policy();
         DashboardBook.create(db);
         services.refresh.refresh(system, Progress.NONE);

@@ -167,7 +167,7 @@ class CrashHarnessTest {
         runToEnd(book, GENERATE_FOR_SCORING);
         Matcher trained = PROMOTE.matcher(read(runToEndOutput(book, "model", "train", "--max-rows", "5000")));
         assertTrue(trained.find(), "model train names the scorecard to promote");
-        runToEnd(book, "model", "promote", trained.group(1));
+        runToEnd(book, "model", "promote", trained.group(1), "--reason", "first champion");
         Path reference = copy(book, "score-ref");
         long millis = runToEnd(reference, SCORE_ALL);
         Map<String, Long> expected = withNoMarkers(rows(reference));

@@ -29,6 +29,7 @@ import dev.riskdesk.scoring.features.FeatureScanner;
 import dev.riskdesk.scoring.features.FeatureStore;
 import dev.riskdesk.scoring.features.FeatureVector;
 import dev.riskdesk.scoring.features.MonthRow;
+import dev.riskdesk.scoring.governance.ModelGovernanceService;
 import dev.riskdesk.scoring.model.BoostedModel;
 import dev.riskdesk.scoring.model.Explanation;
 import dev.riskdesk.scoring.model.ProtectedAttributes;
@@ -74,6 +75,7 @@ class ScoringServiceTest {
     static Path dir;
     static Database db;
     static ModelRepository models;
+    static ModelGovernanceService governance;
     static ScoringService scoring;
     static ScoreRunService scoreRun;
     static TrainingService.Report report;
@@ -84,7 +86,8 @@ class ScoringServiceTest {
         db = TestDatabases.fresh(dir);
         SyntheticBook.fill(db, 1500, 20, 5);
         AuditLog audit = new AuditLog(CLOCK);
-        models = new ModelRepository(db, audit, CLOCK);
+        models = new ModelRepository(db, CLOCK);
+        governance = new ModelGovernanceService(db, models, audit, CLOCK);
         scoring = new ScoringService(db, models);
         scoreRun = new ScoreRunService(db, models, audit, CLOCK);
         report = new TrainingService(db, models, audit).train(TestOperators.manager(db), TrainingService.Options.defaults(), Progress.NONE);
@@ -122,31 +125,34 @@ class ScoringServiceTest {
     @Order(1)
     void riskOperatorCannotPromoteAndNothingChanges() {
         Session riskOperator = operator(Role.RISK_OPERATOR, Permission.MODEL_VIEW, Permission.MODEL_TRAIN, Permission.SCORE_RUN);
-        assertThrows(AccessDeniedException.class, () -> models.promote(riskOperator, report.scorecardId(), "try"));
+        assertThrows(AccessDeniedException.class, () -> governance.requestPromotion(riskOperator, report.scorecardId(), "try"));
         assertEquals(ModelStatus.DRAFT, db.dsl().select(MODEL.STATUS).from(MODEL).where(MODEL.ID.eq(report.scorecardId())).fetchOne().value1());
-        assertEquals(0, db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("MODEL_PROMOTE")));
+        assertEquals(0, db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.like("MODEL_%").and(AUDIT_EVENT.ACTION.ne("MODEL_TRAIN"))));
     }
 
     @Test
     @Order(2)
     void promotionRetiresTheOldChampionWithAnAuditEvent() {
-        models.promote(TestOperators.manager(db), report.scorecardId(), "first");
-        // a second scorecard: promoting it retires the first
+        Session manager = TestOperators.manager(db);
+        Session checker = TestOperators.second(db, Role.MANAGER);
+        governance.requestPromotion(manager, report.scorecardId(), "first");
+        // a second scorecard: promoting it, once another manager approves, retires the first
         TrainingService.Report second = new TrainingService(db, models, new AuditLog(CLOCK))
-                .train(TestOperators.manager(db), new TrainingService.Options(2, 1, 300_000, 3), Progress.NONE);
-        models.promote(TestOperators.manager(db), second.scorecardId(), "second");
+                .train(manager, new TrainingService.Options(2, 1, 300_000, 3), Progress.NONE);
+        governance.approve(checker, governance.requestPromotion(manager, second.scorecardId(), "second").id());
         assertEquals(ModelStatus.RETIRED, models.load(report.scorecardId()).status());
         assertEquals(ModelStatus.CHAMPION, models.load(second.scorecardId()).status());
-        assertEquals(2, db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("MODEL_PROMOTE")));
-        models.promote(TestOperators.manager(db), report.scorecardId(), "back to the first");
+        assertEquals(1, db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("MODEL_PROMOTION_APPROVED")));
+        governance.approve(manager, governance.requestRollback(checker, dev.riskdesk.scoring.model.ModelSeat.FILE, "back to the first").id());
+        assertEquals(ModelStatus.CHAMPION, models.load(report.scorecardId()).status());
         // a real manager: PROMOTED_BY and the audit event name them
         db.dsl().insertInto(OPERATOR, OPERATOR.ID, OPERATOR.USERNAME, OPERATOR.DISPLAY_NAME, OPERATOR.ROLE_CODE, OPERATOR.PASSWORD_HASH, OPERATOR.CREATED_AT)
                 .values(42L, "manager1", "Manager One", "MANAGER", "not-a-login", java.time.LocalDateTime.now()).execute();
-        models.promote(operator(Role.MANAGER, Permission.MODEL_VIEW, Permission.MODEL_PROMOTE), report.thinFileId(), "thin");
+        governance.requestPromotion(operator(Role.MANAGER, Permission.MODEL_VIEW, Permission.MODEL_PROMOTE), report.thinFileId(), "thin");
         assertEquals(42L, db.dsl().select(MODEL.PROMOTED_BY).from(MODEL).where(MODEL.ID.eq(report.thinFileId())).fetchOne().value1());
-        assertEquals(1, db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("MODEL_PROMOTE").and(AUDIT_EVENT.OPERATOR_ID.eq(42L))
+        assertEquals(1, db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("MODEL_FIRST_CHAMPION").and(AUDIT_EVENT.OPERATOR_ID.eq(42L))
                 .and(AUDIT_EVENT.ENTITY_ID.eq(String.valueOf(report.thinFileId())))));
-        assertThrows(dev.riskdesk.common.UserFacingException.class, () -> models.promote(TestOperators.manager(db), report.forestId(), "forest"));
+        assertThrows(dev.riskdesk.common.UserFacingException.class, () -> governance.requestPromotion(manager, report.forestId(), "forest"));
     }
 
     @Test
@@ -495,12 +501,13 @@ class ScoringServiceTest {
     @Order(11)
     void theBoostedChampionReplacesTheScorecardAndBatchScoringEqualsSingleScoringOnEveryAccount() {
         long scorecardChampion = models.mainChampion().id();
-        models.promote(TestOperators.manager(db), report.boostedId(), "the boosted model explains itself too");
+        governance.approve(TestOperators.second(db, Role.MANAGER),
+                governance.requestPromotion(TestOperators.manager(db), report.boostedId(), "the boosted model explains itself too").id());
         assertEquals(ModelStatus.RETIRED, models.load(scorecardChampion).status());
         assertEquals(ModelStatus.CHAMPION, models.load(report.thinFileId()).status(), "the thin-file seat is another seat");
         assertEquals(report.boostedId(), models.mainChampion().id());
         dev.riskdesk.common.UserFacingException forest = assertThrows(dev.riskdesk.common.UserFacingException.class,
-                () -> models.promote(TestOperators.manager(db), report.forestId(), "forest"));
+                () -> governance.requestPromotion(TestOperators.manager(db), report.forestId(), "forest"));
         assertTrue(forest.getMessage().contains("cannot explain"), forest.getMessage());
 
         ScoreRunService.BatchReport run = scoreRun.scoreAll(TestOperators.batch(db), 400, Progress.NONE);

@@ -42,14 +42,22 @@ public final class TestOperators {
         return of(db, Role.BATCH);
     }
 
+    /** A second operator of {@code role} ({@code test.<role>.2}), for maker-checker steps that need someone else. */
+    public static Session second(Database db, Role role) {
+        return of(db, role, "test." + role.name().toLowerCase(java.util.Locale.ROOT) + ".2", "Test " + role.name() + " 2");
+    }
+
     /** The test operator of {@code role}, created on first use, with that role's permissions from the database. */
-    public static synchronized Session of(Database db, Role role) {
-        String username = "test." + role.name().toLowerCase(java.util.Locale.ROOT);
+    public static Session of(Database db, Role role) {
+        return of(db, role, "test." + role.name().toLowerCase(java.util.Locale.ROOT), "Test " + role.name());
+    }
+
+    private static synchronized Session of(Database db, Role role, String username, String displayName) {
         Long id = db.dsl().select(OPERATOR.ID).from(OPERATOR).where(OPERATOR.USERNAME.eq(username)).fetchOne(OPERATOR.ID);
         if (id == null) {
             id = db.dsl().insertInto(OPERATOR)
                     .set(OPERATOR.USERNAME, username)
-                    .set(OPERATOR.DISPLAY_NAME, "Test " + role.name())
+                    .set(OPERATOR.DISPLAY_NAME, displayName)
                     .set(OPERATOR.ROLE_CODE, role.name())
                     .set(OPERATOR.PASSWORD_HASH, HASH)
                     .set(OPERATOR.CREATED_AT, LocalDateTime.now())
@@ -58,7 +66,7 @@ public final class TestOperators {
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         db.dsl().select(ROLE_PERMISSION.PERMISSION).from(ROLE_PERMISSION).where(ROLE_PERMISSION.ROLE_CODE.eq(role.name()))
                 .fetch(ROLE_PERMISSION.PERMISSION).forEach(p -> permissions.add(Permission.valueOf(p)));
-        return new Session(id, username, "Test " + role.name(), role, permissions);
+        return new Session(id, username, displayName, role, permissions);
     }
 
     private static final String HASH = new PasswordHasher(4).hash(PASSWORD.toCharArray());

@@ -5,13 +5,14 @@ import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 /**
- * {@code riskdesk model ...}: train, list, promote, monitor and evaluate credit models.
- * Training, promoting and monitoring run as the operator named by {@code --user} (or RISKDESK_USER),
+ * {@code riskdesk model ...}: train, list, promote (a request another manager approves), monitor and evaluate credit models.
+ * Training, promotion requests and decisions, and monitoring run as the operator named by {@code --user} (or RISKDESK_USER),
  * with that operator's permissions and audited under that name; listing and evaluating need no sign-in.
  */
-@Command(name = "model", mixinStandardHelpOptions = true, description = "Train, list, promote, monitor and evaluate credit models.",
-        subcommands = {ModelTrainCommand.class, ModelListCommand.class, ModelPromoteCommand.class, ModelMonitorCommand.class,
-                ModelEvaluateCommand.class})
+@Command(name = "model", mixinStandardHelpOptions = true, description = "Train, list, promote (maker-checker), roll back, monitor and evaluate credit models.",
+        subcommands = {ModelTrainCommand.class, ModelListCommand.class, ModelGovernanceCommands.Promote.class, ModelGovernanceCommands.Requests.class,
+                ModelGovernanceCommands.Approve.class, ModelGovernanceCommands.Decline.class, ModelGovernanceCommands.Withdraw.class,
+                ModelGovernanceCommands.Rollback.class, ModelMonitorCommand.class, ModelEvaluateCommand.class})
 final class ModelCommand {
     /** Progress on stderr at most once a second, so batch logs stay short. */
     static Progress progress(PrintWriter err) {

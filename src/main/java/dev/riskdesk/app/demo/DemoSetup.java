@@ -10,7 +10,7 @@ import dev.riskdesk.lifecycle.LifecycleServices;
 import dev.riskdesk.portfolio.GeneratorOptions;
 import dev.riskdesk.portfolio.PortfolioGenerator;
 import dev.riskdesk.scoring.batch.ScoreRunService;
-import dev.riskdesk.scoring.model.ModelRepository;
+import dev.riskdesk.scoring.governance.ModelGovernanceService;
 import dev.riskdesk.scoring.model.TrainingService;
 import dev.riskdesk.security.OperatorService;
 import dev.riskdesk.security.Session;
@@ -61,7 +61,7 @@ public final class DemoSetup {
     private final Clock clock;
     private final List<Step> steps;
 
-    public DemoSetup(AppSettings settings, OperatorService operators, PortfolioGenerator generator, TrainingService training, ModelRepository models, ScoreRunService scoreRun,
+    public DemoSetup(AppSettings settings, OperatorService operators, PortfolioGenerator generator, TrainingService training, ModelGovernanceService governance, ScoreRunService scoreRun,
             LimitServices limits, DemoAppeals appeals, DashboardServices dashboard, Clock clock, LifecycleServices lifecycle) {
         this.settings = settings;
         this.operators = operators;
@@ -81,8 +81,9 @@ public final class DemoSetup {
                 new Step("demo.step.train", 25, (book, p) -> {
                     Session session = manager.get();
                     TrainingService.Report report = training.train(session, TrainingService.Options.defaults(), p);
-                    models.promote(session, report.scorecardId(), "Demo portfolio: first scorecard");
-                    models.promote(session, report.thinFileId(), "Demo portfolio: first thin-file scorecard");
+                    // a new book's seats never had a champion: the first one takes effect without a second manager
+                    governance.requestPromotion(session, report.scorecardId(), "Demo portfolio: first scorecard");
+                    governance.requestPromotion(session, report.thinFileId(), "Demo portfolio: first thin-file scorecard");
                 }),
                 new Step("demo.step.score", 8, (book, p) -> scoreRun.scoreAll(batch.get(), ScoreRunService.DEFAULT_CHUNK, p)),
                 new Step("demo.step.policy", 12, (book, p) -> limits.runs.run(batch.get(), PolicyRunService.RunOptions.defaults(), p)),

@@ -1,18 +1,14 @@
 package dev.riskdesk.scoring.model;
 
-import dev.riskdesk.security.Requires;
 import static dev.riskdesk.db.schema.Tables.MODEL;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.riskdesk.common.TextLimit;
 import dev.riskdesk.common.UserFacingException;
 import dev.riskdesk.db.Database;
 import dev.riskdesk.db.schema.tables.records.ModelRecord;
-import dev.riskdesk.security.AuditLog;
-import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Session;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,19 +18,17 @@ import java.util.List;
 import org.jooq.DSLContext;
 
 /**
- * Stores and reads models (MODEL table) and promotes a draft to champion. The scorecard's bins,
+ * Stores and reads models (MODEL table) and, for the governance service, makes an approved model champion. The scorecard's bins,
  * WoE, integer points and scaling are stored as JSON, so a loaded scorecard scores exactly as
  * the one that was trained.
  */
 public final class ModelRepository {
     static final ObjectMapper JSON = new ObjectMapper();
     private final Database database;
-    private final AuditLog audit;
     private final Clock clock;
 
-    public ModelRepository(Database database, AuditLog audit, Clock clock) {
+    public ModelRepository(Database database, Clock clock) {
         this.database = database;
-        this.audit = audit;
         this.clock = clock;
     }
 
@@ -102,39 +96,36 @@ public final class ModelRepository {
         return database.dsl().selectFrom(MODEL).orderBy(MODEL.ID.desc()).fetch().map(this::read);
     }
 
+    /** The champion of {@code seat} inside the caller's transaction, locked until it ends, or null when the seat has none. */
+    public Long championId(DSLContext tx, ModelSeat seat) {
+        return tx.select(MODEL.ID).from(MODEL).where(MODEL.KIND.in(seat.kinds()).and(MODEL.STATUS.eq(ModelStatus.CHAMPION)))
+                .forUpdate().fetchOne(MODEL.ID);
+    }
+
+    /** Whether {@code seat} ever had a champion (one now, or a retired one). */
+    public boolean everHadChampion(DSLContext tx, ModelSeat seat) {
+        return tx.fetchExists(MODEL, MODEL.KIND.in(seat.kinds()).and(MODEL.STATUS.in(ModelStatus.CHAMPION, ModelStatus.RETIRED)));
+    }
+
     /**
-     * Makes a draft (or retired) model the champion of its seat and retires the old one, with an audit
-     * event in the same transaction: a scorecard or a gradient-boosted model for accounts with a file
-     * (promoting one retires the champion of the other kind), a thin-file scorecard for thin files.
-     * Needs {@link Permission#MODEL_PROMOTE}.
+     * Makes model {@code id} the champion of its seat inside the caller's transaction and retires the champion before it;
+     * returns the retired model's id (null when the seat had none). The caller checks the permission, that another
+     * manager approved the change, and audits: see {@code ModelGovernanceService}, the only road to a champion.
      */
-    @Requires(Permission.MODEL_PROMOTE)
-    public void promote(Session session, long id, String reason) {
-        session.require(Permission.MODEL_PROMOTE);
-        TextLimit.PROMOTE_REASON.check(reason);
-        database.transaction(tx -> {
-            ModelRecord r = tx.selectFrom(MODEL).where(MODEL.ID.eq(id)).forUpdate().fetchOne();
-            if (r == null) {
-                throw new UserFacingException("There is no model " + id + ".");
-            }
-            ModelKind kind = r.getKind();
-            if (!kind.promotable()) {
-                throw new UserFacingException("Model " + id + " is a " + kind + " challenger; it cannot be champion, because it cannot explain a score in points.");
-            }
-            if (r.getStatus() == ModelStatus.CHAMPION) {
-                throw new UserFacingException("Model " + id + " is already the champion.");
-            }
-            List<Long> retired = tx.update(MODEL).set(MODEL.STATUS, ModelStatus.RETIRED).set(MODEL.VERSION, MODEL.VERSION.plus(1))
-                    .where(MODEL.KIND.in(kind.seat()).and(MODEL.STATUS.eq(ModelStatus.CHAMPION)))
-                    .returningResult(MODEL.ID).fetch().map(rec -> rec.value1());
-            tx.update(MODEL).set(MODEL.STATUS, ModelStatus.CHAMPION)
-                    .set(MODEL.PROMOTED_BY, Session.actorId(session))
-                    .set(MODEL.PROMOTED_AT, LocalDateTime.now(clock))
-                    .set(MODEL.VERSION, MODEL.VERSION.plus(1))
-                    .where(MODEL.ID.eq(id)).execute();
-            audit.record(tx, session, "MODEL_PROMOTE", "MODEL", id, reason,
-                    "kind=" + kind + ", retired=" + retired);
-        });
+    public Long makeChampion(DSLContext tx, Session approvedBy, long id) {
+        ModelKind kind = tx.select(MODEL.KIND).from(MODEL).where(MODEL.ID.eq(id)).fetchOne(MODEL.KIND);
+        if (kind == null || !kind.promotable()) {
+            throw new IllegalStateException("model " + id + " cannot be champion");
+        }
+        List<Long> retired = tx.update(MODEL).set(MODEL.STATUS, ModelStatus.RETIRED).set(MODEL.VERSION, MODEL.VERSION.plus(1))
+                .where(MODEL.KIND.in(kind.seat()).and(MODEL.STATUS.eq(ModelStatus.CHAMPION)))
+                .returningResult(MODEL.ID).fetch().map(rec -> rec.value1());
+        tx.update(MODEL).set(MODEL.STATUS, ModelStatus.CHAMPION)
+                .set(MODEL.PROMOTED_BY, Session.actorId(approvedBy))
+                .set(MODEL.PROMOTED_AT, LocalDateTime.now(clock))
+                .set(MODEL.VERSION, MODEL.VERSION.plus(1))
+                .where(MODEL.ID.eq(id)).execute();
+        return retired.isEmpty() ? null : retired.get(0);
     }
 
     private StoredModel read(ModelRecord r) {

@@ -46,8 +46,8 @@ class ScoringCommandsTest {
         assertTrue(train[1].contains("test (OOT)"), train[1]);
         Matcher ids = Pattern.compile("riskdesk model promote (\\d+) \\(and (\\d+) for thin files\\)").matcher(train[1]);
         assertTrue(ids.find(), train[1]);
-        assertEquals("0", asManager("model", "promote", ids.group(1))[0]);
-        assertEquals("0", asManager("model", "promote", ids.group(2))[0]);
+        assertEquals("0", asManager("model", "promote", ids.group(1), "--reason", "first champion")[0]);
+        assertEquals("0", asManager("model", "promote", ids.group(2), "--reason", "first champion")[0]);
         String[] list = run("model", "list");
         assertTrue(list[1].contains("CHAMPION") && list[1].contains("TREE_ENSEMBLE"), list[1]);
 

@@ -46,8 +46,8 @@ class TeamModeCliTest {
         assertEquals("0", train[0], train[2]);
         Matcher ids = Pattern.compile("riskdesk model promote (\\d+) \\(and (\\d+) for thin files\\)").matcher(train[1]);
         assertTrue(ids.find(), train[1]);
-        assertEquals("0", as(app, "chen", "model", "promote", ids.group(1))[0]);
-        assertEquals("0", as(app, "chen", "model", "promote", ids.group(2))[0]);
+        assertEquals("0", as(app, "chen", "model", "promote", ids.group(1), "--reason", "first champion")[0]);
+        assertEquals("0", as(app, "chen", "model", "promote", ids.group(2), "--reason", "first champion")[0]);
         String[] score = as(app, "night", "score", "--all");
         assertEquals("0", score[0], score[2]);
         String[] policy = as(app, "night", "policy", "run");

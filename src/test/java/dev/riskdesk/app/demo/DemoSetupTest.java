@@ -84,7 +84,7 @@ class DemoSetupTest {
             assertEquals(2000, accounts);
             assertEquals(2, db.dsl().fetchCount(MODEL, MODEL.STATUS.eq(ModelStatus.CHAMPION)), "scorecard and thin-file champions");
             // the floor for the generated book, and "real, not perfect": out-of-time AUC in [0.75, 0.95)
-            double auc = new dev.riskdesk.scoring.model.ModelRepository(db, new dev.riskdesk.security.AuditLog(CLOCK), CLOCK).champion(dev.riskdesk.scoring.model.ModelKind.SCORECARD)
+            double auc = new dev.riskdesk.scoring.model.ModelRepository(db, CLOCK).champion(dev.riskdesk.scoring.model.ModelKind.SCORECARD)
                     .metrics().path("test").path("auc").asDouble();
             assertTrue(auc >= 0.75 && auc < 0.95, "champion scorecard out-of-time AUC " + auc);
             assertEquals(accounts, db.dsl().fetchCount(db.dsl().selectDistinct(SCORE.ACCOUNT_ID).from(SCORE)));

@@ -118,12 +118,13 @@ class BookRoundTripDbTest {
     @Test
     void aModelTrainedOnTheImportedBookScoresEveryAccountAsOnTheGeneratedOne() {
         AuditLog audit = new AuditLog(BookImportServiceDbTest.CLOCK);
-        ModelRepository models = new ModelRepository(imported, audit, BookImportServiceDbTest.CLOCK);
+        ModelRepository models = new ModelRepository(imported, BookImportServiceDbTest.CLOCK);
         TrainingService.Report r = new TrainingService(imported, models, audit).train(TestOperators.manager(imported),
                 new TrainingService.Options(0, 0, 300_000, 11), Progress.NONE);
         assertTrue(r.scorecardTest().auc() > 0.5, "out-of-time AUC " + r.scorecardTest().auc());
-        models.promote(TestOperators.manager(imported), r.scorecardId(), "round trip");
-        models.promote(TestOperators.manager(imported), r.thinFileId(), "round trip");
+        var governance = new dev.riskdesk.scoring.governance.ModelGovernanceService(imported, models, audit, BookImportServiceDbTest.CLOCK);
+        governance.requestPromotion(TestOperators.manager(imported), r.scorecardId(), "round trip");
+        governance.requestPromotion(TestOperators.manager(imported), r.thinFileId(), "round trip");
         for (var model : imported.dsl().selectFrom(MODEL).fetch()) {
             model.changed(true);
             generated.dsl().insertInto(MODEL).set(model).execute();
@@ -135,7 +136,7 @@ class BookRoundTripDbTest {
 
     /** Every account's score by the champions, by account number. */
     static Map<String, Integer> scores(Database db) {
-        ScoringService scoring = new ScoringService(db, new ModelRepository(db, new AuditLog(BookImportServiceDbTest.CLOCK), BookImportServiceDbTest.CLOCK));
+        ScoringService scoring = new ScoringService(db, new ModelRepository(db, BookImportServiceDbTest.CLOCK));
         Map<String, Integer> scores = new TreeMap<>();
         for (Record2<Long, String> a : db.dsl().select(ACCOUNT.ID, ACCOUNT.ACCOUNT_NO).from(ACCOUNT).fetch()) {
             scores.put(a.value2(), scoring.scoreAccount(TestOperators.risk(imported), a.value1()).result().score());

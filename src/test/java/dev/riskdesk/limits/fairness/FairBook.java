@@ -39,8 +39,8 @@ final class FairBook implements AutoCloseable {
         services = new AppServices(db, CLOCK, new PasswordHasher(4), new SameThreadTaskRunner());
         new PortfolioGenerator(db).generate(TestOperators.batch(db), GeneratorOptions.of(500, 24, 11, AS_OF), Progress.NONE);
         training = services.training().train(TestOperators.manager(db), OPTIONS, Progress.NONE);
-        services.models().promote(TestOperators.manager(db), training.scorecardId(), "fairness test champion");
-        services.models().promote(TestOperators.manager(db), training.thinFileId(), "fairness test thin-file champion");
+        services.modelGovernance().requestPromotion(TestOperators.manager(db), training.scorecardId(), "fairness test champion");
+        services.modelGovernance().requestPromotion(TestOperators.manager(db), training.thinFileId(), "fairness test thin-file champion");
         services.scoreRun().scoreAll(TestOperators.batch(db), 1000, Progress.NONE);
     }
 

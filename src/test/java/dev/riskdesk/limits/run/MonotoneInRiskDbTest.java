@@ -43,8 +43,8 @@ class MonotoneInRiskDbTest {
             services.generator().generate(TestOperators.batch(db), GeneratorOptions.of(1500, GeneratorOptions.DEFAULT_MONTHS, 11, AS_OF), Progress.NONE);
             TrainingService.Report trained = services.training().train(TestOperators.manager(db), new TrainingService.Options(0, 0, 20_000, 7),
                     Progress.NONE);
-            services.models().promote(TestOperators.manager(db), trained.scorecardId(), "test champion");
-            services.models().promote(TestOperators.manager(db), trained.thinFileId(), "test thin-file champion");
+            services.modelGovernance().requestPromotion(TestOperators.manager(db), trained.scorecardId(), "test champion");
+            services.modelGovernance().requestPromotion(TestOperators.manager(db), trained.thinFileId(), "test thin-file champion");
             services.scoreRun().scoreAll(TestOperators.batch(db), ScoreRunService.DEFAULT_CHUNK, Progress.NONE);
 
             PolicySimulationService.Report report = services.limits().simulations.simulate(TestOperators.manager(db),

@@ -32,7 +32,7 @@ class FeatureScanBenchTest {
                 }
                 System.out.printf("filled %,d accounts in %.1f s%n", accounts, (System.currentTimeMillis() - t) / 1000.0);
             }
-            ScoringBenchmark bench = new ScoringBenchmark(db, new ModelRepository(db, null, Clock.systemUTC()), Integer.getInteger("riskdesk.bench.threads", 2));
+            ScoringBenchmark bench = new ScoringBenchmark(db, new ModelRepository(db, Clock.systemUTC()), Integer.getInteger("riskdesk.bench.threads", 2));
             for (int run = 0; run < 2; run++) {
                 ScoringBenchmark.Result r = bench.features(Progress.NONE);
                 System.out.printf("features run %d: %,d accounts, %,d vectors in %.1f s (%,.0f accounts/s)%n",

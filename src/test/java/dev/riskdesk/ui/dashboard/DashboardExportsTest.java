@@ -45,7 +45,7 @@ class DashboardExportsTest {
         try (Database db = TestDatabases.fresh(dir)) {
             Clock clock = Clock.systemDefaultZone();
             AuditLog audit = new AuditLog(clock);
-            DashboardServices services = new DashboardServices(db, new ModelRepository(db, audit, clock), new LimitServices(db, audit, clock), audit, clock);
+            DashboardServices services = new DashboardServices(db, new ModelRepository(db, clock), new LimitServices(db, audit, clock), audit, clock);
             DashboardBook.create(db);
             services.refresh.refresh(TestOperators.manager(db), Progress.NONE);
             DashboardData data = services.query.load(TestOperators.manager(db), DashboardFilter.all());

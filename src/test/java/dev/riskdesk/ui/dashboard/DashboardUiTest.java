@@ -55,7 +55,7 @@ class DashboardUiTest {
         db = TestDatabases.fresh(dir);
         DashboardBook.create(db);
         var audit = new dev.riskdesk.security.AuditLog(clock);
-        var services = new dev.riskdesk.dashboard.DashboardServices(db, new dev.riskdesk.scoring.model.ModelRepository(db, audit, clock),
+        var services = new dev.riskdesk.dashboard.DashboardServices(db, new dev.riskdesk.scoring.model.ModelRepository(db, clock),
                 new dev.riskdesk.limits.LimitServices(db, audit, clock), audit, clock);
         services.refresh.refresh(TestOperators.manager(db), Progress.NONE);
         tasks = new FxTaskRunner();

@@ -53,7 +53,7 @@ class DashboardViewModelTest {
     void setUp() {
         db = TestDatabases.fresh(dir);
         AuditLog audit = new AuditLog(businessClock);
-        services = new DashboardServices(db, new ModelRepository(db, audit, businessClock), new LimitServices(db, audit, businessClock), audit,
+        services = new DashboardServices(db, new ModelRepository(db, businessClock), new LimitServices(db, audit, businessClock), audit,
                 businessClock);
         DashboardBook.create(db);
         services.refresh.refresh(TestOperators.manager(db), Progress.NONE);

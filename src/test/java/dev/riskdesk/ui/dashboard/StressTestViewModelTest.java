@@ -52,7 +52,7 @@ class StressTestViewModelTest {
         db = TestDatabases.fresh(dir.resolve("db"));
         Clock clock = Clock.systemDefaultZone();
         AuditLog audit = new AuditLog(clock);
-        DashboardServices services = new DashboardServices(db, new ModelRepository(db, audit, clock), new LimitServices(db, audit, clock), audit,
+        DashboardServices services = new DashboardServices(db, new ModelRepository(db, clock), new LimitServices(db, audit, clock), audit,
                 clock);
         DashboardBook.create(db);
         services.refresh.refresh(TestOperators.manager(db), Progress.NONE);

@@ -63,10 +63,11 @@ class ScoreTabUiTest {
             // the demo operators first: the console's login signs in as the demo risk operator, and they are made only on a
             // database without operators (TestOperators adds its own below)
             new OperatorService(db, new PasswordHasher(4), audit, clock).createDemoOperatorsIfEmpty();
-            ModelRepository models = new ModelRepository(db, audit, clock);
+            ModelRepository models = new ModelRepository(db, clock);
             TrainingService.Report report = new TrainingService(db, models, audit)
                     .train(TestOperators.manager(db), TrainingService.Options.defaults(), Progress.NONE);
-            models.promote(TestOperators.manager(db), report.scorecardId(), "test champion");
+            new dev.riskdesk.scoring.governance.ModelGovernanceService(db, models, audit, clock).requestPromotion(TestOperators.manager(db), report.scorecardId(),
+                    "test champion");
             new ScoreRunService(db, models, audit, clock).scoreAll(TestOperators.batch(db), 2000, Progress.NONE);
         }
     }

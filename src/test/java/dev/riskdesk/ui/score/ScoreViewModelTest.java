@@ -56,7 +56,7 @@ class ScoreViewModelTest {
             AuditLog audit = new AuditLog(clock);
             TrainingService.Report report = new TrainingService(t.db, t.services.models(), audit)
                     .train(TestOperators.manager(t.db), TrainingService.Options.defaults(), Progress.NONE);
-            t.services.models().promote(TestOperators.manager(t.db), report.scorecardId(), "test champion");
+            t.services.modelGovernance().requestPromotion(TestOperators.manager(t.db), report.scorecardId(), "test champion");
             t.services.scoreRun().scoreAll(TestOperators.batch(t.db), 2000, Progress.NONE);
             long account = t.db.dsl().select(dev.riskdesk.db.schema.Tables.SCORE.ACCOUNT_ID).from(dev.riskdesk.db.schema.Tables.SCORE)
                     .limit(1).fetchOne().value1();
