@@ -8,6 +8,7 @@ import javafx.animation.PauseTransition;
 import javafx.collections.ListChangeListener;
 import javafx.event.EventHandler;
 import javafx.geometry.Pos;
+import javafx.scene.CacheHint;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -109,6 +110,10 @@ public final class IdleLockOverlay {
         model.lockedProperty().addListener((obs, was, locked) -> {
             main.setDisable(locked);
             main.setEffect(locked ? new GaussianBlur(24) : null);
+            // the blurred screen as one bitmap: without it every keystroke in the password field blurs the whole
+            // screen again, which takes seconds a character where JavaFX renders in software
+            main.setCacheHint(CacheHint.QUALITY);
+            main.setCache(locked);
             if (locked) {
                 idle.stop();
                 coverDialogs(root);
