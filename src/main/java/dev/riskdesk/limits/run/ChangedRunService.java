@@ -46,7 +46,7 @@ public final class ChangedRunService {
         this.ruleSets = ruleSets;
         this.policies = policies;
         this.clock = clock;
-        this.loop = new ChunkedRun(database, new ChunkWriter(changes, audit), clock);
+        this.loop = new ChunkedRun(database, new ChunkWriter(changes, audit), audit, clock);
         this.lease = new JobLease(database);
     }
 

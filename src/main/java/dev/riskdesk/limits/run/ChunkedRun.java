@@ -11,6 +11,7 @@ import dev.riskdesk.limits.policy.AccountEvaluation;
 import dev.riskdesk.limits.policy.LimitEngine;
 import dev.riskdesk.limits.policy.LimitPolicyService;
 import dev.riskdesk.limits.rules.RuleSet;
+import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Session;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,12 +51,14 @@ final class ChunkedRun {
     private final LimitEngine engine = new LimitEngine();
     private final ChunkWriter writer;
     private final BatchJobs jobs;
+    private final AuditLog audit;
     private final Clock clock;
 
-    ChunkedRun(Database database, ChunkWriter writer, Clock clock) {
+    ChunkedRun(Database database, ChunkWriter writer, AuditLog audit, Clock clock) {
         this.database = database;
         this.writer = writer;
         this.jobs = new BatchJobs(database);
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -100,7 +103,7 @@ final class ChunkedRun {
             ahead.close();
         }
         counters.waitNanos = ahead.waitNanos();
-        finish(jobId, JobStatus.COMPLETED, counters.accounts + " accounts evaluated");
+        completed(session, jobId, counters);
         return new PolicyRunService.RunReport(jobId, resumed, plan.at(), counters.accounts, counters.hits, counters.staleHits,
                 new TreeMap<>(counters.proposals), counters.autoApplied, counters.tempEnded, Duration.ofNanos(System.nanoTime() - started),
                 counters.phases(plan.reader()));
@@ -138,6 +141,22 @@ final class ChunkedRun {
         }
         counters.writeNanos += System.nanoTime() - writeStarted;
         counters.accounts += evaluations.size();
+    }
+
+    /**
+     * Finishes a completed run and audits it with its figures in one transaction ({@code POLICY_RUN}: who ran it, what it
+     * found), so a run that only re-found rule hits and kept every proposal is on the audit trail too; a dry run has no job.
+     */
+    private void completed(Session session, Long jobId, RunCounters counters) {
+        if (jobId == null) {
+            return;
+        }
+        String figures = counters.accounts + " accounts evaluated; rule hits " + counters.hits + " (stale " + counters.staleHits + "); applied "
+                + counters.autoApplied + "; proposals " + new TreeMap<>(counters.proposals);
+        database.transaction(tx -> {
+            BatchJobs.finish(tx, jobId, JobStatus.COMPLETED, LocalDateTime.now(clock), counters.accounts + " accounts evaluated");
+            audit.record(tx, session, "POLICY_RUN", "BATCH_JOB", jobId, null, figures);
+        });
     }
 
     private void finish(Long jobId, JobStatus status, String message) {

@@ -64,7 +64,7 @@ public final class PolicyRunService {
         this.policies = policies;
         this.clock = clock;
         this.jobs = new BatchJobs(database);
-        this.loop = new ChunkedRun(database, new ChunkWriter(changes, audit), clock);
+        this.loop = new ChunkedRun(database, new ChunkWriter(changes, audit), audit, clock);
         this.lease = new JobLease(database);
     }
 
