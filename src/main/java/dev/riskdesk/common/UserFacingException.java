@@ -21,7 +21,8 @@ public class UserFacingException extends RuntimeException {
         this.arguments = new Object[0];
     }
 
-    private UserFacingException(String messageKey, String message, Throwable cause, Object... arguments) {
+    /** For subclasses that carry more than a sentence (a refused field, say): as {@link #keyed}. */
+    protected UserFacingException(String messageKey, String message, Throwable cause, Object... arguments) {
         super(message, cause);
         this.messageKey = messageKey;
         this.arguments = arguments.clone();

@@ -62,8 +62,7 @@ public final class PolicyDocument {
         }
         List<PolicyFields.FieldError> errors = PolicyFields.errors(kind, formTree());
         if (!errors.isEmpty()) {
-            PolicyFields.FieldError first = errors.get(0);
-            throw UserFacingException.keyed(first.key(), first.message(), first.arguments().toArray());
+            throw new PolicyFieldException(errors.get(0));
         }
     }
 

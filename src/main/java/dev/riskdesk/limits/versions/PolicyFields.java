@@ -104,7 +104,42 @@ public final class PolicyFields {
             decimal("*.parameters.minUtilisation", "0", "1"),
             decimal("*.parameters.factorBelow", "0", "2"));
 
+    /**
+     * A field whose value is one of a few codes ({@code many}: a list of them): the codes the form offers, in the order
+     * it offers them. The console shows each code in words and the operator picks, never types, a code.
+     */
+    public record Choices(List<String> codes, boolean many) {
+    }
+
+    /** Attributes a policy may protect: the default three, and characteristics a model may use that a policy may add. */
+    private static final List<String> ATTRIBUTES = List.of("AGE", "GENDER", "MARITAL_STATUS", "OCCUPATION", "CITY_TIER");
+    private static final List<String> ACTIONS = java.util.Arrays.stream(dev.riskdesk.limits.rules.RuleAction.values()).map(Enum::name).toList();
+    private static final List<String> SEVERITIES = List.of("LOW", "MEDIUM", "HIGH", "CRITICAL");
+    private static final List<String> SUSPENSIONS = java.util.Arrays.stream(dev.riskdesk.accounts.SuspensionKind.values()).map(Enum::name).toList();
+
     private PolicyFields() {
+    }
+
+    /** The codes the field at {@code path} takes, if it takes codes. */
+    public static Optional<Choices> choices(PolicyKind kind, String path) {
+        if (kind == PolicyKind.LIMIT_POLICY) {
+            return switch (path) {
+                case "protectedAttributes" -> Optional.of(new Choices(ATTRIBUTES, true));
+                case "authority.autoRuleActions" -> Optional.of(new Choices(ACTIONS, true));
+                default -> Optional.empty();
+            };
+        }
+        String[] parts = path.split("\\.");
+        if (parts.length == 2 && parts[1].equals("action")) {
+            return Optional.of(new Choices(ACTIONS, false));
+        }
+        if (parts.length == 2 && parts[1].equals("severity")) {
+            return Optional.of(new Choices(SEVERITIES, false));
+        }
+        if (parts.length == 3 && parts[1].equals("parameters") && parts[2].equals("suspensionKind")) {
+            return Optional.of(new Choices(SUSPENSIONS, false));
+        }
+        return Optional.empty();
     }
 
     private static Range decimal(String pattern, String min, String max) {
@@ -148,6 +183,15 @@ public final class PolicyFields {
             }
             return Parsed.of(BooleanNode.valueOf(Boolean.parseBoolean(typed)));
         }
+        if (original.isArray() && (original.isEmpty() ? choices(kind, path).isPresent() : original.get(0).isTextual())) {
+            com.fasterxml.jackson.databind.node.ArrayNode list = Json.MAPPER.createArrayNode(); // codes: "AGE, GENDER"
+            for (String part : typed.replace("[", "").replace("]", "").split(",")) {
+                if (!part.isBlank()) {
+                    list.add(part.strip().replace("\"", ""));
+                }
+            }
+            return Parsed.of(list);
+        }
         if (original.isArray()) {
             try {
                 JsonNode list = Json.MAPPER.readTree(typed.startsWith("[") ? typed : "[" + typed + "]");
@@ -156,7 +200,30 @@ public final class PolicyFields {
                 return Parsed.error(new FieldError(path, "policy.field.notList", List.of(path), path + " must be a list such as [4, 5] or [\"I1\", \"I2\"]."));
             }
         }
+        Optional<Choices> choices = choices(kind, path);
+        if (choices.isPresent() && !choices.get().many() && !choices.get().codes().contains(typed)) {
+            return Parsed.error(new FieldError(path, "policy.field.notChoice", List.of(path, typed), path + " must be one of "
+                    + String.join(", ", choices.get().codes()) + ", not '" + typed + "'."));
+        }
+        String name = path.substring(path.lastIndexOf('.') + 1);
+        if ((name.equals("fromMonth") || name.equals("toMonth")) && !reads(() -> java.time.YearMonth.parse(typed))) {
+            return Parsed.error(new FieldError(path, "policy.field.notMonth", List.of(path, typed), path + " must be a month such as 2026-01, not '"
+                    + typed + "'."));
+        }
+        if (path.contains(".windows.") && (name.equals("from") || name.equals("to")) && !reads(() -> java.time.MonthDay.parse("--" + typed))) {
+            return Parsed.error(new FieldError(path, "policy.field.notDay", List.of(path, typed), path + " must be a day of the year such as 06-18, not '"
+                    + typed + "'."));
+        }
         return Parsed.of(TextNode.valueOf(typed));
+    }
+
+    private static boolean reads(Runnable parse) {
+        try {
+            parse.run();
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     /** A typed value read by {@link #parse}: the value, or why it was refused. */

@@ -137,7 +137,7 @@ public final class PolicyVersionService {
     public VersionRow active(Session session, PolicyKind kind) {
         session.require(kind.viewPermission());
         return rows(database.dsl(), table(kind), kind).stream().filter(v -> v.status() == VersionStatus.ACTIVE).findFirst()
-                .orElseThrow(() -> UserFacingException.keyed("policy.version.noActive", "No version of the " + label(kind) + " is active.", label(kind)));
+                .orElseThrow(() -> UserFacingException.keyed("policy.version.noActive", "No version of the " + label(kind) + " is active.", kind));
     }
 
     /** The content of the version {@code versionNo}. */
@@ -160,7 +160,7 @@ public final class PolicyVersionService {
     }
 
     private static UserFacingException noSuchVersion(PolicyKind kind, int versionNo) {
-        return UserFacingException.keyed("policy.version.notFound", "There is no version " + versionNo + " of the " + label(kind) + ".", versionNo, label(kind));
+        return UserFacingException.keyed("policy.version.notFound", "There is no version " + versionNo + " of the " + label(kind) + ".", versionNo, kind);
     }
 
     static String label(PolicyKind kind) {
@@ -199,7 +199,7 @@ public final class PolicyVersionService {
 
     private int activeVersionNo(DSLContext tx, PolicyKind kind) {
         return rows(tx, table(kind), kind).stream().filter(v -> v.status() == VersionStatus.ACTIVE).findFirst()
-                .orElseThrow(() -> UserFacingException.keyed("policy.version.noActive", "No version of the " + label(kind) + " is active.", label(kind)))
+                .orElseThrow(() -> UserFacingException.keyed("policy.version.noActive", "No version of the " + label(kind) + " is active.", kind))
                 .versionNo();
     }
 
@@ -217,7 +217,7 @@ public final class PolicyVersionService {
         return database.transactionResult(tx -> {
             VersionRow v = find(tx, kind, versionNo);
             requireMaker(session, v, "edit");
-            requireStatus(v, VersionStatus.DRAFT, "edited");
+            requireStatus(v, VersionStatus.DRAFT, Step.EDIT);
             if (!editDraft(tx, table(kind), v.id(), document)) {
                 throw changedMeanwhile(v);
             }
@@ -243,7 +243,7 @@ public final class PolicyVersionService {
         return database.transactionResult(tx -> {
             VersionRow v = find(tx, kind, versionNo);
             requireMaker(session, v, "submit");
-            requireStatus(v, VersionStatus.DRAFT, "submitted");
+            requireStatus(v, VersionStatus.DRAFT, Step.SUBMIT);
             if (!table(kind).store.submit(tx, v.id(), session)) {
                 throw changedMeanwhile(v);
             }
@@ -259,7 +259,7 @@ public final class PolicyVersionService {
         return database.transactionResult(tx -> {
             VersionRow v = find(tx, kind, versionNo);
             requireChecker(session, v);
-            requireStatus(v, VersionStatus.SUBMITTED, "approved");
+            requireStatus(v, VersionStatus.SUBMITTED, Step.APPROVE);
             if (!table(kind).store.approve(tx, v.id(), session)) {
                 throw changedMeanwhile(v);
             }
@@ -280,7 +280,7 @@ public final class PolicyVersionService {
         return database.transactionResult(tx -> {
             VersionRow v = find(tx, kind, versionNo);
             requireChecker(session, v);
-            requireStatus(v, VersionStatus.SUBMITTED, "sent back");
+            requireStatus(v, VersionStatus.SUBMITTED, Step.SEND_BACK);
             if (!table(kind).store.sendBack(tx, v.id())) {
                 throw changedMeanwhile(v);
             }
@@ -297,7 +297,7 @@ public final class PolicyVersionService {
             VersionRow v = find(tx, kind, versionNo);
             requireMaker(session, v, "withdraw");
             if (v.status() != VersionStatus.DRAFT && v.status() != VersionStatus.SUBMITTED) {
-                throw wrongStatus(v, "withdrawn");
+                throw wrongStatus(v, Step.WITHDRAW);
             }
             if (!table(kind).store.withdraw(tx, v.id())) {
                 throw changedMeanwhile(v);
@@ -316,7 +316,7 @@ public final class PolicyVersionService {
         session.require(Permission.POLICY_APPROVE);
         return database.transactionResult(tx -> {
             VersionRow v = find(tx, kind, versionNo);
-            requireStatus(v, VersionStatus.APPROVED, "activated");
+            requireStatus(v, VersionStatus.APPROVED, Step.ACTIVATE);
             VersionRow before = rows(tx, table(kind), kind).stream().filter(x -> x.status() == VersionStatus.ACTIVE).findFirst().orElse(null);
             try {
                 table(kind).store.activate(tx, v.id(), session);
@@ -349,8 +349,9 @@ public final class PolicyVersionService {
     private static void requireMaker(Session session, VersionRow v, String verb) {
         if (!v.madeBy(session.operatorId())) {
             String maker = v.maker() == null ? "the database set-up" : v.maker().username();
+            // the maker's user name, or null for the database set-up (the console says that in the operator's language)
             throw UserFacingException.keyed("policy.version.notMaker", "Only the maker of version " + v.versionNo() + " (" + maker + ") may " + verb + " it.",
-                    v.versionNo(), maker);
+                    v.versionNo(), v.maker() == null ? null : v.maker().username());
         }
     }
 
@@ -361,15 +362,26 @@ public final class PolicyVersionService {
         }
     }
 
-    private static void requireStatus(VersionRow v, VersionStatus wanted, String participle) {
+    private static void requireStatus(VersionRow v, VersionStatus wanted, Step step) {
         if (v.status() != wanted) {
-            throw wrongStatus(v, participle);
+            throw wrongStatus(v, step);
         }
     }
 
-    private static UserFacingException wrongStatus(VersionRow v, String participle) {
-        return UserFacingException.keyed("policy.version.wrongStatus", "Version " + v.versionNo() + " is " + v.status() + " and cannot be " + participle + ".",
-                v.versionNo(), v.status(), participle);
+    /** The steps a version goes through, for the sentence that refuses one: its arguments are the version, its status and the step. */
+    public enum Step {
+        EDIT("edited"), SUBMIT("submitted"), APPROVE("approved"), SEND_BACK("sent back"), WITHDRAW("withdrawn"), ACTIVATE("activated");
+
+        private final String participle;
+
+        Step(String participle) {
+            this.participle = participle;
+        }
+    }
+
+    private static UserFacingException wrongStatus(VersionRow v, Step step) {
+        return UserFacingException.keyed("policy.version.wrongStatus", "Version " + v.versionNo() + " is " + v.status() + " and cannot be "
+                + step.participle + ".", v.versionNo(), v.status(), step);
     }
 
     private static UserFacingException changedMeanwhile(VersionRow v) {

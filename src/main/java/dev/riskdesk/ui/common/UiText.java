@@ -5,9 +5,10 @@ import java.util.Arrays;
 /**
  * A text a view model wants shown: a bundle key with arguments, or a sentence that is already
  * final (a service's message). Views render it with the current language, so a language switch
- * re-renders it too.
+ * re-renders it too. An argument that is itself {@link Localized} (another UiText, say a status's name) is rendered in
+ * the same language first, so no code or English word ends up inside a sentence of another language.
  */
-public record UiText(String key, Object[] args, String literal) {
+public record UiText(String key, Object[] args, String literal) implements Localized {
 
     public static UiText of(String key, Object... args) {
         return new UiText(key, args, null);
@@ -17,8 +18,18 @@ public record UiText(String key, Object[] args, String literal) {
         return new UiText(null, new Object[0], sentence);
     }
 
+    @Override
     public String render(I18n i18n) {
-        return key == null ? literal : i18n.format(key, args);
+        if (key == null) {
+            return literal;
+        }
+        Object[] shown = args.clone();
+        for (int i = 0; i < shown.length; i++) {
+            if (shown[i] instanceof Localized l) {
+                shown[i] = l.render(i18n);
+            }
+        }
+        return i18n.format(key, shown);
     }
 
     @Override

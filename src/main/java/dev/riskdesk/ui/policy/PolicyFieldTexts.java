@@ -2,6 +2,8 @@ package dev.riskdesk.ui.policy;
 
 import dev.riskdesk.limits.versions.PolicyFields;
 import dev.riskdesk.ui.common.I18n;
+import dev.riskdesk.ui.common.Localized;
+import dev.riskdesk.ui.common.UiText;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -113,7 +115,10 @@ final class PolicyFieldTexts {
         return Unit.NUMBER;
     }
 
-    /** A stored value (as the form holds it) in its unit: "¥2,000", "30%", "4 months"; texts and lists as they are. */
+    /**
+     * A stored value (as the form holds it) in its unit: "¥2,000", "30%", "4 months"; yes or no; codes in words
+     * ("Age, Gender, Marital status", "Decrease the limit"); other texts and lists as they are.
+     */
     String value(String path, String text) {
         if (text == null) {
             return i18n.get("policy.value.none");
@@ -125,9 +130,26 @@ final class PolicyFieldTexts {
         try {
             v = new BigDecimal(text);
         } catch (NumberFormatException notANumber) {
-            return text;
+            return codes(path, text);
         }
         return number(unit(path), v);
+    }
+
+    /** A code the field at {@code path} takes, in words ("policy.choice.&lt;field&gt;.&lt;CODE&gt;"), or the code when it has none. */
+    String choice(String path, String code) {
+        return i18n.getOr("policy.choice." + last(path) + "." + code, code);
+    }
+
+    /** A text or a list of texts ("AGE, GENDER") with each code in words. */
+    private String codes(String path, String text) {
+        if (text.isEmpty()) {
+            return i18n.get("policy.value.none");
+        }
+        List<String> words = new ArrayList<>();
+        for (String part : text.split(",\\s*")) {
+            words.add(choice(path, part.trim()));
+        }
+        return String.join(i18n.get("policy.value.separator"), words);
     }
 
     private String number(Unit unit, BigDecimal v) {
@@ -167,14 +189,39 @@ final class PolicyFieldTexts {
         return i18n.formats().percent(share.setScale(4, RoundingMode.HALF_UP).doubleValue());
     }
 
-    /** A refused field in words, naming the field by its label rather than its path. */
+    /** A refused field in words: the field as the form labels it (with its section), the values in the field's unit. */
     String error(PolicyFields.FieldError e) {
+        return refused(e).render(i18n);
+    }
+
+    /**
+     * A refused field as a text for any language: the sentence of its key, with the field's path given as its label
+     * with its section, a field's name as its label, and numbers as money or percentages where the field holds those.
+     */
+    static UiText refused(PolicyFields.FieldError e) {
         Object[] args = e.arguments().toArray();
         for (int i = 0; i < args.length; i++) {
-            if (args[i] instanceof String s && (s.equals(e.path()) || i18n.getOr("policy.field." + s, null) != null)) {
-                args[i] = label(s);
+            if (args[i] instanceof String s) {
+                args[i] = argument(e.path(), s);
             }
         }
-        return i18n.format("error." + e.key(), args);
+        return UiText.of("error." + e.key(), args);
+    }
+
+    private static Localized argument(String path, String arg) {
+        if (arg.equals(path)) {
+            return i18n -> new PolicyFieldTexts(i18n).fullLabel(path);
+        }
+        if (!arg.isEmpty() && !arg.contains(".") && Character.isLowerCase(arg.charAt(0))) {
+            return i18n -> i18n.getOr("policy.field." + arg, null) != null ? new PolicyFieldTexts(i18n).label(arg) : arg;
+        }
+        BigDecimal number;
+        try {
+            number = new BigDecimal(arg);
+        } catch (NumberFormatException notANumber) {
+            return i18n -> arg;
+        }
+        Unit unit = unit(path);
+        return i18n -> unit == Unit.MONEY || unit == Unit.PERCENT ? new PolicyFieldTexts(i18n).number(unit, number) : number.stripTrailingZeros().toPlainString();
     }
 }

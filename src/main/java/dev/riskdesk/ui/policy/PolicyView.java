@@ -24,6 +24,8 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
@@ -277,28 +279,95 @@ public final class PolicyView {
         return grid;
     }
 
-    /** The value in its unit while the form reads; an input with the stored value while the operator's draft is edited. */
+    /**
+     * The value in its unit while the form reads; an input while the operator's draft is edited: a check box for a
+     * yes-or-no field, a list of words to pick one from for a code, a check box per code for a list of codes, else a
+     * text field with the stored value.
+     */
     private Node cell(PolicyViewModel.Field f) {
         String id = "policy-field-" + f.path().replace('.', '-');
         Label shown = new Label(texts.value(f.path(), f.originalText()));
         shown.setId(id + "-value");
         shown.getStyleClass().add("number");
         shown.setWrapText(true);
-        TextField input = new TextField();
-        input.setId(id);
-        input.textProperty().bindBidirectional(model.value(f.path()));
-        input.setPrefColumnCount(10);
-        input.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), false);
-        model.fieldErrors().addListener((javafx.collections.MapChangeListener<String, dev.riskdesk.limits.versions.PolicyFields.FieldError>) c -> {
-            if (c.getKey().equals(f.path())) {
-                input.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), model.fieldErrors().containsKey(f.path()));
-            }
-        });
+        Node input = input(f, id);
         shown.visibleProperty().bind(editable.not());
         shown.managedProperty().bind(shown.visibleProperty());
         input.visibleProperty().bind(editable);
         input.managedProperty().bind(editable);
         return new HBox(shown, input);
+    }
+
+    private Node input(PolicyViewModel.Field f, String id) {
+        javafx.beans.property.StringProperty typed = model.value(f.path());
+        if (f.isSwitch()) {
+            CheckBox box = new CheckBox();
+            box.setId(id);
+            box.textProperty().bind(i18n.bind(() -> i18n.get("policy.value." + box.isSelected()), box.selectedProperty()));
+            box.setSelected(Boolean.parseBoolean(typed.get()));
+            box.selectedProperty().addListener((obs, old, now) -> typed.set(String.valueOf(now)));
+            typed.addListener((obs, old, now) -> box.setSelected(Boolean.parseBoolean(now)));
+            return box;
+        }
+        if (f.choices().isPresent() && !f.choices().get().many()) {
+            ComboBox<String> pick = new ComboBox<>(FXCollections.observableArrayList(f.choices().get().codes()));
+            pick.setId(id);
+            pick.setConverter(new javafx.util.StringConverter<>() {
+                @Override
+                public String toString(String code) {
+                    return code == null ? "" : texts.choice(f.path(), code);
+                }
+
+                @Override
+                public String fromString(String text) {
+                    return text;
+                }
+            });
+            pick.setValue(typed.get());
+            pick.valueProperty().addListener((obs, old, now) -> typed.set(now));
+            typed.addListener((obs, old, now) -> pick.setValue(now));
+            return pick;
+        }
+        if (f.choices().isPresent()) {
+            javafx.scene.layout.FlowPane boxes = new javafx.scene.layout.FlowPane(12, 4);
+            boxes.setId(id);
+            List<CheckBox> all = new ArrayList<>();
+            boolean[] syncing = {false};
+            Runnable fromTyped = () -> {
+                List<String> on = List.of(typed.get().split(",\\s*"));
+                syncing[0] = true;
+                all.forEach(b -> b.setSelected(on.contains((String) b.getUserData())));
+                syncing[0] = false;
+            };
+            for (String code : f.choices().get().codes()) {
+                CheckBox box = new CheckBox(texts.choice(f.path(), code));
+                box.setId(id + "-" + code);
+                box.setUserData(code);
+                box.setMinWidth(Region.USE_PREF_SIZE);
+                all.add(box);
+            }
+            fromTyped.run();
+            for (CheckBox box : all) {
+                box.selectedProperty().addListener((obs, old, now) -> {
+                    if (!syncing[0]) {
+                        typed.set(String.join(", ", all.stream().filter(CheckBox::isSelected).map(b -> (String) b.getUserData()).toList()));
+                    }
+                });
+            }
+            typed.addListener((obs, old, now) -> fromTyped.run());
+            boxes.getChildren().addAll(all);
+            return boxes;
+        }
+        TextField text = new TextField();
+        text.setId(id);
+        text.textProperty().bindBidirectional(typed);
+        text.setPrefColumnCount(10);
+        model.fieldErrors().addListener((javafx.collections.MapChangeListener<String, dev.riskdesk.limits.versions.PolicyFields.FieldError>) c -> {
+            if (c.getKey().equals(f.path())) {
+                text.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), model.fieldErrors().containsKey(f.path()));
+            }
+        });
+        return text;
     }
 
     /** In reading: nothing; in editing: what the field accepts, or why what is typed is refused. */

@@ -8,6 +8,7 @@ import dev.riskdesk.limits.VersionStatus;
 import dev.riskdesk.limits.versions.JsonLeaves;
 import dev.riskdesk.limits.versions.PolicyDiff;
 import dev.riskdesk.limits.versions.PolicyDocument;
+import dev.riskdesk.limits.versions.PolicyFieldException;
 import dev.riskdesk.limits.versions.PolicyFields;
 import dev.riskdesk.limits.versions.PolicyImpact;
 import dev.riskdesk.limits.versions.PolicyKind;
@@ -47,8 +48,16 @@ import javafx.collections.ObservableMap;
  * FX thread, and a refused step says why in one sentence.
  */
 public final class PolicyViewModel {
-    /** One field of the form: its path in the version's form tree, its stored value, and its range when it has one. */
-    public record Field(String path, JsonNode original, Optional<PolicyFields.Range> range) {
+    /**
+     * One field of the form: its path in the version's form tree, its stored value, its range when it has one, and the
+     * codes it takes when it takes codes (the form offers them in words, with the codes already stored first).
+     */
+    public record Field(String path, JsonNode original, Optional<PolicyFields.Range> range, Optional<PolicyFields.Choices> choices) {
+        /** A yes-or-no field: a check box. */
+        public boolean isSwitch() {
+            return original.isBoolean();
+        }
+
         /** The stored value as the form shows it for typing. */
         public String originalText() {
             return original.isBoolean() ? String.valueOf(original.asBoolean()) : original.isArray() ? listText(original) : JsonLeaves.text(original);
@@ -294,7 +303,7 @@ public final class PolicyViewModel {
                 return;
             }
             loading.set(false);
-            error.set(ErrorTexts.of(failure));
+            error.set(explain(failure));
         });
     }
 
@@ -317,12 +326,50 @@ public final class PolicyViewModel {
                     }
                 }, failure -> {
                     if (request == documentGeneration) {
-                        error.set(ErrorTexts.of(failure));
+                        error.set(explain(failure));
                     }
                 });
     }
 
     private record Loaded(PolicyDocument document, PolicyDiff diff) {
+    }
+
+    /** The codes the field offers: for a list, those stored first (a policy may name an attribute the list does not know), then the others. */
+    private static Optional<PolicyFields.Choices> offered(PolicyKind kind, String path, JsonNode value) {
+        return PolicyFields.choices(kind, path).map(c -> {
+            java.util.LinkedHashSet<String> codes = new java.util.LinkedHashSet<>();
+            if (value.isArray()) {
+                value.forEach(n -> codes.add(n.asText()));
+            }
+            codes.addAll(c.codes());
+            return new PolicyFields.Choices(List.copyOf(codes), c.many());
+        });
+    }
+
+    /**
+     * A refused step in one sentence in the operator's language: a refused field named as the form labels it, with its
+     * value in the field's unit; a version's status, the step refused and the kind of version in words, not codes.
+     */
+    static UiText explain(Throwable failure) {
+        if (failure instanceof PolicyFieldException e) {
+            return PolicyFieldTexts.refused(e.error());
+        }
+        if (failure instanceof dev.riskdesk.common.UserFacingException e && e.messageKey() != null) {
+            Object[] args = e.arguments();
+            for (int i = 0; i < args.length; i++) {
+                if (args[i] instanceof VersionStatus status) {
+                    args[i] = UiText.of("policy.status." + status.name());
+                } else if (args[i] instanceof PolicyVersionService.Step step) {
+                    args[i] = UiText.of("policy.refusedStep." + step.name());
+                } else if (args[i] instanceof PolicyKind kind) {
+                    args[i] = UiText.of("policy.kindName." + kind.name());
+                } else if (args[i] == null && e.messageKey().equals("policy.version.notMaker")) {
+                    args[i] = UiText.of("policy.who.setUp");
+                }
+            }
+            return UiText.of("error." + e.messageKey(), args);
+        }
+        return ErrorTexts.of(failure);
     }
 
     private void setDocument(PolicyDocument doc) {
@@ -336,7 +383,7 @@ public final class PolicyViewModel {
         }
         PolicyKind k = doc.kind();
         List<Field> list = JsonLeaves.of(doc.formTree()).entrySet().stream()
-                .map(e -> new Field(e.getKey(), e.getValue(), PolicyFields.range(k, e.getKey()))).toList();
+                .map(e -> new Field(e.getKey(), e.getValue(), PolicyFields.range(k, e.getKey()), offered(k, e.getKey(), e.getValue()))).toList();
         for (Field f : list) {
             StringProperty p = new SimpleStringProperty(this, f.path(), f.originalText());
             p.addListener((obs, old, now) -> check(f, now));
@@ -440,7 +487,7 @@ public final class PolicyViewModel {
             fetch(row.versionNo());
         }, failure -> {
             busy.set(false);
-            error.set(ErrorTexts.of(failure));
+            error.set(explain(failure));
             fetch(selected.get() == null ? null : selected.get().versionNo()); // a version changed by someone else is shown as it is now
         });
     }
@@ -465,7 +512,7 @@ public final class PolicyViewModel {
             if (simulation == run) {
                 simulating.set(false);
                 if (!(failure instanceof Progress.CancelledException)) {
-                    error.set(ErrorTexts.of(failure));
+                    error.set(explain(failure));
                 }
             }
         }, run);

@@ -62,6 +62,26 @@ class MessageBundlesTest {
         assertTrue(load("messages_zh_CN.properties").getProperty("login.submit").equals("登录"));
     }
 
+    /**
+     * The Policy screen's Chinese texts and errors hold no English word: only the acronyms a Chinese risk team uses
+     * (JSON, LGD, CCF), a command to type as it is, and placeholders, which the screen fills with Chinese words.
+     */
+    @Test
+    void policyTextsInChineseHoldNoEnglishWord() throws IOException {
+        Properties zh = load("messages_zh_CN.properties");
+        java.util.regex.Pattern word = java.util.regex.Pattern.compile("[A-Za-z]{2,}");
+        Set<String> found = new TreeSet<>();
+        for (String key : zh.stringPropertyNames()) {
+            if (key.startsWith("policy.") || key.startsWith("error.policy.") || key.startsWith("error.rules.")) {
+                String text = zh.getProperty(key).replaceAll("riskdesk [a-z ]+--file [A-Za-z.]+", "").replaceAll("JSON|LGD|CCF", "");
+                if (word.matcher(text).find()) {
+                    found.add(key + "=" + zh.getProperty(key));
+                }
+            }
+        }
+        assertEquals(Set.of(), found);
+    }
+
     @Test
     void keysArePrefixedByFeature() throws IOException {
         Set<String> prefixes = Set.of("common", "changes", "error", "login", "shell", "overview", "audit", "profiles", "profile", "review", "demo", "appeals", "dashboard", "data", "operators", "backup", "lifecycle", "privacy", "policy");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.riskdesk.app.TestConsole;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -49,6 +50,7 @@ class PolicyUiTest {
         TestConsole.waitUntilVisible(robot, "#policy-field-incomeMultiple-value", 10);
         assertEquals("× 1.5", robot.lookup("#policy-field-incomeMultiple-value").queryAs(Label.class).getText());
         assertEquals("¥200,000", robot.lookup("#policy-field-scoreBands-A-ceiling-value").queryAs(Label.class).getText());
+        assertEquals("Age, Gender, Marital status", robot.lookup("#policy-field-protectedAttributes-value").queryAs(Label.class).getText());
 
         robot.clickOn("#policy-draft");
         TestConsole.waitUntilVisible(robot, "#policy-field-incomeMultiple", 10);
@@ -59,13 +61,18 @@ class PolicyUiTest {
                 && l.getText().equals("Income multiple must be between 0 and 20, not 25.")).tryQuery().isPresent());
         robot.interact(() -> multiple.setText("2"));
         assertFalse(robot.lookup("#policy-save").queryButton().isDisabled());
+        CheckBox occupation = robot.lookup("#policy-field-protectedAttributes-OCCUPATION").queryAs(CheckBox.class);
+        assertEquals("Occupation", occupation.getText(), "a protected attribute is ticked by its name, not typed as a code");
+        assertFalse(occupation.isSelected());
+        assertTrue(robot.lookup("#policy-field-protectedAttributes-AGE").queryAs(CheckBox.class).isSelected());
+        robot.interact(() -> occupation.setSelected(true));
         robot.clickOn("#policy-save");
         TestConsole.waitUntilVisible(robot, "#policy-message", 10);
         assertEquals("Draft 2 saved.", robot.lookup("#policy-message").queryAs(Label.class).getText());
 
         robot.clickOn("#policy-tab-diff");
         TableView<?> changes = robot.lookup("#policy-diff-parameters").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> changes.getItems().size() == 1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> changes.getItems().size() == 2);
         assertFalse(robot.lookup("#policy-submit").queryButton().isDisabled());
         assertTrue(robot.lookup("#policy-approve").queryButton().isDisabled(), "the maker never approves their own draft");
     }

@@ -16,9 +16,12 @@ import dev.riskdesk.limits.versions.PolicyKind;
 import dev.riskdesk.limits.versions.PolicyVersionService;
 import dev.riskdesk.limits.versions.VersionRow;
 import dev.riskdesk.security.Session;
+import dev.riskdesk.common.Messages;
+import dev.riskdesk.ui.common.I18n;
 import dev.riskdesk.ui.common.UiText;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -32,6 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("db")
 class PolicyViewModelTest {
+    static final I18n EN = new I18n(Messages.ENGLISH);
+    static final I18n ZH = new I18n(Messages.CHINESE);
+
     @TempDir
     Path dir;
     LimitsFixture f;
@@ -112,7 +118,8 @@ class PolicyViewModelTest {
         assertTrue(model.canSave().get());
         assertFalse(model.canSubmit().get(), "unsaved edits are saved before submitting");
         model.save();
-        assertEquals(UiText.of("error.policy.field.bandAbove", "B", "ceiling", "150000", "A", "20000"), model.errorProperty().get());
+        assertEquals("Band B: Ceiling (¥150,000) is above band A's (¥20,000); a worse band never gets more than a better one.",
+                model.errorProperty().get().render(EN));
         assertEquals(0, new BigDecimal("200000").compareTo(versions.document(maker, PolicyKind.LIMIT_POLICY, 2).policy().scoreBand("A").ceiling()),
                 "nothing stored");
 
@@ -173,6 +180,72 @@ class PolicyViewModelTest {
     }
 
     @Test
+    void codesShowInWordsSwitchesAndListsOfCodesAreChosenAndARefusedSaveNamesTheFieldAsLabelledWithItsValueInTheOperatorsLanguage() {
+        Session maker = f.login("manager", "manager123");
+        PolicyViewModel model = model(maker);
+        model.newDraft();
+        PolicyViewModel.Field attributes = field(model, "protectedAttributes");
+        assertEquals(List.of("AGE", "GENDER", "MARITAL_STATUS", "OCCUPATION", "CITY_TIER"), attributes.choices().orElseThrow().codes(),
+                "the stored attributes first, then those a policy may add");
+        assertTrue(attributes.choices().get().many());
+        PolicyFieldTexts en = new PolicyFieldTexts(EN);
+        assertEquals("Age, Gender, Marital status", en.value("protectedAttributes", attributes.originalText()));
+        assertEquals("年龄、性别、婚姻状况", new PolicyFieldTexts(ZH).value("protectedAttributes", attributes.originalText()));
+        assertEquals("Suspend, Freeze", en.value("authority.autoRuleActions", field(model, "authority.autoRuleActions").originalText()));
+
+        // what the check boxes type: the attributes ticked, in their order; saved as the policy's list
+        model.value("protectedAttributes").set("AGE, GENDER, MARITAL_STATUS, OCCUPATION");
+        model.save();
+        assertNull(model.errorProperty().get(), () -> String.valueOf(model.errorProperty().get()));
+        assertEquals(List.of("AGE", "GENDER", "MARITAL_STATUS", "OCCUPATION"),
+                versions.document(maker, PolicyKind.LIMIT_POLICY, 2).policy().protectedAttributes());
+
+        // refused by the whole-version check, after the field checks: named as the form labels it, in either language
+        model.value("subScoreWeights.credit").set("0.5");
+        model.save();
+        assertEquals("Sub-score weights must add up to 1, not 1.1.", model.errorProperty().get().render(EN));
+        assertEquals("子评分权重之和必须为 1，现在是 1.1。", model.errorProperty().get().render(ZH));
+        model.discard();
+        model.value("scoreBands.A.ceiling").set("20000");
+        model.save();
+        assertEquals("Band B: Ceiling (¥150,000) is above band A's (¥20,000); a worse band never gets more than a better one.",
+                model.errorProperty().get().render(EN));
+        assertEquals("B 档的额度上限（¥150,000）高于 A 档（¥20,000）：风险更高的档位不能比更好的档位更宽松。", model.errorProperty().get().render(ZH));
+        model.value("scoreBands.A.ceiling").set("1000000000");
+        assertEquals("Band A · Ceiling must be between ¥0 and ¥100,000,000, not ¥1,000,000,000.", en.error(model.fieldErrors().get("scoreBands.A.ceiling")));
+        assertEquals("A 档 · 额度上限必须在 ¥0 到 ¥100,000,000 之间，不能是 ¥1,000,000,000。",
+                new PolicyFieldTexts(ZH).error(model.fieldErrors().get("scoreBands.A.ceiling")));
+        model.discard();
+        model.value("macroFactors.0.fromMonth").set("2026-13");
+        assertEquals("Macro factors · #1 from month must be a month such as 2026-01, not '2026-13'.", en.error(model.fieldErrors().get("macroFactors.0.fromMonth")));
+
+        // the rule set: an action and a severity are picked from words, "on" is a switch
+        model.discard();
+        model.kindProperty().set(PolicyKind.RULE_SET);
+        model.newDraft();
+        PolicyViewModel.Field action = field(model, "OVERDUE_DECREASE.action");
+        assertEquals(List.of("FLAG", "ADJUST", "DECREASE", "FREEZE", "SUSPEND"), action.choices().orElseThrow().codes());
+        assertFalse(action.choices().get().many());
+        assertEquals("降低额度", new PolicyFieldTexts(ZH).value(action.path(), action.originalText()));
+        assertEquals("High", en.value("OVERDUE_DECREASE.severity", field(model, "OVERDUE_DECREASE.severity").originalText()));
+        assertEquals("Fraud suspension", en.value("ACCOUNT_TAKEOVER.parameters.suspensionKind", "FRAUD"));
+        assertTrue(field(model, "SPENDING_SPIKE.enabled").isSwitch());
+        model.value("OVERDUE_DECREASE.action").set("TERMINATE");
+        assertEquals("policy.field.notChoice", model.fieldErrors().get("OVERDUE_DECREASE.action").key());
+        model.value("OVERDUE_DECREASE.action").set("FREEZE");
+        model.value("SPENDING_SPIKE.enabled").set("false");
+        model.save();
+        assertNull(model.errorProperty().get(), () -> String.valueOf(model.errorProperty().get()));
+        var rules = versions.document(maker, PolicyKind.RULE_SET, 2).rules();
+        assertEquals(dev.riskdesk.limits.rules.RuleAction.FREEZE, rules.rule("OVERDUE_DECREASE").action());
+        assertFalse(rules.rule("SPENDING_SPIKE").enabled());
+    }
+
+    private static PolicyViewModel.Field field(PolicyViewModel model, String path) {
+        return model.fields().stream().filter(x -> x.path().equals(path)).findFirst().orElseThrow();
+    }
+
+    @Test
     void aVersionIsSentBackWithAReasonAndAStepOnAVersionChangedMeanwhileIsRefusedInOneSentence() {
         Session maker = f.login("manager", "manager123");
         PolicyViewModel model = model(maker);
@@ -198,7 +271,8 @@ class PolicyViewModelTest {
         assertEquals(VersionStatus.DRAFT, checker.selectedProperty().get().status());
 
         second.approve(); // its screen still shows version 2 as submitted
-        assertEquals(UiText.of("error.policy.version.wrongStatus", 2, VersionStatus.DRAFT, "approved"), second.errorProperty().get());
+        assertEquals("Version 2 cannot be approved in its present state (Draft).", second.errorProperty().get().render(EN));
+        assertEquals("版本 2 当前状态为“草稿”，不能批准。", second.errorProperty().get().render(ZH), "the status and the step in Chinese words");
         assertEquals(VersionStatus.DRAFT, second.selectedProperty().get().status(), "the version is shown as it is now");
     }
 }
