@@ -1,5 +1,6 @@
 package dev.riskdesk.app;
 
+import dev.riskdesk.common.TaskRunner;
 import dev.riskdesk.security.DemoOperator;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.OperatorService.SignIn;
@@ -63,31 +64,53 @@ public final class ConsoleFlow {
     static final double LOGIN_HEIGHT = 660;
 
     private final Stage stage;
-    private final AppServices services;
     private final Appearance appearance;
-    private final List<DemoOperator> demoOperators;
+    private final TaskRunner tasks;
+    /** Null while the database is still opening (the login window already shows). */
+    private AppServices services;
+    private List<DemoOperator> demoOperators = List.of();
+    /** The login window's model while it shows, so the database can be handed to it once open. */
+    private LoginViewModel login;
     /** Whether the stage shows the main window (not the login window), so its placement is worth keeping. */
     private boolean mainShown;
 
     public ConsoleFlow(Stage stage, AppServices services, Appearance appearance, List<DemoOperator> demoOperators) {
+        this(stage, appearance, services.tasks());
+        connect(services, demoOperators);
+    }
+
+    /** A console whose database is still opening: the login window can show at once, {@link #connect} follows. */
+    public ConsoleFlow(Stage stage, Appearance appearance, TaskRunner tasks) {
         this.stage = stage;
-        this.services = services;
         this.appearance = appearance;
-        this.demoOperators = List.copyOf(demoOperators);
+        this.tasks = tasks;
         stage.titleProperty().bind(appearance.i18n().text("common.appTitle"));
         stage.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, e -> rememberMainWindow());
     }
 
+    /** The database is open (and its first start done): the login window on show signs in against it. On the FX thread. */
+    public void connect(AppServices services, List<DemoOperator> demoOperators) {
+        this.services = services;
+        this.demoOperators = List.copyOf(demoOperators);
+        if (login != null) {
+            login.connect(services.operators(), this.demoOperators);
+        }
+    }
+
     public void showLogin() {
-        LoginViewModel model = new LoginViewModel(services.operators(), services.tasks(), demoOperators, this::signedIn);
+        login = new LoginViewModel(tasks, this::signedIn);
+        if (services != null) {
+            login.connect(services.operators(), demoOperators);
+        }
         rememberMainWindow();
         mainShown = false;
-        show(new LoginView(model, appearance).build(), WindowPlacement.centred(LOGIN_WIDTH, LOGIN_HEIGHT, Screen.getPrimary().getVisualBounds()),
+        show(new LoginView(login, appearance).build(), WindowPlacement.centred(LOGIN_WIDTH, LOGIN_HEIGHT, Screen.getPrimary().getVisualBounds()),
                 LOGIN_WIDTH, LOGIN_HEIGHT);
     }
 
     /** After a sign-in: the change of a temporary password first, when an administrator reset it; then the main window. */
     private void signedIn(SignIn signIn) {
+        login = null;
         if (!signIn.mustChangePassword()) {
             showMain(signIn);
             return;

@@ -21,13 +21,13 @@ import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
-import javafx.stage.StageStyle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The console: opens the database off the FX thread, creates the demo data on a new database,
- * then shows the login window. A failure to start is one sentence in a dialog, then exit.
+ * The console: shows the login window at once (after the file password of an encrypted database), opens
+ * the database off the FX thread meanwhile and creates the demo data on a new database; a sign-in asked for
+ * before the database is open waits for it. A failure to start is one sentence in a dialog, then exit.
  */
 public final class RiskDeskApplication extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(RiskDeskApplication.class);
@@ -36,6 +36,7 @@ public final class RiskDeskApplication extends Application {
     private AppServices services;
     private Appearance appearance;
     private Stage stage;
+    private ConsoleFlow flow;
 
     @Override
     public void start(Stage primaryStage) {
@@ -49,12 +50,13 @@ public final class RiskDeskApplication extends Application {
         tasks = new FxTaskRunner();
         DatabaseLocation location = DatabaseLocation.resolve(dbOption(getParameters().getRaw()), System.getenv());
         LOG.info("Console starting on {}", location.describe());
+        flow = new ConsoleFlow(primaryStage, appearance, tasks);
         open(location, false);
     }
 
     /**
-     * Opens the database off the FX thread; an encrypted file first gets its file password from a dialog (asked again,
-     * with a note, when the one given is not right; Cancel ends the console).
+     * Shows the login window and opens the database off the FX thread; an encrypted file first gets its file password
+     * from a dialog (asked again, with a note, when the one given is not right; Cancel ends the console).
      */
     private void open(DatabaseLocation location, boolean askedBefore) {
         if (H2FileEncryption.needsPassword(location)) {
@@ -72,19 +74,16 @@ public final class RiskDeskApplication extends Application {
                 java.util.Arrays.fill(password.get(), '\0');
             }
         }
-        FxProgress opening = new FxProgress();
-        ProgressWindow window = new ProgressWindow(new Stage(StageStyle.DECORATED), appearance.i18n(),
-                "common.appTitle", "shell.startup.opening", opening, null);
-        opening.update(location.describe(), 0, 0);
-        window.show();
+        if (!stage.isShowing()) {
+            flow.showLogin();
+            LOG.info("Login window shown; opening the database");
+        }
         tasks.submit(progress -> AppServices.open(location, tasks),
                 opened -> {
-                    window.close();
                     services = opened;
                     firstStartOrLogin();
                 },
                 error -> {
-                    window.close();
                     if (error instanceof UserFacingException e && "db.filePasswordWrong".equals(e.messageKey())) {
                         H2FileEncryption.forget(location);
                         open(location, true);
@@ -113,7 +112,8 @@ public final class RiskDeskApplication extends Application {
             if (window[0] != null) {
                 window[0].close();
             }
-            new ConsoleFlow(stage, services, appearance, demo).showLogin();
+            flow.connect(services, demo);
+            LOG.info("Database open; sign-in ready");
         }, error -> {
             if (window[0] != null) {
                 window[0].close();

@@ -29,9 +29,11 @@ class ConsoleUiTest {
     @TempDir
     Path dir;
     TestConsole console;
+    Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         console = TestConsole.atLogin(stage, dir, book -> { });
     }
 
@@ -93,5 +95,22 @@ class ConsoleUiTest {
         assertEquals("Unknown operator name or wrong password.", robot.lookup("#loginError").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#loginButton").tryQuery().isPresent());
         assertFalse(robot.lookup("#mainWindow").tryQuery().isPresent());
+    }
+
+    @Test
+    void theLoginWindowShowsBeforeTheDatabaseIsOpenAndASignInMeanwhileGoesAheadOnceItIs(FxRobot robot) throws Exception {
+        ConsoleFlow[] flow = new ConsoleFlow[1];
+        robot.interact(() -> flow[0] = console.showLoginWhileOpening(stage));
+        waitUntil(robot, "#loginOpening");
+        assertEquals("Opening the database\u2026", robot.lookup("#loginOpening").queryAs(Label.class).getText());
+        assertFalse(robot.lookup("#demoOperators").tryQuery().isPresent(), "whether it is a demo database is not known yet");
+
+        signIn(robot, "manager", "manager123");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#mainWindow").tryQuery().isPresent());
+
+        robot.interact(() -> flow[0].connect(console.services, dev.riskdesk.security.OperatorService.DEMO_OPERATORS));
+        waitUntil(robot, "#nav-overview");
+        assertTrue(robot.lookup("#status-operator").queryAs(Label.class).getText().contains("Manager"));
     }
 }

@@ -59,9 +59,19 @@ public final class TestConsole {
     }
 
     public void showLogin(Stage stage) {
-        Appearance appearance = new Appearance(new I18n(Messages.ENGLISH), new UiPreferences(preferences));
+        new ConsoleFlow(stage, services, appearance(), OperatorService.DEMO_OPERATORS).showLogin();
+    }
+
+    /** The login window as the console shows it at start, before its database is open: {@link ConsoleFlow#connect} follows. */
+    public ConsoleFlow showLoginWhileOpening(Stage stage) {
+        ConsoleFlow flow = new ConsoleFlow(stage, appearance(), tasks);
+        flow.showLogin();
+        return flow;
+    }
+
+    private Appearance appearance() {
         Theme.LIGHT.apply();
-        new ConsoleFlow(stage, services, appearance, OperatorService.DEMO_OPERATORS).showLogin();
+        return new Appearance(new I18n(Messages.ENGLISH), new UiPreferences(preferences));
     }
 
     public void close() throws Exception {

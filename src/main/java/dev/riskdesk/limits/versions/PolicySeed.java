@@ -56,22 +56,20 @@ public final class PolicySeed {
             throw new UserFacingException("Cannot read " + file + ": " + e.getMessage(), e);
         }
         String source = "data/" + kind.seedFile();
+        // a database that has versions is left alone, before the file is parsed: every start passes here (console start time)
+        if (!(kind == PolicyKind.LIMIT_POLICY ? LimitPolicyService.store(clock) : RuleSetService.store(clock)).empty(tx)) {
+            return false;
+        }
         PolicyDocument document = PolicyDocument.parse(kind, json, source);
         long id;
         int versionNo;
         if (kind == PolicyKind.LIMIT_POLICY) {
             var store = LimitPolicyService.store(clock);
-            if (!store.empty(tx)) {
-                return false;
-            }
             var stored = store.insert(tx, VersionStatus.ACTIVE, null, dev.riskdesk.db.schema.Tables.LIMIT_POLICY.PARAMETERS, json, null, "Seeded from " + source);
             id = stored.id();
             versionNo = stored.versionNo();
         } else {
             var store = RuleSetService.store(clock);
-            if (!store.empty(tx)) {
-                return false;
-            }
             var stored = store.insert(tx, VersionStatus.ACTIVE, null, dev.riskdesk.db.schema.Tables.RULE_SET.SOURCE, source, null, "Seeded from " + source);
             RuleSetService.writeRules(tx, stored.id(), document.rules().rules());
             id = stored.id();

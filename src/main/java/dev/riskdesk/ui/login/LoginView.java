@@ -87,15 +87,26 @@ public final class LoginView {
         StackPane submitRow = new StackPane(signIn, spinner);
         StackPane.setAlignment(spinner, Pos.CENTER_RIGHT);
 
-        VBox form = new VBox(6, userLabel, user, gap(), passwordLabel, password, gap(), error, submitRow);
+        // the window shows while the database opens; a sign-in asked for meanwhile waits for it
+        Label opening = Controls.text(i18n, "shell.startup.opening");
+        opening.setId("loginOpening");
+        opening.getStyleClass().addAll("text-small", "text-muted");
+        opening.visibleProperty().bind(model.connectedProperty().not());
+        opening.managedProperty().bind(opening.visibleProperty());
+
+        VBox form = new VBox(6, userLabel, user, gap(), passwordLabel, password, gap(), error, submitRow, opening);
         form.getStyleClass().add("login-card");
 
         VBox column = new VBox(20, header, form);
         column.setAlignment(Pos.TOP_CENTER);
         column.setMaxWidth(400);
-        if (!model.demoOperators().isEmpty()) {
-            column.getChildren().add(demoOperators());
-        }
+        Runnable showDemo = () -> {
+            if (!model.demoOperators().isEmpty() && column.lookup("#demoOperators") == null) {
+                column.getChildren().add(demoOperators());
+            }
+        };
+        showDemo.run();
+        model.demoOperators().addListener((javafx.collections.ListChangeListener<DemoOperator>) change -> showDemo.run());
 
         Label version = new Label();
         version.textProperty().bind(i18n.bind(() -> i18n.format("login.version", Version.current())));

@@ -9,6 +9,8 @@ import dev.riskdesk.ui.common.ErrorTexts;
 import dev.riskdesk.ui.common.UiText;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -18,17 +20,23 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** Sign-in: checks the name and password off the FX thread and reports failures as a sentence. */
+/**
+ * Sign-in: checks the name and password off the FX thread and reports failures as a sentence. At start the login
+ * window shows while the database still opens: the operator types meanwhile, and a sign-in asked for before the
+ * database is {@linkplain #connect connected} waits (busy) and goes ahead once it is.
+ */
 public final class LoginViewModel {
-    private final OperatorService operators;
+    private OperatorService operators;
     private final TaskRunner tasks;
-    private final List<DemoOperator> demoOperators;
+    private final ObservableList<DemoOperator> demoOperators = FXCollections.observableArrayList();
     private final Consumer<SignIn> onSignedIn;
+    private boolean signInWaiting;
 
     private final StringProperty username = new SimpleStringProperty(this, "username", "");
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final ObjectProperty<UiText> error = new SimpleObjectProperty<>(this, "error");
+    private final BooleanProperty connected = new SimpleBooleanProperty(this, "connected");
 
     /**
      * @param demoOperators shown with their passwords while the database is a demo database; empty otherwise
@@ -36,10 +44,34 @@ public final class LoginViewModel {
      *                      have to change a temporary password)
      */
     public LoginViewModel(OperatorService operators, TaskRunner tasks, List<DemoOperator> demoOperators, Consumer<SignIn> onSignedIn) {
-        this.operators = operators;
+        this(tasks, onSignedIn);
+        connect(operators, demoOperators);
+    }
+
+    /** A login window whose database is still opening: {@link #connect} follows once it is open. */
+    public LoginViewModel(TaskRunner tasks, Consumer<SignIn> onSignedIn) {
         this.tasks = tasks;
-        this.demoOperators = List.copyOf(demoOperators);
         this.onSignedIn = onSignedIn;
+    }
+
+    /**
+     * The database is open: sign-ins check against {@code operators}; a sign-in the operator asked for meanwhile goes ahead.
+     * Call on the FX thread.
+     */
+    public void connect(OperatorService operators, List<DemoOperator> demoOperators) {
+        this.operators = operators;
+        this.demoOperators.setAll(demoOperators);
+        connected.set(true);
+        if (signInWaiting) {
+            signInWaiting = false;
+            busy.set(false);
+            signIn();
+        }
+    }
+
+    /** False while the database is still opening. */
+    public ReadOnlyBooleanProperty connectedProperty() {
+        return connected;
     }
 
     public StringProperty usernameProperty() {
@@ -58,7 +90,8 @@ public final class LoginViewModel {
         return error;
     }
 
-    public List<DemoOperator> demoOperators() {
+    /** Shown with their passwords while the database is a demo database; empty otherwise (and until it is open). */
+    public ObservableList<DemoOperator> demoOperators() {
         return demoOperators;
     }
 
@@ -81,7 +114,13 @@ public final class LoginViewModel {
         }
         busy.set(true);
         error.set(null);
-        tasks.submit(progress -> operators.signIn(name, secret),
+        if (operators == null) {
+            java.util.Arrays.fill(secret, '\0');
+            signInWaiting = true;
+            return;
+        }
+        OperatorService checker = operators;
+        tasks.submit(progress -> checker.signIn(name, secret),
                 signIn -> {
                     busy.set(false);
                     password.set("");

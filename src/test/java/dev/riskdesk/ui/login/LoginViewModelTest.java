@@ -3,6 +3,7 @@ package dev.riskdesk.ui.login;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.riskdesk.common.SameThreadTaskRunner;
 import dev.riskdesk.db.Database;
@@ -31,6 +32,7 @@ class LoginViewModelTest {
     @TempDir
     Path dir;
     Database database;
+    OperatorService operators;
     List<Session> signedIn = new ArrayList<>();
     LoginViewModel model;
 
@@ -38,7 +40,7 @@ class LoginViewModelTest {
     void open() {
         database = TestDatabases.fresh(dir);
         Clock clock = Clock.systemDefaultZone();
-        OperatorService operators = new OperatorService(database, new PasswordHasher(4), new AuditLog(clock), clock);
+        operators = new OperatorService(database, new PasswordHasher(4), new AuditLog(clock), clock);
         operators.createDemoOperatorsIfEmpty();
         model = new LoginViewModel(operators, new SameThreadTaskRunner(), OperatorService.DEMO_OPERATORS, s -> signedIn.add(s.session()));
     }
@@ -82,5 +84,35 @@ class LoginViewModelTest {
         assertEquals(UiText.of("login.error.wrong"), LoginViewModel.textOf(new LoginFailedException("wrong", false)));
         assertEquals(UiText.literal("The database is gone."), LoginViewModel.textOf(new UserFacingException("The database is gone.")));
         assertEquals(UiText.of("common.error.unexpected"), LoginViewModel.textOf(new IllegalStateException("boom")));
+    }
+
+    @Test
+    void aSignInAskedForWhileTheDatabaseOpensWaitsAndThenGoesAhead() {
+        LoginViewModel opening = new LoginViewModel(new SameThreadTaskRunner(), s -> signedIn.add(s.session()));
+        assertFalse(opening.connectedProperty().get());
+        assertEquals(List.of(), opening.demoOperators(), "no demo operators before the database says it is a demo");
+        opening.usernameProperty().set("risk");
+        opening.passwordProperty().set("risk123");
+        opening.signIn();
+        assertEquals(List.of(), signedIn);
+        assertTrue(opening.busyProperty().get(), "the window shows the sign-in is on its way");
+
+        opening.connect(operators, OperatorService.DEMO_OPERATORS);
+        assertEquals(1, signedIn.size());
+        assertEquals(Role.RISK_OPERATOR, signedIn.get(0).role());
+        assertFalse(opening.busyProperty().get());
+        assertEquals(OperatorService.DEMO_OPERATORS, opening.demoOperators());
+    }
+
+    @Test
+    void aWrongPasswordGivenWhileTheDatabaseOpensIsRefusedOnceItIsOpen() {
+        LoginViewModel opening = new LoginViewModel(new SameThreadTaskRunner(), s -> signedIn.add(s.session()));
+        opening.usernameProperty().set("agent");
+        opening.passwordProperty().set("nope");
+        opening.signIn();
+        opening.connect(operators, List.of());
+        assertEquals(List.of(), signedIn);
+        assertEquals(UiText.of("login.error.wrong"), opening.errorProperty().get());
+        assertFalse(opening.busyProperty().get());
     }
 }
