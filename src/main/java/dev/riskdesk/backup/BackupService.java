@@ -7,6 +7,7 @@ import dev.riskdesk.db.Database;
 import dev.riskdesk.db.DatabaseInfo;
 import dev.riskdesk.db.DatabaseLocation;
 import dev.riskdesk.db.H2Backup;
+import dev.riskdesk.db.H2FileEncryption;
 import dev.riskdesk.security.AuditLog;
 import dev.riskdesk.security.Permission;
 import dev.riskdesk.security.Session;
@@ -27,6 +28,9 @@ import org.jooq.impl.DSL;
  * operator's alone (0600). Each is audited.
  */
 public final class BackupService {
+    /** The shortest backup password: an encrypted backup sits in folders a database file never does. */
+    public static final int MIN_PASSWORD = 12;
+
     private final Database database;
     private final AuditLog audit;
 
@@ -46,15 +50,24 @@ public final class BackupService {
     }
 
     /**
-     * Writes a backup of the whole database to {@code file}, which must not exist. The script is read in one REPEATABLE
-     * READ transaction that writes nothing, so it holds no lock others wait for (the audit trail's included); the audit
-     * event follows in its own transaction, and a backup whose event cannot be written is deleted.
+     * Writes a backup of the whole database to {@code file}, which must not exist, encrypted under {@code password} (null:
+     * plain gzip; an encrypted database file is refused a plain backup, which would undo its encryption). The script is
+     * read in one REPEATABLE READ transaction that writes nothing, so it holds no lock others wait for (the audit trail's
+     * included); the audit event follows in its own transaction, and a backup whose event cannot be written is deleted.
      */
     @Requires(Permission.DATABASE_ADMIN)
-    public Summary backup(Session session, Path file, Progress progress) {
+    public Summary backup(Session session, Path file, char[] password, Progress progress) {
         session.require(Permission.DATABASE_ADMIN);
         if (database.location().isPostgres()) {
             throw UserFacingException.keyed("backup.postgres", "A team database on PostgreSQL is backed up with the server's own tools (pg_dump).");
+        }
+        boolean encrypted = password != null && password.length > 0;
+        if (!encrypted && databaseEncrypted()) {
+            throw UserFacingException.keyed("backup.encryptedDatabase", "This database file is encrypted, so its backup must be too: give a backup password.");
+        }
+        if (encrypted && password.length < MIN_PASSWORD) {
+            throw UserFacingException.keyed("backup.shortPassword", "A backup password has at least " + MIN_PASSWORD + " characters.",
+                    String.valueOf(MIN_PASSWORD));
         }
         Path target = file.toAbsolutePath().normalize();
         progress.update("Writing the backup", 0, -1);
@@ -69,7 +82,7 @@ public final class BackupService {
                 DSLContext snapshot = DSL.using(c, database.dsl().dialect());
                 counts = rowCounts(snapshot);
                 head = AuditChainHead.read(snapshot);
-                H2Backup.scriptTo(c, target, progress::isCancelled); // removes its file when it fails or is cancelled
+                H2Backup.scriptTo(c, target, encrypted ? password : null, progress::isCancelled); // removes its file when it fails or is cancelled
             } finally {
                 c.rollback();
                 c.setAutoCommit(true);
@@ -83,7 +96,8 @@ public final class BackupService {
                     Database.rootMessage(e));
         }
         try {
-            database.transaction(tx -> audit.record(tx, session, "DATABASE_BACKUP", "DATABASE", null, null, "to " + target));
+            database.transaction(tx -> audit.record(tx, session, "DATABASE_BACKUP", "DATABASE", null, null,
+                    "to " + target + (encrypted ? " (encrypted, AES)" : " (plain)")));
         } catch (RuntimeException e) {
             H2Backup.discard(target);
             throw e;
@@ -115,15 +129,16 @@ public final class BackupService {
     /**
      * Restores the backup {@code from} into a new database at {@code newDatabase} (a path as {@code --db} takes it; an
      * existing database is refused) for the console's administrator, and records that in this database's audit trail,
-     * where the operator is signed in. Returns the rows of each table of the restored database.
+     * where the operator is signed in. {@code password}: the backup password of an encrypted backup (null for a plain
+     * one). Returns the rows of each table of the restored database.
      */
     @Requires(Permission.DATABASE_ADMIN)
-    public Summary restoreInto(Session session, Path from, Path newDatabase, Progress progress) {
+    public Summary restoreInto(Session session, Path from, Path newDatabase, char[] password, Progress progress) {
         session.require(Permission.DATABASE_ADMIN);
         DatabaseLocation target = DatabaseLocation.parse(newDatabase.toAbsolutePath().normalize().toString());
         progress.update("Restoring the backup", 0, -1);
         progress.checkCancelled();
-        H2Backup.restore(from, target);
+        H2Backup.restore(from, target, password);
         Map<String, Long> counts;
         AuditChainState chain;
         try (Database restored = Database.open(target)) {
@@ -148,6 +163,11 @@ public final class BackupService {
     public void recordEncryption(Session session) {
         session.require(Permission.DATABASE_ADMIN);
         database.transaction(tx -> audit.record(tx, session, "DATABASE_ENCRYPT", "DATABASE", null, null, "file encryption CIPHER=AES"));
+    }
+
+    /** True when the open database is an encrypted H2 file, whose backups must be encrypted too. */
+    public boolean databaseEncrypted() {
+        return !database.location().isPostgres() && H2FileEncryption.encrypted(database.location());
     }
 
     /** Rows per table of the schema, by table name. */

@@ -17,16 +17,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A backup is the database as a gzip-compressed SQL script (H2's {@code SCRIPT TO ... COMPRESSION GZIP}),
- * written inside the running database, so consoles and jobs that share the file keep working: taken in
- * one REPEATABLE READ transaction, it holds every table as of one moment. A script restores into any
- * later H2 and any later RiskDesk schema (Flyway migrates it on open), and it carries no password: the
- * restored database gets a new key file. A restore builds the new file under a private name and moves it
- * into place only when the whole script ran.
+ * A backup is the database as a compressed SQL script (H2's {@code SCRIPT TO ...}), written inside the running
+ * database, so consoles and jobs that share the file keep working: taken in one REPEATABLE READ transaction, it
+ * holds every table as of one moment. A plain backup is gzip ({@code COMPRESSION GZIP}); an encrypted one is
+ * deflated and encrypted with AES under a backup password ({@code COMPRESSION DEFLATE CIPHER AES PASSWORD ?}: H2
+ * encrypts only its own block format, which gzip is not), and begins with H2's file-store header instead of gzip's
+ * magic bytes, which is how a restore tells them apart. A script restores into any later H2 and any later RiskDesk
+ * schema (Flyway migrates it on open), and it carries no database password: the restored database gets a new key
+ * file. A restore builds the new file under a private name and moves it into place only when the whole script ran.
  */
 public final class H2Backup {
     private static final Logger LOG = LoggerFactory.getLogger(H2Backup.class);
     private static final String PRIVATE = ".restoring-";
+    /** What an encrypted backup begins with: the header of H2's encrypted file store. */
+    private static final byte[] ENCRYPTED_HEADER = "-- H2 0.5/B --".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
 
     private H2Backup() {
     }
@@ -34,9 +38,10 @@ public final class H2Backup {
     /**
      * Writes the script to {@code file} (which must not exist; 0600 once written) through {@code connection},
      * inside the caller's transaction: what the transaction wrote itself (its audit event) is part of the copy.
-     * The file is written by the process that owns the database file, on this machine.
+     * The file is written by the process that owns the database file, on this machine. {@code password}: the backup
+     * password that encrypts it, or null for a plain (gzip) backup.
      */
-    public static void scriptTo(Connection connection, Path file, BooleanSupplier cancelled) throws SQLException {
+    public static void scriptTo(Connection connection, Path file, char[] password, BooleanSupplier cancelled) throws SQLException {
         Path target = file.toAbsolutePath().normalize();
         try {
             if (target.getParent() != null) {
@@ -49,10 +54,13 @@ public final class H2Backup {
             throw UserFacingException.keyed("backup.cannotWrite", "Cannot write the backup " + target + ": " + e.getMessage(), e, target);
         }
         boolean written = false;
-        try (Statement s = connection.createStatement()) {
+        try (java.sql.PreparedStatement s = connection.prepareStatement("SCRIPT TO " + quoted(target) + format(password))) {
+            if (password != null) {
+                s.setString(1, new String(password)); // a parameter: the password is in no SQL text H2 might log
+            }
             Thread watcher = cancelWhen(cancelled, s);
             try {
-                s.execute("SCRIPT TO " + quoted(target) + " COMPRESSION GZIP");
+                s.execute();
             } finally {
                 watcher.interrupt();
             }
@@ -95,6 +103,21 @@ public final class H2Backup {
         }
     }
 
+    /** The compression (and cipher) clause of a backup: gzip when plain, deflate and AES under a password parameter when not. */
+    private static String format(char[] password) {
+        return password == null ? " COMPRESSION GZIP" : " COMPRESSION DEFLATE CIPHER AES PASSWORD ?";
+    }
+
+    /** True when {@code backup} is an encrypted backup (its restore needs the backup password); false for a plain one or another file. */
+    public static boolean encrypted(Path backup) {
+        byte[] head = new byte[ENCRYPTED_HEADER.length];
+        try (var in = Files.newInputStream(backup)) {
+            return in.readNBytes(head, 0, head.length) == head.length && java.util.Arrays.equals(head, ENCRYPTED_HEADER);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Deletes a backup that its transaction did not commit. */
     public static void discard(Path file) {
         deleteQuietly(file.toAbsolutePath().normalize());
@@ -102,9 +125,10 @@ public final class H2Backup {
 
     /**
      * Restores the backup {@code from} into a new database at {@code target}, which must not exist. Whole or
-     * not at all: a file that is not a backup, or a script that fails half-way, leaves nothing at the target.
+     * not at all: a file that is not a backup, a wrong backup password, or a script that fails half-way, leaves
+     * nothing at the target. {@code password}: the backup password of an encrypted backup (null for a plain one).
      */
-    public static void restore(Path from, DatabaseLocation target) {
+    public static void restore(Path from, DatabaseLocation target, char[] password) {
         if (!target.isFile()) {
             throw UserFacingException.keyed("restore.notFile", "A backup restores into a database file; " + target.describe() + " is not one.",
                     target.describe());
@@ -117,6 +141,10 @@ public final class H2Backup {
             throw UserFacingException.keyed("restore.targetExists", "The database " + target.describe()
                     + " exists; a backup restores into a new database only. Nothing was changed.", target.describe());
         }
+        boolean encrypted = encrypted(source);
+        if (encrypted && (password == null || password.length == 0)) {
+            throw UserFacingException.keyed("restore.passwordNeeded", "The backup " + source + " is encrypted: give its backup password.", source);
+        }
         boolean keyExisted = Files.exists(H2KeyFile.of(target));
         Path base = target.file().resolveSibling(target.file().getFileName() + PRIVATE + ProcessHandle.current().pid());
         Path built = base.resolveSibling(base.getFileName() + DatabaseLocation.H2_SUFFIX);
@@ -125,9 +153,15 @@ public final class H2Backup {
             H2FilePermissions.createFolder(target.file().getParent());
             Files.deleteIfExists(built);
             try (Connection c = DriverManager.getConnection(H2Credentials.fileUrl(base, target) + ";TRACE_LEVEL_FILE=0", H2Credentials.USER,
-                    H2Credentials.password(target)); Statement s = c.createStatement()) {
-                s.execute("RUNSCRIPT FROM " + quoted(source) + " COMPRESSION GZIP");
-                s.execute("SHUTDOWN");
+                    H2Credentials.password(target)); java.sql.PreparedStatement s = c.prepareStatement("RUNSCRIPT FROM " + quoted(source)
+                    + format(encrypted ? password : null))) {
+                if (encrypted) {
+                    s.setString(1, new String(password));
+                }
+                s.execute();
+                try (Statement shutdown = c.createStatement()) {
+                    shutdown.execute("SHUTDOWN");
+                }
             }
             PrivateFiles.restrict(built);
             Files.move(built, target.dataFile(), StandardCopyOption.ATOMIC_MOVE);
@@ -135,6 +169,10 @@ public final class H2Backup {
             LOG.info("Restored {} into {}", source, target.describe());
         } catch (SQLException e) {
             LOG.warn("Cannot restore {} into {}", source, target.describe(), e);
+            if (encrypted && e.getErrorCode() == org.h2.api.ErrorCode.FILE_ENCRYPTION_ERROR_1) {
+                throw UserFacingException.keyed("restore.wrongPassword", "The backup password of " + source
+                        + " is wrong; nothing was restored.", e, source);
+            }
             throw UserFacingException.keyed("restore.notBackup", "The file " + source + " is not a RiskDesk backup or is damaged ("
                     + Database.rootMessage(e) + "); nothing was restored.", e, source, Database.rootMessage(e));
         } catch (IOException e) {

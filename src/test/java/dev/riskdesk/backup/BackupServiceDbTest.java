@@ -60,7 +60,7 @@ class BackupServiceDbTest {
         // a second opener of the same file, as a CLI job beside a running console
         try (Database second = Database.open(t.db.location())) {
             BackupService backup = new BackupService(second, new dev.riskdesk.security.AuditLog(Clock.systemUTC()));
-            taken = backup.backup(admin, file, Progress.NONE);
+            taken = backup.backup(admin, file, null, Progress.NONE);
         }
         assertTrue(taken.rowCounts().get("CUSTOMER") == 40, "the book is in the backup: " + taken.rowCounts());
         Map<String, Long> source = new java.util.TreeMap<>(t.services.backup().rowCounts());
@@ -69,7 +69,7 @@ class BackupServiceDbTest {
         assertEquals("DATABASE_BACKUP", lastAuditEvent(t.db).get(AUDIT_EVENT.ACTION), "the backup is audited");
 
         DatabaseLocation target = DatabaseLocation.ofPath(dir.resolve("restored").resolve("riskdesk"));
-        H2Backup.restore(file, target);
+        H2Backup.restore(file, target, null);
         try (AppServices restored = AppServices.open(target, new SameThreadTaskRunner())) {
             assertEquals(taken.rowCounts(), restored.backup().rowCounts(), "every table has its rows back");
             assertEquals(head.intoMap(), lastAuditEvent(restored.database()).intoMap(), "the audit trail ends at the same event");
@@ -91,7 +91,7 @@ class BackupServiceDbTest {
     void theBackupIsReadableByItsOwnerOnly() throws Exception {
         assumeTrue(PrivateFiles.posix(dir), "POSIX permissions only");
         Path file = dir.resolve("book.sql.gz");
-        t.services.backup().backup(t.login("admin"), file, Progress.NONE);
+        t.services.backup().backup(t.login("admin"), file, null, Progress.NONE);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertTrue(Files.size(file) > 1000, "a whole book: " + Files.size(file));
     }
@@ -102,9 +102,9 @@ class BackupServiceDbTest {
         var others = java.util.stream.Stream.of("agent", "risk", "manager").map(t::login).toList();
         int events = t.db.dsl().fetchCount(AUDIT_EVENT);
         for (var session : others) {
-            assertThrows(AccessDeniedException.class, () -> t.services.backup().backup(session, file, Progress.NONE), session.username());
+            assertThrows(AccessDeniedException.class, () -> t.services.backup().backup(session, file, null, Progress.NONE), session.username());
             assertThrows(AccessDeniedException.class, () -> t.services.backup().recordRestore(session, file), session.username());
-            assertThrows(AccessDeniedException.class, () -> t.services.backup().restoreInto(session, file, dir.resolve("x"), Progress.NONE),
+            assertThrows(AccessDeniedException.class, () -> t.services.backup().restoreInto(session, file, dir.resolve("x"), null, Progress.NONE),
                     session.username());
         }
         assertFalse(Files.exists(file));
@@ -114,7 +114,7 @@ class BackupServiceDbTest {
     @Test
     void anExistingFileIsNeverOverwritten() throws Exception {
         Path file = Files.writeString(dir.resolve("notes.txt"), "mine");
-        UserFacingException e = assertThrows(UserFacingException.class, () -> t.services.backup().backup(t.login("admin"), file, Progress.NONE));
+        UserFacingException e = assertThrows(UserFacingException.class, () -> t.services.backup().backup(t.login("admin"), file, null, Progress.NONE));
         assertTrue(e.getMessage().contains("exists"), e.getMessage());
         assertEquals("mine", Files.readString(file));
     }
@@ -134,7 +134,7 @@ class BackupServiceDbTest {
                 return true;
             }
         };
-        assertThrows(Progress.CancelledException.class, () -> t.services.backup().backup(admin, file, cancelled));
+        assertThrows(Progress.CancelledException.class, () -> t.services.backup().backup(admin, file, null, cancelled));
         assertFalse(Files.exists(file));
         assertEquals(events, t.db.dsl().fetchCount(AUDIT_EVENT));
     }
@@ -142,13 +142,13 @@ class BackupServiceDbTest {
     @Test
     void aRestoreRefusesAnExistingDatabaseAndAFileThatIsNotABackup() throws Exception {
         Path file = dir.resolve("book.sql.gz");
-        t.services.backup().backup(t.login("admin"), file, Progress.NONE);
-        UserFacingException exists = assertThrows(UserFacingException.class, () -> H2Backup.restore(file, t.db.location()));
+        t.services.backup().backup(t.login("admin"), file, null, Progress.NONE);
+        UserFacingException exists = assertThrows(UserFacingException.class, () -> H2Backup.restore(file, t.db.location(), null));
         assertTrue(exists.getMessage().contains("restores into a new database only"), exists.getMessage());
 
         Path garbage = Files.writeString(dir.resolve("garbage.sql.gz"), "not a backup");
         DatabaseLocation target = DatabaseLocation.ofPath(dir.resolve("other").resolve("riskdesk"));
-        UserFacingException refused = assertThrows(UserFacingException.class, () -> H2Backup.restore(garbage, target));
+        UserFacingException refused = assertThrows(UserFacingException.class, () -> H2Backup.restore(garbage, target, null));
         assertTrue(refused.getMessage().contains("is not a RiskDesk backup"), refused.getMessage());
         try (var left = Files.list(target.file().getParent())) {
             assertEquals(Map.of(), Map.ofEntries(left.map(p -> Map.entry(p.getFileName().toString(), 0)).toArray(Map.Entry[]::new)),

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "backup", mixinStandardHelpOptions = true,
         description = "Write a consistent copy of the whole database to a new file (gzip SQL script, readable by you only), "
-                + "while consoles keep working. Needs an administrator (--user).")
+                + "while consoles keep working; with --encrypt-backup the file is encrypted (AES) under a backup password from "
+                + BackupPasswords.ENV + " or asked twice (an encrypted database is only backed up encrypted). Needs an administrator (--user).")
 final class BackupCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -20,11 +21,16 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The backup file to write; it must not exist.")
     Path out;
 
+    @Option(names = "--encrypt-backup", description = "Encrypt the backup (AES) under a backup password of at least 12 characters.")
+    boolean encrypt;
+
     @Override
     public Integer call() throws IOException {
         return RiskDeskCli.withSession(spec, (services, session, printer) -> {
-            Summary summary = services.backup().backup(session, out, ModelCommand.progress(spec.commandLine().getErr()));
-            printer.printf("Backed up %,d rows of %d tables to %s.%n", summary.rows(), summary.rowCounts().size(), summary.file());
+            char[] password = encrypt ? BackupPasswords.forNewBackup((RiskDeskCli) spec.root().userObject(), out) : null;
+            Summary summary = services.backup().backup(session, out, password, ModelCommand.progress(spec.commandLine().getErr()));
+            printer.printf("Backed up %,d rows of %d tables to %s%s.%n", summary.rows(), summary.rowCounts().size(), summary.file(),
+                    encrypt ? ", encrypted" : "");
         });
     }
 

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = "Restore a backup into a new database (--db NEWPATH; an existing database is refused), then print its rows per table. "
-                + "The operator (--user) must be an administrator in the backup; otherwise the restored database is removed again.")
+                + "The operator (--user) must be an administrator in the backup; otherwise the restored database is removed again. "
+                + "An encrypted backup needs its backup password (" + BackupPasswords.ENV + ", or asked).")
 final class RestoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -28,7 +29,7 @@ final class RestoreCommand implements Callable<Integer> {
         RiskDeskCli root = (RiskDeskCli) spec.root().userObject();
         DatabaseLocation target = root.location();
         FilePasswords.provide(root, target); // with --encrypt, the new database is created encrypted
-        H2Backup.restore(from, target);
+        H2Backup.restore(from, target, H2Backup.encrypted(from) ? BackupPasswords.forRestore(root, from) : null);
         boolean kept = false;
         try {
             // read before anyone signs in, so the chain's head is the backup's; shown once the operator may restore

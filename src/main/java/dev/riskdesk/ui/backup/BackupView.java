@@ -13,7 +13,9 @@ import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
@@ -52,6 +54,23 @@ public final class BackupView {
         GridPane backupForm = form();
         Label backupLabel = Controls.text(i18n, "backup.file");
         backupForm.addRow(0, backupLabel, backupFile, browseBackup);
+        CheckBox encrypt = new CheckBox();
+        encrypt.setId("backup-encrypt");
+        encrypt.textProperty().bind(i18n.text(model.databaseEncrypted() ? "backup.encryptForced" : "backup.encrypt"));
+        encrypt.selectedProperty().bindBidirectional(model.encryptProperty());
+        encrypt.setDisable(model.databaseEncrypted());
+        backupForm.add(encrypt, 1, 1, 2, 1);
+        Label passwordLabel = Controls.text(i18n, "backup.password");
+        PasswordField password = password("backup-password", model.backupPasswordProperty(), "backup.passwordPrompt");
+        PasswordField again = password("backup-password-again", model.backupPasswordAgainProperty(), "backup.passwordAgain");
+        HBox passwords = new HBox(8, password, again);
+        HBox.setHgrow(password, Priority.ALWAYS);
+        HBox.setHgrow(again, Priority.ALWAYS);
+        backupForm.addRow(2, passwordLabel, passwords);
+        for (javafx.scene.Node n : List.of(passwordLabel, passwords)) {
+            n.visibleProperty().bind(model.encryptProperty());
+            n.managedProperty().bind(model.encryptProperty());
+        }
 
         TextField restoreFrom = field("restore-from", model.restoreFromProperty());
         Button browseFrom = Controls.button(i18n, "restore-browse", "backup.browse", "mdi2f-folder-open-outline");
@@ -65,7 +84,9 @@ public final class BackupView {
         Label intoLabel = Controls.text(i18n, "backup.restore.into");
         restoreForm.addRow(0, fromLabel, restoreFrom, browseFrom);
         restoreForm.addRow(1, intoLabel, restoreInto);
-        alignLabels(List.of(backupForm, restoreForm), List.of(backupLabel, fromLabel, intoLabel));
+        Label restorePasswordLabel = Controls.text(i18n, "backup.password");
+        restoreForm.addRow(2, restorePasswordLabel, password("restore-password", model.restorePasswordProperty(), "backup.restore.passwordPrompt"));
+        alignLabels(List.of(backupForm, restoreForm), List.of(backupLabel, fromLabel, intoLabel, passwordLabel, restorePasswordLabel));
         Label restoreHint = Controls.text(i18n, "backup.restore.hint");
         restoreHint.setWrapText(true);
         restoreHint.getStyleClass().add("text-muted");
@@ -115,6 +136,16 @@ public final class BackupView {
         field.setId(id);
         field.textProperty().bindBidirectional(value);
         field.setPrefColumnCount(40);
+        GridPane.setHgrow(field, Priority.ALWAYS);
+        return field;
+    }
+
+    private PasswordField password(String id, StringProperty value, String promptKey) {
+        PasswordField field = new PasswordField();
+        field.setId(id);
+        field.textProperty().bindBidirectional(value);
+        field.promptTextProperty().bind(i18n.text(promptKey));
+        field.setPrefColumnCount(18);
         GridPane.setHgrow(field, Priority.ALWAYS);
         return field;
     }

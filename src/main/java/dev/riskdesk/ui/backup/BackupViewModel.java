@@ -33,6 +33,12 @@ public final class BackupViewModel {
     private final StringProperty backupFile = new SimpleStringProperty(this, "backupFile", "");
     private final StringProperty restoreFrom = new SimpleStringProperty(this, "restoreFrom", "");
     private final StringProperty restoreInto = new SimpleStringProperty(this, "restoreInto", "");
+    // an encrypted backup: on by default, and required, when the database file itself is encrypted
+    private final BooleanProperty encrypt = new SimpleBooleanProperty(this, "encrypt");
+    private final StringProperty backupPassword = new SimpleStringProperty(this, "backupPassword", "");
+    private final StringProperty backupPasswordAgain = new SimpleStringProperty(this, "backupPasswordAgain", "");
+    private final StringProperty restorePassword = new SimpleStringProperty(this, "restorePassword", "");
+    private final boolean databaseEncrypted;
     private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
     private final ObjectProperty<UiText> message = new SimpleObjectProperty<>(this, "message");
     private final ObjectProperty<UiText> error = new SimpleObjectProperty<>(this, "error");
@@ -42,6 +48,30 @@ public final class BackupViewModel {
         this.service = service;
         this.session = session;
         this.tasks = tasks;
+        this.databaseEncrypted = service.databaseEncrypted();
+        encrypt.set(databaseEncrypted);
+    }
+
+    /** True when the open database file is encrypted: its backups must be too (the choice is fixed on). */
+    public boolean databaseEncrypted() {
+        return databaseEncrypted;
+    }
+
+    public BooleanProperty encryptProperty() {
+        return encrypt;
+    }
+
+    public StringProperty backupPasswordProperty() {
+        return backupPassword;
+    }
+
+    public StringProperty backupPasswordAgainProperty() {
+        return backupPasswordAgain;
+    }
+
+    /** The backup password of the backup to restore; left empty for a plain backup. */
+    public StringProperty restorePasswordProperty() {
+        return restorePassword;
     }
 
     public StringProperty backupFileProperty() {
@@ -84,8 +114,17 @@ public final class BackupViewModel {
         if (file == null) {
             return;
         }
-        start(shown, run -> service.backup(session, file, run),
-                done -> UiText.of("backup.done", done.rows(), done.rowCounts().size(), done.file().toString()));
+        char[] password = null;
+        if (encrypt.get()) {
+            if (!backupPassword.get().equals(backupPasswordAgain.get())) {
+                error.set(UiText.of("backup.error.passwordMismatch"));
+                return;
+            }
+            password = backupPassword.get().toCharArray();
+        }
+        char[] given = password;
+        start(shown, run -> service.backup(session, file, given, run),
+                done -> UiText.of(given == null ? "backup.done" : "backup.doneEncrypted", done.rows(), done.rowCounts().size(), done.file().toString()));
     }
 
     /** Restores the chosen backup into the chosen new database. */
@@ -95,7 +134,8 @@ public final class BackupViewModel {
         if (from == null || into == null) {
             return;
         }
-        start(shown, run -> service.restoreInto(session, from, into, run), done -> done.chain().intact()
+        char[] password = restorePassword.get().isEmpty() ? null : restorePassword.get().toCharArray();
+        start(shown, run -> service.restoreInto(session, from, into, password, run), done -> done.chain().intact()
                 ? UiText.of("backup.restored", done.rows(), done.rowCounts().size(), done.file().toString(), done.chain().events())
                 : UiText.of("backup.restoredBroken", done.rows(), done.rowCounts().size(), done.file().toString(),
                         String.valueOf(done.chain().broken().eventId())));

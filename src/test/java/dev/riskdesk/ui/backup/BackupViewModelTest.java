@@ -82,4 +82,36 @@ class BackupViewModelTest {
             assertFalse(Files.exists(dir.resolve("book.sql.gz")));
         }
     }
+
+    @Test
+    void anEncryptedBackupNeedsTheSamePasswordTwiceAndRestoresWithIt() {
+        try (TestServices t = TestServices.fresh(dir.resolve("db"))) {
+            BackupViewModel model = new BackupViewModel(t.services.backup(), t.login("admin"), t.services.tasks());
+            assertFalse(model.databaseEncrypted());
+            assertFalse(model.encryptProperty().get(), "a plain database's backup is plain unless asked");
+            Path file = dir.resolve("book.sql.enc");
+            model.backupFileProperty().set(file.toString());
+            model.encryptProperty().set(true);
+            model.backupPasswordProperty().set("Harbour-Lights-2027");
+            model.backupPasswordAgainProperty().set("Harbour-Lights-2028");
+            model.backUp(Progress.NONE);
+            assertEquals(UiText.of("backup.error.passwordMismatch"), model.errorProperty().get());
+            assertFalse(Files.exists(file));
+
+            model.backupPasswordAgainProperty().set("Harbour-Lights-2027");
+            model.backUp(Progress.NONE);
+            assertNull(model.errorProperty().get());
+            assertEquals("backup.doneEncrypted", model.messageProperty().get().key());
+            assertTrue(dev.riskdesk.db.H2Backup.encrypted(file));
+
+            model.restoreFromProperty().set(file.toString());
+            model.restoreIntoProperty().set(dir.resolve("copy").resolve("riskdesk").toString());
+            model.restore(Progress.NONE);
+            assertEquals("restore.passwordNeeded", model.errorProperty().get().key().replaceFirst("^error\\.", ""));
+            model.restorePasswordProperty().set("Harbour-Lights-2027");
+            model.restore(Progress.NONE);
+            assertNull(model.errorProperty().get());
+            assertEquals("backup.restored", model.messageProperty().get().key());
+        }
+    }
 }
