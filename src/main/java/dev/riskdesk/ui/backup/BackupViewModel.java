@@ -100,7 +100,9 @@ public final class BackupViewModel {
     }
 
     public BooleanBinding canBackUp() {
-        return Bindings.createBooleanBinding(() -> !running.get() && !backupFile.get().isBlank(), running, backupFile);
+        return Bindings.createBooleanBinding(() -> !running.get() && !backupFile.get().isBlank()
+                && (!encrypt.get() || !backupPassword.get().isEmpty() && !backupPasswordAgain.get().isEmpty()),
+                running, backupFile, encrypt, backupPassword, backupPasswordAgain);
     }
 
     public BooleanBinding canRestore() {

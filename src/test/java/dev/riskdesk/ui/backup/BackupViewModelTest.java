@@ -92,6 +92,7 @@ class BackupViewModelTest {
             Path file = dir.resolve("book.sql.enc");
             model.backupFileProperty().set(file.toString());
             model.encryptProperty().set(true);
+            assertFalse(model.canBackUp().get(), "no backup password yet");
             model.backupPasswordProperty().set("Harbour-Lights-2027");
             model.backupPasswordAgainProperty().set("Harbour-Lights-2028");
             model.backUp(Progress.NONE);
