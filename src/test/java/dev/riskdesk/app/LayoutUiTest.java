@@ -124,6 +124,7 @@ class LayoutUiTest {
         console.services.demoSetup().run(GeneratorOptions.of(CUSTOMERS, GeneratorOptions.DEFAULT_MONTHS, 42,
                 LocalDate.now(console.services.clock())), Progress.NONE, DemoSetup.StepListener.NONE);
         oneAppeal();
+        onePolicyChange();
         long booked = System.nanoTime();
         robot.interact(() -> console.showLogin(stage));
         TestConsole.waitUntilVisible(robot, "#loginButton", 20);
@@ -193,6 +194,17 @@ class LayoutUiTest {
                 .decisionId();
         console.services.appeals().registration().register(agent, new Appeals.Registration(proposal.getAccountId(), AppealType.LIMIT_DECREASE,
                 null, decisionId, "PHONE", "APP", "我每月按时还款，请恢复我的额度。"), List.of());
+    }
+
+    /**
+     * A limit-policy version another manager made and submitted, so the Policy screen shows more than the seed: a
+     * version waiting for approval (its status the longest word of the list) and the checker's Approve step.
+     */
+    private void onePolicyChange() {
+        var other = dev.riskdesk.security.TestOperators.second(console.db, dev.riskdesk.security.Role.MANAGER);
+        var versions = console.services.limits().versions;
+        var draft = versions.draft(other, dev.riskdesk.limits.versions.PolicyKind.LIMIT_POLICY, null, null, "Band E ceiling lower");
+        versions.submit(other, dev.riskdesk.limits.versions.PolicyKind.LIMIT_POLICY, draft.versionNo());
     }
 
     /** The screens of {@link #SMALL_WINDOW} this role checks, in English at 1100 × 700; the window is put back after. */

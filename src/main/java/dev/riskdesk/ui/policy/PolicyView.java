@@ -118,13 +118,17 @@ public final class PolicyView {
 
     private TableView<VersionRow> versions() {
         TableView<VersionRow> table = Tables.table("policy-versions", model.rows());
-        var number = Tables.<VersionRow>numeric(i18n, "policy.col.version", 76, v -> i18n.formats().integer(v.versionNo()));
-        number.setMinWidth(76);
+        // widths that hold both languages with a vertical scroll bar (more versions than rows): who made and approved a
+        // version by user name, the day and time on hover and in the side panel
+        var number = Tables.<VersionRow>numeric(i18n, "policy.col.version", 82, v -> i18n.formats().integer(v.versionNo()));
+        number.setMinWidth(82);
         table.getColumns().add(number);
-        table.getColumns().add(Tables.column(i18n, "policy.col.status", 80, v -> i18n.get("policy.status." + v.status().name())));
-        table.getColumns().add(Tables.column(i18n, "policy.col.madeBy", 205, v -> whoOn(v.maker(), v.createdAt(), "policy.who.setUp")));
-        table.getColumns().add(Tables.column(i18n, "policy.col.approvedBy", 205, v -> whoOn(v.approver(), v.approvedAt(), null)));
-        table.getColumns().add(Tables.column(i18n, "policy.col.inForce", 150, this::inForce));
+        table.getColumns().add(Tables.column(i18n, "policy.col.status", 88, v -> i18n.get("policy.status." + v.status().name())));
+        table.getColumns().add(Tables.column(i18n, "policy.col.madeBy", 170, v -> name(v.maker(), v.createdAt(), "policy.who.setUp"),
+                v -> who(v.maker(), v.createdAt(), "policy.who.setUp")));
+        table.getColumns().add(Tables.column(i18n, "policy.col.approvedBy", 170, v -> name(v.approver(), v.approvedAt(), null),
+                v -> v.approvedAt() == null ? null : who(v.approver(), v.approvedAt(), null)));
+        table.getColumns().add(Tables.column(i18n, "policy.col.inForce", 195, this::inForce));
         table.setPlaceholder(Tables.placeholder(i18n, "policy.empty", model.loadingProperty()));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
@@ -148,13 +152,12 @@ public final class PolicyView {
         return i18n.format("policy.who", name, i18n.formats().dateTime(at));
     }
 
-    /** As {@link #who}, with the day only: the table's columns; the side panel gives the time. */
-    private String whoOn(VersionRow.Actor actor, LocalDateTime at, String nobodyKey) {
+    /** Who took a step, by user name: the table's columns (the side panel and the cell's tooltip give the day and time). */
+    private String name(VersionRow.Actor actor, LocalDateTime at, String nobodyKey) {
         if (at == null) {
             return "–";
         }
-        String name = actor != null ? actor.username() : nobodyKey != null ? i18n.get(nobodyKey) : "–";
-        return i18n.format("policy.who", name, i18n.formats().date(at.toLocalDate()));
+        return actor != null ? actor.username() : nobodyKey != null ? i18n.get(nobodyKey) : "–";
     }
 
     private String inForce(VersionRow v) {
@@ -588,7 +591,7 @@ public final class PolicyView {
         return String.join("\n", lines);
     }
 
-    private HBox footer() {
+    private VBox footer() {
         Label message = new Label();
         message.setId("policy-message");
         message.getStyleClass().add("review-message");
@@ -598,13 +601,13 @@ public final class PolicyView {
         message.managedProperty().bind(message.visibleProperty());
         Label error = Controls.errorLabel(i18n, "policy-error", model.errorProperty());
         error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         Label hint = Controls.text(i18n, model.mayApprove() ? "policy.hint.manager" : "policy.hint.reader");
         hint.getStyleClass().add("text-muted");
         hint.setWrapText(true);
         hint.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(hint, Priority.ALWAYS);
-        HBox bar = new HBox(12, message, error, hint);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
+        // what the last step did, or why it was refused, on a line of its own above the hint: a refusal is read whole
+        return new VBox(4, message, error, hint);
     }
 }
