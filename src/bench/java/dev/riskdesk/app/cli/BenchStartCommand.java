@@ -133,7 +133,7 @@ final class BenchStartCommand implements Callable<Integer> {
             }
             Thread.sleep(20);
         }
-        throw new IllegalStateException("No " + what + " after " + TIMEOUT_MS / 1000 + " s");
+        throw new IllegalStateException("No " + what + " after " + TIMEOUT_MS / 1000 + " s; windows titled " + TITLE + ": " + x.windows(TITLE));
     }
 
     private static String loadAverage() {

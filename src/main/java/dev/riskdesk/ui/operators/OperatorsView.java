@@ -150,12 +150,15 @@ public final class OperatorsView {
         table.getStyleClass().add("dense");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("operators.col.username", 120, OperatorSummary::username));
-        table.getColumns().add(column("operators.col.displayName", 120, OperatorSummary::displayName));
+        table.getColumns().add(whole(column("operators.col.displayName", 120, OperatorSummary::displayName))); // its header is the longest
         table.getColumns().add(column("operators.col.role", 130, o -> roleText(o.role())));
         table.getColumns().add(column("operators.col.status", 190, o -> i18n.get(o.active() ? "operators.status.active" : "operators.status.disabled")
                 + (o.mustChangePassword() ? " · " + i18n.get("operators.status.mustChange") : "")));
-        table.getColumns().add(column("operators.col.lockedUntil", 150, o -> o.lockedUntil() == null ? "" : i18n.formats().dateTime(o.lockedUntil())));
-        table.getColumns().add(column("operators.col.lastLogin", 150, o -> o.lastLoginAt() == null ? "" : i18n.formats().dateTime(o.lastLoginAt())));
+        // a date and time is never cut ("2026年12月28日 09:11"): the other columns give the room in a narrow window
+        table.getColumns().add(whole(column("operators.col.lockedUntil", DATE_TIME_WIDTH,
+                o -> o.lockedUntil() == null ? "" : i18n.formats().dateTime(o.lockedUntil()))));
+        table.getColumns().add(whole(column("operators.col.lastLogin", DATE_TIME_WIDTH,
+                o -> o.lastLoginAt() == null ? "" : i18n.formats().dateTime(o.lastLoginAt()))));
         Label placeholder = new Label();
         placeholder.textProperty().bind(i18n.bind(() -> i18n.get(model.busyProperty().get() ? "common.loading" : "operators.empty"),
                 model.busyProperty()));
@@ -171,6 +174,14 @@ public final class OperatorsView {
 
     private String roleText(Role role) {
         return i18n.get("common.role." + role.name());
+    }
+
+    /** Wide enough for a whole date and time in either language, with the cell's padding. */
+    private static final double DATE_TIME_WIDTH = 176;
+
+    private static <S, T> TableColumn<S, T> whole(TableColumn<S, T> column) {
+        column.setMinWidth(column.getPrefWidth());
+        return column;
     }
 
     private TableColumn<OperatorSummary, String> column(String key, double width, Function<OperatorSummary, String> text) {
