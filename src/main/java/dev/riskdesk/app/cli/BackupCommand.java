@@ -11,9 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "backup", mixinStandardHelpOptions = true,
-        description = "Write a consistent copy of the whole database to a new file (gzip SQL script, readable by you only), "
-                + "while consoles keep working; with --encrypt-backup the file is encrypted (AES) under a backup password from "
-                + BackupPasswords.ENV + " or asked twice (an encrypted database is only backed up encrypted). Needs an administrator (--user).")
+        description = "Write a consistent copy of the whole database to a new file, readable by you only, while consoles keep working;"
+                + " --encrypt-backup encrypts it (always, for an encrypted database). Needs an administrator (--user).")
 final class BackupCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -21,7 +20,8 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The backup file to write; it must not exist.")
     Path out;
 
-    @Option(names = "--encrypt-backup", description = "Encrypt the backup (AES) under a backup password of at least 12 characters.")
+    @Option(names = "--encrypt-backup", description = "Encrypt the backup (AES) under a backup password of at least 12 characters, from "
+            + BackupPasswords.ENV + " or asked twice.")
     boolean encrypt;
 
     @Override

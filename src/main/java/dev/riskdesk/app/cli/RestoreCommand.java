@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = "Restore a backup into a new database (--db NEWPATH; an existing database is refused), then print its rows per table. "
-                + "The operator (--user) must be an administrator in the backup; otherwise the restored database is removed again. "
-                + "An encrypted backup needs its backup password (" + BackupPasswords.ENV + ", or asked).")
+                + "The operator (--user) must be an administrator in the backup. An encrypted backup needs its backup password ("
+                + BackupPasswords.ENV + ", or asked).")
 final class RestoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
