@@ -1,6 +1,7 @@
 package dev.riskdesk.scoring;
 
 import dev.riskdesk.security.Requires;
+import static dev.riskdesk.db.schema.Tables.ACCOUNT;
 import static dev.riskdesk.db.schema.Tables.SCORE;
 
 import dev.riskdesk.common.UserFacingException;
@@ -157,6 +158,22 @@ public final class ScoringService {
         private boolean usesThin(FeatureVector v) {
             return v.thinFile() && thin != null;
         }
+    }
+
+    /**
+     * The id of the account {@code account} names: its number as the lists show it ({@code CP000000000008}, any case) or
+     * its id; refused in words when there is none.
+     */
+    public long accountId(String account) {
+        String text = account.strip().toUpperCase(java.util.Locale.ROOT);
+        Long id = database.dsl().select(ACCOUNT.ID).from(ACCOUNT).where(ACCOUNT.ACCOUNT_NO.eq(text)).fetchOne(ACCOUNT.ID);
+        if (id == null && text.matches("\\d{1,18}")) {
+            id = database.dsl().select(ACCOUNT.ID).from(ACCOUNT).where(ACCOUNT.ID.eq(Long.parseLong(text))).fetchOne(ACCOUNT.ID);
+        }
+        if (id == null) {
+            throw UserFacingException.keyed("scoring.noAccount", "There is no account " + account.strip() + ".", account.strip());
+        }
+        return id;
     }
 
     /** Scores one account now (nothing is written). Null when it has no history in the lookback. */

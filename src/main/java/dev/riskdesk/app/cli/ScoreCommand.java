@@ -26,8 +26,9 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Score all accounts in committed chunks.")
     boolean all;
 
-    @Option(names = "--account", paramLabel = "ID", description = "Score and explain one account (nothing is written).")
-    Long account;
+    @Option(names = "--account", paramLabel = "ACCOUNT", description = "Score and explain one account, by its number (CP000000000008) or id;"
+            + " nothing is written.")
+    String account;
 
     @Option(names = "--chunk", defaultValue = "" + ScoreRunService.DEFAULT_CHUNK, description = "Accounts per committed chunk.")
     int chunk;
@@ -45,7 +46,7 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (all == (account != null)) {
-            throw new ParameterException(spec.commandLine(), "Give either --all or --account ID.");
+            throw new ParameterException(spec.commandLine(), "Give either --all or --account ACCOUNT.");
         }
         RiskDeskCli.requireBetween(spec, "--chunk", chunk, 1, PolicyCommand.MAX_CHUNK);
         RiskDeskCli.requireBetween(spec, "--readers", readers, 0, MAX_READERS);
@@ -60,7 +61,7 @@ final class ScoreCommand implements Callable<Integer> {
                     DashboardCommand.refreshAfterBatch(services, session, out);
                 }
             } else {
-                explain(out, services.scoring().scoreAccount(session, account), "zh".equals(lang) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH);
+                explain(out, services.scoring().scoreAccount(session, services.scoring().accountId(account)), "zh".equals(lang) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH);
             }
         });
     }

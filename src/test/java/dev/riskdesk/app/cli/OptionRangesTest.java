@@ -41,8 +41,8 @@ class OptionRangesTest {
 
     @Test
     void scoreNeedsExactlyOneOfAllAndAccount() {
-        assertUsageError("Give either --all or --account ID.", "score");
-        assertUsageError("Give either --all or --account ID.", "score", "--all", "--account", "7");
+        assertUsageError("Give either --all or --account ACCOUNT.", "score");
+        assertUsageError("Give either --all or --account ACCOUNT.", "score", "--all", "--account", "7");
     }
 
     @Test

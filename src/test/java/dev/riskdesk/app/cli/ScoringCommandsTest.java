@@ -59,9 +59,18 @@ class ScoringCommandsTest {
             assertEquals(1, db.dsl().fetchCount(dev.riskdesk.db.schema.Tables.DASH_REFRESH));
         }
 
-        String[] explain = asManager("score", "--account", "5", "--lang", "zh");
+        String number;
+        try (Database db = Database.open(DatabaseLocation.ofPath(dir.resolve("riskdesk")))) {
+            number = db.dsl().select(dev.riskdesk.db.schema.Tables.ACCOUNT.ACCOUNT_NO).from(dev.riskdesk.db.schema.Tables.ACCOUNT)
+                    .where(dev.riskdesk.db.schema.Tables.ACCOUNT.ID.eq(5L)).fetchOne(dev.riskdesk.db.schema.Tables.ACCOUNT.ACCOUNT_NO);
+        }
+        String[] explain = asManager("score", "--account", number.toLowerCase(java.util.Locale.ROOT), "--lang", "zh"); // the number as the lists show it, any case
         assertEquals("0", explain[0], explain[2]);
         assertTrue(explain[1].contains("Sub-scores: credit"), explain[1]);
+        assertTrue(explain[1].startsWith("Account 5 at "), explain[1]);
+        String[] none = asManager("score", "--account", "CP999999999999");
+        assertEquals("1", none[0]);
+        assertEquals("riskdesk: There is no account CP999999999999.", none[2].strip());
 
         String[] monitor = asManager("model", "monitor");
         assertEquals("0", monitor[0], monitor[2]);
