@@ -243,9 +243,10 @@ public final class Database implements AutoCloseable {
             }
         }
         String message = rootMessage(e);
-        // "Lock file recently modified": another process is opening or closing the file right now (H2's file lock)
+        // "Lock file recently modified": another process is opening or closing the file right now (H2's file lock);
+        // "Another process was faster": another process made the lock file between H2's look and its own attempt
         return message.contains("already in use") || message.contains("Connection refused") || message.contains("Connection is broken")
-                || message.contains("Lock file recently modified");
+                || message.contains("Lock file recently modified") || message.contains("Another process was faster");
     }
 
     /** After an unclean shutdown, brings the file back to its last committed state before anything reads it. */
