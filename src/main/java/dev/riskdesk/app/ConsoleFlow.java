@@ -24,6 +24,8 @@ import dev.riskdesk.ui.data.DataViewModel;
 import dev.riskdesk.ui.data.ImportWizardModel;
 import dev.riskdesk.ui.common.WindowPlacement;
 import dev.riskdesk.ui.lifecycle.LifecycleView;
+import dev.riskdesk.ui.models.ModelsView;
+import dev.riskdesk.ui.models.ModelsViewModel;
 import dev.riskdesk.ui.lifecycle.LifecycleViewModel;
 import dev.riskdesk.ui.lock.IdleLockOverlay;
 import dev.riskdesk.ui.lock.IdleLockViewModel;
@@ -172,6 +174,10 @@ public final class ConsoleFlow {
                 // policy versions: limit policy and rule set drafts, differences, maker-checker approval, activation
                 new ScreenEntry("policy", "shell.nav.policy", "mdi2t-tune-variant", Permission.POLICY_SIMULATE,
                         () -> new PolicyView(new PolicyViewModel(services.limits().versions, services.limits().impact, session, services.tasks()),
+                                appearance.i18n()).build()),
+                // models: the registry, the champion seats, promotion and rollback under maker-checker control
+                new ScreenEntry("models", "shell.nav.models", "mdi2c-chart-bell-curve", Permission.MODEL_VIEW,
+                        () -> new ModelsView(new ModelsViewModel(services.models(), services.modelGovernance(), session, services.tasks()),
                                 appearance.i18n()).build()));
     }
 

@@ -84,7 +84,9 @@ class LayoutUiTest {
             Drill.view("appeals", "#appeals-table", "#appeals-open", "#appeal-back"),
             Drill.dialog("appeals", null, "#appeals-register"),
             Drill.dialog("operators", null, "#operators-add"),
-            Drill.dialog("data", null, "#data-import"));
+            Drill.dialog("data", null, "#data-import"),
+            // models: the approval of a promotion another manager asked for (see onePromotionRequest)
+            Drill.dialog("models", "#models-requests", "#models-approve"));
 
     /** Fields of a screen that start at one left edge, though they sit in different cards. */
     private static final java.util.Map<String, List<String[]>> ALIGNED = java.util.Map.of(
@@ -125,6 +127,7 @@ class LayoutUiTest {
                 LocalDate.now(console.services.clock())), Progress.NONE, DemoSetup.StepListener.NONE);
         oneAppeal();
         onePolicyChange();
+        onePromotionRequest();
         long booked = System.nanoTime();
         robot.interact(() -> console.showLogin(stage));
         TestConsole.waitUntilVisible(robot, "#loginButton", 20);
@@ -205,6 +208,14 @@ class LayoutUiTest {
         var versions = console.services.limits().versions;
         var draft = versions.draft(other, dev.riskdesk.limits.versions.PolicyKind.LIMIT_POLICY, null, null, "Band E ceiling lower");
         versions.submit(other, dev.riskdesk.limits.versions.PolicyKind.LIMIT_POLICY, draft.versionNo());
+    }
+
+    /** A second manager asks for the gradient-boosted model to become champion, so the demo manager's Models screen has a request to approve. */
+    private void onePromotionRequest() {
+        var other = dev.riskdesk.security.TestOperators.second(console.db, dev.riskdesk.security.Role.MANAGER);
+        long boosted = console.services.models().list().stream().filter(m -> m.kind() == dev.riskdesk.scoring.model.ModelKind.GRADIENT_BOOSTED)
+                .findFirst().orElseThrow().id();
+        console.services.modelGovernance().requestPromotion(other, boosted, "Out-of-time AUC higher than the scorecard's on the last three months");
     }
 
     /** The screens of {@link #SMALL_WINDOW} this role checks, in English at 1100 × 700; the window is put back after. */

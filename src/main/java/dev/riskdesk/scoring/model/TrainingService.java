@@ -210,7 +210,7 @@ public final class TrainingService {
     private record Fitted(Dataset trainSet, Dataset testSet, ScorecardTrainer.Trained scorecard, Metrics scTrain, Metrics scTest,
                           ForestModel forest, Metrics rfTrain, Metrics rfTest, BoostedModel boosted, Dataset boostedTrain,
                           Metrics gbTrain, Metrics gbTest,
-                          Dataset thinTrain, boolean noThinTest, ScorecardTrainer.Trained thin, Metrics thinTrainM, Metrics thinTestM,
+                          Dataset thinTrain, Dataset thinTest, boolean noThinTest, ScorecardTrainer.Trained thin, Metrics thinTrainM, Metrics thinTestM,
                           List<String> excluded, Metrics scTestWith, Metrics thinTestWith) {
     }
 
@@ -265,7 +265,7 @@ public final class TrainingService {
         Metrics thinTestWith = excluded.isEmpty() ? null
                 : evaluate(new ScorecardTrainer().train(thinTrain, Feature.THIN_FILE_NUMERIC, CATEGORICAL).scorecard(), thinTest);
         return new Fitted(trainSet, testSet, scorecard, scTrain, scTest, forest, rfTrain, rfTest, boosted, boostedTrain, gbTrain, gbTest,
-                thinTrain, noThinTest, thin, thinTrainM, thinTestM, excluded, scTestWith, thinTestWith);
+                thinTrain, thinTest, noThinTest, thin, thinTrainM, thinTestM, excluded, scTestWith, thinTestWith);
     }
 
     /** Stores the four models as DRAFT with their metrics and baselines, in one transaction with an audit event. */
@@ -287,6 +287,10 @@ public final class TrainingService {
         recordExclusion(gbMetrics, f.excluded(), null);
         recordExclusion(thinMetrics, f.excluded(), f.thinTestWith());
         thinMetrics.set("baseline", baseline(f.thin().scorecard(), f.thinTrain()));
+        // stability: how far the out-of-time sample's scores moved from the training sample's (the Models screen's PSI)
+        scMetrics.put("scorePsi", scorePsi(scores(f.scorecard().scorecard(), f.trainSet()), scores(f.scorecard().scorecard(), f.testSet())));
+        gbMetrics.put("scorePsi", scorePsi(scores(f.boosted(), f.boostedTrain()), scores(f.boosted(), f.testSet())));
+        thinMetrics.put("scorePsi", scorePsi(scores(f.thin().scorecard(), f.thinTrain()), scores(f.thin().scorecard(), f.thinTest())));
         thinMetrics.put("testPopulation", f.noThinTest() ? "all test rows (no thin files in the test months)" : "thin-file test rows");
         ScorecardTrainer.Trained scorecard = f.scorecard();
         ScorecardTrainer.Trained thin = f.thin();
@@ -362,21 +366,35 @@ public final class TrainingService {
 
     /** Training distributions of the score and every feature, the reference for PSI monitoring. */
     static ObjectNode baseline(Scorecard scorecard, Dataset data) {
+        return baseline(scores(scorecard, data), data);
+    }
+
+    static ObjectNode baseline(BoostedModel model, Dataset data) {
+        return baseline(scores(model, data), data);
+    }
+
+    private static double[] scores(Scorecard scorecard, Dataset data) {
         Scorecard.Bound bound = scorecard.bind(data.numericNames(), data.categoricalNames());
         double[] scores = new double[data.size()];
         for (int i = 0; i < data.size(); i++) {
             scores[i] = bound.score(data.row(i)).score();
         }
-        return baseline(scores, data);
+        return scores;
     }
 
-    static ObjectNode baseline(BoostedModel model, Dataset data) {
+    private static double[] scores(BoostedModel model, Dataset data) {
         double[] pd = model.pd(data);
         double[] scores = new double[pd.length];
         for (int i = 0; i < pd.length; i++) {
             scores[i] = model.scaling().clamp(model.scoreOfPd(pd[i]));
         }
-        return baseline(scores, data);
+        return scores;
+    }
+
+    /** The score's population stability index of the out-of-time sample against the training sample (stored as "scorePsi"). */
+    static double scorePsi(double[] trainScores, double[] testScores) {
+        Distribution expected = Distribution.baseline(trainScores);
+        return expected.psi(Distribution.of(expected.cuts(), testScores));
     }
 
     private static ObjectNode baseline(double[] scores, Dataset data) {

@@ -84,7 +84,7 @@ class MessageBundlesTest {
 
     @Test
     void keysArePrefixedByFeature() throws IOException {
-        Set<String> prefixes = Set.of("common", "changes", "error", "login", "shell", "overview", "audit", "profiles", "profile", "review", "demo", "appeals", "dashboard", "data", "operators", "backup", "lifecycle", "privacy", "policy");
+        Set<String> prefixes = Set.of("common", "changes", "error", "login", "shell", "overview", "audit", "profiles", "profile", "review", "demo", "appeals", "dashboard", "data", "operators", "backup", "lifecycle", "privacy", "policy", "models");
         for (String key : load("messages_en.properties").stringPropertyNames()) {
             assertTrue(prefixes.contains(key.substring(0, key.indexOf('.'))), "unexpected prefix: " + key);
         }
