@@ -147,7 +147,7 @@ public final class ModelsView {
         table.getColumns().add(column("models.req.id", 56, r -> "#" + r.id(), true));
         table.getColumns().add(column("models.req.change", 230, this::changeText, false));
         table.getColumns().add(column("models.req.status", 90, r -> i18n.get("models.req.status." + r.status().name()), false));
-        table.getColumns().add(column("models.req.asked", 150, r -> actor(r.requester()), false));
+        table.getColumns().add(column("models.req.asked", 150, r -> name(r.requester()), false));
         table.getColumns().add(column("models.req.decided", 150, this::decidedText, false));
         placeholder(table, "models.requests.empty");
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedRequestProperty().set(now));
@@ -173,7 +173,12 @@ public final class ModelsView {
         if (r.kind() == PromotionKind.FIRST || r.decider() == null || r.status() == PromotionStatus.WITHDRAWN) {
             return "–";
         }
-        return actor(r.decider());
+        return name(r.decider());
+    }
+
+    /** The operator's display name in a list (the side panel and the dialog add the sign-in name). */
+    private static String name(PromotionRequest.Actor actor) {
+        return actor == null ? "–" : actor.displayName() == null || actor.displayName().isBlank() ? actor.username() : actor.displayName();
     }
 
     private static String actor(PromotionRequest.Actor actor) {
