@@ -124,7 +124,9 @@ public record DatabaseLocation(String jdbcUrl, Path file, String password) {
         if (name.endsWith(H2_SUFFIX)) {
             absolute = absolute.resolveSibling(name.substring(0, name.length() - H2_SUFFIX.length()));
         }
-        String url = "jdbc:h2:file:" + absolute + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=" + LOCK_TIMEOUT_MILLIS;
+        // WRITE_DELAY=0: a commit is stored before it returns, so a process killed right after it keeps it (H2's default
+        // stores up to half a second later: a decision confirmed on screen was lost with the process; decision 0011)
+        String url = "jdbc:h2:file:" + absolute + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=" + LOCK_TIMEOUT_MILLIS;
         return new DatabaseLocation(url, absolute);
     }
 

@@ -34,7 +34,7 @@ class DatabaseLocationTest {
     void filePathsOpenWithAutoServerAndAcceptTheDataFileName() {
         DatabaseLocation location = DatabaseLocation.parse("/tmp/x/riskdesk.mv.db");
         assertEquals(Path.of("/tmp/x/riskdesk"), location.file());
-        assertEquals("jdbc:h2:file:/tmp/x/riskdesk;AUTO_SERVER=TRUE;LOCK_TIMEOUT=60000", location.jdbcUrl());
+        assertEquals("jdbc:h2:file:/tmp/x/riskdesk;AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=60000", location.jdbcUrl());
         assertEquals(Path.of("/tmp/x/riskdesk.mv.db"), location.dataFile());
     }
 
