@@ -25,7 +25,8 @@ import java.util.zip.ZipOutputStream;
  * beside them (so the product finds its data folder as it does from the folders), because loading a few thousand
  * classes file by file costs a child about 1.5 s of CPU, and the classes a child loads are mapped from an AppCDS archive
  * made once per test JVM by a short training run (a small generated book), which saves about another second. The child
- * runs the same classes; only its start is quicker. The crash harness, which starts some forty children, uses it.
+ * runs the same classes; only its start is quicker. The crash harness (some forty children) and the processes sharing
+ * one file use it.
  */
 public final class ChildJvm {
     private static final String LAUNCHER = "dev.riskdesk.app.Launcher";
