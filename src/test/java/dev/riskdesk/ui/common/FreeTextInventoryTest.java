@@ -89,6 +89,8 @@ class FreeTextInventoryTest {
                     Input.exempt("new operator's display name", "OperatorAdminService refuses more than 100 characters (OPERATOR.DISPLAY_NAME) in words"))),
             Map.entry("login/LoginView.java", List.of(
                     Input.exempt("operator name at sign-in", "compared, never stored; operators' names are set on the operator screens"))),
+            Map.entry("models/ModelsView.java", List.of(
+                    Input.limitedBy("models/ModelsViewModel.java", "reason of a promotion, rollback or declined request", TextLimit.PROMOTE_REASON))),
             Map.entry("backup/BackupView.java", List.of(
                     Input.exempt("backup file, backup to restore, new database path", "paths the backup and restore open; never stored as text"))));
 
@@ -128,9 +130,9 @@ class FreeTextInventoryTest {
                 shown.add(input.limit());
             }
         }
-        Set<TextLimit> serviceOnly = EnumSet.of(TextLimit.ATTACHMENT_NAME, TextLimit.PROMOTE_REASON);
+        Set<TextLimit> serviceOnly = EnumSet.of(TextLimit.ATTACHMENT_NAME);
         assertEquals(EnumSet.complementOf(EnumSet.copyOf(serviceOnly)), shown,
-                "every limit has a counted input, except a picked file's name (checked when it is added) and the CLI's promote reason: "
+                "every limit has a counted input, except a picked file's name (checked when it is added): "
                         + shown.stream().map(Enum::name).collect(Collectors.joining(", ")));
     }
 }
