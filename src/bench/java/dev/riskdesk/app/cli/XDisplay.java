@@ -47,10 +47,10 @@ final class XDisplay implements AutoCloseable {
         return name;
     }
 
-    /** The visible windows whose title is exactly {@code title}, with their sizes. */
+    /** The visible windows titled {@code title}, alone or followed by a space and more (the Chinese console adds 风控台), with their sizes. */
     List<Window> windows(String title) throws IOException, InterruptedException {
         List<Window> found = new ArrayList<>();
-        for (String id : run("xdotool", "search", "--onlyvisible", "--name", "^" + title + "$")) {
+        for (String id : run("xdotool", "search", "--onlyvisible", "--name", "^" + title + "( .*)?$")) {
             int width = 0;
             int height = 0;
             for (String line : run("xdotool", "getwindowgeometry", "--shell", id)) {
