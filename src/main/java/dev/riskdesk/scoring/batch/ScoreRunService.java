@@ -219,12 +219,15 @@ public final class ScoreRunService {
         }
     }
 
+    /** Ends the SCORE job and its FEATURES job in one transaction, so a kill between them cannot leave one RUNNING. */
     private void finish(Plan plan, JobStatus status, String message, String featuresMessage) {
         LocalDateTime now = LocalDateTime.now(clock);
-        jobs.finish(plan.jobId(), status, now, message);
-        if (plan.featuresJob() != null) {
-            jobs.finish(plan.featuresJob(), status, now, featuresMessage);
-        }
+        database.transaction(tx -> {
+            BatchJobs.finish(tx, plan.jobId(), status, now, message);
+            if (plan.featuresJob() != null) {
+                BatchJobs.finish(tx, plan.featuresJob(), status, now, featuresMessage);
+            }
+        });
     }
 
     private ScorePage read(ScoringService.Scorer scorer, long after, long last, int fromMonth, int obs, boolean storing, AtomicLong nanos) {
